@@ -1,0 +1,178 @@
+"""Exact money: a Decimal amount with a currency code.
+
+Amounts are never floats. Sums are exact; adding two currencies raises
+:class:`~citystrategy.errors.CurrencyMismatchError`; conversion needs an explicit, dated
+:class:`ExchangeRate`. Rounding for display happens only in :mod:`citystrategy.formatting`.
+
+>>> from decimal import Decimal
+>>> total = Money.sum([Money(Decimal("8818970.62")), Money(Decimal("2575873.31"))])
+>>> total
+Money(amount=Decimal('11394843.93'), currency='PLN')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Final
+
+from attrs import field, frozen
+
+from citystrategy.errors import CurrencyMismatchError, ModelError
+
+__all__ = ["CURRENCIES", "ExchangeRate", "Money"]
+
+#: Currency codes (ISO 4217) that citystrategy knows.
+CURRENCIES: Final = frozenset({"PLN", "EUR"})
+
+
+def _to_decimal(value: Decimal | int) -> Decimal:
+    """Convert losslessly; floats are refused by the type and at run time."""
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        msg = f"'amount' must be a Decimal or an int (got {value!r} of type {type(value).__name__})"
+        raise TypeError(msg)
+    return Decimal(value)
+
+
+def _check_amount(instance: object, attribute: object, value: Decimal) -> None:
+    if not value.is_finite():
+        raise ModelError("Money", f"'amount' must be finite (got {value!r})")
+
+
+def _check_currency(instance: object, attribute: object, value: str) -> None:
+    if value not in CURRENCIES:
+        msg = f"'currency' must be one of {sorted(CURRENCIES)} (got {value!r})"
+        raise ModelError("Money", msg)
+
+
+@frozen(order=False)
+class Money:
+    """An exact amount of money.
+
+    Attributes:
+        amount: The amount, exactly as stated (``Decimal``; an ``int`` is converted).
+        currency: ISO 4217 code, ``"PLN"`` by default.
+    """
+
+    amount: Decimal = field(converter=_to_decimal, validator=_check_amount)
+    currency: str = field(default="PLN", validator=_check_currency)
+
+    @classmethod
+    def zero(cls, currency: str = "PLN") -> Money:
+        """Return nothing, in *currency*."""
+        return cls(Decimal(0), currency)
+
+    @classmethod
+    def sum(cls, amounts: Iterable[Money], currency: str = "PLN") -> Money:
+        """Add *amounts* exactly; an empty iterable gives zero in *currency*.
+
+        Raises:
+            CurrencyMismatchError: If the amounts are not all in one currency.
+        """
+        total = cls.zero(currency)
+        first = True
+        for amount in amounts:
+            total = amount if first else total + amount
+            first = False
+        return total
+
+    def _same(self, other: Money) -> None:
+        if self.currency != other.currency:
+            raise CurrencyMismatchError(self.currency, other.currency)
+
+    def __add__(self, other: object) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        self._same(other)
+        return Money(self.amount + other.amount, self.currency)
+
+    def __sub__(self, other: object) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        self._same(other)
+        return Money(self.amount - other.amount, self.currency)
+
+    def __neg__(self) -> Money:
+        return Money(-self.amount, self.currency)
+
+    def __mul__(self, factor: object) -> Money:
+        if isinstance(factor, bool) or not isinstance(factor, Decimal | int):
+            return NotImplemented
+        return Money(self.amount * factor, self.currency)
+
+    __rmul__ = __mul__
+
+    def __lt__(self, other: Money) -> bool:
+        self._same(other)
+        return self.amount < other.amount
+
+    def __le__(self, other: Money) -> bool:
+        self._same(other)
+        return self.amount <= other.amount
+
+    def __gt__(self, other: Money) -> bool:
+        self._same(other)
+        return self.amount > other.amount
+
+    def __ge__(self, other: Money) -> bool:
+        self._same(other)
+        return self.amount >= other.amount
+
+    def ratio(self, other: Money) -> Decimal:
+        """Return ``self / other`` as an exact-as-possible Decimal (28 significant digits).
+
+        Raises:
+            CurrencyMismatchError: If the currencies differ.
+            ZeroDivisionError: If *other* is zero.
+        """
+        self._same(other)
+        if other.amount == 0:
+            raise ZeroDivisionError(f"cannot divide {self} by a zero amount")
+        return self.amount / other.amount
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency}"
+
+
+def _positive(instance: object, attribute: object, value: Decimal) -> None:
+    if not value.is_finite() or value <= 0:
+        raise ModelError("ExchangeRate", f"'rate' must be a positive number (got {value!r})")
+
+
+@frozen(kw_only=True)
+class ExchangeRate:
+    """An explicit exchange rate on a given day, e.g. the NBP mid rate.
+
+    ``ExchangeRate(base="EUR", quote="PLN", rate=Decimal("4.3480"), on=date(2023, 12, 29))``
+    means 1 EUR = 4.3480 PLN on that day.
+
+    Attributes:
+        base: Currency converted from.
+        quote: Currency converted to.
+        rate: Units of *quote* per one unit of *base*.
+        on: The day the rate applies to.
+        source: Where the rate comes from (e.g. ``"NBP, tabela A nr 251/A/NBP/2023"``).
+    """
+
+    base: str = field(validator=_check_currency)
+    quote: str = field(validator=_check_currency)
+    rate: Decimal = field(converter=_to_decimal, validator=_positive)
+    on: dt.date
+    source: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.base == self.quote:
+            raise ModelError("ExchangeRate", f"'base' and 'quote' are both {self.base!r}")
+
+    def convert(self, money: Money) -> Money:
+        """Convert *money* (in ``base`` or ``quote``) to the other currency, exactly.
+
+        Raises:
+            CurrencyMismatchError: If *money* is in neither currency of the rate.
+        """
+        if money.currency == self.base:
+            return Money(money.amount * self.rate, self.quote)
+        if money.currency == self.quote:
+            return Money(money.amount / self.rate, self.base)
+        raise CurrencyMismatchError(money.currency, f"{self.base}/{self.quote}")

@@ -1,0 +1,61 @@
+"""The one pint registry of citystrategy, with the domain units of ``units.txt``.
+
+Use :data:`ureg` and :data:`Q_` from here (or from :mod:`citystrategy`); never create another
+registry. pint does arithmetic and dimension checks only: it never parses Polish text and never
+formats output (see :mod:`citystrategy.io.parse` and :mod:`citystrategy.formatting`).
+
+>>> from decimal import Decimal
+>>> str((Q_(Decimal("31791.00"), "MWh")).to("GJ").magnitude)
+'114447.600'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from importlib.resources import files
+from typing import Any, Final
+
+import pint
+
+from citystrategy.errors import UnitError
+
+__all__ = ["Q_", "check_unit", "to_quantity", "ureg"]
+
+#: The registry every part of citystrategy shares.
+ureg: Final[pint.UnitRegistry[Any]] = pint.UnitRegistry()
+ureg.load_definitions(str(files("citystrategy") / "units.txt"))
+
+Q_ = ureg.Quantity  # unannotated on purpose: keeps Quantity[Decimal] inferred
+
+
+def check_unit(unit: str, *, location: str | None = None) -> str:
+    """Return the canonical name of *unit* (e.g. ``"percent"`` for ``"%"``).
+
+    Raises:
+        UnitError: If the registry does not know *unit*.
+
+    >>> check_unit("µg/m³")
+    'microgram / meter ** 3'
+    >>> check_unit("PLN / inhabitant")
+    'PLN / inhabitant'
+    """
+    try:
+        return str(ureg.Unit(unit))
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError):
+        raise UnitError(unit, "a unit of the citystrategy registry", location) from None
+    except AssertionError:  # pint asserts on some malformed expressions
+        raise UnitError(unit, "a unit of the citystrategy registry", location) from None
+
+
+def to_quantity(value: Decimal | int, unit: str) -> pint.Quantity[Decimal]:
+    """Build a quantity with a Decimal magnitude (floats are refused).
+
+    Raises:
+        UnitError: If *unit* is unknown.
+        TypeError: If *value* is a float.
+    """
+    if isinstance(value, float):
+        msg = f"'value' must be a Decimal or an int, not a float (got {value!r})"
+        raise TypeError(msg)
+    quantity: pint.Quantity[Decimal] = Q_(Decimal(value), check_unit(unit))
+    return quantity
