@@ -1,0 +1,58 @@
+"""The domain model: frozen attrs classes, no I/O, no pandas, no babel.
+
+Build objects with keyword arguments; change them with :func:`attrs.evolve`.
+"""
+
+from __future__ import annotations
+
+from citystrategy.model.indicator import Direction as Direction
+from citystrategy.model.indicator import Indicator as Indicator
+from citystrategy.model.indicator import Level as Level
+from citystrategy.model.indicator import Missing as Missing
+from citystrategy.model.indicator import Observation as Observation
+from citystrategy.model.indicator import Target as Target
+from citystrategy.model.indicator import TargetKind as TargetKind
+from citystrategy.model.project import GoalLink as GoalLink
+from citystrategy.model.project import Implementer as Implementer
+from citystrategy.model.project import ImplementerKind as ImplementerKind
+from citystrategy.model.project import Project as Project
+from citystrategy.model.strategy import ActionDirection as ActionDirection
+from citystrategy.model.strategy import AdoptedDocument as AdoptedDocument
+from citystrategy.model.strategy import AnnualReport as AnnualReport
+from citystrategy.model.strategy import DeclaredGoalFigures as DeclaredGoalFigures
+from citystrategy.model.strategy import DeclaredSummary as DeclaredSummary
+from citystrategy.model.strategy import DocumentGoal as DocumentGoal
+from citystrategy.model.strategy import MonitoringRules as MonitoringRules
+from citystrategy.model.strategy import OperationalGoal as OperationalGoal
+from citystrategy.model.strategy import ReportSection as ReportSection
+from citystrategy.model.strategy import StrategicGoal as StrategicGoal
+from citystrategy.model.strategy import Strategy as Strategy
+from citystrategy.model.territory import Territory as Territory
+from citystrategy.model.territory import TerritoryKind as TerritoryKind
+
+__all__ = [
+    "ActionDirection",
+    "AdoptedDocument",
+    "AnnualReport",
+    "DeclaredGoalFigures",
+    "DeclaredSummary",
+    "Direction",
+    "DocumentGoal",
+    "GoalLink",
+    "Implementer",
+    "ImplementerKind",
+    "Indicator",
+    "Level",
+    "Missing",
+    "MonitoringRules",
+    "Observation",
+    "OperationalGoal",
+    "Project",
+    "ReportSection",
+    "StrategicGoal",
+    "Strategy",
+    "Target",
+    "TargetKind",
+    "Territory",
+    "TerritoryKind",
+]

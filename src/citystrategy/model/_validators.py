@@ -1,0 +1,55 @@
+"""Named converters and validators shared by the model classes (attrs needs named functions)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from attrs import Attribute
+
+from citystrategy.errors import ModelError
+
+
+def str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    """Freeze an iterable of strings (a lone string is refused: it would split into letters)."""
+    if isinstance(values, str):
+        msg = f"expected a sequence of strings, not a single string (got {values!r})"
+        raise TypeError(msg)
+    return tuple(values)
+
+
+def int_tuple(values: Iterable[int]) -> tuple[int, ...]:
+    """Freeze an iterable of ints."""
+    return tuple(values)
+
+
+def decimal_or_none(value: Decimal | int | None) -> Decimal | None:
+    """Convert an int to Decimal losslessly; floats are refused."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        msg = f"expected a Decimal or an int (got {value!r} of type {type(value).__name__})"
+        raise TypeError(msg)
+    return Decimal(value)
+
+
+def to_decimal(value: Decimal | int) -> Decimal:
+    """Convert an int to Decimal losslessly; floats are refused."""
+    converted = decimal_or_none(value)
+    assert converted is not None  # None is not accepted by the signature
+    return converted
+
+
+def non_blank(instance: object, attribute: Attribute[str], value: str) -> None:
+    """Refuse an empty or all-space string."""
+    if not value.strip():
+        entity = type(instance).__name__
+        raise ModelError(entity, f"'{attribute.name}' must not be blank (got {value!r})")
+
+
+def finite(instance: object, attribute: Attribute[Any], value: Decimal | None) -> None:
+    """Refuse NaN and infinities."""
+    if value is not None and not value.is_finite():
+        entity = type(instance).__name__
+        raise ModelError(entity, f"'{attribute.name}' must be a finite number (got {value!r})")

@@ -1,0 +1,174 @@
+"""Indicators, their targets and observed values."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+
+from attrs import field, frozen, validators
+
+from citystrategy.errors import ModelError
+from citystrategy.model._validators import decimal_or_none, finite, non_blank, to_decimal
+
+__all__ = [
+    "Direction",
+    "Indicator",
+    "Level",
+    "Missing",
+    "Observation",
+    "Target",
+    "TargetKind",
+]
+
+
+class Level(StrEnum):
+    """Which level of the strategy an indicator measures."""
+
+    IMPACT = "impact"  #: wskaźnik oddziaływania: a strategic goal
+    RESULT = "result"  #: wskaźnik rezultatu: an operational goal
+
+
+class Direction(StrEnum):
+    """Which way counts as improvement (kierunek zmiany pożądanej). Always stated, never guessed."""
+
+    HIGHER_IS_BETTER = "higher_is_better"  #: stymulanta
+    LOWER_IS_BETTER = "lower_is_better"  #: destymulanta
+    WITHIN_RANGE = "within_range"  #: nominanta: best inside a band
+
+
+class TargetKind(StrEnum):
+    """What satisfies a target."""
+
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    EXACTLY = "exactly"  #: equal within ``tolerance``
+    WITHIN_RANGE = "within_range"  #: between ``low`` and ``high``, inclusive
+
+
+@frozen(kw_only=True)
+class Target:
+    """A target value (wartość docelowa) to reach by a year.
+
+    Values are in the unit of the indicator the target belongs to.
+
+    Attributes:
+        kind: What satisfies the target.
+        value: The target value, for ``at_least``, ``at_most`` and ``exactly``.
+        low: Lower end of a ``within_range`` target.
+        high: Upper end of a ``within_range`` target.
+        tolerance: Allowed distance from ``value`` for an ``exactly`` target.
+        year: Year by which the target should be met.
+        limit: The target is a limit to stay within (a legal limit value, a bound printed as
+            ``<45``), not a value to move toward: satisfying it already is no contradiction.
+        raw: The target as printed in the source (``"<45"``, ``"20 ug/m3"``), for traceability.
+    """
+
+    kind: TargetKind
+    value: Decimal | None = field(default=None, converter=decimal_or_none, validator=finite)
+    low: Decimal | None = field(default=None, converter=decimal_or_none, validator=finite)
+    high: Decimal | None = field(default=None, converter=decimal_or_none, validator=finite)
+    tolerance: Decimal = field(default=Decimal(0), converter=to_decimal, validator=finite)
+    year: int = field(validator=validators.instance_of(int))
+    limit: bool = False
+    raw: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        entity = f"Target {self.raw!r}" if self.raw else "Target"
+        if self.kind is TargetKind.WITHIN_RANGE:
+            if self.low is None or self.high is None or self.value is not None:
+                raise ModelError(entity, "a within_range target needs 'low' and 'high' only")
+            if self.low > self.high:
+                raise ModelError(entity, f"'low' {self.low} is above 'high' {self.high}")
+        elif self.value is None or self.low is not None or self.high is not None:
+            raise ModelError(entity, f"an {self.kind.value} target needs 'value' only")
+        if self.tolerance < 0:
+            raise ModelError(entity, f"'tolerance' must not be negative (got {self.tolerance})")
+
+    def is_met(self, value: Decimal) -> bool:
+        """Return whether *value* satisfies the target.
+
+        >>> Target(kind=TargetKind.AT_MOST, value=Decimal(20), year=2030).is_met(Decimal(17))
+        True
+        """
+        if self.kind is TargetKind.AT_LEAST:
+            assert self.value is not None  # checked at construction
+            return value >= self.value
+        if self.kind is TargetKind.AT_MOST:
+            assert self.value is not None
+            return value <= self.value
+        if self.kind is TargetKind.EXACTLY:
+            assert self.value is not None
+            return abs(value - self.value) <= self.tolerance
+        assert self.low is not None
+        assert self.high is not None
+        return self.low <= value <= self.high
+
+
+@frozen(kw_only=True)
+class Indicator:
+    """A measurable indicator of one goal, with its target.
+
+    Attributes:
+        code: Stable identifier, e.g. ``"KIE-1.1-01"``.
+        name: Official Polish name, verbatim from the source.
+        unit: Canonical unit of the citystrategy registry (``"percent"``, ``"PLN"``, ``"day"``).
+        level: Impact (strategic goal) or result (operational goal).
+        goal_code: Code of the goal the indicator measures (``"1"`` or ``"1.1"``).
+        direction: Which way counts as improvement, stated explicitly.
+        target: The target, if the strategy sets one.
+        survey: Whether values come from a residents' opinion survey.
+        source: Where the indicator and its values come from.
+        note: Why the unit, direction or target kind was chosen, where not obvious.
+    """
+
+    code: str = field(validator=non_blank)
+    name: str = field(validator=non_blank)
+    unit: str = field(validator=non_blank)
+    level: Level
+    goal_code: str = field(validator=non_blank)
+    direction: Direction
+    target: Target | None = None
+    survey: bool = False
+    source: str = ""
+    note: str = ""
+
+
+@frozen(kw_only=True)
+class Missing:
+    """Why a value is missing: never zero, always with a reason.
+
+    Attributes:
+        code: Stable reason code, e.g. ``"not_yet_published"``.
+        marker: The sign printed in the source (``"- *"``, ``"–"``, ``"."``).
+        text: The explanation, as the source gives it.
+    """
+
+    code: str = field(validator=non_blank)
+    marker: str = ""
+    text: str = ""
+
+
+@frozen(kw_only=True)
+class Observation:
+    """The value of one indicator for one territory in one year, or why it is missing.
+
+    Attributes:
+        indicator: Code of the indicator.
+        territory: Id of the territory (TERYT code or another stable id).
+        year: The year the value refers to.
+        value: The value in the indicator's unit, exactly as printed; ``None`` when missing.
+        missing: Why the value is missing; set exactly when ``value`` is ``None``.
+        raw: The value as printed in the source.
+    """
+
+    indicator: str = field(validator=non_blank)
+    territory: str = field(validator=non_blank)
+    year: int = field(validator=validators.instance_of(int))
+    value: Decimal | None = field(default=None, converter=decimal_or_none, validator=finite)
+    missing: Missing | None = None
+    raw: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if (self.value is None) == (self.missing is None):
+            entity = f"Observation of {self.indicator!r} in {self.year}"
+            raise ModelError(entity, "give either a 'value' or a 'missing' reason, not both")
