@@ -1,0 +1,580 @@
+r"""Polish (and other) formatting of numbers, money, percentages, counts, units and dates.
+
+The only module that imports babel. babel supplies the locale data (separators, currency
+symbols, plural rules, month names); the policies of Polish public documents live here:
+
+* grouping from five digits (``1234``, ``12 345``; CLDR's minimum grouping digits for Polish,
+  which babel ignores), with a no-break space (U+00A0) between groups;
+* half-up rounding (babel rounds half-even), applied to Decimals, never through floats;
+* percentages given in percent units (``5.2`` is ``5,2%``), percentage points as ``p.p.``;
+* scaled money with the scale chosen *after* rounding (999 999 zł is ``1 mln zł``).
+
+Every function takes a keyword-only ``locale`` defaulting to :data:`DEFAULT_LOCALE` (``pl_PL``);
+the environment is never read. Strings in the examples show U+00A0 as ``\xa0``.
+
+>>> format_money(Money(Decimal("85665519.74")))
+'85\xa0665\xa0519,74\xa0zł'
+>>> format_count(22, "project")
+'22 projekty'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum, StrEnum
+from typing import Final
+
+import pint
+from babel import Locale
+from babel.dates import format_date as _babel_format_date
+from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_symbol
+
+from citystrategy.errors import UnitError
+from citystrategy.model import Direction, Level, TargetKind
+from citystrategy.money import Money
+
+__all__ = [
+    "DEFAULT_LOCALE",
+    "LABELS",
+    "NOUNS",
+    "UNIT_LABELS",
+    "Grouping",
+    "format_count",
+    "format_date",
+    "format_missing",
+    "format_money",
+    "format_money_scaled",
+    "format_number",
+    "format_percent",
+    "format_percentage_points",
+    "format_quantity",
+    "format_value",
+    "get_label",
+]
+
+#: Locale used when none is passed. Never read from the environment.
+DEFAULT_LOCALE: Final = Locale.parse("pl_PL")
+
+_NBSP: Final = "\u00a0"
+
+
+class Grouping(StrEnum):
+    """When to separate groups of three digits."""
+
+    MIN2 = "min2"  #: from five integer digits: ``1234``, ``12 345`` (CLDR for Polish)
+    ALWAYS = "always"  #: ``1 234``
+    NEVER = "never"  #: ``31791,00``
+
+
+#: Noun forms by language, for :func:`format_count`: Polish has one / few / many / other
+#: (``1 projekt``, ``2 projekty``, ``5 projektów``, ``1,5 projektu``), English one / other.
+NOUNS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
+    "project": {
+        "pl": ("projekt", "projekty", "projektów", "projektu"),
+        "en": ("project", "projects"),
+    },
+    "indicator": {
+        "pl": ("wskaźnik", "wskaźniki", "wskaźników", "wskaźnika"),
+        "en": ("indicator", "indicators"),
+    },
+    "goal": {"pl": ("cel", "cele", "celów", "celu"), "en": ("goal", "goals")},
+    "implementer": {
+        "pl": ("realizator", "realizatorzy", "realizatorów", "realizatora"),
+        "en": ("implementer", "implementers"),
+    },
+    "finding": {"pl": ("uwaga", "uwagi", "uwag", "uwagi"), "en": ("finding", "findings")},
+    "day": {"pl": ("dzień", "dni", "dni", "dnia"), "en": ("day", "days")},
+    "person": {"pl": ("osoba", "osoby", "osób", "osoby"), "en": ("person", "people")},
+    "inhabitant": {
+        "pl": ("mieszkaniec", "mieszkańcy", "mieszkańców", "mieszkańca"),
+        "en": ("inhabitant", "inhabitants"),
+    },
+    "city": {"pl": ("miasto", "miasta", "miast", "miasta"), "en": ("city", "cities")},
+    "year": {"pl": ("rok", "lata", "lat", "roku"), "en": ("year", "years")},
+    "response": {
+        "pl": ("odpowiedź", "odpowiedzi", "odpowiedzi", "odpowiedzi"),
+        "en": ("response", "responses"),
+    },
+}
+_PLURAL_INDEX: Final = {"one": 0, "few": 1, "many": 2, "other": 3}
+
+#: Unit labels by language. A label starting with ``noun:`` takes the plural form of that
+#: noun (``58 dni``); an empty label prints the bare number (plain counts).
+UNIT_LABELS: Final[dict[str, dict[str, str]]] = {
+    "count": {"pl": "", "en": ""},
+    "day": {"pl": "noun:day", "en": "noun:day"},
+    "person": {"pl": "noun:person", "en": "noun:person"},
+    "inhabitant": {"pl": "noun:inhabitant", "en": "noun:inhabitant"},
+    "megawatt_hour": {"pl": "MWh", "en": "MWh"},
+    "kilowatt_hour": {"pl": "kWh", "en": "kWh"},
+    "gigajoule": {"pl": "GJ", "en": "GJ"},
+    "microgram / meter ** 3": {"pl": "µg/m³", "en": "µg/m³"},
+    "kilometer": {"pl": "km", "en": "km"},
+    "meter": {"pl": "m", "en": "m"},
+    "meter ** 2": {"pl": "m²", "en": "m²"},
+    "kilometer ** 2": {"pl": "km²", "en": "km²"},
+    "percent": {"pl": "%", "en": "%"},
+    "percentage_point": {"pl": "p.p.", "en": "pp"},
+    "PLN": {"pl": "zł", "en": "PLN"},
+    "EUR": {"pl": "€", "en": "€"},
+    "kiloPLN": {"pl": "tys. zł", "en": "thousand PLN"},
+    "megaPLN": {"pl": "mln zł", "en": "million PLN"},
+    "PLN / inhabitant": {"pl": "zł na mieszkańca", "en": "PLN per inhabitant"},
+    "PLN / kilometer": {"pl": "zł/km", "en": "PLN/km"},
+    "meter / hundred_thousand_inhabitants": {
+        "pl": "m na 100 tys. mieszkańców",
+        "en": "m per 100,000 inhabitants",
+    },
+    "person / hundred_thousand_inhabitants": {
+        "pl": "os. na 100 tys. mieszkańców",
+        "en": "persons per 100,000 inhabitants",
+    },
+    "count / hundred_thousand_inhabitants": {
+        "pl": "na 100 tys. mieszkańców",
+        "en": "per 100,000 inhabitants",
+    },
+    "count / thousand_inhabitants": {"pl": "na 1000 mieszkańców", "en": "per 1,000 inhabitants"},
+}
+#: ASCII spellings for outputs that cannot carry Unicode.
+_ASCII_UNITS: Final = {"µg/m³": "ug/m3", "m²": "m2", "km²": "km2"}
+
+#: Scale words for :func:`format_money_scaled`, largest first.
+_SCALES: Final = {
+    "pl": ((Decimal(10) ** 9, "mld"), (Decimal(10) ** 6, "mln"), (Decimal(10) ** 3, "tys.")),
+    "en": ((Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"), (Decimal(10) ** 3, "k")),
+}
+
+#: Labels of the model's enumerations, by language.
+LABELS: Final[dict[Enum, dict[str, str]]] = {
+    Direction.HIGHER_IS_BETTER: {
+        "pl": "stymulanta (im więcej, tym lepiej)",
+        "en": "higher is better",
+    },
+    Direction.LOWER_IS_BETTER: {
+        "pl": "destymulanta (im mniej, tym lepiej)",
+        "en": "lower is better",
+    },
+    Direction.WITHIN_RANGE: {"pl": "nominanta (w przedziale)", "en": "within a range"},
+    TargetKind.AT_LEAST: {"pl": "co najmniej", "en": "at least"},
+    TargetKind.AT_MOST: {"pl": "co najwyżej", "en": "at most"},
+    TargetKind.EXACTLY: {"pl": "dokładnie", "en": "exactly"},
+    TargetKind.WITHIN_RANGE: {"pl": "w przedziale", "en": "within"},
+    Level.IMPACT: {"pl": "wskaźnik oddziaływania", "en": "impact indicator"},
+    Level.RESULT: {"pl": "wskaźnik rezultatu", "en": "result indicator"},
+}
+
+
+def _locale(locale: Locale | str) -> Locale:
+    if isinstance(locale, Locale):
+        return locale
+    if not isinstance(locale, str):  # None would make babel read the environment
+        msg = f"'locale' must be a babel Locale or a locale name (got {locale!r})"
+        raise TypeError(msg)
+    return Locale.parse(locale)
+
+
+def _language(locale: Locale) -> str:
+    return "pl" if locale.language == "pl" else "en"
+
+
+def _decimal(value: Decimal | int | float) -> Decimal:
+    if isinstance(value, float):
+        return Decimal(repr(value))  # the shortest repr, not the binary expansion
+    return Decimal(value)
+
+
+def _round(value: Decimal, decimals: int | None, rounding: str) -> Decimal:
+    if decimals is None:
+        return value
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
+
+
+def _plain(
+    value: Decimal,
+    *,
+    grouping: Grouping | str | None,
+    separator: str | None,
+    locale: Locale,
+) -> str:
+    """Write an already rounded Decimal with the locale's symbols and our grouping policy."""
+    negative = value < 0 and value != 0
+    text = format(abs(value), "f")
+    integer, _, fraction = text.partition(".")
+    if grouping is None:
+        grouping = Grouping.MIN2 if locale.language == "pl" else Grouping.ALWAYS
+    group = get_group_symbol(locale) if separator is None else separator
+    if grouping == Grouping.ALWAYS or (grouping == Grouping.MIN2 and len(integer) >= 5):
+        head = len(integer) % 3 or 3
+        parts = [integer[:head]] + [integer[i : i + 3] for i in range(head, len(integer), 3)]
+        integer = group.join(parts)
+    body = integer + (get_decimal_symbol(locale) + fraction if fraction else "")
+    return ("-" if negative else "") + body
+
+
+def format_number(
+    value: Decimal | int | float,
+    *,
+    decimals: int | None = None,
+    grouping: Grouping | str | None = None,
+    separator: str | None = None,
+    rounding: str = ROUND_HALF_UP,
+    locale: Locale | str = DEFAULT_LOCALE,
+) -> str:
+    r"""Format *value* with the grouping and rounding policy.
+
+    Args:
+        value: The number; a float is read through its shortest repr.
+        decimals: Fraction digits, or ``None`` to keep those of *value* (``Decimal("46.10")``
+            keeps two).
+        grouping: When to group digits; ``None`` follows the locale (Polish: from five digits).
+        separator: Group separator; ``None`` uses the locale's (NBSP for Polish). Pass
+            ``"\u202f"`` for a narrow space, ``" "`` for a plain one.
+        rounding: A :mod:`decimal` rounding mode; half-up by default.
+        locale: The locale.
+
+    >>> format_number(12345.5)
+    '12\xa0345,5'
+    >>> format_number(Decimal("1234"))
+    '1234'
+    >>> format_number(Decimal("2.665"), decimals=2)
+    '2,67'
+    >>> format_number(Decimal("1234"), grouping="always", locale="en_GB")
+    '1,234'
+    """
+    number = _round(_decimal(value), decimals, rounding)
+    return _plain(number, grouping=grouping, separator=separator, locale=_locale(locale))
+
+
+def format_money(
+    money: Money,
+    *,
+    decimals: int = 2,
+    grouping: Grouping | str | None = None,
+    code: bool = False,
+    locale: Locale | str = DEFAULT_LOCALE,
+) -> str:
+    r"""Format an amount of money: ``85 665 519,74 zł``.
+
+    Args:
+        money: The amount.
+        decimals: Fraction digits (``0`` for whole złoty), rounded half-up.
+        grouping: As in :func:`format_number`.
+        code: Write the ISO code (``PLN``) instead of the symbol (``zł``).
+        locale: The locale; it decides the symbol and whether it goes before or after.
+
+    >>> format_money(Money(Decimal("140750")), decimals=0)
+    '140\xa0750\xa0zł'
+    >>> format_money(Money(Decimal("30000"), "EUR"))
+    '30\xa0000,00\xa0€'
+    >>> format_money(Money(Decimal("1234.5")), locale="en_GB")
+    'PLN\xa01,234.50'
+    """
+    loc = _locale(locale)
+    number = format_number(money.amount, decimals=decimals, grouping=grouping, locale=loc)
+    symbol = money.currency if code else get_currency_symbol(money.currency, locale=loc)
+    pattern = loc.currency_formats["standard"].pattern
+    if pattern.startswith("¤"):
+        space = _NBSP if symbol[-1].isalpha() else ""
+        sign, digits = ("-", number[1:]) if number.startswith("-") else ("", number)
+        return f"{sign}{symbol}{space}{digits}"
+    return f"{number}{_NBSP}{symbol}"
+
+
+def format_money_scaled(
+    money: Money,
+    *,
+    decimals: int = 1,
+    scale: str | None = None,
+    trim_zeros: bool = True,
+    locale: Locale | str = DEFAULT_LOCALE,
+) -> str:
+    r"""Format money in thousands, millions or billions: ``115 tys. zł``, ``10,9 mln zł``.
+
+    The scale is the largest whose rounded value is at least 1, so it is chosen *after*
+    rounding: 999 999 zł gives ``1 mln zł``, not ``1000 tys. zł``. Amounts under a thousand are
+    written unscaled.
+
+    Args:
+        money: The amount.
+        decimals: Fraction digits after scaling, rounded half-up.
+        scale: A fixed scale word for a whole table (``"tys."``, ``"mln"``, ``"mld"`` in Polish),
+            or ``None`` to choose per amount.
+        trim_zeros: Drop trailing fraction zeros (``115 tys.`` rather than ``115,0 tys.``).
+        locale: The locale.
+
+    Raises:
+        ValueError: If *scale* is not a scale word of the locale.
+
+    >>> format_money_scaled(Money(Decimal("115000")))
+    '115\xa0tys.\xa0zł'
+    >>> format_money_scaled(Money(Decimal("10912345.67")))
+    '10,9\xa0mln\xa0zł'
+    >>> format_money_scaled(Money(Decimal("999999")))
+    '1\xa0mln\xa0zł'
+    """
+    loc = _locale(locale)
+    scales = _SCALES[_language(loc)]
+    if scale is not None:
+        factors = {word: factor for factor, word in scales}
+        if scale not in factors:
+            msg = f"'scale' must be one of {sorted(factors)} (got {scale!r})"
+            raise ValueError(msg)
+        chosen: tuple[Decimal, str] | None = (factors[scale], scale)
+    else:
+        chosen = None
+        for factor, word in scales:
+            if abs(_round(money.amount / factor, decimals, ROUND_HALF_UP)) >= 1:
+                chosen = (factor, word)
+                break
+    if chosen is None:
+        return format_money(money, decimals=0, locale=loc)
+    factor, word = chosen
+    scaled = _round(money.amount / factor, decimals, ROUND_HALF_UP)
+    if trim_zeros and scaled == scaled.to_integral_value():
+        scaled = scaled.quantize(Decimal(1))
+    elif trim_zeros:
+        scaled = scaled.normalize()
+    number = _plain(scaled, grouping=None, separator=None, locale=loc)
+    symbol = get_currency_symbol(money.currency, locale=loc)
+    if loc.currency_formats["standard"].pattern.startswith("¤"):
+        return f"{symbol}{_NBSP if symbol[-1].isalpha() else ''}{number}{word}"
+    return f"{number}{_NBSP}{word}{_NBSP}{symbol}"
+
+
+def format_percent(
+    value: Decimal | int | float,
+    *,
+    decimals: int | None = 1,
+    space: bool = False,
+    locale: Locale | str = DEFAULT_LOCALE,
+) -> str:
+    r"""Format a percentage given in percent units: ``4.6`` is ``4,6%``.
+
+    Args:
+        value: The percentage, in percent (not a fraction).
+        decimals: Fraction digits, or ``None`` to keep those of *value*.
+        space: Put a no-break space before ``%`` (``4,6 %``, accepted in Polish since 2020).
+        locale: The locale.
+
+    >>> format_percent(Decimal("5.2"))
+    '5,2%'
+    >>> format_percent(Decimal("90.25"), space=True)
+    '90,3\xa0%'
+    """
+    number = format_number(value, decimals=decimals, locale=locale)
+    return f"{number}{_NBSP if space else ''}%"
+
+
+def format_percentage_points(
+    value: Decimal | int | float,
+    *,
+    decimals: int | None = 1,
+    sign: bool = True,
+    label: str | None = None,
+    locale: Locale | str = DEFAULT_LOCALE,
+) -> str:
+    r"""Format a change of a percentage, in percentage points: ``+0,6 p.p.``.
+
+    Args:
+        value: The change, in percentage points.
+        decimals: Fraction digits, or ``None`` to keep those of *value*.
+        sign: Write ``+`` before a positive change (zero gets no sign).
+        label: The label; ``None`` for the locale's (``p.p.``; ``pkt proc.`` is also used).
+        locale: The locale.
+
+    >>> format_percentage_points(Decimal("0.6"))
+    '+0,6\xa0p.p.'
+    >>> format_percentage_points(Decimal("-7.1"), label="pkt proc.")
+    '-7,1\xa0pkt proc.'
+    """
+    loc = _locale(locale)
+    number = format_number(value, decimals=decimals, locale=loc)
+    if sign and not number.startswith("-") and _decimal(value) != 0 and number.strip("0,.") != "":
+        number = "+" + number
+    text = UNIT_LABELS["percentage_point"][_language(loc)] if label is None else label
+    return f"{number}{_NBSP}{text}"
+
+
+def _noun_form(count: Decimal, forms: tuple[str, ...], locale: Locale) -> str:
+    category = locale.plural_form(count)
+    if len(forms) == 2:  # English-like: one / other
+        return forms[0] if category == "one" else forms[1]
+    return forms[_PLURAL_INDEX.get(category, 3)]
+
+
+def format_count(
+    count: int | Decimal,
+    noun: str | tuple[str, ...],
+    *,
+    locale: Locale | str = DEFAULT_LOCALE,
+) -> str:
+    """Format a count with the right plural form of its noun.
+
+    Args:
+        count: The number, as displayed (``Decimal("1.5")`` takes the fraction form).
+        noun: A key of :data:`NOUNS` (``"project"``), or the forms themselves: Polish
+            (one, few, many, other), e.g. ``("projekt", "projekty", "projektów", "projektu")``.
+        locale: The locale.
+
+    Raises:
+        KeyError: If *noun* is not a key of :data:`NOUNS`.
+
+    >>> [format_count(n, "project") for n in (1, 2, 5, 12, 22)]
+    ['1 projekt', '2 projekty', '5 projektów', '12 projektów', '22 projekty']
+    >>> format_count(Decimal("1.5"), "project")
+    '1,5 projektu'
+    >>> format_count(2, "project", locale="en")
+    '2 projects'
+    """
+    loc = _locale(locale)
+    forms = NOUNS[noun][_language(loc)] if isinstance(noun, str) else noun
+    number = Decimal(count)
+    return f"{format_number(number, locale=loc)} {_noun_form(number, forms, loc)}"
+
+
+def _unit_label(unit: str, locale: Locale, *, ascii_only: bool) -> str:
+    try:
+        label = UNIT_LABELS[unit][_language(locale)]
+    except KeyError:
+        raise UnitError(unit, f"a unit with a label, one of {sorted(UNIT_LABELS)}") from None
+    return _ASCII_UNITS.get(label, label) if ascii_only else label
+
+
+def format_quantity(
+    quantity: pint.Quantity[Decimal],
+    *,
+    decimals: int | None = None,
+    ascii_only: bool = False,
+    locale: Locale | str = DEFAULT_LOCALE,
+) -> str:
+    r"""Format a quantity with its unit label: ``31 791,00 MWh``, ``17 µg/m³``, ``58 dni``.
+
+    Args:
+        quantity: The quantity (a Decimal magnitude keeps its printed precision).
+        decimals: Fraction digits, or ``None`` to keep those of the magnitude.
+        ascii_only: Write ``ug/m3`` instead of ``µg/m³``.
+        locale: The locale.
+
+    Raises:
+        UnitError: If the unit has no label in :data:`UNIT_LABELS`.
+
+    >>> from citystrategy.units import Q_
+    >>> format_quantity(Q_(Decimal("31791.00"), "MWh"))
+    '31\xa0791,00\xa0MWh'
+    >>> format_quantity(Q_(Decimal(17), "µg/m³"))
+    '17\xa0µg/m³'
+    >>> format_quantity(Q_(Decimal(58), "day"))
+    '58 dni'
+    """
+    loc = _locale(locale)
+    magnitude = _round(_decimal(quantity.magnitude), decimals, ROUND_HALF_UP)
+    return _with_unit(magnitude, str(quantity.units), loc, ascii_only=ascii_only)
+
+
+def _with_unit(value: Decimal, unit: str, locale: Locale, *, ascii_only: bool = False) -> str:
+    if unit == "percent":
+        return format_percent(value, decimals=None, locale=locale)
+    if unit in ("PLN", "EUR"):
+        decimals = max(0, -int(value.as_tuple().exponent))
+        return format_money(Money(value, unit), decimals=decimals, locale=locale)
+    label = _unit_label(unit, locale, ascii_only=ascii_only)
+    if label.startswith("noun:"):
+        return format_count(value, label.removeprefix("noun:"), locale=locale)
+    number = _plain(value, grouping=None, separator=None, locale=locale)
+    return f"{number}{_NBSP}{label}" if label else number
+
+
+def format_value(
+    value: Decimal | None,
+    unit: str,
+    *,
+    decimals: int | None = None,
+    missing: str = "–",
+    ascii_only: bool = False,
+    locale: Locale | str = DEFAULT_LOCALE,
+) -> str:
+    r"""Format an indicator value in its unit; a missing value gives the *missing* sign, never 0.
+
+    Args:
+        value: The value, or ``None`` if missing.
+        unit: Its canonical unit (``"percent"``, ``"PLN"``, ``"day"`` …).
+        decimals: Fraction digits, or ``None`` to keep the printed precision.
+        missing: The sign for a missing value (GUS: ``–`` no occurrence, ``.`` no data).
+        ascii_only: Write ASCII unit labels.
+        locale: The locale.
+
+    >>> format_value(Decimal("46.10"), "PLN / inhabitant")
+    '46,10\xa0zł na mieszkańca'
+    >>> format_value(None, "percent")
+    '–'
+    """
+    if value is None:
+        return format_missing(marker=missing)
+    loc = _locale(locale)
+    return _with_unit(_round(value, decimals, ROUND_HALF_UP), unit, loc, ascii_only=ascii_only)
+
+
+def format_missing(*, marker: str = "–") -> str:
+    """The sign shown for a missing value: ``–`` (no occurrence) or ``.`` (no data), as asked.
+
+    >>> format_missing(marker=".")
+    '.'
+    """
+    return marker
+
+
+def format_date(
+    date: dt.date,
+    *,
+    style: str = "numeric",
+    suffix: str | None = None,
+    locale: Locale | str = DEFAULT_LOCALE,
+) -> str:
+    r"""Format a date: ``20.06.2024 r.`` or ``9 czerwca 2022 r.`` (month in the genitive).
+
+    A no-break space keeps ``r.`` on the line of its year.
+
+    Args:
+        date: The date.
+        style: ``"numeric"`` or ``"long"``.
+        suffix: Text after a Polish date (``"r."`` by default, ``"roku"``, or ``""``); other
+            locales have none unless given.
+        locale: The locale.
+
+    Raises:
+        ValueError: If *style* is unknown.
+
+    >>> format_date(dt.date(2024, 6, 20))
+    '20.06.2024\xa0r.'
+    >>> format_date(dt.date(2022, 6, 9), style="long")
+    '9 czerwca 2022\xa0r.'
+    >>> format_date(dt.date(2022, 6, 9), style="long", suffix="roku")
+    '9 czerwca 2022\xa0roku'
+    >>> format_date(dt.date(2022, 6, 9), style="long", locale="en_GB")
+    '9 June 2022'
+    """
+    loc = _locale(locale)
+    polish = loc.language == "pl"
+    if style == "numeric":
+        text = _babel_format_date(date, "dd.MM.y" if polish else "short", locale=loc)
+    elif style == "long":
+        text = _babel_format_date(date, "d MMMM y" if polish else "long", locale=loc)
+    else:
+        msg = f"'style' must be 'numeric' or 'long' (got {style!r})"
+        raise ValueError(msg)
+    ending = ("r." if polish else "") if suffix is None else suffix
+    return f"{text}{_NBSP if polish else ' '}{ending}" if ending else text
+
+
+def get_label(member: Enum, *, locale: Locale | str = DEFAULT_LOCALE) -> str:
+    """The human label of an enumeration member of the model.
+
+    >>> get_label(Direction.LOWER_IS_BETTER)
+    'destymulanta (im mniej, tym lepiej)'
+    """
+    try:
+        labels = LABELS[member]
+    except KeyError:
+        return str(member.value)
+    return labels[_language(_locale(locale))]

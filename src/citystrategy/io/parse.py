@@ -1,0 +1,398 @@
+r"""Parse the values of Polish reports and spreadsheets exactly.
+
+Every function takes the raw text and a ``field`` name (and optionally a ``location``) so that
+a :class:`~citystrategy.errors.ParseError` says what was read, where, and why it was refused.
+Numbers come back as :class:`~decimal.Decimal`, exactly as written; nothing is guessed.
+
+Accepted: a decimal comma; groups of three digits separated by a space, a no-break space
+(U+00A0), a narrow no-break space (U+202F) or a thin space (U+2009); a minus written as
+``-``, ``−`` (U+2212) or ``–`` (en dash); scale words ``tys.``, ``mln``, ``mld``; units through
+an explicit alias table (``zł``, ``PLN``, ``€``, ``EUR``, ``%``, ``p.p.``, ``MWh``, ``ug/m3`` …);
+bounds ``<``, ``<=``, ``≤``, ``>``, ``>=``, ``≥``; the GUS missing-data signs; ``jw.``;
+a reference to a cost given under another goal.
+
+Refused: a dot as decimal point or group separator (``1.5``, ``1.234``), ``NaN``,
+``Infinity``, underscores, groups that are not three digits, unknown units, empty text.
+
+>>> parse_value("8 818 970,62 zł")
+Amount(number=Decimal('8818970.62'), unit='PLN', bound=None, raw='8 818 970,62 zł')
+>>> parse_value("<45").bound
+<Bound.LT: '<'>
+>>> parse_decimal("1.5", field="value", location="row 3")
+Traceback (most recent call last):
+...
+citystrategy.errors.ParseError: cannot parse value '1.5': a dot is not a decimal separator in Polish text; write a comma (row 3)
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from enum import StrEnum
+from typing import Final, TypeAlias
+
+import pint
+from attrs import frozen
+
+from citystrategy.errors import ParseError
+from citystrategy.money import Money
+from citystrategy.units import Q_
+
+__all__ = [
+    "MISSING_MARKERS",
+    "SCALES",
+    "UNIT_ALIASES",
+    "Amount",
+    "Bound",
+    "CostReference",
+    "MissingValue",
+    "ParsedValue",
+    "SameAsAbove",
+    "parse_decimal",
+    "parse_money",
+    "parse_percent",
+    "parse_quantity",
+    "parse_value",
+]
+
+#: Characters accepted between groups of three digits.
+_GROUP_SPACES: Final = " \u00a0\u202f\u2009"
+#: Characters accepted as a minus sign.
+_MINUS: Final = "-\u2212\u2013"
+
+#: Unit spellings found in Polish documents -> canonical units of the registry.
+UNIT_ALIASES: Final = {
+    "zł": "PLN",
+    "zł.": "PLN",
+    "PLN": "PLN",
+    "€": "EUR",
+    "EUR": "EUR",
+    "euro": "EUR",
+    "%": "percent",
+    "p.p.": "percentage_point",
+    "pp": "percentage_point",
+    "pkt proc.": "percentage_point",
+    "p. proc.": "percentage_point",
+    "MWh": "megawatt_hour",
+    "kWh": "kilowatt_hour",
+    "GJ": "gigajoule",
+    "ug/m3": "microgram / meter ** 3",
+    "µg/m3": "microgram / meter ** 3",
+    "µg/m³": "microgram / meter ** 3",
+    "μg/m³": "microgram / meter ** 3",  # Greek mu, U+03BC
+    "μg/m3": "microgram / meter ** 3",
+    "km": "kilometer",
+    "m": "meter",
+    "m²": "meter ** 2",
+    "m2": "meter ** 2",
+    "m³": "meter ** 3",
+    "m3": "meter ** 3",
+    "km²": "kilometer ** 2",
+    "km2": "kilometer ** 2",
+    "dni": "day",
+    "dzień": "day",
+    "os.": "person",
+    "osób": "person",
+}
+
+#: Scale words: ``115 tys. zł`` is 115 000 zł.
+SCALES: Final = {"tys.": Decimal(1_000), "mln": Decimal(1_000_000), "mld": Decimal(1_000_000_000)}
+
+#: GUS signs for missing data and what they mean ("- *" is the Kielce report's own footnote sign).
+MISSING_MARKERS: Final = {
+    "- *": "no data at the report date (footnote '*')",
+    "-*": "no data at the report date (footnote '*')",
+    "–": "no occurrence (GUS sign '–')",
+    "-": "no occurrence (GUS sign '–')",
+    ".": "no data, not known or confidential (GUS sign '.')",
+    "x": "not applicable (GUS sign 'x')",
+}
+
+_SAME_AS_ABOVE: Final = frozenset({"jw.", "j.w.", "jw", "Jw."})
+_COST_REFERENCE_RE: Final = re.compile(
+    r"koszt realizacji projektu podany w celu (?:nr|numer) ?(?P<goal>\d+(?:\.\d+)?)\.?",
+    re.IGNORECASE,
+)
+
+_NUMBER_RE: Final = re.compile(
+    rf"""
+    (?P<bound><=|>=|≤|≥|<|>)?\s*
+    (?P<sign>[{_MINUS}])?
+    (?P<int>\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+|\d+)
+    (?:,(?P<frac>\d+))?
+    (?P<rest>.*)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_BOUND_NAMES: Final = {"≤": "<=", "≥": ">="}
+
+
+class Bound(StrEnum):
+    """A bound written before a number, as in ``<45``."""
+
+    LT = "<"
+    LE = "<="
+    GT = ">"
+    GE = ">="
+
+
+@frozen
+class Amount:
+    """A number, with the unit and bound written beside it.
+
+    Attributes:
+        number: The number, exact, with any scale word applied.
+        unit: Canonical unit from the text (``"PLN"``, ``"percent"``), or ``None`` if none.
+        bound: The bound written before it, if any.
+        raw: The text as read.
+    """
+
+    number: Decimal
+    unit: str | None
+    bound: Bound | None
+    raw: str
+
+
+@frozen
+class MissingValue:
+    """A sign for missing data (``- *``, ``–``, ``.``, ``x``), never a zero.
+
+    Attributes:
+        marker: The sign, normalised (surrounding spaces removed).
+        meaning: What the sign means in GUS usage or in the source's footnote.
+        raw: The text as read.
+    """
+
+    marker: str
+    meaning: str
+    raw: str
+
+
+@frozen
+class SameAsAbove:
+    """``jw.`` (jak wyżej): the same as in the row above."""
+
+    raw: str
+
+
+@frozen
+class CostReference:
+    """ "Koszt realizacji projektu podany w Celu nr N": the cost is stated under goal N.
+
+    Attributes:
+        goal: Code of the goal under which the cost is given.
+        raw: The text as read.
+    """
+
+    goal: str
+    raw: str
+
+
+#: What :func:`parse_value` can return.
+ParsedValue: TypeAlias = Amount | MissingValue | SameAsAbove | CostReference
+
+
+def _fail(raw: str, field: str, reason: str, location: str | None) -> ParseError:
+    return ParseError(raw, field, reason, location)
+
+
+def _clean(raw: str) -> str:
+    """Strip outer whitespace and fold inner runs of plain spaces (not group spaces)."""
+    return raw.strip(" \t\r\n\u00a0\u202f\u2009")
+
+
+def _diagnose(text: str) -> str:
+    """Say why *text* is not a Polish number."""
+    lowered = text.lower()
+    if any(word in lowered for word in ("nan", "inf")):
+        return "not a number (NaN and infinities are not values)"
+    if "_" in text:
+        return "underscores are not digit separators"
+    if re.search(r"\d\.\d", text):
+        return "a dot is not a decimal separator in Polish text; write a comma"
+    if re.search(r"\d,\d+,\d", text):
+        return "more than one decimal comma"
+    if not re.search(r"\d", text):
+        return "no number found"
+    return "not a Polish number"
+
+
+def _split(raw: str, field: str, location: str | None) -> tuple[Decimal, str, Bound | None]:
+    """Split *raw* into the number (scale applied), the unit text and the bound."""
+    text = _clean(raw)
+    if not text:
+        raise _fail(raw, field, "empty text is not a value", location)
+    match = _NUMBER_RE.fullmatch(text)
+    if match is None or not match["int"]:
+        raise _fail(raw, field, _diagnose(text), location)
+    rest = match["rest"]
+    if rest[:1].isdigit() or (rest[:1] in "._" and rest[1:2].isdigit()):
+        reason = _diagnose(text)
+        if reason == "not a Polish number":
+            reason = "digits must be grouped in threes, with a space between groups"
+        raise _fail(raw, field, reason, location)
+    if rest[:1] in _GROUP_SPACES and rest[1:2].isdigit():
+        raise _fail(raw, field, "digits must be grouped in threes", location)
+    if rest[:1] == "," and rest[1:2].isdigit():
+        raise _fail(raw, field, "more than one decimal comma", location)
+    if rest[:1] == ",":
+        raise _fail(raw, field, "a decimal comma must be followed by digits", location)
+    digits = re.sub(f"[{_GROUP_SPACES}]", "", match["int"])
+    number = Decimal(f"{digits}.{match['frac']}" if match["frac"] is not None else digits)
+    if match["sign"]:
+        number = -number
+    unit_text = rest.strip(" \u00a0\u202f\u2009")
+    for word, factor in SCALES.items():
+        if (
+            unit_text == word
+            or unit_text.startswith(word + " ")
+            or unit_text.startswith(word + "\u00a0")
+        ):
+            number *= factor
+            unit_text = unit_text[len(word) :].strip(" \u00a0\u202f\u2009")
+            break
+    bound = match["bound"]
+    return number, unit_text, Bound(_BOUND_NAMES.get(bound, bound)) if bound else None
+
+
+def _unit(unit_text: str, raw: str, field: str, location: str | None) -> str | None:
+    if not unit_text:
+        return None
+    try:
+        return UNIT_ALIASES[unit_text]
+    except KeyError:
+        known = ", ".join(sorted(UNIT_ALIASES))
+        raise _fail(raw, field, f"unknown unit {unit_text!r} (known: {known})", location) from None
+
+
+def parse_value(raw: str, *, field: str = "value", location: str | None = None) -> ParsedValue:
+    """Read one cell of a Polish report: an amount, a missing sign, ``jw.`` or a cost reference.
+
+    Args:
+        raw: The cell, as printed.
+        field: What the cell holds, for error messages.
+        location: Where the cell is (file, row, column), for error messages.
+
+    Raises:
+        ParseError: If the text is none of these.
+
+    >>> parse_value("- *")
+    MissingValue(marker='- *', meaning="no data at the report date (footnote '*')", raw='- *')
+    >>> parse_value("Koszt realizacji projektu podany w Celu nr 2")
+    CostReference(goal='2', raw='Koszt realizacji projektu podany w Celu nr 2')
+    >>> parse_value("20 ug/m3").unit
+    'microgram / meter ** 3'
+    """
+    text = _clean(raw)
+    if text in MISSING_MARKERS:
+        return MissingValue(text, MISSING_MARKERS[text], raw)
+    if text in _SAME_AS_ABOVE:
+        return SameAsAbove(raw)
+    reference = _COST_REFERENCE_RE.fullmatch(text)
+    if reference is not None:
+        return CostReference(reference["goal"], raw)
+    number, unit_text, bound = _split(raw, field, location)
+    return Amount(number, _unit(unit_text, raw, field, location), bound, raw)
+
+
+def parse_decimal(raw: str, *, field: str = "value", location: str | None = None) -> Decimal:
+    r"""Read a plain Polish number (no unit, no bound).
+
+    >>> parse_decimal("38\u00a0266\u202f276")
+    Decimal('38266276')
+    >>> parse_decimal("−0,5")
+    Decimal('-0.5')
+    """
+    number, unit_text, bound = _split(raw, field, location)
+    if unit_text or bound is not None:
+        raise _fail(raw, field, "expected a plain number, without a unit or a bound", location)
+    return number
+
+
+def parse_money(
+    raw: str, *, currency: str | None = None, field: str = "amount", location: str | None = None
+) -> Money:
+    """Read an amount of money: ``8 818 970,62 zł``, ``140 002 443 zł``, ``115 tys. zł``, ``30 000 €``.
+
+    Args:
+        raw: The text.
+        currency: Currency to assume when the text names none; if ``None``, it must name one.
+        field: What the text holds, for error messages.
+        location: Where it is, for error messages.
+
+    Raises:
+        ParseError: If the text is not an amount of money, or names another currency than
+            *currency*.
+
+    >>> parse_money("140 002 443 zł")
+    Money(amount=Decimal('140002443'), currency='PLN')
+    >>> parse_money("10,9 mln zł").amount
+    Decimal('10900000.0')
+    """
+    number, unit_text, bound = _split(raw, field, location)
+    if bound is not None:
+        raise _fail(raw, field, "an amount of money cannot be a bound", location)
+    unit = _unit(unit_text, raw, field, location)
+    if unit is None:
+        if currency is None:
+            raise _fail(
+                raw, field, "no currency given (expected 'zł', 'PLN', '€' or 'EUR')", location
+            )
+        unit = currency
+    if unit not in ("PLN", "EUR"):
+        raise _fail(raw, field, f"{unit_text!r} is not a currency", location)
+    if currency is not None and unit != currency:
+        raise _fail(raw, field, f"expected an amount in {currency}, found {unit}", location)
+    return Money(number, unit)
+
+
+def parse_percent(raw: str, *, field: str = "percent", location: str | None = None) -> Decimal:
+    """Read a percentage, in percent units: ``5,2 %`` and ``14,3%`` give 5.2 and 14.3.
+
+    Raises:
+        ParseError: If the text has no ``%`` sign or is not a number.
+
+    >>> parse_percent("5,2 %")
+    Decimal('5.2')
+    """
+    number, unit_text, bound = _split(raw, field, location)
+    if unit_text != "%" or bound is not None:
+        raise _fail(raw, field, "expected a percentage such as '5,2%'", location)
+    return number
+
+
+def parse_quantity(
+    raw: str, *, unit: str | None = None, field: str = "value", location: str | None = None
+) -> pint.Quantity[Decimal]:
+    """Read a number with its unit (``31791,00 MWh``) into a quantity with a Decimal magnitude.
+
+    Args:
+        raw: The text.
+        unit: Unit to assume when the text names none, and to convert to when it names a
+            compatible one; ``None`` to take the unit from the text.
+        field: What the text holds, for error messages.
+        location: Where it is, for error messages.
+
+    Raises:
+        ParseError: If the text is not a number, names no unit and *unit* is ``None``, or names a
+            unit that cannot be converted to *unit*.
+
+    >>> parse_quantity("31791,00 MWh")
+    <Quantity(31791.00, 'megawatt_hour')>
+    """
+    number, unit_text, bound = _split(raw, field, location)
+    if bound is not None:
+        raise _fail(raw, field, "a bound is not a quantity; use parse_value", location)
+    found = _unit(unit_text, raw, field, location)
+    if found is None and unit is None:
+        raise _fail(raw, field, "no unit given", location)
+    quantity: pint.Quantity[Decimal] = Q_(number, found if found is not None else unit)
+    if unit is not None and found is not None:
+        try:
+            converted: pint.Quantity[Decimal] = quantity.to(unit)
+        except pint.errors.DimensionalityError:
+            raise _fail(
+                raw, field, f"{found!r} cannot be converted to {unit!r}", location
+            ) from None
+        return converted
+    return quantity
