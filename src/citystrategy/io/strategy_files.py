@@ -1,0 +1,902 @@
+"""Read a strategy from a folder of reviewable text files (TOML and TSV).
+
+The format (documented in ``docs/howto/add-a-city.md`` and in the Kielce adapter's
+``data/README.md``) keeps every value verbatim as the source prints it; this reader parses each
+one with :mod:`citystrategy.io.parse`, resolves the cost cells (``jw.``, "podany w Celu nr N"),
+and builds the model. Every problem of a file is collected and raised at once as a
+:class:`~citystrategy.errors.DataFileError` naming the file, the row, the column and the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+import pint
+
+from citystrategy.errors import CityStrategyError, DataFileError
+from citystrategy.io.parse import (
+    Amount,
+    Bound,
+    CostReference,
+    MissingValue,
+    SameAsAbove,
+    parse_decimal,
+    parse_money,
+    parse_percent,
+    parse_value,
+)
+from citystrategy.model import (
+    ActionDirection,
+    AdoptedDocument,
+    AnnualReport,
+    DeclaredGoalFigures,
+    DeclaredSummary,
+    Direction,
+    DocumentGoal,
+    GoalLink,
+    Implementer,
+    ImplementerKind,
+    Indicator,
+    Level,
+    Missing,
+    MonitoringRules,
+    Observation,
+    OperationalGoal,
+    Project,
+    ReportSection,
+    StrategicGoal,
+    Strategy,
+    Target,
+    TargetKind,
+    Territory,
+    TerritoryKind,
+)
+from citystrategy.money import Money
+from citystrategy.units import check_unit, ureg
+
+__all__ = ["FILES", "read_strategy"]
+
+#: The files of a strategy folder.
+FILES: Final = (
+    "strategy.toml",
+    "action_directions.tsv",
+    "indicators.tsv",
+    "projects.tsv",
+    "goal_links.tsv",
+    "completed.toml",
+)
+
+_INDICATOR_COLUMNS: Final = (
+    "code",
+    "level",
+    "goal",
+    "name",
+    "target",
+    "unit",
+    "survey",
+    "direction",
+    "target_kind",
+    "target_is_limit",
+    "note",
+)
+_VALUE_COLUMN_RE: Final = re.compile(r"value_(\d{4})")
+_YES_NO: Final = {"yes": True, "no": False}
+
+E = TypeVar("E", Level, Direction, TargetKind, ImplementerKind, TerritoryKind)
+T = TypeVar("T")
+
+
+@dataclass
+class _Problems:
+    """Problems found in one file; raised together when the file has been read."""
+
+    path: str
+    items: list[str] = field(default_factory=list)
+
+    def add(self, where: str, message: str) -> None:
+        self.items.append(f"{where}: {message}")
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise DataFileError(self.path, self.items)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One data row of a TSV file: its line number and cells by column."""
+
+    line: int
+    cells: Mapping[str, str]
+
+    def __getitem__(self, column: str) -> str:
+        return self.cells.get(column, "")
+
+    def where(self, column: str | None = None) -> str:
+        return f"line {self.line}" + ("" if column is None else f", column {column!r}")
+
+
+def _as_traversable(directory: Traversable | str | Path) -> Traversable:
+    return Path(directory) if isinstance(directory, str) else directory
+
+
+def _read_text(file: Traversable, problems: _Problems) -> str:
+    try:
+        return file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.add("file", "not found")
+    except UnicodeDecodeError as error:
+        problems.add("file", f"not UTF-8 ({error.reason} at byte {error.start})")
+    problems.raise_if_any()
+    return ""  # unreachable: raise_if_any raised
+
+
+def _read_tsv(file: Traversable, required: tuple[str, ...]) -> tuple[list[_Row], list[str]]:
+    """Read a TSV file; check its header and the shape of every row."""
+    problems = _Problems(str(file))
+    text = _read_text(file, problems)
+    lines = text.splitlines()
+    if not lines:
+        problems.add("file", "empty: expected a header row")
+        problems.raise_if_any()
+    header = lines[0].split("\t")
+    missing = [column for column in required if column not in header]
+    if missing:
+        problems.add("header", f"missing column(s) {', '.join(map(repr, missing))}")
+    duplicates = sorted({c for c in header if header.count(c) > 1})
+    if duplicates:
+        problems.add("header", f"repeated column(s) {', '.join(map(repr, duplicates))}")
+    rows = []
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if len(cells) != len(header):
+            problems.add(
+                f"line {number}", f"expected {len(header)} cells, found {len(cells)}: {line!r}"
+            )
+            continue
+        for column, cell in zip(header, cells, strict=True):
+            if cell != cell.strip():
+                problems.add(f"line {number}, column {column!r}", f"spaces around {cell!r}")
+        rows.append(_Row(number, dict(zip(header, cells, strict=True))))
+    problems.raise_if_any()
+    return rows, header
+
+
+def _read_toml(file: Traversable) -> dict[str, Any]:
+    problems = _Problems(str(file))
+    text = _read_text(file, problems)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        problems.add("syntax", str(error))
+        problems.raise_if_any()
+        raise  # unreachable
+
+
+def _enum(kind: type[E], raw: str, where: str, problems: _Problems) -> E | None:
+    try:
+        return kind(raw)
+    except ValueError:
+        allowed = ", ".join(repr(member.value) for member in kind)
+        problems.add(where, f"{raw!r} is not one of {allowed}")
+        return None
+
+
+def _get(
+    table: Mapping[str, Any], key: str, kind: type[Any], where: str, problems: _Problems
+) -> Any:
+    """A required key of a TOML table, of the given type."""
+    if key not in table:
+        problems.add(where, f"missing key {key!r}")
+        return None
+    value = table[key]
+    if kind is dt.date and isinstance(value, dt.datetime):
+        problems.add(f"{where}.{key}", f"expected a date, found a date-time {value!r}")
+        return None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        problems.add(f"{where}.{key}", f"expected {kind.__name__}, found {value!r}")
+        return None
+    return value
+
+
+def _text(text: str) -> str:
+    return text.strip()
+
+
+def _call(
+    problems: _Problems, where: str, build: Callable[..., T], /, *args: Any, **kwargs: Any
+) -> T | None:
+    """``build(*args, **kwargs)``, or ``None`` with the error recorded as a problem."""
+    try:
+        return build(*args, **kwargs)
+    except CityStrategyError as error:
+        problems.add(where, str(error))
+        return None
+
+
+# --- strategy.toml -------------------------------------------------------------------------
+
+
+def _territory(meta: Mapping[str, Any], problems: _Problems) -> Territory | None:
+    kind = _enum(
+        TerritoryKind, str(meta.get("territory_kind", "")), "strategy.territory_kind", problems
+    )
+    name = _get(meta, "territory_name", str, "strategy", problems)
+    teryt = meta.get("territory_teryt")
+    if kind is None or name is None:
+        return None
+    return _call(problems, "strategy", Territory, name=name, kind=kind, teryt=teryt)
+
+
+def _declared(table: Mapping[str, Any], problems: _Problems) -> DeclaredSummary | None:
+    where = "declared"
+
+    def count(raw: object, key: str) -> int | None:
+        number = _call(problems, where, parse_decimal, str(raw), field=key, location=where)
+        if number is None:
+            return None
+        if number != number.to_integral_value():
+            problems.add(f"{where}.{key}", f"expected a whole number, found {raw!r}")
+            return None
+        return int(number)
+
+    goals = []
+    for index, row in enumerate(table.get("goals", []), start=1):
+        at = f"declared.goals[{index}]"
+        figures = DeclaredGoalFigures(
+            goal_code=str(row.get("goal", "")),
+            label=str(row.get("label", "")),
+            projects=count(row.get("projects", ""), "projects") or 0,
+            implementers=count(row.get("implementers", ""), "implementers") or 0,
+            cost=_call(problems, at, parse_money, str(row.get("cost", "")), location=at)
+            or Money.zero(),
+            share=_call(problems, at, parse_percent, str(row.get("share", "")), location=at)
+            or Decimal(0),
+        )
+        goals.append(figures)
+    total = _call(problems, where, parse_money, str(table.get("total_cost", "")), location=where)
+    numbers = [
+        count(table.get(key, ""), key)
+        for key in (
+            "projects_completed",
+            "implementers",
+            "internal_implementers",
+            "external_implementers",
+        )
+    ]
+    if total is None or any(n is None for n in numbers):
+        return None
+    return DeclaredSummary(
+        projects_completed=numbers[0] or 0,
+        implementers=numbers[1] or 0,
+        internal_implementers=numbers[2] or 0,
+        external_implementers=numbers[3] or 0,
+        total_cost=total,
+        total_cost_label=str(table.get("total_cost_label", "")),
+        goals=goals,
+    )
+
+
+def _documents(items: list[Mapping[str, Any]], problems: _Problems) -> list[AdoptedDocument]:
+    documents = []
+    for index, item in enumerate(items, start=1):
+        where = f"other_documents[{index}]"
+        goals = [
+            DocumentGoal(
+                code=str(goal.get("code", "")),
+                name=_text(str(goal.get("name", ""))),
+                actions=tuple(
+                    (str(action.get("code", "")), _text(str(action.get("name", ""))))
+                    for action in goal.get("actions", [])
+                ),
+                note=str(goal.get("note", "")),
+            )
+            for goal in item.get("goals", [])
+        ]
+        document = _call(
+            problems,
+            where,
+            AdoptedDocument,
+            code=str(item.get("code", "")),
+            title=_text(str(item.get("title", ""))),
+            adopted_by=str(item.get("adopted_by", "")),
+            resolution=str(item.get("resolution", "")),
+            adopted_on=item.get("adopted_on"),
+            status=_text(str(item.get("status", ""))),
+            territories=[str(t) for t in item.get("territories", [])],
+            summary=_text(str(item.get("summary", ""))),
+            goals=goals,
+            integrated_projects=tuple(
+                (str(p.get("code", "")), _text(str(p.get("name", ""))))
+                for p in item.get("integrated_projects", [])
+            ),
+            city_projects=[str(p) for p in item.get("city_projects", [])],
+            eu_allocation=str(item.get("eu_allocation", "")),
+            eu_allocation_city=str(item.get("eu_allocation_city", "")),
+        )
+        if document is not None:
+            documents.append(document)
+    return documents
+
+
+@dataclass
+class _Meta:
+    """What strategy.toml gives, before the other files are read."""
+
+    raw: dict[str, Any]
+    territory: Territory
+    missing: dict[str, Missing]
+
+
+def _read_meta(file: Traversable) -> _Meta:
+    raw = _read_toml(file)
+    problems = _Problems(str(file))
+    strategy = raw.get("strategy")
+    if not isinstance(strategy, dict):
+        problems.add("strategy", "missing table [strategy]")
+        problems.raise_if_any()
+        raise AssertionError  # unreachable
+    for key, kind in (("code", str), ("title", str), ("period_start", int), ("period_end", int)):
+        _get(strategy, key, kind, "strategy", problems)
+    territory = _territory(strategy, problems)
+    missing = {}
+    for marker, reason in raw.get("missing", {}).items():
+        code = _get(reason, "code", str, f"missing.{marker!r}", problems)
+        if code is not None:
+            missing[marker] = Missing(code=code, marker=marker, text=str(reason.get("text", "")))
+    goals = raw.get("strategic_goals", [])
+    if not goals:
+        problems.add("strategic_goals", "no strategic goals")
+    problems.raise_if_any()
+    assert territory is not None
+    return _Meta(raw, territory, missing)
+
+
+# --- action_directions.tsv -----------------------------------------------------------------
+
+
+def _read_directions(file: Traversable, goal_codes: set[str]) -> dict[str, ActionDirection]:
+    rows, _ = _read_tsv(file, ("code", "operational_goal", "name"))
+    problems = _Problems(str(file))
+    directions: dict[str, ActionDirection] = {}
+    for row in rows:
+        if row["code"] in directions:
+            problems.add(row.where("code"), f"repeated code {row['code']!r}")
+            continue
+        if row["operational_goal"] not in goal_codes:
+            problems.add(row.where("operational_goal"), f"unknown goal {row['operational_goal']!r}")
+            continue
+        direction = _call(
+            problems,
+            row.where(),
+            ActionDirection,
+            code=row["code"],
+            name=row["name"],
+            goal_code=row["operational_goal"],
+        )
+        if direction is not None:
+            directions[row["code"]] = direction
+    problems.raise_if_any()
+    return directions
+
+
+def _strategic_goals(
+    meta: _Meta, directions: Mapping[str, ActionDirection], problems: _Problems
+) -> list[StrategicGoal]:
+    goals = []
+    for index, item in enumerate(meta.raw.get("strategic_goals", []), start=1):
+        operational = [
+            OperationalGoal(
+                code=str(op.get("code", "")),
+                name=str(op.get("name", "")),
+                description=_text(str(op.get("description", ""))),
+                action_directions=[d for d in directions.values() if d.goal_code == op.get("code")],
+            )
+            for op in item.get("operational_goals", [])
+        ]
+        goal = _call(
+            problems,
+            f"strategic_goals[{index}]",
+            StrategicGoal,
+            code=str(item.get("code", "")),
+            name=str(item.get("name", "")),
+            description=_text(str(item.get("description", ""))),
+            challenges=_text(str(item.get("challenges", ""))),
+            operational_goals=operational,
+        )
+        if goal is not None:
+            goals.append(goal)
+    return goals
+
+
+def _goal_codes(meta: _Meta) -> set[str]:
+    codes = set()
+    for goal in meta.raw.get("strategic_goals", []):
+        codes.add(str(goal.get("code", "")))
+        codes.update(str(op.get("code", "")) for op in goal.get("operational_goals", []))
+    return codes
+
+
+# --- indicators.tsv ------------------------------------------------------------------------
+
+
+def _fit(amount: Amount, unit: str) -> Decimal | None:
+    """The amount in *unit*; ``None`` if the unit printed beside it does not fit *unit*.
+
+    A printed unit fits when it converts to *unit*, or when it is the numerator of *unit*
+    (``46,10 zł`` for an indicator in ``PLN / inhabitant``).
+    """
+    if amount.unit is None:
+        return amount.number
+    printed = ureg.Unit(amount.unit)
+    expected = ureg.Unit(unit)
+    if printed.dimensionality == expected.dimensionality:
+        converted: pint.Quantity[Decimal] = ureg.Quantity(amount.number, printed).to(expected)
+        return Decimal(converted.magnitude)
+    numerator = unit.split("/", 1)[0].strip()
+    if "/" in unit and "*" not in numerator and ureg.Unit(numerator) == printed:
+        return amount.number
+    return None
+
+
+def _read_indicators(
+    file: Traversable, meta: _Meta, goal_codes: set[str]
+) -> tuple[list[Indicator], list[Observation]]:
+    rows, header = _read_tsv(file, _INDICATOR_COLUMNS)
+    problems = _Problems(str(file))
+    years = [(column, int(m[1])) for column in header if (m := _VALUE_COLUMN_RE.fullmatch(column))]
+    if not years:
+        problems.add("header", "no value column (expected 'value_<year>', e.g. 'value_2023')")
+    default_year = int(meta.raw["strategy"]["period_end"])
+    indicators: list[Indicator] = []
+    observations: list[Observation] = []
+    seen: set[str] = set()
+    for row in rows:
+        code = row["code"]
+        if code in seen:
+            problems.add(row.where("code"), f"repeated code {code!r}")
+        seen.add(code)
+        if row["goal"] not in goal_codes:
+            problems.add(row.where("goal"), f"unknown goal {row['goal']!r} for indicator {code!r}")
+        level = _enum(Level, row["level"], row.where("level"), problems)
+        direction = _enum(Direction, row["direction"], row.where("direction"), problems)
+        kind = _enum(TargetKind, row["target_kind"], row.where("target_kind"), problems)
+        survey = _YES_NO.get(row["survey"])
+        if survey is None:
+            problems.add(row.where("survey"), f"expected 'yes' or 'no', found {row['survey']!r}")
+        unit = _call(
+            problems, row.where("unit"), check_unit, row["unit"], location=row.where("unit")
+        )
+        if unit is None:
+            continue
+        target = _target(row, unit, kind, default_year, problems) if kind is not None else None
+        for column, year in years:
+            observation = _observation(row, column, year, unit, meta, problems)
+            if observation is not None:
+                observations.append(observation)
+        if level is None or direction is None or survey is None:
+            continue
+        indicator = _call(
+            problems,
+            row.where(),
+            Indicator,
+            code=row["code"],
+            name=row["name"],
+            unit=unit,
+            level=level,
+            goal_code=row["goal"],
+            direction=direction,
+            target=target,
+            survey=survey,
+            source=row["source"] or str(file.name),
+            note=row["note"],
+        )
+        if indicator is not None:
+            indicators.append(indicator)
+    problems.raise_if_any()
+    return indicators, observations
+
+
+def _target(
+    row: _Row, unit: str, kind: TargetKind, default_year: int, problems: _Problems
+) -> Target | None:
+    raw = row["target"]
+    if not raw:
+        return None
+    where = row.where("target")
+    parsed = _call(problems, where, parse_value, raw, field="target", location=where)
+    if parsed is None:
+        return None
+    if not isinstance(parsed, Amount):
+        problems.add(where, f"a target must be a number, found {raw!r}")
+        return None
+    value = _fit(parsed, unit)
+    if value is None:
+        problems.add(
+            where, f"unit {parsed.unit!r} of {raw!r} does not fit the indicator's unit {unit!r}"
+        )
+        return None
+    if parsed.bound in (Bound.LT, Bound.LE) and kind is not TargetKind.AT_MOST:
+        problems.add(
+            row.where("target_kind"), f"{raw!r} is an upper bound: target_kind must be 'at_most'"
+        )
+        return None
+    if parsed.bound in (Bound.GT, Bound.GE) and kind is not TargetKind.AT_LEAST:
+        problems.add(
+            row.where("target_kind"), f"{raw!r} is a lower bound: target_kind must be 'at_least'"
+        )
+        return None
+    if kind is TargetKind.WITHIN_RANGE:
+        problems.add(
+            row.where("target_kind"), "a within_range target needs two values; not supported here"
+        )
+        return None
+    year_text = row["target_year"]
+    year = default_year
+    if year_text:
+        parsed_year = _call(
+            problems, where, parse_decimal, year_text, field="target_year", location=where
+        )
+        if parsed_year is None:
+            return None
+        year = int(parsed_year)
+    limit = _YES_NO.get(row["target_is_limit"])
+    if limit is None:
+        problems.add(
+            row.where("target_is_limit"),
+            f"expected 'yes' or 'no', found {row['target_is_limit']!r}",
+        )
+        return None
+    return Target(
+        kind=kind, value=value, year=year, limit=limit or parsed.bound is not None, raw=raw
+    )
+
+
+def _observation(
+    row: _Row, column: str, year: int, unit: str, meta: _Meta, problems: _Problems
+) -> Observation | None:
+    raw = row[column]
+    where = row.where(column)
+    if not raw:
+        problems.add(where, "empty: write the missing-data sign the source uses (e.g. '- *')")
+        return None
+    parsed = _call(problems, where, parse_value, raw, field=column, location=where)
+    territory = meta.territory.id
+    if isinstance(parsed, MissingValue):
+        missing = meta.missing.get(parsed.marker) or Missing(
+            code="missing", marker=parsed.marker, text=parsed.meaning
+        )
+        return Observation(
+            indicator=row["code"], territory=territory, year=year, missing=missing, raw=raw
+        )
+    if isinstance(parsed, Amount):
+        if parsed.bound is not None:
+            problems.add(where, f"an observed value cannot be a bound: {raw!r}")
+            return None
+        value = _fit(parsed, unit)
+        if value is None:
+            problems.add(
+                where, f"unit {parsed.unit!r} of {raw!r} does not fit the indicator's unit {unit!r}"
+            )
+            return None
+        return Observation(
+            indicator=row["code"], territory=territory, year=year, value=value, raw=raw
+        )
+    if parsed is not None:
+        problems.add(where, f"not an indicator value: {raw!r}")
+    return None
+
+
+# --- projects.tsv, goal_links.tsv, completed.toml ------------------------------------------
+
+
+@dataclass
+class _ProjectDraft:
+    row: _Row
+    links: list[GoalLink] = field(default_factory=list)
+    cost: Money | None = None
+    cost_table: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    description: str = ""
+
+
+def _bare_name(name: str) -> str:
+    """A project name without the quotation marks the tables put around it (for comparison)."""
+    bare = name.strip()
+    if bare[:1] in '„"“':
+        bare = bare[1:]
+    if bare.endswith(".") and bare[-2:-1] in '”"':
+        bare = bare[:-1]
+    quotes = sum(bare.count(q) for q in '„”"“')
+    if bare[-1:] in '”"' and quotes % 2 == 1:
+        bare = bare[:-1]
+    return bare.strip()
+
+
+def _read_projects(
+    root: Traversable,
+    goal_codes: set[str],
+    directions: Mapping[str, ActionDirection],
+) -> list[Project]:
+    file = root / "projects.tsv"
+    rows, _ = _read_tsv(
+        file, ("code", "name", "completed_in", "implementer", "implementer_kind", "note")
+    )
+    problems = _Problems(str(file))
+    drafts: dict[str, _ProjectDraft] = {}
+    for row in rows:
+        if row["code"] in drafts:
+            problems.add(row.where("code"), f"repeated code {row['code']!r}")
+            continue
+        drafts[row["code"]] = _ProjectDraft(row)
+        if row["completed_in"] and not row["completed_in"].isdigit():
+            problems.add(
+                row.where("completed_in"), f"expected a year, found {row['completed_in']!r}"
+            )
+        if row["implementer_kind"]:
+            _enum(ImplementerKind, row["implementer_kind"], row.where("implementer_kind"), problems)
+    problems.raise_if_any()
+    _read_links(root / "goal_links.tsv", drafts, goal_codes, directions)
+    _read_completed(root / "completed.toml", drafts)
+    projects = []
+    for code, draft in drafts.items():
+        row = draft.row
+        implementer = None
+        if row["implementer"]:
+            kind = ImplementerKind(row["implementer_kind"]) if row["implementer_kind"] else None
+            implementer = Implementer(name=row["implementer"], kind=kind)
+        projects.append(
+            Project(
+                code=code,
+                name=row["name"],
+                cost=draft.cost,
+                links=draft.links,
+                completed_in=int(row["completed_in"]) if row["completed_in"] else None,
+                implementer=implementer,
+                description=draft.description,
+                aliases=[a for a in dict.fromkeys(draft.aliases) if _bare_name(a) != row["name"]],
+                note=row["note"],
+            )
+        )
+    return projects
+
+
+def _read_links(
+    file: Traversable,
+    drafts: dict[str, _ProjectDraft],
+    goal_codes: set[str],
+    directions: Mapping[str, ActionDirection],
+) -> None:
+    columns = (
+        "table",
+        "row",
+        "operational_goal",
+        "directions",
+        "remark",
+        "project",
+        "project_name",
+        "cost",
+    )
+    rows, _ = _read_tsv(file, columns)
+    problems = _Problems(str(file))
+    references: list[tuple[_Row, CostReference]] = []
+    previous: _Row | None = None
+    for row in rows:
+        code, goal, table = row["project"], row["operational_goal"], row["table"]
+        draft = drafts.get(code)
+        if draft is None:
+            problems.add(row.where("project"), f"unknown project {code!r} (not in projects.tsv)")
+        if goal not in goal_codes:
+            problems.add(row.where("operational_goal"), f"unknown goal {goal!r}")
+        elif goal.split(".", 1)[0] != table:
+            problems.add(
+                row.where("operational_goal"),
+                f"goal {goal!r} is not under strategic goal {table!r}",
+            )
+        codes = [c.strip() for c in row["directions"].split(";") if c.strip()]
+        for direction in codes:
+            found = directions.get(direction)
+            if found is None:
+                problems.add(row.where("directions"), f"unknown action direction {direction!r}")
+            elif found.goal_code != goal:
+                problems.add(
+                    row.where("directions"),
+                    f"action direction {direction!r} belongs to goal {found.goal_code!r}, not {goal!r}",
+                )
+        cost = _call(
+            problems,
+            row.where("cost"),
+            parse_value,
+            row["cost"],
+            field="cost",
+            location=row.where("cost"),
+        )
+        if draft is not None:
+            draft.links.append(
+                GoalLink(
+                    strategic_goal=table,
+                    operational_goal=goal,
+                    action_directions=codes,
+                    cost_cell=row["cost"],
+                    source=f"goal table {table}, row {row['row']}",
+                    remark=row["remark"],
+                )
+            )
+            draft.aliases.append(row["project_name"])
+            _cost_cell(row, cost, draft, previous, references, problems)
+        previous = row
+    for row, reference in references:
+        draft = drafts[row["project"]]
+        if draft.cost_table != reference.goal:
+            stated = "no table" if draft.cost_table is None else f"table {draft.cost_table}"
+            problems.add(
+                row.where("cost"),
+                f"{reference.raw!r} but the cost of {row['project']!r} is stated in {stated}",
+            )
+    problems.raise_if_any()
+
+
+def _cost_cell(
+    row: _Row,
+    cost: object,
+    draft: _ProjectDraft,
+    previous: _Row | None,
+    references: list[tuple[_Row, CostReference]],
+    problems: _Problems,
+) -> None:
+    if isinstance(cost, Amount):
+        if cost.unit not in ("PLN", "EUR") or cost.bound is not None:
+            problems.add(
+                row.where("cost"), f"a cost must be an amount of money, found {cost.raw!r}"
+            )
+            return
+        money = Money(cost.number, cost.unit)
+        if draft.cost is not None and draft.cost != money:
+            problems.add(
+                row.where("cost"),
+                f"{row['project']!r} already costs {draft.cost} (table {draft.cost_table}); found {cost.raw!r}",
+            )
+            return
+        draft.cost, draft.cost_table = money, row["table"]
+    elif isinstance(cost, SameAsAbove):
+        if previous is None or previous["project"] != row["project"]:
+            problems.add(
+                row.where("cost"), f"{cost.raw!r} (as above) but the row above is another project"
+            )
+    elif isinstance(cost, CostReference):
+        references.append((row, cost))
+    elif isinstance(cost, MissingValue):
+        pass  # no cost stated: the project keeps cost None and check() reports it
+
+
+def _read_completed(file: Traversable, drafts: dict[str, _ProjectDraft]) -> None:
+    raw = _read_toml(file)
+    problems = _Problems(str(file))
+    for index, item in enumerate(raw.get("project", []), start=1):
+        where = f"project[{index}]"
+        code = item.get("code")
+        draft = drafts.get(str(code))
+        if draft is None:
+            problems.add(where, f"unknown project {code!r} (not in projects.tsv)")
+            continue
+        if not draft.row["completed_in"]:
+            problems.add(
+                where, f"{code!r} is listed as completed but has no completed_in in projects.tsv"
+            )
+        listed_as = item.get("listed_as")
+        if listed_as:
+            draft.aliases.append(str(listed_as))
+        draft.description = _text(str(item.get("description", "")))
+    problems.raise_if_any()
+
+
+# --- the whole folder ----------------------------------------------------------------------
+
+
+def read_strategy(directory: Traversable | str | Path) -> Strategy:
+    """Read the strategy in *directory* (a path, or package data from ``importlib.resources``).
+
+    Args:
+        directory: A folder with the files of :data:`FILES`.
+
+    Returns:
+        The strategy, with its goals, action directions, indicators, observations, projects
+        (each once, with its cost resolved across goal tables), annual report and documents.
+
+    Raises:
+        DataFileError: If a file is missing or malformed; it lists every problem of that file,
+            each with its line, column and offending text.
+    """
+    root = _as_traversable(directory)
+    meta = _read_meta(root / "strategy.toml")
+    goal_codes = _goal_codes(meta)
+    directions = _read_directions(root / "action_directions.tsv", goal_codes)
+    indicators, observations = _read_indicators(root / "indicators.tsv", meta, goal_codes)
+    projects = _read_projects(root, goal_codes, directions)
+    problems = _Problems(str(root / "strategy.toml"))
+    goals = _strategic_goals(meta, directions, problems)
+    strategy_table = meta.raw["strategy"]
+    report = _report(meta.raw, problems)
+    documents = _documents(meta.raw.get("other_documents", []), problems)
+    monitoring = _monitoring(meta.raw.get("monitoring"), problems)
+    problems.raise_if_any()
+    return Strategy(
+        code=strategy_table["code"],
+        title=strategy_table["title"],
+        territory=meta.territory,
+        period_start=strategy_table["period_start"],
+        period_end=strategy_table["period_end"],
+        adopted_on=strategy_table.get("adopted_on"),
+        adopted_by=str(strategy_table.get("adopted_by", "")),
+        resolution=str(strategy_table.get("resolution", "")),
+        strategic_goals=goals,
+        indicators=indicators,
+        projects=projects,
+        observations=observations,
+        monitoring=monitoring,
+        reports=[report] if report is not None else [],
+        other_documents=documents,
+        survey_responses_indicator=strategy_table.get("survey_responses_indicator"),
+    )
+
+
+def _monitoring(table: Mapping[str, Any] | None, problems: _Problems) -> MonitoringRules | None:
+    if table is None:
+        return None
+    return _call(
+        problems,
+        "monitoring",
+        MonitoringRules,
+        ordinance=str(table.get("ordinance", "")),
+        ordinance_date=table["ordinance_date"],
+        amended_by=str(table.get("amended_by", "")),
+        amended_on=table.get("amended_on"),
+        annual_report_due=str(table.get("annual_report_due", "")),
+        ongoing_evaluation_years=list(table.get("ongoing_evaluation_years", [])),
+        ex_post_evaluation_year=table.get("ex_post_evaluation_year"),
+    )
+
+
+def _report(raw: Mapping[str, Any], problems: _Problems) -> AnnualReport | None:
+    table = raw.get("report")
+    if table is None:
+        return None
+    values = {
+        key: _get(table, key, kind, "report", problems)
+        for key, kind in (
+            ("year", int),
+            ("drawn_up_on", dt.date),
+            ("period_start", dt.date),
+            ("period_end", dt.date),
+        )
+    }
+    declared = _declared(raw["declared"], problems) if "declared" in raw else None
+    sections = [
+        ReportSection(
+            section=int(s.get("section", 0)),
+            title=str(s.get("title", "")),
+            text=_text(str(s.get("text", ""))),
+        )
+        for s in raw.get("sections", [])
+    ]
+    if any(value is None for value in values.values()):
+        return None
+    return AnnualReport(
+        year=values["year"],
+        drawn_up_on=values["drawn_up_on"],
+        period_start=values["period_start"],
+        period_end=values["period_end"],
+        declared=declared,
+        sections=sections,
+        attachments=[str(a) for a in table.get("attachments", [])],
+        introduction=_text(str(raw["strategy"].get("introduction", ""))),
+    )
