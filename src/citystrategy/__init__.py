@@ -1,0 +1,83 @@
+"""citystrategy: monitoring of city development strategies.
+
+The main nouns, the errors, the unit registry and :func:`check` are importable from here;
+subpackages (:mod:`citystrategy.model`, :mod:`citystrategy.io`, :mod:`citystrategy.cities`,
+:mod:`citystrategy.costs`, :mod:`citystrategy.formatting`, :mod:`citystrategy.frames`) hold
+the rest.
+
+>>> from citystrategy.cities import kielce
+>>> strategy = kielce.load()
+>>> strategy.title
+'Strategia Rozwoju Miasta Kielce 2030+ w kierunku Smart City'
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import version as _version
+
+from citystrategy.errors import CityStrategyError as CityStrategyError
+from citystrategy.errors import CityStrategyWarning as CityStrategyWarning
+from citystrategy.errors import CurrencyMismatchError as CurrencyMismatchError
+from citystrategy.errors import DataFileError as DataFileError
+from citystrategy.errors import FrameError as FrameError
+from citystrategy.errors import ModelError as ModelError
+from citystrategy.errors import ParseError as ParseError
+from citystrategy.errors import UnitError as UnitError
+from citystrategy.errors import UnknownCityError as UnknownCityError
+from citystrategy.model import ActionDirection as ActionDirection
+from citystrategy.model import Direction as Direction
+from citystrategy.model import Indicator as Indicator
+from citystrategy.model import Level as Level
+from citystrategy.model import Missing as Missing
+from citystrategy.model import Observation as Observation
+from citystrategy.model import OperationalGoal as OperationalGoal
+from citystrategy.model import Project as Project
+from citystrategy.model import StrategicGoal as StrategicGoal
+from citystrategy.model import Strategy as Strategy
+from citystrategy.model import Target as Target
+from citystrategy.model import TargetKind as TargetKind
+from citystrategy.model import Territory as Territory
+from citystrategy.money import ExchangeRate as ExchangeRate
+from citystrategy.money import Money as Money
+from citystrategy.units import Q_ as Q_
+from citystrategy.units import ureg as ureg
+from citystrategy.validation import Finding as Finding
+from citystrategy.validation import FindingKind as FindingKind
+from citystrategy.validation import ValidationReport as ValidationReport
+from citystrategy.validation import check as check
+
+__version__ = _version("citystrategy")
+
+__all__ = [
+    "Q_",
+    "ActionDirection",
+    "CityStrategyError",
+    "CityStrategyWarning",
+    "CurrencyMismatchError",
+    "DataFileError",
+    "Direction",
+    "ExchangeRate",
+    "Finding",
+    "FindingKind",
+    "FrameError",
+    "Indicator",
+    "Level",
+    "Missing",
+    "ModelError",
+    "Money",
+    "Observation",
+    "OperationalGoal",
+    "ParseError",
+    "Project",
+    "StrategicGoal",
+    "Strategy",
+    "Target",
+    "TargetKind",
+    "Territory",
+    "UnitError",
+    "UnknownCityError",
+    "ValidationReport",
+    "__version__",
+    "check",
+    "ureg",
+]

@@ -1,0 +1,325 @@
+"""Cost accounting of a strategy's projects, exact to the grosz.
+
+A project linked to several goals is one project: the catalogue total counts it once, while a
+per-goal table counts it under each goal it serves (so per-goal costs may add up to more than
+the catalogue total; :func:`goal_costs` says so in its ``shared`` column).
+
+>>> from citystrategy.cities import kielce
+>>> strategy = kielce.load()
+>>> catalogue_total(strategy)
+Money(amount=Decimal('725252582.21'), currency='PLN')
+>>> completed_total(strategy, 2023)
+Money(amount=Decimal('119738036.31'), currency='PLN')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from typing import Final
+
+import pandas as pd
+from attrs import frozen
+
+from citystrategy.model import Project, Strategy
+from citystrategy.money import Money
+
+__all__ = [
+    "Comparison",
+    "Figure",
+    "GoalCompletion",
+    "catalogue_total",
+    "compare_declared",
+    "completed_by_goal",
+    "completed_projects",
+    "completed_summary",
+    "completed_total",
+    "discrepancies",
+    "goal_costs",
+]
+
+#: Columns of :func:`completed_summary`.
+SUMMARY_COLUMNS: Final = (
+    "goal",
+    "name",
+    "projects",
+    "implementers",
+    "cost",
+    "share",
+    "project_codes",
+)
+
+
+def _total(projects: Iterable[Project]) -> Money:
+    return Money.sum(p.cost for p in projects if p.cost is not None)
+
+
+def catalogue_total(strategy: Strategy) -> Money:
+    """The cost of every project of the strategy, each counted once.
+
+    Projects whose cost is not stated are left out (``check`` reports them).
+    """
+    return _total(strategy.projects)
+
+
+def completed_projects(strategy: Strategy, year: int) -> tuple[Project, ...]:
+    """Projects completed in *year*, in catalogue order."""
+    return tuple(p for p in strategy.projects if p.completed_in == year)
+
+
+def completed_total(strategy: Strategy, year: int) -> Money:
+    """The cost of the projects completed in *year*, each counted once."""
+    return _total(completed_projects(strategy, year))
+
+
+def goal_costs(strategy: Strategy, *, level: str = "strategic") -> pd.DataFrame:
+    """Projects and their cost per goal.
+
+    Args:
+        strategy: The strategy.
+        level: ``"strategic"`` or ``"operational"``.
+
+    Returns:
+        One row per goal, in strategy order, with columns ``goal``, ``name``, ``projects`` (count),
+        ``cost`` (exact ``Decimal``, in PLN), ``shared`` (how many of its projects also serve
+        another goal of the same level) and ``project_codes``.
+
+    Raises:
+        ValueError: If *level* is neither.
+    """
+    if level == "strategic":
+        goals = [(g.code, g.name) for g in strategy.strategic_goals]
+
+        def codes(project: Project) -> tuple[str, ...]:
+            return project.strategic_goals
+    elif level == "operational":
+        goals = [(g.code, g.name) for g in strategy.operational_goals]
+
+        def codes(project: Project) -> tuple[str, ...]:
+            return project.operational_goals
+    else:
+        msg = f"'level' must be 'strategic' or 'operational' (got {level!r})"
+        raise ValueError(msg)
+    rows = []
+    for code, name in goals:
+        linked = [p for p in strategy.projects if code in codes(p)]
+        rows.append(
+            {
+                "goal": code,
+                "name": name,
+                "projects": len(linked),
+                "cost": _total(linked).amount,
+                "shared": sum(1 for p in linked if len(codes(p)) > 1),
+                "project_codes": tuple(p.code for p in linked),
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["goal", "name", "projects", "cost", "shared", "project_codes"]
+    )
+
+
+def _implementers(projects: Iterable[Project]) -> int | None:
+    """Distinct implementers, or ``None`` when any project's implementer is unknown."""
+    names = [None if p.implementer is None else p.implementer.name for p in projects]
+    if None in names:
+        return None
+    return len(set(names))
+
+
+@frozen(kw_only=True)
+class GoalCompletion:
+    """Projects completed in a year under one strategic goal, computed from the project data.
+
+    Attributes:
+        goal: Code of the strategic goal.
+        name: Its name.
+        projects: The completed projects linked to it, in catalogue order.
+        implementers: Number of distinct implementers; ``None`` when some are not known.
+        cost: Their cost, each project once, exact.
+        share: ``cost`` as a percentage of the year's total (each project once), exact and
+            unrounded; ``0`` when the total is zero.
+    """
+
+    goal: str
+    name: str
+    projects: tuple[Project, ...]
+    implementers: int | None
+    cost: Money
+    share: Decimal
+
+
+def completed_by_goal(strategy: Strategy, year: int) -> tuple[GoalCompletion, ...]:
+    """Projects completed in *year* per strategic goal, in strategy order.
+
+    A project serving two strategic goals counts under both.
+    """
+    completed = completed_projects(strategy, year)
+    total = completed_total(strategy, year)
+    rows = []
+    for goal in strategy.strategic_goals:
+        linked = tuple(p for p in completed if goal.code in p.strategic_goals)
+        cost = _total(linked)
+        rows.append(
+            GoalCompletion(
+                goal=goal.code,
+                name=goal.name,
+                projects=linked,
+                implementers=_implementers(linked),
+                cost=cost,
+                share=Decimal(0) if total.amount == 0 else cost.ratio(total) * 100,
+            )
+        )
+    return tuple(rows)
+
+
+def completed_summary(strategy: Strategy, year: int) -> pd.DataFrame:
+    """:func:`completed_by_goal` as a frame, one row per strategic goal.
+
+    Returns:
+        Columns ``goal``, ``name``, ``projects`` (count), ``implementers`` (``Int64``, ``<NA>``
+        when some are unknown), ``cost`` (exact ``Decimal``, PLN), ``share`` (exact ``Decimal``
+        percent, unrounded) and ``project_codes``.
+
+    >>> from citystrategy.cities import kielce
+    >>> table = completed_summary(kielce.load(), 2023)
+    >>> print(table[["goal", "projects", "cost"]].to_string(index=False))
+    goal  projects        cost
+       1         6 33992885.47
+       2         1        0.00
+       3         1  8371150.00
+       4         2 77374000.84
+    """
+    rows = [
+        {
+            "goal": row.goal,
+            "name": row.name,
+            "projects": len(row.projects),
+            "implementers": row.implementers,
+            "cost": row.cost.amount,
+            "share": row.share,
+            "project_codes": tuple(p.code for p in row.projects),
+        }
+        for row in completed_by_goal(strategy, year)
+    ]
+    frame = pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
+    frame["implementers"] = frame["implementers"].astype("Int64")
+    return frame
+
+
+class Figure(StrEnum):
+    """Which declared figure a comparison is about."""
+
+    PROJECTS = "projects"
+    IMPLEMENTERS = "implementers"
+    COST = "cost"
+    SHARE = "share"
+
+
+@frozen(kw_only=True)
+class Comparison:
+    """A figure a report declares, beside the same figure computed from the project data.
+
+    Attributes:
+        goal: Code of the strategic goal, or ``None`` for the report's overall figures.
+        figure: Which figure.
+        declared: The declared value (a count, an amount in PLN or a percentage).
+        computed: The computed value, rounded as the declared one is printed; ``None`` when it
+            cannot be computed (e.g. implementers that the data do not name).
+        agrees: Whether the two are equal; ``None`` when it cannot be checked.
+    """
+
+    goal: str | None
+    figure: Figure
+    declared: Decimal
+    computed: Decimal | None
+    agrees: bool | None
+
+    @property
+    def difference(self) -> Decimal | None:
+        """``computed - declared``, when computed."""
+        return None if self.computed is None else self.computed - self.declared
+
+
+def _compare(
+    goal: str | None, figure: Figure, declared: Decimal, computed: Decimal | None
+) -> Comparison:
+    if computed is not None and figure is Figure.SHARE:
+        exponent = declared.as_tuple().exponent
+        places = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+        computed = computed.quantize(places, rounding=ROUND_HALF_UP)
+    agrees = None if computed is None else computed == declared
+    return Comparison(goal=goal, figure=figure, declared=declared, computed=computed, agrees=agrees)
+
+
+def compare_declared(strategy: Strategy, year: int) -> tuple[Comparison, ...]:
+    """Compare every figure the report on *year* declares with the computed one.
+
+    Overall figures first (``goal`` is ``None``), then the per-goal table in report order.
+    Shares are compared at the precision they are printed with (``9,1%`` against the computed
+    share rounded half-up to one decimal).
+
+    Raises:
+        KeyError: If the strategy has no report on *year*, or the report declares no figures.
+    """
+    declared = strategy.report(year).declared
+    if declared is None:
+        raise KeyError(f"the report on {year} declares no figures")
+    computed = {row.goal: row for row in completed_by_goal(strategy, year)}
+    completed = completed_projects(strategy, year)
+    comparisons = [
+        _compare(
+            None, Figure.PROJECTS, Decimal(declared.projects_completed), Decimal(len(completed))
+        ),
+        _compare(
+            None,
+            Figure.IMPLEMENTERS,
+            Decimal(declared.implementers),
+            _optional(_implementers(completed)),
+        ),
+        _compare(
+            None, Figure.COST, declared.total_cost.amount, completed_total(strategy, year).amount
+        ),
+    ]
+    for row in declared.goals:
+        mine = computed.get(row.goal_code)  # None: a declared goal the strategy does not have
+        comparisons += [
+            _compare(
+                row.goal_code,
+                Figure.PROJECTS,
+                Decimal(row.projects),
+                None if mine is None else Decimal(len(mine.projects)),
+            ),
+            _compare(
+                row.goal_code,
+                Figure.IMPLEMENTERS,
+                Decimal(row.implementers),
+                None if mine is None else _optional(mine.implementers),
+            ),
+            _compare(
+                row.goal_code,
+                Figure.COST,
+                row.cost.amount,
+                None if mine is None else mine.cost.amount,
+            ),
+            _compare(row.goal_code, Figure.SHARE, row.share, None if mine is None else mine.share),
+        ]
+    return tuple(comparisons)
+
+
+def _optional(value: int | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def discrepancies(strategy: Strategy, year: int) -> tuple[Comparison, ...]:
+    """The declared figures of the report on *year* that disagree with the computed ones.
+
+    >>> from citystrategy.cities import kielce
+    >>> [
+    ...     (c.goal, c.figure.value, str(c.declared), str(c.computed))
+    ...     for c in discrepancies(kielce.load(), 2023)
+    ...     if c.figure == "cost"
+    ... ]
+    [(None, 'cost', '85665519.74', '119738036.31'), ('1', 'cost', '514239.53', '33992885.47'), ('3', 'cost', '7777279.37', '8371150.00')]
+    """
+    return tuple(c for c in compare_declared(strategy, year) if c.agrees is False)

@@ -1,0 +1,145 @@
+"""The long-frame contract: one row per observation, for any number of territories.
+
+Columns (:data:`LONG_COLUMNS`): ``territory`` (TERYT code or another stable id) · ``indicator``
+(stable code) · ``unit`` (canonical unit of the registry) · ``year`` (int) · ``value`` (float, NaN
+when missing); optionally ``flag`` (why a value is missing) and ``source``. Wide frames come only
+from :func:`to_wide`, for display.
+
+>>> from citystrategy.cities import kielce
+>>> frame = kielce.load().observations_frame()
+>>> frame.loc[(frame.indicator == "KIE-1-01") & (frame.year == 2023), "value"].item()
+5.2
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+import pandas as pd
+
+from citystrategy.errors import FrameError, UnitError
+from citystrategy.units import check_unit
+
+if TYPE_CHECKING:
+    from citystrategy.model import Strategy
+
+__all__ = [
+    "FLAG",
+    "INDICATOR",
+    "KEY_COLUMNS",
+    "LONG_COLUMNS",
+    "OPTIONAL_COLUMNS",
+    "SOURCE",
+    "TERRITORY",
+    "UNIT",
+    "VALUE",
+    "YEAR",
+    "observations_to_long",
+    "to_wide",
+    "validate_long",
+]
+
+TERRITORY: Final = "territory"
+INDICATOR: Final = "indicator"
+UNIT: Final = "unit"
+YEAR: Final = "year"
+VALUE: Final = "value"
+FLAG: Final = "flag"
+SOURCE: Final = "source"
+
+#: Columns of the long frame, in order; ``value`` is a float in ``unit``.
+LONG_COLUMNS: Final = (TERRITORY, INDICATOR, UNIT, YEAR, VALUE)
+#: Columns that identify one row.
+KEY_COLUMNS: Final = LONG_COLUMNS[:-1]
+#: Columns a long frame may carry besides :data:`LONG_COLUMNS`.
+OPTIONAL_COLUMNS: Final = (FLAG, SOURCE)
+
+
+def observations_to_long(strategy: Strategy) -> pd.DataFrame:
+    """The observations of *strategy* as a validated long frame.
+
+    A missing value is NaN with its reason code in ``flag``; never 0.
+
+    Raises:
+        FrameError: If an observation refers to an unknown indicator (its unit is unknown).
+    """
+    units = {indicator.code: indicator.unit for indicator in strategy.indicators}
+    sources = {indicator.code: indicator.source for indicator in strategy.indicators}
+    unknown = sorted({o.indicator for o in strategy.observations if o.indicator not in units})
+    if unknown:
+        raise FrameError([f"observations of unknown indicator {code!r}" for code in unknown])
+    records = [
+        {
+            TERRITORY: obs.territory,
+            INDICATOR: obs.indicator,
+            UNIT: units[obs.indicator],
+            YEAR: obs.year,
+            VALUE: float("nan") if obs.value is None else float(obs.value),
+            FLAG: None if obs.missing is None else obs.missing.code,
+            SOURCE: sources[obs.indicator],
+        }
+        for obs in strategy.observations
+    ]
+    frame = pd.DataFrame.from_records(records, columns=[*LONG_COLUMNS, *OPTIONAL_COLUMNS])
+    frame[YEAR] = frame[YEAR].astype("int64")
+    frame[VALUE] = frame[VALUE].astype("float64")
+    return validate_long(frame)
+
+
+def validate_long(frame: pd.DataFrame) -> pd.DataFrame:
+    """Check *frame* against the contract and return it; raise once with every problem.
+
+    Checks: the required columns exist and no others but :data:`OPTIONAL_COLUMNS`; ``year`` is
+    an integer dtype and ``value`` a float dtype; key columns have no empty cells; units are
+    units of the registry; no key is repeated; a NaN value has a ``flag`` when the frame has one.
+
+    Raises:
+        FrameError: Listing every problem found.
+    """
+    problems: list[str] = []
+    missing = [c for c in LONG_COLUMNS if c not in frame.columns]
+    if missing:
+        problems.append(f"missing column(s): {', '.join(missing)}")
+    extra = [c for c in frame.columns if c not in LONG_COLUMNS + OPTIONAL_COLUMNS]
+    if extra:
+        problems.append(f"unexpected column(s): {', '.join(map(str, extra))}")
+    if missing:
+        raise FrameError(problems)
+    if not pd.api.types.is_integer_dtype(frame[YEAR]):
+        problems.append(f"column 'year' must hold integers (dtype is {frame[YEAR].dtype})")
+    if not pd.api.types.is_float_dtype(frame[VALUE]):
+        problems.append(f"column 'value' must hold floats (dtype is {frame[VALUE].dtype})")
+    for column in (TERRITORY, INDICATOR, UNIT):
+        empty = frame[column].isna() | (frame[column].astype(str).str.strip() == "")
+        for index in frame.index[empty][:5]:
+            problems.append(f"row {index}: empty {column!r}")
+    for unit in sorted({str(u) for u in frame[UNIT].dropna().unique()}):
+        try:
+            if check_unit(unit) != unit:
+                problems.append(f"unit {unit!r} is not canonical: write {check_unit(unit)!r}")
+        except UnitError:
+            problems.append(f"unknown unit {unit!r}")
+    duplicated = frame.duplicated(list(KEY_COLUMNS), keep=False)
+    if duplicated.any():
+        keys = frame.loc[duplicated, list(KEY_COLUMNS)].drop_duplicates().head(5)
+        for row in keys.itertuples(index=False):
+            problems.append(f"repeated key {tuple(row)}")
+    if FLAG in frame.columns:
+        unflagged = frame[VALUE].isna() & frame[FLAG].isna()
+        for index in frame.index[unflagged][:5]:
+            problems.append(f"row {index}: missing value without a flag saying why")
+    if problems:
+        raise FrameError(problems)
+    return frame
+
+
+def to_wide(long: pd.DataFrame) -> pd.DataFrame:
+    """Years as columns; for display and Excel only.
+
+    >>> from citystrategy.cities import kielce
+    >>> wide = to_wide(kielce.load().observations_frame())
+    >>> list(wide.columns)
+    [2022, 2023]
+    """
+    validate_long(long)
+    return long.set_index(list(KEY_COLUMNS))[VALUE].unstack(YEAR)
