@@ -1,0 +1,124 @@
+"""The ``citystrategy`` command.
+
+Thin: it parses the arguments, calls the library and prints. User errors (an unknown city, a
+year without data, a malformed data file) go to stderr with exit code 2, never as a traceback.
+
+Commands::
+
+    citystrategy summary kielce --year 2023 [--format text|json] [--locale pl_PL]
+    citystrategy check kielce [--year 2023] [--format text|json] [--locale pl_PL]
+    citystrategy cities
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from babel import Locale, UnknownLocaleError
+
+from citystrategy.cities import get_city, list_cities
+from citystrategy.errors import CityStrategyError
+from citystrategy.reports import findings_data, format_findings, format_summary, summary_data
+from citystrategy.validation import check
+
+__all__ = ["main"]
+
+#: Exit codes.
+EXIT_OK = 0
+EXIT_FINDINGS = 1  #: ``check`` found errors in the data
+EXIT_USAGE = 2  #: bad arguments or unreadable data
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="citystrategy",
+        description="Monitoring of city development strategies (goals, indicators, projects, costs).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(sub: argparse.ArgumentParser, *, year_required: bool) -> None:
+        sub.add_argument("city", help="city slug, e.g. kielce (see: citystrategy cities)")
+        sub.add_argument(
+            "--year",
+            type=int,
+            required=year_required,
+            help="reporting year, e.g. 2023"
+            + ("" if year_required else " (default: every report)"),
+        )
+        sub.add_argument(
+            "--format",
+            choices=("text", "json"),
+            default="text",
+            help="output format (default: text)",
+        )
+        sub.add_argument(
+            "--locale", default="pl_PL", help="locale of the text output (default: pl_PL)"
+        )
+
+    summary = commands.add_parser(
+        "summary", help="the strategy, its goals, indicators and cost table"
+    )
+    common(summary, year_required=True)
+    checker = commands.add_parser("check", help="findings on the strategy's data")
+    common(checker, year_required=False)
+    commands.add_parser("cities", help="list the cities shipped with citystrategy")
+    return parser
+
+
+def _print_json(data: Any, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
+    if args.command == "cities":
+        for slug in list_cities():
+            city = get_city(slug)
+            out.write(f"{slug}\t{city.name}\t{city.teryt}\n")
+        return EXIT_OK
+    try:
+        locale = Locale.parse(args.locale)
+    except (ValueError, UnknownLocaleError):
+        msg = f"unknown locale {args.locale!r} (e.g. pl_PL, en_GB)"
+        raise _UsageError(msg) from None
+    strategy = get_city(args.city).load()
+    years = [report.year for report in strategy.reports]
+    if args.year is not None and args.year not in years:
+        known = ", ".join(map(str, years)) or "none"
+        msg = f"{strategy.territory.name} has no report on {args.year} (reports: {known})"
+        raise _UsageError(msg)
+    if args.command == "summary":
+        if args.format == "json":
+            _print_json(summary_data(strategy, args.year), out)
+        else:
+            out.write(
+                format_summary(strategy, args.year, slug=args.city.lower(), locale=locale) + "\n"
+            )
+        return EXIT_OK
+    report = check(strategy, year=args.year)
+    if args.format == "json":
+        _print_json(findings_data(report), out)
+    else:
+        out.write(format_findings(report, title=strategy.title, locale=locale) + "\n")
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+class _UsageError(Exception):
+    """A user error found after argument parsing."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command with *argv* (default: ``sys.argv[1:]``) and return the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(args, sys.stdout)
+    except (_UsageError, CityStrategyError) as error:
+        print(f"citystrategy: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # e.g. piped into head
+        return EXIT_OK

@@ -1,0 +1,11 @@
+"""Presentation: report tables and texts built from the model and the calculations."""
+
+from __future__ import annotations
+
+from citystrategy.reports.summary import findings_data as findings_data
+from citystrategy.reports.summary import format_findings as format_findings
+from citystrategy.reports.summary import format_summary as format_summary
+from citystrategy.reports.summary import summary_data as summary_data
+from citystrategy.reports.text import render_table as render_table
+
+__all__ = ["findings_data", "format_findings", "format_summary", "render_table", "summary_data"]

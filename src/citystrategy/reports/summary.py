@@ -1,0 +1,371 @@
+"""The summary of a strategy and the listing of its findings, as text or as JSON-ready data.
+
+Amounts in the data are exact decimal strings (``"33992885.47"``), never floats; the text is
+formatted with :mod:`citystrategy.formatting` in the locale asked for.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Final
+
+from babel import Locale
+
+from citystrategy.costs import (
+    Comparison,
+    Figure,
+    catalogue_total,
+    compare_declared,
+    completed_by_goal,
+    completed_projects,
+    completed_total,
+)
+from citystrategy.formatting import (
+    DEFAULT_LOCALE,
+    format_count,
+    format_date,
+    format_money,
+    format_percent,
+)
+from citystrategy.model import DeclaredSummary, Level, Strategy
+from citystrategy.money import Money
+from citystrategy.reports.text import render_table
+from citystrategy.validation import Severity, ValidationReport
+
+__all__ = ["findings_data", "format_findings", "format_summary", "summary_data"]
+
+_LABELS: Final = {
+    "pl": {
+        "adopted": "przyjęta {date} uchwałą {resolution} ({body})",
+        "period": "okres {start}–{end}",
+        "goals": "Cele strategiczne i operacyjne",
+        "indicator_line": "{total} ({impact} oddziaływania, {result} rezultatu; {survey} z badania opinii mieszkańców)",
+        "missing": "wartości brakujące w {year} r.: {count}",
+        "catalogue": "{count} w katalogu, koszt łączny {cost} (każdy projekt liczony raz)",
+        "completed": "Projekty zakończone w {year} r. według celów strategicznych",
+        "completed_none": "Brak danych o projektach zakończonych w {year} r.",
+        "columns": (
+            "Cel strategiczny",
+            "Projekty",
+            "Koszt wyliczony",
+            "Udział",
+            "Projekty (raport)",
+            "Koszt (raport)",
+            "Udział (raport)",
+            "Zgodne",
+        ),
+        "total": "Razem",
+        "yes": "tak",
+        "no": "NIE",
+        "note": "Wyliczone z tabel projektów (projekt liczony raz); „raport”: liczby podane w raporcie.",
+        "discrepancies": "Rozbieżności z raportem: {count} (szczegóły: citystrategy check {slug})",
+        "findings": "Uwagi do danych strategii {title}",
+        "no_findings": "Brak uwag.",
+        "severity": {"error": "błąd", "warning": "ostrzeżenie", "info": "informacja"},
+        "counts": "Razem: {total} ({errors} błędów, {warnings} ostrzeżeń, {infos} informacji)",
+    },
+    "en": {
+        "adopted": "adopted {date} by resolution {resolution} ({body})",
+        "period": "period {start}–{end}",
+        "goals": "Strategic and operational goals",
+        "indicator_line": "{total} ({impact} impact, {result} result; {survey} from the residents' survey)",
+        "missing": "values missing in {year}: {count}",
+        "catalogue": "{count} in the catalogue, total cost {cost} (each project counted once)",
+        "completed": "Projects completed in {year} by strategic goal",
+        "completed_none": "No data on projects completed in {year}.",
+        "columns": (
+            "Strategic goal",
+            "Projects",
+            "Cost computed",
+            "Share",
+            "Projects (report)",
+            "Cost (report)",
+            "Share (report)",
+            "Agree",
+        ),
+        "total": "Total",
+        "yes": "yes",
+        "no": "NO",
+        "note": "Computed from the project tables (each project once); 'report': figures the report declares.",
+        "discrepancies": "Discrepancies with the report: {count} (details: citystrategy check {slug})",
+        "findings": "Findings on the data of {title}",
+        "no_findings": "No findings.",
+        "severity": {"error": "error", "warning": "warning", "info": "info"},
+        "counts": "Total: {total} ({errors} errors, {warnings} warnings, {infos} infos)",
+    },
+}
+
+
+def _labels(locale: Locale | str) -> dict[str, Any]:
+    language = (locale if isinstance(locale, Locale) else Locale.parse(locale)).language
+    return _LABELS["pl" if language == "pl" else "en"]
+
+
+def _amount(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def summary_data(strategy: Strategy, year: int) -> dict[str, Any]:
+    """The summary as JSON-ready data: strategy, goals, indicator counts, costs per goal.
+
+    Amounts are exact decimal strings in PLN; shares are exact percentages as strings.
+    """
+    comparisons = _comparisons(strategy, year)
+    goals = []
+    for goal in strategy.strategic_goals:
+        goals.append(
+            {
+                "code": goal.code,
+                "name": goal.name,
+                "indicators": len(strategy.indicators_of(goal.code)),
+                "operational_goals": [
+                    {
+                        "code": op.code,
+                        "name": op.name,
+                        "indicators": len(strategy.indicators_of(op.code)),
+                        "projects": sum(
+                            1 for p in strategy.projects if op.code in p.operational_goals
+                        ),
+                    }
+                    for op in goal.operational_goals
+                ],
+            }
+        )
+    completed = []
+    for row in completed_by_goal(strategy, year):
+        completed.append(
+            {
+                "goal": row.goal,
+                "name": row.name,
+                "projects": len(row.projects),
+                "project_codes": [p.code for p in row.projects],
+                "implementers": row.implementers,
+                "cost": str(row.cost.amount),
+                "share": str(row.share),
+                "declared": {
+                    c.figure.value: _amount(c.declared) for c in comparisons if c.goal == row.goal
+                },
+            }
+        )
+    return {
+        "strategy": {
+            "code": strategy.code,
+            "title": strategy.title,
+            "territory": {
+                "name": strategy.territory.name,
+                "teryt": strategy.territory.teryt,
+                "kind": strategy.territory.kind.value,
+            },
+            "period": [strategy.period_start, strategy.period_end],
+            "adopted_on": None if strategy.adopted_on is None else strategy.adopted_on.isoformat(),
+            "adopted_by": strategy.adopted_by,
+            "resolution": strategy.resolution,
+        },
+        "goals": goals,
+        "indicators": {
+            "total": len(strategy.indicators),
+            "impact": sum(1 for i in strategy.indicators if i.level is Level.IMPACT),
+            "result": sum(1 for i in strategy.indicators if i.level is Level.RESULT),
+            "survey": sum(1 for i in strategy.indicators if i.survey),
+            "missing_values": sum(
+                1 for o in strategy.observations if o.year == year and o.value is None
+            ),
+        },
+        "projects": {
+            "total": len(strategy.projects),
+            "without_cost": sum(1 for p in strategy.projects if p.cost is None),
+            "catalogue_cost": str(catalogue_total(strategy).amount),
+            "currency": "PLN",
+        },
+        "completed": {
+            "year": year,
+            "projects": len(completed_projects(strategy, year)),
+            "cost": str(completed_total(strategy, year).amount),
+            "goals": completed,
+            "declared": {
+                c.figure.value: _amount(c.declared) for c in comparisons if c.goal is None
+            },
+        },
+        "discrepancies": [
+            {
+                "goal": c.goal,
+                "figure": c.figure.value,
+                "declared": str(c.declared),
+                "computed": _amount(c.computed),
+            }
+            for c in comparisons
+            if c.agrees is False
+        ],
+    }
+
+
+def _comparisons(strategy: Strategy, year: int) -> tuple[Comparison, ...]:
+    try:
+        report = strategy.report(year)
+    except KeyError:
+        return ()
+    return compare_declared(strategy, year) if report.declared is not None else ()
+
+
+def _declared(strategy: Strategy, year: int) -> DeclaredSummary | None:
+    try:
+        return strategy.report(year).declared
+    except KeyError:
+        return None
+
+
+def format_summary(
+    strategy: Strategy, year: int, *, slug: str = "", locale: Locale | str = DEFAULT_LOCALE
+) -> str:
+    """The summary as text: the strategy, its goals, indicator counts and the cost table.
+
+    The cost table puts the figures computed from the projects beside those the report declares
+    and marks each goal whose figures disagree.
+    """
+    t = _labels(locale)
+    lines = [strategy.title, _heading_line(strategy, t, locale), ""]
+    lines.append(t["goals"] + ":")
+    for goal in strategy.strategic_goals:
+        count = format_count(len(strategy.indicators_of(goal.code)), "indicator", locale=locale)
+        lines.append(f"  {goal.code}. {goal.name} ({count})")
+        for op in goal.operational_goals:
+            count = format_count(len(strategy.indicators_of(op.code)), "indicator", locale=locale)
+            lines.append(f"     {op.code} {op.name} ({count})")
+    data = summary_data(strategy, year)
+    ind = data["indicators"]
+    lines += [
+        "",
+        t["indicator_line"].format(
+            total=format_count(ind["total"], "indicator", locale=locale),
+            impact=ind["impact"],
+            result=ind["result"],
+            survey=ind["survey"],
+        )
+        + "; "
+        + t["missing"].format(year=year, count=ind["missing_values"]),
+        t["catalogue"].format(
+            count=format_count(len(strategy.projects), "project", locale=locale),
+            cost=format_money(catalogue_total(strategy), locale=locale),
+        ),
+        "",
+    ]
+    lines += _cost_table(strategy, year, t, locale, slug or strategy.code)
+    return "\n".join(lines)
+
+
+def _heading_line(strategy: Strategy, t: dict[str, Any], locale: Locale | str) -> str:
+    territory = strategy.territory
+    parts = [territory.name + (f" (TERYT {territory.teryt})" if territory.teryt else "")]
+    if strategy.adopted_on is not None:
+        date = format_date(strategy.adopted_on, style="long", locale=locale)
+        parts.append(
+            t["adopted"].format(date=date, resolution=strategy.resolution, body=strategy.adopted_by)
+        )
+    parts.append(t["period"].format(start=strategy.period_start, end=strategy.period_end))
+    return " · ".join(parts)
+
+
+def _cost_table(
+    strategy: Strategy, year: int, t: dict[str, Any], locale: Locale | str, slug: str
+) -> list[str]:
+    completed = completed_projects(strategy, year)
+    declared = _declared(strategy, year)
+    if not completed and declared is None:
+        return [t["completed_none"].format(year=year)]
+    comparisons = _comparisons(strategy, year)
+    rows = []
+    for row in completed_by_goal(strategy, year):
+        mine = [c for c in comparisons if c.goal == row.goal]
+        figures = {c.figure: c for c in mine}
+        agrees = all(c.agrees is not False for c in mine) if mine else None
+        rows.append(
+            [
+                f"{row.goal}. {row.name}",
+                str(len(row.projects)),
+                format_money(row.cost, locale=locale),
+                format_percent(row.share, locale=locale),
+                _declared_cell(figures, Figure.PROJECTS, locale),
+                _declared_cell(figures, Figure.COST, locale),
+                _declared_cell(figures, Figure.SHARE, locale),
+                "–" if agrees is None else t["yes"] if agrees else t["no"],
+            ]
+        )
+    overall = {c.figure: c for c in comparisons if c.goal is None}
+    total_agrees = all(c.agrees is not False for c in overall.values()) if overall else None
+    footer = [
+        [
+            t["total"],
+            str(len(completed)),
+            format_money(completed_total(strategy, year), locale=locale),
+            format_percent(Decimal(100) if completed else Decimal(0), locale=locale),
+            _declared_cell(overall, Figure.PROJECTS, locale),
+            _declared_cell(overall, Figure.COST, locale),
+            format_percent(sum((g.share for g in declared.goals), Decimal(0)), locale=locale)
+            if declared
+            else "–",
+            "–" if total_agrees is None else t["yes"] if total_agrees else t["no"],
+        ]
+    ]
+    table = render_table(t["columns"], rows, align="lrrrrrrl", footer=footer)
+    lines = [t["completed"].format(year=year), "", table, "", t["note"]]
+    mismatches = sum(1 for c in comparisons if c.agrees is False)
+    if mismatches:
+        lines.append(t["discrepancies"].format(count=mismatches, slug=slug))
+    return lines
+
+
+def _declared_cell(figures: dict[Figure, Comparison], figure: Figure, locale: Locale | str) -> str:
+    comparison = figures.get(figure)
+    if comparison is None:
+        return "–"
+    value = comparison.declared
+    if figure is Figure.COST:
+        return format_money(Money(value), locale=locale)
+    if figure is Figure.SHARE:
+        return format_percent(value, decimals=None, locale=locale)
+    return str(value)
+
+
+def findings_data(report: ValidationReport) -> dict[str, Any]:
+    """The findings as JSON-ready data."""
+    return {
+        "strategy": report.strategy,
+        "ok": report.ok,
+        "counts": {kind.value: count for kind, count in report.counts().items()},
+        "findings": [
+            {
+                "kind": f.kind.value,
+                "severity": f.severity.value,
+                "code": f.code,
+                "message": f.message,
+                "expected": f.expected,
+                "found": f.found,
+            }
+            for f in report
+        ],
+    }
+
+
+def format_findings(
+    report: ValidationReport, *, title: str = "", locale: Locale | str = DEFAULT_LOCALE
+) -> str:
+    """The findings as a text table, most serious first."""
+    t = _labels(locale)
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    findings = sorted(report, key=lambda f: order[f.severity])
+    lines = [t["findings"].format(title=title or report.strategy), ""]
+    if not findings:
+        return "\n".join([*lines, t["no_findings"]])
+    rows = [[t["severity"][f.severity.value], f.kind.value, f.code, f.message] for f in findings]
+    lines.append(render_table(["", "", "", ""], rows, align="llll"))
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    lines += [
+        "",
+        t["counts"].format(
+            total=len(findings),
+            errors=counts[Severity.ERROR],
+            warnings=counts[Severity.WARNING],
+            infos=counts[Severity.INFO],
+        ),
+    ]
+    return "\n".join(lines)

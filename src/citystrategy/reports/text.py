@@ -1,0 +1,58 @@
+"""Plain-text tables for terminals and logs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["render_table"]
+
+
+def render_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    align: str | None = None,
+    footer: Sequence[Sequence[str]] = (),
+) -> str:
+    """Render cells (already formatted strings) as an aligned text table.
+
+    Args:
+        header: Column titles.
+        rows: The body rows, each as long as *header*.
+        align: One letter per column, ``l`` or ``r``; numbers read best right-aligned. By
+            default the first column is left-aligned and the rest right-aligned.
+        footer: Rows printed under a rule (totals).
+
+    Raises:
+        ValueError: If a row or *align* does not match the header.
+
+    >>> print(render_table(["Cel", "Koszt"], [["1", "5 zł"], ["2", "10 zł"]]))
+    Cel  Koszt
+    ---  -----
+    1     5 zł
+    2    10 zł
+    """
+    width = len(header)
+    align = align or "l" + "r" * (width - 1)
+    if len(align) != width or set(align) - {"l", "r"}:
+        msg = f"'align' must have one 'l' or 'r' per column ({width}), got {align!r}"
+        raise ValueError(msg)
+    body = [list(header), *map(list, rows), *map(list, footer)]
+    for row in body:
+        if len(row) != width:
+            msg = f"every row must have {width} cells, got {len(row)}: {row!r}"
+            raise ValueError(msg)
+    widths = [max(len(row[i]) for row in body) for i in range(width)]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [
+            cell.ljust(w) if a == "l" else cell.rjust(w)
+            for cell, w, a in zip(cells, widths, align, strict=True)
+        ]
+        return "  ".join(parts).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    lines = [line(header), rule, *(line(r) for r in rows)]
+    if footer:
+        lines += [rule, *(line(r) for r in footer)]
+    return "\n".join(lines)
