@@ -39,12 +39,19 @@ __all__ = [
     "validate_long",
 ]
 
+#: Column: TERYT code or another stable id of the territory.
 TERRITORY: Final = "territory"
+#: Column: stable code of the indicator.
 INDICATOR: Final = "indicator"
+#: Column: canonical unit string of the registry (``"percent"``, not ``"%"``).
 UNIT: Final = "unit"
+#: Column: the year, an integer.
 YEAR: Final = "year"
+#: Column: the value, a float in ``unit``; NaN when missing.
 VALUE: Final = "value"
+#: Optional column: why a value is missing (a reason code).
 FLAG: Final = "flag"
+#: Optional column: where the value comes from.
 SOURCE: Final = "source"
 
 #: Columns of the long frame, in order; ``value`` is a float in ``unit``.

@@ -127,9 +127,14 @@ class ValidationReport:
         """``True`` when there is no finding of severity error."""
         return all(f.severity is not Severity.ERROR for f in self.findings)
 
-    def of_kind(self, kind: FindingKind) -> tuple[Finding, ...]:
-        """The findings of one kind."""
-        return tuple(f for f in self.findings if f.kind is kind)
+    def of_kind(self, kind: FindingKind | str) -> tuple[Finding, ...]:
+        """The findings of one kind (a :class:`FindingKind` or its value).
+
+        Raises:
+            ValueError: If *kind* is not a finding kind.
+        """
+        wanted = FindingKind(kind)
+        return tuple(f for f in self.findings if f.kind is wanted)
 
     def counts(self) -> dict[FindingKind, int]:
         """Number of findings per kind, in :class:`FindingKind` order."""
