@@ -69,7 +69,9 @@ def _entry(module: ModuleType, name: str) -> str:
         members = getattr(obj, "__members__", {})
         extra = ""
         if kind == "enum":
-            extra = " Members: " + ", ".join(f"`{k}` (`{v.value}`)" for k, v in members.items()) + "."
+            extra = (
+                " Members: " + ", ".join(f"`{k}` (`{v.value}`)" for k, v in members.items()) + "."
+            )
         return f"- **`{name}`** ({kind}): {_first_line(obj)}{extra}"
     if callable(obj):
         signature = str(inspect.signature(obj)).replace("'", "")
