@@ -138,8 +138,10 @@ def _read_text(file: Traversable, problems: _Problems) -> str:
     return ""  # unreachable: raise_if_any raised
 
 
-def _read_tsv(file: Traversable, required: tuple[str, ...]) -> tuple[list[_Row], list[str]]:
-    """Read a TSV file; check its header and the shape of every row."""
+def _read_tsv(
+    file: Traversable, required: tuple[str, ...], *, key: str | None = None
+) -> tuple[list[_Row], list[str]]:
+    """Read a TSV file; check its header, the shape of every row and that *key* is unique."""
     problems = _Problems(str(file))
     text = _read_text(file, problems)
     lines = text.splitlines()
@@ -153,7 +155,8 @@ def _read_tsv(file: Traversable, required: tuple[str, ...]) -> tuple[list[_Row],
     duplicates = sorted({c for c in header if header.count(c) > 1})
     if duplicates:
         problems.add("header", f"repeated column(s) {', '.join(map(repr, duplicates))}")
-    rows = []
+    rows: list[_Row] = []
+    keys: set[str] = set()
     for number, line in enumerate(lines[1:], start=2):
         if not line.strip():
             continue
@@ -166,7 +169,11 @@ def _read_tsv(file: Traversable, required: tuple[str, ...]) -> tuple[list[_Row],
         for column, cell in zip(header, cells, strict=True):
             if cell != cell.strip():
                 problems.add(f"line {number}, column {column!r}", f"spaces around {cell!r}")
-        rows.append(_Row(number, dict(zip(header, cells, strict=True))))
+        row = _Row(number, dict(zip(header, cells, strict=True)))
+        if key is not None and row[key] in keys:
+            problems.add(row.where(key), f"repeated {key} {row[key]!r}")
+        keys.add(row[key] if key is not None else "")
+        rows.append(row)
     problems.raise_if_any()
     return rows, header
 
@@ -365,13 +372,10 @@ def _read_meta(file: Traversable) -> _Meta:
 
 
 def _read_directions(file: Traversable, goal_codes: set[str]) -> dict[str, ActionDirection]:
-    rows, _ = _read_tsv(file, ("code", "operational_goal", "name"))
+    rows, _ = _read_tsv(file, ("code", "operational_goal", "name"), key="code")
     problems = _Problems(str(file))
     directions: dict[str, ActionDirection] = {}
     for row in rows:
-        if row["code"] in directions:
-            problems.add(row.where("code"), f"repeated code {row['code']!r}")
-            continue
         if row["operational_goal"] not in goal_codes:
             problems.add(row.where("operational_goal"), f"unknown goal {row['operational_goal']!r}")
             continue
@@ -448,10 +452,21 @@ def _fit(amount: Amount, unit: str) -> Decimal | None:
     return None
 
 
+def _in_unit(amount: Amount, unit: str, where: str, problems: _Problems) -> Decimal | None:
+    """:func:`_fit`, recording a problem when the printed unit does not fit."""
+    value = _fit(amount, unit)
+    if value is None:
+        message = (
+            f"unit {amount.unit!r} of {amount.raw!r} does not fit the indicator's unit {unit!r}"
+        )
+        problems.add(where, message)
+    return value
+
+
 def _read_indicators(
     file: Traversable, meta: _Meta, goal_codes: set[str]
 ) -> tuple[list[Indicator], list[Observation]]:
-    rows, header = _read_tsv(file, _INDICATOR_COLUMNS)
+    rows, header = _read_tsv(file, _INDICATOR_COLUMNS, key="code")
     problems = _Problems(str(file))
     years = [(column, int(m[1])) for column in header if (m := _VALUE_COLUMN_RE.fullmatch(column))]
     if not years:
@@ -459,12 +474,8 @@ def _read_indicators(
     default_year = int(meta.raw["strategy"]["period_end"])
     indicators: list[Indicator] = []
     observations: list[Observation] = []
-    seen: set[str] = set()
     for row in rows:
         code = row["code"]
-        if code in seen:
-            problems.add(row.where("code"), f"repeated code {code!r}")
-        seen.add(code)
         if row["goal"] not in goal_codes:
             problems.add(row.where("goal"), f"unknown goal {row['goal']!r} for indicator {code!r}")
         level = _enum(Level, row["level"], row.where("level"), problems)
@@ -519,11 +530,8 @@ def _target(
     if not isinstance(parsed, Amount):
         problems.add(where, f"a target must be a number, found {raw!r}")
         return None
-    value = _fit(parsed, unit)
+    value = _in_unit(parsed, unit, where, problems)
     if value is None:
-        problems.add(
-            where, f"unit {parsed.unit!r} of {raw!r} does not fit the indicator's unit {unit!r}"
-        )
         return None
     if parsed.bound in (Bound.LT, Bound.LE) and kind is not TargetKind.AT_MOST:
         problems.add(
@@ -582,11 +590,8 @@ def _observation(
         if parsed.bound is not None:
             problems.add(where, f"an observed value cannot be a bound: {raw!r}")
             return None
-        value = _fit(parsed, unit)
+        value = _in_unit(parsed, unit, where, problems)
         if value is None:
-            problems.add(
-                where, f"unit {parsed.unit!r} of {raw!r} does not fit the indicator's unit {unit!r}"
-            )
             return None
         return Observation(
             indicator=row["code"], territory=territory, year=year, value=value, raw=raw
@@ -628,15 +633,11 @@ def _read_projects(
     directions: Mapping[str, ActionDirection],
 ) -> list[Project]:
     file = root / "projects.tsv"
-    rows, _ = _read_tsv(
-        file, ("code", "name", "completed_in", "implementer", "implementer_kind", "note")
-    )
+    columns = ("code", "name", "completed_in", "implementer", "implementer_kind", "note")
+    rows, _ = _read_tsv(file, columns, key="code")
     problems = _Problems(str(file))
     drafts: dict[str, _ProjectDraft] = {}
     for row in rows:
-        if row["code"] in drafts:
-            problems.add(row.where("code"), f"repeated code {row['code']!r}")
-            continue
         drafts[row["code"]] = _ProjectDraft(row)
         if row["completed_in"] and not row["completed_in"].isdigit():
             problems.add(

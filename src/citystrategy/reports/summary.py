@@ -63,6 +63,7 @@ _LABELS: Final = {
         "no_findings": "Brak uwag.",
         "severity": {"error": "błąd", "warning": "ostrzeżenie", "info": "informacja"},
         "counts": "Razem: {total} ({errors} błędów, {warnings} ostrzeżeń, {infos} informacji)",
+        "finding_columns": ("Waga", "Rodzaj", "Dotyczy", "Opis"),
     },
     "en": {
         "adopted": "adopted {date} by resolution {resolution} ({body})",
@@ -92,6 +93,7 @@ _LABELS: Final = {
         "no_findings": "No findings.",
         "severity": {"error": "error", "warning": "warning", "info": "info"},
         "counts": "Total: {total} ({errors} errors, {warnings} warnings, {infos} infos)",
+        "finding_columns": ("Severity", "Kind", "About", "Message"),
     },
 }
 
@@ -357,7 +359,7 @@ def format_findings(
     if not findings:
         return "\n".join([*lines, t["no_findings"]])
     rows = [[t["severity"][f.severity.value], f.kind.value, f.code, f.message] for f in findings]
-    lines.append(render_table(["", "", "", ""], rows, align="llll"))
+    lines.append(render_table(t["finding_columns"], rows, align="llll"))
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     lines += [
         "",
