@@ -272,13 +272,9 @@ def format_money(
     """
     loc = _locale(locale)
     number = format_number(money.amount, decimals=decimals, grouping=grouping, locale=loc)
-    symbol = money.currency if code else get_currency_symbol(money.currency, locale=loc)
-    pattern = loc.currency_formats["standard"].pattern
-    if pattern.startswith("¤"):
-        space = _NBSP if symbol[-1].isalpha() else ""
-        sign, digits = ("-", number[1:]) if number.startswith("-") else ("", number)
-        return f"{sign}{symbol}{space}{digits}"
-    return f"{number}{_NBSP}{symbol}"
+    if code:
+        return f"{number}{_NBSP}{money.currency}"
+    return _with_symbol(number, "", money.currency, loc)
 
 
 def format_money_scaled(
@@ -293,7 +289,7 @@ def format_money_scaled(
 
     The scale is the largest whose rounded value is at least 1, so it is chosen *after*
     rounding: 999 999 zł gives ``1 mln zł``, not ``1000 tys. zł``. Amounts under a thousand are
-    written unscaled.
+    written unscaled, in whole units (``999 zł``).
 
     Args:
         money: The amount.
@@ -312,6 +308,8 @@ def format_money_scaled(
     '10,9\xa0mln\xa0zł'
     >>> format_money_scaled(Money(Decimal("999999")))
     '1\xa0mln\xa0zł'
+    >>> format_money_scaled(Money(Decimal("999")))
+    '999\xa0zł'
     """
     loc = _locale(locale)
     scales = _SCALES[_language(loc)]
@@ -324,6 +322,8 @@ def format_money_scaled(
     else:
         chosen = None
         for factor, word in scales:
+            if abs(money.amount) < scales[-1][0]:
+                break  # under a thousand: unscaled
             if abs(_round(money.amount / factor, decimals, ROUND_HALF_UP)) >= 1:
                 chosen = (factor, word)
                 break
@@ -336,10 +336,17 @@ def format_money_scaled(
     elif trim_zeros:
         scaled = scaled.normalize()
     number = _plain(scaled, grouping=None, separator=None, locale=loc)
-    symbol = get_currency_symbol(money.currency, locale=loc)
-    if loc.currency_formats["standard"].pattern.startswith("¤"):
-        return f"{symbol}{_NBSP if symbol[-1].isalpha() else ''}{number}{word}"
-    return f"{number}{_NBSP}{word}{_NBSP}{symbol}"
+    return _with_symbol(number, word, money.currency, loc)
+
+
+def _with_symbol(number: str, word: str, currency: str, locale: Locale) -> str:
+    """Put the currency symbol (and a scale word) where the locale's pattern puts them."""
+    symbol = get_currency_symbol(currency, locale=locale)
+    if locale.currency_formats["standard"].pattern.startswith("¤"):
+        space = _NBSP if symbol[-1].isalpha() else ""
+        sign, digits = ("-", number[1:]) if number.startswith("-") else ("", number)
+        return f"{sign}{symbol}{space}{digits}{word}"
+    return f"{number}{_NBSP}{word}{_NBSP}{symbol}" if word else f"{number}{_NBSP}{symbol}"
 
 
 def format_percent(
@@ -407,6 +414,7 @@ def format_count(
     count: int | Decimal,
     noun: str | tuple[str, ...],
     *,
+    separator: str = " ",
     locale: Locale | str = DEFAULT_LOCALE,
 ) -> str:
     """Format a count with the right plural form of its noun.
@@ -415,6 +423,8 @@ def format_count(
         count: The number, as displayed (``Decimal("1.5")`` takes the fraction form).
         noun: A key of :data:`NOUNS` (``"project"``), or the forms themselves: Polish
             (one, few, many, other), e.g. ``("projekt", "projekty", "projektów", "projektu")``.
+        separator: Between the number and the noun: a space in running text; quantities
+            (``58 dni``) use a no-break space.
         locale: The locale.
 
     Raises:
@@ -430,7 +440,7 @@ def format_count(
     loc = _locale(locale)
     forms = NOUNS[noun][_language(loc)] if isinstance(noun, str) else noun
     number = Decimal(count)
-    return f"{format_number(number, locale=loc)} {_noun_form(number, forms, loc)}"
+    return f"{format_number(number, locale=loc)}{separator}{_noun_form(number, forms, loc)}"
 
 
 def _unit_label(unit: str, locale: Locale, *, ascii_only: bool) -> str:
@@ -465,7 +475,7 @@ def format_quantity(
     >>> format_quantity(Q_(Decimal(17), "µg/m³"))
     '17\xa0µg/m³'
     >>> format_quantity(Q_(Decimal(58), "day"))
-    '58 dni'
+    '58\xa0dni'
     """
     loc = _locale(locale)
     magnitude = _round(_decimal(quantity.magnitude), decimals, ROUND_HALF_UP)
@@ -480,7 +490,7 @@ def _with_unit(value: Decimal, unit: str, locale: Locale, *, ascii_only: bool = 
         return format_money(Money(value, unit), decimals=decimals, locale=locale)
     label = _unit_label(unit, locale, ascii_only=ascii_only)
     if label.startswith("noun:"):
-        return format_count(value, label.removeprefix("noun:"), locale=locale)
+        return format_count(value, label.removeprefix("noun:"), separator=_NBSP, locale=locale)
     number = _plain(value, grouping=None, separator=None, locale=locale)
     return f"{number}{_NBSP}{label}" if label else number
 
@@ -509,9 +519,9 @@ def format_value(
     >>> format_value(None, "percent")
     '–'
     """
+    loc = _locale(locale)
     if value is None:
         return format_missing(marker=missing)
-    loc = _locale(locale)
     return _with_unit(_round(value, decimals, ROUND_HALF_UP), unit, loc, ascii_only=ascii_only)
 
 
@@ -573,8 +583,8 @@ def get_label(member: Enum, *, locale: Locale | str = DEFAULT_LOCALE) -> str:
     >>> get_label(Direction.LOWER_IS_BETTER)
     'destymulanta (im mniej, tym lepiej)'
     """
+    language = _language(_locale(locale))
     try:
-        labels = LABELS[member]
+        return LABELS[member][language]
     except KeyError:
         return str(member.value)
-    return labels[_language(_locale(locale))]

@@ -19,10 +19,15 @@ import pint
 
 from citystrategy.errors import UnitError
 
-__all__ = ["Q_", "check_unit", "to_quantity", "ureg"]
+__all__ = ["Q_", "REDEFINED", "check_unit", "to_quantity", "ureg"]
 
-#: The registry every part of citystrategy shares.
-ureg: Final[pint.UnitRegistry[Any]] = pint.UnitRegistry()
+#: Names of pint's default registry that ``units.txt`` deliberately redefines: ``pp`` is the
+#: percentage point here, not a printer's point. A test keeps this list exact.
+REDEFINED: Final = frozenset({"pp"})
+
+#: The registry every part of citystrategy shares. Redefinitions are allowed silently only
+#: because :data:`REDEFINED` lists them and the tests check that list.
+ureg: Final[pint.UnitRegistry[Any]] = pint.UnitRegistry(on_redefinition="ignore")
 ureg.load_definitions(str(files("citystrategy") / "units.txt"))
 
 Q_ = ureg.Quantity  # unannotated on purpose: keeps Quantity[Decimal] inferred
@@ -39,6 +44,8 @@ def check_unit(unit: str, *, location: str | None = None) -> str:
     >>> check_unit("PLN / inhabitant")
     'PLN / inhabitant'
     """
+    if not unit.strip():
+        raise UnitError(unit, "a unit of the citystrategy registry", location)
     try:
         return str(ureg.Unit(unit))
     except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError):

@@ -6,7 +6,7 @@ Numbers come back as :class:`~decimal.Decimal`, exactly as written; nothing is g
 
 Accepted: a decimal comma; groups of three digits separated by a space, a no-break space
 (U+00A0), a narrow no-break space (U+202F) or a thin space (U+2009); a minus written as
-``-``, ``−`` (U+2212) or ``–`` (en dash); scale words ``tys.``, ``mln``, ``mld``; units through
+``-``, ``−`` (U+2212) or ``–`` (en dash), and a plus (``+0,6 p.p.``); scale words ``tys.``, ``mln``, ``mld``; units through
 an explicit alias table (``zł``, ``PLN``, ``€``, ``EUR``, ``%``, ``p.p.``, ``MWh``, ``ug/m3`` …);
 bounds ``<``, ``<=``, ``≤``, ``>``, ``>=``, ``≥``; the GUS missing-data signs; ``jw.``;
 a reference to a cost given under another goal.
@@ -117,7 +117,7 @@ _COST_REFERENCE_RE: Final = re.compile(
 _NUMBER_RE: Final = re.compile(
     rf"""
     (?P<bound><=|>=|≤|≥|<|>)?\s*
-    (?P<sign>[{_MINUS}])?
+    (?P<sign>[{_MINUS}+])?
     (?P<int>\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+|\d+)
     (?:,(?P<frac>\d+))?
     (?P<rest>.*)
@@ -239,7 +239,7 @@ def _split(raw: str, field: str, location: str | None) -> tuple[Decimal, str, Bo
         raise _fail(raw, field, "a decimal comma must be followed by digits", location)
     digits = re.sub(f"[{_GROUP_SPACES}]", "", match["int"])
     number = Decimal(f"{digits}.{match['frac']}" if match["frac"] is not None else digits)
-    if match["sign"]:
+    if match["sign"] and match["sign"] != "+":
         number = -number
     unit_text = rest.strip(" \u00a0\u202f\u2009")
     for word, factor in SCALES.items():

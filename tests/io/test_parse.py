@@ -1,0 +1,448 @@
+"""Tests of citystrategy.io.parse: every value form of the Kielce report, and what is refused."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from citystrategy.errors import CityStrategyError, ParseError
+from citystrategy.io.parse import (
+    MISSING_MARKERS,
+    Amount,
+    Bound,
+    CostReference,
+    MissingValue,
+    ParsedValue,
+    SameAsAbove,
+    parse_decimal,
+    parse_money,
+    parse_percent,
+    parse_quantity,
+    parse_value,
+)
+from citystrategy.money import Money
+from citystrategy.units import Q_
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+THIN = "\u2009"
+MINUS = "\u2212"
+EN_DASH = "\u2013"
+
+UG_M3 = "microgram / meter ** 3"
+COST_REFERENCE = "Koszt realizacji projektu podany w Celu nr 2"
+
+
+def _amount(raw: str, number: str, unit: str | None = None, bound: Bound | None = None) -> Amount:
+    return Amount(Decimal(number), unit, bound, raw)
+
+
+#: Every value form found in the Kielce 2023 monitoring report, with what it means.
+VALUE_FORMS: list[tuple[str, ParsedValue]] = [
+    ("8 818 970,62 zł", _amount("8 818 970,62 zł", "8818970.62", "PLN")),
+    ("140 002 443 zł", _amount("140 002 443 zł", "140002443", "PLN")),
+    ("46,10 zł", _amount("46,10 zł", "46.10", "PLN")),
+    ("5,2 %", _amount("5,2 %", "5.2", "percent")),
+    ("14,3%", _amount("14,3%", "14.3", "percent")),
+    ("31791,00 MWh", _amount("31791,00 MWh", "31791.00", "megawatt_hour")),
+    ("20 ug/m3", _amount("20 ug/m3", "20", UG_M3)),
+    ("<45", _amount("<45", "45", None, Bound.LT)),
+    ("- *", MissingValue("- *", MISSING_MARKERS["- *"], "- *")),
+    ("jw.", SameAsAbove("jw.")),
+    (COST_REFERENCE, CostReference("2", COST_REFERENCE)),
+    ("38 266 276", _amount("38 266 276", "38266276")),
+    (f"38{NBSP}266{NBSP}276", _amount(f"38{NBSP}266{NBSP}276", "38266276")),
+    (f"38{NNBSP}266{NNBSP}276", _amount(f"38{NNBSP}266{NNBSP}276", "38266276")),
+    (f"38{THIN}266{THIN}276", _amount(f"38{THIN}266{THIN}276", "38266276")),
+    (f"38{NBSP}266{NNBSP}276", _amount(f"38{NBSP}266{NNBSP}276", "38266276")),
+    (
+        f"8{NBSP}818{NBSP}970,62{NBSP}zł",
+        _amount(f"8{NBSP}818{NBSP}970,62{NBSP}zł", "8818970.62", "PLN"),
+    ),
+    (
+        f"8{NNBSP}818{NNBSP}970,62{NNBSP}zł",
+        _amount(f"8{NNBSP}818{NNBSP}970,62{NNBSP}zł", "8818970.62", "PLN"),
+    ),
+    (
+        f"8{THIN}818{THIN}970,62 zł",
+        _amount(f"8{THIN}818{THIN}970,62 zł", "8818970.62", "PLN"),
+    ),
+    ("0,00 zł", _amount("0,00 zł", "0.00", "PLN")),
+    ("1 679 523 470,54 zł", _amount("1 679 523 470,54 zł", "1679523470.54", "PLN")),
+    (f"{MINUS}7,1 p.p.", _amount(f"{MINUS}7,1 p.p.", "-7.1", "percentage_point")),
+    (f"{MINUS}1 234,50 zł", _amount(f"{MINUS}1 234,50 zł", "-1234.50", "PLN")),
+    (f"{EN_DASH}5,2%", _amount(f"{EN_DASH}5,2%", "-5.2", "percent")),
+    ("-0,5", _amount("-0,5", "-0.5")),
+    ("115 tys. zł", _amount("115 tys. zł", "115000", "PLN")),
+    ("10,9 mln zł", _amount("10,9 mln zł", "10900000", "PLN")),
+    ("1,7 mld zł", _amount("1,7 mld zł", "1700000000", "PLN")),
+    ("30 000 €", _amount("30 000 €", "30000", "EUR")),
+    ("30 000 EUR", _amount("30 000 EUR", "30000", "EUR")),
+    ("8 400 000 PLN", _amount("8 400 000 PLN", "8400000", "PLN")),
+    ("  5,2 %  ", _amount("  5,2 %  ", "5.2", "percent")),
+    ("<= 10", _amount("<= 10", "10", None, Bound.LE)),
+    ("≥60%", _amount("≥60%", "60", "percent", Bound.GE)),
+    (">0", _amount(">0", "0", None, Bound.GT)),
+    ("–", MissingValue("–", MISSING_MARKERS["–"], "–")),
+    (".", MissingValue(".", MISSING_MARKERS["."], ".")),
+    ("x", MissingValue("x", MISSING_MARKERS["x"], "x")),
+]
+VALUE_FORM_IDS = [
+    "cost-grosze",
+    "cost-whole-zloty",
+    "per-capita-zloty",
+    "percent-spaced",
+    "percent-tight",
+    "mwh-ungrouped",
+    "ug-m3-ascii",
+    "bound-lt",
+    "missing-footnote",
+    "same-as-above",
+    "cost-reference",
+    "count-spaces",
+    "count-nbsp",
+    "count-nnbsp",
+    "count-thin-space",
+    "count-mixed-spaces",
+    "cost-nbsp",
+    "cost-nnbsp",
+    "cost-thin-space",
+    "zero-cost",
+    "billion-cost",
+    "minus-sign-pp",
+    "minus-sign-cost",
+    "en-dash-minus",
+    "hyphen-minus",
+    "thousands",
+    "millions",
+    "billions",
+    "euro-sign",
+    "euro-code",
+    "pln-code",
+    "outer-spaces",
+    "bound-le",
+    "bound-ge-symbol",
+    "bound-gt",
+    "gus-no-occurrence",
+    "gus-no-data",
+    "gus-not-applicable",
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), VALUE_FORMS, ids=VALUE_FORM_IDS)
+def test_parse_value_forms(raw: str, expected: ParsedValue) -> None:
+    """parse_value reads each form of the Kielce report into its exact value, unit and bound."""
+    assert parse_value(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "printed"),
+    [("46,10 zł", "46.10"), ("31791,00 MWh", "31791.00"), ("0,00 zł", "0.00"), ("5,2 %", "5.2")],
+    ids=["per-capita", "mwh", "zero", "percent"],
+)
+def test_parse_value_keeps_printed_precision(raw: str, printed: str) -> None:
+    """Trailing fraction zeros are kept: the Decimal is exactly as printed."""
+    value = parse_value(raw)
+    assert isinstance(value, Amount)
+    assert str(value.number) == printed
+
+
+def test_missing_marker_is_never_zero() -> None:
+    """'- *' is a missing value, not an amount of zero."""
+    value = parse_value("- *")
+    assert isinstance(value, MissingValue)
+    assert value.marker == "- *"
+    assert "*" in value.meaning
+
+
+def test_cost_reference_names_the_goal() -> None:
+    """A cost reference keeps the goal it points to and the raw text."""
+    value = parse_value("koszt realizacji projektu podany w celu nr 3.")
+    assert value == CostReference("3", "koszt realizacji projektu podany w celu nr 3.")
+
+
+#: Texts that are not values, with the reason each is refused.
+REJECTED: list[tuple[str, str]] = [
+    ("1.5", "dot"),
+    ("1.234", "dot"),
+    ("NaN", "not a number"),
+    ("Infinity", "not a number"),
+    ("1_000", "underscore"),
+    ("1 23 456", "three"),
+    ("12,5,3", "more than one decimal comma"),
+    ("", "empty"),
+    ("abc", "no number"),
+    ("5 kg", "unknown unit"),
+    ("1,", "comma"),
+]
+REJECTED_IDS = [
+    "dot-decimal",
+    "dot-grouping",
+    "nan",
+    "infinity",
+    "underscore",
+    "bad-grouping",
+    "two-commas",
+    "empty",
+    "letters",
+    "unknown-unit",
+    "trailing-comma",
+]
+
+
+@pytest.mark.parametrize(("raw", "reason"), REJECTED, ids=REJECTED_IDS)
+def test_parse_value_rejects(raw: str, reason: str) -> None:
+    """A text that is not a Polish value raises ParseError with the raw text, field and location."""
+    with pytest.raises(ParseError) as info:
+        parse_value(raw, field="cost", location="projects.tsv, row 7")
+    error = info.value
+    assert error.raw == raw
+    assert error.field == "cost"
+    assert error.location == "projects.tsv, row 7"
+    assert reason in error.reason
+    message = str(error)
+    assert raw in message
+    assert "projects.tsv, row 7" in message
+    assert "cost" in message
+
+
+@pytest.mark.parametrize(("raw", "reason"), REJECTED, ids=REJECTED_IDS)
+def test_parse_decimal_rejects(raw: str, reason: str) -> None:
+    """parse_decimal refuses the same texts, with the same structured error."""
+    with pytest.raises(ParseError) as info:
+        parse_decimal(raw, field="value_2023", location="indicators.tsv, row 4")
+    assert info.value.raw == raw
+    assert info.value.field == "value_2023"
+    assert info.value.location == "indicators.tsv, row 4"
+    assert "indicators.tsv, row 4" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["1 234 5", "1234 567", "12 3456", f"1{NBSP}23", "1 234,5 6", "1.234,56", "1,234.56"],
+    ids=[
+        "short-group",
+        "long-head",
+        "long-group",
+        "nbsp-short-group",
+        "split-fraction",
+        "de",
+        "en",
+    ],
+)
+def test_parse_decimal_rejects_bad_grouping(raw: str) -> None:
+    """Groups must be three digits; dots never group or separate decimals."""
+    with pytest.raises(ParseError):
+        parse_decimal(raw)
+
+
+def test_parse_error_without_location() -> None:
+    """Without a location the message names the field and the text only."""
+    with pytest.raises(ParseError) as info:
+        parse_value("abc")
+    assert info.value.location is None
+    assert info.value.field == "value"
+    assert str(info.value).startswith("cannot parse value 'abc'")
+
+
+def test_parse_error_is_a_value_error() -> None:
+    """ParseError can be caught as a ValueError and as a CityStrategyError."""
+    with pytest.raises(ValueError, match="cannot parse"):
+        parse_decimal("1.5")
+    assert issubclass(ParseError, ValueError)
+    assert issubclass(ParseError, CityStrategyError)
+
+
+def test_parse_decimal_plain_number() -> None:
+    """parse_decimal reads a grouped Polish number exactly."""
+    assert parse_decimal("38 266 276") == Decimal("38266276")
+    assert str(parse_decimal("1 234,50")) == "1234.50"
+    assert parse_decimal(f"{MINUS}0,5") == Decimal("-0.5")
+
+
+def test_parse_decimal_applies_scale() -> None:
+    """A scale word alone multiplies the number: '115 tys.' is 115 000."""
+    assert parse_decimal("115 tys.") == Decimal(115000)
+
+
+@pytest.mark.parametrize(
+    "raw", ["5,2 %", "8 818 970,62 zł", "31791,00 MWh"], ids=["percent", "zloty", "mwh"]
+)
+def test_parse_decimal_refuses_units(raw: str) -> None:
+    """parse_decimal refuses a number with a unit."""
+    with pytest.raises(ParseError, match="plain number"):
+        parse_decimal(raw)
+
+
+@pytest.mark.parametrize("raw", ["<45", ">= 10", "≤3"], ids=["lt", "ge", "le-symbol"])
+def test_parse_decimal_refuses_bounds(raw: str) -> None:
+    """parse_decimal refuses a bound such as '<45'."""
+    with pytest.raises(ParseError, match="plain number"):
+        parse_decimal(raw)
+
+
+@pytest.mark.parametrize("raw", ["- *", "jw.", COST_REFERENCE], ids=["missing", "jw", "reference"])
+def test_parse_decimal_refuses_non_numbers(raw: str) -> None:
+    """parse_decimal refuses missing signs, 'jw.' and cost references."""
+    with pytest.raises(ParseError):
+        parse_decimal(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("8 818 970,62 zł", Money(Decimal("8818970.62"), "PLN")),
+        ("140 002 443 zł", Money(Decimal("140002443"), "PLN")),
+        ("0,00 zł", Money(Decimal("0"), "PLN")),
+        ("115 tys. zł", Money(Decimal("115000"), "PLN")),
+        ("10,9 mln zł", Money(Decimal("10900000"), "PLN")),
+        ("30 000 €", Money(Decimal("30000"), "EUR")),
+        ("1 234,50 PLN", Money(Decimal("1234.50"), "PLN")),
+        (f"{MINUS}46,10 zł", Money(Decimal("-46.10"), "PLN")),
+    ],
+    ids=["grosze", "whole", "zero", "thousands", "millions", "euro", "code", "negative"],
+)
+def test_parse_money_with_currency_in_text(raw: str, expected: Money) -> None:
+    """parse_money reads the amount and the currency named in the text."""
+    assert parse_money(raw) == expected
+
+
+def test_parse_money_without_currency_uses_the_given_one() -> None:
+    """A bare number takes the currency passed in."""
+    assert parse_money("1 234,50", currency="PLN") == Money(Decimal("1234.50"), "PLN")
+    assert parse_money("10,9 mln", currency="EUR") == Money(Decimal("10900000"), "EUR")
+
+
+def test_parse_money_with_matching_currency() -> None:
+    """A currency in the text that matches the one passed in is accepted."""
+    assert parse_money("46,10 zł", currency="PLN") == Money(Decimal("46.10"), "PLN")
+
+
+def test_parse_money_without_any_currency_is_refused() -> None:
+    """A bare number with no currency given is a ParseError."""
+    with pytest.raises(ParseError, match="no currency") as info:
+        parse_money("1 234,50", field="cost", location="row 2")
+    assert info.value.field == "cost"
+    assert info.value.location == "row 2"
+
+
+def test_parse_money_with_other_currency_is_refused() -> None:
+    """'30 000 €' is not an amount in PLN."""
+    with pytest.raises(ParseError, match="PLN"):
+        parse_money("30 000 €", currency="PLN")
+
+
+@pytest.mark.parametrize(
+    "raw", ["5,2 %", "31791,00 MWh", "-7,1 p.p."], ids=["percent", "mwh", "pp"]
+)
+def test_parse_money_refuses_other_units(raw: str) -> None:
+    """A percentage or an energy is not money."""
+    with pytest.raises(ParseError, match="not a currency"):
+        parse_money(raw)
+
+
+def test_parse_money_refuses_bound() -> None:
+    """'<45 zł' is a bound, not an amount."""
+    with pytest.raises(ParseError, match="bound"):
+        parse_money("<45 zł")
+
+
+def test_parse_money_default_field() -> None:
+    """Errors from parse_money name the field 'amount' by default."""
+    with pytest.raises(ParseError) as info:
+        parse_money("1.5 zł")
+    assert info.value.field == "amount"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("5,2 %", "5.2"),
+        ("14,3%", "14.3"),
+        (f"5,2{NBSP}%", "5.2"),
+        ("0%", "0"),
+        ("100,0%", "100.0"),
+        (f"{MINUS}3,5%", "-3.5"),
+    ],
+    ids=["spaced", "tight", "nbsp", "zero", "hundred", "negative"],
+)
+def test_parse_percent(raw: str, expected: str) -> None:
+    """parse_percent gives the value in percent units, exactly: '5,2 %' is 5.2."""
+    value = parse_percent(raw)
+    assert value == Decimal(expected)
+    assert str(value) == expected
+
+
+@pytest.mark.parametrize(
+    "raw", ["5,2", "0,6 p.p.", "5,2 zł", "<5%"], ids=["bare", "pp", "zloty", "bound"]
+)
+def test_parse_percent_refuses(raw: str) -> None:
+    """A number without '%' (or with a bound) is not a percentage."""
+    with pytest.raises(ParseError, match="percentage") as info:
+        parse_percent(raw)
+    assert info.value.field == "percent"
+
+
+def test_parse_quantity_takes_unit_from_text() -> None:
+    """'31791,00 MWh' is a quantity in megawatt hours with a Decimal magnitude."""
+    quantity = parse_quantity("31791,00 MWh")
+    assert quantity == Q_(Decimal("31791.00"), "MWh")
+    assert isinstance(quantity.magnitude, Decimal)
+    assert str(quantity.units) == "megawatt_hour"
+
+
+def test_parse_quantity_ascii_concentration() -> None:
+    """'20 ug/m3' is 20 micrograms per cubic metre."""
+    quantity = parse_quantity("20 ug/m3")
+    assert str(quantity.units) == UG_M3
+    assert quantity.magnitude == Decimal(20)
+
+
+def test_parse_quantity_converts_to_requested_unit() -> None:
+    """With unit='GJ', 31791,00 MWh becomes exactly 114 447,6 GJ, still a Decimal."""
+    quantity = parse_quantity("31791,00 MWh", unit="GJ")
+    assert isinstance(quantity.magnitude, Decimal)
+    assert quantity.magnitude == Decimal("114447.6")
+    assert str(quantity.units) == "gigajoule"
+
+
+def test_parse_quantity_assumes_unit_for_bare_number() -> None:
+    """A bare number takes the unit passed in."""
+    quantity = parse_quantity("58", unit="day")
+    assert quantity == Q_(Decimal(58), "day")
+    assert isinstance(quantity.magnitude, Decimal)
+
+
+def test_parse_quantity_incompatible_unit() -> None:
+    """MWh cannot become kilometres: ParseError naming both units."""
+    with pytest.raises(ParseError, match="cannot be converted") as info:
+        parse_quantity("31791,00 MWh", unit="km", field="energy", location="row 5")
+    assert info.value.raw == "31791,00 MWh"
+    assert info.value.field == "energy"
+    assert info.value.location == "row 5"
+    assert "megawatt_hour" in str(info.value)
+
+
+def test_parse_quantity_percent_to_percentage_point_is_incompatible() -> None:
+    """A percentage is not converted to percentage points."""
+    with pytest.raises(ParseError, match="cannot be converted"):
+        parse_quantity("5,2 %", unit="percentage_point")
+
+
+def test_parse_quantity_needs_a_unit() -> None:
+    """A bare number without a unit to assume is a ParseError."""
+    with pytest.raises(ParseError, match="no unit"):
+        parse_quantity("38 266 276")
+
+
+def test_parse_quantity_refuses_bound() -> None:
+    """'<45' is a bound, not a quantity."""
+    with pytest.raises(ParseError, match="bound"):
+        parse_quantity("<45 ug/m3")
+
+
+def test_parse_quantity_unknown_unit() -> None:
+    """A unit outside the alias table is a ParseError that lists the known ones."""
+    with pytest.raises(ParseError, match="unknown unit 'kg'"):
+        parse_quantity("5 kg")
