@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from importlib.resources import files
+from typing import Any
 
 import pint
 import pytest
@@ -170,7 +171,7 @@ def test_euro_sign_is_read_by_the_parser_not_the_registry() -> None:
 
 def test_redefined_names_are_exactly_the_declared_ones() -> None:
     """units.txt overrides no name of pint's default registry except those in REDEFINED."""
-    default = pint.UnitRegistry()
+    default: pint.UnitRegistry[Any] = pint.UnitRegistry()
     text = (files("citystrategy") / "units.txt").read_text(encoding="utf-8")
     names = set()
     for line in text.splitlines():
