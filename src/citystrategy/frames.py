@@ -110,28 +110,29 @@ def validate_long(frame: pd.DataFrame) -> pd.DataFrame:
     extra = [c for c in frame.columns if c not in LONG_COLUMNS + OPTIONAL_COLUMNS]
     if extra:
         problems.append(f"unexpected column(s): {', '.join(map(str, extra))}")
-    if missing:
-        raise FrameError(problems)
-    if not pd.api.types.is_integer_dtype(frame[YEAR]):
+    present = set(frame.columns)
+    if YEAR in present and not pd.api.types.is_integer_dtype(frame[YEAR]):
         problems.append(f"column 'year' must hold integers (dtype is {frame[YEAR].dtype})")
-    if not pd.api.types.is_float_dtype(frame[VALUE]):
+    if VALUE in present and not pd.api.types.is_float_dtype(frame[VALUE]):
         problems.append(f"column 'value' must hold floats (dtype is {frame[VALUE].dtype})")
-    for column in (TERRITORY, INDICATOR, UNIT):
+    for column in (c for c in (TERRITORY, INDICATOR, UNIT) if c in present):
         empty = frame[column].isna() | (frame[column].astype(str).str.strip() == "")
         for index in frame.index[empty][:5]:
             problems.append(f"row {index}: empty {column!r}")
-    for unit in sorted({str(u) for u in frame[UNIT].dropna().unique()}):
+    units: set[str] = {str(u) for u in frame[UNIT].dropna().unique()} if UNIT in present else set()
+    for unit in sorted(units):
         try:
             if check_unit(unit) != unit:
                 problems.append(f"unit {unit!r} is not canonical: write {check_unit(unit)!r}")
         except UnitError:
             problems.append(f"unknown unit {unit!r}")
-    duplicated = frame.duplicated(list(KEY_COLUMNS), keep=False)
-    if duplicated.any():
-        keys = frame.loc[duplicated, list(KEY_COLUMNS)].drop_duplicates().head(5)
-        for row in keys.itertuples(index=False):
+    keys = [c for c in KEY_COLUMNS if c in present]
+    duplicated = frame.duplicated(keys, keep=False) if keys and not missing else None
+    if duplicated is not None and duplicated.any():
+        repeated = frame.loc[duplicated, keys].drop_duplicates().head(5)
+        for row in repeated.itertuples(index=False):
             problems.append(f"repeated key {tuple(row)}")
-    if FLAG in frame.columns:
+    if FLAG in present and VALUE in present:
         unflagged = frame[VALUE].isna() & frame[FLAG].isna()
         for index in frame.index[unflagged][:5]:
             problems.append(f"row {index}: missing value without a flag saying why")

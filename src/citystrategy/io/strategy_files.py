@@ -151,10 +151,10 @@ def _read_tsv(
     header = lines[0].split("\t")
     missing = [column for column in required if column not in header]
     if missing:
-        problems.add("header", f"missing column(s) {', '.join(map(repr, missing))}")
+        problems.add("line 1 (header)", f"missing column(s) {', '.join(map(repr, missing))}")
     duplicates = sorted({c for c in header if header.count(c) > 1})
     if duplicates:
-        problems.add("header", f"repeated column(s) {', '.join(map(repr, duplicates))}")
+        problems.add("line 1 (header)", f"repeated column(s) {', '.join(map(repr, duplicates))}")
     rows: list[_Row] = []
     keys: set[str] = set()
     for number, line in enumerate(lines[1:], start=2):
@@ -248,7 +248,8 @@ def _declared(table: Mapping[str, Any], problems: _Problems) -> DeclaredSummary 
     where = "declared"
 
     def count(raw: object, key: str) -> int | None:
-        number = _call(problems, where, parse_decimal, str(raw), field=key, location=where)
+        at = f"{where}.{key}"
+        number = _call(problems, at, parse_decimal, str(raw), field=key, location=at)
         if number is None:
             return None
         if number != number.to_integral_value():
@@ -270,7 +271,8 @@ def _declared(table: Mapping[str, Any], problems: _Problems) -> DeclaredSummary 
             or Decimal(0),
         )
         goals.append(figures)
-    total = _call(problems, where, parse_money, str(table.get("total_cost", "")), location=where)
+    at = f"{where}.total_cost"
+    total = _call(problems, at, parse_money, str(table.get("total_cost", "")), location=at)
     numbers = [
         count(table.get(key, ""), key)
         for key in (
@@ -443,6 +445,9 @@ def _fit(amount: Amount, unit: str) -> Decimal | None:
         return amount.number
     printed = ureg.Unit(amount.unit)
     expected = ureg.Unit(unit)
+    if printed.dimensionless or expected.dimensionless:
+        # percent and count are both dimensionless to pint; "102 %" is never 1,02 of a count
+        return amount.number if printed == expected else None
     if printed.dimensionality == expected.dimensionality:
         converted: pint.Quantity[Decimal] = ureg.Quantity(amount.number, printed).to(expected)
         return Decimal(converted.magnitude)
@@ -470,7 +475,7 @@ def _read_indicators(
     problems = _Problems(str(file))
     years = [(column, int(m[1])) for column in header if (m := _VALUE_COLUMN_RE.fullmatch(column))]
     if not years:
-        problems.add("header", "no value column (expected 'value_<year>', e.g. 'value_2023')")
+        problems.add("line 1 (header)", "no value column (expected 'value_<year>', e.g. 'value_2023')")
     default_year = int(meta.raw["strategy"]["period_end"])
     indicators: list[Indicator] = []
     observations: list[Observation] = []
@@ -853,17 +858,36 @@ def read_strategy(directory: Traversable | str | Path) -> Strategy:
 def _monitoring(table: Mapping[str, Any] | None, problems: _Problems) -> MonitoringRules | None:
     if table is None:
         return None
+    where = "monitoring"
+    ordinance_date = _get(table, "ordinance_date", dt.date, where, problems)
+    years = table.get("ongoing_evaluation_years", [])
+    if not isinstance(years, list) or not all(
+        isinstance(y, int) and not isinstance(y, bool) for y in years
+    ):
+        problems.add(
+            f"{where}.ongoing_evaluation_years", f"expected a list of years, found {years!r}"
+        )
+        return None
+    ex_post = table.get("ex_post_evaluation_year")
+    if ex_post is not None and (not isinstance(ex_post, int) or isinstance(ex_post, bool)):
+        problems.add(f"{where}.ex_post_evaluation_year", f"expected a year, found {ex_post!r}")
+        return None
+    amended_on = table.get("amended_on")
+    if amended_on is not None:
+        amended_on = _get(table, "amended_on", dt.date, where, problems)
+    if ordinance_date is None:
+        return None
     return _call(
         problems,
-        "monitoring",
+        where,
         MonitoringRules,
         ordinance=str(table.get("ordinance", "")),
-        ordinance_date=table["ordinance_date"],
+        ordinance_date=ordinance_date,
         amended_by=str(table.get("amended_by", "")),
-        amended_on=table.get("amended_on"),
+        amended_on=amended_on,
         annual_report_due=str(table.get("annual_report_due", "")),
-        ongoing_evaluation_years=list(table.get("ongoing_evaluation_years", [])),
-        ex_post_evaluation_year=table.get("ex_post_evaluation_year"),
+        ongoing_evaluation_years=years,
+        ex_post_evaluation_year=ex_post,
     )
 
 

@@ -20,8 +20,13 @@ def str_tuple(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def int_tuple(values: Iterable[int]) -> tuple[int, ...]:
-    """Freeze an iterable of ints."""
-    return tuple(values)
+    """Freeze an iterable of ints; anything else (a string, a bool, a float) is refused."""
+    frozen = tuple(values)
+    for value in frozen:
+        if isinstance(value, bool) or not isinstance(value, int):
+            msg = f"expected integers (got {value!r} of type {type(value).__name__})"
+            raise TypeError(msg)
+    return frozen
 
 
 def decimal_or_none(value: Decimal | int | None) -> Decimal | None:

@@ -1,0 +1,297 @@
+"""Tests of citystrategy.io.strategy_files.read_strategy on the Kielce folder and corrupt copies.
+
+Every corruption is made on a copy of the shipped data (the ``kielce_dir`` fixture); the error
+must name the file, the line, the column and the offending text, so that a maintainer can find
+it without a debugger.
+"""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from citystrategy.errors import CityStrategyError, DataFileError
+from citystrategy.io.strategy_files import FILES, read_strategy
+from citystrategy.model import Strategy
+
+
+def replace_once(path: Path, old: str, new: str) -> int:
+    """Replace the first *old* in *path* with *new*; return the 1-based line where it starts."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(old)
+    path.write_text(text[:start] + new + text[start + len(old) :], encoding="utf-8")
+    return text.count("\n", 0, start) + 1 + (1 if old.startswith("\n") else 0)
+
+
+def read_error(directory: Path) -> DataFileError:
+    """The DataFileError that reading *directory* raises."""
+    with pytest.raises(DataFileError) as caught:
+        read_strategy(directory)
+    return caught.value
+
+
+# --- the shipped folder ----------------------------------------------------------------------
+
+
+def test_copied_folder_reads_as_the_adapter_loads(kielce_dir: Path, kielce: Strategy) -> None:
+    """Reading the copied data folder gives a strategy equal to kielce.load()."""
+    assert read_strategy(kielce_dir) == kielce
+
+
+def test_folder_as_a_string_path(kielce_dir: Path, kielce: Strategy) -> None:
+    """The folder may be given as a string."""
+    assert read_strategy(str(kielce_dir)) == kielce
+
+
+def test_folder_holds_the_documented_files(kielce_dir: Path) -> None:
+    """The data folder has every file of FILES."""
+    assert {p.name for p in kielce_dir.iterdir()} >= set(FILES)
+
+
+# --- corrupt copies ----------------------------------------------------------------------------
+
+
+class Corruption(NamedTuple):
+    """One edit of one data file, and what the error must name besides the file and line."""
+
+    file: str
+    old: str
+    new: str
+    column: str
+    offending: str
+
+
+CORRUPTIONS = {
+    "comma-twice": Corruption(
+        "indicators.tsv", "\t5,2 %\t", "\t5,2,1 %\t", "value_2023", "'5,2,1 %'"
+    ),
+    "dot-decimal": Corruption(
+        "indicators.tsv", "\t31791,00 MWh\t", "\t31791.00 MWh\t", "value_2023", "'31791.00 MWh'"
+    ),
+    "indicator-unknown-goal": Corruption(
+        "indicators.tsv", "KIE-1-01\timpact\t1\t", "KIE-1-01\timpact\t9\t", "goal", "'9'"
+    ),
+    "unit-does-not-fit": Corruption(
+        "indicators.tsv", "\t5,2 %\t", "\t5,2 zł\t", "value_2023", "'5,2 zł'"
+    ),
+    "bound-as-value": Corruption(
+        "indicators.tsv", "\t17\t18\t", "\t<17\t18\t", "value_2023", "'<17'"
+    ),
+    "unknown-direction": Corruption(
+        "indicators.tsv", "\thigher_is_better\t", "\tup\t", "direction", "'up'"
+    ),
+    "within-range-target": Corruption(
+        "indicators.tsv",
+        "\tat_least\tno\t\n",
+        "\twithin_range\tno\t\n",
+        "target_kind",
+        "within_range",
+    ),
+    "bad-survey-flag": Corruption(
+        "indicators.tsv", "\tpercent\tyes\t", "\tpercent\ttak\t", "survey", "'tak'"
+    ),
+    "link-unknown-goal": Corruption(
+        "goal_links.tsv",
+        "1\t1\t1.1\t1.1-01\t\tKIE-P-01",
+        "1\t1\t1.9\t\t\tKIE-P-01",
+        "operational_goal",
+        "'1.9'",
+    ),
+    "link-unknown-project": Corruption(
+        "goal_links.tsv", "\tKIE-P-01\t", "\tKIE-P-99\t", "project", "'KIE-P-99'"
+    ),
+    "link-unknown-direction": Corruption(
+        "goal_links.tsv", "1\t1\t1.1\t1.1-01\t", "1\t1\t1.1\t1.1-77\t", "directions", "'1.1-77'"
+    ),
+    "jw-after-another-project": Corruption(
+        "goal_links.tsv",
+        "2\t8\t2.3\t2.3-02;2.3-03;2.3-04\t\tKIE-P-10",
+        "2\t8\t2.3\t2.3-02;2.3-03;2.3-04\t\tKIE-P-11",
+        "cost",
+        "'jw.'",
+    ),
+    "cost-reference-to-wrong-table": Corruption(
+        "goal_links.tsv",
+        "Koszt realizacji projektu podany w Celu nr 3",
+        "Koszt realizacji projektu podany w Celu nr 2",
+        "cost",
+        "'Koszt realizacji projektu podany w Celu nr 2'",
+    ),
+    "cost-not-money": Corruption(
+        "goal_links.tsv", "\t8 818 970,62 zł", "\t8 818 970,62 %", "cost", "'8 818 970,62 %'"
+    ),
+    "project-bad-year": Corruption(
+        "projects.tsv",
+        "Młodzi na start\t2023\t",
+        "Młodzi na start\tw 2023\t",
+        "completed_in",
+        "'w 2023'",
+    ),
+}
+
+
+@pytest.mark.parametrize("corruption", CORRUPTIONS.values(), ids=list(CORRUPTIONS))
+def test_corruption_names_file_line_column_and_text(
+    kielce_dir: Path, corruption: Corruption
+) -> None:
+    """A malformed cell raises DataFileError naming the file, line, column and offending text."""
+    path = kielce_dir / corruption.file
+    line = replace_once(path, corruption.old, corruption.new)
+    error = read_error(kielce_dir)
+    message = str(error)
+    assert error.path == str(path)
+    assert message.startswith(str(path))
+    assert len(error.problems) == 1, error.problems
+    problem = error.problems[0]
+    assert f"line {line}," in problem
+    assert f"column {corruption.column!r}" in problem
+    assert corruption.offending in problem
+    assert problem in message
+
+
+def test_percent_sign_on_a_count_indicator_is_refused(kielce_dir: Path) -> None:
+    """A value printed with "%" for a count indicator is refused, not divided by 100."""
+    path = kielce_dir / "indicators.tsv"
+    # KIE-1.2-04 "Liczba wydanych decyzji o lokalizacji inwestycji celu publicznego": 102 (count)
+    line = replace_once(path, "\t102\t95\t100\tcount", "\t102 %\t95\t100\tcount")
+    error = read_error(kielce_dir)
+    assert len(error.problems) == 1
+    assert error.problems[0].startswith(f"line {line}, column 'value_2023'")
+    assert "'102 %'" in error.problems[0]
+
+
+def test_missing_column(kielce_dir: Path) -> None:
+    """A file without the 'unit' column is refused, naming the file, its header and the column."""
+    path = kielce_dir / "indicators.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    index = rows[0].index("unit")
+    path.write_text(
+        "\n".join("\t".join(r[:index] + r[index + 1 :]) for r in rows) + "\n", encoding="utf-8"
+    )
+    error = read_error(kielce_dir)
+    assert error.path == str(path)
+    assert len(error.problems) == 1
+    assert "header" in error.problems[0]
+    assert "missing column(s) 'unit'" in error.problems[0]
+
+
+def test_row_with_a_cell_too_many(kielce_dir: Path) -> None:
+    """A row with an extra cell is refused with its line and the cell counts."""
+    path = kielce_dir / "projects.tsv"
+    line = replace_once(path, "KIE-P-03\tZawodowy bumerang\t", "KIE-P-03\tZawodowy bumerang\t\t")
+    error = read_error(kielce_dir)
+    assert len(error.problems) == 1
+    assert error.problems[0].startswith(f"line {line}: expected 6 cells, found 7: ")
+    assert "'KIE-P-03\\tZawodowy bumerang\\t" in error.problems[0]
+
+
+def test_repeated_code(kielce_dir: Path) -> None:
+    """Two indicators with one code are refused at the second one's line."""
+    path = kielce_dir / "indicators.tsv"
+    line = replace_once(path, "KIE-2-01\t", "KIE-1-01\t")
+    error = read_error(kielce_dir)
+    assert error.problems == (f"line {line}, column 'code': repeated code 'KIE-1-01'",)
+
+
+def test_two_problems_in_one_file_are_reported_together(kielce_dir: Path) -> None:
+    """Every problem of a file is collected into one DataFileError."""
+    path = kielce_dir / "indicators.tsv"
+    line = replace_once(path, "\t5,2 %\t12,3 %\t", "\t5,2,1 %\t12.3 %\t")
+    error = read_error(kielce_dir)
+    assert len(error.problems) == 2
+    assert error.problems[0].startswith(f"line {line}, column 'value_2023'")
+    assert "'5,2,1 %'" in error.problems[0]
+    assert error.problems[1].startswith(f"line {line}, column 'value_2022'")
+    assert "'12.3 %'" in error.problems[1]
+    assert str(error).startswith(f"{path}: 2 problems")
+
+
+def test_problems_on_distant_lines_are_reported_together(kielce_dir: Path) -> None:
+    """Problems on different rows of one file come in one error, in file order."""
+    path = kielce_dir / "goal_links.tsv"
+    first = replace_once(path, "\tKIE-P-01\t", "\tKIE-P-98\t")
+    second = replace_once(path, "\tKIE-P-44\t", "\tKIE-P-99\t")
+    error = read_error(kielce_dir)
+    assert [p.split(",")[0] for p in error.problems] == [f"line {first}", f"line {second}"]
+
+
+@pytest.mark.parametrize("name", FILES, ids=list(FILES))
+def test_missing_file(kielce_dir: Path, name: str) -> None:
+    """A missing data file is a DataFileError naming it."""
+    (kielce_dir / name).unlink()
+    error = read_error(kielce_dir)
+    assert error.path == str(kielce_dir / name)
+    assert error.problems == ("file: not found",)
+
+
+def test_toml_syntax_error(kielce_dir: Path) -> None:
+    """A TOML syntax error names strategy.toml and the line and column of the error."""
+    path = kielce_dir / "strategy.toml"
+    line = replace_once(path, "period_start = 2022", "period_start = = 2022")
+    error = read_error(kielce_dir)
+    assert error.path == str(path)
+    assert len(error.problems) == 1
+    assert error.problems[0].startswith("syntax: ")
+    assert f"line {line}, column" in error.problems[0]
+
+
+def test_toml_wrong_type(kielce_dir: Path) -> None:
+    """A key of the wrong type in strategy.toml names the key and the value found."""
+    path = kielce_dir / "strategy.toml"
+    replace_once(path, "period_end = 2030", 'period_end = "2030"')
+    error = read_error(kielce_dir)
+    assert error.problems == ("strategy.period_end: expected int, found '2030'",)
+
+
+def test_missing_monitoring_key(kielce_dir: Path) -> None:
+    """A [monitoring] table without ordinance_date is a DataFileError naming the key."""
+    path = kielce_dir / "strategy.toml"
+    replace_once(path, "ordinance_date = 2022-10-04\n", "")
+    error = read_error(kielce_dir)
+    assert error.path == str(path)
+    assert any("ordinance_date" in problem for problem in error.problems)
+
+
+def test_evaluation_years_must_be_integers(kielce_dir: Path) -> None:
+    """Evaluation years written as strings are refused, not stored as strings."""
+    path = kielce_dir / "strategy.toml"
+    replace_once(
+        path,
+        "ongoing_evaluation_years = [2024, 2026, 2028]",
+        'ongoing_evaluation_years = ["2024", "2026", "2028"]',
+    )
+    error = read_error(kielce_dir)
+    assert error.path == str(path)
+    assert any("ongoing_evaluation_years" in problem for problem in error.problems)
+
+
+def test_not_utf8(kielce_dir: Path) -> None:
+    """A file that is not UTF-8 is refused, naming the byte where decoding failed."""
+    path = kielce_dir / "projects.tsv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1250"))
+    error = read_error(kielce_dir)
+    assert error.path == str(path)
+    assert "not UTF-8" in error.problems[0]
+
+
+# --- the error itself --------------------------------------------------------------------------
+
+
+def test_data_file_error_is_a_value_error(kielce_dir: Path) -> None:
+    """DataFileError is a ValueError and a CityStrategyError, and pickles with its problems."""
+    (kielce_dir / "indicators.tsv").unlink()
+    error = read_error(kielce_dir)
+    assert isinstance(error, ValueError)
+    assert isinstance(error, CityStrategyError)
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.path, copy.problems, str(copy)) == (error.path, error.problems, str(error))
+
+
+def test_data_file_error_text() -> None:
+    """The text is the file, the count of problems, and one problem per indented line."""
+    error = DataFileError("data/x.tsv", ["line 2: a", "line 3: b"])
+    assert str(error) == "data/x.tsv: 2 problems\n  line 2: a\n  line 3: b"
+    assert str(DataFileError("x.tsv", ["line 2: a"])) == "x.tsv: 1 problem\n  line 2: a"

@@ -1,0 +1,262 @@
+"""Tests of the citystrategy command: called as main([...]) and once as python -m citystrategy."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from citystrategy.cli import main
+from citystrategy.errors import DataFileError
+from citystrategy.model import Strategy
+from tests.factories import make_indicator, make_strategy
+
+TITLE = "Strategia Rozwoju Miasta Kielce 2030+ w kierunku Smart City"
+#: 85 665 519,74 zł and 119 738 036,31 zł as Polish text: no-break spaces between groups.
+DECLARED = "85\xa0665\xa0519,74\xa0zł"
+COMPUTED = "119\xa0738\xa0036,31\xa0zł"
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of ``main(argv)``."""
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def run_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> Any:
+    """The parsed JSON output of a successful command."""
+    code, out, err = run(argv, capsys)
+    assert (code, err) == (0, "")
+    return json.loads(out)
+
+
+# --- summary -----------------------------------------------------------------------------------
+
+
+def test_summary_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """The summary shows the title, the declared and computed totals and marks disagreement."""
+    code, out, err = run(["summary", "kielce", "--year", "2023"], capsys)
+    assert code == 0
+    assert err == ""
+    assert out.startswith(TITLE + "\n")
+    assert DECLARED in out
+    assert COMPUTED in out
+    assert "NIE" in out
+    assert "Nr LXII/1256/2022" in out
+
+
+def test_summary_text_marks_goals(capsys: pytest.CaptureFixture[str]) -> None:
+    """Goal 1 disagrees with the report (NIE) and goal 2 agrees (tak)."""
+    _, out, _ = run(["summary", "kielce", "--year", "2023"], capsys)
+    lines = {line.split("  ")[0]: line for line in out.splitlines()}
+    assert lines["1. Miasto dla każdego"].rstrip().endswith("NIE")
+    assert lines["2. Miasto sprawne i aktywne"].rstrip().endswith("tak")
+    assert lines["Razem"].rstrip().endswith("NIE")
+
+
+def test_summary_city_is_case_insensitive(capsys: pytest.CaptureFixture[str]) -> None:
+    """The city slug may be written in capitals."""
+    code, out, _ = run(["summary", "Kielce", "--year", "2023"], capsys)
+    assert code == 0
+    assert TITLE in out
+
+
+def test_summary_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """--format json gives exact decimal strings, with the discrepancies listed."""
+    data = run_json(["summary", "kielce", "--year", "2023", "--format", "json"], capsys)
+    assert data["strategy"]["title"] == TITLE
+    assert data["strategy"]["resolution"] == "Nr LXII/1256/2022"
+    assert data["completed"]["cost"] == "119738036.31"
+    assert data["completed"]["declared"]["cost"] == "85665519.74"
+    assert data["projects"]["catalogue_cost"] == "725252582.21"
+    assert data["indicators"]["missing_values"] == 4
+    total = next(d for d in data["discrepancies"] if d["goal"] is None)
+    assert total == {
+        "goal": None,
+        "figure": "cost",
+        "declared": "85665519.74",
+        "computed": "119738036.31",
+    }
+    assert [(d["goal"], d["figure"]) for d in data["discrepancies"]] == [
+        (None, "cost"),
+        ("1", "cost"),
+        ("1", "share"),
+        ("3", "cost"),
+        ("3", "share"),
+        ("4", "share"),
+    ]
+
+
+def test_summary_json_goal_costs(capsys: pytest.CaptureFixture[str]) -> None:
+    """The per-goal costs in JSON are exact strings, never floats."""
+    data = run_json(["summary", "kielce", "--year", "2023", "--format", "json"], capsys)
+    costs = {g["goal"]: g["cost"] for g in data["completed"]["goals"]}
+    assert costs == {
+        "1": "33992885.47",
+        "2": "0.00",
+        "3": "8371150.00",
+        "4": "77374000.84",
+    }
+
+
+def test_summary_en_gb(capsys: pytest.CaptureFixture[str]) -> None:
+    """--locale en_GB gives English labels and English number formatting."""
+    code, out, err = run(["summary", "kielce", "--year", "2023", "--locale", "en_GB"], capsys)
+    assert (code, err) == (0, "")
+    assert "Projects completed in 2023 by strategic goal" in out
+    assert "119,738,036.31" in out
+    assert "NO" in out
+
+
+def test_summary_needs_a_year(capsys: pytest.CaptureFixture[str]) -> None:
+    """summary without --year is an argparse usage error (exit 2)."""
+    with pytest.raises(SystemExit) as caught:
+        main(["summary", "kielce"])
+    assert caught.value.code == 2
+    assert "--year" in capsys.readouterr().err
+
+
+# --- check -----------------------------------------------------------------------------------
+
+
+def test_check_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """check lists the findings (no errors in Kielce's data, so exit 0)."""
+    code, out, err = run(["check", "kielce"], capsys)
+    assert (code, err) == (0, "")
+    assert "target_contradicts_direction" in out
+    assert "KIE-1.1-02" in out
+    assert "declared_figure_mismatch" in out
+
+
+def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """check --format json gives the findings with kind, severity and code."""
+    data = run_json(["check", "kielce", "--format", "json"], capsys)
+    assert data["strategy"] == "kielce-2030"
+    assert data["ok"] is True
+    assert data["counts"]["missing_value"] == 4
+    contradicted = {
+        f["code"] for f in data["findings"] if f["kind"] == "target_contradicts_direction"
+    }
+    assert {"KIE-1.1-02", "KIE-1.1-04", "KIE-1.1-05", "KIE-4.3-04"} <= contradicted
+    assert all(set(f) >= {"kind", "severity", "code", "message"} for f in data["findings"])
+
+
+def test_check_with_year(capsys: pytest.CaptureFixture[str]) -> None:
+    """check --year 2023 compares that report's declared figures."""
+    data = run_json(["check", "kielce", "--year", "2023", "--format", "json"], capsys)
+    assert data["counts"]["declared_figure_mismatch"] == 6
+
+
+# --- user errors -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["summary", "warszawa", "--year", "2023"], ["'warszawa'", "kielce"]),
+        (["check", "warszawa"], ["'warszawa'", "kielce"]),
+        (["summary", "kielce", "--year", "2022"], ["2022", "2023"]),
+        (["check", "kielce", "--year", "2022"], ["2022", "2023"]),
+        (["summary", "kielce", "--year", "2023", "--locale", "xx_YY"], ["'xx_YY'"]),
+        (["check", "kielce", "--locale", "no-such-locale"], ["'no-such-locale'"]),
+    ],
+    ids=[
+        "summary-unknown-city",
+        "check-unknown-city",
+        "summary-year-without-report",
+        "check-year-without-report",
+        "summary-unknown-locale",
+        "check-unknown-locale",
+    ],
+)
+def test_user_error(argv: list[str], words: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """User errors exit with 2 and one line on stderr naming the problem, with no traceback."""
+    code, out, err = run(argv, capsys)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("citystrategy: error: ")
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+    for word in words:
+        assert word in err
+
+
+def test_unknown_city_names_known_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    """The unknown-city message lists the known cities."""
+    _, _, err = run(["summary", "warszawa", "--year", "2023"], capsys)
+    assert err == "citystrategy: error: unknown city 'warszawa'; known cities: kielce\n"
+
+
+class FakeAdapter:
+    """A city adapter serving a given strategy, or raising a given error on load."""
+
+    slug = "testowo"
+    name = "Testowo"
+    teryt = "2661011"
+
+    def __init__(self, strategy: Strategy | None = None, error: Exception | None = None) -> None:
+        """Keep what load() returns or raises."""
+        self.strategy = strategy
+        self.error = error
+
+    def load(self) -> Strategy:
+        """The strategy, or the error."""
+        if self.error is not None:
+            raise self.error
+        assert self.strategy is not None
+        return self.strategy
+
+
+def test_check_exits_1_on_errors(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """check exits with 1 when the data have error findings (a duplicate indicator code)."""
+    broken = make_strategy(indicators=(make_indicator(), make_indicator()))
+    monkeypatch.setattr("citystrategy.cli.get_city", lambda slug: FakeAdapter(broken))
+    code, out, err = run(["check", "testowo"], capsys)
+    assert (code, err) == (1, "")
+    assert "duplicate_code" in out
+
+
+def test_malformed_data_file_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A malformed data file is reported on stderr with exit 2, not as a traceback."""
+    error = DataFileError("data/indicators.tsv", ["line 2, column 'value_2023': bad '5,2,1 %'"])
+    monkeypatch.setattr("citystrategy.cli.get_city", lambda slug: FakeAdapter(error=error))
+    code, out, err = run(["summary", "testowo", "--year", "2023"], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith("citystrategy: error: data/indicators.tsv: 1 problem")
+    assert "'5,2,1 %'" in err
+
+
+# --- cities ----------------------------------------------------------------------------------
+
+
+def test_cities(capsys: pytest.CaptureFixture[str]) -> None:
+    """cities lists kielce with its name and TERYT code."""
+    code, out, err = run(["cities"], capsys)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == ["kielce\tKielce\t2661011"]
+
+
+# --- python -m citystrategy ------------------------------------------------------------------
+
+
+def test_python_m_citystrategy() -> None:
+    """`python -m citystrategy summary kielce --year 2023` runs and exits 0."""
+    result = subprocess.run(
+        [sys.executable, "-m", "citystrategy", "summary", "kielce", "--year", "2023"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(TITLE)
+    assert COMPUTED in result.stdout

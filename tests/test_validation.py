@@ -1,0 +1,454 @@
+"""Tests of citystrategy.validation.check: findings on Kielce's data and on synthetic strategies."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from citystrategy.model import Direction, Level, Strategy, TargetKind
+from citystrategy.money import Money
+from citystrategy.validation import (
+    Finding,
+    FindingKind,
+    Severity,
+    ValidationReport,
+    check,
+)
+from tests.factories import (
+    make_declared,
+    make_indicator,
+    make_link,
+    make_missing,
+    make_observation,
+    make_project,
+    make_report,
+    make_strategy,
+    make_target,
+)
+
+#: The report's footnote on "- *", as printed under section 3.
+BDL_FOOTNOTE = (
+    "na dzień sporządzenia raportu brak danych w Bazie Danych Lokalnych GUS "
+    "(dane zostaną dopisane po ich udostępnieniu)."
+)
+
+
+@pytest.fixture(scope="module")
+def kielce_report(kielce: Strategy) -> ValidationReport:
+    """The findings on Kielce's shipped data."""
+    return check(kielce)
+
+
+def codes(report: ValidationReport, kind: FindingKind) -> set[str]:
+    """Codes of the findings of one kind."""
+    return {f.code for f in report.of_kind(kind)}
+
+
+def only(report: ValidationReport, kind: FindingKind, code: str) -> Finding:
+    """The one finding of *kind* about *code*."""
+    found = [f for f in report.of_kind(kind) if f.code == code]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- Kielce --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "target", "base"),
+    [
+        ("KIE-1.1-02", "60%", "39,5%"),  # long-term unemployed: lower is better
+        ("KIE-1.1-04", "254", "181"),  # waiting for a care home (DPS)
+        ("KIE-1.1-05", "585", "371"),  # homeless per 100 000 inhabitants
+        ("KIE-4.3-04", "45%", "51,24%"),  # protected areas: higher is better
+    ],
+    ids=["long-term-unemployed", "dps-waiting-list", "homeless", "protected-areas"],
+)
+def test_target_contradicts_direction(
+    kielce_report: ValidationReport, code: str, target: str, base: str
+) -> None:
+    """A target on the wrong side of the 2022 base value is flagged with both values shown."""
+    finding = only(kielce_report, FindingKind.TARGET_CONTRADICTS_DIRECTION, code)
+    assert finding.severity is Severity.WARNING
+    assert target in finding.message
+    assert base in finding.message
+    assert "2022" in finding.message
+
+
+def test_long_term_unemployed_expected_and_found(kielce_report: ValidationReport) -> None:
+    """The contradiction on KIE-1.1-02 says what was expected (below 39.5) and found (60)."""
+    finding = only(kielce_report, FindingKind.TARGET_CONTRADICTS_DIRECTION, "KIE-1.1-02")
+    assert "39.5" in finding.expected
+    assert Decimal(finding.found) == Decimal(60)
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["KIE-2.4-01", "KIE-2.4-02", "KIE-2.4-05", "KIE-2.4-06"],
+    ids=["pm2.5", "pm10", "no2", "so2"],
+)
+def test_legal_limits_are_satisfied_bounds(kielce_report: ValidationReport, code: str) -> None:
+    """The PM2.5/PM10/NO2/SO2 legal limits are bounds already satisfied, not contradictions."""
+    finding = only(kielce_report, FindingKind.BOUND_ALREADY_SATISFIED, code)
+    assert finding.severity is Severity.INFO
+    assert "ug/m3" in finding.message
+    assert code not in codes(kielce_report, FindingKind.TARGET_CONTRADICTS_DIRECTION)
+
+
+@pytest.mark.parametrize("code", ["KIE-2.4-03", "KIE-2.4-04"], ids=["o3", "nox"])
+def test_unmet_bound_is_no_finding(kielce_report: ValidationReport, code: str) -> None:
+    """O3 "<45" (50, 47) and NOx 30 (48, 39) are not met: neither satisfied nor contradicted."""
+    about = {f.kind for f in kielce_report if f.code == code}
+    assert FindingKind.BOUND_ALREADY_SATISFIED not in about
+    assert FindingKind.TARGET_CONTRADICTS_DIRECTION not in about
+
+
+def test_missing_values(kielce_report: ValidationReport) -> None:
+    """The four "- *" values of 2023 are info findings carrying the BDL footnote."""
+    findings = kielce_report.of_kind(FindingKind.MISSING_VALUE)
+    assert {f.code for f in findings} == {"KIE-3.3-02", "KIE-3.3-03", "KIE-3.3-04", "KIE-3.4-01"}
+    for finding in findings:
+        assert finding.severity is Severity.INFO
+        assert "2023" in finding.message
+        assert BDL_FOOTNOTE in finding.message
+
+
+def test_count_name_with_percent_values(kielce_report: ValidationReport) -> None:
+    """ "Liczba osób żyjących poniżej granicy ubóstwa" with percent values is a unit mismatch."""
+    finding = only(kielce_report, FindingKind.UNIT_MISMATCH, "KIE-1.1-03")
+    assert finding.found == "percent"
+    assert "Liczba" in finding.message
+
+
+@pytest.mark.parametrize("code", ["KIE-3.1-03", "KIE-3.1-04"], ids=["cit", "pit"])
+def test_tax_share_per_inhabitant_is_an_amount(kielce_report: ValidationReport, code: str) -> None:
+    """ "Udział w podatku … na mieszkańca" is PLN per inhabitant, not a misnamed share."""
+    assert code not in codes(kielce_report, FindingKind.UNIT_MISMATCH)
+
+
+def test_only_one_unit_mismatch(kielce_report: ValidationReport) -> None:
+    """KIE-1.1-03 is the only unit mismatch in Kielce's data."""
+    assert codes(kielce_report, FindingKind.UNIT_MISMATCH) == {"KIE-1.1-03"}
+
+
+@pytest.mark.parametrize(
+    ("code", "declared", "computed"),
+    [
+        ("total", "85665519.74", "119738036.31"),
+        ("1", "514239.53", "33992885.47"),
+        ("3", "7777279.37", "8371150.00"),
+    ],
+    ids=["total", "goal-1", "goal-3"],
+)
+def test_declared_cost_mismatch(
+    kielce_report: ValidationReport, code: str, declared: str, computed: str
+) -> None:
+    """A declared cost that disagrees with the project data names both figures."""
+    findings = [
+        f
+        for f in kielce_report.of_kind(FindingKind.DECLARED_FIGURE_MISMATCH)
+        if f.code == code and "cost" in f.message
+    ]
+    assert len(findings) == 1
+    assert declared in findings[0].message
+    assert computed in findings[0].message
+    assert (findings[0].found, findings[0].expected) == (declared, computed)
+
+
+def test_declared_goal_two_and_four_cost_agree(kielce_report: ValidationReport) -> None:
+    """Goals 2 and 4 declare the cost the project data give: no cost finding for them."""
+    about_cost = {
+        f.code
+        for f in kielce_report.of_kind(FindingKind.DECLARED_FIGURE_MISMATCH)
+        if "cost" in f.message
+    }
+    assert about_cost == {"total", "1", "3"}
+
+
+def test_declared_implementers_unverifiable(kielce_report: ValidationReport) -> None:
+    """Implementer counts that the data cannot confirm are info findings, not mismatches."""
+    assert codes(kielce_report, FindingKind.DECLARED_FIGURE_UNVERIFIABLE) == {
+        "total",
+        "1",
+        "2",
+        "4",
+    }
+
+
+def test_kielce_report_is_ok(kielce_report: ValidationReport) -> None:
+    """Kielce's data have warnings and infos but no errors."""
+    assert kielce_report.ok is True
+    assert all(f.severity is not Severity.ERROR for f in kielce_report)
+    assert kielce_report.strategy == "kielce-2030"
+
+
+def test_kielce_counts(kielce_report: ValidationReport) -> None:
+    """counts() lists only kinds that occur, with the number of findings of each."""
+    counts = kielce_report.counts()
+    assert counts[FindingKind.MISSING_VALUE] == 4
+    assert counts[FindingKind.BOUND_ALREADY_SATISFIED] == 4
+    assert counts[FindingKind.UNIT_MISMATCH] == 1
+    assert FindingKind.DUPLICATE_CODE not in counts
+    assert sum(counts.values()) == len(kielce_report)
+
+
+def test_check_with_a_year_without_report(kielce: Strategy) -> None:
+    """Checking the declared figures of a year without a report raises KeyError."""
+    with pytest.raises(KeyError):
+        check(kielce, year=2022)
+
+
+def test_of_kind_accepts_the_value_and_refuses_unknown_kinds(
+    kielce_report: ValidationReport,
+) -> None:
+    """of_kind takes a FindingKind or its string value; an unknown kind is a ValueError."""
+    assert kielce_report.of_kind("missing_value") == kielce_report.of_kind(
+        FindingKind.MISSING_VALUE
+    )
+    with pytest.raises(ValueError, match="no_such_kind"):
+        kielce_report.of_kind("no_such_kind")
+
+
+# --- synthetic strategies --------------------------------------------------------------------
+
+
+def test_consistent_strategy_has_no_findings() -> None:
+    """The factories' default strategy is consistent: no finding at all."""
+    report = check(make_strategy())
+    assert report.findings == ()
+    assert report.ok is True
+    assert len(report) == 0
+
+
+def _broken(case: str) -> Strategy:
+    """A strategy with one problem."""
+    strategy = make_strategy()
+    if case == "duplicate-indicator":
+        return make_strategy(indicators=(*strategy.indicators, make_indicator()))
+    if case == "duplicate-project":
+        return make_strategy(projects=(*strategy.projects, make_project(name="Inny")))
+    if case == "indicator-unknown-goal":
+        return make_strategy(indicators=(make_indicator(goal_code="9.9"),))
+    if case == "link-unknown-goal":
+        bad = make_link(operational_goal="1.9", action_directions=())
+        return make_strategy(projects=(make_project(links=(bad,)),))
+    if case == "link-unknown-strategic-goal":
+        bad = make_link(strategic_goal="9", action_directions=())
+        return make_strategy(projects=(make_project(links=(bad,)),))
+    if case == "unknown-direction":
+        bad = make_link(action_directions=("1.1-99",))
+        return make_strategy(projects=(make_project(links=(bad,)),))
+    if case == "unknown-indicator":
+        return make_strategy(
+            observations=(*strategy.observations, make_observation(indicator="T-9.9-01"))
+        )
+    if case == "unknown-survey-indicator":
+        return make_strategy(survey_responses_indicator="T-9.9-02")
+    if case == "impact-on-operational":
+        return make_strategy(indicators=(make_indicator(level=Level.IMPACT),))
+    if case == "result-on-strategic":
+        return make_strategy(indicators=(make_indicator(goal_code="1"),))
+    raise AssertionError(case)
+
+
+@pytest.mark.parametrize(
+    ("case", "kind", "code"),
+    [
+        ("duplicate-indicator", FindingKind.DUPLICATE_CODE, "T-1.1-01"),
+        ("duplicate-project", FindingKind.DUPLICATE_CODE, "T-P-01"),
+        ("indicator-unknown-goal", FindingKind.UNKNOWN_GOAL, "T-1.1-01"),
+        ("link-unknown-goal", FindingKind.UNKNOWN_GOAL, "T-P-01"),
+        ("link-unknown-strategic-goal", FindingKind.UNKNOWN_GOAL, "T-P-01"),
+        ("unknown-direction", FindingKind.UNKNOWN_ACTION_DIRECTION, "T-P-01"),
+        ("unknown-indicator", FindingKind.UNKNOWN_INDICATOR, "T-9.9-01"),
+        ("unknown-survey-indicator", FindingKind.UNKNOWN_INDICATOR, "T-9.9-02"),
+        ("impact-on-operational", FindingKind.LEVEL_MISMATCH, "T-1.1-01"),
+        ("result-on-strategic", FindingKind.LEVEL_MISMATCH, "T-1.1-01"),
+    ],
+    ids=[
+        "duplicate-indicator",
+        "duplicate-project",
+        "indicator-unknown-goal",
+        "link-unknown-goal",
+        "link-unknown-strategic-goal",
+        "unknown-direction",
+        "unknown-indicator",
+        "unknown-survey-indicator",
+        "impact-on-operational",
+        "result-on-strategic",
+    ],
+)
+def test_broken_links_are_errors(case: str, kind: FindingKind, code: str) -> None:
+    """Broken codes and links are error findings, never exceptions; the report is not ok."""
+    report = check(_broken(case))
+    findings = [f for f in report if f.kind is kind]
+    assert [f.code for f in findings] == [code]
+    assert findings[0].severity is Severity.ERROR
+    assert report.ok is False
+
+
+def test_finding_messages_name_the_unknown_codes() -> None:
+    """Messages name the offending goal, direction or indicator code."""
+    assert "'9.9'" in check(_broken("indicator-unknown-goal")).findings[0].message
+    assert "'1.9'" in check(_broken("link-unknown-goal")).findings[0].message
+    assert "'1.1-99'" in check(_broken("unknown-direction")).findings[0].message
+    assert "'T-9.9-01'" in check(_broken("unknown-indicator")).findings[0].message
+
+
+def test_duplicate_message_counts_the_copies() -> None:
+    """A duplicate-code finding says how many items share the code."""
+    finding = check(_broken("duplicate-indicator")).of_kind(FindingKind.DUPLICATE_CODE)[0]
+    assert "2 indicators" in finding.message
+    assert "'T-1.1-01'" in finding.message
+
+
+def _with_indicator(*values: int, **indicator: object) -> Strategy:
+    """A strategy with one indicator ``T-1.1-01`` and its values for 2021, 2022, … in order."""
+    observations = [
+        make_observation(year=2021 + index, value=Decimal(value), raw=str(value))
+        for index, value in enumerate(values)
+    ]
+    return make_strategy(indicators=(make_indicator(**indicator),), observations=observations)
+
+
+def test_target_kind_contradicting_direction() -> None:
+    """An at_most target for a higher-is-better indicator is flagged with both kinds."""
+    strategy = _with_indicator(4, 5, target=make_target(kind=TargetKind.AT_MOST, value=Decimal(10)))
+    finding = only(check(strategy), FindingKind.TARGET_KIND_CONTRADICTS_DIRECTION, "T-1.1-01")
+    assert (finding.expected, finding.found) == ("at_least", "at_most")
+    assert finding.severity is Severity.WARNING
+
+
+def test_exactly_target_fits_any_direction() -> None:
+    """An exactly target does not contradict a direction."""
+    strategy = _with_indicator(4, 5, target=make_target(kind=TargetKind.EXACTLY))
+    assert check(strategy).of_kind(FindingKind.TARGET_KIND_CONTRADICTS_DIRECTION) == ()
+
+
+@pytest.mark.parametrize(
+    ("direction", "kind", "values", "target"),
+    [
+        (Direction.HIGHER_IS_BETTER, TargetKind.AT_LEAST, (20, 25), 10),
+        (Direction.LOWER_IS_BETTER, TargetKind.AT_MOST, (20, 15), 30),
+    ],
+    ids=["higher-is-better-target-below", "lower-is-better-target-above"],
+)
+def test_target_on_the_wrong_side_of_the_base(
+    direction: Direction, kind: TargetKind, values: tuple[int, int], target: int
+) -> None:
+    """A target that would be a step back from the base value contradicts the direction."""
+    strategy = _with_indicator(
+        *values, direction=direction, target=make_target(kind=kind, value=Decimal(target))
+    )
+    report = check(strategy)
+    assert codes(report, FindingKind.TARGET_CONTRADICTS_DIRECTION) == {"T-1.1-01"}
+    assert report.of_kind(FindingKind.TARGET_ALREADY_MET) == ()
+
+
+def test_target_equal_to_base() -> None:
+    """A target equal to the base value is met at the base."""
+    strategy = _with_indicator(10, 12, target=make_target(value=Decimal(10)))
+    report = check(strategy)
+    assert codes(report, FindingKind.TARGET_MET_AT_BASE) == {"T-1.1-01"}
+    assert report.of_kind(FindingKind.TARGET_CONTRADICTS_DIRECTION) == ()
+
+
+def test_target_already_met_in_latest_year() -> None:
+    """A target met in the latest year (but not at the base) is reported as already met."""
+    strategy = _with_indicator(4, 8, 11, target=make_target(value=Decimal(10)))
+    finding = only(check(strategy), FindingKind.TARGET_ALREADY_MET, "T-1.1-01")
+    assert "2023" in finding.message
+    assert finding.severity is Severity.INFO
+
+
+def test_target_not_yet_met_is_no_finding() -> None:
+    """Progress toward a target not yet met gives no target finding."""
+    assert check(_with_indicator(4, 8, 9, target=make_target(value=Decimal(10)))).findings == ()
+
+
+def test_satisfied_limit_is_not_a_contradiction() -> None:
+    """A limit target already satisfied at the base is a bound finding, not a contradiction."""
+    strategy = _with_indicator(
+        18,
+        17,
+        direction=Direction.LOWER_IS_BETTER,
+        target=make_target(kind=TargetKind.AT_MOST, value=Decimal(20), limit=True),
+    )
+    report = check(strategy)
+    assert codes(report, FindingKind.BOUND_ALREADY_SATISFIED) == {"T-1.1-01"}
+    assert report.of_kind(FindingKind.TARGET_CONTRADICTS_DIRECTION) == ()
+
+
+def test_missing_values_do_not_count_as_base() -> None:
+    """A missing base value is skipped: the first value present is the base."""
+    observations = (
+        make_observation(year=2021, value=None, missing=make_missing(), raw="- *"),
+        make_observation(year=2022, value=Decimal(10), raw="10"),
+        make_observation(year=2023, value=Decimal(12), raw="12"),
+    )
+    strategy = make_strategy(indicators=(make_indicator(),), observations=observations)
+    report = check(strategy)
+    assert codes(report, FindingKind.TARGET_MET_AT_BASE) == {"T-1.1-01"}
+    assert codes(report, FindingKind.MISSING_VALUE) == {"T-1.1-01"}
+
+
+def test_project_without_cost() -> None:
+    """A project without a stated cost is a warning naming the project."""
+    strategy = make_strategy(projects=(make_project(cost=None, name="Bez kosztu"),))
+    finding = only(check(strategy), FindingKind.COST_NOT_STATED, "T-P-01")
+    assert "Bez kosztu" in finding.message
+    assert finding.severity is Severity.WARNING
+    assert check(strategy).ok is True
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "survey"),
+    [
+        ("Odsetek mieszkańców", "count", False),
+        ("Liczba mieszkańców", "percent", False),
+        ("Ocena miasta", "count", True),
+        ("Liczba zadań", "bogus_unit", False),
+    ],
+    ids=["share-name-count-unit", "count-name-percent-unit", "survey-not-percent", "unknown-unit"],
+)
+def test_unit_mismatch(name: str, unit: str, survey: bool) -> None:
+    """Units that do not fit the name, a survey share not in percent and unknown units."""
+    strategy = make_strategy(
+        indicators=(make_indicator(name=name, unit=unit, survey=survey),), observations=()
+    )
+    finding = only(check(strategy), FindingKind.UNIT_MISMATCH, "T-1.1-01")
+    assert finding.found == unit
+
+
+def test_declared_mismatch_on_synthetic_report() -> None:
+    """A declared total that disagrees with the completed project is named with both figures."""
+    declared = make_declared(total_cost=Money(Decimal("999.99")))
+    strategy = make_strategy(reports=(make_report(declared=declared),))
+    finding = only(check(strategy), FindingKind.DECLARED_FIGURE_MISMATCH, "total")
+    assert "999.99" in finding.message
+    assert "1000.00" in finding.message
+    assert check(strategy, year=2023).findings == check(strategy).findings
+
+
+def test_check_collects_every_problem_at_once() -> None:
+    """Several problems in one strategy are all reported, and check does not raise."""
+    strategy = make_strategy(
+        indicators=(
+            make_indicator(),
+            make_indicator(),
+            make_indicator(code="T-9-01", goal_code="9", level=Level.IMPACT),
+        ),
+        projects=(make_project(cost=None, links=(make_link(action_directions=("x",)),)),),
+        observations=(make_observation(indicator="T-0"),),
+    )
+    report = check(strategy)
+    assert {f.kind for f in report} >= {
+        FindingKind.DUPLICATE_CODE,
+        FindingKind.UNKNOWN_GOAL,
+        FindingKind.UNKNOWN_ACTION_DIRECTION,
+        FindingKind.UNKNOWN_INDICATOR,
+        FindingKind.COST_NOT_STATED,
+    }
+    assert report.ok is False
+    assert all(isinstance(f, Finding) and f.code for f in report)
