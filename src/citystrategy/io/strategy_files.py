@@ -475,7 +475,9 @@ def _read_indicators(
     problems = _Problems(str(file))
     years = [(column, int(m[1])) for column in header if (m := _VALUE_COLUMN_RE.fullmatch(column))]
     if not years:
-        problems.add("line 1 (header)", "no value column (expected 'value_<year>', e.g. 'value_2023')")
+        problems.add(
+            "line 1 (header)", "no value column (expected 'value_<year>', e.g. 'value_2023')"
+        )
     default_year = int(meta.raw["strategy"]["period_end"])
     indicators: list[Indicator] = []
     observations: list[Observation] = []
