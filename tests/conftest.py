@@ -10,6 +10,7 @@ import pytest
 
 from citystrategy.cities import kielce as kielce_adapter
 from citystrategy.model import Indicator, Observation, Project, Strategy
+from citystrategy.validation import ValidationReport, check
 from tests import factories
 
 
@@ -41,6 +42,12 @@ def strategy() -> Strategy:
 def kielce() -> Strategy:
     """Kielce's strategy as the shipped adapter loads it."""
     return kielce_adapter.load()
+
+
+@pytest.fixture(scope="session")
+def kielce_report(kielce: Strategy) -> ValidationReport:
+    """The findings on Kielce's shipped data."""
+    return check(kielce)
 
 
 @pytest.fixture

@@ -246,3 +246,34 @@ def make_strategy(**overrides: Any) -> Strategy:
     }
     values.update(overrides)
     return Strategy(**values)
+
+
+def make_broken_strategy(case: str) -> Strategy:
+    """A strategy with one problem of its links or codes, named by *case*."""
+    strategy = make_strategy()
+    if case == "duplicate-indicator":
+        return make_strategy(indicators=(*strategy.indicators, make_indicator()))
+    if case == "duplicate-project":
+        return make_strategy(projects=(*strategy.projects, make_project(name="Inny")))
+    if case == "indicator-unknown-goal":
+        return make_strategy(indicators=(make_indicator(goal_code="9.9"),))
+    if case == "link-unknown-goal":
+        bad = make_link(operational_goal="1.9", action_directions=())
+        return make_strategy(projects=(make_project(links=(bad,)),))
+    if case == "link-unknown-strategic-goal":
+        bad = make_link(strategic_goal="9", action_directions=())
+        return make_strategy(projects=(make_project(links=(bad,)),))
+    if case == "unknown-direction":
+        bad = make_link(action_directions=("1.1-99",))
+        return make_strategy(projects=(make_project(links=(bad,)),))
+    if case == "unknown-indicator":
+        return make_strategy(
+            observations=(*strategy.observations, make_observation(indicator="T-9.9-01"))
+        )
+    if case == "unknown-survey-indicator":
+        return make_strategy(survey_responses_indicator="T-9.9-02")
+    if case == "impact-on-operational":
+        return make_strategy(indicators=(make_indicator(level=Level.IMPACT),))
+    if case == "result-on-strategic":
+        return make_strategy(indicators=(make_indicator(goal_code="1"),))
+    raise AssertionError(case)

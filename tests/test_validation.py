@@ -16,6 +16,7 @@ from citystrategy.validation import (
     check,
 )
 from tests.factories import (
+    make_broken_strategy,
     make_declared,
     make_indicator,
     make_link,
@@ -32,12 +33,6 @@ BDL_FOOTNOTE = (
     "na dzień sporządzenia raportu brak danych w Bazie Danych Lokalnych GUS "
     "(dane zostaną dopisane po ich udostępnieniu)."
 )
-
-
-@pytest.fixture(scope="module")
-def kielce_report(kielce: Strategy) -> ValidationReport:
-    """The findings on Kielce's shipped data."""
-    return check(kielce)
 
 
 def codes(report: ValidationReport, kind: FindingKind) -> set[str]:
@@ -221,37 +216,6 @@ def test_consistent_strategy_has_no_findings() -> None:
     assert len(report) == 0
 
 
-def _broken(case: str) -> Strategy:
-    """A strategy with one problem."""
-    strategy = make_strategy()
-    if case == "duplicate-indicator":
-        return make_strategy(indicators=(*strategy.indicators, make_indicator()))
-    if case == "duplicate-project":
-        return make_strategy(projects=(*strategy.projects, make_project(name="Inny")))
-    if case == "indicator-unknown-goal":
-        return make_strategy(indicators=(make_indicator(goal_code="9.9"),))
-    if case == "link-unknown-goal":
-        bad = make_link(operational_goal="1.9", action_directions=())
-        return make_strategy(projects=(make_project(links=(bad,)),))
-    if case == "link-unknown-strategic-goal":
-        bad = make_link(strategic_goal="9", action_directions=())
-        return make_strategy(projects=(make_project(links=(bad,)),))
-    if case == "unknown-direction":
-        bad = make_link(action_directions=("1.1-99",))
-        return make_strategy(projects=(make_project(links=(bad,)),))
-    if case == "unknown-indicator":
-        return make_strategy(
-            observations=(*strategy.observations, make_observation(indicator="T-9.9-01"))
-        )
-    if case == "unknown-survey-indicator":
-        return make_strategy(survey_responses_indicator="T-9.9-02")
-    if case == "impact-on-operational":
-        return make_strategy(indicators=(make_indicator(level=Level.IMPACT),))
-    if case == "result-on-strategic":
-        return make_strategy(indicators=(make_indicator(goal_code="1"),))
-    raise AssertionError(case)
-
-
 @pytest.mark.parametrize(
     ("case", "kind", "code"),
     [
@@ -281,7 +245,7 @@ def _broken(case: str) -> Strategy:
 )
 def test_broken_links_are_errors(case: str, kind: FindingKind, code: str) -> None:
     """Broken codes and links are error findings, never exceptions; the report is not ok."""
-    report = check(_broken(case))
+    report = check(make_broken_strategy(case))
     findings = [f for f in report if f.kind is kind]
     assert [f.code for f in findings] == [code]
     assert findings[0].severity is Severity.ERROR
@@ -290,15 +254,17 @@ def test_broken_links_are_errors(case: str, kind: FindingKind, code: str) -> Non
 
 def test_finding_messages_name_the_unknown_codes() -> None:
     """Messages name the offending goal, direction or indicator code."""
-    assert "'9.9'" in check(_broken("indicator-unknown-goal")).findings[0].message
-    assert "'1.9'" in check(_broken("link-unknown-goal")).findings[0].message
-    assert "'1.1-99'" in check(_broken("unknown-direction")).findings[0].message
-    assert "'T-9.9-01'" in check(_broken("unknown-indicator")).findings[0].message
+    assert "'9.9'" in check(make_broken_strategy("indicator-unknown-goal")).findings[0].message
+    assert "'1.9'" in check(make_broken_strategy("link-unknown-goal")).findings[0].message
+    assert "'1.1-99'" in check(make_broken_strategy("unknown-direction")).findings[0].message
+    assert "'T-9.9-01'" in check(make_broken_strategy("unknown-indicator")).findings[0].message
 
 
 def test_duplicate_message_counts_the_copies() -> None:
     """A duplicate-code finding says how many items share the code."""
-    finding = check(_broken("duplicate-indicator")).of_kind(FindingKind.DUPLICATE_CODE)[0]
+    finding = check(make_broken_strategy("duplicate-indicator")).of_kind(
+        FindingKind.DUPLICATE_CODE
+    )[0]
     assert "2 indicators" in finding.message
     assert "'T-1.1-01'" in finding.message
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
 from typing import Final
 
@@ -76,6 +76,13 @@ _SHARE_NAME_RE: Final = re.compile(r"^(Odsetek|Udział|Stopa|Frekwencja)\b")
 _COUNT_NAME_RE: Final = re.compile(r"^(Liczba|Ilość)\b")
 
 
+def _details(
+    values: Mapping[str, object] | Iterable[tuple[str, str]],
+) -> tuple[tuple[str, str], ...]:
+    items = values.items() if isinstance(values, Mapping) else values
+    return tuple((str(key), str(value)) for key, value in items)
+
+
 @frozen(kw_only=True)
 class Finding:
     """One finding about a strategy's data.
@@ -86,6 +93,9 @@ class Finding:
         message: What was found, in English, with the values.
         expected: What was expected, where that applies.
         found: What was found instead, where that applies.
+        variant: Which case of the kind (e.g. ``"indicator"`` or ``"project"`` for an unknown
+            goal), for wording it.
+        details: The values the finding is about, as ``(key, text)`` pairs.
     """
 
     kind: FindingKind
@@ -93,6 +103,16 @@ class Finding:
     message: str
     expected: str = ""
     found: str = ""
+    variant: str = ""
+    details: tuple[tuple[str, str], ...] = field(factory=tuple, converter=_details)
+
+    def detail(self, key: str) -> str:
+        """One of the values the finding is about (``""`` if it has none under *key*).
+
+        Each kind has its own keys (e.g. ``target``, ``base`` and ``year`` for a target that
+        contradicts its direction); reports use them to word the finding in any language.
+        """
+        return dict(self.details).get(key, "")
 
     @property
     def severity(self) -> Severity:
@@ -168,6 +188,7 @@ def check(strategy: Strategy, *, year: int | None = None) -> ValidationReport:
             kind=FindingKind.COST_NOT_STATED,
             code=p.code,
             message=f"no cost is stated for project {p.name!r}",
+            details={"name": p.name},
         )
         for p in strategy.projects
         if p.cost is None
@@ -192,7 +213,13 @@ def _duplicates(strategy: Strategy) -> list[Finding]:
             if count > 1:
                 message = f"{count} {what}s share the code {code!r}"
                 findings.append(
-                    Finding(kind=FindingKind.DUPLICATE_CODE, code=code, message=message)
+                    Finding(
+                        kind=FindingKind.DUPLICATE_CODE,
+                        code=code,
+                        message=message,
+                        variant=what,
+                        details={"count": count},
+                    )
                 )
     return findings
 
@@ -204,8 +231,11 @@ def _links(strategy: Strategy) -> list[Finding]:
     indicators = {i.code for i in strategy.indicators}
     findings = []
 
-    def unknown(kind: FindingKind, code: str, message: str) -> None:
-        findings.append(Finding(kind=kind, code=code, message=message))
+    def unknown(
+        kind: FindingKind, code: str, message: str, variant: str = "", **details: str
+    ) -> None:
+        finding = Finding(kind=kind, code=code, message=message, variant=variant, details=details)
+        findings.append(finding)
 
     for indicator in strategy.indicators:
         if indicator.goal_code not in strategic | operational:
@@ -213,11 +243,19 @@ def _links(strategy: Strategy) -> list[Finding]:
                 FindingKind.UNKNOWN_GOAL,
                 indicator.code,
                 f"indicator measures unknown goal {indicator.goal_code!r}",
+                "indicator",
+                goal=indicator.goal_code,
             )
         elif (indicator.level == "impact") != (indicator.goal_code in strategic):
             expected = "a strategic goal" if indicator.level == "impact" else "an operational goal"
             message = f"{indicator.level.value} indicator should measure {expected}, not {indicator.goal_code!r}"
-            unknown(FindingKind.LEVEL_MISMATCH, indicator.code, message)
+            unknown(
+                FindingKind.LEVEL_MISMATCH,
+                indicator.code,
+                message,
+                indicator.level.value,
+                goal=indicator.goal_code,
+            )
     for project in strategy.projects:
         for link in project.links:
             if link.strategic_goal not in strategic:
@@ -225,12 +263,16 @@ def _links(strategy: Strategy) -> list[Finding]:
                     FindingKind.UNKNOWN_GOAL,
                     project.code,
                     f"linked to unknown goal {link.strategic_goal!r}",
+                    "project",
+                    goal=link.strategic_goal,
                 )
             if link.operational_goal not in operational:
                 unknown(
                     FindingKind.UNKNOWN_GOAL,
                     project.code,
                     f"linked to unknown goal {link.operational_goal!r}",
+                    "project",
+                    goal=link.operational_goal,
                 )
             for code in link.action_directions:
                 if code not in directions:
@@ -238,21 +280,25 @@ def _links(strategy: Strategy) -> list[Finding]:
                         FindingKind.UNKNOWN_ACTION_DIRECTION,
                         project.code,
                         f"linked to unknown action direction {code!r}",
+                        direction=code,
                     )
     for code in sorted({o.indicator for o in strategy.observations} - indicators):
-        unknown(FindingKind.UNKNOWN_INDICATOR, code, f"observations of unknown indicator {code!r}")
+        message = f"observations of unknown indicator {code!r}"
+        unknown(FindingKind.UNKNOWN_INDICATOR, code, message, "observations")
     responses = strategy.survey_responses_indicator
     if responses is not None and responses not in indicators:
         unknown(
             FindingKind.UNKNOWN_INDICATOR,
             responses,
             "the survey responses indicator does not exist",
+            "survey",
         )
     return findings
 
 
 def _units(indicator: Indicator) -> list[Finding]:
-    def mismatch(message: str, expected: str) -> list[Finding]:
+    def mismatch(message: str, expected: str, variant: str) -> list[Finding]:
+        word = indicator.name.split()[0]
         return [
             Finding(
                 kind=FindingKind.UNIT_MISMATCH,
@@ -260,26 +306,26 @@ def _units(indicator: Indicator) -> list[Finding]:
                 message=message,
                 expected=expected,
                 found=indicator.unit,
+                variant=variant,
+                details={"unit": indicator.unit, "word": word},
             )
         ]
 
     try:
         check_unit(indicator.unit)
     except UnitError:
-        return mismatch(f"unknown unit {indicator.unit!r}", "a unit of the citystrategy registry")
+        message = f"unknown unit {indicator.unit!r}"
+        return mismatch(message, "a unit of the citystrategy registry", "unknown")
     if indicator.survey and indicator.unit != "percent":
-        return mismatch("a survey share must be in percent", "percent")
+        return mismatch("a survey share must be in percent", "percent", "survey")
+    word = indicator.name.split()[0]
     per_something = " na " in indicator.name  # "Udział w podatku … na mieszkańca" is an amount
     if _SHARE_NAME_RE.match(indicator.name) and not per_something and indicator.unit != "percent":
-        return mismatch(
-            f"the name says a share ({indicator.name.split()[0]!r}) but the unit is not percent",
-            "percent",
-        )
+        message = f"the name says a share ({word!r}) but the unit is not percent"
+        return mismatch(message, "percent", "share")
     if _COUNT_NAME_RE.match(indicator.name) and indicator.unit == "percent":
-        word = indicator.name.split()[0]
-        return mismatch(
-            f"the name says a count ({word!r}) but the values are percentages", "a count"
-        )
+        message = f"the name says a count ({word!r}) but the values are percentages"
+        return mismatch(message, "a count", "count")
     return []
 
 
@@ -298,13 +344,27 @@ def _targets(strategy: Strategy, indicator: Indicator) -> list[Finding]:
     if target is None:
         return []
     findings = []
-
-    def add(kind: FindingKind, message: str, expected: str = "", found: str = "") -> None:
-        findings.append(
-            Finding(kind=kind, code=indicator.code, message=message, expected=expected, found=found)
-        )
-
     direction = indicator.direction
+
+    def add(
+        kind: FindingKind,
+        message: str,
+        *,
+        expected: str = "",
+        found: str = "",
+        values: Mapping[str, object] | None = None,
+    ) -> None:
+        details = {"direction": direction.value, **(values or {})}
+        finding = Finding(
+            kind=kind,
+            code=indicator.code,
+            message=message,
+            expected=expected,
+            found=found,
+            details=details,
+        )
+        findings.append(finding)
+
     expected_kind = {
         Direction.HIGHER_IS_BETTER: TargetKind.AT_LEAST,
         Direction.LOWER_IS_BETTER: TargetKind.AT_MOST,
@@ -316,8 +376,8 @@ def _targets(strategy: Strategy, indicator: Indicator) -> list[Finding]:
         add(
             FindingKind.TARGET_KIND_CONTRADICTS_DIRECTION,
             f"an {target.kind.value} target for an indicator where {direction.value.replace('_', ' ')}",
-            expected_kind[direction].value,
-            target.kind.value,
+            expected=expected_kind[direction].value,
+            found=target.kind.value,
         )
     values = _values(strategy, indicator)
     if not values or target.value is None or direction is Direction.WITHIN_RANGE:
@@ -329,24 +389,33 @@ def _targets(strategy: Strategy, indicator: Indicator) -> list[Finding]:
     wrong_side = (direction is Direction.HIGHER_IS_BETTER and goal < base.value) or (
         direction is Direction.LOWER_IS_BETTER and goal > base.value
     )
-    shown = f"target {target.raw or goal} against {base.raw or base.value} in {base.year}"
+    shown = {"target": target.raw or goal, "base": base.raw or base.value, "year": base.year}
+    against = f"target {shown['target']} against {shown['base']} in {base.year}"
     if target.limit:
         if target.is_met(base.value):
-            add(FindingKind.BOUND_ALREADY_SATISFIED, f"the limit is already satisfied: {shown}")
+            message = f"the limit is already satisfied: {against}"
+            add(FindingKind.BOUND_ALREADY_SATISFIED, message, values=shown)
     elif wrong_side:
         better = "above" if direction is Direction.HIGHER_IS_BETTER else "below"
         add(
             FindingKind.TARGET_CONTRADICTS_DIRECTION,
-            f"{direction.value.replace('_', ' ')}, yet the target is not {better} the base: {shown}",
-            f"a target {better} {base.value}",
-            str(goal),
+            f"{direction.value.replace('_', ' ')}, yet the target is not {better} the base: {against}",
+            expected=f"a target {better} {base.value}",
+            found=str(goal),
+            values=shown,
         )
     elif goal == base.value:
-        add(FindingKind.TARGET_MET_AT_BASE, f"the target equals the base value: {shown}")
+        add(
+            FindingKind.TARGET_MET_AT_BASE,
+            f"the target equals the base value: {against}",
+            values=shown,
+        )
     elif latest is not base and target.is_met(latest.value):
+        value = latest.raw or latest.value
         add(
             FindingKind.TARGET_ALREADY_MET,
-            f"already met in {latest.year}: {latest.raw or latest.value} against target {target.raw or goal}",
+            f"already met in {latest.year}: {value} against target {shown['target']}",
+            values={"target": shown["target"], "value": value, "year": latest.year},
         )
     return findings
 
@@ -357,6 +426,11 @@ def _missing(observations: Iterable[Observation]) -> list[Finding]:
             kind=FindingKind.MISSING_VALUE,
             code=o.indicator,
             message=f"no value for {o.year} ({o.missing.marker or o.missing.code}): {o.missing.text}",
+            details={
+                "year": o.year,
+                "marker": o.missing.marker or o.missing.code,
+                "text": o.missing.text,
+            },
         )
         for o in observations
         if o.missing is not None
@@ -369,28 +443,34 @@ def _declared(strategy: Strategy, year: int) -> list[Finding]:
         subject = "total" if comparison.goal is None else comparison.goal
         scope = "in total" if comparison.goal is None else f"for goal {comparison.goal}"
         unit = {Figure.COST: " zł", Figure.SHARE: "%"}.get(comparison.figure, "")
+        details = {
+            "year": year,
+            "figure": comparison.figure.value,
+            "goal": comparison.goal or "",
+            "declared": comparison.declared,
+            "computed": "" if comparison.computed is None else comparison.computed,
+        }
+        declares = (
+            f"the {year} report declares {comparison.figure.value} {scope} as {comparison.declared}"
+        )
         if comparison.agrees is False:
-            message = (
-                f"the {year} report declares {comparison.figure.value} {scope} as "
-                f"{comparison.declared}{unit}; the project data give {comparison.computed}{unit}"
-            )
             findings.append(
                 Finding(
                     kind=FindingKind.DECLARED_FIGURE_MISMATCH,
                     code=subject,
-                    message=message,
+                    message=f"{declares}{unit}; the project data give {comparison.computed}{unit}",
                     expected=str(comparison.computed),
                     found=str(comparison.declared),
+                    details=details,
                 )
             )
         elif comparison.agrees is None:
-            message = (
-                f"the {year} report declares {comparison.figure.value} {scope} as "
-                f"{comparison.declared}; the project data cannot confirm it"
-            )
             findings.append(
                 Finding(
-                    kind=FindingKind.DECLARED_FIGURE_UNVERIFIABLE, code=subject, message=message
+                    kind=FindingKind.DECLARED_FIGURE_UNVERIFIABLE,
+                    code=subject,
+                    message=f"{declares}; the project data cannot confirm it",
+                    details=details,
                 )
             )
     return findings

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from citystrategy.reports.summary import findings_data as findings_data
-from citystrategy.reports.summary import format_findings as format_findings
+from citystrategy.reports.findings import describe_finding as describe_finding
+from citystrategy.reports.findings import findings_data as findings_data
+from citystrategy.reports.findings import format_findings as format_findings
 from citystrategy.reports.summary import format_summary as format_summary
 from citystrategy.reports.summary import summary_data as summary_data
 from citystrategy.reports.text import render_table as render_table
 
-__all__ = ["findings_data", "format_findings", "format_summary", "render_table", "summary_data"]
+__all__ = [
+    "describe_finding",
+    "findings_data",
+    "format_findings",
+    "format_summary",
+    "render_table",
+    "summary_data",
+]

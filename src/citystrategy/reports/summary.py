@@ -30,9 +30,8 @@ from citystrategy.formatting import (
 from citystrategy.model import DeclaredSummary, Level, Strategy
 from citystrategy.money import Money
 from citystrategy.reports.text import render_table
-from citystrategy.validation import Severity, ValidationReport
 
-__all__ = ["findings_data", "format_findings", "format_summary", "summary_data"]
+__all__ = ["format_summary", "summary_data"]
 
 _LABELS: Final = {
     "pl": {
@@ -59,11 +58,6 @@ _LABELS: Final = {
         "no": "NIE",
         "note": "Wyliczone z tabel projektów (projekt liczony raz); „raport”: liczby podane w raporcie.",
         "discrepancies": "Rozbieżności z raportem: {count} (szczegóły: citystrategy check {slug})",
-        "findings": "Uwagi do danych strategii {title}",
-        "no_findings": "Brak uwag.",
-        "severity": {"error": "błąd", "warning": "ostrzeżenie", "info": "informacja"},
-        "counts": "Razem: {total} ({errors} błędów, {warnings} ostrzeżeń, {infos} informacji)",
-        "finding_columns": ("Waga", "Rodzaj", "Dotyczy", "Opis"),
     },
     "en": {
         "adopted": "adopted {date} by resolution {resolution} ({body})",
@@ -89,11 +83,6 @@ _LABELS: Final = {
         "no": "NO",
         "note": "Computed from the project tables (each project once); 'report': figures the report declares.",
         "discrepancies": "Discrepancies with the report: {count} (details: citystrategy check {slug})",
-        "findings": "Findings on the data of {title}",
-        "no_findings": "No findings.",
-        "severity": {"error": "error", "warning": "warning", "info": "info"},
-        "counts": "Total: {total} ({errors} errors, {warnings} warnings, {infos} infos)",
-        "finding_columns": ("Severity", "Kind", "About", "Message"),
     },
 }
 
@@ -326,48 +315,3 @@ def _declared_cell(figures: dict[Figure, Comparison], figure: Figure, locale: Lo
     if figure is Figure.SHARE:
         return format_percent(value, decimals=None, locale=locale)
     return str(value)
-
-
-def findings_data(report: ValidationReport) -> dict[str, Any]:
-    """The findings as JSON-ready data."""
-    return {
-        "strategy": report.strategy,
-        "ok": report.ok,
-        "counts": {kind.value: count for kind, count in report.counts().items()},
-        "findings": [
-            {
-                "kind": f.kind.value,
-                "severity": f.severity.value,
-                "code": f.code,
-                "message": f.message,
-                "expected": f.expected,
-                "found": f.found,
-            }
-            for f in report
-        ],
-    }
-
-
-def format_findings(
-    report: ValidationReport, *, title: str = "", locale: Locale | str = DEFAULT_LOCALE
-) -> str:
-    """The findings as a text table, most serious first."""
-    t = _labels(locale)
-    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    findings = sorted(report, key=lambda f: order[f.severity])
-    lines = [t["findings"].format(title=title or report.strategy), ""]
-    if not findings:
-        return "\n".join([*lines, t["no_findings"]])
-    rows = [[t["severity"][f.severity.value], f.kind.value, f.code, f.message] for f in findings]
-    lines.append(render_table(t["finding_columns"], rows, align="llll"))
-    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    lines += [
-        "",
-        t["counts"].format(
-            total=len(findings),
-            errors=counts[Severity.ERROR],
-            warnings=counts[Severity.WARNING],
-            infos=counts[Severity.INFO],
-        ),
-    ]
-    return "\n".join(lines)

@@ -1,0 +1,198 @@
+r"""The findings of :func:`citystrategy.check`, worded for people (Polish or English) or as JSON.
+
+>>> from citystrategy import check
+>>> from citystrategy.cities import kielce
+>>> report = check(kielce.load())
+>>> describe_finding(report.of_kind("target_contradicts_direction")[0])
+'destymulanta (im mniej, tym lepiej), a wartość docelowa 60% nie jest niższa od wartości bazowej 39,5% (2022\xa0r.)'
+>>> describe_finding(report.of_kind("declared_figure_mismatch")[0])
+'raport za 2023\xa0r. podaje koszt łącznie: 85\xa0665\xa0519,74\xa0zł; z danych o projektach wynika 119\xa0738\xa0036,31\xa0zł'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Final
+
+from babel import Locale
+
+from citystrategy.costs import Figure
+from citystrategy.formatting import DEFAULT_LOCALE, format_money, format_percent, get_label
+from citystrategy.model import Direction, TargetKind
+from citystrategy.money import Money
+from citystrategy.reports.text import render_table
+from citystrategy.validation import Finding, FindingKind, Severity, ValidationReport
+
+__all__ = ["describe_finding", "findings_data", "format_findings"]
+
+_K = FindingKind
+
+#: Polish wording of each finding, by kind and variant (``None``: any variant).
+_POLISH: Final[dict[tuple[FindingKind, str | None], str]] = {
+    (_K.DUPLICATE_CODE, None): "kod {code} powtarza się {count} razy ({what})",
+    (_K.UNKNOWN_GOAL, "indicator"): "wskaźnik mierzy nieistniejący cel {goal}",
+    (_K.UNKNOWN_GOAL, "project"): "projekt powiązany z nieistniejącym celem {goal}",
+    (_K.UNKNOWN_ACTION_DIRECTION, None): (
+        "projekt powiązany z nieistniejącym kierunkiem działań {direction}"
+    ),
+    (_K.UNKNOWN_INDICATOR, "observations"): "wartości nieistniejącego wskaźnika {code}",
+    (_K.UNKNOWN_INDICATOR, "survey"): "wskaźnik liczby odpowiedzi w badaniu {code} nie istnieje",
+    (_K.LEVEL_MISMATCH, "impact"): "wskaźnik oddziaływania przypisany do celu operacyjnego {goal}",
+    (_K.LEVEL_MISMATCH, "result"): "wskaźnik rezultatu przypisany do celu strategicznego {goal}",
+    (_K.UNIT_MISMATCH, "unknown"): "nieznana jednostka {unit}",
+    (
+        _K.UNIT_MISMATCH,
+        "survey",
+    ): "udział z badania opinii powinien być w procentach (jest: {unit})",
+    (_K.UNIT_MISMATCH, "share"): "nazwa („{word}”) wskazuje udział, a jednostką nie są procenty",
+    (_K.UNIT_MISMATCH, "count"): "nazwa („{word}”) wskazuje liczbę, a wartości są w procentach",
+    (_K.TARGET_KIND_CONTRADICTS_DIRECTION, None): (
+        "wartość docelowa „{found_label}”, choć {direction_label}"
+    ),
+    (_K.TARGET_CONTRADICTS_DIRECTION, None): (
+        "{direction_label}, a wartość docelowa {target} nie jest {better} od wartości bazowej "
+        "{base} ({year}\xa0r.)"
+    ),
+    (_K.TARGET_MET_AT_BASE, None): (
+        "wartość docelowa {target} jest równa wartości bazowej {base} ({year}\xa0r.)"
+    ),
+    (_K.BOUND_ALREADY_SATISFIED, None): "limit {target} już spełniony: {base} w {year}\xa0r.",
+    (
+        _K.TARGET_ALREADY_MET,
+        None,
+    ): "wartość docelowa {target} osiągnięta już w {year}\xa0r.: {value}",
+    (_K.MISSING_VALUE, None): "brak wartości za {year}\xa0r. ({marker}): {text}",
+    (_K.COST_NOT_STATED, None): "brak kosztu projektu „{name}”",
+    (_K.DECLARED_FIGURE_MISMATCH, None): (
+        "raport za {year}\xa0r. podaje {figure_label} {scope}: {declared}; "
+        "z danych o projektach wynika {computed}"
+    ),
+    (_K.DECLARED_FIGURE_UNVERIFIABLE, None): (
+        "raport za {year}\xa0r. podaje {figure_label} {scope}: {declared}; "
+        "dane o projektach nie pozwalają tego sprawdzić"
+    ),
+}
+_WHAT: Final = {
+    "strategic goal": "cele strategiczne",
+    "operational goal": "cele operacyjne",
+    "action direction": "kierunki działań",
+    "indicator": "wskaźniki",
+    "project": "projekty",
+}
+_FIGURES: Final = {
+    "projects": "liczbę projektów",
+    "implementers": "liczbę realizatorów",
+    "cost": "koszt",
+    "share": "udział",
+}
+_LABELS: Final[dict[str, dict[str, Any]]] = {
+    "pl": {
+        "title": "Uwagi do danych strategii {title}",
+        "none": "Brak uwag.",
+        "severity": {"error": "błąd", "warning": "ostrzeżenie", "info": "informacja"},
+        "counts": "Razem: {total} ({errors} błędów, {warnings} ostrzeżeń, {infos} informacji)",
+        "columns": ("Waga", "Rodzaj", "Dotyczy", "Opis"),
+    },
+    "en": {
+        "title": "Findings on the data of {title}",
+        "none": "No findings.",
+        "severity": {"error": "error", "warning": "warning", "info": "info"},
+        "counts": "Total: {total} ({errors} errors, {warnings} warnings, {infos} infos)",
+        "columns": ("Severity", "Kind", "About", "Message"),
+    },
+}
+
+
+def _locale(locale: Locale | str) -> Locale:
+    return locale if isinstance(locale, Locale) else Locale.parse(locale)
+
+
+def _figure(figure: str, value: str, locale: Locale) -> str:
+    if not value:
+        return "–"
+    if figure == Figure.COST:
+        return format_money(Money(Decimal(value)), locale=locale)
+    if figure == Figure.SHARE:
+        return format_percent(Decimal(value), decimals=None, locale=locale)
+    return value
+
+
+def describe_finding(finding: Finding, *, locale: Locale | str = DEFAULT_LOCALE) -> str:
+    """The finding in words, in the locale's language (Polish, or English for other locales).
+
+    Values from the source are shown as printed; declared and computed figures are formatted.
+    """
+    loc = _locale(locale)
+    template = _POLISH.get((finding.kind, finding.variant)) or _POLISH.get((finding.kind, None))
+    if loc.language != "pl" or template is None:
+        return finding.message
+    values: dict[str, Any] = dict(finding.details)
+    values["code"] = finding.code
+    values["what"] = _WHAT.get(finding.variant, finding.variant)
+    if "direction" in values and values["direction"] in set(Direction):
+        direction = Direction(values["direction"])
+        values["direction_label"] = get_label(direction, locale=loc)
+        values["better"] = "wyższa" if direction is Direction.HIGHER_IS_BETTER else "niższa"
+    if finding.found in set(TargetKind):
+        values["found_label"] = get_label(TargetKind(finding.found), locale=loc)
+    if "figure" in values:
+        figure = values["figure"]
+        values["figure_label"] = _FIGURES.get(figure, figure)
+        values["scope"] = f"dla celu {values['goal']}" if values.get("goal") else "łącznie"
+        values["declared"] = _figure(figure, values.get("declared", ""), loc)
+        values["computed"] = _figure(figure, values.get("computed", ""), loc)
+    try:
+        return template.format(**values)
+    except KeyError:  # a finding built without the details its wording needs
+        return finding.message
+
+
+def findings_data(report: ValidationReport) -> dict[str, Any]:
+    """The findings as JSON-ready data (messages in English, plus every detail)."""
+    return {
+        "strategy": report.strategy,
+        "ok": report.ok,
+        "counts": {kind.value: count for kind, count in report.counts().items()},
+        "findings": [
+            {
+                "kind": f.kind.value,
+                "severity": f.severity.value,
+                "code": f.code,
+                "message": f.message,
+                "expected": f.expected,
+                "found": f.found,
+                "details": dict(f.details),
+            }
+            for f in report
+        ],
+    }
+
+
+def format_findings(
+    report: ValidationReport, *, title: str = "", locale: Locale | str = DEFAULT_LOCALE
+) -> str:
+    """The findings as a text table, most serious first, worded in the locale's language."""
+    loc = _locale(locale)
+    t = _LABELS["pl" if loc.language == "pl" else "en"]
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    findings = sorted(report, key=lambda f: order[f.severity])
+    lines = [t["title"].format(title=title or report.strategy), ""]
+    if not findings:
+        return "\n".join([*lines, t["none"]])
+    severity = t["severity"]
+    rows = [
+        [severity[f.severity.value], f.kind.value, f.code, describe_finding(f, locale=loc)]
+        for f in findings
+    ]
+    lines.append(render_table(t["columns"], rows, align="llll"))
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    lines += [
+        "",
+        t["counts"].format(
+            total=len(findings),
+            errors=counts[Severity.ERROR],
+            warnings=counts[Severity.WARNING],
+            infos=counts[Severity.INFO],
+        ),
+    ]
+    return "\n".join(lines)
