@@ -23,6 +23,7 @@ MODULES = (
     "citystrategy.cities.kielce",
     "citystrategy.frames",
     "citystrategy.costs",
+    "citystrategy.progress",
     "citystrategy.validation",
     "citystrategy.formatting",
     "citystrategy.reports",

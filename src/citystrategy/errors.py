@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 __all__ = [
+    "AssessmentError",
     "CityStrategyError",
     "CityStrategyWarning",
     "CurrencyMismatchError",
@@ -141,3 +142,15 @@ class UnknownCityError(KeyError, CityStrategyError):
 
     def __str__(self) -> str:
         return f"unknown city {self.slug!r}; known cities: {', '.join(self.known)}"
+
+
+class AssessmentError(ValueError, CityStrategyError):
+    """Values cannot be assessed as given: a repeated year, an unreadable period, a bad option."""
+
+    def __init__(self, problem: str, series: str = "") -> None:
+        super().__init__(problem, series)
+        self.problem = problem
+        self.series = series
+
+    def __str__(self) -> str:
+        return f"{self.problem}" + (f" (series {self.series})" if self.series else "")

@@ -1,0 +1,54 @@
+"""Progress of indicators toward their targets.
+
+:func:`assess_series` assesses one series; :func:`assess_frame` a long frame of any number of
+territories and indicators, vectorised, with the same results; the method is described in
+``docs/explanation/progress-method.md``.
+"""
+
+from __future__ import annotations
+
+from citystrategy.progress.frame import ASSESSMENT_COLUMNS as ASSESSMENT_COLUMNS
+from citystrategy.progress.frame import META_COLUMNS as META_COLUMNS
+from citystrategy.progress.frame import assess_frame as assess_frame
+from citystrategy.progress.series import DEFAULT_THRESHOLDS as DEFAULT_THRESHOLDS
+from citystrategy.progress.series import LIMIT_EXPONENT as LIMIT_EXPONENT
+from citystrategy.progress.series import NOTES as NOTES
+from citystrategy.progress.series import ZERO_SUBSTITUTE as ZERO_SUBSTITUTE
+from citystrategy.progress.series import Assessment as Assessment
+from citystrategy.progress.series import Method as Method
+from citystrategy.progress.series import Note as Note
+from citystrategy.progress.series import Status as Status
+from citystrategy.progress.series import Thresholds as Thresholds
+from citystrategy.progress.series import Trend as Trend
+from citystrategy.progress.series import YearOnYear as YearOnYear
+from citystrategy.progress.series import assess_series as assess_series
+from citystrategy.progress.series import limit_factor as limit_factor
+from citystrategy.progress.series import parse_period as parse_period
+from citystrategy.progress.series import status_from_score as status_from_score
+from citystrategy.progress.series import two_proportion_p_value as two_proportion_p_value
+from citystrategy.progress.series import wilson_interval as wilson_interval
+from citystrategy.progress.series import year_on_year as year_on_year
+
+__all__ = [
+    "ASSESSMENT_COLUMNS",
+    "DEFAULT_THRESHOLDS",
+    "LIMIT_EXPONENT",
+    "META_COLUMNS",
+    "NOTES",
+    "ZERO_SUBSTITUTE",
+    "Assessment",
+    "Method",
+    "Note",
+    "Status",
+    "Thresholds",
+    "Trend",
+    "YearOnYear",
+    "assess_frame",
+    "assess_series",
+    "limit_factor",
+    "parse_period",
+    "status_from_score",
+    "two_proportion_p_value",
+    "wilson_interval",
+    "year_on_year",
+]

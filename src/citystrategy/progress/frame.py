@@ -1,0 +1,590 @@
+"""Vectorised assessment of a long frame: every territory and indicator at once.
+
+The long frame is scattered into a dense ``series x years`` array (one NumPy write), and every
+step of :func:`~citystrategy.progress.series.assess_series` is done on whole columns: no Python
+loop runs per series. The results equal the series API's, series by series (a property test
+checks this).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from citystrategy.errors import AssessmentError
+from citystrategy.frames import INDICATOR, TERRITORY, VALUE, YEAR
+from citystrategy.model import Direction
+from citystrategy.progress.series import (
+    _BANDS,
+    DEFAULT_THRESHOLDS,
+    LIMIT_EXPONENT,
+    ZERO_SUBSTITUTE,
+    Method,
+    Note,
+    Status,
+    Thresholds,
+    Trend,
+    two_proportion_p_value,
+    wilson_interval,
+)
+
+__all__ = ["ASSESSMENT_COLUMNS", "META_COLUMNS", "assess_frame"]
+
+#: Columns of the indicator metadata frame; only ``indicator`` and ``direction`` are required.
+META_COLUMNS: Final = (
+    "indicator",
+    "direction",
+    "target",
+    "target_year",
+    "limit",
+    "target_low",
+    "target_high",
+    "survey",
+    "unit",
+)
+#: Columns of :func:`assess_frame`'s result.
+ASSESSMENT_COLUMNS: Final = (
+    TERRITORY,
+    INDICATOR,
+    "status",
+    "progress",
+    "score",
+    "base_year",
+    "current_year",
+    "base_value",
+    "current_value",
+    "target",
+    "target_year",
+    "previous_year",
+    "previous_value",
+    "change",
+    "change_unit",
+    "trend",
+    "interval_low",
+    "interval_high",
+    "previous_interval_low",
+    "previous_interval_high",
+    "p_value",
+    "notes",
+)
+
+_STATUS: Final = list(Status)
+_S = {status: index for index, status in enumerate(_STATUS)}
+_NOTES: Final = list(Note)
+_N = {note: 1 << index for index, note in enumerate(_NOTES)}
+_TRENDS: Final = list(Trend)
+_T = {trend: index for index, trend in enumerate(_TRENDS)}
+
+# Private helpers pass NumPy arrays whose dtype NumPy's stubs cannot follow through arithmetic.
+FloatArray = npt.NDArray[Any]
+IntArray = npt.NDArray[Any]
+BoolArray = npt.NDArray[Any]
+
+
+def _codes(column: pd.Series[Any]) -> tuple[IntArray, pd.Index[Any]]:
+    """Integer codes and their labels; categorical columns are not factorised again."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy(dtype=np.int64), pd.Index(column.cat.categories)
+    codes, labels = pd.factorize(column, sort=False)
+    return codes.astype(np.int64), pd.Index(labels)
+
+
+def _meta_array(meta: pd.DataFrame, column: str, codes: IntArray, default: float) -> FloatArray:
+    """The metadata column (one row per indicator label) for each series, by indicator code."""
+    if column not in meta.columns:
+        return np.full(len(codes), default)
+    values = pd.to_numeric(meta[column], errors="raise").astype("float64")
+    return values.to_numpy(dtype=np.float64, na_value=np.nan)[codes]
+
+
+def _first_true(mask: BoolArray) -> IntArray:
+    """Index of the first True per row (0 when none: check ``mask.any(axis=1)``)."""
+    first: IntArray = mask.argmax(axis=1).astype(np.int64)
+    return first
+
+
+def _last_true(mask: BoolArray) -> IntArray:
+    """Index of the last True per row (garbage when none)."""
+    width = mask.shape[1]
+    last: IntArray = (width - 1 - mask[:, ::-1].argmax(axis=1)).astype(np.int64)
+    return last
+
+
+def assess_frame(
+    observations: pd.DataFrame,
+    indicators: pd.DataFrame,
+    *,
+    year: int | None = None,
+    base_year: int | None = None,
+    window: int | None = None,
+    method: Method | str = Method.RATIO,
+    thresholds: Thresholds | None = None,
+    zero: str = "substitute",
+    weighted: bool = False,
+    samples: pd.DataFrame | None = None,
+    alpha: float = 0.05,
+    default_target_year: int = 2030,
+) -> pd.DataFrame:
+    """Assess every series of a long frame against its indicator's direction and target.
+
+    Args:
+        observations: A long frame (``territory``, ``indicator``, ``year``, ``value``; other
+            columns are ignored). Categorical ``territory`` and ``indicator`` columns are used
+            as they are, which is fastest for large panels.
+        indicators: One row per indicator: ``indicator``, ``direction`` (a :class:`Direction`
+            value) and optionally ``target``, ``target_year``, ``limit``, ``target_low`` and
+            ``target_high`` (for ``within_range``), ``survey`` (bool) and ``unit``.
+        year: Latest year to use; default each series' last year.
+        base_year: Base year; default each series' first year with a value.
+        window: Rolling window of that many years ending at the latest year.
+        method: ``"ratio"`` or ``"projection"``.
+        thresholds: Category edges; default per method.
+        zero: ``"substitute"`` or ``"not_assessable"`` for a zero base or target.
+        weighted: Projection only: weight recent years more.
+        samples: Survey sample sizes: ``territory``, ``year``, ``n``; survey indicators get
+            Wilson intervals and a two-proportion test of their year-on-year change.
+        alpha: Significance level for survey changes.
+        default_target_year: Target year where ``indicators`` gives none.
+
+    Returns:
+        One row per territory and indicator with data, in the columns of
+        :data:`ASSESSMENT_COLUMNS`; ``notes`` holds the note codes separated by ``;``.
+
+    Raises:
+        AssessmentError: If a (territory, indicator, year) appears twice, an indicator of the
+            observations has no metadata, or an option is invalid.
+    """
+    method = Method(method)
+    if zero not in ("substitute", "not_assessable"):
+        raise AssessmentError(f"'zero' must be 'substitute' or 'not_assessable' (got {zero!r})")
+    meta = indicators.set_index("indicator")
+    if meta.index.has_duplicates:
+        repeated = sorted(map(str, meta.index[meta.index.duplicated()].unique()))
+        raise AssessmentError(f"indicators repeated in the metadata: {', '.join(repeated)}")
+    frame = observations[[TERRITORY, INDICATOR, YEAR, VALUE]]
+    values_all = frame[VALUE].to_numpy(dtype=np.float64, na_value=np.nan)
+    years_all = frame[YEAR].to_numpy(dtype=np.int64)
+    keep = ~np.isnan(values_all)
+    if year is not None:
+        keep &= years_all <= year
+    territory_codes, territories = _codes(frame[TERRITORY])
+    indicator_codes, indicator_labels = _codes(frame[INDICATOR])
+    unknown = indicator_labels.difference(meta.index)
+    if len(unknown):
+        used = np.unique(indicator_codes[keep])
+        missing = sorted(
+            str(indicator_labels[i]) for i in used if indicator_labels[i] in set(unknown)
+        )
+        if missing:
+            raise AssessmentError(f"no metadata for indicator(s): {', '.join(missing[:10])}")
+    if (territory_codes[keep] < 0).any() or (indicator_codes[keep] < 0).any():
+        raise AssessmentError("observations with an empty territory or indicator")
+    t_codes, i_codes = territory_codes[keep], indicator_codes[keep]
+    values, years = values_all[keep], years_all[keep]
+    if len(values) == 0:
+        return pd.DataFrame(columns=list(ASSESSMENT_COLUMNS))
+    first_year, last_year = int(years.min()), int(years.max())
+    width = last_year - first_year + 1
+    n_ind = len(indicator_labels)
+    keys = t_codes * n_ind + i_codes
+    grid = len(territories) * n_ind
+    if grid <= 4 * len(values):
+        series_keys = np.flatnonzero(np.bincount(keys, minlength=grid))
+        row_of = np.full(grid, -1, dtype=np.int64)
+        row_of[series_keys] = np.arange(len(series_keys))
+        rows = row_of[keys]
+    else:
+        rows_codes, uniques = pd.factorize(keys, sort=True)
+        rows, series_keys = rows_codes.astype(np.int64), np.asarray(uniques, dtype=np.int64)
+    n_series = len(series_keys)
+    flat = rows * width + (years - first_year)
+    counts = np.bincount(flat, minlength=n_series * width)
+    if (counts > 1).any():
+        cell = int(np.flatnonzero(counts > 1)[0])
+        key = int(series_keys[cell // width])
+        where = (
+            territories[key // n_ind],
+            indicator_labels[key % n_ind],
+            first_year + cell % width,
+        )
+        raise AssessmentError(f"(territory, indicator, year) {where} appears more than once")
+    cells = np.full(n_series * width, np.nan)
+    cells[flat] = values
+    dense: FloatArray = cells.reshape(n_series, width)
+    ind_codes = series_keys % n_ind
+    series_ind = indicator_labels[ind_codes]
+    series_terr = territories[series_keys // n_ind]
+    meta = meta.reindex(indicator_labels)  # one row per indicator code
+
+    # --- metadata per series -----------------------------------------------------------------
+    labels = meta["direction"].astype(str).to_numpy(dtype=object)
+    used_labels = set(labels[np.unique(ind_codes)])
+    bad = used_labels - {d.value for d in Direction}
+    if bad:
+        raise AssessmentError(f"unknown direction(s) {sorted(map(str, bad))}")
+    is_range = (labels == Direction.WITHIN_RANGE.value)[ind_codes]
+    d = np.where(labels == Direction.HIGHER_IS_BETTER.value, 1.0, -1.0)[ind_codes]
+    target = _meta_array(meta, "target", ind_codes, np.nan)
+    target_year = _meta_array(meta, "target_year", ind_codes, np.nan)
+    target_year = np.where(np.isnan(target_year), default_target_year, target_year)
+    limit = _meta_array(meta, "limit", ind_codes, np.nan)
+    raw = dense
+    if is_range.any():
+        low = _meta_array(meta, "target_low", ind_codes, np.nan)
+        high = _meta_array(meta, "target_high", ind_codes, np.nan)
+        if np.isnan(low[is_range]).any() or np.isnan(high[is_range]).any():
+            raise AssessmentError("a within_range indicator needs 'target_low' and 'target_high'")
+        lo, hi = np.fmin(low, high), np.fmax(low, high)
+        centre, half = (lo + hi) / 2, (hi - lo) / 2
+        transformed = centre[:, None] + np.maximum(
+            0.0, np.abs(dense - centre[:, None]) - half[:, None]
+        )
+        dense = np.where(is_range[:, None], transformed, dense)
+        target = np.where(is_range, centre, target)
+    has_target = ~np.isnan(target)
+
+    # --- base and current years ----------------------------------------------------------------
+    valid = ~np.isnan(dense)
+    columns = np.arange(width)
+    ti = _last_true(valid)
+    if window is not None:
+        requested = ti - window
+    elif base_year is not None:
+        requested = np.full(n_series, base_year - first_year)
+    else:
+        requested = _first_true(valid)
+    in_window = valid & (columns[None, :] >= requested[:, None])
+    has_base = in_window.any(axis=1)
+    t0 = _first_true(in_window)
+    count = in_window.sum(axis=1)
+    moved = has_base & (t0 != requested)
+    index = np.arange(n_series)
+    y0 = dense[index, t0]
+    yi = dense[index, ti]
+    t0_year = (t0 + first_year).astype(np.float64)
+    ti_year = (ti + first_year).astype(np.float64)
+    span = ti_year - t0_year
+
+    notes = np.where(moved, _N[Note.BASE_YEAR_MOVED], 0).astype(np.int64)
+    status = np.full(n_series, _S[Status.NOT_ASSESSABLE], dtype=np.int64)
+    progress = np.full(n_series, np.nan)
+    score = np.full(n_series, np.nan)
+    decided = ~has_base
+    notes[~has_base] = _N[Note.NO_DATA]
+
+    achieved = has_base & has_target & np.where(d > 0, yi >= target, yi <= target)
+    # --- progress P --------------------------------------------------------------------------
+    calc_notes = np.zeros(n_series, dtype=np.int64)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        if method is Method.PROJECTION:
+            p, p_notes, p_ok = _projection(
+                dense, in_window, t0, t0_year, y0, target, target_year, weighted
+            )
+            p_ok &= has_target & (target_year > t0_year)
+        else:
+            p, p_notes, p_ok = _ratio(
+                y0, yi, span, target, target_year, t0_year, d, has_target, zero
+            )
+        p_ok &= count >= 2
+    calc_notes |= p_notes
+    progress = np.where(p_ok, p, np.nan)
+
+    # target achieved wins; its progress is kept where computable, without calculation notes
+    status[achieved] = _S[Status.TARGET_ACHIEVED]
+    score[achieved] = 5.0
+    decided |= achieved
+    too_few = ~decided & (count < 2)
+    notes[too_few] |= _N[Note.TOO_FEW_YEARS]
+    decided |= too_few
+    if method is Method.PROJECTION:
+        no_target = ~decided & ~has_target
+        notes[no_target] |= _N[Note.NO_TARGET_FOR_PROJECTION]
+        decided |= no_target
+    late = ~decided & has_target & (target_year <= t0_year)
+    notes[late] |= _N[Note.TARGET_YEAR_NOT_AFTER_BASE]
+    decided |= late
+    open_rows = ~decided
+    notes[open_rows] |= calc_notes[open_rows]
+    failed = open_rows & ~p_ok
+    decided |= failed
+    open_rows = ~decided
+
+    # --- categories and scores -----------------------------------------------------------------
+    ratio_t = (
+        thresholds or DEFAULT_THRESHOLDS["projection" if method is Method.PROJECTION else "target"]
+    )
+    growth_t = thresholds or DEFAULT_THRESHOLDS["growth"]
+    with_target = open_rows & has_target
+    status[with_target] = _categories(progress[with_target], ratio_t.substantial, ratio_t.moderate)
+    score[with_target] = _score_ratio(progress[with_target], ratio_t)
+    growth = open_rows & ~has_target
+    limited = growth & ~np.isnan(limit)
+    notes[limited] |= _N[Note.LIMIT_APPLIED]
+    c = np.ones(n_series)
+    if limited.any():
+        c[limited] = _limit_factor(y0[limited], limit[limited])
+    at_limit = limited & (c == 0)
+    scaled = growth & ~at_limit
+    sub = growth_t.substantial * c
+    mod = growth_t.moderate * c
+    status[scaled] = _categories(progress[scaled], sub[scaled], mod[scaled])
+    score[scaled] = _score_growth(progress[scaled], sub[scaled], mod[scaled])
+    holding = at_limit & (progress >= 0)
+    status[holding] = _S[Status.SUBSTANTIAL_PROGRESS]
+    score[holding] = 5.0
+    slipping = at_limit & (progress < 0)
+    status[slipping] = _S[Status.DETERIORATION]
+    score[slipping] = _score_growth(
+        progress[slipping],
+        np.full(slipping.sum(), growth_t.substantial),
+        np.full(slipping.sum(), growth_t.moderate),
+    )
+    for band_status, (band_low, band_high) in _BANDS.items():
+        in_band = status == _S[band_status]
+        score[in_band] = np.clip(score[in_band], band_low, band_high)
+
+    # --- year on year ------------------------------------------------------------------------
+    trend = _year_on_year(
+        raw, ti, d, is_range, meta, ind_codes, series_terr, first_year, samples, alpha
+    )
+
+    result = pd.DataFrame(
+        {
+            TERRITORY: series_terr,
+            INDICATOR: series_ind,
+            "status": np.asarray([s.value for s in _STATUS], dtype=object)[status],
+            "progress": progress,
+            "score": score,
+            "base_year": pd.array(np.where(has_base, t0_year, np.nan), dtype="Int64"),
+            "current_year": pd.array(np.where(has_base, ti_year, np.nan), dtype="Int64"),
+            "base_value": np.where(has_base, raw[index, t0], np.nan),
+            "current_value": np.where(has_base, raw[index, ti], np.nan),
+            "target": target,
+            "target_year": pd.array(np.where(has_target, target_year, np.nan), dtype="Int64"),
+            **trend,
+            "notes": _note_texts(notes),
+        },
+        columns=list(ASSESSMENT_COLUMNS),
+    )
+    return result
+
+
+def _ratio(
+    y0: FloatArray,
+    yi: FloatArray,
+    span: FloatArray,
+    target: FloatArray,
+    target_year: FloatArray,
+    t0_year: FloatArray,
+    d: FloatArray,
+    has_target: BoolArray,
+    zero: str,
+) -> tuple[FloatArray, IntArray, BoolArray]:
+    """``P`` of the ratio method, the notes of its computation, and where it is defined."""
+    n = len(y0)
+    notes = np.zeros(n, dtype=np.int64)
+    ok = np.ones(n, dtype=bool)
+    zero_base = y0 == 0
+    zero_target = has_target & (target == 0)
+    notes[zero_base] |= _N[Note.ZERO_BASE]
+    if zero == "not_assessable":
+        ok &= ~zero_base
+        ok &= ~(zero_target & ~zero_base)
+        notes[zero_target & ~zero_base] |= _N[Note.ZERO_TARGET]
+    else:
+        notes[zero_target] |= _N[Note.ZERO_TARGET]
+    base = np.where(zero_base, ZERO_SUBSTITUTE, y0)
+    goal = np.where(zero_target, ZERO_SUBSTITUTE, target)
+    opposite = ok & (yi != 0) & ((yi > 0) != (base > 0))
+    notes[opposite] |= _N[Note.OPPOSITE_SIGNS]
+    ok &= ~opposite
+    target_opposite = ok & has_target & ((goal > 0) != (base > 0))
+    notes[target_opposite] |= _N[Note.TARGET_OPPOSITE_SIGN]
+    ok &= ~target_opposite
+    s = np.where(base < 0, -1.0, 1.0)
+    notes[ok & (s < 0)] |= _N[Note.NEGATIVE_VALUES]
+    achieved_rate = (yi / base) ** (1.0 / span) - 1.0
+    required = np.abs((goal / base) ** (1.0 / (target_year - t0_year)) - 1.0)
+    signed = s * d * achieved_rate
+    ok_target = ok & has_target
+    zero_required = ok_target & (required == 0) & (target_year > t0_year)
+    notes[zero_required] |= _N[Note.REQUIRED_CHANGE_ZERO]
+    ratio = np.where(
+        required == 0,
+        np.where(achieved_rate == 0, 0.0, np.copysign(np.inf, signed)),
+        signed / required,
+    )
+    p = np.where(has_target, ratio, signed)
+    ok &= ~(has_target & (target_year <= t0_year))
+    return p, notes, ok
+
+
+def _projection(
+    dense: FloatArray,
+    in_window: BoolArray,
+    t0: IntArray,
+    t0_year: FloatArray,
+    y0: FloatArray,
+    target: FloatArray,
+    target_year: FloatArray,
+    weighted: bool,
+) -> tuple[FloatArray, IntArray, BoolArray]:
+    """Ratio of the least-squares projected change to the required change."""
+    width = dense.shape[1]
+    first_year = t0_year - t0
+    years = first_year[:, None] + np.arange(width)[None, :]
+    weights = np.where(in_window, 1.0 + (years - t0_year[:, None]) if weighted else 1.0, 0.0)
+    filled = np.where(in_window, dense, 0.0)
+    sw = weights.sum(axis=1)
+    mt = (weights * years).sum(axis=1) / sw
+    my = (weights * filled).sum(axis=1) / sw
+    dt = np.where(in_window, years - mt[:, None], 0.0)
+    stt = (weights * dt * dt).sum(axis=1)
+    sty = (weights * dt * (filled - my[:, None])).sum(axis=1)
+    projected = my + (sty / stt) * (target_year - mt)
+    required = target - y0
+    notes = np.where(required == 0, _N[Note.REQUIRED_CHANGE_ZERO], 0).astype(np.int64)
+    ok = required != 0
+    return (projected - y0) / required, notes, ok
+
+
+def _categories(
+    p: FloatArray, substantial: FloatArray | float, moderate: FloatArray | float
+) -> IntArray:
+    return np.select(
+        [p >= substantial, p >= moderate, p >= 0],
+        [
+            _S[Status.SUBSTANTIAL_PROGRESS],
+            _S[Status.MODERATE_PROGRESS],
+            _S[Status.LIMITED_PROGRESS],
+        ],
+        default=_S[Status.DETERIORATION],
+    ).astype(np.int64)
+
+
+def _score_ratio(p: FloatArray, t: Thresholds) -> FloatArray:
+    raw = np.where(
+        p >= t.moderate,
+        (p - t.moderate) * (2.5 / (t.substantial - t.moderate)),
+        (p - t.moderate) * (2.5 / t.moderate),
+    )
+    return np.clip(raw, -5.0, 5.0)
+
+
+def _score_growth(p: FloatArray, sub: FloatArray, mod: FloatArray) -> FloatArray:
+    raw = np.select(
+        [p < 0, p < mod, p < sub],
+        [-2.5 + p * (2.5 / (sub + mod)), -2.5 + p * (2.5 / mod), (p - mod) * (2.5 / (sub - mod))],
+        default=2.5 + (p - sub) * (2.5 / mod),
+    )
+    clipped: FloatArray = np.clip(raw, -5.0, 5.0)
+    return clipped
+
+
+def _limit_factor(base: FloatArray, limit: FloatArray) -> FloatArray:
+    if (limit <= 0).any():
+        raise AssessmentError("a natural limit must be positive")
+    b = np.abs(base)
+    return np.select(
+        [b >= 2 * limit, b <= limit],
+        [1.0, 1.0 - (b / limit) ** LIMIT_EXPONENT],
+        default=1.0 - ((2 * limit - b) / limit) ** LIMIT_EXPONENT,
+    )
+
+
+def _note_texts(notes: IntArray) -> npt.NDArray[np.object_]:
+    uniques, inverse = np.unique(notes, return_inverse=True)
+    texts = np.array(
+        [";".join(note.value for note in _NOTES if int(mask) & _N[note]) for mask in uniques],
+        dtype=object,
+    )
+    return texts[inverse]
+
+
+def _year_on_year(
+    raw: FloatArray,
+    ti: IntArray,
+    d: FloatArray,
+    is_range: BoolArray,
+    meta: pd.DataFrame,
+    ind_codes: IntArray,
+    series_terr: pd.Index[Any],
+    first_year: int,
+    samples: pd.DataFrame | None,
+    alpha: float,
+) -> Mapping[str, object]:
+    """Columns of the year-on-year change, with survey intervals and tests where sizes exist."""
+    n, width = raw.shape
+    index = np.arange(n)
+    valid = ~np.isnan(raw)
+    before = valid & (np.arange(width)[None, :] < ti[:, None])
+    has_previous = before.any(axis=1)
+    tp = _last_true(before)
+    previous = np.where(has_previous, raw[index, tp], np.nan)
+    current = raw[index, ti]
+    change = current - previous
+    if is_range.any():
+        low = _meta_array(meta, "target_low", ind_codes, np.nan)
+        high = _meta_array(meta, "target_high", ind_codes, np.nan)
+        lo, hi = np.fmin(low, high), np.fmax(low, high)
+
+        def outside(v: FloatArray) -> FloatArray:
+            distance: FloatArray = np.maximum(0.0, np.maximum(lo - v, v - hi))
+            return distance
+
+        gain = np.where(is_range, outside(previous) - outside(current), d * change)
+    else:
+        gain = d * change
+    trend = np.select(
+        [~has_previous, gain > 0, gain < 0],
+        [_T[Trend.NOT_ASSESSABLE], _T[Trend.IMPROVED], _T[Trend.WORSENED]],
+        default=_T[Trend.UNCHANGED],
+    )
+    units = (
+        meta["unit"].fillna("").astype(str).to_numpy(dtype=object)[ind_codes]
+        if "unit" in meta.columns
+        else np.full(n, "", dtype=object)
+    )
+    change_unit = np.where(units == "percent", "percentage_point", units)
+    intervals = {key: np.full(n, np.nan) for key in ("lo", "hi", "plo", "phi", "p")}
+    if samples is not None and "survey" in meta.columns:
+        survey = meta["survey"].fillna(False).astype(bool).to_numpy(dtype=bool)[ind_codes]
+        sizes = {
+            (str(t), int(y)): int(k)
+            for t, y, k in samples[[TERRITORY, YEAR, "n"]].itertuples(index=False)
+        }
+        for row in np.flatnonzero(survey & has_previous):
+            territory = str(series_terr[int(row)])
+            n1 = sizes.get((territory, first_year + int(tp[row])))
+            n2 = sizes.get((territory, first_year + int(ti[row])))
+            if n1 is None or n2 is None:
+                continue
+            scale = 100.0 if units[row] == "percent" else 1.0
+            v1, v2 = previous[row] / scale, current[row] / scale
+            level = 1 - alpha
+            intervals["plo"][row], intervals["phi"][row] = (
+                x * scale for x in wilson_interval(v1, n1, level=level)
+            )
+            intervals["lo"][row], intervals["hi"][row] = (
+                x * scale for x in wilson_interval(v2, n2, level=level)
+            )
+            p_value = two_proportion_p_value(v1, n1, v2, n2)
+            intervals["p"][row] = p_value
+            if trend[row] != _T[Trend.UNCHANGED] and p_value >= alpha:
+                trend[row] = _T[Trend.NOT_SIGNIFICANT]
+    return {
+        "previous_year": pd.array(np.where(has_previous, tp + first_year, np.nan), dtype="Int64"),
+        "previous_value": previous,
+        "change": change,
+        "change_unit": change_unit,
+        "trend": np.asarray([t.value for t in _TRENDS], dtype=object)[trend],
+        "interval_low": intervals["lo"],
+        "interval_high": intervals["hi"],
+        "previous_interval_low": intervals["plo"],
+        "previous_interval_high": intervals["phi"],
+        "p_value": intervals["p"],
+    }
