@@ -48,12 +48,19 @@ def _first_line(obj: object) -> str:
 
 
 def _constant(module: ModuleType, name: str) -> str:
-    found = re.search(
-        r"((?:^#:.*\n)+)^" + re.escape(name) + r"\b", inspect.getsource(module), re.MULTILINE
-    )
-    if found is None:
-        return EXTRA.get(name, "")
-    return " ".join(line[2:].strip() for line in found.group(1).splitlines())
+    """The ``#:`` comment above *name*'s definition, in the module or, for a package, in its
+    submodules."""
+    sources = [inspect.getsource(module)]
+    if hasattr(module, "__path__"):
+        sources += [
+            path.read_text(encoding="utf-8")
+            for path in sorted(Path(module.__path__[0]).glob("*.py"))
+        ]
+    for source in sources:
+        found = re.search(r"((?:^#:.*\n)+)^" + re.escape(name) + r"\b", source, re.MULTILINE)
+        if found is not None:
+            return " ".join(line[2:].strip() for line in found.group(1).splitlines())
+    return EXTRA.get(name, "")
 
 
 def _entry(module: ModuleType, name: str) -> str:
