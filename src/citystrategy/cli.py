@@ -7,6 +7,8 @@ Commands::
 
     citystrategy summary kielce --year 2023 [--format text|json] [--locale pl_PL]
     citystrategy check kielce [--year 2023] [--format text|json] [--locale pl_PL]
+    citystrategy assess kielce --year 2023 [--method ratio|projection] [--window N]
+                                           [--format table|csv|json] [--locale pl_PL]
     citystrategy cities
 """
 
@@ -18,11 +20,19 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from babel import Locale, UnknownLocaleError
-
 from citystrategy.cities import get_city, list_cities
 from citystrategy.errors import CityStrategyError
-from citystrategy.reports import findings_data, format_findings, format_summary, summary_data
+from citystrategy.formatting import LocaleLike, get_locale
+from citystrategy.model import Strategy
+from citystrategy.progress import assess, assess_goals
+from citystrategy.reports import (
+    assessment_data,
+    findings_data,
+    format_assessment,
+    format_findings,
+    format_summary,
+    summary_data,
+)
 from citystrategy.validation import check
 
 __all__ = ["main"]
@@ -65,6 +75,27 @@ def _parser() -> argparse.ArgumentParser:
     common(summary, year_required=True)
     checker = commands.add_parser("check", help="findings on the strategy's data")
     common(checker, year_required=False)
+    assess = commands.add_parser(
+        "assess", help="progress of every indicator and goal toward its target"
+    )
+    assess.add_argument("city", help="city slug, e.g. kielce (see: citystrategy cities)")
+    assess.add_argument("--year", type=int, required=True, help="reporting year, e.g. 2023")
+    assess.add_argument(
+        "--method", choices=("ratio", "projection"), default="ratio", help="default: ratio"
+    )
+    assess.add_argument(
+        "--window", type=int, help="rolling window of N years (default: from the first year)"
+    )
+    assess.add_argument(
+        "--min-coverage",
+        type=float,
+        default=0.6,
+        help="share of scored indicators a goal needs (default: 0.6)",
+    )
+    assess.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="default: table"
+    )
+    assess.add_argument("--locale", default="pl_PL", help="locale of the table (default: pl_PL)")
     commands.add_parser("cities", help="list the cities shipped with citystrategy")
     return parser
 
@@ -81,16 +112,17 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"{slug}\t{city.name}\t{city.teryt}\n")
         return EXIT_OK
     try:
-        locale = Locale.parse(args.locale)
-    except (ValueError, UnknownLocaleError):
-        msg = f"unknown locale {args.locale!r} (e.g. pl_PL, en_GB)"
-        raise _UsageError(msg) from None
+        locale = get_locale(args.locale)
+    except ValueError as error:
+        raise _UsageError(str(error)) from None
     strategy = get_city(args.city).load()
     years = [report.year for report in strategy.reports]
     if args.year is not None and args.year not in years:
         known = ", ".join(map(str, years)) or "none"
         msg = f"{strategy.territory.name} has no report on {args.year} (reports: {known})"
         raise _UsageError(msg)
+    if args.command == "assess":
+        return _assess(strategy, args, locale, out)
     if args.command == "summary":
         if args.format == "json":
             _print_json(summary_data(strategy, args.year), out)
@@ -105,6 +137,30 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(format_findings(report, title=strategy.title, locale=locale) + "\n")
     return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _assess(strategy: Strategy, args: argparse.Namespace, locale: LocaleLike, out: TextIO) -> int:
+    if args.window is not None and args.window < 1:
+        raise _UsageError(f"--window must be at least 1 (got {args.window})")
+    if not 0 <= args.min_coverage <= 1:
+        raise _UsageError(f"--min-coverage must lie in [0, 1] (got {args.min_coverage})")
+    table = assess(strategy, year=args.year, method=args.method, window=args.window)
+    goals = assess_goals(strategy, year=args.year, min_coverage=args.min_coverage, table=table)
+    if args.format == "json":
+        _print_json(assessment_data(table, goals), out)
+    elif args.format == "csv":
+        table.to_csv(out, index=False)
+    else:
+        text = format_assessment(
+            table,
+            goals,
+            year=args.year,
+            method=args.method,
+            min_coverage=args.min_coverage,
+            locale=locale,
+        )
+        out.write(text + "\n")
+    return EXIT_OK
 
 
 class _UsageError(Exception):

@@ -23,16 +23,17 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum, StrEnum
-from typing import Final
+from typing import Final, TypeAlias
 
 import pint
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_format_date
 from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_symbol
 
 from citystrategy.errors import UnitError
 from citystrategy.model import Direction, Level, TargetKind
 from citystrategy.money import Money
+from citystrategy.progress import Note, Status, Trend
 
 __all__ = [
     "DEFAULT_LOCALE",
@@ -40,6 +41,7 @@ __all__ = [
     "NOUNS",
     "UNIT_LABELS",
     "Grouping",
+    "LocaleLike",
     "format_count",
     "format_date",
     "format_missing",
@@ -51,6 +53,8 @@ __all__ = [
     "format_quantity",
     "format_value",
     "get_label",
+    "get_language",
+    "get_locale",
 ]
 
 #: Locale used when none is passed. Never read from the environment.
@@ -162,16 +166,104 @@ LABELS: Final[dict[Enum, dict[str, str]]] = {
     TargetKind.WITHIN_RANGE: {"pl": "w przedziale", "en": "within"},
     Level.IMPACT: {"pl": "wskaźnik oddziaływania", "en": "impact indicator"},
     Level.RESULT: {"pl": "wskaźnik rezultatu", "en": "result indicator"},
+    Status.TARGET_ACHIEVED: {"pl": "cel osiągnięty", "en": "target achieved"},
+    Status.SUBSTANTIAL_PROGRESS: {"pl": "znaczny postęp", "en": "substantial progress"},
+    Status.MODERATE_PROGRESS: {"pl": "umiarkowany postęp", "en": "moderate progress"},
+    Status.LIMITED_PROGRESS: {"pl": "ograniczony postęp", "en": "limited progress"},
+    Status.DETERIORATION: {"pl": "regres", "en": "deterioration"},
+    Status.NOT_ASSESSABLE: {"pl": "brak oceny", "en": "not assessable"},
+    Trend.IMPROVED: {"pl": "poprawa", "en": "improved"},
+    Trend.WORSENED: {"pl": "pogorszenie", "en": "worsened"},
+    Trend.UNCHANGED: {"pl": "bez zmian", "en": "unchanged"},
+    Trend.NOT_SIGNIFICANT: {"pl": "zmiana nieistotna", "en": "not significant"},
+    Trend.NOT_ASSESSABLE: {"pl": "brak oceny", "en": "not assessable"},
+    Note.BASE_YEAR_MOVED: {
+        "pl": "brak wartości w roku bazowym: użyto pierwszego późniejszego roku",
+        "en": "no value in the base year: the first later year was used",
+    },
+    Note.ZERO_BASE: {
+        "pl": "wartość bazowa 0: przyjęto 0,001 (jak Open SDG)",
+        "en": "base value 0: 0.001 used instead (as Open SDG)",
+    },
+    Note.ZERO_TARGET: {
+        "pl": "wartość docelowa 0: przyjęto 0,001 (jak Open SDG)",
+        "en": "target 0: 0.001 used instead (as Open SDG)",
+    },
+    Note.TOO_FEW_YEARS: {"pl": "mniej niż dwa lata z danymi", "en": "fewer than two years of data"},
+    Note.OPPOSITE_SIGNS: {
+        "pl": "wartość bazowa i bieżąca mają przeciwne znaki",
+        "en": "base and latest values have opposite signs",
+    },
+    Note.TARGET_OPPOSITE_SIGN: {
+        "pl": "wartość bazowa i docelowa mają przeciwne znaki",
+        "en": "base value and target have opposite signs",
+    },
+    Note.NEGATIVE_VALUES: {
+        "pl": "wartości ujemne: odwrócono znak tempa zmian",
+        "en": "negative values: the growth rate's sign was flipped",
+    },
+    Note.LIMIT_APPLIED: {
+        "pl": "progi obniżone przy naturalnej granicy",
+        "en": "thresholds scaled near the natural limit",
+    },
+    Note.TARGET_YEAR_NOT_AFTER_BASE: {
+        "pl": "rok docelowy nie jest późniejszy od bazowego",
+        "en": "target year not after the base year",
+    },
+    Note.NO_TARGET_FOR_PROJECTION: {
+        "pl": "metoda projekcji wymaga wartości docelowej",
+        "en": "the projection method needs a target",
+    },
+    Note.REQUIRED_CHANGE_ZERO: {
+        "pl": "wartość docelowa równa bazowej: zmiana nie jest wymagana",
+        "en": "target equals the base value: no change required",
+    },
+    Note.NO_DATA: {
+        "pl": "brak wartości w ocenianych latach",
+        "en": "no value in the years assessed",
+    },
 }
 
 
-def _locale(locale: Locale | str) -> Locale:
+#: A locale: a babel ``Locale`` or a name such as ``"pl_PL"`` or ``"en_GB"``.
+LocaleLike: TypeAlias = Locale | str
+
+
+def get_locale(locale: LocaleLike) -> Locale:
+    """The babel locale for *locale*; the environment is never read.
+
+    Raises:
+        TypeError: If *locale* is neither a ``Locale`` nor a string (``None`` included).
+        ValueError: If babel does not know the locale.
+
+    >>> get_locale("pl_PL").language
+    'pl'
+    """
     if isinstance(locale, Locale):
         return locale
     if not isinstance(locale, str):  # None would make babel read the environment
         msg = f"'locale' must be a babel Locale or a locale name (got {locale!r})"
         raise TypeError(msg)
-    return Locale.parse(locale)
+    try:
+        return Locale.parse(locale)
+    except (ValueError, UnknownLocaleError):
+        msg = f"unknown locale {locale!r} (e.g. 'pl_PL', 'en_GB')"
+        raise ValueError(msg) from None
+
+
+def get_language(locale: LocaleLike) -> str:
+    """The language of citystrategy's words for *locale*: ``"pl"``, or ``"en"`` for all others.
+
+    Numbers and dates follow any babel locale; words (nouns, labels, unit names) exist in
+    Polish and English only.
+
+    >>> get_language("pl_PL"), get_language("de_DE")
+    ('pl', 'en')
+    """
+    return "pl" if get_locale(locale).language == "pl" else "en"
+
+
+_locale = get_locale
 
 
 def _language(locale: Locale) -> str:
@@ -219,7 +311,7 @@ def format_number(
     grouping: Grouping | str | None = None,
     separator: str | None = None,
     rounding: str = ROUND_HALF_UP,
-    locale: Locale | str = DEFAULT_LOCALE,
+    locale: LocaleLike = DEFAULT_LOCALE,
 ) -> str:
     r"""Format *value* with the grouping and rounding policy.
 
@@ -252,7 +344,7 @@ def format_money(
     decimals: int = 2,
     grouping: Grouping | str | None = None,
     code: bool = False,
-    locale: Locale | str = DEFAULT_LOCALE,
+    locale: LocaleLike = DEFAULT_LOCALE,
 ) -> str:
     r"""Format an amount of money: ``85 665 519,74 zł``.
 
@@ -283,7 +375,7 @@ def format_money_scaled(
     decimals: int = 1,
     scale: str | None = None,
     trim_zeros: bool = True,
-    locale: Locale | str = DEFAULT_LOCALE,
+    locale: LocaleLike = DEFAULT_LOCALE,
 ) -> str:
     r"""Format money in thousands, millions or billions: ``115 tys. zł``, ``10,9 mln zł``.
 
@@ -354,7 +446,7 @@ def format_percent(
     *,
     decimals: int | None = 1,
     space: bool = False,
-    locale: Locale | str = DEFAULT_LOCALE,
+    locale: LocaleLike = DEFAULT_LOCALE,
 ) -> str:
     r"""Format a percentage given in percent units: ``4.6`` is ``4,6%``.
 
@@ -379,7 +471,7 @@ def format_percentage_points(
     decimals: int | None = 1,
     sign: bool = True,
     label: str | None = None,
-    locale: Locale | str = DEFAULT_LOCALE,
+    locale: LocaleLike = DEFAULT_LOCALE,
 ) -> str:
     r"""Format a change of a percentage, in percentage points: ``+0,6 p.p.``.
 
@@ -415,7 +507,7 @@ def format_count(
     noun: str | tuple[str, ...],
     *,
     separator: str = " ",
-    locale: Locale | str = DEFAULT_LOCALE,
+    locale: LocaleLike = DEFAULT_LOCALE,
 ) -> str:
     """Format a count with the right plural form of its noun.
 
@@ -456,7 +548,7 @@ def format_quantity(
     *,
     decimals: int | None = None,
     ascii_only: bool = False,
-    locale: Locale | str = DEFAULT_LOCALE,
+    locale: LocaleLike = DEFAULT_LOCALE,
 ) -> str:
     r"""Format a quantity with its unit label: ``31 791,00 MWh``, ``17 µg/m³``, ``58 dni``.
 
@@ -502,7 +594,7 @@ def format_value(
     decimals: int | None = None,
     missing: str = "–",
     ascii_only: bool = False,
-    locale: Locale | str = DEFAULT_LOCALE,
+    locale: LocaleLike = DEFAULT_LOCALE,
 ) -> str:
     r"""Format an indicator value in its unit; a missing value gives the *missing* sign, never 0.
 
@@ -539,7 +631,7 @@ def format_date(
     *,
     style: str = "numeric",
     suffix: str | None = None,
-    locale: Locale | str = DEFAULT_LOCALE,
+    locale: LocaleLike = DEFAULT_LOCALE,
 ) -> str:
     r"""Format a date: ``20.06.2024 r.`` or ``9 czerwca 2022 r.`` (month in the genitive).
 
@@ -577,7 +669,7 @@ def format_date(
     return f"{text}{_NBSP if polish else ' '}{ending}" if ending else text
 
 
-def get_label(member: Enum, *, locale: Locale | str = DEFAULT_LOCALE) -> str:
+def get_label(member: Enum, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
     """The human label of an enumeration member of the model.
 
     >>> get_label(Direction.LOWER_IS_BETTER)

@@ -28,12 +28,22 @@ from citystrategy.progress.series import status_from_score as status_from_score
 from citystrategy.progress.series import two_proportion_p_value as two_proportion_p_value
 from citystrategy.progress.series import wilson_interval as wilson_interval
 from citystrategy.progress.series import year_on_year as year_on_year
+from citystrategy.progress.strategy import GOAL_COLUMNS as GOAL_COLUMNS
+from citystrategy.progress.strategy import INDICATOR_COLUMNS as INDICATOR_COLUMNS
+from citystrategy.progress.strategy import MIN_COVERAGE as MIN_COVERAGE
+from citystrategy.progress.strategy import assess as assess
+from citystrategy.progress.strategy import assess_goals as assess_goals
+from citystrategy.progress.strategy import indicator_metadata as indicator_metadata
+from citystrategy.progress.strategy import survey_samples as survey_samples
 
 __all__ = [
     "ASSESSMENT_COLUMNS",
     "DEFAULT_THRESHOLDS",
+    "GOAL_COLUMNS",
+    "INDICATOR_COLUMNS",
     "LIMIT_EXPONENT",
     "META_COLUMNS",
+    "MIN_COVERAGE",
     "NOTES",
     "ZERO_SUBSTITUTE",
     "Assessment",
@@ -43,11 +53,15 @@ __all__ = [
     "Thresholds",
     "Trend",
     "YearOnYear",
+    "assess",
     "assess_frame",
+    "assess_goals",
     "assess_series",
+    "indicator_metadata",
     "limit_factor",
     "parse_period",
     "status_from_score",
+    "survey_samples",
     "two_proportion_p_value",
     "wilson_interval",
     "year_on_year",

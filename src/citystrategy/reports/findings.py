@@ -14,10 +14,16 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Final
 
-from babel import Locale
-
 from citystrategy.costs import Figure
-from citystrategy.formatting import DEFAULT_LOCALE, format_money, format_percent, get_label
+from citystrategy.formatting import (
+    DEFAULT_LOCALE,
+    LocaleLike,
+    format_money,
+    format_percent,
+    get_label,
+    get_language,
+    get_locale,
+)
 from citystrategy.model import Direction, TargetKind
 from citystrategy.money import Money
 from citystrategy.reports.text import render_table
@@ -103,11 +109,7 @@ _LABELS: Final[dict[str, dict[str, Any]]] = {
 }
 
 
-def _locale(locale: Locale | str) -> Locale:
-    return locale if isinstance(locale, Locale) else Locale.parse(locale)
-
-
-def _figure(figure: str, value: str, locale: Locale) -> str:
+def _figure(figure: str, value: str, locale: LocaleLike) -> str:
     if not value:
         return "–"
     if figure == Figure.COST:
@@ -117,14 +119,14 @@ def _figure(figure: str, value: str, locale: Locale) -> str:
     return value
 
 
-def describe_finding(finding: Finding, *, locale: Locale | str = DEFAULT_LOCALE) -> str:
+def describe_finding(finding: Finding, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
     """The finding in words, in the locale's language (Polish, or English for other locales).
 
     Values from the source are shown as printed; declared and computed figures are formatted.
     """
-    loc = _locale(locale)
+    loc = get_locale(locale)
     template = _POLISH.get((finding.kind, finding.variant)) or _POLISH.get((finding.kind, None))
-    if loc.language != "pl" or template is None:
+    if get_language(loc) != "pl" or template is None:
         return finding.message
     values: dict[str, Any] = dict(finding.details)
     values["code"] = finding.code
@@ -169,11 +171,11 @@ def findings_data(report: ValidationReport) -> dict[str, Any]:
 
 
 def format_findings(
-    report: ValidationReport, *, title: str = "", locale: Locale | str = DEFAULT_LOCALE
+    report: ValidationReport, *, title: str = "", locale: LocaleLike = DEFAULT_LOCALE
 ) -> str:
     """The findings as a text table, most serious first, worded in the locale's language."""
-    loc = _locale(locale)
-    t = _LABELS["pl" if loc.language == "pl" else "en"]
+    loc = get_locale(locale)
+    t = _LABELS[get_language(loc)]
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     findings = sorted(report, key=lambda f: order[f.severity])
     lines = [t["title"].format(title=title or report.strategy), ""]

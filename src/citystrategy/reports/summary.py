@@ -9,8 +9,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Final
 
-from babel import Locale
-
 from citystrategy.costs import (
     Comparison,
     Figure,
@@ -22,10 +20,12 @@ from citystrategy.costs import (
 )
 from citystrategy.formatting import (
     DEFAULT_LOCALE,
+    LocaleLike,
     format_count,
     format_date,
     format_money,
     format_percent,
+    get_language,
 )
 from citystrategy.model import DeclaredSummary, Level, Strategy
 from citystrategy.money import Money
@@ -87,9 +87,8 @@ _LABELS: Final = {
 }
 
 
-def _labels(locale: Locale | str) -> dict[str, Any]:
-    language = (locale if isinstance(locale, Locale) else Locale.parse(locale)).language
-    return _LABELS["pl" if language == "pl" else "en"]
+def _labels(locale: LocaleLike) -> dict[str, Any]:
+    return _LABELS[get_language(locale)]
 
 
 def _amount(value: Decimal | None) -> str | None:
@@ -206,7 +205,7 @@ def _declared(strategy: Strategy, year: int) -> DeclaredSummary | None:
 
 
 def format_summary(
-    strategy: Strategy, year: int, *, slug: str = "", locale: Locale | str = DEFAULT_LOCALE
+    strategy: Strategy, year: int, *, slug: str = "", locale: LocaleLike = DEFAULT_LOCALE
 ) -> str:
     """The summary as text: the strategy, its goals, indicator counts and the cost table.
 
@@ -244,7 +243,7 @@ def format_summary(
     return "\n".join(lines)
 
 
-def _heading_line(strategy: Strategy, t: dict[str, Any], locale: Locale | str) -> str:
+def _heading_line(strategy: Strategy, t: dict[str, Any], locale: LocaleLike) -> str:
     territory = strategy.territory
     parts = [territory.name + (f" (TERYT {territory.teryt})" if territory.teryt else "")]
     if strategy.adopted_on is not None:
@@ -257,7 +256,7 @@ def _heading_line(strategy: Strategy, t: dict[str, Any], locale: Locale | str) -
 
 
 def _cost_table(
-    strategy: Strategy, year: int, t: dict[str, Any], locale: Locale | str, slug: str
+    strategy: Strategy, year: int, t: dict[str, Any], locale: LocaleLike, slug: str
 ) -> list[str]:
     completed = completed_projects(strategy, year)
     declared = _declared(strategy, year)
@@ -305,7 +304,7 @@ def _cost_table(
     return lines
 
 
-def _declared_cell(figures: dict[Figure, Comparison], figure: Figure, locale: Locale | str) -> str:
+def _declared_cell(figures: dict[Figure, Comparison], figure: Figure, locale: LocaleLike) -> str:
     comparison = figures.get(figure)
     if comparison is None:
         return "–"

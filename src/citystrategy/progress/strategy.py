@@ -1,0 +1,327 @@
+"""Assessment of a whole strategy: every indicator, and the scores of its goals.
+
+>>> from citystrategy.cities import kielce
+>>> table = assess(kielce.load(), year=2023)
+>>> len(table), table["status"].isna().sum()
+(112, np.int64(0))
+>>> goals = assess_goals(kielce.load(), year=2023)
+>>> goals.loc[goals["goal"] == "1", ["indicators", "scored"]].values.tolist()
+[[24, 24]]
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Final, cast
+
+import numpy as np
+import pandas as pd
+
+from citystrategy.frames import INDICATOR, TERRITORY, YEAR
+from citystrategy.model import Strategy, TargetKind
+from citystrategy.progress.frame import assess_frame
+from citystrategy.progress.series import Method, Note, Status, Thresholds, status_from_score
+from citystrategy.validation import FindingKind, check
+
+__all__ = [
+    "GOAL_COLUMNS",
+    "INDICATOR_COLUMNS",
+    "MIN_COVERAGE",
+    "assess",
+    "assess_goals",
+    "indicator_metadata",
+    "survey_samples",
+]
+
+#: Columns of :func:`assess`.
+INDICATOR_COLUMNS: Final = (
+    "code",
+    "name",
+    "goal",
+    "level",
+    "unit",
+    "survey",
+    "direction",
+    "value",
+    "previous_value",
+    "change",
+    "change_unit",
+    "trend",
+    "target",
+    "target_raw",
+    "target_year",
+    "status",
+    "progress",
+    "score",
+    "base_year",
+    "current_year",
+    "previous_year",
+    "base_value",
+    "interval_low",
+    "interval_high",
+    "previous_interval_low",
+    "previous_interval_high",
+    "p_value",
+    "notes",
+    "target_findings",
+)
+#: Columns of :func:`assess_goals`.
+GOAL_COLUMNS: Final = (
+    "goal",
+    "name",
+    "level",
+    "indicators",
+    "scored",
+    "coverage",
+    "score",
+    "status",
+)
+#: Share of a goal's indicators that must have a score for the goal to be assessed.
+MIN_COVERAGE: Final = 0.6
+
+#: Findings of :func:`citystrategy.check` that say something about an indicator's target.
+_TARGET_FINDINGS: Final = (
+    FindingKind.TARGET_CONTRADICTS_DIRECTION,
+    FindingKind.TARGET_KIND_CONTRADICTS_DIRECTION,
+    FindingKind.TARGET_MET_AT_BASE,
+    FindingKind.BOUND_ALREADY_SATISFIED,
+)
+
+
+def indicator_metadata(strategy: Strategy) -> pd.DataFrame:
+    """The metadata frame :func:`~citystrategy.progress.assess_frame` needs, from the model.
+
+    A ``within_range`` target gives ``target_low`` and ``target_high``; other targets give
+    ``target`` (at least, at most and exactly are all assessed against their value in the
+    indicator's direction).
+    """
+    rows = []
+    for indicator in strategy.indicators:
+        target = indicator.target
+        ranged = target is not None and target.kind is TargetKind.WITHIN_RANGE
+        rows.append(
+            {
+                "indicator": indicator.code,
+                "direction": indicator.direction.value,
+                "target": float(target.value)
+                if target is not None and target.value is not None
+                else np.nan,
+                "target_year": target.year if target is not None else np.nan,
+                "limit": np.nan,
+                "target_low": float(target.low)
+                if ranged and target is not None and target.low is not None
+                else np.nan,
+                "target_high": float(target.high)
+                if ranged and target is not None and target.high is not None
+                else np.nan,
+                "survey": indicator.survey,
+                "unit": indicator.unit,
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "indicator",
+            "direction",
+            "target",
+            "target_year",
+            "limit",
+            "target_low",
+            "target_high",
+            "survey",
+            "unit",
+        ],
+    )
+
+
+def survey_samples(strategy: Strategy) -> pd.DataFrame | None:
+    """Survey sample sizes by territory and year, from the survey-responses indicator."""
+    code = strategy.survey_responses_indicator
+    if code is None:
+        return None
+    rows = [
+        {TERRITORY: o.territory, YEAR: o.year, "n": int(o.value)}
+        for o in strategy.observations_of(code)
+        if o.value is not None
+    ]
+    return pd.DataFrame(rows, columns=[TERRITORY, YEAR, "n"]) if rows else None
+
+
+def assess(
+    strategy: Strategy,
+    *,
+    year: int,
+    base_year: int | None = None,
+    window: int | None = None,
+    method: Method | str = Method.RATIO,
+    thresholds: Thresholds | None = None,
+    zero: str = "substitute",
+    weighted: bool = False,
+    alpha: float = 0.05,
+) -> pd.DataFrame:
+    """Assess every indicator of *strategy* for the strategy's own territory in *year*.
+
+    Every indicator gets a row: a status, or ``not_assessable`` with the notes saying why.
+
+    Args:
+        strategy: The strategy.
+        year: The reporting year (the latest year used).
+        base_year: Base year; default each indicator's first year with a value.
+        window: Rolling window of that many years ending at *year*.
+        method: ``"ratio"`` or ``"projection"``.
+        thresholds: Category edges; default per method.
+        zero: ``"substitute"`` or ``"not_assessable"`` for a zero base or target.
+        weighted: Projection only: weight recent years more.
+        alpha: Significance level for survey changes.
+
+    Returns:
+        The columns of :data:`INDICATOR_COLUMNS`, in strategy order. ``value``,
+        ``previous_value``, ``base_value`` and ``change`` are exact ``Decimal`` s as printed in
+        the source (a change of a percentage is in percentage points: 12,3% to 5,2% is
+        ``Decimal("-7.1")``); the other numbers are floats. ``notes`` holds
+        :class:`~citystrategy.progress.Note` values separated by ``;``; ``target_findings`` the
+        kinds of :func:`citystrategy.check` findings about the indicator's target.
+    """
+    territory = strategy.territory.id
+    frame = strategy.observations_frame()
+    frame = frame[frame[TERRITORY] == territory]
+    result = assess_frame(
+        frame,
+        indicator_metadata(strategy),
+        year=year,
+        base_year=base_year,
+        window=window,
+        method=method,
+        thresholds=thresholds,
+        zero=zero,
+        weighted=weighted,
+        samples=survey_samples(strategy),
+        alpha=alpha,
+    ).set_index(INDICATOR)
+    findings: dict[str, list[str]] = {}
+    for finding in check(strategy):
+        if finding.kind in _TARGET_FINDINGS:
+            findings.setdefault(finding.code, []).append(finding.kind.value)
+    rows: list[dict[str, Any]] = []
+    for indicator in strategy.indicators:
+        row: dict[str, Any] = {
+            "code": indicator.code,
+            "name": indicator.name,
+            "goal": indicator.goal_code,
+            "level": indicator.level.value,
+            "unit": indicator.unit,
+            "survey": indicator.survey,
+            "direction": indicator.direction.value,
+            "target_raw": indicator.target.raw if indicator.target is not None else "",
+            "target_findings": ";".join(findings.get(indicator.code, [])),
+        }
+        if indicator.code in result.index:
+            assessed = cast("pd.Series[Any]", result.loc[indicator.code])
+            row |= {column: assessed[column] for column in result.columns if column != TERRITORY}
+            row |= _exact(strategy, indicator.code, assessed)
+        else:
+            row |= {
+                "status": Status.NOT_ASSESSABLE.value,
+                "trend": "not_assessable",
+                "notes": Note.NO_DATA.value,
+            }
+        rows.append(row)
+    table = pd.DataFrame(rows).reindex(columns=list(INDICATOR_COLUMNS))
+    for column in ("target_year", "base_year", "current_year", "previous_year"):
+        table[column] = table[column].astype("Int64")
+    return table
+
+
+def _exact(strategy: Strategy, code: str, assessed: pd.Series[Any]) -> dict[str, Any]:
+    """Values and the change as exact Decimals, from the observations (the frame has floats)."""
+
+    def value(year: Any) -> Decimal | None:
+        if pd.isna(year):
+            return None
+        observation = strategy.observation(code, int(year))
+        return None if observation is None else observation.value
+
+    current = value(assessed["current_year"])
+    previous = value(assessed["previous_year"])
+    change = None if current is None or previous is None else current - previous
+    return {
+        "value": current,
+        "previous_value": previous,
+        "base_value": value(assessed["base_year"]),
+        "change": change,
+    }
+
+
+def assess_goals(
+    strategy: Strategy,
+    *,
+    year: int,
+    min_coverage: float = MIN_COVERAGE,
+    table: pd.DataFrame | None = None,
+    **options: Any,
+) -> pd.DataFrame:
+    """Scores of the strategic and operational goals: the mean of their indicators' scores.
+
+    An operational goal's score is the mean of the scores of the indicators that measure it; a
+    strategic goal's, of its impact indicators and of the indicators of its operational goals
+    (equal weights; indicators without a score are left out). ``coverage`` is the share of
+    indicators with a score; below *min_coverage* the goal is ``not_assessable``. A goal whose
+    scored indicators have all achieved their targets is ``target_achieved``; otherwise the
+    status is the category whose score band holds the mean.
+
+    Args:
+        strategy: The strategy.
+        year: The reporting year.
+        min_coverage: Coverage needed to assess a goal (0.6 by default).
+        table: The result of :func:`assess`, if already computed.
+        options: Passed to :func:`assess` when *table* is not given.
+
+    Raises:
+        ValueError: If *min_coverage* is outside [0, 1].
+    """
+    if not 0 <= min_coverage <= 1:
+        msg = f"'min_coverage' must lie in [0, 1] (got {min_coverage})"
+        raise ValueError(msg)
+    if table is None:
+        table = assess(strategy, year=year, **options)
+    rows = []
+    for goal in strategy.strategic_goals:
+        codes = [goal.code, *(op.code for op in goal.operational_goals)]
+        rows.append(
+            _goal_row(
+                goal.code, goal.name, "strategic", table[table["goal"].isin(codes)], min_coverage
+            )
+        )
+        for op in goal.operational_goals:
+            rows.append(
+                _goal_row(
+                    op.code, op.name, "operational", table[table["goal"] == op.code], min_coverage
+                )
+            )
+    return pd.DataFrame(rows, columns=list(GOAL_COLUMNS))
+
+
+def _goal_row(
+    code: str, name: str, level: str, indicators: pd.DataFrame, min_coverage: float
+) -> dict[str, Any]:
+    scores = indicators["score"].astype("float64")
+    scored = int(scores.notna().sum())
+    total = len(indicators)
+    coverage = scored / total if total else 0.0
+    mean = float(scores.mean()) if scored else np.nan
+    if not scored or coverage < min_coverage:
+        status = Status.NOT_ASSESSABLE
+    elif (indicators.loc[scores.notna(), "status"] == Status.TARGET_ACHIEVED.value).all():
+        status = Status.TARGET_ACHIEVED
+    else:
+        status = status_from_score(mean)
+    return {
+        "goal": code,
+        "name": name,
+        "level": level,
+        "indicators": total,
+        "scored": scored,
+        "coverage": coverage,
+        "score": mean,
+        "status": status.value,
+    }
