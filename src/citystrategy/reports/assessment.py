@@ -164,7 +164,7 @@ def format_assessment(
                 _change(row["change"], str(row["change_unit"]), locale),
                 get_label(Trend(row["trend"]), locale=locale),
                 str(row["target_raw"]) or "–",
-                get_label(Status(row["status"]), locale=locale),
+                get_label(Status(row["status"]), locale=locale) + (" (!)" if _flagged(row) else ""),
                 "–"
                 if not _present(row["score"])
                 else format_number(_decimal(row["score"]), decimals=1, locale=locale),
