@@ -418,3 +418,50 @@ def test_check_collects_every_problem_at_once() -> None:
     }
     assert report.ok is False
     assert all(isinstance(f, Finding) and f.code for f in report)
+
+
+def test_limit_not_met_in_the_latest_year(kielce_report: ValidationReport) -> None:
+    """O3 (47 against "<45") and NOx (39 against 30) break their limits in 2023: warnings."""
+    assert codes(kielce_report, FindingKind.LIMIT_NOT_MET) == {"KIE-2.4-03", "KIE-2.4-04"}
+    finding = only(kielce_report, FindingKind.LIMIT_NOT_MET, "KIE-2.4-03")
+    assert finding.severity is Severity.WARNING
+    assert "2023" in finding.message
+    assert "47" in finding.message
+
+
+def test_limit_breached_after_being_met() -> None:
+    """A limit met in the base year but broken in the latest year gives both findings."""
+    limit = make_target(kind=TargetKind.AT_MOST, value=Decimal(40), limit=True, raw="40 ug/m3")
+    strategy = make_strategy(
+        indicators=(make_indicator(direction=Direction.LOWER_IS_BETTER, target=limit),),
+        observations=(
+            make_observation(year=2022, value=Decimal(24), raw="24"),
+            make_observation(year=2023, value=Decimal(55), raw="55"),
+        ),
+    )
+    report = check(strategy)
+    assert codes(report, FindingKind.BOUND_ALREADY_SATISFIED) == {"T-1.1-01"}
+    assert codes(report, FindingKind.LIMIT_NOT_MET) == {"T-1.1-01"}
+
+
+def test_negative_cost_is_a_warning() -> None:
+    """A negative project cost is reported, not silently summed."""
+    strategy = make_strategy(projects=(make_project(cost=Money(Decimal("-5.00"))),))
+    finding = only(check(strategy), FindingKind.NEGATIVE_COST, "T-P-01")
+    assert finding.severity is Severity.WARNING
+    assert "-5.00" in finding.message
+
+
+def test_mixed_currencies_are_a_finding_not_an_exception() -> None:
+    """Costs in PLN and EUR make check report an error instead of raising while summing."""
+    strategy = make_strategy(
+        projects=(
+            make_project(),
+            make_project(code="T-P-02", name="W euro", cost=Money(Decimal(10), "EUR")),
+        ),
+        reports=(make_report(),),
+    )
+    report = check(strategy)
+    assert codes(report, FindingKind.MIXED_CURRENCIES) == {"test-2030"}
+    assert report.ok is False
+    assert report.of_kind(FindingKind.DECLARED_FIGURE_MISMATCH) == ()

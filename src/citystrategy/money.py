@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Final
 
 from attrs import field, frozen
+from attrs.validators import instance_of
 
 from citystrategy.errors import CurrencyMismatchError, ModelError
 
@@ -64,18 +65,22 @@ class Money:
         return cls(Decimal(0), currency)
 
     @classmethod
-    def sum(cls, amounts: Iterable[Money], currency: str = "PLN") -> Money:
-        """Add *amounts* exactly; an empty iterable gives zero in *currency*.
+    def sum(cls, amounts: Iterable[Money], currency: str | None = None) -> Money:
+        """Add *amounts* exactly.
+
+        Args:
+            amounts: The amounts.
+            currency: The currency they must all be in; ``None`` for the currency of the first
+                amount. An empty iterable gives zero in *currency* (PLN if ``None``).
 
         Raises:
-            CurrencyMismatchError: If the amounts are not all in one currency.
+            CurrencyMismatchError: If the amounts are not all in one currency (or not in
+                *currency*).
         """
-        total = cls.zero(currency)
-        first = True
+        total: Money | None = None if currency is None else cls.zero(currency)
         for amount in amounts:
-            total = amount if first else total + amount
-            first = False
-        return total
+            total = amount if total is None else total + amount
+        return cls.zero() if total is None else total
 
     def _same(self, other: Money) -> None:
         if self.currency != other.currency:
@@ -103,19 +108,27 @@ class Money:
 
     __rmul__ = __mul__
 
-    def __lt__(self, other: Money) -> bool:
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Money):
+            return NotImplemented
         self._same(other)
         return self.amount < other.amount
 
-    def __le__(self, other: Money) -> bool:
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Money):
+            return NotImplemented
         self._same(other)
         return self.amount <= other.amount
 
-    def __gt__(self, other: Money) -> bool:
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Money):
+            return NotImplemented
         self._same(other)
         return self.amount > other.amount
 
-    def __ge__(self, other: Money) -> bool:
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Money):
+            return NotImplemented
         self._same(other)
         return self.amount >= other.amount
 
@@ -133,6 +146,13 @@ class Money:
 
     def __str__(self) -> str:
         return f"{self.amount} {self.currency}"
+
+
+def _rate(value: Decimal | int) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        msg = f"'rate' must be a Decimal or an int (got {value!r} of type {type(value).__name__})"
+        raise TypeError(msg)
+    return Decimal(value)
 
 
 def _positive(instance: object, attribute: object, value: Decimal) -> None:
@@ -157,8 +177,8 @@ class ExchangeRate:
 
     base: str = field(validator=_check_currency)
     quote: str = field(validator=_check_currency)
-    rate: Decimal = field(converter=_to_decimal, validator=_positive)
-    on: dt.date
+    rate: Decimal = field(converter=_rate, validator=_positive)
+    on: dt.date = field(validator=instance_of(dt.date))
     source: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -166,7 +186,10 @@ class ExchangeRate:
             raise ModelError("ExchangeRate", f"'base' and 'quote' are both {self.base!r}")
 
     def convert(self, money: Money) -> Money:
-        """Convert *money* (in ``base`` or ``quote``) to the other currency, exactly.
+        """Convert *money* (in ``base`` or ``quote``) to the other currency.
+
+        ``base`` to ``quote`` multiplies and is exact; ``quote`` to ``base`` divides, exact to
+        the 28 significant digits of the decimal context (round the result for display only).
 
         Raises:
             CurrencyMismatchError: If *money* is in neither currency of the rate.

@@ -45,9 +45,12 @@ class FindingKind(StrEnum):
     TARGET_CONTRADICTS_DIRECTION = "target_contradicts_direction"
     TARGET_MET_AT_BASE = "target_met_at_base"
     BOUND_ALREADY_SATISFIED = "bound_already_satisfied"
+    LIMIT_NOT_MET = "limit_not_met"
     TARGET_ALREADY_MET = "target_already_met"
     MISSING_VALUE = "missing_value"
     COST_NOT_STATED = "cost_not_stated"
+    NEGATIVE_COST = "negative_cost"
+    MIXED_CURRENCIES = "mixed_currencies"
     DECLARED_FIGURE_MISMATCH = "declared_figure_mismatch"
     DECLARED_FIGURE_UNVERIFIABLE = "declared_figure_unverifiable"
 
@@ -64,9 +67,12 @@ SEVERITIES: Final = {
     FindingKind.TARGET_CONTRADICTS_DIRECTION: Severity.WARNING,
     FindingKind.TARGET_MET_AT_BASE: Severity.WARNING,
     FindingKind.BOUND_ALREADY_SATISFIED: Severity.INFO,
+    FindingKind.LIMIT_NOT_MET: Severity.WARNING,
     FindingKind.TARGET_ALREADY_MET: Severity.INFO,
     FindingKind.MISSING_VALUE: Severity.INFO,
     FindingKind.COST_NOT_STATED: Severity.WARNING,
+    FindingKind.NEGATIVE_COST: Severity.WARNING,
+    FindingKind.MIXED_CURRENCIES: Severity.ERROR,
     FindingKind.DECLARED_FIGURE_MISMATCH: Severity.WARNING,
     FindingKind.DECLARED_FIGURE_UNVERIFIABLE: Severity.INFO,
 }
@@ -193,9 +199,33 @@ def check(strategy: Strategy, *, year: int | None = None) -> ValidationReport:
         for p in strategy.projects
         if p.cost is None
     ]
-    years = [r.year for r in strategy.reports if r.declared is not None] if year is None else [year]
-    for report_year in years:
-        findings += _declared(strategy, report_year)
+    findings += [
+        Finding(
+            kind=FindingKind.NEGATIVE_COST,
+            code=p.code,
+            message=f"the cost of project {p.name!r} is negative: {p.cost}",
+            details={"name": p.name, "cost": p.cost.amount, "currency": p.cost.currency},
+        )
+        for p in strategy.projects
+        if p.cost is not None and p.cost.amount < 0
+    ]
+    currencies = sorted({p.cost.currency for p in strategy.projects if p.cost is not None})
+    if len(currencies) > 1:
+        message = f"project costs are in several currencies ({', '.join(currencies)}): totals cannot be computed"
+        findings.append(
+            Finding(
+                kind=FindingKind.MIXED_CURRENCIES,
+                code=strategy.code,
+                message=message,
+                details={"currencies": ", ".join(currencies)},
+            )
+        )
+    else:
+        years = (
+            [r.year for r in strategy.reports if r.declared is not None] if year is None else [year]
+        )
+        for report_year in years:
+            findings += _declared(strategy, report_year)
     return ValidationReport(strategy=strategy.code, findings=findings)
 
 
@@ -395,6 +425,13 @@ def _targets(strategy: Strategy, indicator: Indicator) -> list[Finding]:
         if target.is_met(base.value):
             message = f"the limit is already satisfied: {against}"
             add(FindingKind.BOUND_ALREADY_SATISFIED, message, values=shown)
+        if not target.is_met(latest.value):
+            value = latest.raw or latest.value
+            add(
+                FindingKind.LIMIT_NOT_MET,
+                f"the limit {shown['target']} is not met in {latest.year}: {value}",
+                values={"target": shown["target"], "value": value, "year": latest.year},
+            )
     elif wrong_side:
         better = "above" if direction is Direction.HIGHER_IS_BETTER else "below"
         add(

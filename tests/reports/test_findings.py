@@ -61,6 +61,11 @@ def _with_values(*values: int, **indicator: object) -> Strategy:
             "limit 40 ug/m3 już spełniony: 24 w 2022\xa0r.",
         ),
         (
+            FindingKind.LIMIT_NOT_MET,
+            "KIE-2.4-03",
+            "limit <45 nie jest spełniony w 2023\xa0r.: 47",
+        ),
+        (
             FindingKind.TARGET_ALREADY_MET,
             "KIE-1.3-05",
             "wartość docelowa 9% osiągnięta już w 2023\xa0r.: 13,3%",
@@ -82,6 +87,7 @@ def _with_values(*values: int, **indicator: object) -> Strategy:
         "contradiction-higher",
         "declared-total",
         "limit",
+        "limit-not-met",
         "met",
         "unit",
         "missing",
@@ -237,7 +243,7 @@ def test_format_findings_polish_table(kielce_report: ValidationReport) -> None:
     assert lines[0] == "Uwagi do danych strategii Strategia"
     assert lines[2].split() == ["Waga", "Rodzaj", "Dotyczy", "Opis"]
     assert lines[4].startswith("ostrzeżenie")
-    assert lines[-1] == "Razem: 42 (0 błędów, 17 ostrzeżeń, 25 informacji)"
+    assert lines[-1] == "Razem: 44 (0 błędów, 19 ostrzeżeń, 25 informacji)"
 
 
 def test_format_findings_english_and_empty() -> None:
@@ -254,7 +260,7 @@ def test_findings_data_is_json_with_details(kielce_report: ValidationReport) -> 
     """The JSON data carry every finding with its details as strings."""
     data = json.loads(json.dumps(findings_data(kielce_report)))
     assert data["ok"] is True
-    assert len(data["findings"]) == 42
+    assert len(data["findings"]) == 44
     total = next(
         f
         for f in data["findings"]

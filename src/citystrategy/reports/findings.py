@@ -63,12 +63,17 @@ _POLISH: Final[dict[tuple[FindingKind, str | None], str]] = {
         "wartość docelowa {target} jest równa wartości bazowej {base} ({year}\xa0r.)"
     ),
     (_K.BOUND_ALREADY_SATISFIED, None): "limit {target} już spełniony: {base} w {year}\xa0r.",
+    (_K.LIMIT_NOT_MET, None): "limit {target} nie jest spełniony w {year}\xa0r.: {value}",
     (
         _K.TARGET_ALREADY_MET,
         None,
     ): "wartość docelowa {target} osiągnięta już w {year}\xa0r.: {value}",
     (_K.MISSING_VALUE, None): "brak wartości za {year}\xa0r. ({marker}): {text}",
     (_K.COST_NOT_STATED, None): "brak kosztu projektu „{name}”",
+    (_K.NEGATIVE_COST, None): "ujemny koszt projektu „{name}”: {cost} {currency}",
+    (_K.MIXED_CURRENCIES, None): (
+        "koszty projektów w kilku walutach ({currencies}): sum nie da się policzyć"
+    ),
     (_K.DECLARED_FIGURE_MISMATCH, None): (
         "raport za {year}\xa0r. podaje {figure_label} {scope}: {declared}; "
         "z danych o projektach wynika {computed}"
