@@ -48,9 +48,14 @@ def check_unit(unit: str, *, location: str | None = None) -> str:
         raise UnitError(unit, "a unit of the citystrategy registry", location)
     try:
         return str(ureg.Unit(unit))
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError):
-        raise UnitError(unit, "a unit of the citystrategy registry", location) from None
-    except AssertionError:  # pint asserts on some malformed expressions
+    except (
+        pint.errors.UndefinedUnitError,
+        pint.errors.DefinitionSyntaxError,
+        ValueError,
+        TypeError,
+        ZeroDivisionError,  # "1/0"
+        AssertionError,  # pint asserts on some malformed expressions
+    ):
         raise UnitError(unit, "a unit of the citystrategy registry", location) from None
 
 

@@ -74,9 +74,9 @@ VALUE_FORMS: list[tuple[str, ParsedValue]] = [
     (f"{MINUS}1 234,50 zł", _amount(f"{MINUS}1 234,50 zł", "-1234.50", "PLN")),
     (f"{EN_DASH}5,2%", _amount(f"{EN_DASH}5,2%", "-5.2", "percent")),
     ("-0,5", _amount("-0,5", "-0.5")),
-    ("115 tys. zł", _amount("115 tys. zł", "115000", "PLN")),
-    ("10,9 mln zł", _amount("10,9 mln zł", "10900000", "PLN")),
-    ("1,7 mld zł", _amount("1,7 mld zł", "1700000000", "PLN")),
+    ("115 tys. zł", Amount(Decimal("115000"), "PLN", None, "115 tys. zł", Decimal(1000))),
+    ("10,9 mln zł", Amount(Decimal("10900000"), "PLN", None, "10,9 mln zł", Decimal(10**6))),
+    ("1,7 mld zł", Amount(Decimal("1700000000"), "PLN", None, "1,7 mld zł", Decimal(10**9))),
     ("30 000 €", _amount("30 000 €", "30000", "EUR")),
     ("30 000 EUR", _amount("30 000 EUR", "30000", "EUR")),
     ("8 400 000 PLN", _amount("8 400 000 PLN", "8400000", "PLN")),
@@ -261,9 +261,11 @@ def test_parse_decimal_plain_number() -> None:
     assert parse_decimal(f"{MINUS}0,5") == Decimal("-0.5")
 
 
-def test_parse_decimal_applies_scale() -> None:
-    """A scale word alone multiplies the number: '115 tys.' is 115 000."""
-    assert parse_decimal("115 tys.") == Decimal(115000)
+def test_parse_decimal_refuses_a_scale_word() -> None:
+    """parse_decimal reads a plain number only; '115 tys.' is for parse_value, which says so."""
+    with pytest.raises(ParseError, match="scale word"):
+        parse_decimal("115 tys.")
+    assert parse_value("115 tys.") == Amount(Decimal(115000), None, None, "115 tys.", Decimal(1000))
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ it without a debugger.
 from __future__ import annotations
 
 import pickle
+from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
@@ -87,8 +88,8 @@ CORRUPTIONS = {
         "indicators.tsv",
         "\tat_least\tno\t\n",
         "\twithin_range\tno\t\n",
-        "target_kind",
-        "within_range",
+        "target",
+        "within_range target is written 'low–high'",
     ),
     "bad-survey-flag": Corruption(
         "indicators.tsv", "\tpercent\tyes\t", "\tpercent\ttak\t", "survey", "'tak'"
@@ -295,3 +296,133 @@ def test_data_file_error_text() -> None:
     error = DataFileError("data/x.tsv", ["line 2: a", "line 3: b"])
     assert str(error) == "data/x.tsv: 2 problems\n  line 2: a\n  line 3: b"
     assert str(DataFileError("x.tsv", ["line 2: a"])) == "x.tsv: 1 problem\n  line 2: a"
+
+
+# --- nothing is silently dropped or reshaped ---------------------------------------------------
+
+
+def test_unknown_column_is_refused(kielce_dir: Path) -> None:
+    """A misspelt value column would drop a year of data: it is a problem, not ignored."""
+    replace_once(kielce_dir / "indicators.tsv", "\tvalue_2023\t", "\tvalue_20x3\t")
+    error = read_error(kielce_dir)
+    assert "indicators.tsv" in str(error)
+    assert "unknown column(s) 'value_20x3'" in str(error)
+
+
+def test_misspelt_optional_column_is_refused(kielce_dir: Path) -> None:
+    """'targte_year' is not silently ignored (every target year would become 2030)."""
+    path = kielce_dir / "indicators.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0] + "\ttargte_year"] + [line + "\t" for line in lines[1:]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert "'targte_year'" in str(read_error(kielce_dir))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "text"),
+    [
+        ("[strategy]\n", "[strategy]\nperiod_ned = 2031\n", "strategy", "'period_ned'"),
+        ("[report]\n", "[report]\nyaer = 2023\n", "report", "'yaer'"),
+        (
+            'attachments = [\n    "Raport z badania opinii publicznej",\n]',
+            'attachments = "Raport z badania opinii publicznej"',
+            "report.attachments",
+            "expected a list of strings",
+        ),
+        (
+            "adopted_on = 2022-06-09",
+            'adopted_on = "9 czerwca"',
+            "strategy.adopted_on",
+            "'9 czerwca'",
+        ),
+        ('code = "1.1"', 'code = "1x"', "operational_goals[1]", "'1x'"),
+        ("section = 4", 'section = "four"', "sections[1]", "'four'"),
+        ('goal = "2"', 'gaol = "2"', "declared.goals[2]", "'gaol'"),
+    ],
+    ids=[
+        "unknown-key",
+        "unknown-report-key",
+        "string-for-list",
+        "date-as-text",
+        "bad-goal-code",
+        "section-not-int",
+        "declared-goal-typo",
+    ],
+)
+def test_strategy_toml_problems_name_the_key(
+    kielce_dir: Path, old: str, new: str, where: str, text: str
+) -> None:
+    """Unknown keys, wrong types and bad codes in strategy.toml are refused, naming the key."""
+    replace_once(kielce_dir / "strategy.toml", old, new)
+    message = str(read_error(kielce_dir))
+    assert "strategy.toml" in message
+    assert where in message
+    assert text in message
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "column", "text"),
+    [
+        ("indicators.tsv", "\t2023\t\t\t\n", "\t0\t\t\t\n", "completed_in", "'0'"),
+        ("indicators.tsv", "\t5,2 %\t", "\t٥,٢ %\t", "value_2023", "only ASCII digits"),
+    ],
+    ids=["year-zero", "arabic-digits"],
+)
+def test_bad_years_and_digits(
+    kielce_dir: Path, file: str, old: str, new: str, column: str, text: str
+) -> None:
+    """A year must be a four-digit year; only ASCII digits are numbers."""
+    target = "projects.tsv" if column == "completed_in" else file
+    replace_once(kielce_dir / target, old, new)
+    message = str(read_error(kielce_dir))
+    assert column in message
+    assert text in message
+
+
+def test_fractional_target_year_is_refused(kielce_dir: Path) -> None:
+    """'2030,5' is not truncated to 2030."""
+    path = kielce_dir / "indicators.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0] + "\ttarget_year"] + [line + "\t2030" for line in lines[1:]]
+    lines[1] = lines[1][: -len("2030")] + "2030,5"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    message = str(read_error(kielce_dir))
+    assert "target_year" in message
+    assert "'2030,5'" in message
+
+
+def test_range_target_and_tolerance_load(kielce_dir: Path) -> None:
+    """A within_range target 'low–high' and an exactly target with a tolerance are read."""
+    path = kielce_dir / "indicators.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0] + "\ttarget_tolerance"] + [line + "\t" for line in lines[1:]]
+    text = "\n".join(lines) + "\n"
+    text = text.replace(
+        "\t14,3%\tpercent\tyes\thigher_is_better\tat_least\tno\t",
+        "\t10–20%\tpercent\tyes\twithin_range\twithin_range\tno\t",
+        1,
+    )
+    text = text.replace(
+        "\t13,5%\tpercent\tyes\thigher_is_better\tat_least\tno\t",
+        "\t13,5%\tpercent\tyes\thigher_is_better\texactly\tno\t",
+        1,
+    )
+    start = text.index("KIE-2-01")
+    end = text.index("\n", start)
+    text = text[: end - 1] + "\t0,5\n" + text[end + 1 :] if text[end - 1] == "\t" else text
+    path.write_text(text, encoding="utf-8")
+    strategy = read_strategy(kielce_dir)
+    ranged = strategy.indicator("KIE-1-01").target
+    assert ranged is not None
+    assert (ranged.kind.value, ranged.low, ranged.high) == (
+        "within_range",
+        Decimal(10),
+        Decimal(20),
+    )
+    exact = strategy.indicator("KIE-2-01").target
+    assert exact is not None
+    assert (exact.kind.value, exact.value, exact.tolerance) == (
+        "exactly",
+        Decimal("13.5"),
+        Decimal("0.5"),
+    )

@@ -15,7 +15,7 @@ Refused: a dot as decimal point or group separator (``1.5``, ``1.234``), ``NaN``
 ``Infinity``, underscores, groups that are not three digits, unknown units, empty text.
 
 >>> parse_value("8 818 970,62 zł")
-Amount(number=Decimal('8818970.62'), unit='PLN', bound=None, raw='8 818 970,62 zł')
+Amount(number=Decimal('8818970.62'), unit='PLN', bound=None, raw='8 818 970,62 zł', scale=None)
 >>> parse_value("<45").bound
 <Bound.LT: '<'>
 >>> parse_decimal("1.5", field="value", location="row 3")
@@ -34,9 +34,9 @@ from typing import Final, TypeAlias
 import pint
 from attrs import frozen
 
-from citystrategy.errors import ParseError
+from citystrategy.errors import ParseError, UnitError
 from citystrategy.money import Money
-from citystrategy.units import Q_
+from citystrategy.units import Q_, check_unit
 
 __all__ = [
     "MISSING_MARKERS",
@@ -57,6 +57,8 @@ __all__ = [
 
 #: Characters accepted between groups of three digits.
 _GROUP_SPACES: Final = " \u00a0\u202f\u2009"
+#: Spaces around units and scale words.
+_SPACES: Final = " \t\u00a0\u202f\u2009"
 #: Characters accepted as a minus sign.
 _MINUS: Final = "-\u2212\u2013"
 
@@ -110,7 +112,7 @@ MISSING_MARKERS: Final = {
 
 _SAME_AS_ABOVE: Final = frozenset({"jw.", "j.w.", "jw", "Jw."})
 _COST_REFERENCE_RE: Final = re.compile(
-    r"koszt realizacji projektu podany w celu (?:nr|numer) ?(?P<goal>\d+(?:\.\d+)?)\.?",
+    r"koszt realizacji projektu podany w celu (?:nr|numer) ?(?P<goal>[0-9]+(?:\.[0-9]+)?)\.?",
     re.IGNORECASE,
 )
 
@@ -118,8 +120,8 @@ _NUMBER_RE: Final = re.compile(
     rf"""
     (?P<bound><=|>=|≤|≥|<|>)?\s*
     (?P<sign>[{_MINUS}+])?
-    (?P<int>\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+|\d+)
-    (?:,(?P<frac>\d+))?
+    (?P<int>[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}})+|[0-9]+)
+    (?:,(?P<frac>[0-9]+))?
     (?P<rest>.*)
     """,
     re.VERBOSE | re.DOTALL,
@@ -145,12 +147,14 @@ class Amount:
         unit: Canonical unit from the text (``"PLN"``, ``"percent"``), or ``None`` if none.
         bound: The bound written before it, if any.
         raw: The text as read.
+        scale: The factor of a scale word (``tys.`` is 1000), if one was written.
     """
 
     number: Decimal
     unit: str | None
     bound: Bound | None
     raw: str
+    scale: Decimal | None = None
 
 
 @frozen
@@ -204,7 +208,7 @@ def _clean(raw: str) -> str:
 def _diagnose(text: str) -> str:
     """Say why *text* is not a Polish number."""
     lowered = text.lower()
-    if any(word in lowered for word in ("nan", "inf")):
+    if re.search(r"\b(nan|inf|infinity)\b", lowered):
         return "not a number (NaN and infinities are not values)"
     if "_" in text:
         return "underscores are not digit separators"
@@ -212,13 +216,21 @@ def _diagnose(text: str) -> str:
         return "a dot is not a decimal separator in Polish text; write a comma"
     if re.search(r"\d,\d+,\d", text):
         return "more than one decimal comma"
-    if not re.search(r"\d", text):
+    if re.search(r"[^\W0-9_]*\d", text) and not re.search(r"[0-9]", text):
+        return "only ASCII digits 0-9 are read"
+    if not re.search(r"[0-9]", text):
         return "no number found"
     return "not a Polish number"
 
 
-def _split(raw: str, field: str, location: str | None) -> tuple[Decimal, str, Bound | None]:
-    """Split *raw* into the number (scale applied), the unit text and the bound."""
+def _starts_with_digit(text: str) -> bool:
+    return text[:1] in "0123456789" and text[:1] != ""
+
+
+def _split(
+    raw: str, field: str, location: str | None
+) -> tuple[Decimal, str, Bound | None, Decimal | None]:
+    """Split *raw* into the number (scale applied), the unit text, the bound and the scale."""
     text = _clean(raw)
     if not text:
         raise _fail(raw, field, "empty text is not a value", location)
@@ -226,14 +238,14 @@ def _split(raw: str, field: str, location: str | None) -> tuple[Decimal, str, Bo
     if match is None or not match["int"]:
         raise _fail(raw, field, _diagnose(text), location)
     rest = match["rest"]
-    if rest[:1].isdigit() or (rest[:1] in "._" and rest[1:2].isdigit()):
+    if _starts_with_digit(rest) or (rest[:1] in "._" and _starts_with_digit(rest[1:])):
         reason = _diagnose(text)
         if reason == "not a Polish number":
             reason = "digits must be grouped in threes, with a space between groups"
         raise _fail(raw, field, reason, location)
-    if rest[:1] in _GROUP_SPACES and rest[1:2].isdigit():
+    if rest[:1] in _GROUP_SPACES and _starts_with_digit(rest[1:]):
         raise _fail(raw, field, "digits must be grouped in threes", location)
-    if rest[:1] == "," and rest[1:2].isdigit():
+    if rest[:1] == "," and _starts_with_digit(rest[1:]):
         raise _fail(raw, field, "more than one decimal comma", location)
     if rest[:1] == ",":
         raise _fail(raw, field, "a decimal comma must be followed by digits", location)
@@ -241,18 +253,16 @@ def _split(raw: str, field: str, location: str | None) -> tuple[Decimal, str, Bo
     number = Decimal(f"{digits}.{match['frac']}" if match["frac"] is not None else digits)
     if match["sign"] and match["sign"] != "+":
         number = -number
-    unit_text = rest.strip(" \u00a0\u202f\u2009")
+    unit_text = rest.strip(_SPACES)
+    scale = None
     for word, factor in SCALES.items():
-        if (
-            unit_text == word
-            or unit_text.startswith(word + " ")
-            or unit_text.startswith(word + "\u00a0")
-        ):
+        if unit_text == word or (unit_text.startswith(word) and unit_text[len(word)] in _SPACES):
             number *= factor
-            unit_text = unit_text[len(word) :].strip(" \u00a0\u202f\u2009")
+            scale = factor
+            unit_text = unit_text[len(word) :].strip(_SPACES)
             break
     bound = match["bound"]
-    return number, unit_text, Bound(_BOUND_NAMES.get(bound, bound)) if bound else None
+    return number, unit_text, Bound(_BOUND_NAMES.get(bound, bound)) if bound else None, scale
 
 
 def _unit(unit_text: str, raw: str, field: str, location: str | None) -> str | None:
@@ -284,15 +294,16 @@ def parse_value(raw: str, *, field: str = "value", location: str | None = None) 
     'microgram / meter ** 3'
     """
     text = _clean(raw)
-    if text in MISSING_MARKERS:
-        return MissingValue(text, MISSING_MARKERS[text], raw)
+    marker = re.sub(f"[{_SPACES}]+", " ", text)
+    if marker in MISSING_MARKERS:
+        return MissingValue(marker, MISSING_MARKERS[marker], raw)
     if text in _SAME_AS_ABOVE:
         return SameAsAbove(raw)
     reference = _COST_REFERENCE_RE.fullmatch(text)
     if reference is not None:
         return CostReference(reference["goal"], raw)
-    number, unit_text, bound = _split(raw, field, location)
-    return Amount(number, _unit(unit_text, raw, field, location), bound, raw)
+    number, unit_text, bound, scale = _split(raw, field, location)
+    return Amount(number, _unit(unit_text, raw, field, location), bound, raw, scale)
 
 
 def parse_decimal(raw: str, *, field: str = "value", location: str | None = None) -> Decimal:
@@ -303,9 +314,10 @@ def parse_decimal(raw: str, *, field: str = "value", location: str | None = None
     >>> parse_decimal("−0,5")
     Decimal('-0.5')
     """
-    number, unit_text, bound = _split(raw, field, location)
-    if unit_text or bound is not None:
-        raise _fail(raw, field, "expected a plain number, without a unit or a bound", location)
+    number, unit_text, bound, scale = _split(raw, field, location)
+    if unit_text or bound is not None or scale is not None:
+        message = "expected a plain number, without a unit, a scale word or a bound"
+        raise _fail(raw, field, message, location)
     return number
 
 
@@ -329,7 +341,7 @@ def parse_money(
     >>> parse_money("10,9 mln zł").amount
     Decimal('10900000.0')
     """
-    number, unit_text, bound = _split(raw, field, location)
+    number, unit_text, bound, _scale = _split(raw, field, location)
     if bound is not None:
         raise _fail(raw, field, "an amount of money cannot be a bound", location)
     unit = _unit(unit_text, raw, field, location)
@@ -340,7 +352,10 @@ def parse_money(
             )
         unit = currency
     if unit not in ("PLN", "EUR"):
-        raise _fail(raw, field, f"{unit_text!r} is not a currency", location)
+        found = unit_text or unit
+        raise _fail(
+            raw, field, f"{found!r} is not a currency citystrategy knows (PLN, EUR)", location
+        )
     if currency is not None and unit != currency:
         raise _fail(raw, field, f"expected an amount in {currency}, found {unit}", location)
     return Money(number, unit)
@@ -355,7 +370,7 @@ def parse_percent(raw: str, *, field: str = "percent", location: str | None = No
     >>> parse_percent("5,2 %")
     Decimal('5.2')
     """
-    number, unit_text, bound = _split(raw, field, location)
+    number, unit_text, bound, _scale = _split(raw, field, location)
     if unit_text != "%" or bound is not None:
         raise _fail(raw, field, "expected a percentage such as '5,2%'", location)
     return number
@@ -380,16 +395,21 @@ def parse_quantity(
     >>> parse_quantity("31791,00 MWh")
     <Quantity(31791.00, 'megawatt_hour')>
     """
-    number, unit_text, bound = _split(raw, field, location)
+    number, unit_text, bound, _scale = _split(raw, field, location)
     if bound is not None:
         raise _fail(raw, field, "a bound is not a quantity; use parse_value", location)
     found = _unit(unit_text, raw, field, location)
     if found is None and unit is None:
         raise _fail(raw, field, "no unit given", location)
-    quantity: pint.Quantity[Decimal] = Q_(number, found if found is not None else unit)
+    try:
+        quantity: pint.Quantity[Decimal] = Q_(number, check_unit(found or unit or ""))
+    except UnitError:
+        raise _fail(raw, field, f"unknown unit {unit!r}", location) from None
     if unit is not None and found is not None:
         try:
-            converted: pint.Quantity[Decimal] = quantity.to(unit)
+            converted: pint.Quantity[Decimal] = quantity.to(check_unit(unit))
+        except UnitError:
+            raise _fail(raw, field, f"unknown unit {unit!r}", location) from None
         except pint.errors.DimensionalityError:
             raise _fail(
                 raw, field, f"{found!r} cannot be converted to {unit!r}", location

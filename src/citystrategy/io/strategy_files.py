@@ -19,6 +19,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
+import attrs
 import pint
 
 from citystrategy.errors import CityStrategyError, DataFileError
@@ -89,6 +90,69 @@ _INDICATOR_COLUMNS: Final = (
 )
 _VALUE_COLUMN_RE: Final = re.compile(r"value_(\d{4})")
 _YES_NO: Final = {"yes": True, "no": False}
+_YEAR_RE: Final = re.compile(r"[12][0-9]{3}")
+#: Keys each table of strategy.toml may have.
+_TOP_KEYS: Final = {
+    "strategy",
+    "missing",
+    "monitoring",
+    "report",
+    "declared",
+    "strategic_goals",
+    "sections",
+    "other_documents",
+}
+_STRATEGY_KEYS: Final = {
+    "code",
+    "title",
+    "territory_name",
+    "territory_teryt",
+    "territory_kind",
+    "period_start",
+    "period_end",
+    "adopted_on",
+    "adopted_by",
+    "resolution",
+    "introduction",
+    "survey_responses_indicator",
+}
+_MONITORING_KEYS: Final = {
+    "ordinance",
+    "ordinance_date",
+    "amended_by",
+    "amended_on",
+    "annual_report_due",
+    "ongoing_evaluation_years",
+    "ex_post_evaluation_year",
+}
+_REPORT_KEYS: Final = {"year", "drawn_up_on", "period_start", "period_end", "attachments", "source"}
+_DECLARED_KEYS: Final = {
+    "projects_completed",
+    "implementers",
+    "internal_implementers",
+    "external_implementers",
+    "total_cost",
+    "total_cost_label",
+    "goals",
+}
+_GOAL_KEYS: Final = {"code", "name", "description", "challenges", "operational_goals"}
+_OPERATIONAL_KEYS: Final = {"code", "name", "description"}
+_SECTION_KEYS: Final = {"section", "title", "text"}
+_DOCUMENT_KEYS: Final = {
+    "code",
+    "title",
+    "adopted_by",
+    "resolution",
+    "adopted_on",
+    "status",
+    "territories",
+    "summary",
+    "goals",
+    "integrated_projects",
+    "city_projects",
+    "eu_allocation",
+    "eu_allocation_city",
+}
 
 E = TypeVar("E", Level, Direction, TargetKind, ImplementerKind, TerritoryKind)
 T = TypeVar("T")
@@ -139,9 +203,18 @@ def _read_text(file: Traversable, problems: _Problems) -> str:
 
 
 def _read_tsv(
-    file: Traversable, required: tuple[str, ...], *, key: str | None = None
+    file: Traversable,
+    required: tuple[str, ...],
+    *,
+    key: str | None = None,
+    optional: tuple[str, ...] = (),
+    pattern: re.Pattern[str] | None = None,
 ) -> tuple[list[_Row], list[str]]:
-    """Read a TSV file; check its header, the shape of every row and that *key* is unique."""
+    """Read a TSV file; check its header, the shape of every row and that *key* is unique.
+
+    A column that is neither required, optional nor matching *pattern* is a problem: a
+    misspelt column must never be silently ignored.
+    """
     problems = _Problems(str(file))
     text = _read_text(file, problems)
     lines = text.splitlines()
@@ -152,6 +225,16 @@ def _read_tsv(
     missing = [column for column in required if column not in header]
     if missing:
         problems.add("line 1 (header)", f"missing column(s) {', '.join(map(repr, missing))}")
+    unknown = [
+        c
+        for c in header
+        if c not in required and c not in optional and not (pattern and pattern.fullmatch(c))
+    ]
+    if unknown:
+        known = ", ".join(repr(c) for c in (*required, *optional))
+        extra = f" or {pattern.pattern!r}" if pattern else ""
+        message = f"unknown column(s) {', '.join(map(repr, unknown))} (known: {known}{extra})"
+        problems.add("line 1 (header)", message)
     duplicates = sorted({c for c in header if header.count(c) > 1})
     if duplicates:
         problems.add("line 1 (header)", f"repeated column(s) {', '.join(map(repr, duplicates))}")
@@ -245,36 +328,43 @@ def _territory(meta: Mapping[str, Any], problems: _Problems) -> Territory | None
 
 
 def _declared(table: Mapping[str, Any], problems: _Problems) -> DeclaredSummary | None:
-    where = "declared"
+    """The declared figures, or ``None`` (with the problems recorded) if any is unreadable."""
+    before = len(problems.items)
 
-    def count(raw: object, key: str) -> int | None:
-        at = f"{where}.{key}"
-        number = _call(problems, at, parse_decimal, str(raw), field=key, location=at)
-        if number is None:
-            return None
-        if number != number.to_integral_value():
-            problems.add(f"{where}.{key}", f"expected a whole number, found {raw!r}")
-            return None
-        return int(number)
+    def count(raw: object, at: str) -> int:
+        number = _call(problems, at, parse_decimal, str(raw), field="count", location=at)
+        if number is not None and number != number.to_integral_value():
+            problems.add(at, f"expected a whole number, found {raw!r}")
+        return 0 if number is None else int(number)
 
     goals = []
     for index, row in enumerate(table.get("goals", []), start=1):
         at = f"declared.goals[{index}]"
-        figures = DeclaredGoalFigures(
-            goal_code=str(row.get("goal", "")),
-            label=str(row.get("label", "")),
-            projects=count(row.get("projects", ""), "projects") or 0,
-            implementers=count(row.get("implementers", ""), "implementers") or 0,
-            cost=_call(problems, at, parse_money, str(row.get("cost", "")), location=at)
-            or Money.zero(),
-            share=_call(problems, at, parse_percent, str(row.get("share", "")), location=at)
-            or Decimal(0),
+        _check_keys(
+            row, {"goal", "label", "projects", "implementers", "cost", "share"}, at, problems
         )
-        goals.append(figures)
-    at = f"{where}.total_cost"
+        goal = _get(row, "goal", str, at, problems)
+        cost = _call(problems, f"{at}.cost", parse_money, str(row.get("cost", "")), location=at)
+        share = _call(
+            problems, f"{at}.share", parse_percent, str(row.get("share", "")), location=at
+        )
+        projects = count(row.get("projects", ""), f"{at}.projects")
+        implementers = count(row.get("implementers", ""), f"{at}.implementers")
+        if goal is not None and cost is not None and share is not None:
+            goals.append(
+                DeclaredGoalFigures(
+                    goal_code=goal,
+                    label=str(row.get("label", "")),
+                    projects=projects,
+                    implementers=implementers,
+                    cost=cost,
+                    share=share,
+                )
+            )
+    at = "declared.total_cost"
     total = _call(problems, at, parse_money, str(table.get("total_cost", "")), location=at)
     numbers = [
-        count(table.get(key, ""), key)
+        count(table.get(key, ""), f"declared.{key}")
         for key in (
             "projects_completed",
             "implementers",
@@ -282,23 +372,52 @@ def _declared(table: Mapping[str, Any], problems: _Problems) -> DeclaredSummary 
             "external_implementers",
         )
     ]
-    if total is None or any(n is None for n in numbers):
+    if total is None or len(problems.items) > before:
         return None
     return DeclaredSummary(
-        projects_completed=numbers[0] or 0,
-        implementers=numbers[1] or 0,
-        internal_implementers=numbers[2] or 0,
-        external_implementers=numbers[3] or 0,
+        projects_completed=numbers[0],
+        implementers=numbers[1],
+        internal_implementers=numbers[2],
+        external_implementers=numbers[3],
         total_cost=total,
         total_cost_label=str(table.get("total_cost_label", "")),
         goals=goals,
     )
 
 
+def _check_keys(table: Mapping[str, Any], known: set[str], where: str, problems: _Problems) -> None:
+    """A key that the format does not know is a problem: a typo must never pass silently."""
+    unknown = sorted(set(table) - known)
+    if unknown:
+        message = (
+            f"unknown key(s) {', '.join(map(repr, unknown))} (known: {', '.join(sorted(known))})"
+        )
+        problems.add(where, message)
+
+
+def _strings(table: Mapping[str, Any], key: str, where: str, problems: _Problems) -> list[str]:
+    """An optional list of strings; a lone string is refused (it is not a list of one)."""
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        problems.add(f"{where}.{key}", f"expected a list of strings, found {value!r}")
+        return []
+    return value
+
+
+def _optional_date(
+    table: Mapping[str, Any], key: str, where: str, problems: _Problems
+) -> dt.date | None:
+    if key not in table:
+        return None
+    value: dt.date | None = _get(table, key, dt.date, where, problems)
+    return value
+
+
 def _documents(items: list[Mapping[str, Any]], problems: _Problems) -> list[AdoptedDocument]:
     documents = []
     for index, item in enumerate(items, start=1):
         where = f"other_documents[{index}]"
+        _check_keys(item, _DOCUMENT_KEYS, where, problems)
         goals = [
             DocumentGoal(
                 code=str(goal.get("code", "")),
@@ -319,16 +438,16 @@ def _documents(items: list[Mapping[str, Any]], problems: _Problems) -> list[Adop
             title=_text(str(item.get("title", ""))),
             adopted_by=str(item.get("adopted_by", "")),
             resolution=str(item.get("resolution", "")),
-            adopted_on=item.get("adopted_on"),
+            adopted_on=_optional_date(item, "adopted_on", where, problems),
             status=_text(str(item.get("status", ""))),
-            territories=[str(t) for t in item.get("territories", [])],
+            territories=_strings(item, "territories", where, problems),
             summary=_text(str(item.get("summary", ""))),
             goals=goals,
             integrated_projects=tuple(
                 (str(p.get("code", "")), _text(str(p.get("name", ""))))
                 for p in item.get("integrated_projects", [])
             ),
-            city_projects=[str(p) for p in item.get("city_projects", [])],
+            city_projects=_strings(item, "city_projects", where, problems),
             eu_allocation=str(item.get("eu_allocation", "")),
             eu_allocation_city=str(item.get("eu_allocation_city", "")),
         )
@@ -354,8 +473,33 @@ def _read_meta(file: Traversable) -> _Meta:
         problems.add("strategy", "missing table [strategy]")
         problems.raise_if_any()
         raise AssertionError  # unreachable
+    _check_keys(raw, _TOP_KEYS, "file", problems)
+    _check_keys(strategy, _STRATEGY_KEYS, "strategy", problems)
     for key, kind in (("code", str), ("title", str), ("period_start", int), ("period_end", int)):
         _get(strategy, key, kind, "strategy", problems)
+    _optional_date(strategy, "adopted_on", "strategy", problems)
+    for name, keys in (
+        ("monitoring", _MONITORING_KEYS),
+        ("report", _REPORT_KEYS),
+        ("declared", _DECLARED_KEYS),
+    ):
+        if isinstance(raw.get(name), dict):
+            _check_keys(raw[name], keys, name, problems)
+    for index, goal in enumerate(raw.get("strategic_goals", []), start=1):
+        where = f"strategic_goals[{index}]"
+        _check_keys(goal, _GOAL_KEYS, where, problems)
+        code = str(goal.get("code", ""))
+        if not re.fullmatch(r"[0-9]+", code):
+            problems.add(f"{where}.code", f"expected a number such as '1', found {code!r}")
+        for number, op in enumerate(goal.get("operational_goals", []), start=1):
+            at = f"{where}.operational_goals[{number}]"
+            _check_keys(op, _OPERATIONAL_KEYS, at, problems)
+            op_code = str(op.get("code", ""))
+            if not re.fullmatch(re.escape(code) + r"\.[0-9]+", op_code):
+                problems.add(f"{at}.code", f"expected '{code}.<number>', found {op_code!r}")
+    for index, section in enumerate(raw.get("sections", []), start=1):
+        _check_keys(section, _SECTION_KEYS, f"sections[{index}]", problems)
+        _get(section, "section", int, f"sections[{index}]", problems)
     territory = _territory(strategy, problems)
     missing = {}
     for marker, reason in raw.get("missing", {}).items():
@@ -400,16 +544,20 @@ def _strategic_goals(
 ) -> list[StrategicGoal]:
     goals = []
     for index, item in enumerate(meta.raw.get("strategic_goals", []), start=1):
-        operational = [
-            OperationalGoal(
+        operational = []
+        for number, op in enumerate(item.get("operational_goals", []), start=1):
+            goal = _call(
+                problems,
+                f"strategic_goals[{index}].operational_goals[{number}]",
+                OperationalGoal,
                 code=str(op.get("code", "")),
                 name=str(op.get("name", "")),
                 description=_text(str(op.get("description", ""))),
                 action_directions=[d for d in directions.values() if d.goal_code == op.get("code")],
             )
-            for op in item.get("operational_goals", [])
-        ]
-        goal = _call(
+            if goal is not None:
+                operational.append(goal)
+        strategic = _call(
             problems,
             f"strategic_goals[{index}]",
             StrategicGoal,
@@ -419,8 +567,8 @@ def _strategic_goals(
             challenges=_text(str(item.get("challenges", ""))),
             operational_goals=operational,
         )
-        if goal is not None:
-            goals.append(goal)
+        if strategic is not None:
+            goals.append(strategic)
     return goals
 
 
@@ -471,7 +619,13 @@ def _in_unit(amount: Amount, unit: str, where: str, problems: _Problems) -> Deci
 def _read_indicators(
     file: Traversable, meta: _Meta, goal_codes: set[str]
 ) -> tuple[list[Indicator], list[Observation]]:
-    rows, header = _read_tsv(file, _INDICATOR_COLUMNS, key="code")
+    rows, header = _read_tsv(
+        file,
+        _INDICATOR_COLUMNS,
+        key="code",
+        optional=("target_year", "target_tolerance", "source"),
+        pattern=_VALUE_COLUMN_RE,
+    )
     problems = _Problems(str(file))
     years = [(column, int(m[1])) for column in header if (m := _VALUE_COLUMN_RE.fullmatch(column))]
     if not years:
@@ -479,6 +633,7 @@ def _read_indicators(
             "line 1 (header)", "no value column (expected 'value_<year>', e.g. 'value_2023')"
         )
     default_year = int(meta.raw["strategy"]["period_end"])
+    source = str(meta.raw.get("report", {}).get("source", "")) or str(meta.raw["strategy"]["title"])
     indicators: list[Indicator] = []
     observations: list[Observation] = []
     for row in rows:
@@ -515,7 +670,7 @@ def _read_indicators(
             direction=direction,
             target=target,
             survey=survey,
-            source=row["source"] or str(file.name),
+            source=row["source"] or source,
             note=row["note"],
         )
         if indicator is not None:
@@ -524,13 +679,13 @@ def _read_indicators(
     return indicators, observations
 
 
-def _target(
-    row: _Row, unit: str, kind: TargetKind, default_year: int, problems: _Problems
-) -> Target | None:
-    raw = row["target"]
-    if not raw:
-        return None
-    where = row.where("target")
+_RANGE_RE: Final = re.compile(
+    r"(?P<low>.+?)\s*[–—]\s*(?P<high>.+)|(?P<low2>.+?)\s+-\s+(?P<high2>.+)"
+)
+
+
+def _number(raw: str, unit: str, where: str, problems: _Problems) -> Amount | None:
+    """One number of a target cell, in the indicator's unit (``None`` with a problem if not)."""
     parsed = _call(problems, where, parse_value, raw, field="target", location=where)
     if parsed is None:
         return None
@@ -538,41 +693,78 @@ def _target(
         problems.add(where, f"a target must be a number, found {raw!r}")
         return None
     value = _in_unit(parsed, unit, where, problems)
-    if value is None:
+    return None if value is None else attrs.evolve(parsed, number=value)
+
+
+def _target(
+    row: _Row, unit: str, kind: TargetKind, default_year: int, problems: _Problems
+) -> Target | None:
+    """The target of one indicators.tsv row: a value, a bound (``<45``) or a range (``40–60``)."""
+    raw = row["target"]
+    if not raw:
         return None
-    if parsed.bound in (Bound.LT, Bound.LE) and kind is not TargetKind.AT_MOST:
-        problems.add(
-            row.where("target_kind"), f"{raw!r} is an upper bound: target_kind must be 'at_most'"
-        )
-        return None
-    if parsed.bound in (Bound.GT, Bound.GE) and kind is not TargetKind.AT_LEAST:
-        problems.add(
-            row.where("target_kind"), f"{raw!r} is a lower bound: target_kind must be 'at_least'"
-        )
-        return None
-    if kind is TargetKind.WITHIN_RANGE:
-        problems.add(
-            row.where("target_kind"), "a within_range target needs two values; not supported here"
-        )
-        return None
-    year_text = row["target_year"]
+    where = row.where("target")
+    before = len(problems.items)
     year = default_year
-    if year_text:
-        parsed_year = _call(
-            problems, where, parse_decimal, year_text, field="target_year", location=where
-        )
-        if parsed_year is None:
-            return None
-        year = int(parsed_year)
+    if row["target_year"]:
+        if _YEAR_RE.fullmatch(row["target_year"]):
+            year = int(row["target_year"])
+        else:
+            message = f"expected a year such as 2030, found {row['target_year']!r}"
+            problems.add(row.where("target_year"), message)
     limit = _YES_NO.get(row["target_is_limit"])
     if limit is None:
-        problems.add(
-            row.where("target_is_limit"),
-            f"expected 'yes' or 'no', found {row['target_is_limit']!r}",
+        message = f"expected 'yes' or 'no', found {row['target_is_limit']!r}"
+        problems.add(row.where("target_is_limit"), message)
+    tolerance = Decimal(0)
+    if row["target_tolerance"]:
+        if kind is not TargetKind.EXACTLY:
+            problems.add(row.where("target_tolerance"), "a tolerance needs target_kind 'exactly'")
+        at = row.where("target_tolerance")
+        tolerance = (
+            _call(problems, at, parse_decimal, row["target_tolerance"], location=at) or tolerance
         )
+    if kind is TargetKind.WITHIN_RANGE:
+        match = _RANGE_RE.fullmatch(raw.strip())
+        if match is None:
+            problems.add(where, f"a within_range target is written 'low–high' (got {raw!r})")
+            return None
+        low = _number(match["low"] or match["low2"], unit, where, problems)
+        high = _number(match["high"] or match["high2"], unit, where, problems)
+        if low is None or high is None or len(problems.items) > before:
+            return None
+        return _call(
+            problems,
+            where,
+            Target,
+            kind=kind,
+            low=low.number,
+            high=high.number,
+            year=year,
+            limit=bool(limit),
+            raw=raw,
+        )
+    parsed = _number(raw, unit, where, problems)
+    if parsed is None:
         return None
-    return Target(
-        kind=kind, value=value, year=year, limit=limit or parsed.bound is not None, raw=raw
+    if parsed.bound in (Bound.LT, Bound.LE) and kind is not TargetKind.AT_MOST:
+        message = f"{raw!r} is an upper bound: target_kind must be 'at_most'"
+        problems.add(row.where("target_kind"), message)
+    if parsed.bound in (Bound.GT, Bound.GE) and kind is not TargetKind.AT_LEAST:
+        message = f"{raw!r} is a lower bound: target_kind must be 'at_least'"
+        problems.add(row.where("target_kind"), message)
+    if len(problems.items) > before:
+        return None
+    return _call(
+        problems,
+        where,
+        Target,
+        kind=kind,
+        value=parsed.number,
+        tolerance=tolerance,
+        year=year,
+        limit=bool(limit) or parsed.bound is not None,
+        raw=raw,
     )
 
 
@@ -646,10 +838,9 @@ def _read_projects(
     drafts: dict[str, _ProjectDraft] = {}
     for row in rows:
         drafts[row["code"]] = _ProjectDraft(row)
-        if row["completed_in"] and not row["completed_in"].isdigit():
-            problems.add(
-                row.where("completed_in"), f"expected a year, found {row['completed_in']!r}"
-            )
+        if row["completed_in"] and not _YEAR_RE.fullmatch(row["completed_in"]):
+            message = f"expected a year such as 2023, found {row['completed_in']!r}"
+            problems.add(row.where("completed_in"), message)
         if row["implementer_kind"]:
             _enum(ImplementerKind, row["implementer_kind"], row.where("implementer_kind"), problems)
     problems.raise_if_any()
@@ -909,11 +1100,12 @@ def _report(raw: Mapping[str, Any], problems: _Problems) -> AnnualReport | None:
     declared = _declared(raw["declared"], problems) if "declared" in raw else None
     sections = [
         ReportSection(
-            section=int(s.get("section", 0)),
+            section=s["section"],
             title=str(s.get("title", "")),
             text=_text(str(s.get("text", ""))),
         )
         for s in raw.get("sections", [])
+        if isinstance(s.get("section"), int)  # others are reported by _read_meta
     ]
     if any(value is None for value in values.values()):
         return None
@@ -924,6 +1116,6 @@ def _report(raw: Mapping[str, Any], problems: _Problems) -> AnnualReport | None:
         period_end=values["period_end"],
         declared=declared,
         sections=sections,
-        attachments=[str(a) for a in table.get("attachments", [])],
+        attachments=_strings(table, "attachments", "report", problems),
         introduction=_text(str(raw["strategy"].get("introduction", ""))),
     )
