@@ -364,7 +364,7 @@ def test_strategy_toml_problems_name_the_key(
     ("file", "old", "new", "column", "text"),
     [
         ("indicators.tsv", "\t2023\t\t\t\n", "\t0\t\t\t\n", "completed_in", "'0'"),
-        ("indicators.tsv", "\t5,2 %\t", "\t٥,٢ %\t", "value_2023", "only ASCII digits"),
+        ("indicators.tsv", "\t5,2 %\t", "\t\u0665,\u0662 %\t", "value_2023", "only ASCII digits"),
     ],
     ids=["year-zero", "arabic-digits"],
 )
