@@ -802,3 +802,44 @@ def test_parse_value_reads_format_money_scaled(
     assert value.unit == "PLN"
     assert value.bound is None
     assert abs(value.number - x) <= half_unit
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        ("999.4", "999\xa0zł"),
+        ("999.5", "1\xa0tys.\xa0zł"),
+        ("-999.6", "-1\xa0tys.\xa0zł"),
+    ],
+    ids=["stays-unscaled", "rounds-up-into-thousands", "negative"],
+)
+def test_format_money_scaled_at_the_thousand_boundary(amount: str, expected: str) -> None:
+    """An amount that rounds to 1000 zł is written in thousands, never as '1000 zł'."""
+    assert format_money_scaled(Money(Decimal(amount))) == expected
+
+
+def test_huge_amounts_keep_every_digit() -> None:
+    """Rounding never loses digits to the decimal context's precision."""
+    text = format_money(Money(Decimal("123456789012345678901234567.891")))
+    assert text == "123\xa0456\xa0789\xa0012\xa0345\xa0678\xa0901\xa0234\xa0567,89\xa0zł"
+
+
+@pytest.mark.parametrize(
+    "value", [float("nan"), float("inf"), float("-inf")], ids=["nan", "inf", "-inf"]
+)
+def test_nan_and_infinity_are_refused(value: float) -> None:
+    """A missing value is never formatted as a number: NaN and infinities raise ValueError."""
+    with pytest.raises(ValueError, match="format_missing"):
+        format_number(value)
+
+
+def test_polish_needs_four_noun_forms() -> None:
+    """Two noun forms cannot express Polish plurals: a clear ValueError instead of a wrong word."""
+    with pytest.raises(ValueError, match="four noun forms"):
+        format_count(5, ("projekt", "projekty"))
+
+
+def test_numeric_dates_keep_four_digit_years() -> None:
+    """Other locales' numeric dates keep the whole year (6/9/2022, not 6/9/22)."""
+    assert format_date(dt.date(2022, 6, 9), locale="en_US") == "6/9/2022"
+    assert format_date(dt.date(2022, 6, 9), locale="en_GB") == "09/06/2022"

@@ -21,7 +21,7 @@ the environment is never read. Strings in the examples show U+00A0 as ``\xa0``.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from enum import Enum, StrEnum
 from typing import Final, TypeAlias
 
@@ -271,15 +271,20 @@ def _language(locale: Locale) -> str:
 
 
 def _decimal(value: Decimal | int | float) -> Decimal:
-    if isinstance(value, float):
-        return Decimal(repr(value))  # the shortest repr, not the binary expansion
-    return Decimal(value)
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        msg = f"cannot format {value!r}: a missing value is written with format_missing"
+        raise ValueError(msg)
+    return number  # a float is read through its shortest repr, not its binary expansion
 
 
 def _round(value: Decimal, decimals: int | None, rounding: str) -> Decimal:
     if decimals is None:
         return value
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
+    digits = max(28, value.adjusted() + decimals + 2)  # quantize needs room for every digit
+    return value.quantize(
+        Decimal(1).scaleb(-decimals), rounding=rounding, context=Context(prec=digits)
+    )
 
 
 def _plain(
@@ -291,7 +296,7 @@ def _plain(
 ) -> str:
     """Write an already rounded Decimal with the locale's symbols and our grouping policy."""
     negative = value < 0 and value != 0
-    text = format(abs(value), "f")
+    text = format(value.copy_abs(), "f")  # abs() would round to the context precision
     integer, _, fraction = text.partition(".")
     if grouping is None:
         grouping = Grouping.MIN2 if locale.language == "pl" else Grouping.ALWAYS
@@ -414,8 +419,8 @@ def format_money_scaled(
     else:
         chosen = None
         for factor, word in scales:
-            if abs(money.amount) < scales[-1][0]:
-                break  # under a thousand: unscaled
+            if abs(_round(money.amount, 0, ROUND_HALF_UP)) < scales[-1][0]:
+                break  # under a thousand once rounded to whole units: unscaled
             if abs(_round(money.amount / factor, decimals, ROUND_HALF_UP)) >= 1:
                 chosen = (factor, word)
                 break
@@ -497,6 +502,9 @@ def format_percentage_points(
 
 def _noun_form(count: Decimal, forms: tuple[str, ...], locale: Locale) -> str:
     category = locale.plural_form(count)
+    if _language(locale) == "pl" and len(forms) != 4:
+        msg = f"Polish needs four noun forms (one, few, many, other), got {forms!r}"
+        raise ValueError(msg)
     if len(forms) == 2:  # English-like: one / other
         return forms[0] if category == "one" else forms[1]
     return forms[_PLURAL_INDEX.get(category, 3)]
@@ -613,16 +621,19 @@ def format_value(
     """
     loc = _locale(locale)
     if value is None:
-        return format_missing(marker=missing)
+        return format_missing(marker=missing, locale=loc)
     return _with_unit(_round(value, decimals, ROUND_HALF_UP), unit, loc, ascii_only=ascii_only)
 
 
-def format_missing(*, marker: str = "–") -> str:
+def format_missing(*, marker: str = "–", locale: LocaleLike = DEFAULT_LOCALE) -> str:
     """The sign shown for a missing value: ``–`` (no occurrence) or ``.`` (no data), as asked.
+
+    The GUS signs are the same in every language; *locale* is checked like everywhere else.
 
     >>> format_missing(marker=".")
     '.'
     """
+    get_locale(locale)
     return marker
 
 
@@ -659,7 +670,8 @@ def format_date(
     loc = _locale(locale)
     polish = loc.language == "pl"
     if style == "numeric":
-        text = _babel_format_date(date, "dd.MM.y" if polish else "short", locale=loc)
+        short = loc.date_formats["short"].pattern.replace("yy", "y").replace("yy", "y")
+        text = _babel_format_date(date, "dd.MM.y" if polish else short, locale=loc)
     elif style == "long":
         text = _babel_format_date(date, "d MMMM y" if polish else "long", locale=loc)
     else:

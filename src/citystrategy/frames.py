@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+import numpy as np
 import pandas as pd
 
 from citystrategy.errors import FrameError, UnitError
@@ -97,7 +98,7 @@ def validate_long(frame: pd.DataFrame) -> pd.DataFrame:
     """Check *frame* against the contract and return it; raise once with every problem.
 
     Checks: the required columns exist and no others but :data:`OPTIONAL_COLUMNS`; ``year`` is
-    an integer dtype and ``value`` a float dtype; key columns have no empty cells; units are
+    an integer dtype and ``value`` a float dtype with no infinities; key columns have no empty cells; units are
     units of the registry; no key is repeated; a NaN value has a ``flag`` when the frame has one.
 
     Raises:
@@ -132,6 +133,10 @@ def validate_long(frame: pd.DataFrame) -> pd.DataFrame:
         repeated = frame.loc[duplicated, keys].drop_duplicates().head(5)
         for row in repeated.itertuples(index=False):
             problems.append(f"repeated key {tuple(row)}")
+    if VALUE in present and pd.api.types.is_float_dtype(frame[VALUE]):
+        infinite = np.isinf(frame[VALUE].to_numpy(dtype="float64"))
+        for index in frame.index[infinite][:5]:
+            problems.append(f"row {index}: infinite value")
     if FLAG in present and VALUE in present:
         unflagged = frame[VALUE].isna() & frame[FLAG].isna()
         for index in frame.index[unflagged][:5]:

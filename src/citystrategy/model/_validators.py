@@ -19,6 +19,12 @@ def str_tuple(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
+def pairs(values: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Freeze ``(code, name)`` pairs (lists inside a frozen object would make it unhashable)."""
+    frozen = tuple((str(code), str(name)) for code, name in values)
+    return frozen
+
+
 def int_tuple(values: Iterable[int]) -> tuple[int, ...]:
     """Freeze an iterable of ints; anything else (a string, a bool, a float) is refused."""
     frozen = tuple(values)

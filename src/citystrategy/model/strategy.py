@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 from attrs import field, frozen, validators
 
 from citystrategy.errors import ModelError
-from citystrategy.model._validators import int_tuple, non_blank, str_tuple
+from citystrategy.model._validators import int_tuple, non_blank, pairs, str_tuple
 from citystrategy.model.indicator import Indicator, Observation
 from citystrategy.model.project import Project
 from citystrategy.model.territory import Territory
@@ -232,7 +232,7 @@ class DocumentGoal:
 
     code: str
     name: str
-    actions: tuple[tuple[str, str], ...] = field(factory=tuple)
+    actions: tuple[tuple[str, str], ...] = field(factory=tuple, converter=pairs)
     note: str = ""
 
 
@@ -269,7 +269,7 @@ class AdoptedDocument:
     territories: tuple[str, ...] = field(factory=tuple, converter=str_tuple)
     summary: str = ""
     goals: tuple[DocumentGoal, ...] = field(factory=tuple, converter=_doc_goals)
-    integrated_projects: tuple[tuple[str, str], ...] = field(factory=tuple)
+    integrated_projects: tuple[tuple[str, str], ...] = field(factory=tuple, converter=pairs)
     city_projects: tuple[str, ...] = field(factory=tuple, converter=str_tuple)
     eu_allocation: str = ""
     eu_allocation_city: str = ""

@@ -39,10 +39,10 @@ _LABELS: Final = {
         "period": "okres {start}–{end}",
         "goals": "Cele strategiczne i operacyjne",
         "indicator_line": "{total} ({impact} oddziaływania, {result} rezultatu; {survey} z badania opinii mieszkańców)",
-        "missing": "wartości brakujące w {year} r.: {count}",
+        "missing": "wartości brakujące w {year}\xa0r.: {count}",
         "catalogue": "{count} w katalogu, koszt łączny {cost} (każdy projekt liczony raz)",
-        "completed": "Projekty zakończone w {year} r. według celów strategicznych",
-        "completed_none": "Brak danych o projektach zakończonych w {year} r.",
+        "completed": "Projekty zakończone w {year}\xa0r. według celów strategicznych",
+        "completed_none": "Brak danych o projektach zakończonych w {year}\xa0r.",
         "columns": (
             "Cel strategiczny",
             "Projekty",
@@ -290,9 +290,7 @@ def _cost_table(
             format_percent(Decimal(100) if completed else Decimal(0), locale=locale),
             _declared_cell(overall, Figure.PROJECTS, locale),
             _declared_cell(overall, Figure.COST, locale),
-            format_percent(sum((g.share for g in declared.goals), Decimal(0)), locale=locale)
-            if declared
-            else "–",
+            "–",  # the report prints no total share
             "–" if total_agrees is None else t["yes"] if total_agrees else t["no"],
         ]
     ]
