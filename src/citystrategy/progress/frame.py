@@ -8,7 +8,7 @@ checks this).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 import numpy as np
@@ -88,7 +88,7 @@ BoolArray = npt.NDArray[Any]
 def _codes(column: pd.Series[Any]) -> tuple[IntArray, pd.Index[Any]]:
     """Integer codes and their labels; categorical columns are not factorised again."""
     if isinstance(column.dtype, pd.CategoricalDtype):
-        return column.cat.codes.to_numpy(dtype=np.int64), pd.Index(column.cat.categories)
+        return column.cat.codes.to_numpy(), pd.Index(column.cat.categories)  # int8/16/32 as stored
     codes, labels = pd.factorize(column, sort=False)
     return codes.astype(np.int64), pd.Index(labels)
 
@@ -165,59 +165,13 @@ def assess_frame(
     if meta.index.has_duplicates:
         repeated = sorted(map(str, meta.index[meta.index.duplicated()].unique()))
         raise AssessmentError(f"indicators repeated in the metadata: {', '.join(repeated)}")
-    frame = observations[[TERRITORY, INDICATOR, YEAR, VALUE]]
-    values_all = frame[VALUE].to_numpy(dtype=np.float64, na_value=np.nan)
-    years_all = frame[YEAR].to_numpy(dtype=np.int64)
-    keep = ~np.isnan(values_all)
-    if year is not None:
-        keep &= years_all <= year
-    territory_codes, territories = _codes(frame[TERRITORY])
-    indicator_codes, indicator_labels = _codes(frame[INDICATOR])
-    unknown = indicator_labels.difference(meta.index)
-    if len(unknown):
-        used = np.unique(indicator_codes[keep])
-        missing = sorted(
-            str(indicator_labels[i]) for i in used if indicator_labels[i] in set(unknown)
-        )
-        if missing:
-            raise AssessmentError(f"no metadata for indicator(s): {', '.join(missing[:10])}")
-    if (territory_codes[keep] < 0).any() or (indicator_codes[keep] < 0).any():
-        raise AssessmentError("observations with an empty territory or indicator")
-    t_codes, i_codes = territory_codes[keep], indicator_codes[keep]
-    values, years = values_all[keep], years_all[keep]
-    if len(values) == 0:
+    dense, keys, shape = _scatter(observations, meta, year)
+    territories, indicator_labels, first_year = shape
+    n_series, width = dense.shape
+    if n_series == 0:
         return pd.DataFrame(columns=list(ASSESSMENT_COLUMNS))
-    first_year, last_year = int(years.min()), int(years.max())
-    width = last_year - first_year + 1
     n_ind = len(indicator_labels)
-    keys = t_codes * n_ind + i_codes
-    grid = len(territories) * n_ind
-    if grid <= 4 * len(values):
-        series_keys = np.flatnonzero(np.bincount(keys, minlength=grid))
-        row_of = np.full(grid, -1, dtype=np.int64)
-        row_of[series_keys] = np.arange(len(series_keys))
-        rows = row_of[keys]
-    else:
-        rows_codes, uniques = pd.factorize(keys, sort=True)
-        rows, series_keys = rows_codes.astype(np.int64), np.asarray(uniques, dtype=np.int64)
-    n_series = len(series_keys)
-    flat = rows * width + (years - first_year)
-    counts = np.bincount(flat, minlength=n_series * width)
-    if (counts > 1).any():
-        cell = int(np.flatnonzero(counts > 1)[0])
-        key = int(series_keys[cell // width])
-        where = (
-            territories[key // n_ind],
-            indicator_labels[key % n_ind],
-            first_year + cell % width,
-        )
-        raise AssessmentError(f"(territory, indicator, year) {where} appears more than once")
-    cells = np.full(n_series * width, np.nan)
-    cells[flat] = values
-    dense: FloatArray = cells.reshape(n_series, width)
-    ind_codes = series_keys % n_ind
-    series_ind = indicator_labels[ind_codes]
-    series_terr = territories[series_keys // n_ind]
+    ind_codes = keys % n_ind
     meta = meta.reindex(indicator_labels)  # one row per indicator code
 
     # --- metadata per series -----------------------------------------------------------------
@@ -232,37 +186,48 @@ def assess_frame(
     target_year = _meta_array(meta, "target_year", ind_codes, np.nan)
     target_year = np.where(np.isnan(target_year), default_target_year, target_year)
     limit = _meta_array(meta, "limit", ind_codes, np.nan)
-    raw = dense
-    if is_range.any():
+    range_rows = np.flatnonzero(is_range)
+    raw_range = dense[range_rows]  # the values as given, for the range rows (a copy)
+    if len(range_rows):
         low = _meta_array(meta, "target_low", ind_codes, np.nan)
         high = _meta_array(meta, "target_high", ind_codes, np.nan)
         if np.isnan(low[is_range]).any() or np.isnan(high[is_range]).any():
             raise AssessmentError("a within_range indicator needs 'target_low' and 'target_high'")
         lo, hi = np.fmin(low, high), np.fmax(low, high)
         centre, half = (lo + hi) / 2, (hi - lo) / 2
-        transformed = centre[:, None] + np.maximum(
-            0.0, np.abs(dense - centre[:, None]) - half[:, None]
-        )
-        dense = np.where(is_range[:, None], transformed, dense)
+        c, h = centre[range_rows, None], half[range_rows, None]
+        dense[range_rows] = c + np.maximum(0.0, np.abs(raw_range - c) - h)
         target = np.where(is_range, centre, target)
     has_target = ~np.isnan(target)
 
     # --- base and current years ----------------------------------------------------------------
     valid = ~np.isnan(dense)
-    columns = np.arange(width)
-    ti = _last_true(valid)
-    if window is not None:
-        requested = ti - window
-    elif base_year is not None:
-        requested = np.full(n_series, base_year - first_year)
-    else:
-        requested = _first_true(valid)
-    in_window = valid & (columns[None, :] >= requested[:, None])
-    has_base = in_window.any(axis=1)
-    t0 = _first_true(in_window)
-    count = in_window.sum(axis=1)
-    moved = has_base & (t0 != requested)
     index = np.arange(n_series)
+    ti = _last_true(valid)
+    n_valid = valid.sum(axis=1)
+    if window is None and base_year is None:
+        in_window = valid  # from the first year with a value: every value is in the window
+        t0 = _first_true(valid)
+        requested = t0
+        count = n_valid
+    else:
+        columns = np.arange(width)
+        if window is not None:
+            requested = ti - window
+        else:
+            assert base_year is not None  # the other branch
+            requested = np.full(n_series, base_year - first_year)
+        in_window = valid & (columns[None, :] >= requested[:, None])
+        t0 = _first_true(in_window)
+        count = in_window.sum(axis=1)
+    has_base = count > 0
+    moved = has_base & (t0 != requested)
+    # the previous year with a value: clear the latest one for a moment
+    has_data = n_valid > 0
+    valid[index[has_data], ti[has_data]] = False
+    tp = _last_true(valid)
+    valid[index[has_data], ti[has_data]] = True
+    has_previous = n_valid >= 2
     y0 = dense[index, t0]
     yi = dense[index, ti]
     t0_year = (t0 + first_year).astype(np.float64)
@@ -348,29 +313,124 @@ def assess_frame(
         score[in_band] = np.clip(score[in_band], band_low, band_high)
 
     # --- year on year ------------------------------------------------------------------------
-    trend = _year_on_year(
-        raw, ti, d, is_range, meta, ind_codes, series_terr, first_year, samples, alpha
-    )
+    def given(column: IntArray) -> FloatArray:
+        """The values as given (before a range became a distance) in one column per row."""
+        values: FloatArray = dense[index, column]
+        if len(range_rows):
+            values[range_rows] = raw_range[np.arange(len(range_rows)), column[range_rows]]
+        return values
 
+    current = given(ti)
+    previous = np.where(has_previous, given(tp), np.nan)
+    trend = _year_on_year(
+        current,
+        previous,
+        has_previous,
+        tp,
+        ti,
+        d,
+        is_range,
+        meta,
+        ind_codes,
+        keys // n_ind,
+        territories,
+        first_year,
+        samples,
+        alpha,
+    )
     result = pd.DataFrame(
         {
-            TERRITORY: series_terr,
-            INDICATOR: series_ind,
-            "status": np.asarray([s.value for s in _STATUS], dtype=object)[status],
+            TERRITORY: _categorical(keys // n_ind, territories),
+            INDICATOR: _categorical(ind_codes, indicator_labels),
+            "status": _categorical(status, [s.value for s in _STATUS]),
             "progress": progress,
             "score": score,
-            "base_year": pd.array(np.where(has_base, t0_year, np.nan), dtype="Int64"),
-            "current_year": pd.array(np.where(has_base, ti_year, np.nan), dtype="Int64"),
-            "base_value": np.where(has_base, raw[index, t0], np.nan),
-            "current_value": np.where(has_base, raw[index, ti], np.nan),
+            "base_year": _years(t0_year, has_base),
+            "current_year": _years(ti_year, has_base),
+            "base_value": np.where(has_base, given(t0), np.nan),
+            "current_value": np.where(has_base, current, np.nan),
             "target": target,
-            "target_year": pd.array(np.where(has_target, target_year, np.nan), dtype="Int64"),
+            "target_year": _years(target_year, has_target),
             **trend,
             "notes": _note_texts(notes),
         },
         columns=list(ASSESSMENT_COLUMNS),
     )
-    return result
+    return result[has_data].reset_index(drop=True) if not has_data.all() else result
+
+
+def _categorical(codes: IntArray, categories: Iterable[Any]) -> pd.Categorical:
+    """A categorical from integer codes and its categories (cheap: no strings per row)."""
+    labels: pd.Index[Any] = pd.Index(list(categories))
+    return pd.Categorical.from_codes(codes.astype(np.int64), categories=labels)
+
+
+def _years(years: FloatArray, present: BoolArray) -> pd.arrays.IntegerArray:
+    """A nullable integer column of years (``<NA>`` where not *present*)."""
+    return pd.arrays.IntegerArray(np.where(present, years, 0).astype(np.int64), ~present)
+
+
+def _scatter(
+    observations: pd.DataFrame, meta: pd.DataFrame, year: int | None
+) -> tuple[FloatArray, IntArray, tuple[pd.Index[Any], pd.Index[Any], int]]:
+    """The long frame as a dense ``series x years`` array, with each row's series key.
+
+    The key of a series is ``territory code * number of indicators + indicator code``. When the
+    grid of all (territory, indicator) pairs is not much larger than the data, rows are the
+    grid itself (no compaction); otherwise only the series with rows are kept.
+    """
+    values = observations[VALUE].to_numpy(dtype=np.float64, na_value=np.nan)
+    years = observations[YEAR].to_numpy(dtype=np.int64)
+    territory_codes, territories = _codes(observations[TERRITORY])
+    indicator_codes, labels = _codes(observations[INDICATOR])
+    if len(values) and ((territory_codes < 0).any() or (indicator_codes < 0).any()):
+        raise AssessmentError("observations with an empty territory or indicator")
+    unknown = labels.difference(meta.index)
+    if len(unknown):
+        used = np.flatnonzero(np.bincount(indicator_codes, minlength=len(labels)))
+        missing = sorted(str(labels[int(i)]) for i in used if labels[int(i)] in set(unknown))
+        if missing:
+            raise AssessmentError(f"no metadata for indicator(s): {', '.join(missing[:10])}")
+    present = ~np.isnan(values)
+    if year is not None:
+        present &= years <= year
+    n_present = int(np.count_nonzero(present))
+    if n_present == 0:
+        return np.empty((0, 0)), np.empty(0, dtype=np.int64), (territories, labels, 0)
+    first_year = int(years.min())
+    last_year = int(years.max()) if year is None else min(int(years.max()), year)
+    width = last_year - first_year + 1
+    n_ind = len(labels)
+    grid = len(territories) * n_ind
+    dtype = np.int32 if grid * width < 2**31 - 1 else np.int64
+    keys: IntArray = territory_codes.astype(dtype)
+    keys *= n_ind
+    keys += indicator_codes
+    flat: IntArray
+    if grid <= 4 * n_present:  # the grid itself: row = key, no compaction
+        series_keys = np.arange(grid, dtype=np.int64)
+        flat = keys  # reuse the buffer
+    else:
+        row_codes, uniques = pd.factorize(keys[present], sort=True)
+        series_keys = np.asarray(uniques, dtype=np.int64)
+        flat = np.full(len(keys), -1, dtype=dtype)
+        flat[present] = row_codes
+    flat *= width
+    np.add(flat, years, out=flat, casting="unsafe")
+    flat -= first_year
+    dummy = len(series_keys) * width  # rows without a value (or after *year*) land here
+    np.putmask(flat, ~present, dummy)
+    cells = np.full(dummy + 1, np.nan)
+    cells[flat] = values
+    cells[dummy] = np.nan
+    if np.count_nonzero(~np.isnan(cells)) != n_present:
+        counts = np.bincount(flat[present], minlength=dummy)
+        cell = int(np.flatnonzero(counts > 1)[0])
+        key = int(series_keys[cell // width])
+        where = (territories[key // n_ind], labels[key % n_ind], first_year + cell % width)
+        raise AssessmentError(f"(territory, indicator, year) {where} appears more than once")
+    cells = cells[:dummy]
+    return cells.reshape(len(series_keys), width), series_keys, (territories, labels, first_year)
 
 
 def _ratio(
@@ -496,36 +556,33 @@ def _limit_factor(base: FloatArray, limit: FloatArray) -> FloatArray:
     )
 
 
-def _note_texts(notes: IntArray) -> npt.NDArray[np.object_]:
-    uniques, inverse = np.unique(notes, return_inverse=True)
-    texts = np.array(
-        [";".join(note.value for note in _NOTES if int(mask) & _N[note]) for mask in uniques],
-        dtype=object,
-    )
-    return texts[inverse]
+def _note_texts(notes: IntArray) -> pd.Categorical:
+    """The note bitmasks as ``;``-joined note codes, a categorical (few distinct combinations)."""
+    masks = np.flatnonzero(np.bincount(notes, minlength=1))
+    lookup = np.zeros(int(masks.max()) + 1, dtype=np.int64)
+    lookup[masks] = np.arange(len(masks))
+    texts = [";".join(note.value for note in _NOTES if int(mask) & _N[note]) for mask in masks]
+    return _categorical(lookup[notes], texts)
 
 
 def _year_on_year(
-    raw: FloatArray,
+    current: FloatArray,
+    previous: FloatArray,
+    has_previous: BoolArray,
+    tp: IntArray,
     ti: IntArray,
     d: FloatArray,
     is_range: BoolArray,
     meta: pd.DataFrame,
     ind_codes: IntArray,
-    series_terr: pd.Index[Any],
+    territory_codes: IntArray,
+    territories: pd.Index[Any],
     first_year: int,
     samples: pd.DataFrame | None,
     alpha: float,
 ) -> Mapping[str, object]:
     """Columns of the year-on-year change, with survey intervals and tests where sizes exist."""
-    n, width = raw.shape
-    index = np.arange(n)
-    valid = ~np.isnan(raw)
-    before = valid & (np.arange(width)[None, :] < ti[:, None])
-    has_previous = before.any(axis=1)
-    tp = _last_true(before)
-    previous = np.where(has_previous, raw[index, tp], np.nan)
-    current = raw[index, ti]
+    n = len(current)
     change = current - previous
     if is_range.any():
         low = _meta_array(meta, "target_low", ind_codes, np.nan)
@@ -544,12 +601,14 @@ def _year_on_year(
         [_T[Trend.NOT_ASSESSABLE], _T[Trend.IMPROVED], _T[Trend.WORSENED]],
         default=_T[Trend.UNCHANGED],
     )
-    units = (
-        meta["unit"].fillna("").astype(str).to_numpy(dtype=object)[ind_codes]
+    unit_labels = (
+        meta["unit"].fillna("").astype(str).to_numpy(dtype=object)
         if "unit" in meta.columns
-        else np.full(n, "", dtype=object)
+        else np.full(len(meta), "", dtype=object)
     )
-    change_unit = np.where(units == "percent", "percentage_point", units)
+    change_labels = np.where(unit_labels == "percent", "percentage_point", unit_labels)
+    change_codes, change_categories = pd.factorize(change_labels)
+    units = unit_labels[ind_codes] if samples is not None else unit_labels[:0]
     intervals = {key: np.full(n, np.nan) for key in ("lo", "hi", "plo", "phi", "p")}
     if samples is not None and "survey" in meta.columns:
         survey = meta["survey"].fillna(False).astype(bool).to_numpy(dtype=bool)[ind_codes]
@@ -558,7 +617,7 @@ def _year_on_year(
             for t, y, k in samples[[TERRITORY, YEAR, "n"]].itertuples(index=False)
         }
         for row in np.flatnonzero(survey & has_previous):
-            territory = str(series_terr[int(row)])
+            territory = str(territories[int(territory_codes[row])])
             n1 = sizes.get((territory, first_year + int(tp[row])))
             n2 = sizes.get((territory, first_year + int(ti[row])))
             if n1 is None or n2 is None:
@@ -577,11 +636,11 @@ def _year_on_year(
             if trend[row] != _T[Trend.UNCHANGED] and p_value >= alpha:
                 trend[row] = _T[Trend.NOT_SIGNIFICANT]
     return {
-        "previous_year": pd.array(np.where(has_previous, tp + first_year, np.nan), dtype="Int64"),
+        "previous_year": _years((tp + first_year).astype(np.float64), has_previous),
         "previous_value": previous,
         "change": change,
-        "change_unit": change_unit,
-        "trend": np.asarray([t.value for t in _TRENDS], dtype=object)[trend],
+        "change_unit": _categorical(change_codes[ind_codes], change_categories),
+        "trend": _categorical(trend, [t.value for t in _TRENDS]),
         "interval_low": intervals["lo"],
         "interval_high": intervals["hi"],
         "previous_interval_low": intervals["plo"],
