@@ -256,7 +256,7 @@ def assess_frame(
             )
         p_ok &= count >= 2
     calc_notes |= p_notes
-    progress = np.where(p_ok, p, np.nan)
+    progress = np.where(p_ok, p, np.nan) + 0.0  # + 0.0: no negative zero
 
     # target achieved wins; its progress is kept where computable, without calculation notes
     status[achieved] = _S[Status.TARGET_ACHIEVED]

@@ -497,14 +497,14 @@ def _ratio_progress(
         notes.append(Note.NEGATIVE_VALUES)
     achieved = _cagr(yi, y0, ti, t0)
     if yt is None:
-        return s * d * achieved
+        return s * d * achieved + 0.0  # + 0.0: no negative zero
     if target_year <= t0:
         return None
     required = abs(_cagr(yt, y0, target_year, t0))
     if required == 0:
         notes.append(Note.REQUIRED_CHANGE_ZERO)
         return math.copysign(math.inf, s * d * achieved) if achieved != 0 else 0.0
-    return s * d * achieved / required
+    return s * d * achieved / required + 0.0
 
 
 def _projection(
