@@ -260,3 +260,63 @@ def test_python_m_citystrategy() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(TITLE)
     assert COMPUTED in result.stdout
+
+
+def test_assess_table_in_polish(capsys: pytest.CaptureFixture[str]) -> None:
+    """assess prints a Polish table: statuses, p.p. changes, survey intervals, goals, notes."""
+    assert main(["assess", "kielce", "--year", "2023"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Ocena postępu wskaźników: 2023\xa0r.")
+    line = next(row for row in out.splitlines() if row.startswith("KIE-1-01 "))
+    assert "12,3%" in line
+    assert "5,2%" in line
+    assert "-7,1\xa0p.p." in line
+    assert "pogorszenie" in line
+    assert "regres" in line
+    assert "5,2% (3,1–8,7)" in out  # the survey share with its Wilson interval
+    homeless = next(row for row in out.splitlines() if row.startswith("KIE-1.1-05 "))
+    assert "cel osiągnięty (!)" in homeless
+    assert "Ocena celów" in out
+    assert "KIE-3.3-03: mniej niż dwa lata z danymi" in out
+
+
+def test_assess_csv_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """CSV has one row per indicator; JSON keeps exact values as strings and has the goals."""
+    assert main(["assess", "kielce", "--year", "2023", "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("code,name,goal,level,unit")
+    assert len(lines) == 113
+    assert main(["assess", "kielce", "--year", "2023", "--format", "json"]) == 0
+    data: dict[str, Any] = json.loads(capsys.readouterr().out)
+    first = data["indicators"][0]
+    assert (first["code"], first["value"], first["change"]) == ("KIE-1-01", "5.2", "-7.1")
+    assert len(data["goals"]) == 22
+
+
+def test_assess_options(capsys: pytest.CaptureFixture[str]) -> None:
+    """--method projection, --window, --min-coverage and --locale reach the library."""
+    argv = ["assess", "kielce", "--year", "2023", "--method", "projection", "--locale", "en_GB"]
+    assert main([*argv, "--window", "1", "--min-coverage", "0.9"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Progress of the indicators: 2023 (method: trend projection)")
+    assert "not assessable" in out  # goal 3.3 has 71% coverage, under 90%
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["assess", "kielce", "--year", "2023", "--window", "0"], ["--window"]),
+        (["assess", "kielce", "--year", "2023", "--min-coverage", "2"], ["--min-coverage"]),
+        (["assess", "kielce", "--year", "2019"], ["no report on 2019"]),
+    ],
+    ids=["window", "coverage", "year"],
+)
+def test_assess_user_errors(
+    argv: list[str], words: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bad assess options are a message on stderr and exit code 2, never a traceback."""
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    for word in words:
+        assert word in err

@@ -1,0 +1,212 @@
+"""Tests of the strategy-level assessment (assess, assess_goals) on Kielce and small strategies.
+
+Expected values are worked out by hand from the report's figures and the formulas of
+``domain/progress-method.md``; the arithmetic is in the comments.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+from citystrategy.model import Direction, Level, Strategy, TargetKind
+from citystrategy.progress import (
+    GOAL_COLUMNS,
+    INDICATOR_COLUMNS,
+    assess,
+    assess_goals,
+    indicator_metadata,
+    survey_samples,
+)
+from tests.factories import (
+    make_indicator,
+    make_observation,
+    make_strategy,
+    make_target,
+)
+
+
+@pytest.fixture(scope="module")
+def table(kielce: Strategy) -> pd.DataFrame:
+    """Kielce's 2023 assessment."""
+    return assess(kielce, year=2023).set_index("code")
+
+
+def test_every_indicator_has_a_status_or_a_reason(table: pd.DataFrame) -> None:
+    """All 112 indicators get a status; the not assessable ones say why in their notes."""
+    assert len(table) == 112
+    assert table["status"].notna().all()
+    unassessed = table[table["status"] == "not_assessable"]
+    assert set(unassessed.index) == {"KIE-3.3-03", "KIE-3.3-04", "KIE-3.4-01"}
+    assert (unassessed["notes"] == "too_few_years").all()
+
+
+def test_columns(kielce: Strategy) -> None:
+    """The table has the documented columns in order."""
+    assert tuple(assess(kielce, year=2023).columns) == INDICATOR_COLUMNS
+
+
+def test_unemployment_unchanged_is_limited_progress(table: pd.DataFrame) -> None:
+    """4,6% -> 4,6% against 3,7%: P = 0, limited progress, score (0 - 0.6) * 2.5/0.6 = -2.5."""
+    row = table.loc["KIE-1.1-01"]
+    assert row["status"] == "limited_progress"
+    assert row["progress"] == 0
+    assert row["score"] == pytest.approx(-2.5)
+    assert row["trend"] == "unchanged"
+
+
+def test_survey_share_collapse(table: pd.DataFrame) -> None:
+    """12,3% -> 5,2% against 14,3% (higher is better), survey of 593 then 248 answers."""
+    row = table.loc["KIE-1-01"]
+    # P = CAGR(5.2, 12.3, 1 year) / |CAGR(14.3, 12.3, 8 years)| = -0.577236 / 0.0190110 = -30.363
+    assert row["progress"] == pytest.approx((5.2 / 12.3 - 1) / abs((14.3 / 12.3) ** (1 / 8) - 1))
+    assert row["status"] == "deterioration"
+    assert row["score"] == -5
+    assert row["change"] == Decimal("-7.1")
+    assert row["change_unit"] == "percentage_point"
+    # Wilson 95%, p = 0.052, n = 248, z = 1.959964: centre 0.058834, half 0.028260
+    assert row["interval_low"] == pytest.approx(3.0574, abs=1e-3)
+    assert row["interval_high"] == pytest.approx(8.7094, abs=1e-3)
+    # pooled p = (72.939 + 12.896) / 841 = 0.102063; z = -3.1014; p = 0.00193
+    assert row["p_value"] == pytest.approx(0.00193, abs=2e-5)
+    assert row["trend"] == "worsened"
+
+
+def test_insignificant_survey_change(table: pd.DataFrame) -> None:
+    """75,9% -> 77,4% on 593 and 248 answers is within sampling error."""
+    row = table.loc["KIE-1.2-06"]
+    assert row["trend"] == "not_significant"
+    assert row["change"] == Decimal("1.5")
+    assert row["p_value"] > 0.05
+
+
+def test_non_survey_indicators_have_no_interval(table: pd.DataFrame) -> None:
+    """Only survey shares get intervals and tests."""
+    row = table.loc["KIE-1.1-01"]
+    assert math.isnan(row["interval_low"])
+    assert math.isnan(row["p_value"])
+
+
+def test_exact_values_and_changes(table: pd.DataFrame) -> None:
+    """Values and changes are the report's Decimals, not floats."""
+    energy = table.loc["KIE-2.4-09"]
+    assert energy["value"] == Decimal("31791.00")
+    assert energy["previous_value"] == Decimal("29493.48")
+    assert energy["change"] == Decimal("2297.52")
+    assert energy["change_unit"] == "megawatt_hour"
+    assert energy["trend"] == "worsened"  # lower is better
+
+
+def test_contradicting_target_is_flagged(table: pd.DataFrame) -> None:
+    """Homeless per 100 000: 371 -> 425 is 'achieved' against 585, and the table says why."""
+    row = table.loc["KIE-1.1-05"]
+    assert row["status"] == "target_achieved"
+    assert row["target_findings"] == "target_contradicts_direction"
+    assert row["trend"] == "worsened"
+
+
+def test_legal_limit_met(table: pd.DataFrame) -> None:
+    """PM10 24 -> 22 against the 40 µg/m³ limit: achieved, with the limit finding."""
+    row = table.loc["KIE-2.4-02"]
+    assert row["status"] == "target_achieved"
+    assert row["target_findings"] == "bound_already_satisfied"
+
+
+def test_indicator_metadata_from_the_model(kielce: Strategy) -> None:
+    """Targets, directions, units and survey flags become the metadata frame."""
+    meta = indicator_metadata(kielce).set_index("indicator")
+    assert meta.loc["KIE-2.4-03", "target"] == 45
+    assert meta.loc["KIE-2.4-03", "direction"] == "lower_is_better"
+    assert meta.loc["KIE-1-01", "survey"]
+    assert meta.loc["KIE-1-01", "unit"] == "percent"
+    assert meta.loc["KIE-1-01", "target_year"] == 2030
+
+
+def test_survey_samples_come_from_the_responses_indicator(kielce: Strategy) -> None:
+    """593 answers in 2022 and 248 in 2023, from KIE-1.3-06."""
+    samples = survey_samples(kielce)
+    assert samples is not None
+    assert dict(zip(samples["year"], samples["n"], strict=True)) == {2023: 248, 2022: 593}
+    assert survey_samples(make_strategy()) is None
+
+
+def test_goal_scores_average_their_indicators(table: pd.DataFrame, kielce: Strategy) -> None:
+    """A goal's score is the mean of its indicators' scores; a strategic goal takes all of its own."""
+    goals = assess_goals(kielce, year=2023).set_index("goal")
+    assert tuple(goals.reset_index().columns) == GOAL_COLUMNS
+    op = table[table["goal"] == "2.2"]["score"].astype(float)
+    assert goals.loc["2.2", "score"] == pytest.approx(op.mean())
+    strategic = table[table["goal"].isin(["3", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7"])]
+    assert goals.loc["3", "indicators"] == len(strategic) == 34
+    assert goals.loc["3", "scored"] == 31  # the three without 2023 GUS data have no score
+    assert goals.loc["3", "coverage"] == pytest.approx(31 / 34)
+    assert goals.loc["3", "score"] == pytest.approx(strategic["score"].astype(float).mean())
+
+
+def test_goal_coverage_threshold(kielce: Strategy) -> None:
+    """Goal 3.3 has 5 of 7 indicators scored (71%): assessed at 60%, not at 75%."""
+    default = assess_goals(kielce, year=2023).set_index("goal")
+    strict = assess_goals(kielce, year=2023, min_coverage=0.75).set_index("goal")
+    assert default.loc["3.3", "status"] != "not_assessable"
+    assert strict.loc["3.3", "status"] == "not_assessable"
+    with pytest.raises(ValueError, match="min_coverage"):
+        assess_goals(kielce, year=2023, min_coverage=1.5)
+
+
+def test_goal_status_bands_and_all_achieved() -> None:
+    """A goal whose indicators all achieved their targets is target_achieved; else by score band."""
+    achieved = make_strategy(
+        indicators=(make_indicator(target=make_target(value=Decimal(3))),),
+        observations=(
+            make_observation(year=2022, value=Decimal(4)),
+            make_observation(year=2023, value=Decimal(5)),
+        ),
+    )
+    goals = assess_goals(achieved, year=2023).set_index("goal")
+    assert goals.loc["1.1", "status"] == "target_achieved"
+    assert goals.loc["1.2", "status"] == "not_assessable"  # no indicator at all
+
+
+def test_indicator_without_observations(kielce: Strategy) -> None:
+    """An indicator with no values at all is not assessable with the note no_data."""
+    strategy = make_strategy(
+        indicators=(
+            make_indicator(),
+            make_indicator(code="T-1-01", level=Level.IMPACT, goal_code="1", name="Bez danych"),
+        ),
+        observations=(
+            make_observation(year=2022, value=Decimal(4)),
+            make_observation(year=2023, value=Decimal(5)),
+        ),
+    )
+    table = assess(strategy, year=2023).set_index("code")
+    assert table.loc["T-1-01", "status"] == "not_assessable"
+    assert table.loc["T-1-01", "notes"] == "no_data"
+
+
+def test_within_range_target_from_the_model() -> None:
+    """A within_range target in the model is assessed as a band."""
+    band = make_target(kind=TargetKind.WITHIN_RANGE, value=None, low=Decimal(40), high=Decimal(60))
+    strategy = make_strategy(
+        indicators=(make_indicator(direction=Direction.WITHIN_RANGE, target=band, unit="percent"),),
+        observations=(
+            make_observation(year=2022, value=Decimal(30)),
+            make_observation(year=2023, value=Decimal(45)),
+        ),
+    )
+    row = assess(strategy, year=2023).iloc[0]
+    assert row["status"] == "target_achieved"
+    assert row["trend"] == "improved"
+
+
+def test_projection_and_window_options(kielce: Strategy) -> None:
+    """The options reach the frame API: projection on two points equals the straight line."""
+    table = assess(kielce, year=2023, method="projection").set_index("code")
+    # unemployment: line through (2022, 4.6) and (2023, 4.6) projects 4.6; required -0.9: R = 0
+    assert table.loc["KIE-1.1-01", "progress"] == 0
+    assert table.loc["KIE-1.1-01", "status"] == "limited_progress"
+    windowed = assess(kielce, year=2023, window=1).set_index("code")
+    assert windowed.loc["KIE-1.1-01", "base_year"] == 2022
