@@ -17,6 +17,7 @@ from citystrategy.progress.series import ZERO_SUBSTITUTE as ZERO_SUBSTITUTE
 from citystrategy.progress.series import Assessment as Assessment
 from citystrategy.progress.series import Method as Method
 from citystrategy.progress.series import Note as Note
+from citystrategy.progress.series import SeriesValues as SeriesValues
 from citystrategy.progress.series import Status as Status
 from citystrategy.progress.series import Thresholds as Thresholds
 from citystrategy.progress.series import Trend as Trend
@@ -49,6 +50,7 @@ __all__ = [
     "Assessment",
     "Method",
     "Note",
+    "SeriesValues",
     "Status",
     "Thresholds",
     "Trend",

@@ -28,7 +28,7 @@ import math
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from statistics import NormalDist
-from typing import Final
+from typing import Final, TypeAlias
 
 from attrs import field, frozen
 
@@ -55,6 +55,16 @@ __all__ = [
     "wilson_interval",
     "year_on_year",
 ]
+
+
+#: A series: year (or period such as ``"2015-16"``) -> value, as a mapping or as pairs.
+SeriesValues: TypeAlias = (
+    Mapping[int, float | None]
+    | Mapping[str, float | None]
+    | Mapping[int | str, float | None]
+    | Iterable[tuple[int | str, float | None]]
+    | Iterable[tuple[int, float | None]]
+)
 
 
 class Status(StrEnum):
@@ -224,7 +234,7 @@ def parse_period(period: int | str) -> int:
 
 
 def _series(
-    values: Mapping[int | str, float | None] | Iterable[tuple[int | str, float | None]],
+    values: SeriesValues,
 ) -> dict[int, float]:
     items = values.items() if isinstance(values, Mapping) else values
     series: dict[int, float] = {}
@@ -334,7 +344,7 @@ def _window(
 
 
 def assess_series(
-    values: Mapping[int | str, float | None] | Iterable[tuple[int | str, float | None]],
+    values: SeriesValues,
     *,
     direction: Direction,
     target: float | None = None,
@@ -609,7 +619,7 @@ class YearOnYear:
 
 
 def year_on_year(
-    values: Mapping[int | str, float | None] | Iterable[tuple[int | str, float | None]],
+    values: SeriesValues,
     *,
     direction: Direction,
     unit: str,
