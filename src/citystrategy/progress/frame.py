@@ -21,6 +21,7 @@ from citystrategy.model import Direction
 from citystrategy.progress.series import (
     _BANDS,
     DEFAULT_THRESHOLDS,
+    EDGE,
     LIMIT_EXPONENT,
     ZERO_SUBSTITUTE,
     Method,
@@ -247,7 +248,7 @@ def assess_frame(
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         if method is Method.PROJECTION:
             p, p_notes, p_ok = _projection(
-                dense, in_window, t0, t0_year, y0, target, target_year, weighted
+                dense, in_window, t0, t0_year, y0, target, target_year, d, weighted
             )
             p_ok &= has_target & (target_year > t0_year)
         else:
@@ -356,7 +357,12 @@ def assess_frame(
         },
         columns=list(ASSESSMENT_COLUMNS),
     )
-    return result[has_data].reset_index(drop=True) if not has_data.all() else result
+    if has_data.all():
+        return result
+    result = pd.DataFrame(result[has_data].reset_index(drop=True))
+    for column in ("status", "notes", TERRITORY, INDICATOR):
+        result[column] = result[column].cat.remove_unused_categories()
+    return result
 
 
 def _categorical(codes: IntArray, categories: Iterable[Any]) -> pd.Categorical:
@@ -491,32 +497,35 @@ def _projection(
     y0: FloatArray,
     target: FloatArray,
     target_year: FloatArray,
+    d: FloatArray,
     weighted: bool,
 ) -> tuple[FloatArray, IntArray, BoolArray]:
-    """Ratio of the least-squares projected change to the required change."""
+    """Ratio of the least-squares projected change to the required change (see the series API)."""
     width = dense.shape[1]
     first_year = t0_year - t0
     years = first_year[:, None] + np.arange(width)[None, :]
     weights = np.where(in_window, 1.0 + (years - t0_year[:, None]) if weighted else 1.0, 0.0)
-    filled = np.where(in_window, dense, 0.0)
+    filled = np.where(in_window, dense - y0[:, None], 0.0)  # fitted to y - y0
     sw = weights.sum(axis=1)
     mt = (weights * years).sum(axis=1) / sw
     my = (weights * filled).sum(axis=1) / sw
     dt = np.where(in_window, years - mt[:, None], 0.0)
     stt = (weights * dt * dt).sum(axis=1)
     sty = (weights * dt * (filled - my[:, None])).sum(axis=1)
-    projected = my + (sty / stt) * (target_year - mt)
-    required = target - y0
+    change = d * (my + (sty / stt) * (target_year - mt))
+    required = np.abs(target - y0)
     notes = np.where(required == 0, _N[Note.REQUIRED_CHANGE_ZERO], 0).astype(np.int64)
-    ok = required != 0
-    return (projected - y0) / required, notes, ok
+    ratio = np.where(
+        required == 0, np.where(change == 0, 0.0, np.copysign(np.inf, change)), change / required
+    )
+    return ratio, notes, np.ones(len(y0), dtype=bool)
 
 
 def _categories(
     p: FloatArray, substantial: FloatArray | float, moderate: FloatArray | float
 ) -> IntArray:
     return np.select(
-        [p >= substantial, p >= moderate, p >= 0],
+        [p >= substantial - EDGE, p >= moderate - EDGE, p >= -EDGE],
         [
             _S[Status.SUBSTANTIAL_PROGRESS],
             _S[Status.MODERATE_PROGRESS],
@@ -549,11 +558,12 @@ def _limit_factor(base: FloatArray, limit: FloatArray) -> FloatArray:
     if (limit <= 0).any():
         raise AssessmentError("a natural limit must be positive")
     b = np.abs(base)
-    return np.select(
-        [b >= 2 * limit, b <= limit],
-        [1.0, 1.0 - (b / limit) ** LIMIT_EXPONENT],
-        default=1.0 - ((2 * limit - b) / limit) ** LIMIT_EXPONENT,
-    )
+    with np.errstate(invalid="ignore"):  # select evaluates every branch; the bad ones are unused
+        return np.select(
+            [b >= 2 * limit, b <= limit],
+            [1.0, 1.0 - (b / limit) ** LIMIT_EXPONENT],
+            default=1.0 - ((2 * limit - b) / limit) ** LIMIT_EXPONENT,
+        )
 
 
 def _note_texts(notes: IntArray) -> pd.Categorical:

@@ -130,6 +130,9 @@ NOTES: Final = {
 
 #: The value substituted for a zero base or target, as Open SDG does.
 ZERO_SUBSTITUTE: Final = 0.001
+#: Tolerance at the category edges: a P within it of an edge counts as on the edge (binary
+#: floating point cannot represent 0.015 or 0.95 exactly).
+EDGE: Final = 1e-12
 #: Exponent of the natural-limit factor (Statistics Canada).
 LIMIT_EXPONENT: Final = 4.44
 
@@ -157,15 +160,6 @@ DEFAULT_THRESHOLDS: Final = {
     "target": Thresholds(0.95, 0.60),
     "growth": Thresholds(0.015, 0.005),
     "projection": Thresholds(0.95, 0.10),
-}
-
-#: Score bands of the categories: [low, high] of the -5..+5 score.
-_BANDS: Final = {
-    Status.TARGET_ACHIEVED: (5.0, 5.0),
-    Status.SUBSTANTIAL_PROGRESS: (2.5, 5.0),
-    Status.MODERATE_PROGRESS: (0.0, 2.5),
-    Status.LIMITED_PROGRESS: (-2.5, 0.0),
-    Status.DETERIORATION: (-5.0, -2.5),
 }
 
 
@@ -240,7 +234,7 @@ def _series(
     series: dict[int, float] = {}
     for period, value in items:
         year = parse_period(period)
-        if value is None or (isinstance(value, float) and math.isnan(value)):
+        if value is None or value != value:  # NaN of any float type
             continue
         if year in series:
             raise AssessmentError(f"year {year} appears twice")
@@ -272,11 +266,12 @@ def _cagr(v1: float, v0: float, t1: int, t0: int) -> float:
 
 
 def _category(p: float, thresholds: Thresholds) -> Status:
-    if p >= thresholds.substantial:
+    # EDGE absorbs binary rounding: 100 -> 101.5 in a year is 1.5% growth, on the edge
+    if p >= thresholds.substantial - EDGE:
         return Status.SUBSTANTIAL_PROGRESS
-    if p >= thresholds.moderate:
+    if p >= thresholds.moderate - EDGE:
         return Status.MODERATE_PROGRESS
-    if p >= 0:
+    if p >= -EDGE:
         return Status.LIMITED_PROGRESS
     return Status.DETERIORATION
 
@@ -285,6 +280,17 @@ def _clamp(score: float, status: Status) -> float:
     """Keep a score inside its category's band (float rounding must never cross a band edge)."""
     low, high = _BANDS[status]
     return min(max(score, low), high)
+
+
+#: Score bands, half-open as in the method: [2.5, 5] substantial, [0, 2.5) moderate,
+#: [-2.5, 0) limited, [-5, -2.5) deterioration; a band's top is the float just below the edge.
+_BANDS: Final = {
+    Status.TARGET_ACHIEVED: (5.0, 5.0),
+    Status.SUBSTANTIAL_PROGRESS: (2.5, 5.0),
+    Status.MODERATE_PROGRESS: (0.0, math.nextafter(2.5, -math.inf)),
+    Status.LIMITED_PROGRESS: (-2.5, math.nextafter(0.0, -math.inf)),
+    Status.DETERIORATION: (-5.0, math.nextafter(-2.5, -math.inf)),
+}
 
 
 def _score_ratio(p: float, t: Thresholds) -> float:
@@ -484,7 +490,7 @@ def _ratio_progress(
     if method is Method.PROJECTION:
         if target is None or target_year <= t0:
             return None
-        return _projection(series, years, target, target_year, weighted, notes)
+        return _projection(series, years, target, target_year, d, weighted, notes)
     yt = target
     if y0 == 0 or (yt is not None and yt == 0):
         if zero == "not_assessable":
@@ -522,25 +528,30 @@ def _projection(
     years: list[int],
     target: float,
     target_year: int,
+    d: int,
     weighted: bool,
     notes: list[Note],
 ) -> float | None:
-    """Ratio of the projected change (least squares to the target year) to the required one."""
+    """Ratio of the projected change (least squares to the target year) to the required one.
+
+    The line is fitted to ``y - y0`` so that a flat series projects no change exactly; the
+    required change is taken in magnitude and the projected one in the direction of
+    improvement, as the ratio method does with growth rates.
+    """
     t0 = years[0]
     y0 = series[t0]
     weights = [1.0 + (t - t0) if weighted else 1.0 for t in years]
     sw = sum(weights)
     mt = sum(w * t for w, t in zip(weights, years, strict=True)) / sw
-    my = sum(w * series[t] for w, t in zip(weights, years, strict=True)) / sw
+    my = sum(w * (series[t] - y0) for w, t in zip(weights, years, strict=True)) / sw
     stt = sum(w * (t - mt) ** 2 for w, t in zip(weights, years, strict=True))
-    sty = sum(w * (t - mt) * (series[t] - my) for w, t in zip(weights, years, strict=True))
-    slope = sty / stt
-    projected = my + slope * (target_year - mt)
-    required = target - y0
+    sty = sum(w * (t - mt) * (series[t] - y0 - my) for w, t in zip(weights, years, strict=True))
+    change = d * (my + sty / stt * (target_year - mt))
+    required = abs(target - y0)
     if required == 0:
         notes.append(Note.REQUIRED_CHANGE_ZERO)
-        return None
-    return (projected - y0) / required
+        return math.copysign(math.inf, change) if change != 0 else 0.0
+    return change / required + 0.0
 
 
 # --- year-on-year change and survey uncertainty ----------------------------------------------
@@ -580,6 +591,8 @@ def two_proportion_p_value(p1: float, n1: int, p2: float, n2: int) -> float:
     """
     if n1 <= 0 or n2 <= 0:
         raise AssessmentError("sample sizes must be positive")
+    if not (0 <= p1 <= 1 and 0 <= p2 <= 1):
+        raise AssessmentError(f"shares must be fractions in [0, 1] (got {p1} and {p2})")
     pooled = (p1 * n1 + p2 * n2) / (n1 + n2)
     variance = pooled * (1 - pooled) * (1 / n1 + 1 / n2)
     if variance == 0:
@@ -652,12 +665,17 @@ def year_on_year(
     """
     series = _series(values)
     years = sorted(y for y in series if year is None or y <= year)
+    change_unit = "percentage_point" if unit == "percent" else unit
     if len(years) < 2:
-        return YearOnYear(trend=Trend.NOT_ASSESSABLE, current_year=years[-1] if years else None)
+        return YearOnYear(
+            trend=Trend.NOT_ASSESSABLE,
+            current_year=years[-1] if years else None,
+            current_value=series[years[-1]] if years else None,
+            change_unit=change_unit,
+        )
     t1, t2 = years[-2], years[-1]
     v1, v2 = series[t1], series[t2]
     change = v2 - v1
-    change_unit = "percentage_point" if unit == "percent" else unit
     if direction is Direction.WITHIN_RANGE:
         if target_range is None:
             raise AssessmentError("a within_range indicator needs 'target_range' (low, high)")
