@@ -1077,3 +1077,15 @@ def test_projection_of_a_flat_series_is_stagnation(
     )
     assert result.status is LIMITED
     assert result.progress == pytest.approx(0.0, abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("latest", "status"),
+    [(101.5, Status.SUBSTANTIAL_PROGRESS), (100.5, Status.MODERATE_PROGRESS)],
+    ids=["1.5-percent", "0.5-percent"],
+)
+def test_decimal_growth_edges_count_as_met(latest: float, status: Status) -> None:
+    """100 -> 101.5 in a year is exactly the 1.5% edge (and 100.5 the 0.5% edge), despite binary rounding."""
+    # CAGR = 101.5/100 - 1 = 0.015 in decimal; in binary 0.014999999999999902, within EDGE
+    result = assess_series({2022: 100.0, 2023: latest}, direction=Direction.HIGHER_IS_BETTER)
+    assert result.status is status
