@@ -11,18 +11,29 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 import attrs
 import pint
 
-from citystrategy.errors import CityStrategyError, DataFileError
+from citystrategy.io._files import (
+    Problems,
+    as_traversable,
+    call,
+    check_keys,
+    get,
+    get_enum,
+    optional_date,
+    read_text,
+    read_toml,
+    strings,
+    text,
+)
 from citystrategy.io.parse import (
     Amount,
     Bound,
@@ -154,23 +165,6 @@ _DOCUMENT_KEYS: Final = {
     "eu_allocation_city",
 }
 
-E = TypeVar("E", Level, Direction, TargetKind, ImplementerKind, TerritoryKind)
-T = TypeVar("T")
-
-
-@dataclass
-class _Problems:
-    """Problems found in one file; raised together when the file has been read."""
-
-    path: str
-    items: list[str] = field(default_factory=list)
-
-    def add(self, where: str, message: str) -> None:
-        self.items.append(f"{where}: {message}")
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            raise DataFileError(self.path, self.items)
 
 
 @dataclass(frozen=True)
@@ -187,21 +181,6 @@ class _Row:
         return f"line {self.line}" + ("" if column is None else f", column {column!r}")
 
 
-def _as_traversable(directory: Traversable | str | Path) -> Traversable:
-    return Path(directory) if isinstance(directory, str) else directory
-
-
-def _read_text(file: Traversable, problems: _Problems) -> str:
-    try:
-        return file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        problems.add("file", "not found")
-    except UnicodeDecodeError as error:
-        problems.add("file", f"not UTF-8 ({error.reason} at byte {error.start})")
-    problems.raise_if_any()
-    return ""  # unreachable: raise_if_any raised
-
-
 def _read_tsv(
     file: Traversable,
     required: tuple[str, ...],
@@ -215,8 +194,8 @@ def _read_tsv(
     A column that is neither required, optional nor matching *pattern* is a problem: a
     misspelt column must never be silently ignored.
     """
-    problems = _Problems(str(file))
-    text = _read_text(file, problems)
+    problems = Problems(str(file))
+    text = read_text(file, problems)
     lines = text.splitlines()
     if not lines:
         problems.add("file", "empty: expected a header row")
@@ -261,78 +240,26 @@ def _read_tsv(
     return rows, header
 
 
-def _read_toml(file: Traversable) -> dict[str, Any]:
-    problems = _Problems(str(file))
-    text = _read_text(file, problems)
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        problems.add("syntax", str(error))
-        problems.raise_if_any()
-        raise  # unreachable
-
-
-def _enum(kind: type[E], raw: str, where: str, problems: _Problems) -> E | None:
-    try:
-        return kind(raw)
-    except ValueError:
-        allowed = ", ".join(repr(member.value) for member in kind)
-        problems.add(where, f"{raw!r} is not one of {allowed}")
-        return None
-
-
-def _get(
-    table: Mapping[str, Any], key: str, kind: type[Any], where: str, problems: _Problems
-) -> Any:
-    """A required key of a TOML table, of the given type."""
-    if key not in table:
-        problems.add(where, f"missing key {key!r}")
-        return None
-    value = table[key]
-    if kind is dt.date and isinstance(value, dt.datetime):
-        problems.add(f"{where}.{key}", f"expected a date, found a date-time {value!r}")
-        return None
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        problems.add(f"{where}.{key}", f"expected {kind.__name__}, found {value!r}")
-        return None
-    return value
-
-
-def _text(text: str) -> str:
-    return text.strip()
-
-
-def _call(
-    problems: _Problems, where: str, build: Callable[..., T], /, *args: Any, **kwargs: Any
-) -> T | None:
-    """``build(*args, **kwargs)``, or ``None`` with the error recorded as a problem."""
-    try:
-        return build(*args, **kwargs)
-    except CityStrategyError as error:
-        problems.add(where, str(error))
-        return None
-
-
 # --- strategy.toml -------------------------------------------------------------------------
 
 
-def _territory(meta: Mapping[str, Any], problems: _Problems) -> Territory | None:
-    kind = _enum(
+def _territory(meta: Mapping[str, Any], problems: Problems) -> Territory | None:
+    kind = get_enum(
         TerritoryKind, str(meta.get("territory_kind", "")), "strategy.territory_kind", problems
     )
-    name = _get(meta, "territory_name", str, "strategy", problems)
+    name = get(meta, "territory_name", str, "strategy", problems)
     teryt = meta.get("territory_teryt")
     if kind is None or name is None:
         return None
-    return _call(problems, "strategy", Territory, name=name, kind=kind, teryt=teryt)
+    return call(problems, "strategy", Territory, name=name, kind=kind, teryt=teryt)
 
 
-def _declared(table: Mapping[str, Any], problems: _Problems) -> DeclaredSummary | None:
+def _declared(table: Mapping[str, Any], problems: Problems) -> DeclaredSummary | None:
     """The declared figures, or ``None`` (with the problems recorded) if any is unreadable."""
     before = len(problems.items)
 
     def count(raw: object, at: str) -> int:
-        number = _call(problems, at, parse_decimal, str(raw), field="count", location=at)
+        number = call(problems, at, parse_decimal, str(raw), field="count", location=at)
         if number is not None and number != number.to_integral_value():
             problems.add(at, f"expected a whole number, found {raw!r}")
         return 0 if number is None else int(number)
@@ -340,14 +267,12 @@ def _declared(table: Mapping[str, Any], problems: _Problems) -> DeclaredSummary 
     goals = []
     for index, row in enumerate(table.get("goals", []), start=1):
         at = f"declared.goals[{index}]"
-        _check_keys(
+        check_keys(
             row, {"goal", "label", "projects", "implementers", "cost", "share"}, at, problems
         )
-        goal = _get(row, "goal", str, at, problems)
-        cost = _call(problems, f"{at}.cost", parse_money, str(row.get("cost", "")), location=at)
-        share = _call(
-            problems, f"{at}.share", parse_percent, str(row.get("share", "")), location=at
-        )
+        goal = get(row, "goal", str, at, problems)
+        cost = call(problems, f"{at}.cost", parse_money, str(row.get("cost", "")), location=at)
+        share = call(problems, f"{at}.share", parse_percent, str(row.get("share", "")), location=at)
         projects = count(row.get("projects", ""), f"{at}.projects")
         implementers = count(row.get("implementers", ""), f"{at}.implementers")
         if goal is not None and cost is not None and share is not None:
@@ -362,7 +287,7 @@ def _declared(table: Mapping[str, Any], problems: _Problems) -> DeclaredSummary 
                 )
             )
     at = "declared.total_cost"
-    total = _call(problems, at, parse_money, str(table.get("total_cost", "")), location=at)
+    total = call(problems, at, parse_money, str(table.get("total_cost", "")), location=at)
     numbers = [
         count(table.get(key, ""), f"declared.{key}")
         for key in (
@@ -385,69 +310,41 @@ def _declared(table: Mapping[str, Any], problems: _Problems) -> DeclaredSummary 
     )
 
 
-def _check_keys(table: Mapping[str, Any], known: set[str], where: str, problems: _Problems) -> None:
-    """A key that the format does not know is a problem: a typo must never pass silently."""
-    unknown = sorted(set(table) - known)
-    if unknown:
-        message = (
-            f"unknown key(s) {', '.join(map(repr, unknown))} (known: {', '.join(sorted(known))})"
-        )
-        problems.add(where, message)
-
-
-def _strings(table: Mapping[str, Any], key: str, where: str, problems: _Problems) -> list[str]:
-    """An optional list of strings; a lone string is refused (it is not a list of one)."""
-    value = table.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        problems.add(f"{where}.{key}", f"expected a list of strings, found {value!r}")
-        return []
-    return value
-
-
-def _optional_date(
-    table: Mapping[str, Any], key: str, where: str, problems: _Problems
-) -> dt.date | None:
-    if key not in table:
-        return None
-    value: dt.date | None = _get(table, key, dt.date, where, problems)
-    return value
-
-
-def _documents(items: list[Mapping[str, Any]], problems: _Problems) -> list[AdoptedDocument]:
+def _documents(items: list[Mapping[str, Any]], problems: Problems) -> list[AdoptedDocument]:
     documents = []
     for index, item in enumerate(items, start=1):
         where = f"other_documents[{index}]"
-        _check_keys(item, _DOCUMENT_KEYS, where, problems)
+        check_keys(item, _DOCUMENT_KEYS, where, problems)
         goals = [
             DocumentGoal(
                 code=str(goal.get("code", "")),
-                name=_text(str(goal.get("name", ""))),
+                name=text(str(goal.get("name", ""))),
                 actions=tuple(
-                    (str(action.get("code", "")), _text(str(action.get("name", ""))))
+                    (str(action.get("code", "")), text(str(action.get("name", ""))))
                     for action in goal.get("actions", [])
                 ),
                 note=str(goal.get("note", "")),
             )
             for goal in item.get("goals", [])
         ]
-        document = _call(
+        document = call(
             problems,
             where,
             AdoptedDocument,
             code=str(item.get("code", "")),
-            title=_text(str(item.get("title", ""))),
+            title=text(str(item.get("title", ""))),
             adopted_by=str(item.get("adopted_by", "")),
             resolution=str(item.get("resolution", "")),
-            adopted_on=_optional_date(item, "adopted_on", where, problems),
-            status=_text(str(item.get("status", ""))),
-            territories=_strings(item, "territories", where, problems),
-            summary=_text(str(item.get("summary", ""))),
+            adopted_on=optional_date(item, "adopted_on", where, problems),
+            status=text(str(item.get("status", ""))),
+            territories=strings(item, "territories", where, problems),
+            summary=text(str(item.get("summary", ""))),
             goals=goals,
             integrated_projects=tuple(
-                (str(p.get("code", "")), _text(str(p.get("name", ""))))
+                (str(p.get("code", "")), text(str(p.get("name", ""))))
                 for p in item.get("integrated_projects", [])
             ),
-            city_projects=_strings(item, "city_projects", where, problems),
+            city_projects=strings(item, "city_projects", where, problems),
             eu_allocation=str(item.get("eu_allocation", "")),
             eu_allocation_city=str(item.get("eu_allocation_city", "")),
         )
@@ -466,44 +363,44 @@ class _Meta:
 
 
 def _read_meta(file: Traversable) -> _Meta:
-    raw = _read_toml(file)
-    problems = _Problems(str(file))
+    raw = read_toml(file)
+    problems = Problems(str(file))
     strategy = raw.get("strategy")
     if not isinstance(strategy, dict):
         problems.add("strategy", "missing table [strategy]")
         problems.raise_if_any()
         raise AssertionError  # unreachable
-    _check_keys(raw, _TOP_KEYS, "file", problems)
-    _check_keys(strategy, _STRATEGY_KEYS, "strategy", problems)
+    check_keys(raw, _TOP_KEYS, "file", problems)
+    check_keys(strategy, _STRATEGY_KEYS, "strategy", problems)
     for key, kind in (("code", str), ("title", str), ("period_start", int), ("period_end", int)):
-        _get(strategy, key, kind, "strategy", problems)
-    _optional_date(strategy, "adopted_on", "strategy", problems)
+        get(strategy, key, kind, "strategy", problems)
+    optional_date(strategy, "adopted_on", "strategy", problems)
     for name, keys in (
         ("monitoring", _MONITORING_KEYS),
         ("report", _REPORT_KEYS),
         ("declared", _DECLARED_KEYS),
     ):
         if isinstance(raw.get(name), dict):
-            _check_keys(raw[name], keys, name, problems)
+            check_keys(raw[name], keys, name, problems)
     for index, goal in enumerate(raw.get("strategic_goals", []), start=1):
         where = f"strategic_goals[{index}]"
-        _check_keys(goal, _GOAL_KEYS, where, problems)
+        check_keys(goal, _GOAL_KEYS, where, problems)
         code = str(goal.get("code", ""))
         if not re.fullmatch(r"[0-9]+", code):
             problems.add(f"{where}.code", f"expected a number such as '1', found {code!r}")
         for number, op in enumerate(goal.get("operational_goals", []), start=1):
             at = f"{where}.operational_goals[{number}]"
-            _check_keys(op, _OPERATIONAL_KEYS, at, problems)
+            check_keys(op, _OPERATIONAL_KEYS, at, problems)
             op_code = str(op.get("code", ""))
             if not re.fullmatch(re.escape(code) + r"\.[0-9]+", op_code):
                 problems.add(f"{at}.code", f"expected '{code}.<number>', found {op_code!r}")
     for index, section in enumerate(raw.get("sections", []), start=1):
-        _check_keys(section, _SECTION_KEYS, f"sections[{index}]", problems)
-        _get(section, "section", int, f"sections[{index}]", problems)
+        check_keys(section, _SECTION_KEYS, f"sections[{index}]", problems)
+        get(section, "section", int, f"sections[{index}]", problems)
     territory = _territory(strategy, problems)
     missing = {}
     for marker, reason in raw.get("missing", {}).items():
-        code = _get(reason, "code", str, f"missing.{marker!r}", problems)
+        code = get(reason, "code", str, f"missing.{marker!r}", problems)
         if code is not None:
             missing[marker] = Missing(code=code, marker=marker, text=str(reason.get("text", "")))
     goals = raw.get("strategic_goals", [])
@@ -519,13 +416,13 @@ def _read_meta(file: Traversable) -> _Meta:
 
 def _read_directions(file: Traversable, goal_codes: set[str]) -> dict[str, ActionDirection]:
     rows, _ = _read_tsv(file, ("code", "operational_goal", "name"), key="code")
-    problems = _Problems(str(file))
+    problems = Problems(str(file))
     directions: dict[str, ActionDirection] = {}
     for row in rows:
         if row["operational_goal"] not in goal_codes:
             problems.add(row.where("operational_goal"), f"unknown goal {row['operational_goal']!r}")
             continue
-        direction = _call(
+        direction = call(
             problems,
             row.where(),
             ActionDirection,
@@ -540,31 +437,31 @@ def _read_directions(file: Traversable, goal_codes: set[str]) -> dict[str, Actio
 
 
 def _strategic_goals(
-    meta: _Meta, directions: Mapping[str, ActionDirection], problems: _Problems
+    meta: _Meta, directions: Mapping[str, ActionDirection], problems: Problems
 ) -> list[StrategicGoal]:
     goals = []
     for index, item in enumerate(meta.raw.get("strategic_goals", []), start=1):
         operational = []
         for number, op in enumerate(item.get("operational_goals", []), start=1):
-            goal = _call(
+            goal = call(
                 problems,
                 f"strategic_goals[{index}].operational_goals[{number}]",
                 OperationalGoal,
                 code=str(op.get("code", "")),
                 name=str(op.get("name", "")),
-                description=_text(str(op.get("description", ""))),
+                description=text(str(op.get("description", ""))),
                 action_directions=[d for d in directions.values() if d.goal_code == op.get("code")],
             )
             if goal is not None:
                 operational.append(goal)
-        strategic = _call(
+        strategic = call(
             problems,
             f"strategic_goals[{index}]",
             StrategicGoal,
             code=str(item.get("code", "")),
             name=str(item.get("name", "")),
-            description=_text(str(item.get("description", ""))),
-            challenges=_text(str(item.get("challenges", ""))),
+            description=text(str(item.get("description", ""))),
+            challenges=text(str(item.get("challenges", ""))),
             operational_goals=operational,
         )
         if strategic is not None:
@@ -605,7 +502,7 @@ def _fit(amount: Amount, unit: str) -> Decimal | None:
     return None
 
 
-def _in_unit(amount: Amount, unit: str, where: str, problems: _Problems) -> Decimal | None:
+def _in_unit(amount: Amount, unit: str, where: str, problems: Problems) -> Decimal | None:
     """:func:`_fit`, recording a problem when the printed unit does not fit."""
     value = _fit(amount, unit)
     if value is None:
@@ -626,7 +523,7 @@ def _read_indicators(
         optional=("target_year", "target_tolerance", "source"),
         pattern=_VALUE_COLUMN_RE,
     )
-    problems = _Problems(str(file))
+    problems = Problems(str(file))
     years = [(column, int(m[1])) for column in header if (m := _VALUE_COLUMN_RE.fullmatch(column))]
     if not years:
         problems.add(
@@ -640,13 +537,13 @@ def _read_indicators(
         code = row["code"]
         if row["goal"] not in goal_codes:
             problems.add(row.where("goal"), f"unknown goal {row['goal']!r} for indicator {code!r}")
-        level = _enum(Level, row["level"], row.where("level"), problems)
-        direction = _enum(Direction, row["direction"], row.where("direction"), problems)
-        kind = _enum(TargetKind, row["target_kind"], row.where("target_kind"), problems)
+        level = get_enum(Level, row["level"], row.where("level"), problems)
+        direction = get_enum(Direction, row["direction"], row.where("direction"), problems)
+        kind = get_enum(TargetKind, row["target_kind"], row.where("target_kind"), problems)
         survey = _YES_NO.get(row["survey"])
         if survey is None:
             problems.add(row.where("survey"), f"expected 'yes' or 'no', found {row['survey']!r}")
-        unit = _call(
+        unit = call(
             problems, row.where("unit"), check_unit, row["unit"], location=row.where("unit")
         )
         if unit is None:
@@ -658,7 +555,7 @@ def _read_indicators(
                 observations.append(observation)
         if level is None or direction is None or survey is None:
             continue
-        indicator = _call(
+        indicator = call(
             problems,
             row.where(),
             Indicator,
@@ -684,9 +581,9 @@ _RANGE_RE: Final = re.compile(
 )
 
 
-def _number(raw: str, unit: str, where: str, problems: _Problems) -> Amount | None:
+def _number(raw: str, unit: str, where: str, problems: Problems) -> Amount | None:
     """One number of a target cell, in the indicator's unit (``None`` with a problem if not)."""
-    parsed = _call(problems, where, parse_value, raw, field="target", location=where)
+    parsed = call(problems, where, parse_value, raw, field="target", location=where)
     if parsed is None:
         return None
     if not isinstance(parsed, Amount):
@@ -697,7 +594,7 @@ def _number(raw: str, unit: str, where: str, problems: _Problems) -> Amount | No
 
 
 def _target(
-    row: _Row, unit: str, kind: TargetKind, default_year: int, problems: _Problems
+    row: _Row, unit: str, kind: TargetKind, default_year: int, problems: Problems
 ) -> Target | None:
     """The target of one indicators.tsv row: a value, a bound (``<45``) or a range (``40–60``)."""
     raw = row["target"]
@@ -722,7 +619,7 @@ def _target(
             problems.add(row.where("target_tolerance"), "a tolerance needs target_kind 'exactly'")
         at = row.where("target_tolerance")
         tolerance = (
-            _call(problems, at, parse_decimal, row["target_tolerance"], location=at) or tolerance
+            call(problems, at, parse_decimal, row["target_tolerance"], location=at) or tolerance
         )
     if kind is TargetKind.WITHIN_RANGE:
         match = _RANGE_RE.fullmatch(raw.strip())
@@ -733,7 +630,7 @@ def _target(
         high = _number(match["high"] or match["high2"], unit, where, problems)
         if low is None or high is None or len(problems.items) > before:
             return None
-        return _call(
+        return call(
             problems,
             where,
             Target,
@@ -755,7 +652,7 @@ def _target(
         problems.add(row.where("target_kind"), message)
     if len(problems.items) > before:
         return None
-    return _call(
+    return call(
         problems,
         where,
         Target,
@@ -769,14 +666,14 @@ def _target(
 
 
 def _observation(
-    row: _Row, column: str, year: int, unit: str, meta: _Meta, problems: _Problems
+    row: _Row, column: str, year: int, unit: str, meta: _Meta, problems: Problems
 ) -> Observation | None:
     raw = row[column]
     where = row.where(column)
     if not raw:
         problems.add(where, "empty: write the missing-data sign the source uses (e.g. '- *')")
         return None
-    parsed = _call(problems, where, parse_value, raw, field=column, location=where)
+    parsed = call(problems, where, parse_value, raw, field=column, location=where)
     territory = meta.territory.id
     if isinstance(parsed, MissingValue):
         missing = meta.missing.get(parsed.marker) or Missing(
@@ -834,7 +731,7 @@ def _read_projects(
     file = root / "projects.tsv"
     columns = ("code", "name", "completed_in", "implementer", "implementer_kind", "note")
     rows, _ = _read_tsv(file, columns, key="code")
-    problems = _Problems(str(file))
+    problems = Problems(str(file))
     drafts: dict[str, _ProjectDraft] = {}
     for row in rows:
         drafts[row["code"]] = _ProjectDraft(row)
@@ -842,7 +739,9 @@ def _read_projects(
             message = f"expected a year such as 2023, found {row['completed_in']!r}"
             problems.add(row.where("completed_in"), message)
         if row["implementer_kind"]:
-            _enum(ImplementerKind, row["implementer_kind"], row.where("implementer_kind"), problems)
+            get_enum(
+                ImplementerKind, row["implementer_kind"], row.where("implementer_kind"), problems
+            )
     problems.raise_if_any()
     _read_links(root / "goal_links.tsv", drafts, goal_codes, directions)
     _read_completed(root / "completed.toml", drafts)
@@ -886,7 +785,7 @@ def _read_links(
         "cost",
     )
     rows, _ = _read_tsv(file, columns)
-    problems = _Problems(str(file))
+    problems = Problems(str(file))
     references: list[tuple[_Row, CostReference]] = []
     previous: _Row | None = None
     for row in rows:
@@ -911,7 +810,7 @@ def _read_links(
                     row.where("directions"),
                     f"action direction {direction!r} belongs to goal {found.goal_code!r}, not {goal!r}",
                 )
-        cost = _call(
+        cost = call(
             problems,
             row.where("cost"),
             parse_value,
@@ -950,7 +849,7 @@ def _cost_cell(
     draft: _ProjectDraft,
     previous: _Row | None,
     references: list[tuple[_Row, CostReference]],
-    problems: _Problems,
+    problems: Problems,
 ) -> None:
     if isinstance(cost, Amount):
         if cost.unit not in ("PLN", "EUR") or cost.bound is not None:
@@ -978,8 +877,8 @@ def _cost_cell(
 
 
 def _read_completed(file: Traversable, drafts: dict[str, _ProjectDraft]) -> None:
-    raw = _read_toml(file)
-    problems = _Problems(str(file))
+    raw = read_toml(file)
+    problems = Problems(str(file))
     for index, item in enumerate(raw.get("project", []), start=1):
         where = f"project[{index}]"
         code = item.get("code")
@@ -994,7 +893,7 @@ def _read_completed(file: Traversable, drafts: dict[str, _ProjectDraft]) -> None
         listed_as = item.get("listed_as")
         if listed_as:
             draft.aliases.append(str(listed_as))
-        draft.description = _text(str(item.get("description", "")))
+        draft.description = text(str(item.get("description", "")))
     problems.raise_if_any()
 
 
@@ -1015,13 +914,13 @@ def read_strategy(directory: Traversable | str | Path) -> Strategy:
         DataFileError: If a file is missing or malformed; it lists every problem of that file,
             each with its line, column and offending text.
     """
-    root = _as_traversable(directory)
+    root = as_traversable(directory)
     meta = _read_meta(root / "strategy.toml")
     goal_codes = _goal_codes(meta)
     directions = _read_directions(root / "action_directions.tsv", goal_codes)
     indicators, observations = _read_indicators(root / "indicators.tsv", meta, goal_codes)
     projects = _read_projects(root, goal_codes, directions)
-    problems = _Problems(str(root / "strategy.toml"))
+    problems = Problems(str(root / "strategy.toml"))
     goals = _strategic_goals(meta, directions, problems)
     strategy_table = meta.raw["strategy"]
     report = _report(meta.raw, problems)
@@ -1048,11 +947,11 @@ def read_strategy(directory: Traversable | str | Path) -> Strategy:
     )
 
 
-def _monitoring(table: Mapping[str, Any] | None, problems: _Problems) -> MonitoringRules | None:
+def _monitoring(table: Mapping[str, Any] | None, problems: Problems) -> MonitoringRules | None:
     if table is None:
         return None
     where = "monitoring"
-    ordinance_date = _get(table, "ordinance_date", dt.date, where, problems)
+    ordinance_date = get(table, "ordinance_date", dt.date, where, problems)
     years = table.get("ongoing_evaluation_years", [])
     if not isinstance(years, list) or not all(
         isinstance(y, int) and not isinstance(y, bool) for y in years
@@ -1067,10 +966,10 @@ def _monitoring(table: Mapping[str, Any] | None, problems: _Problems) -> Monitor
         return None
     amended_on = table.get("amended_on")
     if amended_on is not None:
-        amended_on = _get(table, "amended_on", dt.date, where, problems)
+        amended_on = get(table, "amended_on", dt.date, where, problems)
     if ordinance_date is None:
         return None
-    return _call(
+    return call(
         problems,
         where,
         MonitoringRules,
@@ -1084,12 +983,12 @@ def _monitoring(table: Mapping[str, Any] | None, problems: _Problems) -> Monitor
     )
 
 
-def _report(raw: Mapping[str, Any], problems: _Problems) -> AnnualReport | None:
+def _report(raw: Mapping[str, Any], problems: Problems) -> AnnualReport | None:
     table = raw.get("report")
     if table is None:
         return None
     values = {
-        key: _get(table, key, kind, "report", problems)
+        key: get(table, key, kind, "report", problems)
         for key, kind in (
             ("year", int),
             ("drawn_up_on", dt.date),
@@ -1102,7 +1001,7 @@ def _report(raw: Mapping[str, Any], problems: _Problems) -> AnnualReport | None:
         ReportSection(
             section=s["section"],
             title=str(s.get("title", "")),
-            text=_text(str(s.get("text", ""))),
+            text=text(str(s.get("text", ""))),
         )
         for s in raw.get("sections", [])
         if isinstance(s.get("section"), int)  # others are reported by _read_meta
@@ -1116,6 +1015,6 @@ def _report(raw: Mapping[str, Any], problems: _Problems) -> AnnualReport | None:
         period_end=values["period_end"],
         declared=declared,
         sections=sections,
-        attachments=_strings(table, "attachments", "report", problems),
-        introduction=_text(str(raw["strategy"].get("introduction", ""))),
+        attachments=strings(table, "attachments", "report", problems),
+        introduction=text(str(raw["strategy"].get("introduction", ""))),
     )

@@ -12,6 +12,22 @@ from citystrategy.model.indicator import Missing as Missing
 from citystrategy.model.indicator import Observation as Observation
 from citystrategy.model.indicator import Target as Target
 from citystrategy.model.indicator import TargetKind as TargetKind
+from citystrategy.model.program import Catalogue as Catalogue
+from citystrategy.model.program import Edition as Edition
+from citystrategy.model.program import Figure as Figure
+from citystrategy.model.program import FigureKind as FigureKind
+from citystrategy.model.program import Output as Output
+from citystrategy.model.program import Participant as Participant
+from citystrategy.model.program import ParticipantRole as ParticipantRole
+from citystrategy.model.program import Partner as Partner
+from citystrategy.model.program import PartnerRole as PartnerRole
+from citystrategy.model.program import Program as Program
+from citystrategy.model.program import ProgramEvent as ProgramEvent
+from citystrategy.model.program import ProgramLink as ProgramLink
+from citystrategy.model.program import ProgramNote as ProgramNote
+from citystrategy.model.program import Rate as Rate
+from citystrategy.model.program import RateKind as RateKind
+from citystrategy.model.program import Source as Source
 from citystrategy.model.project import GoalLink as GoalLink
 from citystrategy.model.project import Implementer as Implementer
 from citystrategy.model.project import ImplementerKind as ImplementerKind
@@ -34,10 +50,14 @@ __all__ = [
     "ActionDirection",
     "AdoptedDocument",
     "AnnualReport",
+    "Catalogue",
     "DeclaredGoalFigures",
     "DeclaredSummary",
     "Direction",
     "DocumentGoal",
+    "Edition",
+    "Figure",
+    "FigureKind",
     "GoalLink",
     "Implementer",
     "ImplementerKind",
@@ -47,8 +67,20 @@ __all__ = [
     "MonitoringRules",
     "Observation",
     "OperationalGoal",
+    "Output",
+    "Participant",
+    "ParticipantRole",
+    "Partner",
+    "PartnerRole",
+    "Program",
+    "ProgramEvent",
+    "ProgramLink",
+    "ProgramNote",
     "Project",
+    "Rate",
+    "RateKind",
     "ReportSection",
+    "Source",
     "StrategicGoal",
     "Strategy",
     "Target",

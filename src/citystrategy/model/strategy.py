@@ -12,6 +12,7 @@ from attrs import field, frozen, validators
 from citystrategy.errors import ModelError
 from citystrategy.model._validators import int_tuple, non_blank, pairs, str_tuple
 from citystrategy.model.indicator import Indicator, Observation
+from citystrategy.model.program import ProgramLink
 from citystrategy.model.project import Project
 from citystrategy.model.territory import Territory
 from citystrategy.money import Money
@@ -299,6 +300,10 @@ def _documents(values: Iterable[AdoptedDocument]) -> tuple[AdoptedDocument, ...]
     return tuple(values)
 
 
+def _links(values: Iterable[ProgramLink]) -> tuple[ProgramLink, ...]:
+    return tuple(values)
+
+
 @frozen(kw_only=True)
 class Strategy:
     """A city's development strategy (Strategia Rozwoju) with its monitoring data.
@@ -324,6 +329,7 @@ class Strategy:
         reports: Annual reports, with their declared figures and texts.
         other_documents: Other documents adopted in the strategy's period.
         survey_responses_indicator: Code of the indicator giving the number of survey responses.
+        program_links: Programmes (of a catalogue such as ZMP's) attached to the strategy's goals.
     """
 
     code: str = field(validator=non_blank)
@@ -342,6 +348,7 @@ class Strategy:
     reports: tuple[AnnualReport, ...] = field(factory=tuple, converter=_reports)
     other_documents: tuple[AdoptedDocument, ...] = field(factory=tuple, converter=_documents)
     survey_responses_indicator: str | None = None
+    program_links: tuple[ProgramLink, ...] = field(factory=tuple, converter=_links)
 
     def __attrs_post_init__(self) -> None:
         if self.period_start > self.period_end:

@@ -1,0 +1,247 @@
+r"""Funding arithmetic of programmes, exact, and consistency checks of stated figures.
+
+Rates are in percent (``Decimal("85")`` for 85%). Amounts are :class:`~citystrategy.money.Money`
+and stay in their currency; converting EUR to PLN needs an explicit, dated
+:class:`~citystrategy.money.ExchangeRate` given by the caller (:func:`to_currency`).
+
+>>> from decimal import Decimal
+>>> from citystrategy.money import Money
+>>> budget = Money(Decimal(30000), "EUR")
+>>> grant(budget, Decimal(85)), own_contribution(budget, Decimal(85))
+(Money(amount=Decimal('25500'), currency='EUR'), Money(amount=Decimal('4500'), currency='EUR'))
+
+A stated rate is consistent with stated amounts when it could be the ratio of the true amounts
+that round to them. 261 tys. zł of 295 tys. zł is 88,5% to the nearest tenth, but both amounts
+are rounded to thousands, so the true ratio lies between 88,16% and 88,79%: the stated 88,6% is
+consistent.
+
+>>> low, high = rate_interval(
+...     Money(Decimal(261000)),
+...     Money(Decimal(295000)),
+...     grant_precision=Decimal(1000),
+...     total_precision=Decimal(1000),
+... )
+>>> round(low, 2), round(high, 2)
+(Decimal('88.16'), Decimal('88.79'))
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Final
+
+from attrs import frozen
+
+from citystrategy.errors import ModelError
+from citystrategy.model import FigureKind, Program, Rate, RateKind
+from citystrategy.money import ExchangeRate, Money
+
+__all__ = [
+    "HUNDRED",
+    "RateCheck",
+    "check_rates",
+    "funding_rate",
+    "grant",
+    "own_contribution",
+    "rate_interval",
+    "to_currency",
+]
+
+#: 100%.
+HUNDRED: Final = Decimal(100)
+
+
+def _check_rate(rate: Decimal) -> None:
+    if not Decimal(0) <= rate <= HUNDRED:
+        raise ModelError("funding rate", f"a rate must lie between 0% and 100% (got {rate}%)")
+
+
+def grant(total: Money, rate: Decimal) -> Money:
+    """The grant (dofinansowanie) of *total* at *rate* percent, exact.
+
+    Raises:
+        ModelError: If *rate* is outside [0, 100].
+    """
+    _check_rate(rate)
+    return Money(total.amount * rate / HUNDRED, total.currency)
+
+
+def own_contribution(total: Money, rate: Decimal) -> Money:
+    """The own contribution (wkład własny) to *total* when *rate* percent is funded, exact.
+
+    Raises:
+        ModelError: If *rate* is outside [0, 100].
+    """
+    return total - grant(total, rate)
+
+
+def funding_rate(grant: Money, total: Money) -> Decimal:
+    """The funding rate in percent: ``grant / total * 100`` (28 significant digits).
+
+    Raises:
+        CurrencyMismatchError: If the currencies differ.
+        ZeroDivisionError: If *total* is zero.
+    """
+    return grant.ratio(total) * HUNDRED
+
+
+def rate_interval(
+    grant: Money,
+    total: Money,
+    *,
+    grant_precision: Decimal = Decimal("0.01"),
+    total_precision: Decimal = Decimal("0.01"),
+) -> tuple[Decimal, Decimal]:
+    """The range of funding rates (percent) that amounts rounded to these figures allow.
+
+    A figure stated to the nearest *precision* lies within half a precision of the true amount.
+
+    Raises:
+        CurrencyMismatchError: If the currencies differ.
+    """
+    g_low = grant.amount - grant_precision / 2
+    g_high = grant.amount + grant_precision / 2
+    t_low = total.amount - total_precision / 2
+    t_high = total.amount + total_precision / 2
+    if grant.currency != total.currency:
+        grant.ratio(total)  # raises CurrencyMismatchError
+    return max(g_low, Decimal(0)) / t_high * HUNDRED, g_high / t_low * HUNDRED
+
+
+def to_currency(money: Money, rate: ExchangeRate) -> Money:
+    """*money* in the other currency of *rate* (an explicit, dated exchange rate).
+
+    >>> import datetime as dt
+    >>> from decimal import Decimal
+    >>> eur = ExchangeRate(
+    ...     base="EUR", quote="PLN", rate=Decimal("4.3480"), on=dt.date(2023, 12, 29)
+    ... )
+    >>> to_currency(Money(Decimal(30000), "EUR"), eur)
+    Money(amount=Decimal('130440.0000'), currency='PLN')
+    """
+    return rate.convert(money)
+
+
+@frozen(kw_only=True)
+class RateCheck:
+    """Whether a stated rate agrees with the stated figures, within their precision.
+
+    Attributes:
+        program: Code of the programme.
+        rate: The stated rate checked.
+        computed: The rate computed from the stated figures (percent), if it can be.
+        low: Lowest rate the rounded figures allow.
+        high: Highest rate the rounded figures allow.
+        consistent: ``True`` or ``False``; ``None`` when the figures needed are not stated.
+        explanation: Why, in English.
+    """
+
+    program: str
+    rate: Rate
+    computed: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    consistent: bool | None
+    explanation: str
+
+
+def check_rates(program: Program) -> tuple[RateCheck, ...]:
+    """Check every stated rate of *program* against its stated figures.
+
+    A funding rate is checked against the stated grant and total value; a refund rate and an
+    own-contribution rate against each other (they must add up to 100%). A figure with a
+    qualifier (``prawie``, ``ok.``, ``powyżej``) gives no interval, so such a rate cannot be
+    checked against it.
+    """
+    checks = []
+    for rate in program.rates:
+        if not rate.stated:
+            continue
+        if rate.kind is RateKind.FUNDING_RATE:
+            checks.append(_check_funding(program, rate))
+        else:
+            checks.append(_check_complement(program, rate))
+    return tuple(checks)
+
+
+def _check_funding(program: Program, rate: Rate) -> RateCheck:
+    total = program.figure(FigureKind.TOTAL_VALUE)
+    paid = program.figure(FigureKind.GRANT) or program.figure(FigureKind.EU_COFINANCING)
+    if total is None or paid is None:
+        missing = "total value" if total is None else "grant"
+        return RateCheck(
+            program=program.code,
+            rate=rate,
+            computed=None,
+            low=None,
+            high=None,
+            consistent=None,
+            explanation=f"no {missing} is stated, so the rate cannot be checked",
+        )
+    computed = funding_rate(paid.money, total.money)
+    if paid.qualifier or total.qualifier:
+        return RateCheck(
+            program=program.code,
+            rate=rate,
+            computed=computed,
+            low=None,
+            high=None,
+            consistent=None,
+            explanation="a figure is approximate (" + (paid.qualifier or total.qualifier) + ")",
+        )
+    low, high = rate_interval(
+        paid.money, total.money, grant_precision=paid.precision, total_precision=total.precision
+    )
+    stated_low = rate.percent - rate.precision / 2
+    stated_high = rate.percent + rate.precision / 2
+    consistent = stated_low <= high and low <= stated_high
+    shown = computed.quantize(rate.precision)
+    explanation = (
+        f"{paid.raw} of {total.raw} is {shown}% to the precision of the rate; the figures are "
+        f"rounded, so the true rate lies between {low:.2f}% and {high:.2f}%, "
+        + ("which admits" if consistent else "which excludes")
+        + f" the stated {rate.raw}"
+    )
+    return RateCheck(
+        program=program.code,
+        rate=rate,
+        computed=computed,
+        low=low,
+        high=high,
+        consistent=consistent,
+        explanation=explanation,
+    )
+
+
+def _check_complement(program: Program, rate: Rate) -> RateCheck:
+    other_kind = (
+        RateKind.OWN_CONTRIBUTION_RATE
+        if rate.kind is RateKind.REFUND_RATE
+        else RateKind.REFUND_RATE
+    )
+    other = program.rate(other_kind)
+    if other is None:
+        return RateCheck(
+            program=program.code,
+            rate=rate,
+            computed=None,
+            low=None,
+            high=None,
+            consistent=None,
+            explanation=f"no {other_kind.value.replace('_', ' ')} is stated to check it against",
+        )
+    computed = HUNDRED - other.percent
+    tolerance = (rate.precision + other.precision) / 2
+    consistent = abs(computed - rate.percent) <= tolerance
+    explanation = f"{rate.raw} and {other.raw} add up to {rate.percent + other.percent}%" + (
+        "" if consistent else ", not 100%"
+    )
+    return RateCheck(
+        program=program.code,
+        rate=rate,
+        computed=computed,
+        low=computed - tolerance,
+        high=computed + tolerance,
+        consistent=consistent,
+        explanation=explanation,
+    )

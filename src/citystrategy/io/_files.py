@@ -1,0 +1,125 @@
+"""Helpers shared by the readers of data folders: collected problems, typed TOML access."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from citystrategy.errors import CityStrategyError, DataFileError
+
+E = TypeVar("E", bound=Enum)
+T = TypeVar("T")
+
+
+@dataclass
+class Problems:
+    """Problems found in one file; raised together when the file has been read."""
+
+    path: str
+    items: list[str] = field(default_factory=list)
+
+    def add(self, where: str, message: str) -> None:
+        self.items.append(f"{where}: {message}")
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise DataFileError(self.path, self.items)
+
+
+def as_traversable(directory: Traversable | str | Path) -> Traversable:
+    return Path(directory) if isinstance(directory, str) else directory
+
+
+def read_text(file: Traversable, problems: Problems) -> str:
+    try:
+        return file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.add("file", "not found")
+    except UnicodeDecodeError as error:
+        problems.add("file", f"not UTF-8 ({error.reason} at byte {error.start})")
+    problems.raise_if_any()
+    return ""  # unreachable: raise_if_any raised
+
+
+def read_toml(file: Traversable) -> dict[str, Any]:
+    problems = Problems(str(file))
+    text = read_text(file, problems)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        problems.add("syntax", str(error))
+        problems.raise_if_any()
+        raise  # unreachable
+
+
+def get_enum(kind: type[E], raw: str, where: str, problems: Problems) -> E | None:
+    try:
+        return kind(raw)
+    except ValueError:
+        allowed = ", ".join(repr(member.value) for member in kind)
+        problems.add(where, f"{raw!r} is not one of {allowed}")
+        return None
+
+
+def get(table: Mapping[str, Any], key: str, kind: type[Any], where: str, problems: Problems) -> Any:
+    """A required key of a TOML table, of the given type."""
+    if key not in table:
+        problems.add(where, f"missing key {key!r}")
+        return None
+    value = table[key]
+    if kind is dt.date and isinstance(value, dt.datetime):
+        problems.add(f"{where}.{key}", f"expected a date, found a date-time {value!r}")
+        return None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        problems.add(f"{where}.{key}", f"expected {kind.__name__}, found {value!r}")
+        return None
+    return value
+
+
+def text(text: str) -> str:
+    return text.strip()
+
+
+def call(
+    problems: Problems, where: str, build: Callable[..., T], /, *args: Any, **kwargs: Any
+) -> T | None:
+    """``build(*args, **kwargs)``, or ``None`` with the error recorded as a problem."""
+    try:
+        return build(*args, **kwargs)
+    except CityStrategyError as error:
+        problems.add(where, str(error))
+        return None
+
+
+def check_keys(table: Mapping[str, Any], known: set[str], where: str, problems: Problems) -> None:
+    """A key that the format does not know is a problem: a typo must never pass silently."""
+    unknown = sorted(set(table) - known)
+    if unknown:
+        message = (
+            f"unknown key(s) {', '.join(map(repr, unknown))} (known: {', '.join(sorted(known))})"
+        )
+        problems.add(where, message)
+
+
+def strings(table: Mapping[str, Any], key: str, where: str, problems: Problems) -> list[str]:
+    """An optional list of strings; a lone string is refused (it is not a list of one)."""
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        problems.add(f"{where}.{key}", f"expected a list of strings, found {value!r}")
+        return []
+    return value
+
+
+def optional_date(
+    table: Mapping[str, Any], key: str, where: str, problems: Problems
+) -> dt.date | None:
+    if key not in table:
+        return None
+    value: dt.date | None = get(table, key, dt.date, where, problems)
+    return value
