@@ -9,6 +9,9 @@ Commands::
     citystrategy check kielce [--year 2023] [--format text|json] [--locale pl_PL]
     citystrategy assess kielce --year 2023 [--method ratio|projection] [--window N]
                                            [--format table|csv|json] [--locale pl_PL]
+    citystrategy programs list [--catalogue zmp] [--theme T] [--year Y] [--format table|json]
+    citystrategy programs show CODE [--catalogue zmp] [--format table|json]
+    citystrategy programs city NAME_OR_TERYT [--catalogue zmp] [--format table|json]
     citystrategy cities
 """
 
@@ -23,14 +26,21 @@ from typing import Any, TextIO
 from citystrategy.cities import get_city, list_cities
 from citystrategy.errors import CityStrategyError
 from citystrategy.formatting import LocaleLike, get_locale
-from citystrategy.model import Strategy
+from citystrategy.model import Program, ProgramLink, Strategy
+from citystrategy.programs import get_program
 from citystrategy.progress import assess, assess_goals
 from citystrategy.reports import (
     assessment_data,
     findings_data,
     format_assessment,
+    format_city_profile,
     format_findings,
+    format_program,
+    format_program_links,
+    format_programs,
     format_summary,
+    profile_data,
+    program_data,
     summary_data,
 )
 from citystrategy.validation import check
@@ -96,6 +106,26 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=("table", "csv", "json"), default="table", help="default: table"
     )
     assess.add_argument("--locale", default="pl_PL", help="locale of the table (default: pl_PL)")
+    programs = commands.add_parser("programs", help="programmes run with and for cities (ZMP …)")
+    actions = programs.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    def catalogue_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--catalogue", default="zmp", help="programme catalogue (default: zmp)")
+        sub.add_argument(
+            "--format", choices=("table", "json"), default="table", help="default: table"
+        )
+        sub.add_argument("--locale", default="pl_PL", help="locale of the table (default: pl_PL)")
+
+    listing = actions.add_parser("list", help="the programmes of a catalogue")
+    listing.add_argument("--theme", help="only programmes with this theme (e.g. PPP)")
+    listing.add_argument("--year", type=int, help="only programmes running in this year")
+    catalogue_options(listing)
+    show = actions.add_parser("show", help="one programme, with its figures and rate checks")
+    show.add_argument("code", help="programme code, e.g. ZMP-PPP")
+    catalogue_options(show)
+    city = actions.add_parser("city", help="everything a city took part in")
+    city.add_argument("city", help="city name (any spelling: Gorzów Wlkp.) or TERYT code")
+    catalogue_options(city)
     commands.add_parser("cities", help="list the cities shipped with citystrategy")
     return parser
 
@@ -115,6 +145,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         locale = get_locale(args.locale)
     except ValueError as error:
         raise _UsageError(str(error)) from None
+    if args.command == "programs":
+        return _programs(args, locale, out)
     strategy = get_city(args.city).load()
     years = [report.year for report in strategy.reports]
     if args.year is not None and args.year not in years:
@@ -124,12 +156,25 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "assess":
         return _assess(strategy, args, locale, out)
     if args.command == "summary":
+        links = _linked_programs(strategy)
         if args.format == "json":
-            _print_json(summary_data(strategy, args.year), out)
+            data = summary_data(strategy, args.year)
+            data["programs"] = [
+                {
+                    "program": link.program,
+                    "catalogue": link.catalogue,
+                    "goals": list(link.goal_codes),
+                    "name": None if program is None else program.name,
+                    "note": link.note,
+                }
+                for link, program in links
+            ]
+            _print_json(data, out)
         else:
-            out.write(
-                format_summary(strategy, args.year, slug=args.city.lower(), locale=locale) + "\n"
-            )
+            text = format_summary(strategy, args.year, slug=args.city.lower(), locale=locale)
+            out.write(text + "\n")
+            if links:
+                out.write("\n" + format_program_links(links, locale=locale) + "\n")
         return EXIT_OK
     report = check(strategy, year=args.year)
     if args.format == "json":
@@ -160,6 +205,54 @@ def _assess(strategy: Strategy, args: argparse.Namespace, locale: LocaleLike, ou
             locale=locale,
         )
         out.write(text + "\n")
+    return EXIT_OK
+
+
+def _linked_programs(strategy: Strategy) -> tuple[tuple[ProgramLink, Program | None], ...]:
+    """The strategy's programme links with their programmes (``None`` if a catalogue lacks one)."""
+    linked = []
+    for link in strategy.program_links:
+        try:
+            program: Program | None = get_program(link.catalogue).load().program(link.program)
+        except KeyError:
+            program = None
+        linked.append((link, program))
+    return tuple(linked)
+
+
+def _programs(args: argparse.Namespace, locale: LocaleLike, out: TextIO) -> int:
+    catalogue = get_program(args.catalogue).load()
+    if args.action == "list":
+        found = catalogue.programs
+        if args.theme:
+            found = tuple(p for p in found if p in catalogue.by_theme(args.theme))
+        if args.year is not None:
+            found = tuple(p for p in found if p in catalogue.by_year(args.year))
+        if args.format == "json":
+            _print_json([program_data(p) for p in found], out)
+        else:
+            out.write(format_programs(found, locale=locale) + "\n")
+        return EXIT_OK
+    if args.action == "show":
+        try:
+            program = catalogue.program(args.code.upper())
+        except KeyError:
+            known = ", ".join(p.code for p in catalogue.programs)
+            raise _UsageError(f"unknown programme {args.code!r}; known: {known}") from None
+        if args.format == "json":
+            _print_json(program_data(program), out)
+        else:
+            out.write(format_program(program, locale=locale) + "\n")
+        return EXIT_OK
+    profile = catalogue.profile(args.city)
+    if profile.territory is None:
+        raise _UsageError(
+            f"{args.city!r} is neither a member nor a participant of {catalogue.name}"
+        )
+    if args.format == "json":
+        _print_json(profile_data(profile), out)
+    else:
+        out.write(format_city_profile(profile, catalogue.name, locale=locale) + "\n")
     return EXIT_OK
 
 

@@ -62,6 +62,7 @@ from citystrategy.model import (
     MonitoringRules,
     Observation,
     OperationalGoal,
+    ProgramLink,
     Project,
     ReportSection,
     StrategicGoal,
@@ -104,6 +105,7 @@ _YES_NO: Final = {"yes": True, "no": False}
 _YEAR_RE: Final = re.compile(r"[12][0-9]{3}")
 #: Keys each table of strategy.toml may have.
 _TOP_KEYS: Final = {
+    "program_links",
     "strategy",
     "missing",
     "monitoring",
@@ -164,7 +166,6 @@ _DOCUMENT_KEYS: Final = {
     "eu_allocation",
     "eu_allocation_city",
 }
-
 
 
 @dataclass(frozen=True)
@@ -926,6 +927,7 @@ def read_strategy(directory: Traversable | str | Path) -> Strategy:
     report = _report(meta.raw, problems)
     documents = _documents(meta.raw.get("other_documents", []), problems)
     monitoring = _monitoring(meta.raw.get("monitoring"), problems)
+    links = _program_links(meta.raw.get("program_links", []), goal_codes, problems)
     problems.raise_if_any()
     return Strategy(
         code=strategy_table["code"],
@@ -944,7 +946,33 @@ def read_strategy(directory: Traversable | str | Path) -> Strategy:
         reports=[report] if report is not None else [],
         other_documents=documents,
         survey_responses_indicator=strategy_table.get("survey_responses_indicator"),
+        program_links=links,
     )
+
+
+def _program_links(
+    items: list[Mapping[str, Any]], goal_codes: set[str], problems: Problems
+) -> list[ProgramLink]:
+    links = []
+    for number, item in enumerate(items, start=1):
+        where = f"program_links[{number}]"
+        check_keys(item, {"program", "catalogue", "goals", "note"}, where, problems)
+        goals = strings(item, "goals", where, problems)
+        for goal in goals:
+            if goal not in goal_codes:
+                problems.add(f"{where}.goals", f"unknown goal {goal!r}")
+        link = call(
+            problems,
+            where,
+            ProgramLink,
+            program=str(item.get("program", "")),
+            catalogue=str(item.get("catalogue", "")),
+            goal_codes=goals,
+            note=str(item.get("note", "")),
+        )
+        if link is not None:
+            links.append(link)
+    return links
 
 
 def _monitoring(table: Mapping[str, Any] | None, problems: Problems) -> MonitoringRules | None:

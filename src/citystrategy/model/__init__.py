@@ -13,6 +13,7 @@ from citystrategy.model.indicator import Observation as Observation
 from citystrategy.model.indicator import Target as Target
 from citystrategy.model.indicator import TargetKind as TargetKind
 from citystrategy.model.program import Catalogue as Catalogue
+from citystrategy.model.program import CityProfile as CityProfile
 from citystrategy.model.program import Edition as Edition
 from citystrategy.model.program import Figure as Figure
 from citystrategy.model.program import FigureKind as FigureKind
@@ -51,6 +52,7 @@ __all__ = [
     "AdoptedDocument",
     "AnnualReport",
     "Catalogue",
+    "CityProfile",
     "DeclaredGoalFigures",
     "DeclaredSummary",
     "Direction",

@@ -17,6 +17,7 @@ from citystrategy.money import Money
 
 __all__ = [
     "Catalogue",
+    "CityProfile",
     "Edition",
     "Figure",
     "FigureKind",
@@ -435,6 +436,7 @@ class Catalogue:
         title: The source document's title.
         programs: The programmes.
         members: The organisation's member territories.
+        members_complete: Whether ``members`` lists every member (ZMP's list is partial).
         sources: Every source cited.
     """
 
@@ -443,6 +445,7 @@ class Catalogue:
     title: str = ""
     programs: tuple[Program, ...] = field(factory=tuple, converter=_programs)
     members: tuple[Territory, ...] = field(factory=tuple, converter=_territories)
+    members_complete: bool = False
     sources: tuple[Source, ...] = field(factory=tuple, converter=_sources)
 
     def program(self, code: str) -> Program:
@@ -484,6 +487,24 @@ class Catalogue:
         found = self.participations(name_or_teryt)
         return found[0][1].territory if found else None
 
+    def profile(self, name_or_teryt: str) -> CityProfile:
+        """A city's membership and everything it took part in, by name or TERYT code.
+
+        >>> from citystrategy.programs import zmp
+        >>> profile = zmp.load().profile("Płock")
+        >>> profile.member, [p.code for p in profile.programs]
+        (None, ['ZMP-PPP', 'ZMP-PL-UA'])
+        >>> zmp.load().profile("Kielce").member
+        True
+        """
+        member = self.member(name_or_teryt)
+        return CityProfile(
+            query=name_or_teryt,
+            territory=self.territory(name_or_teryt),
+            member=True if member is not None else (False if self.members_complete else None),
+            participations=self.participations(name_or_teryt),
+        )
+
     def by_theme(self, theme: str) -> tuple[Program, ...]:
         """The programmes with a theme containing *theme* (case and diacritics ignored)."""
         wanted = normalise_name(theme)
@@ -504,6 +525,29 @@ def _matches(territory: Territory, printed: str, query: str) -> bool:
 
 def _participations(program: Program, query: str) -> tuple[Participant, ...]:
     return tuple(p for p in program.participants if _matches(p.territory, p.printed_name, query))
+
+
+@frozen(kw_only=True)
+class CityProfile:
+    """A city in a catalogue: its membership and everything it took part in.
+
+    Attributes:
+        query: The name or TERYT code asked for.
+        territory: The territory found, if any.
+        member: ``True`` if the member list has the city; ``None`` (unknown) if not and the
+            list is partial, as ZMP's is; ``False`` only against a complete list.
+        participations: Each programme with the city's participation in it.
+    """
+
+    query: str
+    territory: Territory | None
+    member: bool | None
+    participations: tuple[tuple[Program, Participant], ...]
+
+    @property
+    def programs(self) -> tuple[Program, ...]:
+        """The programmes, each once."""
+        return tuple(dict.fromkeys(program for program, _ in self.participations))
 
 
 @frozen(kw_only=True)

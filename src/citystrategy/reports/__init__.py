@@ -7,6 +7,12 @@ from citystrategy.reports.assessment import format_assessment as format_assessme
 from citystrategy.reports.findings import describe_finding as describe_finding
 from citystrategy.reports.findings import findings_data as findings_data
 from citystrategy.reports.findings import format_findings as format_findings
+from citystrategy.reports.programs import format_city_profile as format_city_profile
+from citystrategy.reports.programs import format_program as format_program
+from citystrategy.reports.programs import format_program_links as format_program_links
+from citystrategy.reports.programs import format_programs as format_programs
+from citystrategy.reports.programs import profile_data as profile_data
+from citystrategy.reports.programs import program_data as program_data
 from citystrategy.reports.summary import format_summary as format_summary
 from citystrategy.reports.summary import summary_data as summary_data
 from citystrategy.reports.text import render_table as render_table
@@ -16,8 +22,14 @@ __all__ = [
     "describe_finding",
     "findings_data",
     "format_assessment",
+    "format_city_profile",
     "format_findings",
+    "format_program",
+    "format_program_links",
+    "format_programs",
     "format_summary",
+    "profile_data",
+    "program_data",
     "render_table",
     "summary_data",
 ]

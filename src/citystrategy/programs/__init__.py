@@ -1,0 +1,36 @@
+"""Programme catalogues (ZMP's and others'), registered explicitly.
+
+Adding an organisation's catalogue is one subpackage and one line in :data:`PROGRAMS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+from citystrategy.errors import UnknownCityError
+from citystrategy.programs.base import CatalogueAdapter as CatalogueAdapter
+from citystrategy.programs.zmp import ZMP
+
+__all__ = ["PROGRAMS", "CatalogueAdapter", "get_program", "list_programs"]
+
+#: Every registered catalogue adapter by slug.
+PROGRAMS: Final[Mapping[str, CatalogueAdapter]] = MappingProxyType({ZMP.slug: ZMP})
+
+
+def get_program(slug: str) -> CatalogueAdapter:
+    """Return the catalogue adapter registered under *slug* (e.g. ``"zmp"``).
+
+    Raises:
+        UnknownCityError: If no catalogue is registered under *slug* (a ``KeyError`` too).
+    """
+    try:
+        return PROGRAMS[slug.lower()]
+    except KeyError:
+        raise UnknownCityError(slug, sorted(PROGRAMS)) from None
+
+
+def list_programs() -> tuple[str, ...]:
+    """Slugs of the registered catalogues, sorted."""
+    return tuple(sorted(PROGRAMS))
