@@ -31,7 +31,7 @@ from babel.dates import format_date as _babel_format_date
 from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_symbol
 
 from citystrategy.errors import UnitError
-from citystrategy.model import Direction, Level, TargetKind
+from citystrategy.model import Direction, Level, ParticipantRole, TargetKind
 from citystrategy.money import Money
 from citystrategy.progress import Note, Status, Trend
 
@@ -149,80 +149,131 @@ _SCALES: Final = {
     "en": ((Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"), (Decimal(10) ** 3, "k")),
 }
 
-#: Labels of the model's enumerations, by language.
-LABELS: Final[dict[Enum, dict[str, str]]] = {
-    Direction.HIGHER_IS_BETTER: {
-        "pl": "stymulanta (im więcej, tym lepiej)",
-        "en": "higher is better",
-    },
-    Direction.LOWER_IS_BETTER: {
-        "pl": "destymulanta (im mniej, tym lepiej)",
-        "en": "lower is better",
-    },
-    Direction.WITHIN_RANGE: {"pl": "nominanta (w przedziale)", "en": "within a range"},
-    TargetKind.AT_LEAST: {"pl": "co najmniej", "en": "at least"},
-    TargetKind.AT_MOST: {"pl": "co najwyżej", "en": "at most"},
-    TargetKind.EXACTLY: {"pl": "dokładnie", "en": "exactly"},
-    TargetKind.WITHIN_RANGE: {"pl": "w przedziale", "en": "within"},
-    Level.IMPACT: {"pl": "wskaźnik oddziaływania", "en": "impact indicator"},
-    Level.RESULT: {"pl": "wskaźnik rezultatu", "en": "result indicator"},
-    Status.TARGET_ACHIEVED: {"pl": "cel osiągnięty", "en": "target achieved"},
-    Status.SUBSTANTIAL_PROGRESS: {"pl": "znaczny postęp", "en": "substantial progress"},
-    Status.MODERATE_PROGRESS: {"pl": "umiarkowany postęp", "en": "moderate progress"},
-    Status.LIMITED_PROGRESS: {"pl": "ograniczony postęp", "en": "limited progress"},
-    Status.DETERIORATION: {"pl": "regres", "en": "deterioration"},
-    Status.NOT_ASSESSABLE: {"pl": "brak oceny", "en": "not assessable"},
-    Trend.IMPROVED: {"pl": "poprawa", "en": "improved"},
-    Trend.WORSENED: {"pl": "pogorszenie", "en": "worsened"},
-    Trend.UNCHANGED: {"pl": "bez zmian", "en": "unchanged"},
-    Trend.NOT_SIGNIFICANT: {"pl": "zmiana nieistotna", "en": "not significant"},
-    Trend.NOT_ASSESSABLE: {"pl": "brak oceny", "en": "not assessable"},
-    Note.BASE_YEAR_MOVED: {
-        "pl": "brak wartości w roku bazowym: użyto pierwszego późniejszego roku",
-        "en": "no value in the base year: the first later year was used",
-    },
-    Note.ZERO_BASE: {
-        "pl": "wartość bazowa 0: przyjęto 0,001 (jak Open SDG)",
-        "en": "base value 0: 0.001 used instead (as Open SDG)",
-    },
-    Note.ZERO_TARGET: {
-        "pl": "wartość docelowa 0: przyjęto 0,001 (jak Open SDG)",
-        "en": "target 0: 0.001 used instead (as Open SDG)",
-    },
-    Note.TOO_FEW_YEARS: {"pl": "mniej niż dwa lata z danymi", "en": "fewer than two years of data"},
-    Note.OPPOSITE_SIGNS: {
-        "pl": "wartość bazowa i bieżąca mają przeciwne znaki",
-        "en": "base and latest values have opposite signs",
-    },
-    Note.TARGET_OPPOSITE_SIGN: {
-        "pl": "wartość bazowa i docelowa mają przeciwne znaki",
-        "en": "base value and target have opposite signs",
-    },
-    Note.NEGATIVE_VALUES: {
-        "pl": "wartości ujemne: odwrócono znak tempa zmian",
-        "en": "negative values: the growth rate's sign was flipped",
-    },
-    Note.LIMIT_APPLIED: {
-        "pl": "progi obniżone przy naturalnej granicy",
-        "en": "thresholds scaled near the natural limit",
-    },
-    Note.TARGET_YEAR_NOT_AFTER_BASE: {
-        "pl": "rok docelowy nie jest późniejszy od bazowego",
-        "en": "target year not after the base year",
-    },
-    Note.NO_TARGET_FOR_PROJECTION: {
-        "pl": "metoda projekcji wymaga wartości docelowej",
-        "en": "the projection method needs a target",
-    },
-    Note.REQUIRED_CHANGE_ZERO: {
-        "pl": "wartość docelowa równa bazowej: zmiana nie jest wymagana",
-        "en": "target equals the base value: no change required",
-    },
-    Note.NO_DATA: {
-        "pl": "brak wartości w ocenianych latach",
-        "en": "no value in the years assessed",
-    },
-}
+#: Labels of the model's enumerations, by language. Members of different enumerations may share
+#: a value ("not_assessable"), so :func:`get_label` looks them up by enumeration and member.
+_LABEL_PAIRS: Final[tuple[tuple[Enum, dict[str, str]], ...]] = (
+    (
+        Direction.HIGHER_IS_BETTER,
+        {
+            "pl": "stymulanta (im więcej, tym lepiej)",
+            "en": "higher is better",
+        },
+    ),
+    (
+        Direction.LOWER_IS_BETTER,
+        {
+            "pl": "destymulanta (im mniej, tym lepiej)",
+            "en": "lower is better",
+        },
+    ),
+    (Direction.WITHIN_RANGE, {"pl": "nominanta (w przedziale)", "en": "within a range"}),
+    (TargetKind.AT_LEAST, {"pl": "co najmniej", "en": "at least"}),
+    (TargetKind.AT_MOST, {"pl": "co najwyżej", "en": "at most"}),
+    (TargetKind.EXACTLY, {"pl": "dokładnie", "en": "exactly"}),
+    (TargetKind.WITHIN_RANGE, {"pl": "w przedziale", "en": "within"}),
+    (Level.IMPACT, {"pl": "wskaźnik oddziaływania", "en": "impact indicator"}),
+    (Level.RESULT, {"pl": "wskaźnik rezultatu", "en": "result indicator"}),
+    (Status.TARGET_ACHIEVED, {"pl": "cel osiągnięty", "en": "target achieved"}),
+    (Status.SUBSTANTIAL_PROGRESS, {"pl": "znaczny postęp", "en": "substantial progress"}),
+    (Status.MODERATE_PROGRESS, {"pl": "umiarkowany postęp", "en": "moderate progress"}),
+    (Status.LIMITED_PROGRESS, {"pl": "ograniczony postęp", "en": "limited progress"}),
+    (Status.DETERIORATION, {"pl": "regres", "en": "deterioration"}),
+    (Status.NOT_ASSESSABLE, {"pl": "brak oceny", "en": "not assessable"}),
+    (Trend.IMPROVED, {"pl": "poprawa", "en": "improved"}),
+    (Trend.WORSENED, {"pl": "pogorszenie", "en": "worsened"}),
+    (Trend.UNCHANGED, {"pl": "bez zmian", "en": "unchanged"}),
+    (Trend.NOT_SIGNIFICANT, {"pl": "zmiana nieistotna", "en": "not significant"}),
+    (Trend.NOT_ASSESSABLE, {"pl": "brak oceny", "en": "not assessable"}),
+    (
+        Note.BASE_YEAR_MOVED,
+        {
+            "pl": "brak wartości w roku bazowym: użyto pierwszego późniejszego roku",
+            "en": "no value in the base year: the first later year was used",
+        },
+    ),
+    (
+        Note.ZERO_BASE,
+        {
+            "pl": "wartość bazowa 0: przyjęto 0,001 (jak Open SDG)",
+            "en": "base value 0: 0.001 used instead (as Open SDG)",
+        },
+    ),
+    (
+        Note.ZERO_TARGET,
+        {
+            "pl": "wartość docelowa 0: przyjęto 0,001 (jak Open SDG)",
+            "en": "target 0: 0.001 used instead (as Open SDG)",
+        },
+    ),
+    (
+        Note.TOO_FEW_YEARS,
+        {"pl": "mniej niż dwa lata z danymi", "en": "fewer than two years of data"},
+    ),
+    (
+        Note.OPPOSITE_SIGNS,
+        {
+            "pl": "wartość bazowa i bieżąca mają przeciwne znaki",
+            "en": "base and latest values have opposite signs",
+        },
+    ),
+    (
+        Note.TARGET_OPPOSITE_SIGN,
+        {
+            "pl": "wartość bazowa i docelowa mają przeciwne znaki",
+            "en": "base value and target have opposite signs",
+        },
+    ),
+    (
+        Note.NEGATIVE_VALUES,
+        {
+            "pl": "wartości ujemne: odwrócono znak tempa zmian",
+            "en": "negative values: the growth rate's sign was flipped",
+        },
+    ),
+    (
+        Note.LIMIT_APPLIED,
+        {
+            "pl": "progi obniżone przy naturalnej granicy",
+            "en": "thresholds scaled near the natural limit",
+        },
+    ),
+    (
+        Note.TARGET_YEAR_NOT_AFTER_BASE,
+        {
+            "pl": "rok docelowy nie jest późniejszy od bazowego",
+            "en": "target year not after the base year",
+        },
+    ),
+    (
+        Note.NO_TARGET_FOR_PROJECTION,
+        {
+            "pl": "metoda projekcji wymaga wartości docelowej",
+            "en": "the projection method needs a target",
+        },
+    ),
+    (
+        Note.REQUIRED_CHANGE_ZERO,
+        {
+            "pl": "wartość docelowa równa bazowej: zmiana nie jest wymagana",
+            "en": "target equals the base value: no change required",
+        },
+    ),
+    (
+        Note.NO_DATA,
+        {
+            "pl": "brak wartości w ocenianych latach",
+            "en": "no value in the years assessed",
+        },
+    ),
+    (ParticipantRole.SITE, {"pl": "miejsce realizacji", "en": "site"}),
+    (ParticipantRole.MEMBER_CITY, {"pl": "miasto członkowskie", "en": "member city"}),
+    (ParticipantRole.PARTICIPANT, {"pl": "uczestnik", "en": "participant"}),
+    (ParticipantRole.TRAINING_VENUE, {"pl": "miejsce szkoleń", "en": "training venue"}),
+    (ParticipantRole.NETWORK_MEMBER, {"pl": "członek sieci", "en": "network member"}),
+    (ParticipantRole.NETWORK_LEAD, {"pl": "lider sieci", "en": "network lead"}),
+    (ParticipantRole.PARTNER_CITY, {"pl": "miasto partnerskie", "en": "partner city"}),
+    (ParticipantRole.VENUE, {"pl": "miejsce wydarzenia", "en": "venue"}),
+)
 
 
 #: A locale: a babel ``Locale`` or a name such as ``"pl_PL"`` or ``"en_GB"``.
@@ -681,6 +732,14 @@ def format_date(
     return f"{text}{_NBSP if polish else ' '}{ending}" if ending else text
 
 
+#: The labels by enumeration and value (see :data:`LABELS`).
+_LABELS_BY_ENUM: Final = {(type(member), member.value): labels for member, labels in _LABEL_PAIRS}
+#: Labels of the model's enumerations, by enumeration, then value, then language.
+LABELS: Final[dict[type[Enum], dict[str, dict[str, str]]]] = {}
+for _member, _labels in _LABEL_PAIRS:
+    LABELS.setdefault(type(_member), {})[str(_member.value)] = _labels
+
+
 def get_label(member: Enum, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
     """The human label of an enumeration member of the model.
 
@@ -688,7 +747,5 @@ def get_label(member: Enum, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
     'destymulanta (im mniej, tym lepiej)'
     """
     language = _language(_locale(locale))
-    try:
-        return LABELS[member][language]
-    except KeyError:
-        return str(member.value)
+    labels = _LABELS_BY_ENUM.get((type(member), member.value))
+    return str(member.value) if labels is None else labels[language]
