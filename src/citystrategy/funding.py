@@ -27,6 +27,7 @@ consistent.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final
 
@@ -45,6 +46,7 @@ __all__ = [
     "own_contribution",
     "rate_interval",
     "to_currency",
+    "total",
 ]
 
 #: 100%.
@@ -120,6 +122,27 @@ def to_currency(money: Money, rate: ExchangeRate) -> Money:
     Money(amount=Decimal('130440.0000'), currency='PLN')
     """
     return rate.convert(money)
+
+
+def total(programs: Iterable[Program], kind: FigureKind | str = FigureKind.TOTAL_VALUE) -> Money:
+    """The sum of one kind of figure over *programs* (those without it are left out), exact.
+
+    Raises:
+        ModelError: If the figures are in several currencies, naming each programme and its
+            currency (convert first with :func:`to_currency`).
+
+    >>> from citystrategy.programs import zmp
+    >>> catalogue = zmp.load()
+    >>> total(catalogue.for_city("Płock"))
+    Money(amount=Decimal('11195000.0'), currency='PLN')
+    """
+    wanted = FigureKind(kind)
+    found = [(p, f) for p in programs if (f := p.figure(wanted)) is not None]
+    currencies = {f.money.currency for _, f in found}
+    if len(currencies) > 1:
+        listed = ", ".join(f"{p.code} ({f.money.currency})" for p, f in found)
+        raise ModelError(f"sum of {wanted.value}", f"figures in several currencies: {listed}")
+    return Money.sum((f.money for _, f in found), currency=currencies.pop() if currencies else None)
 
 
 @frozen(kw_only=True)
