@@ -187,30 +187,34 @@ def check_rates(program: Program) -> tuple[RateCheck, ...]:
     return tuple(checks)
 
 
+def _unchecked(
+    program: Program, rate: Rate, explanation: str, computed: Decimal | None = None
+) -> RateCheck:
+    """A rate that cannot be checked, and why."""
+    return RateCheck(
+        program=program.code,
+        rate=rate,
+        computed=computed,
+        low=None,
+        high=None,
+        consistent=None,
+        explanation=explanation,
+    )
+
+
 def _check_funding(program: Program, rate: Rate) -> RateCheck:
     total = program.figure(FigureKind.TOTAL_VALUE)
     paid = program.figure(FigureKind.GRANT) or program.figure(FigureKind.EU_COFINANCING)
     if total is None or paid is None:
         missing = "total value" if total is None else "grant"
-        return RateCheck(
-            program=program.code,
-            rate=rate,
-            computed=None,
-            low=None,
-            high=None,
-            consistent=None,
-            explanation=f"no {missing} is stated, so the rate cannot be checked",
-        )
+        return _unchecked(program, rate, f"no {missing} is stated, so the rate cannot be checked")
     computed = funding_rate(paid.money, total.money)
     if paid.qualifier or total.qualifier:
-        return RateCheck(
-            program=program.code,
-            rate=rate,
-            computed=computed,
-            low=None,
-            high=None,
-            consistent=None,
-            explanation="a figure is approximate (" + (paid.qualifier or total.qualifier) + ")",
+        return _unchecked(
+            program,
+            rate,
+            "a figure is approximate (" + (paid.qualifier or total.qualifier) + ")",
+            computed,
         )
     low, high = rate_interval(
         paid.money, total.money, grant_precision=paid.precision, total_precision=total.precision
@@ -244,15 +248,8 @@ def _check_complement(program: Program, rate: Rate) -> RateCheck:
     )
     other = program.rate(other_kind)
     if other is None:
-        return RateCheck(
-            program=program.code,
-            rate=rate,
-            computed=None,
-            low=None,
-            high=None,
-            consistent=None,
-            explanation=f"no {other_kind.value.replace('_', ' ')} is stated to check it against",
-        )
+        missing = other_kind.value.replace("_", " ")
+        return _unchecked(program, rate, f"no {missing} is stated to check it against")
     computed = HUNDRED - other.percent
     tolerance = (rate.precision + other.precision) / 2
     consistent = abs(computed - rate.percent) <= tolerance

@@ -12,11 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
+from functools import partial
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from citystrategy.io._files import (
     Problems,
@@ -53,6 +54,8 @@ from citystrategy.model import (
 )
 from citystrategy.model._names import normalise_name
 from citystrategy.money import Money
+
+T = TypeVar("T")
 
 __all__ = ["VOIVODESHIPS", "check_teryt", "read_catalogue", "read_members"]
 
@@ -187,14 +190,10 @@ def _precision(raw: str, amount: Amount) -> Decimal:
     return (amount.scale or Decimal(1)) * Decimal(1).scaleb(-digits)
 
 
-def _figure(
-    item: Mapping[str, Any], where: str, sources: set[str], problems: Problems
-) -> Figure | None:
-    check_keys(item, _KEYS["figures"], where, problems)
+def _figure(item: Mapping[str, Any], where: str, problems: Problems) -> Figure | None:
     kind = get_enum(FigureKind, str(item.get("kind", "")), f"{where}.kind", problems)
     raw = str(item.get("amount", ""))
     parsed = call(problems, f"{where}.amount", parse_value, raw, field="amount", location=where)
-    _source(item, where, sources, problems)
     if kind is None or parsed is None:
         return None
     if not isinstance(parsed, Amount) or parsed.unit not in ("PLN", "EUR"):
@@ -219,10 +218,7 @@ def _figure(
     )
 
 
-def _rate(
-    item: Mapping[str, Any], where: str, sources: set[str], problems: Problems
-) -> Rate | None:
-    check_keys(item, _KEYS["rates"], where, problems)
+def _rate(item: Mapping[str, Any], where: str, problems: Problems) -> Rate | None:
     kind = get_enum(RateKind, str(item.get("kind", "")), f"{where}.kind", problems)
     raw = str(item.get("rate", ""))
     percent = call(
@@ -233,7 +229,6 @@ def _rate(
         field="rate",
         location=where,
     )
-    _source(item, where, sources, problems)
     if kind is None or percent is None:
         return None
     fraction = re.search(r",([0-9]+)", raw)
@@ -253,20 +248,14 @@ def _rate(
 
 
 def _participant(
-    item: Mapping[str, Any],
-    where: str,
-    members: Mapping[str, Territory],
-    sources: set[str],
-    problems: Problems,
+    item: Mapping[str, Any], where: str, problems: Problems, members: Mapping[str, Territory]
 ) -> Participant | None:
-    check_keys(item, _KEYS["participants"], where, problems)
     printed = str(item.get("name", ""))
     official = str(item.get("official_name", "")) or printed
     country = str(item.get("country", "PL"))
     code = str(item.get("teryt", ""))
     kind = get_enum(TerritoryKind, str(item.get("kind", "gmina")), f"{where}.kind", problems)
     role = get_enum(ParticipantRole, str(item.get("role", "")), f"{where}.role", problems)
-    _source(item, where, sources, problems)
     if country == "PL":
         reason = check_teryt(code)
         if reason is not None:
@@ -321,6 +310,79 @@ def _int(item: Mapping[str, Any], key: str, where: str, problems: Problems) -> i
     return None
 
 
+def _partner(part: Mapping[str, Any], at: str, problems: Problems) -> Partner | None:
+    role = get_enum(PartnerRole, str(part.get("role", "partner")), f"{at}.role", problems)
+    return call(
+        problems,
+        at,
+        Partner,
+        name=str(part.get("name", "")),
+        role=role or PartnerRole.PARTNER,
+        source=str(part.get("source", "")),
+    )
+
+
+def _event(part: Mapping[str, Any], at: str, problems: Problems) -> ProgramEvent | None:
+    return call(
+        problems,
+        at,
+        ProgramEvent,
+        name=str(part.get("name", "")),
+        place=str(part.get("place", "")),
+        country=str(part.get("country", "PL")),
+        start=optional_date(part, "start", at, problems),
+        end=optional_date(part, "end", at, problems),
+        raw=str(part.get("raw", "")),
+        source=str(part.get("source", "")),
+        note=str(part.get("note", "")),
+    )
+
+
+def _output(part: Mapping[str, Any], at: str, problems: Problems) -> Output | None:
+    quantity_text = str(part.get("quantity", "")).replace(" ", "")
+    quantity = (
+        Decimal(quantity_text) if quantity_text.isascii() and quantity_text.isdigit() else None
+    )
+    if quantity_text and quantity is None:
+        problems.add(f"{at}.quantity", f"expected a whole number, found {part.get('quantity')!r}")
+    return call(
+        problems,
+        at,
+        Output,
+        text=text(str(part.get("text", ""))),
+        quantity=quantity,
+        qualifier=str(part.get("qualifier", "")),
+        source=str(part.get("source", "")),
+    )
+
+
+def _edition(part: Mapping[str, Any], at: str, problems: Problems) -> Edition | None:
+    return call(
+        problems,
+        at,
+        Edition,
+        code=str(part.get("code", "")),
+        name=str(part.get("name", "")),
+        start_year=_int(part, "start_year", at, problems),
+        end_year=_int(part, "end_year", at, problems),
+        participants_stated=_int(part, "participants_stated", at, problems),
+        members_stated=_int(part, "members_stated", at, problems),
+        status=str(part.get("status", "")),
+        source=str(part.get("source", "")),
+        note=str(part.get("note", "")),
+    )
+
+
+def _note(part: Mapping[str, Any], at: str, problems: Problems) -> ProgramNote | None:
+    return call(
+        problems,
+        at,
+        ProgramNote,
+        text=text(str(part.get("text", ""))),
+        source=str(part.get("source", "")),
+    )
+
+
 def _program(
     item: Mapping[str, Any],
     index: int,
@@ -333,106 +395,25 @@ def _program(
     check_keys(item, _PROGRAM_KEYS, where, problems)
     _source(item, where, sources, problems)
 
-    def parts(key: str) -> list[tuple[str, Mapping[str, Any]]]:
-        return [(f"{where}.{key}[{n}]", part) for n, part in enumerate(item.get(key, []), start=1)]
+    def collect(key: str, build: Callable[[Mapping[str, Any], str, Problems], T | None]) -> list[T]:
+        found = []
+        for number, part in enumerate(item.get(key, []), start=1):
+            at = f"{where}.{key}[{number}]"
+            check_keys(part, _KEYS[key], at, problems)
+            _source(part, at, sources, problems)
+            built = build(part, at, problems)
+            if built is not None:
+                found.append(built)
+        return found
 
-    figures = [f for at, part in parts("figures") if (f := _figure(part, at, sources, problems))]
-    rates = [r for at, part in parts("rates") if (r := _rate(part, at, sources, problems))]
-    participants = [
-        p
-        for at, part in parts("participants")
-        if (p := _participant(part, at, members, sources, problems))
-    ]
-    partners = []
-    for at, part in parts("partners"):
-        check_keys(part, _KEYS["partners"], at, problems)
-        _source(part, at, sources, problems)
-        role = get_enum(PartnerRole, str(part.get("role", "partner")), f"{at}.role", problems)
-        partner = call(
-            problems,
-            at,
-            Partner,
-            name=str(part.get("name", "")),
-            role=role or PartnerRole.PARTNER,
-            source=str(part.get("source", "")),
-        )
-        if partner is not None:
-            partners.append(partner)
-    events = []
-    for at, part in parts("events"):
-        check_keys(part, _KEYS["events"], at, problems)
-        _source(part, at, sources, problems)
-        event = call(
-            problems,
-            at,
-            ProgramEvent,
-            name=str(part.get("name", "")),
-            place=str(part.get("place", "")),
-            country=str(part.get("country", "PL")),
-            start=optional_date(part, "start", at, problems),
-            end=optional_date(part, "end", at, problems),
-            raw=str(part.get("raw", "")),
-            source=str(part.get("source", "")),
-            note=str(part.get("note", "")),
-        )
-        if event is not None:
-            events.append(event)
-    outputs = []
-    for at, part in parts("outputs"):
-        check_keys(part, _KEYS["outputs"], at, problems)
-        _source(part, at, sources, problems)
-        quantity_text = str(part.get("quantity", "")).replace(" ", "")
-        quantity = (
-            Decimal(quantity_text) if quantity_text.isascii() and quantity_text.isdigit() else None
-        )
-        if quantity_text and quantity is None:
-            problems.add(
-                f"{at}.quantity", f"expected a whole number, found {part.get('quantity')!r}"
-            )
-        output = call(
-            problems,
-            at,
-            Output,
-            text=text(str(part.get("text", ""))),
-            quantity=quantity,
-            qualifier=str(part.get("qualifier", "")),
-            source=str(part.get("source", "")),
-        )
-        if output is not None:
-            outputs.append(output)
-    editions = []
-    for at, part in parts("editions"):
-        check_keys(part, _KEYS["editions"], at, problems)
-        _source(part, at, sources, problems)
-        edition = call(
-            problems,
-            at,
-            Edition,
-            code=str(part.get("code", "")),
-            name=str(part.get("name", "")),
-            start_year=_int(part, "start_year", at, problems),
-            end_year=_int(part, "end_year", at, problems),
-            participants_stated=_int(part, "participants_stated", at, problems),
-            members_stated=_int(part, "members_stated", at, problems),
-            status=str(part.get("status", "")),
-            source=str(part.get("source", "")),
-            note=str(part.get("note", "")),
-        )
-        if edition is not None:
-            editions.append(edition)
-    notes = []
-    for at, part in parts("notes"):
-        check_keys(part, _KEYS["notes"], at, problems)
-        _source(part, at, sources, problems)
-        note = call(
-            problems,
-            at,
-            ProgramNote,
-            text=text(str(part.get("text", ""))),
-            source=str(part.get("source", "")),
-        )
-        if note is not None:
-            notes.append(note)
+    figures = collect("figures", _figure)
+    rates = collect("rates", _rate)
+    participants = collect("participants", partial(_participant, members=members))
+    partners = collect("partners", _partner)
+    events = collect("events", _event)
+    outputs = collect("outputs", _output)
+    editions = collect("editions", _edition)
+    notes = collect("notes", _note)
     return call(
         problems,
         where,
