@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -320,3 +321,212 @@ def test_assess_user_errors(
     assert "Traceback" not in err
     for word in words:
         assert word in err
+
+
+# --- programs ----------------------------------------------------------------------------------
+
+ZMP_CODES = [
+    "ZMP-SMUP",
+    "ZMP-MRL",
+    "ZMP-USLUGI-ADM",
+    "ZMP-OSWIATA",
+    "ZMP-PPP",
+    "ZMP-FIRMY-RODZINNE",
+    "ZMP-STULECIE",
+    "ZMP-PDP",
+    "ZMP-URBACT",
+    "ZMP-WYPEDZENI",
+    "ZMP-PL-UA",
+]
+
+
+def table_rows(out: str) -> list[str]:
+    """The rows of the first text table in *out* (after its header and dashed rule)."""
+    lines = out.splitlines()
+    rule = next(n for n, line in enumerate(lines) if line.startswith("---"))
+    rows = []
+    for line in lines[rule + 1 :]:
+        if not line.strip():
+            break
+        rows.append(line)
+    return rows
+
+
+def test_programs_list(capsys: pytest.CaptureFixture[str]) -> None:
+    """`programs list` prints one row for each of the 11 ZMP programmes, in catalogue order."""
+    code, out, err = run(["programs", "list"], capsys)
+    assert (code, err) == (0, "")
+    rows = table_rows(out)
+    assert [row.split()[0] for row in rows] == ZMP_CODES
+    ppp = rows[ZMP_CODES.index("ZMP-PPP")]
+    assert "2017–2019" in ppp
+    assert "10,9\xa0mln\xa0zł" in ppp
+
+
+def test_programs_list_by_year(capsys: pytest.CaptureFixture[str]) -> None:
+    """`programs list --year 2019` keeps the programmes running in 2019."""
+    code, out, _ = run(["programs", "list", "--year", "2019"], capsys)
+    assert code == 0
+    found = [row.split()[0] for row in table_rows(out)]
+    assert found == ["ZMP-MRL", "ZMP-PPP", "ZMP-FIRMY-RODZINNE", "ZMP-PDP"]
+
+
+def test_programs_list_theme_ppp(capsys: pytest.CaptureFixture[str]) -> None:
+    """`programs list --theme PPP --year 2018`, the documented example, lists the PPP project."""
+    code, out, _ = run(["programs", "list", "--theme", "PPP", "--year", "2018"], capsys)
+    assert code == 0
+    assert "ZMP-PPP" in out
+
+
+def test_programs_list_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """`programs list --format json` gives the 11 programmes with exact amounts as strings."""
+    data = run_json(["programs", "list", "--format", "json"], capsys)
+    assert [p["code"] for p in data] == ZMP_CODES
+    ppp = data[ZMP_CODES.index("ZMP-PPP")]
+    total = next(f for f in ppp["figures"] if f["kind"] == "total_value")
+    assert Decimal(total["amount"]) == Decimal(10_900_000)
+    assert (total["currency"], total["raw"]) == ("PLN", "10,9 mln zł")
+
+
+def test_programs_show_pl_ua(capsys: pytest.CaptureFixture[str]) -> None:
+    """`programs show ZMP-PL-UA` shows 295/261 tys. zł and 88,6% as consistent (tak)."""
+    code, out, err = run(["programs", "show", "ZMP-PL-UA"], capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith("ZMP-PL-UA: Zarządzanie miastem i gminą miejsko-wiejską")
+    assert "295\xa0tys.\xa0zł" in out
+    rate_row = next(line for line in out.splitlines() if "88,6%" in line)
+    assert " tak " in rate_row
+    for city in ("Gąbin", "Grodzisk Mazowiecki", "Płock", "Żytomierz", "Emilczyńska OTG"):
+        assert city in out
+
+
+def test_programs_show_rate_check_in_polish(capsys: pytest.CaptureFixture[str]) -> None:
+    """The Polish rate check names the interval with decimal commas: 88,16% … 88,79%."""
+    _, out, _ = run(["programs", "show", "ZMP-PL-UA"], capsys)
+    rate_row = next(line for line in out.splitlines() if "88,6%" in line)
+    assert "88,16%" in rate_row
+    assert "88,79%" in rate_row
+
+
+def test_programs_show_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """`programs show ZMP-PL-UA --format json` has the rate check with its exact interval."""
+    data = run_json(["programs", "show", "ZMP-PL-UA", "--format", "json"], capsys)
+    (check,) = data["rate_checks"]
+    assert (check["rate"], check["consistent"]) == ("88,6%", True)
+    assert round(Decimal(check["low"]), 2) == Decimal("88.16")
+    assert round(Decimal(check["high"]), 2) == Decimal("88.79")
+    assert [p["teryt"] for p in data["participants"]][:3] == ["1419063", "1405043", "1462011"]
+
+
+def test_programs_show_lower_case_code(capsys: pytest.CaptureFixture[str]) -> None:
+    """A programme code may be typed in lower case."""
+    code, out, _ = run(["programs", "show", "zmp-ppp"], capsys)
+    assert code == 0
+    assert out.startswith("ZMP-PPP: Rozwój partnerstwa publiczno-prywatnego w Polsce")
+
+
+@pytest.mark.parametrize(
+    ("city", "heading", "rows"),
+    [
+        ("Kielce", "Kielce (TERYT 2661011)", [("ZMP-PDP", "Przestrzeń dla partycypacji")]),
+        ("2661011", "Kielce (TERYT 2661011)", [("ZMP-PDP", "Przestrzeń dla partycypacji")]),
+        (
+            "Płock",
+            "Płock (TERYT 1462011)",
+            [("ZMP-PPP", "Rozwój partnerstwa"), ("ZMP-PL-UA", "Zarządzanie miastem")],
+        ),
+        (
+            "Gdańsk",
+            "Gdańsk (TERYT 2261011)",
+            [
+                ("ZMP-PPP", "Rozwój partnerstwa"),
+                ("ZMP-PPP", "Rozwój partnerstwa"),
+                ("ZMP-URBACT", "BoostInno"),
+            ],
+        ),
+        ("Gorzów Wlkp.", "(TERYT 0861011)", [("ZMP-PDP", "Przestrzeń dla partycypacji")]),
+        ("Gorzow Wielkopolski", "(TERYT 0861011)", [("ZMP-PDP", "Przestrzeń dla partycypacji")]),
+    ],
+    ids=["kielce", "kielce-teryt", "plock", "gdansk", "gorzow-wlkp", "gorzow-ascii"],
+)
+def test_programs_city(
+    city: str, heading: str, rows: list[tuple[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`programs city X` prints the city with its code, its membership and its programmes."""
+    code, out, err = run(["programs", "city", city], capsys)
+    assert (code, err) == (0, "")
+    assert heading in out.splitlines()[0]
+    found = table_rows(out)
+    assert len(found) == len(rows)
+    for row, (program, words) in zip(found, rows, strict=True):
+        assert row.startswith(program + " ")
+        assert words in row
+
+
+def test_programs_city_kielce_membership_and_edition(capsys: pytest.CaptureFixture[str]) -> None:
+    """Kielce is a member city and took part in edition I of Przestrzeń dla partycypacji."""
+    _, out, _ = run(["programs", "city", "Kielce"], capsys)
+    assert out.splitlines()[1] == "miasto członkowskie"
+    (row,) = table_rows(out)
+    assert " I " in row
+
+
+def test_programs_city_membership_unknown(capsys: pytest.CaptureFixture[str]) -> None:
+    """Płock is not on the partial member list: its membership is unknown, not denied."""
+    _, out, _ = run(["programs", "city", "Płock"], capsys)
+    assert "członkostwo nieznane" in out.splitlines()[1]
+
+
+def test_programs_city_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """`programs city Kielce --format json`: member, territory and the PdP I participation."""
+    data = run_json(["programs", "city", "Kielce", "--format", "json"], capsys)
+    assert data["member"] is True
+    assert data["territory"] == {
+        "name": "Kielce",
+        "teryt": "2661011",
+        "kind": "city_with_powiat_rights",
+    }
+    (participation,) = data["participations"]
+    assert (participation["program"], participation["edition"]) == ("ZMP-PDP", "I")
+    assert participation["total_value"]["qualifier"] == "prawie"
+
+
+def test_programs_city_gdansk_json_networks(capsys: pytest.CaptureFixture[str]) -> None:
+    """Gdańsk's JSON profile has its URBACT networks and unknown membership (null)."""
+    data = run_json(["programs", "city", "Gdańsk", "--format", "json"], capsys)
+    assert data["member"] is None
+    urbact = [p for p in data["participations"] if p["program"] == "ZMP-URBACT"]
+    assert [p["networks"] for p in urbact] == [["BoostInno"]]
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["programs", "show", "ZMP-NOPE"], ["unknown programme", "ZMP-NOPE", "ZMP-PPP"]),
+        (["programs", "city", "Atlantyda"], ["Atlantyda"]),
+        (["programs", "city", "Szczecin", "--format", "json"], ["Szczecin"]),
+        (["programs", "list", "--catalogue", "zpp"], ["zpp"]),
+    ],
+    ids=["unknown-programme", "unknown-city", "unknown-city-json", "unknown-catalogue"],
+)
+def test_programs_user_errors(
+    argv: list[str], words: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown programme, city or catalogue is a message on stderr and exit code 2."""
+    code, out, err = run(argv, capsys)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("citystrategy: error:")
+    assert "Traceback" not in err
+    for word in words:
+        assert word in err
+
+
+def test_programs_unknown_catalogue_is_called_a_catalogue(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An unknown --catalogue is reported as an unknown catalogue, not as an unknown city."""
+    code, _, err = run(["programs", "list", "--catalogue", "zpp"], capsys)
+    assert code == 2
+    assert "catalogue" in err
+    assert "unknown city" not in err

@@ -333,6 +333,7 @@ ERROR_EXAMPLES: tuple[BaseException, ...] = (
     errors.DataFileError("projects.tsv", ["row 2: bad cost '1.5'", "row 9: empty name"]),
     errors.FrameError(["missing column 'unit'", "duplicate key ('kielce', 'KIE-1-01')"]),
     errors.UnknownCityError("radom", ["kielce"]),
+    errors.UnknownCatalogueError("zpp", ["zmp"]),
     errors.AssessmentError("year 2023 appears twice", "('2661011', 'KIE-1-01')"),
 )
 

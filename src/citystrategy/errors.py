@@ -20,6 +20,7 @@ __all__ = [
     "ModelError",
     "ParseError",
     "UnitError",
+    "UnknownCatalogueError",
     "UnknownCityError",
 ]
 
@@ -142,6 +143,20 @@ class UnknownCityError(KeyError, CityStrategyError):
 
     def __str__(self) -> str:
         return f"unknown city {self.slug!r}; known cities: {', '.join(self.known)}"
+
+
+class UnknownCatalogueError(KeyError, CityStrategyError):
+    """No programme catalogue is registered under the given slug."""
+
+    def __init__(self, slug: str, known: Sequence[str]) -> None:
+        super().__init__(slug, tuple(known))
+        self.slug = slug
+        self.known = tuple(known)
+
+    def __str__(self) -> str:
+        return (
+            f"unknown programme catalogue {self.slug!r}; known catalogues: {', '.join(self.known)}"
+        )
 
 
 class AssessmentError(ValueError, CityStrategyError):

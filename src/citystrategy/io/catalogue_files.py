@@ -140,6 +140,10 @@ def check_teryt(code: str) -> str | None:
         return "expected 7 digits"
     if code[:2] not in VOIVODESHIPS:
         return f"voivodeship {code[:2]!r} does not exist"
+    if code[2:4] == "00":
+        return "powiat number 00 does not exist"
+    if code[4:6] == "00":
+        return "gmina number 00 does not exist"
     if code[6] not in _GMINA_KINDS:
         return f"gmina kind {code[6]!r} does not exist"
     return None
@@ -211,7 +215,7 @@ def _figure(item: Mapping[str, Any], where: str, problems: Problems) -> Figure |
         qualifier=str(item.get("qualifier", "")),
         per=str(item.get("per", "")),
         holder=str(item.get("holder", "")),
-        stated=bool(item.get("stated", True)),
+        stated=_flag(item, "stated", where, problems),
         raw=raw,
         source=str(item.get("source", "")),
         note=str(item.get("note", "")),
@@ -241,7 +245,7 @@ def _rate(item: Mapping[str, Any], where: str, problems: Problems) -> Rate | Non
         percent=percent,
         precision=precision,
         raw=raw,
-        stated=bool(item.get("stated", True)),
+        stated=_flag(item, "stated", where, problems),
         source=str(item.get("source", "")),
         note=str(item.get("note", "")),
     )
@@ -296,6 +300,15 @@ def _source(item: Mapping[str, Any], where: str, sources: set[str], problems: Pr
         problems.add(
             f"{where}.source", f"unknown source {key!r} (known: {', '.join(sorted(sources))})"
         )
+
+
+def _flag(item: Mapping[str, Any], key: str, where: str, problems: Problems) -> bool:
+    """An optional TOML boolean (default true); a string such as "false" is refused."""
+    value = item.get(key, True)
+    if not isinstance(value, bool):
+        problems.add(f"{where}.{key}", f"expected true or false, found {value!r}")
+        return True
+    return value
 
 
 def _int(item: Mapping[str, Any], key: str, where: str, problems: Problems) -> int | None:
@@ -442,6 +455,26 @@ def _program(
     )
 
 
+def _one_name_per_code(
+    programs: list[Program], members: tuple[Territory, ...], problems: Problems
+) -> None:
+    """A TERYT code names one territory: two different names for one code is a problem."""
+    names: dict[str, tuple[str, str]] = {
+        m.teryt: (normalise_name(m.name), "members.csv") for m in members if m.teryt
+    }
+    for program in programs:
+        for number, participant in enumerate(program.participants, start=1):
+            code = participant.territory.teryt
+            if code is None:
+                continue
+            name = normalise_name(participant.territory.name)
+            where = f"programs[{program.code}].participants[{number}].teryt"
+            known = names.setdefault(code, (name, where))
+            if known[0] != name:
+                message = f"{code!r} is {participant.territory.name!r} here but another territory at {known[1]}"
+                problems.add(where, message)
+
+
 def read_catalogue(directory: Traversable | str | Path) -> Catalogue:
     """Read the catalogue in *directory* (``catalogue.toml`` and ``members.csv``).
 
@@ -480,6 +513,7 @@ def read_catalogue(directory: Traversable | str | Path) -> Catalogue:
     codes = [p.code for p in programs]
     for code in sorted({c for c in codes if codes.count(c) > 1}):
         problems.add(f"programs[{code}]", "repeated programme code")
+    _one_name_per_code(programs, members, problems)
     code = get(head, "code", str, "catalogue", problems)
     name = get(head, "name", str, "catalogue", problems)
     problems.raise_if_any()

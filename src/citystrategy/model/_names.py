@@ -6,15 +6,17 @@ import re
 import unicodedata
 from typing import Final
 
-#: Abbreviations of Polish place names, expanded before comparing.
+#: Abbreviations of Polish place names, expanded (to adjective stems) before comparing.
 _ABBREVIATIONS: Final = {
-    "wlkp": "wielkopolski",
-    "maz": "mazowiecki",
-    "gd": "gdanski",
-    "sl": "slaski",
-    "sw": "swiety",
+    "wlkp": "wielkopolsk",
+    "maz": "mazowieck",
+    "gd": "gdansk",
+    "sl": "slask",
+    "sw": "swiet",
     "n": "nad",
 }
+#: Adjective endings of place names (Gorzów Wielkopolski, Rawa Mazowiecka, Ruda Śląska …).
+_ADJECTIVE_RE: Final = re.compile(r"(?<=[sc]k)(i|a|ie)$")
 _PREFIXES: Final = (
     "miasto na prawach powiatu ",
     "miasto ",
@@ -32,6 +34,8 @@ def normalise_name(name: str) -> str:
     True
     >>> normalise_name("Gąbin (k/Płocka)")
     'gabin'
+    >>> normalise_name("Rawa Maz.") == normalise_name("Rawa Mazowiecka")
+    True
     """
     text = name.replace("ł", "l").replace("Ł", "L")
     text = unicodedata.normalize("NFKD", text)
@@ -41,5 +45,5 @@ def normalise_name(name: str) -> str:
         if text.startswith(prefix):
             text = text[len(prefix) :]
     words = re.split(r"[\s\-–.]+", text)
-    words = [_ABBREVIATIONS.get(word, word) for word in words if word]
+    words = [_ABBREVIATIONS.get(word, _ADJECTIVE_RE.sub("", word)) for word in words if word]
     return " ".join(words)

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from citystrategy.errors import UnknownCityError
+from citystrategy.errors import UnknownCatalogueError
 from citystrategy.programs.base import CatalogueAdapter as CatalogueAdapter
 from citystrategy.programs.zmp import ZMP
 
@@ -23,12 +23,12 @@ def get_program(slug: str) -> CatalogueAdapter:
     """Return the catalogue adapter registered under *slug* (e.g. ``"zmp"``).
 
     Raises:
-        UnknownCityError: If no catalogue is registered under *slug* (a ``KeyError`` too).
+        UnknownCatalogueError: If no catalogue is registered under *slug* (a ``KeyError`` too).
     """
     try:
         return PROGRAMS[slug.lower()]
     except KeyError:
-        raise UnknownCityError(slug, sorted(PROGRAMS)) from None
+        raise UnknownCatalogueError(slug, sorted(PROGRAMS)) from None
 
 
 def list_programs() -> tuple[str, ...]:

@@ -51,6 +51,7 @@ _LABELS: Final[dict[str, dict[str, Any]]] = {
         "yes": "tak",
         "no": "nie",
         "unknown": "nie da się sprawdzić",
+        "per": {"year": "rok", "city": "miasto"},
         "profile": "{name}: programy {catalogue}",
         "member": {
             True: "miasto członkowskie",
@@ -199,7 +200,7 @@ def format_program(program: Program, *, locale: LocaleLike = DEFAULT_LOCALE) -> 
                     decimals=0 if f.precision >= 1 else 2,
                     locale=locale,
                 ),
-                ", ".join(x for x in (f.per, f.holder) if x) or "–",
+                ", ".join(x for x in (_per(f.per, t), f.holder) if x) or "–",
                 f.source or "–",
             ]
             for f in program.figures
@@ -267,7 +268,44 @@ def _rate_row(
         "–" if check.computed is None else format_percent(check.computed, decimals=2, locale=locale)
     )
     agrees = t["unknown"] if check.consistent is None else t["yes"] if check.consistent else t["no"]
-    return [_kind(kind, t), raw, computed, agrees, check.explanation]
+    return [_kind(kind, t), raw, computed, agrees, _why(check, locale)]
+
+
+def _per(per: str, t: dict[str, Any]) -> str:
+    words = t.get("per", {})
+    return ", ".join(
+        words.get(word.strip(), word.strip()) for word in per.split(",") if word.strip()
+    )
+
+
+def _why(check: RateCheck, locale: LocaleLike) -> str:
+    """The check's explanation, in Polish for a Polish locale (its numbers formatted)."""
+    if get_language(locale) != "pl":
+        return check.explanation
+    if check.consistent is None:
+        return (
+            "nie da się sprawdzić: "
+            + {
+                True: "kwota przybliżona",
+                False: "brak kwoty, z którą można porównać",
+            }[check.computed is not None]
+        )
+    if check.rate.kind.value == "funding_rate":
+        assert check.low is not None
+        assert check.high is not None
+        assert check.computed is not None
+        shown = format_percent(check.computed, decimals=1, locale=locale)
+        low = format_percent(check.low, decimals=2, locale=locale)
+        high = format_percent(check.high, decimals=2, locale=locale)
+        verdict = "co dopuszcza" if check.consistent else "co wyklucza"
+        return (
+            f"z podanych kwot wychodzi {shown}; kwoty są zaokrąglone, więc rzeczywista stawka "
+            f"leży między {low} a {high}, {verdict} podane {check.rate.raw}"
+        )
+    total = format_percent(
+        check.rate.percent + (100 - (check.computed or 0)), decimals=None, locale=locale
+    )
+    return f"stawki sumują się do {total}" + ("" if check.consistent else " (nie do 100%)")
 
 
 def format_city_profile(
