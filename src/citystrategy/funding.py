@@ -34,13 +34,14 @@ from typing import Final
 from attrs import frozen
 
 from citystrategy.errors import ModelError
-from citystrategy.model import FigureKind, Program, Rate, RateKind
+from citystrategy.model import Figure, FigureKind, Program, Rate, RateKind
 from citystrategy.money import ExchangeRate, Money
 
 __all__ = [
     "HUNDRED",
     "RateCheck",
     "check_rates",
+    "derived_figures",
     "funding_rate",
     "grant",
     "own_contribution",
@@ -143,6 +144,49 @@ def total(programs: Iterable[Program], kind: FigureKind | str = FigureKind.TOTAL
         listed = ", ".join(f"{p.code} ({f.money.currency})" for p, f in found)
         raise ModelError(f"sum of {wanted.value}", f"figures in several currencies: {listed}")
     return Money.sum((f.money for _, f in found), currency=currencies.pop() if currencies else None)
+
+
+def derived_figures(program: Program) -> tuple[Figure, ...]:
+    """Figures a programme's stated ones imply, marked ``stated=False``: the grant from the total
+    and the funding rate, and the own contribution from the total and the grant.
+
+    Approximate figures (``prawie``, ``ok.``, ``powyżej``) derive nothing.
+
+    >>> from citystrategy.programs import zmp
+    >>> [(f.kind.value, str(f.money)) for f in derived_figures(zmp.load().program("ZMP-WYPEDZENI"))]
+    [('grant', '45000 PLN'), ('own_contribution', '5000 PLN')]
+    """
+    total = program.figure(FigureKind.TOTAL_VALUE)
+    if total is None or total.qualifier:
+        return ()
+    paid = program.figure(FigureKind.GRANT)
+    rate = program.rate(RateKind.FUNDING_RATE)
+    derived = []
+    if paid is None and rate is not None:
+        paid = Figure(
+            kind=FigureKind.GRANT,
+            money=grant(total.money, rate.percent),
+            precision=total.precision,
+            stated=False,
+            raw="",
+            note=f"{rate.raw} of {total.raw}",
+        )
+        derived.append(paid)
+    if (
+        paid is not None
+        and not paid.qualifier
+        and program.figure(FigureKind.OWN_CONTRIBUTION) is None
+    ):
+        derived.append(
+            Figure(
+                kind=FigureKind.OWN_CONTRIBUTION,
+                money=total.money - paid.money,
+                precision=max(total.precision, paid.precision),
+                stated=False,
+                note=f"{total.raw} less the grant",
+            )
+        )
+    return tuple(derived)
 
 
 @frozen(kw_only=True)

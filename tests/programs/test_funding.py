@@ -360,3 +360,25 @@ def test_money_sum_of_zloty_and_euro() -> None:
     """Money.sum of złoty and euro raises CurrencyMismatchError."""
     with pytest.raises(CurrencyMismatchError):
         Money.sum([pln(295_000), eur(30_000)])
+
+
+def test_derived_figures_are_marked_and_exact() -> None:
+    """Derived figures are stated=False: 90% of 50 tys. zł is 45 000 zł, leaving 5 000 zł."""
+    from citystrategy.funding import derived_figures
+    from citystrategy.programs import zmp
+
+    catalogue = zmp.load()
+    wypedzeni = derived_figures(catalogue.program("ZMP-WYPEDZENI"))
+    assert [(f.kind.value, f.money.amount, f.stated) for f in wypedzeni] == [
+        ("grant", Decimal(45000), False),
+        ("own_contribution", Decimal(5000), False),
+    ]
+    # centenary: 140 750 zł total, 115 tys. zł grant -> own contribution 25 750 zł
+    (own,) = derived_figures(catalogue.program("ZMP-STULECIE"))
+    assert (own.kind.value, own.money.amount, own.stated) == (
+        "own_contribution",
+        Decimal(25750),
+        False,
+    )
+    # "prawie 2 mln zł" is approximate: nothing is derived from it
+    assert derived_figures(catalogue.program("ZMP-PDP")) == ()

@@ -15,7 +15,7 @@ from citystrategy.formatting import (
     get_label,
     get_language,
 )
-from citystrategy.funding import RateCheck, check_rates
+from citystrategy.funding import RateCheck, check_rates, derived_figures
 from citystrategy.model import CityProfile, Figure, Program, ProgramLink
 from citystrategy.money import Money
 from citystrategy.reports.text import render_table
@@ -51,6 +51,7 @@ _LABELS: Final[dict[str, dict[str, Any]]] = {
         "yes": "tak",
         "no": "nie",
         "unknown": "nie da się sprawdzić",
+        "derived": "wyliczona",
         "per": {"year": "rok", "city": "miasto"},
         "profile": "{name}: programy {catalogue}",
         "member": {
@@ -103,6 +104,7 @@ _LABELS: Final[dict[str, dict[str, Any]]] = {
         "yes": "yes",
         "no": "no",
         "unknown": "cannot be checked",
+        "derived": "derived",
         "profile": "{name}: {catalogue} programmes",
         "member": {
             True: "member city",
@@ -190,7 +192,8 @@ def format_program(program: Program, *, locale: LocaleLike = DEFAULT_LOCALE) -> 
             lines.append(f"{label}: {value}")
     if program.description:
         lines += ["", program.description]
-    if program.figures:
+    figures = (*program.figures, *derived_figures(program))
+    if figures:
         rows = [
             [
                 _kind(f.kind.value, t),
@@ -201,9 +204,9 @@ def format_program(program: Program, *, locale: LocaleLike = DEFAULT_LOCALE) -> 
                     locale=locale,
                 ),
                 ", ".join(x for x in (_per(f.per, t), f.holder) if x) or "–",
-                f.source or "–",
+                f.source or (t["derived"] if not f.stated else "–"),
             ]
-            for f in program.figures
+            for f in figures
         ]
         lines += ["", t["figures"] + ":", render_table(t["figure_columns"], rows, align="lrrll")]
     checks = check_rates(program)
@@ -389,7 +392,7 @@ def program_data(program: Program) -> dict[str, Any]:
         "end_date": program.end_date.isoformat() if program.end_date else None,
         "themes": list(program.themes),
         "funder": program.funder,
-        "figures": [_money(f) for f in program.figures],
+        "figures": [_money(f) for f in (*program.figures, *derived_figures(program))],
         "rates": [
             {"kind": r.kind.value, "percent": str(r.percent), "raw": r.raw, "source": r.source}
             for r in program.rates
