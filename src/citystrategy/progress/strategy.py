@@ -19,7 +19,7 @@ import pandas as pd
 
 from citystrategy.frames import INDICATOR, TERRITORY, YEAR
 from citystrategy.model import Strategy, TargetKind
-from citystrategy.progress.frame import assess_frame
+from citystrategy.progress.frame import META_COLUMNS, assess_frame
 from citystrategy.progress.series import Method, Note, Status, Thresholds, status_from_score
 from citystrategy.validation import FindingKind, check
 
@@ -118,20 +118,7 @@ def indicator_metadata(strategy: Strategy) -> pd.DataFrame:
                 "unit": indicator.unit,
             }
         )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "indicator",
-            "direction",
-            "target",
-            "target_year",
-            "limit",
-            "target_low",
-            "target_high",
-            "survey",
-            "unit",
-        ],
-    )
+    return pd.DataFrame(rows, columns=list(META_COLUMNS))
 
 
 def survey_samples(strategy: Strategy) -> pd.DataFrame | None:
