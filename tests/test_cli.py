@@ -278,7 +278,9 @@ def test_assess_table_in_polish(capsys: pytest.CaptureFixture[str]) -> None:
     homeless = next(row for row in out.splitlines() if row.startswith("KIE-1.1-05 "))
     assert "cel osiągnięty (!)" in homeless
     assert "Ocena celów" in out
-    assert "KIE-3.3-03: mniej niż dwa lata z danymi" in out
+    line = next(row for row in out.splitlines() if row.startswith("  KIE-3.3-03: "))
+    assert "brak wartości za 2023\xa0r. (- *" in line
+    assert "mniej niż dwa lata z danymi" in line
 
 
 def test_assess_csv_and_json(capsys: pytest.CaptureFixture[str]) -> None:

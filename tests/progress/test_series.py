@@ -391,10 +391,19 @@ def test_growth_over_several_years_is_annualised() -> None:
 def test_custom_growth_thresholds(latest: float, status: Status) -> None:
     """Growth thresholds are parameters; exact binary edges are inclusive."""
     result = assess_series(
-        {2020: 1.0, 2021: latest}, direction=HIB, thresholds=Thresholds(0.5, 0.25)
+        {2020: 1.0, 2021: latest}, direction=HIB, growth_thresholds=Thresholds(0.5, 0.25)
     )
     assert result.status is status  # P = latest/1 - 1
     assert_in_band(result)
+
+
+def test_target_thresholds_leave_growth_alone() -> None:
+    """thresholds= tunes the ratio to a target only; growth without a target keeps 1.5%/0.5%."""
+    # 3% growth a year, no target: substantial with the default growth edges
+    result = assess_series(
+        {2022: 100.0, 2023: 103.0}, direction=HIB, thresholds=Thresholds(0.9, 0.5)
+    )
+    assert result.status is SUBSTANTIAL
 
 
 # --- scores ------------------------------------------------------------------------------------

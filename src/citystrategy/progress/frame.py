@@ -124,6 +124,7 @@ def assess_frame(
     window: int | None = None,
     method: Method | str = Method.RATIO,
     thresholds: Thresholds | None = None,
+    growth_thresholds: Thresholds | None = None,
     zero: str = "substitute",
     weighted: bool = False,
     samples: pd.DataFrame | None = None,
@@ -143,7 +144,9 @@ def assess_frame(
         base_year: Base year; default each series' first year with a value.
         window: Rolling window of that many years ending at the latest year.
         method: ``"ratio"`` or ``"projection"``.
-        thresholds: Category edges; default per method.
+        thresholds: Category edges of a ratio to a target (or of the projection); default
+            per method.
+        growth_thresholds: Category edges of the annual growth without a target.
         zero: ``"substitute"`` or ``"not_assessable"`` for a zero base or target.
         weighted: Projection only: weight recent years more.
         samples: Survey sample sizes: ``territory``, ``year``, ``n``; survey indicators get
@@ -176,7 +179,10 @@ def assess_frame(
     meta = meta.reindex(indicator_labels)  # one row per indicator code
 
     # --- metadata per series -----------------------------------------------------------------
-    labels = meta["direction"].astype(str).to_numpy(dtype=object)
+    # indicators without metadata have no rows with values here (the scatter refused them), but
+    # a categorical column keeps its unused categories: give those any valid direction
+    filled = meta["direction"].astype(object).fillna(Direction.HIGHER_IS_BETTER.value)
+    labels = filled.astype(str).to_numpy(dtype=object)
     used_labels = set(labels[np.unique(ind_codes)])
     bad = used_labels - {d.value for d in Direction}
     if bad:
@@ -283,7 +289,7 @@ def assess_frame(
     ratio_t = (
         thresholds or DEFAULT_THRESHOLDS["projection" if method is Method.PROJECTION else "target"]
     )
-    growth_t = thresholds or DEFAULT_THRESHOLDS["growth"]
+    growth_t = growth_thresholds or DEFAULT_THRESHOLDS["growth"]
     with_target = open_rows & has_target
     status[with_target] = _categories(progress[with_target], ratio_t.substantial, ratio_t.moderate)
     score[with_target] = _score_ratio(progress[with_target], ratio_t)
@@ -304,10 +310,12 @@ def assess_frame(
     score[holding] = 5.0
     slipping = at_limit & (progress < 0)
     status[slipping] = _S[Status.DETERIORATION]
-    score[slipping] = _score_growth(
-        progress[slipping],
-        np.full(slipping.sum(), growth_t.substantial),
-        np.full(slipping.sum(), growth_t.moderate),
+    # the deterioration slope stays unscaled near a limit, as in Open SDG's sdg-build
+    falling = (slipping | (scaled & (progress < 0))) & limited
+    score[falling] = _score_growth(
+        progress[falling],
+        np.full(falling.sum(), growth_t.substantial),
+        np.full(falling.sum(), growth_t.moderate),
     )
     for band_status, (band_low, band_high) in _BANDS.items():
         in_band = status == _S[band_status]

@@ -203,6 +203,15 @@ class Assessment:
         return tuple(NOTES[note] for note in self.notes)
 
 
+def _direction(direction: Direction | str) -> Direction:
+    """The direction, from a member or its value; anything else is an error (never a guess)."""
+    try:
+        return Direction(direction)
+    except ValueError:
+        allowed = ", ".join(d.value for d in Direction)
+        raise AssessmentError(f"'direction' must be one of {allowed} (got {direction!r})") from None
+
+
 def _ordered(notes: Iterable[Note]) -> tuple[Note, ...]:
     """Notes once each, in the order of :class:`Note` (the frame API gives the same order)."""
     present = set(notes)
@@ -230,7 +239,7 @@ def parse_period(period: int | str) -> int:
 def _series(
     values: SeriesValues,
 ) -> dict[int, float]:
-    items = values.items() if isinstance(values, Mapping) else values
+    items = values.items() if isinstance(values, Mapping) or hasattr(values, "items") else values
     series: dict[int, float] = {}
     for period, value in items:
         year = parse_period(period)
@@ -352,7 +361,7 @@ def _window(
 def assess_series(
     values: SeriesValues,
     *,
-    direction: Direction,
+    direction: Direction | str,
     target: float | None = None,
     target_year: int = 2030,
     base_year: int | None = None,
@@ -362,6 +371,7 @@ def assess_series(
     target_range: tuple[float, float] | None = None,
     method: Method | str = Method.RATIO,
     thresholds: Thresholds | None = None,
+    growth_thresholds: Thresholds | None = None,
     zero: str = "substitute",
     weighted: bool = False,
 ) -> Assessment:
@@ -383,7 +393,10 @@ def assess_series(
             outside the band around its centre, assessed as lower is better with the centre as
             target.
         method: ``"ratio"`` or ``"projection"``.
-        thresholds: Category edges; default per method (:data:`DEFAULT_THRESHOLDS`).
+        thresholds: Category edges of a ratio to a target (or of the projection); default per
+            method (:data:`DEFAULT_THRESHOLDS`).
+        growth_thresholds: Category edges of the annual growth of an indicator without a
+            target; default 1.5% and 0.5%.
         zero: ``"substitute"`` (0.001 for a zero base or target, Open SDG) or
             ``"not_assessable"``.
         weighted: Projection only: weight recent years more (weight ``1 + (t - t0)``), as
@@ -394,6 +407,9 @@ def assess_series(
             invalid.
     """
     method = Method(method)
+    direction = _direction(direction)
+    target = None if target is None or target != target else float(target)  # NaN: no target
+    limit = None if limit is None or limit != limit else float(limit)
     if zero not in ("substitute", "not_assessable"):
         raise AssessmentError(f"'zero' must be 'substitute' or 'not_assessable' (got {zero!r})")
     series = original = _series(values)
@@ -456,7 +472,7 @@ def assess_series(
         )
         status = _category(p, t)
         return result(status, p, _clamp(_score_ratio(p, t), status))
-    t = thresholds or DEFAULT_THRESHOLDS["growth"]
+    t = growth_thresholds or DEFAULT_THRESHOLDS["growth"]
     if limit is not None:
         c = limit_factor(y0, limit)
         notes.append(Note.LIMIT_APPLIED)
@@ -466,7 +482,9 @@ def assess_series(
             return result(status, p, _clamp(score, status))
         scaled = Thresholds(t.substantial * c, t.moderate * c)
         status = _category(p, scaled)
-        return result(status, p, _clamp(_score_growth(p, scaled), status))
+        # the deterioration slope stays unscaled, as in Open SDG's sdg-build
+        score = _score_growth(p, t) if p < 0 else _score_growth(p, scaled)
+        return result(status, p, _clamp(score, status))
     status = _category(p, t)
     return result(status, p, _clamp(_score_growth(p, t), status))
 
@@ -576,11 +594,13 @@ def wilson_interval(share: float, n: int, *, level: float = 0.95) -> tuple[float
         raise AssessmentError(f"a sample size must be positive (got {n})")
     if not 0 <= share <= 1:
         raise AssessmentError(f"a share must be a fraction in [0, 1] (got {share})")
+    if not 0 < level < 1:
+        raise AssessmentError(f"'level' must lie between 0 and 1 (got {level})")
     z = NormalDist().inv_cdf(0.5 + level / 2)
     denominator = 1 + z * z / n
     centre = (share + z * z / (2 * n)) / denominator
     half = z * math.sqrt(share * (1 - share) / n + z * z / (4 * n * n)) / denominator
-    return centre - half, centre + half
+    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def two_proportion_p_value(p1: float, n1: int, p2: float, n2: int) -> float:
@@ -634,7 +654,7 @@ class YearOnYear:
 def year_on_year(
     values: SeriesValues,
     *,
-    direction: Direction,
+    direction: Direction | str,
     unit: str,
     year: int | None = None,
     sample_sizes: Mapping[int, int] | None = None,
@@ -663,6 +683,9 @@ def year_on_year(
     >>> change.trend.value, round(change.change, 1), change.change_unit
     ('worsened', -7.1, 'percentage_point')
     """
+    direction = _direction(direction)
+    if not 0 < alpha < 1:
+        raise AssessmentError(f"'alpha' must lie between 0 and 1 (got {alpha})")
     series = _series(values)
     years = sorted(y for y in series if year is None or y <= year)
     change_unit = "percentage_point" if unit == "percent" else unit

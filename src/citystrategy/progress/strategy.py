@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from citystrategy.frames import INDICATOR, TERRITORY, YEAR
-from citystrategy.model import Strategy, TargetKind
+from citystrategy.model import Direction, Strategy, TargetKind
 from citystrategy.progress.frame import META_COLUMNS, assess_frame
 from citystrategy.progress.series import Method, Note, Status, Thresholds, status_from_score
 from citystrategy.validation import FindingKind, check
@@ -43,6 +43,8 @@ INDICATOR_COLUMNS: Final = (
     "survey",
     "direction",
     "value",
+    "missing",
+    "missing_marker",
     "previous_value",
     "change",
     "change_unit",
@@ -91,29 +93,42 @@ _TARGET_FINDINGS: Final = (
 def indicator_metadata(strategy: Strategy) -> pd.DataFrame:
     """The metadata frame :func:`~citystrategy.progress.assess_frame` needs, from the model.
 
-    A ``within_range`` target gives ``target_low`` and ``target_high``; other targets give
-    ``target`` (at least, at most and exactly are all assessed against their value in the
-    indicator's direction).
+    * An *at least* or *at most* target, and an *exactly* target without tolerance, is assessed
+      against its value in the indicator's direction.
+    * A band is assessed as a range (``within_range`` with ``target_low`` and ``target_high``):
+      a *within range* target, and an *exactly* target with a tolerance (value ± tolerance).
+    * A ``within_range`` indicator with a single-value target has the band of that value alone.
     """
     rows = []
     for indicator in strategy.indicators:
         target = indicator.target
-        ranged = target is not None and target.kind is TargetKind.WITHIN_RANGE
+        direction = indicator.direction.value
+        value = low = high = np.nan
+        if target is not None and target.kind is TargetKind.WITHIN_RANGE:
+            assert target.low is not None
+            assert target.high is not None
+            direction, low, high = (
+                Direction.WITHIN_RANGE.value,
+                float(target.low),
+                float(target.high),
+            )
+        elif target is not None and target.value is not None:
+            band = target.kind is TargetKind.EXACTLY and target.tolerance > 0
+            if band or indicator.direction is Direction.WITHIN_RANGE:
+                direction = Direction.WITHIN_RANGE.value
+                low = float(target.value - target.tolerance)
+                high = float(target.value + target.tolerance)
+            else:
+                value = float(target.value)
         rows.append(
             {
                 "indicator": indicator.code,
-                "direction": indicator.direction.value,
-                "target": float(target.value)
-                if target is not None and target.value is not None
-                else np.nan,
+                "direction": direction,
+                "target": value,
                 "target_year": target.year if target is not None else np.nan,
                 "limit": np.nan,
-                "target_low": float(target.low)
-                if ranged and target is not None and target.low is not None
-                else np.nan,
-                "target_high": float(target.high)
-                if ranged and target is not None and target.high is not None
-                else np.nan,
+                "target_low": low,
+                "target_high": high,
                 "survey": indicator.survey,
                 "unit": indicator.unit,
             }
@@ -142,6 +157,7 @@ def assess(
     window: int | None = None,
     method: Method | str = Method.RATIO,
     thresholds: Thresholds | None = None,
+    growth_thresholds: Thresholds | None = None,
     zero: str = "substitute",
     weighted: bool = False,
     alpha: float = 0.05,
@@ -156,13 +172,16 @@ def assess(
         base_year: Base year; default each indicator's first year with a value.
         window: Rolling window of that many years ending at *year*.
         method: ``"ratio"`` or ``"projection"``.
-        thresholds: Category edges; default per method.
+        thresholds: Category edges of a ratio to a target; default per method.
+        growth_thresholds: Category edges of the annual growth without a target.
         zero: ``"substitute"`` or ``"not_assessable"`` for a zero base or target.
         weighted: Projection only: weight recent years more.
         alpha: Significance level for survey changes.
 
     Returns:
-        The columns of :data:`INDICATOR_COLUMNS`, in strategy order. ``value``,
+        The columns of :data:`INDICATOR_COLUMNS`, in strategy order. ``value`` is the value of
+        *year* itself; when the source has none, it is missing and ``missing`` says why (the
+        assessment then uses the latest earlier year, in ``current_year``). ``value``,
         ``previous_value``, ``base_value`` and ``change`` are exact ``Decimal`` s as printed in
         the source (a change of a percentage is in percentage points: 12,3% to 5,2% is
         ``Decimal("-7.1")``); the other numbers are floats. ``notes`` holds
@@ -180,6 +199,7 @@ def assess(
         window=window,
         method=method,
         thresholds=thresholds,
+        growth_thresholds=growth_thresholds,
         zero=zero,
         weighted=weighted,
         samples=survey_samples(strategy),
@@ -205,7 +225,7 @@ def assess(
         if indicator.code in result.index:
             assessed = cast("pd.Series[Any]", result.loc[indicator.code])
             row |= {column: assessed[column] for column in result.columns if column != TERRITORY}
-            row |= _exact(strategy, indicator.code, assessed)
+            row |= _exact(strategy, indicator.code, assessed, year)
         else:
             row |= {
                 "status": Status.NOT_ASSESSABLE.value,
@@ -219,7 +239,7 @@ def assess(
     return table
 
 
-def _exact(strategy: Strategy, code: str, assessed: pd.Series[Any]) -> dict[str, Any]:
+def _exact(strategy: Strategy, code: str, assessed: pd.Series[Any], year: int) -> dict[str, Any]:
     """Values and the change as exact Decimals, from the observations (the frame has floats)."""
 
     def value(year: Any) -> Decimal | None:
@@ -231,8 +251,19 @@ def _exact(strategy: Strategy, code: str, assessed: pd.Series[Any]) -> dict[str,
     current = value(assessed["current_year"])
     previous = value(assessed["previous_year"])
     change = None if current is None or previous is None else current - previous
+    in_year = strategy.observation(code, year)
+    previous_year = assessed["previous_year"]
+    if in_year is None or in_year.value is None:  # the latest value is from an earlier year
+        previous, change, previous_year = current, None, assessed["current_year"]
     return {
-        "value": current,
+        "previous_year": previous_year,
+        # the value of the reporting year itself: missing (with its reason) if the source has none,
+        # even when the assessment had to use an earlier year
+        "value": None if in_year is None else in_year.value,
+        "missing": "" if in_year is None or in_year.missing is None else in_year.missing.text,
+        "missing_marker": ""
+        if in_year is None or in_year.missing is None
+        else in_year.missing.marker,
         "previous_value": previous,
         "base_value": value(assessed["base_year"]),
         "change": change,

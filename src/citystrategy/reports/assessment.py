@@ -45,6 +45,7 @@ _LABELS: Final[dict[str, dict[str, Any]]] = {
         ),
         "survey_columns": ("Kod", "Poprzednio", "Obecnie", "p", "Trend"),
         "notes": "Uwagi",
+        "missing": "brak wartości za {year}\xa0r. ({marker}: {text}); ocena według {used}\xa0r.",
         "flag": "(!) wartość docelowa sprzeczna z kierunkiem zmiany: ocena nie mówi o postępie (zob. citystrategy check)",
         "counts": "Oceny: {counts}",
         "methods": {
@@ -70,6 +71,7 @@ _LABELS: Final[dict[str, dict[str, Any]]] = {
         "survey": "Survey indicators: 95% Wilson intervals and a two-proportion test of the change",
         "survey_columns": ("Code", "Previous", "Current", "p", "Trend"),
         "notes": "Notes",
+        "missing": "no value for {year} ({marker}: {text}); assessed on {used}",
         "flag": "(!) the target contradicts the direction: the status says nothing of progress (see citystrategy check)",
         "counts": "Statuses: {counts}",
         "methods": {
@@ -225,14 +227,24 @@ def format_assessment(
             "",
             render_table(t["goals"], goal_rows, align="llrrrrl"),
         ]
-    noted = table[table["notes"].fillna("") != ""]
+    noted = table[(table["notes"].fillna("") != "") | (table["missing"].fillna("") != "")]
     if len(noted):
         lines += ["", t["notes"] + ":"]
         for row in _rows(noted):
-            words = "; ".join(
-                get_label(Note(code), locale=locale) for code in str(row["notes"]).split(";")
-            )
-            lines.append(f"  {row['code']}: {words}")
+            words = [
+                get_label(Note(code), locale=locale)
+                for code in str(row["notes"] or "").split(";")
+                if code
+            ]
+            if row["missing"]:
+                missing = t["missing"].format(
+                    year=year,
+                    marker=row["missing_marker"],
+                    text=row["missing"],
+                    used=row["current_year"],
+                )
+                words.insert(0, missing)
+            lines.append(f"  {row['code']}: {'; '.join(words)}")
     return "\n".join(lines)
 
 
