@@ -28,10 +28,12 @@ from citystrategy.progress import (
     Note,
     Status,
     Thresholds,
+    Trend,
     assess_series,
     limit_factor,
     parse_period,
     status_from_score,
+    year_on_year,
 )
 
 HIB = Direction.HIGHER_IS_BETTER
@@ -1098,3 +1100,23 @@ def test_decimal_growth_edges_count_as_met(latest: float, status: Status) -> Non
     # CAGR = 101.5/100 - 1 = 0.015 in decimal; in binary 0.014999999999999902, within EDGE
     result = assess_series({2022: 100.0, 2023: latest}, direction=Direction.HIGHER_IS_BETTER)
     assert result.status is status
+
+
+def test_direction_given_as_its_value() -> None:
+    """'higher_is_better' as a string means higher is better; an unknown direction is an error."""
+    # 10 -> 9 with target 12, higher is better: CAGR -0.1 < 0, deterioration
+    assert (
+        assess_series({2022: 10.0, 2023: 9.0}, direction="higher_is_better", target=12.0).status
+        is DETERIORATION
+    )
+    change = year_on_year({2022: 10.0, 2023: 9.0}, direction="higher_is_better", unit="count")
+    assert change.trend is Trend.WORSENED
+    with pytest.raises(AssessmentError, match="'direction' must be one of"):
+        assess_series({2022: 1.0, 2023: 2.0}, direction="sideways")
+
+
+def test_nan_target_and_limit_mean_none() -> None:
+    """A NaN target or limit is no target or limit, as in the frame API."""
+    plain = assess_series({2022: 100.0, 2023: 103.0}, direction=HIB)
+    assert assess_series({2022: 100.0, 2023: 103.0}, direction=HIB, target=math.nan) == plain
+    assert assess_series({2022: 100.0, 2023: 103.0}, direction=HIB, limit=math.nan) == plain

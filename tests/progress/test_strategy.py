@@ -209,3 +209,49 @@ def test_projection_and_window_options(kielce: Strategy) -> None:
     assert table.loc["KIE-1.1-01", "status"] == "limited_progress"
     windowed = assess(kielce, year=2023, window=1).set_index("code")
     assert windowed.loc["KIE-1.1-01", "base_year"] == 2022
+
+
+def test_value_missing_in_the_reporting_year(table: pd.DataFrame) -> None:
+    """KIE-3.3-02 has no 2023 value ('- *'): the value is missing with its reason, the 2022 one is previous."""
+    row = table.loc["KIE-3.3-02"]
+    assert row["value"] is None
+    assert row["missing_marker"] == "- *"
+    assert "Bazie Danych Lokalnych GUS" in row["missing"]
+    assert row["previous_value"] == Decimal("1594522")
+    assert row["current_year"] == 2022
+
+
+def test_target_kinds_become_bands() -> None:
+    """An exact target with a tolerance and a range target are assessed as bands."""
+    exact = make_target(kind=TargetKind.EXACTLY, value=Decimal(4), tolerance=Decimal(1))
+    strategy = make_strategy(
+        indicators=(make_indicator(target=exact),),
+        observations=(
+            make_observation(year=2022, value=Decimal(2)),
+            make_observation(year=2023, value=Decimal("4.6")),
+        ),
+    )
+    meta = indicator_metadata(strategy).iloc[0]
+    assert (meta["direction"], meta["target_low"], meta["target_high"]) == (
+        "within_range",
+        3.0,
+        5.0,
+    )
+    assert assess(strategy, year=2023).iloc[0]["status"] == "target_achieved"  # 4.6 is within 4 ± 1
+
+
+def test_categorical_frame_with_unused_categories() -> None:
+    """A filtered categorical panel keeps unused categories; they do not need metadata."""
+    from citystrategy.progress import assess_frame
+
+    panel = pd.DataFrame(
+        {
+            "territory": ["T"] * 4,
+            "indicator": pd.Categorical(list("AABB")),
+            "year": [2022, 2023] * 2,
+            "value": [1.0, 2.0, 3.0, 4.0],
+        }
+    )
+    meta = pd.DataFrame({"indicator": ["A"], "direction": ["higher_is_better"]})
+    result = assess_frame(panel[panel["indicator"] == "A"], meta)
+    assert list(result["indicator"]) == ["A"]
