@@ -125,8 +125,14 @@ def to_currency(money: Money, rate: ExchangeRate) -> Money:
     return rate.convert(money)
 
 
-def total(programs: Iterable[Program], kind: FigureKind | str = FigureKind.TOTAL_VALUE) -> Money:
+def total(
+    programs: Iterable[Program], kind: FigureKind | str = FigureKind.TOTAL_VALUE
+) -> Money | None:
     """The sum of one kind of figure over *programs* (those without it are left out), exact.
+
+    ``None`` when no programme states the figure: unknown is not zero. A figure stated with a
+    qualifier (``prawie 2 mln zł``) counts at its stated amount; look at ``Figure.qualifier``
+    before presenting such a sum as exact.
 
     Raises:
         ModelError: If the figures are in several currencies, naming each programme and its
@@ -143,7 +149,9 @@ def total(programs: Iterable[Program], kind: FigureKind | str = FigureKind.TOTAL
     if len(currencies) > 1:
         listed = ", ".join(f"{p.code} ({f.money.currency})" for p, f in found)
         raise ModelError(f"sum of {wanted.value}", f"figures in several currencies: {listed}")
-    return Money.sum((f.money for _, f in found), currency=currencies.pop() if currencies else None)
+    if not found:
+        return None
+    return Money.sum((f.money for _, f in found), currency=currencies.pop())
 
 
 def derived_figures(program: Program) -> tuple[Figure, ...]:

@@ -346,3 +346,26 @@ def test_money_sum_of_pln_and_eur() -> None:
     """Money.sum of złoty and euro raises CurrencyMismatchError."""
     with pytest.raises(CurrencyMismatchError):
         Money.sum([Money(Decimal(50_000), "PLN"), Money(Decimal(30_000), "EUR")])
+
+
+def test_budget_figures_in_two_currencies_are_refused(tmp_path: Path) -> None:
+    """A programme whose total is in euro and grant in złoty is refused on load, naming both."""
+    import shutil
+    from importlib.resources import as_file, files
+
+    from citystrategy.errors import DataFileError
+    from citystrategy.io.catalogue_files import read_catalogue
+
+    with as_file(files("citystrategy.programs.zmp") / "data") as data:
+        shutil.copytree(data, tmp_path / "data")
+    path = tmp_path / "data" / "catalogue.toml"
+    text = path.read_text(encoding="utf-8").replace(
+        'amount = "295 tys. zł"', 'amount = "295 tys. €"', 1
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        read_catalogue(tmp_path / "data")
+    message = str(caught.value)
+    assert "programs[ZMP-PL-UA].figures" in message
+    assert "'295 tys. €'" in message
+    assert "'261 tys. zł'" in message

@@ -320,3 +320,22 @@ def test_unknown_catalogue() -> None:
     """An unknown catalogue slug is a KeyError naming the known ones."""
     with pytest.raises(KeyError, match="zmp"):
         get_program("zpp")
+
+
+def test_inflected_printed_name_stands_for_the_territory() -> None:
+    """'Gdańsku' (printed for a training venue) finds every programme of Gdańsk, URBACT too."""
+    from citystrategy.programs import zmp
+
+    catalogue = zmp.load()
+    assert [p.code for p in catalogue.for_city("Gdańsku")] == [
+        p.code for p in catalogue.for_city("Gdańsk")
+    ]
+    assert "ZMP-URBACT" in [p.code for p in catalogue.for_city("Warszawie")]
+
+
+def test_total_of_nothing_is_unknown() -> None:
+    """No programme states an own contribution: the total is None, not 0 zł."""
+    from citystrategy.funding import total
+    from citystrategy.programs import zmp
+
+    assert total(zmp.load().programs, "own_contribution") is None

@@ -489,7 +489,10 @@ def read_catalogue(directory: Traversable | str | Path) -> Catalogue:
     problems = Problems(str(file))
     check_keys(raw, {"catalogue", "sources", "programs"}, "file", problems)
     head = raw.get("catalogue", {})
-    check_keys(head, {"code", "name", "title"}, "catalogue", problems)
+    check_keys(head, {"code", "name", "title", "members_complete"}, "catalogue", problems)
+    complete = head.get("members_complete", False)
+    if not isinstance(complete, bool):
+        problems.add("catalogue.members_complete", f"expected true or false, found {complete!r}")
     sources = []
     for number, item in enumerate(raw.get("sources", []), start=1):
         check_keys(item, {"key", "title", "url"}, f"sources[{number}]", problems)
@@ -510,6 +513,15 @@ def read_catalogue(directory: Traversable | str | Path) -> Catalogue:
         for index, item in enumerate(raw.get("programs", []), start=1)
         if (program := _program(item, index, by_name, keys, problems)) is not None
     ]
+    for program in programs:
+        budget = [f for f in program.figures if f.kind is not FigureKind.PER_CITY_BUDGET]
+        currencies = sorted({f.money.currency for f in budget})
+        if len(currencies) > 1:
+            listed = ", ".join(f"{f.kind.value} {f.raw!r}" for f in budget)
+            problems.add(
+                f"programs[{program.code}].figures",
+                f"budget figures in several currencies: {listed}",
+            )
     codes = [p.code for p in programs]
     for code in sorted({c for c in codes if codes.count(c) > 1}):
         problems.add(f"programs[{code}]", "repeated programme code")
@@ -523,5 +535,6 @@ def read_catalogue(directory: Traversable | str | Path) -> Catalogue:
         title=str(head.get("title", "")),
         programs=programs,
         members=members,
+        members_complete=complete is True,
         sources=sources,
     )

@@ -427,8 +427,7 @@ def _territories(values: Iterable[Territory]) -> tuple[Territory, ...]:
 class Catalogue:
     """An organisation's catalogue of programmes, with its member territories.
 
-    Lookups by city live in :mod:`citystrategy.programs` (they need name matching, which is
-    not the model's business).
+    Look-ups by city match names whatever their diacritics, case and abbreviations.
 
     Attributes:
         code: Stable identifier, e.g. ``"zmp"``.
@@ -465,14 +464,21 @@ class Catalogue:
         Names match whatever their diacritics, case and abbreviations (``"Gorzow Wlkp."`` is
         ``"Gorzów Wielkopolski"``).
         """
-        return tuple(p for p in self.programs if _participations(p, name_or_teryt))
+        return tuple(dict.fromkeys(program for program, _ in self.participations(name_or_teryt)))
 
     def participations(self, name_or_teryt: str) -> tuple[tuple[Program, Participant], ...]:
-        """Each programme a city took part in, with its participation (role, edition, note)."""
+        """Each programme a city took part in, with its participation (role, edition, note).
+
+        A name found under any spelling (``"Gdańsku"`` as printed for a training venue) stands
+        for its territory: every participation of that TERYT code is returned.
+        """
+        codes = _codes_of(self, name_or_teryt)
         return tuple(
             (program, participant)
             for program in self.programs
-            for participant in _participations(program, name_or_teryt)
+            for participant in program.participants
+            if participant.territory.teryt in codes
+            or _matches(participant.territory, participant.printed_name, name_or_teryt)
         )
 
     def member(self, name_or_teryt: str) -> Territory | None:
@@ -525,6 +531,14 @@ def _matches(territory: Territory, printed: str, query: str) -> bool:
 
 def _participations(program: Program, query: str) -> tuple[Participant, ...]:
     return tuple(p for p in program.participants if _matches(p.territory, p.printed_name, query))
+
+
+def _codes_of(catalogue: Catalogue, query: str) -> set[str]:
+    """TERYT codes of every territory the query names, under any printed name (``"Gdańsku"``)."""
+    codes = {m.teryt for m in catalogue.members if m.teryt and _matches(m, "", query)}
+    for program in catalogue.programs:
+        codes |= {p.territory.teryt for p in _participations(program, query) if p.territory.teryt}
+    return codes
 
 
 @frozen(kw_only=True)
