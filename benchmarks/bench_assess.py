@@ -1,6 +1,6 @@
 """Benchmark of citystrategy.progress.assess_frame on a panel the size of all Polish gminas.
 
-Run with ``python benchmarks/bench_assess.py`` (about a minute and 3 GB of memory). It builds a
+Run with ``python benchmarks/bench_assess.py`` (about a minute and 1.3 GB of memory). It builds a
 synthetic long frame of 2,477 territories x 404 indicators x 15 years (about 1,000,000 series,
 15,000,000 rows, about 5% of the values missing) in random row order, then measures in one run:
 

@@ -608,3 +608,21 @@ def test_frame_agrees_with_series_api(panel: Panel) -> None:
             alpha=opt.alpha,
         )
         assert_same_trend(row, trend)
+
+
+def test_units_come_from_the_frame_and_may_not_mix() -> None:
+    """Without a unit in the metadata the frame's unit is used; two units for one indicator are refused."""
+    meta = pd.DataFrame({"indicator": ["A"], "direction": ["higher_is_better"]})
+    frame = pd.DataFrame(
+        {
+            "territory": ["T", "T"],
+            "indicator": ["A", "A"],
+            "unit": ["percent", "percent"],
+            "year": [2022, 2023],
+            "value": [12.3, 5.2],
+        }
+    )
+    assert assess_frame(frame, meta)["change_unit"].tolist() == ["percentage_point"]
+    mixed = frame.assign(unit=["percent", "dimensionless"], value=[12.3, 0.052])
+    with pytest.raises(AssessmentError, match="several units: percent, dimensionless"):
+        assess_frame(mixed, meta)

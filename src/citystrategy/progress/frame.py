@@ -2,7 +2,7 @@
 
 The long frame is scattered into a dense ``series x years`` array (one NumPy write), and every
 step of :func:`~citystrategy.progress.series.assess_series` is done on whole columns: no Python
-loop runs per series. The results equal the series API's, series by series (a property test
+loop runs per series, except over survey series with sample sizes for their interval and test. The results equal the series API's, series by series (a property test
 checks this).
 """
 
@@ -16,7 +16,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from citystrategy.errors import AssessmentError
-from citystrategy.frames import INDICATOR, TERRITORY, VALUE, YEAR
+from citystrategy.frames import INDICATOR, TERRITORY, UNIT, VALUE, YEAR
 from citystrategy.model import Direction
 from citystrategy.progress.series import (
     _BANDS,
@@ -177,6 +177,8 @@ def assess_frame(
     n_ind = len(indicator_labels)
     ind_codes = keys % n_ind
     meta = meta.reindex(indicator_labels)  # one row per indicator code
+    if UNIT in observations.columns:
+        meta = _units_from_frame(observations, meta)
 
     # --- metadata per series -----------------------------------------------------------------
     # indicators without metadata have no rows with values here (the scatter refused them), but
@@ -382,6 +384,36 @@ def _categorical(codes: IntArray, categories: Iterable[Any]) -> pd.Categorical:
 def _years(years: FloatArray, present: BoolArray) -> pd.arrays.IntegerArray:
     """A nullable integer column of years (``<NA>`` where not *present*)."""
     return pd.arrays.IntegerArray(np.where(present, years, 0).astype(np.int64), ~present)
+
+
+def _units_from_frame(observations: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
+    """Take each indicator's unit from the long frame where the metadata gives none.
+
+    Raises:
+        AssessmentError: If an indicator has rows in more than one unit.
+    """
+    indicator_codes, labels = _codes(observations[INDICATOR])
+    unit_codes, units = _codes(observations[UNIT])
+    if len(units) == 0:
+        return meta
+    key: IntArray = indicator_codes.astype(
+        np.int32 if len(labels) * len(units) < 2**31 else np.int64
+    )
+    key *= len(units)
+    key += unit_codes
+    pairs = np.bincount(key, minlength=len(labels) * len(units)).reshape(len(labels), len(units))
+    several = np.flatnonzero((pairs > 0).sum(axis=1) > 1)
+    if len(several):
+        first = int(several[0])
+        found = ", ".join(str(units[int(u)]) for u in np.flatnonzero(pairs[first]))
+        raise AssessmentError(f"indicator {labels[first]!r} has rows in several units: {found}")
+    found_units = pd.Series(
+        [str(units[int(row.argmax())]) if row.any() else None for row in pairs], index=labels
+    ).reindex(meta.index)
+    meta = meta.copy()
+    given = meta["unit"] if "unit" in meta.columns else pd.Series(np.nan, index=meta.index)
+    meta["unit"] = given.where(given.notna(), found_units)
+    return meta
 
 
 def _scatter(
