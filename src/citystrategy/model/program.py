@@ -496,12 +496,7 @@ class Catalogue:
     def profile(self, name_or_teryt: str) -> CityProfile:
         """A city's membership and everything it took part in, by name or TERYT code.
 
-        >>> from citystrategy.programs import zmp
-        >>> profile = zmp.load().profile("Płock")
-        >>> profile.member, [p.code for p in profile.programs]
-        (None, ['ZMP-PPP', 'ZMP-PL-UA'])
-        >>> zmp.load().profile("Kielce").member
-        True
+        ``docs/howto/query-programs.md`` shows it on the ZMP catalogue.
         """
         member = self.member(name_or_teryt)
         return CityProfile(
