@@ -9,9 +9,14 @@ any attribute. The default strategy has two strategic goals (``1`` with ``1.1`` 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+from citystrategy.errors import DataFileError
 from citystrategy.model import (
     ActionDirection,
     AnnualReport,
@@ -277,3 +282,10 @@ def make_broken_strategy(case: str) -> Strategy:
     if case == "result-on-strategic":
         return make_strategy(indicators=(make_indicator(goal_code="1"),))
     raise AssertionError(case)
+
+
+def data_file_error(read: Callable[[Path], object], directory: Path) -> DataFileError:
+    """The DataFileError that ``read(directory)`` raises (a reader of a data folder)."""
+    with pytest.raises(DataFileError) as caught:
+        read(directory)
+    return caught.value

@@ -17,6 +17,7 @@ import pytest
 from citystrategy.errors import CityStrategyError, DataFileError
 from citystrategy.io.strategy_files import FILES, read_strategy
 from citystrategy.model import Strategy
+from tests.factories import data_file_error
 
 
 def replace_once(path: Path, old: str, new: str) -> int:
@@ -29,9 +30,7 @@ def replace_once(path: Path, old: str, new: str) -> int:
 
 def read_error(directory: Path) -> DataFileError:
     """The DataFileError that reading *directory* raises."""
-    with pytest.raises(DataFileError) as caught:
-        read_strategy(directory)
-    return caught.value
+    return data_file_error(read_strategy, directory)
 
 
 # --- the shipped folder ----------------------------------------------------------------------

@@ -17,6 +17,7 @@ from citystrategy.errors import CurrencyMismatchError, DataFileError, ModelError
 from citystrategy.io.catalogue_files import check_teryt, read_catalogue, read_members
 from citystrategy.model import Catalogue, Program, ProgramEvent, Rate, RateKind
 from citystrategy.money import Money
+from tests.factories import data_file_error
 
 
 def replace_once(path: Path, old: str, new: str) -> None:
@@ -28,9 +29,7 @@ def replace_once(path: Path, old: str, new: str) -> None:
 
 def read_error(directory: Path) -> DataFileError:
     """The DataFileError that reading the catalogue in *directory* raises."""
-    with pytest.raises(DataFileError) as caught:
-        read_catalogue(directory)
-    return caught.value
+    return data_file_error(read_catalogue, directory)
 
 
 # --- the shipped folder -----------------------------------------------------------------------
