@@ -1,0 +1,269 @@
+"""Read ``indicators.tsv``: indicators with their targets, and their observed values."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from importlib.resources.abc import Traversable
+from typing import Final
+
+import attrs
+import pint
+
+from citystrategy.io._files import (
+    Problems,
+    call,
+    get_enum,
+)
+from citystrategy.io._strategy_toml import Meta
+from citystrategy.io._tsv import YEAR_RE, YES_NO, Row, read_tsv
+from citystrategy.io.parse import (
+    Amount,
+    Bound,
+    MissingValue,
+    parse_decimal,
+    parse_value,
+)
+from citystrategy.model import (
+    Direction,
+    Indicator,
+    Level,
+    Missing,
+    Observation,
+    Target,
+    TargetKind,
+)
+from citystrategy.units import check_unit, ureg
+
+_VALUE_COLUMN_RE: Final = re.compile(r"value_(\d{4})")
+_INDICATOR_COLUMNS: Final = (
+    "code",
+    "level",
+    "goal",
+    "name",
+    "target",
+    "unit",
+    "survey",
+    "direction",
+    "target_kind",
+    "target_is_limit",
+    "note",
+)
+# --- indicators.tsv ------------------------------------------------------------------------
+
+
+def _fit(amount: Amount, unit: str) -> Decimal | None:
+    """The amount in *unit*; ``None`` if the unit printed beside it does not fit *unit*.
+
+    A printed unit fits when it converts to *unit*, or when it is the numerator of *unit*
+    (``46,10 zł`` for an indicator in ``PLN / inhabitant``).
+    """
+    if amount.unit is None:
+        return amount.number
+    printed = ureg.Unit(amount.unit)
+    expected = ureg.Unit(unit)
+    if printed.dimensionless or expected.dimensionless:
+        # percent and count are both dimensionless to pint; "102 %" is never 1,02 of a count
+        return amount.number if printed == expected else None
+    if printed.dimensionality == expected.dimensionality:
+        converted: pint.Quantity[Decimal] = ureg.Quantity(amount.number, printed).to(expected)
+        return Decimal(converted.magnitude)
+    numerator = unit.split("/", 1)[0].strip()
+    if "/" in unit and "*" not in numerator and ureg.Unit(numerator) == printed:
+        return amount.number
+    return None
+
+
+def _in_unit(amount: Amount, unit: str, where: str, problems: Problems) -> Decimal | None:
+    """:func:`_fit`, recording a problem when the printed unit does not fit."""
+    value = _fit(amount, unit)
+    if value is None:
+        message = (
+            f"unit {amount.unit!r} of {amount.raw!r} does not fit the indicator's unit {unit!r}"
+        )
+        problems.add(where, message)
+    return value
+
+
+def read_indicators(
+    file: Traversable, meta: Meta, goal_codes: set[str]
+) -> tuple[list[Indicator], list[Observation]]:
+    rows, header = read_tsv(
+        file,
+        _INDICATOR_COLUMNS,
+        key="code",
+        optional=("target_year", "target_tolerance", "source"),
+        pattern=_VALUE_COLUMN_RE,
+    )
+    problems = Problems(str(file))
+    years = [(column, int(m[1])) for column in header if (m := _VALUE_COLUMN_RE.fullmatch(column))]
+    if not years:
+        problems.add(
+            "line 1 (header)", "no value column (expected 'value_<year>', e.g. 'value_2023')"
+        )
+    default_year = int(meta.raw["strategy"]["period_end"])
+    source = str(meta.raw.get("report", {}).get("source", "")) or str(meta.raw["strategy"]["title"])
+    indicators: list[Indicator] = []
+    observations: list[Observation] = []
+    for row in rows:
+        code = row["code"]
+        if row["goal"] not in goal_codes:
+            problems.add(row.where("goal"), f"unknown goal {row['goal']!r} for indicator {code!r}")
+        level = get_enum(Level, row["level"], row.where("level"), problems)
+        direction = get_enum(Direction, row["direction"], row.where("direction"), problems)
+        kind = get_enum(TargetKind, row["target_kind"], row.where("target_kind"), problems)
+        survey = YES_NO.get(row["survey"])
+        if survey is None:
+            problems.add(row.where("survey"), f"expected 'yes' or 'no', found {row['survey']!r}")
+        unit = call(
+            problems, row.where("unit"), check_unit, row["unit"], location=row.where("unit")
+        )
+        if unit is None:
+            continue
+        target = _target(row, unit, kind, default_year, problems) if kind is not None else None
+        for column, year in years:
+            observation = _observation(row, column, year, unit, meta, problems)
+            if observation is not None:
+                observations.append(observation)
+        if level is None or direction is None or survey is None:
+            continue
+        indicator = call(
+            problems,
+            row.where(),
+            Indicator,
+            code=row["code"],
+            name=row["name"],
+            unit=unit,
+            level=level,
+            goal_code=row["goal"],
+            direction=direction,
+            target=target,
+            survey=survey,
+            source=row["source"] or source,
+            note=row["note"],
+        )
+        if indicator is not None:
+            indicators.append(indicator)
+    problems.raise_if_any()
+    return indicators, observations
+
+
+_RANGE_RE: Final = re.compile(
+    r"(?P<low>.+?)\s*[–—]\s*(?P<high>.+)|(?P<low2>.+?)\s+-\s+(?P<high2>.+)"
+)
+
+
+def _number(raw: str, unit: str, where: str, problems: Problems) -> Amount | None:
+    """One number of a target cell, in the indicator's unit (``None`` with a problem if not)."""
+    parsed = call(problems, where, parse_value, raw, field="target", location=where)
+    if parsed is None:
+        return None
+    if not isinstance(parsed, Amount):
+        problems.add(where, f"a target must be a number, found {raw!r}")
+        return None
+    value = _in_unit(parsed, unit, where, problems)
+    return None if value is None else attrs.evolve(parsed, number=value)
+
+
+def _target(
+    row: Row, unit: str, kind: TargetKind, default_year: int, problems: Problems
+) -> Target | None:
+    """The target of one indicators.tsv row: a value, a bound (``<45``) or a range (``40–60``)."""
+    raw = row["target"]
+    if not raw:
+        return None
+    where = row.where("target")
+    before = len(problems.items)
+    year = default_year
+    if row["target_year"]:
+        if YEAR_RE.fullmatch(row["target_year"]):
+            year = int(row["target_year"])
+        else:
+            message = f"expected a year such as 2030, found {row['target_year']!r}"
+            problems.add(row.where("target_year"), message)
+    limit = YES_NO.get(row["target_is_limit"])
+    if limit is None:
+        message = f"expected 'yes' or 'no', found {row['target_is_limit']!r}"
+        problems.add(row.where("target_is_limit"), message)
+    tolerance = Decimal(0)
+    if row["target_tolerance"]:
+        if kind is not TargetKind.EXACTLY:
+            problems.add(row.where("target_tolerance"), "a tolerance needs target_kind 'exactly'")
+        at = row.where("target_tolerance")
+        tolerance = (
+            call(problems, at, parse_decimal, row["target_tolerance"], location=at) or tolerance
+        )
+    if kind is TargetKind.WITHIN_RANGE:
+        match = _RANGE_RE.fullmatch(raw.strip())
+        if match is None:
+            problems.add(where, f"a within_range target is written 'low–high' (got {raw!r})")
+            return None
+        low = _number(match["low"] or match["low2"], unit, where, problems)
+        high = _number(match["high"] or match["high2"], unit, where, problems)
+        if low is None or high is None or len(problems.items) > before:
+            return None
+        return call(
+            problems,
+            where,
+            Target,
+            kind=kind,
+            low=low.number,
+            high=high.number,
+            year=year,
+            limit=bool(limit),
+            raw=raw,
+        )
+    parsed = _number(raw, unit, where, problems)
+    if parsed is None:
+        return None
+    if parsed.bound in (Bound.LT, Bound.LE) and kind is not TargetKind.AT_MOST:
+        message = f"{raw!r} is an upper bound: target_kind must be 'at_most'"
+        problems.add(row.where("target_kind"), message)
+    if parsed.bound in (Bound.GT, Bound.GE) and kind is not TargetKind.AT_LEAST:
+        message = f"{raw!r} is a lower bound: target_kind must be 'at_least'"
+        problems.add(row.where("target_kind"), message)
+    if len(problems.items) > before:
+        return None
+    return call(
+        problems,
+        where,
+        Target,
+        kind=kind,
+        value=parsed.number,
+        tolerance=tolerance,
+        year=year,
+        limit=bool(limit) or parsed.bound is not None,
+        raw=raw,
+    )
+
+
+def _observation(
+    row: Row, column: str, year: int, unit: str, meta: Meta, problems: Problems
+) -> Observation | None:
+    raw = row[column]
+    where = row.where(column)
+    if not raw:
+        problems.add(where, "empty: write the missing-data sign the source uses (e.g. '- *')")
+        return None
+    parsed = call(problems, where, parse_value, raw, field=column, location=where)
+    territory = meta.territory.id
+    if isinstance(parsed, MissingValue):
+        missing = meta.missing.get(parsed.marker) or Missing(
+            code="missing", marker=parsed.marker, text=parsed.meaning
+        )
+        return Observation(
+            indicator=row["code"], territory=territory, year=year, missing=missing, raw=raw
+        )
+    if isinstance(parsed, Amount):
+        if parsed.bound is not None:
+            problems.add(where, f"an observed value cannot be a bound: {raw!r}")
+            return None
+        value = _in_unit(parsed, unit, where, problems)
+        if value is None:
+            return None
+        return Observation(
+            indicator=row["code"], territory=territory, year=year, value=value, raw=raw
+        )
+    if parsed is not None:
+        problems.add(where, f"not an indicator value: {raw!r}")
+    return None

@@ -1,0 +1,230 @@
+"""Read ``projects.tsv``, ``goal_links.tsv`` and ``completed.toml``: projects, their goal links and costs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
+
+from citystrategy.io._files import (
+    Problems,
+    call,
+    get_enum,
+    read_toml,
+    text,
+)
+from citystrategy.io._tsv import YEAR_RE, Row, read_tsv
+from citystrategy.io.parse import (
+    Amount,
+    CostReference,
+    MissingValue,
+    SameAsAbove,
+    parse_value,
+)
+from citystrategy.model import (
+    ActionDirection,
+    GoalLink,
+    Implementer,
+    ImplementerKind,
+    Project,
+)
+from citystrategy.money import Money
+
+# --- projects.tsv, goal_links.tsv, completed.toml ------------------------------------------
+
+
+@dataclass
+class _ProjectDraft:
+    row: Row
+    links: list[GoalLink] = field(default_factory=list)
+    cost: Money | None = None
+    cost_table: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    description: str = ""
+
+
+def _bare_name(name: str) -> str:
+    """A project name without the quotation marks the tables put around it (for comparison)."""
+    bare = name.strip()
+    if bare[:1] in '„"“':
+        bare = bare[1:]
+    if bare.endswith(".") and bare[-2:-1] in '”"':
+        bare = bare[:-1]
+    quotes = sum(bare.count(q) for q in '„”"“')
+    if bare[-1:] in '”"' and quotes % 2 == 1:
+        bare = bare[:-1]
+    return bare.strip()
+
+
+def read_projects(
+    root: Traversable,
+    goal_codes: set[str],
+    directions: Mapping[str, ActionDirection],
+) -> list[Project]:
+    file = root / "projects.tsv"
+    columns = ("code", "name", "completed_in", "implementer", "implementer_kind", "note")
+    rows, _ = read_tsv(file, columns, key="code")
+    problems = Problems(str(file))
+    drafts: dict[str, _ProjectDraft] = {}
+    for row in rows:
+        drafts[row["code"]] = _ProjectDraft(row)
+        if row["completed_in"] and not YEAR_RE.fullmatch(row["completed_in"]):
+            message = f"expected a year such as 2023, found {row['completed_in']!r}"
+            problems.add(row.where("completed_in"), message)
+        if row["implementer_kind"]:
+            get_enum(
+                ImplementerKind, row["implementer_kind"], row.where("implementer_kind"), problems
+            )
+    problems.raise_if_any()
+    _read_links(root / "goal_links.tsv", drafts, goal_codes, directions)
+    _read_completed(root / "completed.toml", drafts)
+    projects = []
+    for code, draft in drafts.items():
+        row = draft.row
+        implementer = None
+        if row["implementer"]:
+            kind = ImplementerKind(row["implementer_kind"]) if row["implementer_kind"] else None
+            implementer = Implementer(name=row["implementer"], kind=kind)
+        projects.append(
+            Project(
+                code=code,
+                name=row["name"],
+                cost=draft.cost,
+                links=draft.links,
+                completed_in=int(row["completed_in"]) if row["completed_in"] else None,
+                implementer=implementer,
+                description=draft.description,
+                aliases=[a for a in dict.fromkeys(draft.aliases) if _bare_name(a) != row["name"]],
+                note=row["note"],
+            )
+        )
+    return projects
+
+
+def _read_links(
+    file: Traversable,
+    drafts: dict[str, _ProjectDraft],
+    goal_codes: set[str],
+    directions: Mapping[str, ActionDirection],
+) -> None:
+    columns = (
+        "table",
+        "row",
+        "operational_goal",
+        "directions",
+        "remark",
+        "project",
+        "project_name",
+        "cost",
+    )
+    rows, _ = read_tsv(file, columns)
+    problems = Problems(str(file))
+    references: list[tuple[Row, CostReference]] = []
+    previous: Row | None = None
+    for row in rows:
+        code, goal, table = row["project"], row["operational_goal"], row["table"]
+        draft = drafts.get(code)
+        if draft is None:
+            problems.add(row.where("project"), f"unknown project {code!r} (not in projects.tsv)")
+        if goal not in goal_codes:
+            problems.add(row.where("operational_goal"), f"unknown goal {goal!r}")
+        elif goal.split(".", 1)[0] != table:
+            problems.add(
+                row.where("operational_goal"),
+                f"goal {goal!r} is not under strategic goal {table!r}",
+            )
+        codes = [c.strip() for c in row["directions"].split(";") if c.strip()]
+        for direction in codes:
+            found = directions.get(direction)
+            if found is None:
+                problems.add(row.where("directions"), f"unknown action direction {direction!r}")
+            elif found.goal_code != goal:
+                problems.add(
+                    row.where("directions"),
+                    f"action direction {direction!r} belongs to goal {found.goal_code!r}, not {goal!r}",
+                )
+        cost = call(
+            problems,
+            row.where("cost"),
+            parse_value,
+            row["cost"],
+            field="cost",
+            location=row.where("cost"),
+        )
+        if draft is not None:
+            draft.links.append(
+                GoalLink(
+                    strategic_goal=table,
+                    operational_goal=goal,
+                    action_directions=codes,
+                    cost_cell=row["cost"],
+                    source=f"goal table {table}, row {row['row']}",
+                    remark=row["remark"],
+                )
+            )
+            draft.aliases.append(row["project_name"])
+            _cost_cell(row, cost, draft, previous, references, problems)
+        previous = row
+    for row, reference in references:
+        draft = drafts[row["project"]]
+        if draft.cost_table != reference.goal:
+            stated = "no table" if draft.cost_table is None else f"table {draft.cost_table}"
+            problems.add(
+                row.where("cost"),
+                f"{reference.raw!r} but the cost of {row['project']!r} is stated in {stated}",
+            )
+    problems.raise_if_any()
+
+
+def _cost_cell(
+    row: Row,
+    cost: object,
+    draft: _ProjectDraft,
+    previous: Row | None,
+    references: list[tuple[Row, CostReference]],
+    problems: Problems,
+) -> None:
+    if isinstance(cost, Amount):
+        if cost.unit not in ("PLN", "EUR") or cost.bound is not None:
+            problems.add(
+                row.where("cost"), f"a cost must be an amount of money, found {cost.raw!r}"
+            )
+            return
+        money = Money(cost.number, cost.unit)
+        if draft.cost is not None and draft.cost != money:
+            problems.add(
+                row.where("cost"),
+                f"{row['project']!r} already costs {draft.cost} (table {draft.cost_table}); found {cost.raw!r}",
+            )
+            return
+        draft.cost, draft.cost_table = money, row["table"]
+    elif isinstance(cost, SameAsAbove):
+        if previous is None or previous["project"] != row["project"]:
+            problems.add(
+                row.where("cost"), f"{cost.raw!r} (as above) but the row above is another project"
+            )
+    elif isinstance(cost, CostReference):
+        references.append((row, cost))
+    elif isinstance(cost, MissingValue):
+        pass  # no cost stated: the project keeps cost None and check() reports it
+
+
+def _read_completed(file: Traversable, drafts: dict[str, _ProjectDraft]) -> None:
+    raw = read_toml(file)
+    problems = Problems(str(file))
+    for index, item in enumerate(raw.get("project", []), start=1):
+        where = f"project[{index}]"
+        code = item.get("code")
+        draft = drafts.get(str(code))
+        if draft is None:
+            problems.add(where, f"unknown project {code!r} (not in projects.tsv)")
+            continue
+        if not draft.row["completed_in"]:
+            problems.add(
+                where, f"{code!r} is listed as completed but has no completed_in in projects.tsv"
+            )
+        listed_as = item.get("listed_as")
+        if listed_as:
+            draft.aliases.append(str(listed_as))
+        draft.description = text(str(item.get("description", "")))
+    problems.raise_if_any()
