@@ -243,7 +243,7 @@ def test_toml_wrong_type(kielce_dir: Path) -> None:
     path = kielce_dir / "strategy.toml"
     replace_once(path, "period_end = 2030", 'period_end = "2030"')
     error = read_error(kielce_dir)
-    assert error.problems == ("strategy.period_end: expected int, found '2030'",)
+    assert error.problems == ("strategy.period_end: expected a whole number, found text '2030'",)
 
 
 def test_missing_monitoring_key(kielce_dir: Path) -> None:
@@ -326,7 +326,7 @@ def test_misspelt_optional_column_is_refused(kielce_dir: Path) -> None:
             'attachments = [\n    "Raport z badania opinii publicznej",\n]',
             'attachments = "Raport z badania opinii publicznej"',
             "report.attachments",
-            "expected a list of strings",
+            "expected a list, found text",
         ),
         (
             "adopted_on = 2022-06-09",
@@ -425,3 +425,59 @@ def test_range_target_and_tolerance_load(kielce_dir: Path) -> None:
         Decimal("13.5"),
         Decimal("0.5"),
     )
+
+
+# --- structuring strategy.toml from the model's fields -----------------------------------------
+
+
+def test_wrong_types_in_strategy_toml_are_all_reported(kielce_dir: Path) -> None:
+    """Every value of the wrong type in strategy.toml is a problem with its path, none stringified."""
+    path = kielce_dir / "strategy.toml"
+    replace_once(path, 'adopted_by = "Rada Miasta Kielce"', "adopted_by = 12")
+    replace_once(path, 'total_cost = "85 665 519,74 zł"', "total_cost = 85665519.74")
+    replace_once(path, 'projects = "6"', "projects = 6")
+    replace_once(
+        path,
+        "ongoing_evaluation_years = [2024, 2026, 2028]",
+        'ongoing_evaluation_years = [2024, "2026"]',
+    )
+    assert set(read_error(kielce_dir).problems) == {
+        "strategy.adopted_by: expected text, found a whole number 12",
+        "declared.total_cost: expected an amount written as text, e.g. '1 234,56 zł', "
+        "found a number with a fraction 85665519.74",
+        "declared.goals[1].projects: expected the count as printed, e.g. '10', found 6",
+        "monitoring.ongoing_evaluation_years[2]: expected a whole number, found text '2026'",
+    }
+
+
+def test_period_end_before_start_names_the_file_and_both_keys(kielce_dir: Path) -> None:
+    """A strategy ending before it starts is refused in strategy.toml, naming both keys."""
+    replace_once(kielce_dir / "strategy.toml", "period_start = 2022", "period_start = 2031")
+    error = read_error(kielce_dir)
+    assert error.path.endswith("strategy.toml")
+    (problem,) = error.problems
+    assert "'period_start' 2031 is after 'period_end' 2030" in problem
+
+
+def test_declared_figures_need_a_report(kielce_dir: Path) -> None:
+    """Declared figures without a [report] table are refused, not dropped."""
+    path = kielce_dir / "strategy.toml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("[report]")
+    end = text.index("[declared]")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    problems = read_error(kielce_dir).problems
+    assert "declared: there is no [report] table for these figures to belong to" in problems
+
+
+def test_code_name_pairs_are_checked(kielce_dir: Path) -> None:
+    """An integrated project without its code is a problem naming the item and the key."""
+    replace_once(
+        kielce_dir / "strategy.toml",
+        "[[other_documents.integrated_projects]]\ncode",
+        "[[other_documents.integrated_projects]]\ncdoe",
+    )
+    assert set(read_error(kielce_dir).problems) == {
+        "other_documents[2].integrated_projects[2]: missing key 'code'",
+        "other_documents[2].integrated_projects[2]: unknown key(s) 'cdoe' (known: code, name)",
+    }

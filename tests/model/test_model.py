@@ -143,10 +143,10 @@ def test_strategic_goal_refuses_a_foreign_operational_goal() -> None:
 
 
 def test_goal_codes_are_checked() -> None:
-    """Goal codes have the shapes '1' and '1.1'."""
-    with pytest.raises(ValueError, match="must match regex"):
+    """Goal codes have the shapes '1' and '1.1'; a bad one is a ModelError naming both."""
+    with pytest.raises(ModelError, match=r"'code' must be written like '1\.2' \(got '1x'\)"):
         OperationalGoal(code="1x", name="Cel")
-    with pytest.raises(ValueError, match="must match regex"):
+    with pytest.raises(ModelError, match=r"'code' must be written like '1' \(got 'A'\)"):
         StrategicGoal(code="A", name="Cel")
 
 

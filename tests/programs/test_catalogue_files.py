@@ -368,3 +368,71 @@ def test_budget_figures_in_two_currencies_are_refused(tmp_path: Path) -> None:
     assert "programs[ZMP-PL-UA].figures" in message
     assert "'295 tys. €'" in message
     assert "'261 tys. zł'" in message
+
+
+# --- structuring from the model's fields -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (
+            'quantity = "10"\nqualifier = ""',
+            'quantity = "10"\nqualifier = 12.5',
+            "programs[ZMP-SMUP].outputs[1].qualifier: expected text, found a number with a fraction 12.5",
+        ),
+        (
+            'name = "Główny Urząd Statystyczny"\nrole = "partner"',
+            'name = "Główny Urząd Statystyczny"\nrole = "partner"\nrola = "lider"',
+            "programs[ZMP-SMUP].partners[4]: unknown key(s) 'rola'",
+        ),
+        (
+            'name = "Główny Urząd Statystyczny"\nrole = "partner"',
+            'name = "Główny Urząd Statystyczny"\nrole = "sponsor"',
+            "programs[ZMP-SMUP].partners[4].role: expected one of 'partner', 'lead_partner', 'funder', found text 'sponsor'",
+        ),
+        (
+            'text = "two study visits to Norway\'s KOSTRA system"\nquantity = ""',
+            'text = "two study visits to Norway\'s KOSTRA system"\nquantity = 2',
+            "programs[ZMP-SMUP].outputs[2].quantity: expected the quantity as printed, e.g. '12', found 2",
+        ),
+        (
+            'kind = "total_value"\namount = "10,9 mln zł"',
+            'kind = "total_value"\namount = 10900000',
+            "programs[ZMP-PPP].figures[1].amount: expected an amount of money as printed",
+        ),
+        (
+            'code = "ZMP-SMUP"\nname = "System monitorowania usług publicznych"',
+            'code = "ZMP-SMUP"\nname = ["System monitorowania usług publicznych"]',
+            "programs[ZMP-SMUP].name: expected text, found a list",
+        ),
+    ],
+    ids=[
+        "float-for-text",
+        "unknown-key",
+        "unknown-role",
+        "number-for-verbatim",
+        "amount-as-number",
+        "list-for-text",
+    ],
+)
+def test_values_are_checked_against_the_model_fields(
+    zmp_dir: Path, old: str, new: str, problem: str
+) -> None:
+    """A value of the wrong type or an unknown key is a problem with its path; nothing is stringified."""
+    replace_once(zmp_dir / "catalogue.toml", old, new)
+    error = read_error(zmp_dir)
+    assert len(error.problems) == 1
+    assert error.problems[0].startswith(problem)
+
+
+def test_missing_required_key_and_every_part_collected(zmp_dir: Path) -> None:
+    """A part without its required key and a bad part elsewhere are both reported, each located."""
+    path = zmp_dir / "catalogue.toml"
+    replace_once(path, 'name = "Główny Urząd Statystyczny"\n', "")
+    replace_once(path, 'quantity = "40"', 'quantity = "czterdzieści"')
+    problems = read_error(zmp_dir).problems
+    assert problems == (
+        "programs[ZMP-SMUP].partners[4]: missing key 'name'",
+        "programs[ZMP-SMUP].outputs[4].quantity: expected a whole number, found 'czterdzieści'",
+    )

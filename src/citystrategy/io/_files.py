@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from citystrategy.errors import CityStrategyError, DataFileError
 
@@ -30,6 +29,11 @@ class Problems:
     def raise_if_any(self) -> None:
         if self.items:
             raise DataFileError(self.path, self.items)
+
+    def fail(self, where: str, message: str) -> NoReturn:
+        """Add a problem the file cannot be read past, and raise every problem so far."""
+        self.add(where, message)
+        raise DataFileError(self.path, self.items)
 
 
 def as_traversable(directory: Traversable | str | Path) -> Traversable:
@@ -67,21 +71,6 @@ def get_enum(kind: type[E], raw: str, where: str, problems: Problems) -> E | Non
         return None
 
 
-def get(table: Mapping[str, Any], key: str, kind: type[Any], where: str, problems: Problems) -> Any:
-    """A required key of a TOML table, of the given type."""
-    if key not in table:
-        problems.add(where, f"missing key {key!r}")
-        return None
-    value = table[key]
-    if kind is dt.date and isinstance(value, dt.datetime):
-        problems.add(f"{where}.{key}", f"expected a date, found a date-time {value!r}")
-        return None
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        problems.add(f"{where}.{key}", f"expected {kind.__name__}, found {value!r}")
-        return None
-    return value
-
-
 def text(text: str) -> str:
     return text.strip()
 
@@ -105,21 +94,3 @@ def check_keys(table: Mapping[str, Any], known: set[str], where: str, problems: 
             f"unknown key(s) {', '.join(map(repr, unknown))} (known: {', '.join(sorted(known))})"
         )
         problems.add(where, message)
-
-
-def strings(table: Mapping[str, Any], key: str, where: str, problems: Problems) -> list[str]:
-    """An optional list of strings; a lone string is refused (it is not a list of one)."""
-    value = table.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        problems.add(f"{where}.{key}", f"expected a list of strings, found {value!r}")
-        return []
-    return value
-
-
-def optional_date(
-    table: Mapping[str, Any], key: str, where: str, problems: Problems
-) -> dt.date | None:
-    if key not in table:
-        return None
-    value: dt.date | None = get(table, key, dt.date, where, problems)
-    return value

@@ -12,26 +12,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
-from functools import partial
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from citystrategy.io._files import (
-    Problems,
-    as_traversable,
-    call,
-    check_keys,
-    get,
-    get_enum,
-    optional_date,
-    read_text,
-    read_toml,
-    strings,
-    text,
-)
+from citystrategy.io._files import Problems, as_traversable, call, check_keys, read_text, read_toml
+from citystrategy.io._structure import Shape, Structurer
 from citystrategy.io.parse import Amount, parse_percent, parse_value
 from citystrategy.model import (
     Catalogue,
@@ -40,14 +28,11 @@ from citystrategy.model import (
     FigureKind,
     Output,
     Participant,
-    ParticipantRole,
     Partner,
-    PartnerRole,
     Program,
     ProgramEvent,
     ProgramNote,
     Rate,
-    RateKind,
     Source,
     Territory,
     TerritoryKind,
@@ -65,60 +50,6 @@ VOIVODESHIPS: Final = frozenset(f"{code:02d}" for code in range(2, 33, 2))
 _GMINA_KINDS: Final = frozenset("1234589")
 _TERYT_RE: Final = re.compile(r"[0-9]{7}")
 
-_PROGRAM_KEYS: Final = {
-    "code",
-    "name",
-    "operator",
-    "lead_partner",
-    "start_year",
-    "end_year",
-    "start_date",
-    "end_date",
-    "period",
-    "themes",
-    "description",
-    "funder",
-    "source",
-    "figures",
-    "rates",
-    "partners",
-    "participants",
-    "events",
-    "outputs",
-    "editions",
-    "notes",
-}
-_KEYS: Final = {
-    "figures": {"kind", "amount", "qualifier", "per", "holder", "stated", "source", "note"},
-    "rates": {"kind", "rate", "stated", "source", "note"},
-    "partners": {"name", "role", "source"},
-    "participants": {
-        "name",
-        "official_name",
-        "teryt",
-        "country",
-        "kind",
-        "role",
-        "edition",
-        "networks",
-        "note",
-        "source",
-    },
-    "events": {"name", "place", "country", "start", "end", "raw", "source", "note"},
-    "outputs": {"text", "quantity", "qualifier", "source"},
-    "editions": {
-        "code",
-        "name",
-        "start_year",
-        "end_year",
-        "participants_stated",
-        "members_stated",
-        "status",
-        "source",
-        "note",
-    },
-    "notes": {"text", "source"},
-}
 _MEMBER_COLUMNS: Final = (
     "name",
     "voivodeship",
@@ -194,104 +125,174 @@ def _precision(raw: str, amount: Amount) -> Decimal:
     return (amount.scale or Decimal(1)) * Decimal(1).scaleb(-digits)
 
 
-def _figure(item: Mapping[str, Any], where: str, problems: Problems) -> Figure | None:
-    kind = get_enum(FigureKind, str(item.get("kind", "")), f"{where}.kind", problems)
-    raw = str(item.get("amount", ""))
-    parsed = call(problems, f"{where}.amount", parse_value, raw, field="amount", location=where)
-    if kind is None or parsed is None:
-        return None
-    if not isinstance(parsed, Amount) or parsed.unit not in ("PLN", "EUR"):
+def _amount(item: Mapping[str, Any], where: str, problems: Problems) -> dict[str, Any]:
+    """The fields a figure's ``amount`` gives: the money, its precision and the text."""
+    raw = item.get("amount")
+    at = f"{where}.amount"
+    if not isinstance(raw, str):
         problems.add(
-            f"{where}.amount", f"expected an amount of money such as '10,9 mln zł', found {raw!r}"
+            at, f"expected an amount of money as printed, e.g. '10,9 mln zł', found {raw!r}"
         )
-        return None
-    return call(
-        problems,
-        where,
-        Figure,
-        kind=kind,
-        money=Money(parsed.number, parsed.unit),
-        precision=_precision(raw, parsed),
-        qualifier=str(item.get("qualifier", "")),
-        per=str(item.get("per", "")),
-        holder=str(item.get("holder", "")),
-        stated=_flag(item, "stated", where, problems),
-        raw=raw,
-        source=str(item.get("source", "")),
-        note=str(item.get("note", "")),
-    )
+        return {}
+    parsed = call(problems, at, parse_value, raw, field="amount")
+    if parsed is None:
+        return {}
+    if not isinstance(parsed, Amount) or parsed.unit not in ("PLN", "EUR"):
+        problems.add(at, f"expected an amount of money such as '10,9 mln zł', found {raw!r}")
+        return {}
+    money = Money(parsed.number, parsed.unit)
+    return {"money": money, "precision": _precision(raw, parsed), "raw": raw}
 
 
-def _rate(item: Mapping[str, Any], where: str, problems: Problems) -> Rate | None:
-    kind = get_enum(RateKind, str(item.get("kind", "")), f"{where}.kind", problems)
-    raw = str(item.get("rate", ""))
-    percent = call(
-        problems,
-        f"{where}.rate",
-        parse_percent,
-        raw.replace(" %", "%"),
-        field="rate",
-        location=where,
-    )
-    if kind is None or percent is None:
-        return None
+def _percent(item: Mapping[str, Any], where: str, problems: Problems) -> dict[str, Any]:
+    """The fields a rate's ``rate`` gives: the percent, its precision and the text."""
+    raw = item.get("rate")
+    at = f"{where}.rate"
+    if not isinstance(raw, str):
+        problems.add(at, f"expected a rate as printed, e.g. '85%', found {raw!r}")
+        return {}
+    percent = call(problems, at, parse_percent, raw.replace(" %", "%"), field="rate")
+    if percent is None:
+        return {}
     fraction = re.search(r",([0-9]+)", raw)
     precision = Decimal(1).scaleb(-(len(fraction.group(1)) if fraction else 0))
-    return call(
-        problems,
-        f"{where}.rate",
-        Rate,
-        kind=kind,
-        percent=percent,
-        precision=precision,
-        raw=raw,
-        stated=_flag(item, "stated", where, problems),
-        source=str(item.get("source", "")),
-        note=str(item.get("note", "")),
-    )
+    return {"percent": percent, "precision": precision, "raw": raw}
 
 
-def _participant(
+def _territory(
     item: Mapping[str, Any], where: str, problems: Problems, members: Mapping[str, Territory]
-) -> Participant | None:
-    printed = str(item.get("name", ""))
-    official = str(item.get("official_name", "")) or printed
-    country = str(item.get("country", "PL"))
-    code = str(item.get("teryt", ""))
-    kind = get_enum(TerritoryKind, str(item.get("kind", "gmina")), f"{where}.kind", problems)
-    role = get_enum(ParticipantRole, str(item.get("role", "")), f"{where}.role", problems)
+) -> dict[str, Any]:
+    """The fields a participant's ``name``, ``official_name``, ``teryt`` and ``kind`` give."""
+    texts = {
+        key: _SHAPES.value(str, item[key], f"{where}.{key}", problems)
+        for key in ("name", "official_name", "teryt", "country")
+        if key in item
+    }
+    if "name" not in item:
+        problems.add(where, "missing key 'name'")
+    printed = texts.get("name") or ""
+    official = texts.get("official_name") or printed
+    country = texts.get("country") or "PL"
+    code = texts.get("teryt") or ""
+    kind = _SHAPES.value(TerritoryKind, item.get("kind", "gmina"), f"{where}.kind", problems)
     if country == "PL":
         reason = check_teryt(code)
         if reason is not None:
             problems.add(f"{where}.teryt", f"{code!r} for {printed!r}: {reason}")
-            return None
+            return {}
         member = members.get(normalise_name(official))
         if member is not None and member.teryt != code:
             problems.add(
                 f"{where}.teryt",
                 f"{code!r} for {printed!r} differs from the member list's {member.teryt!r}",
             )
-            return None
+            return {}
     elif code:
         problems.add(f"{where}.teryt", f"a territory in {country} has no TERYT code (got {code!r})")
-        return None
-    if kind is None or role is None:
-        return None
+        return {}
+    if kind is None:
+        return {}
     territory = call(problems, where, Territory, name=official, kind=kind, teryt=code or None)
-    if territory is None:
+    return {"territory": territory, "printed_name": printed}
+
+
+def _quantity(raw: object, where: str, problems: Problems) -> Decimal | None:
+    """An output's quantity as printed (``"1200"``; empty when the source gives none)."""
+    if not isinstance(raw, str):
+        problems.add(where, f"expected the quantity as printed, e.g. '12', found {raw!r}")
         return None
-    return call(
-        problems,
-        where,
-        Participant,
-        territory=territory,
-        role=role,
-        printed_name=printed,
-        edition=str(item.get("edition", "")),
-        networks=strings(item, "networks", where, problems),
-        note=str(item.get("note", "")),
-        source=str(item.get("source", "")),
-    )
+    digits = raw.replace(" ", "")
+    if not digits:
+        return None
+    if digits.isascii() and digits.isdigit():
+        return Decimal(digits)
+    problems.add(where, f"expected a whole number, found {raw!r}")
+    return None
+
+
+def _whole(raw: object, where: str, problems: Problems) -> int | None:
+    """A whole number, or one written as printed (``"25"``; empty when the source gives none)."""
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str) and (raw == "" or (raw.isascii() and raw.isdigit())):
+        return int(raw) if raw else None
+    problems.add(where, f"expected a whole number, found {raw!r}")
+    return None
+
+
+#: The parts of a programme: the key of each list and the class of its items.
+_PARTS: Final = {
+    "figures": Figure,
+    "rates": Rate,
+    "partners": Partner,
+    "participants": Participant,
+    "events": ProgramEvent,
+    "outputs": Output,
+    "editions": Edition,
+    "notes": ProgramNote,
+}
+#: Where catalogue.toml differs from the model.
+_SHAPES: Final = Structurer(
+    {
+        Catalogue: Shape(skip=frozenset({"programs", "members", "sources"})),
+        Edition: Shape(
+            hooks=dict.fromkeys(
+                ("start_year", "end_year", "participants_stated", "members_stated"), _whole
+            )
+        ),
+        Figure: Shape(skip=frozenset({"money", "precision", "raw"}), extra=frozenset({"amount"})),
+        Rate: Shape(skip=frozenset({"percent", "precision", "raw"}), extra=frozenset({"rate"})),
+        Participant: Shape(
+            skip=frozenset({"territory", "printed_name"}),
+            extra=frozenset({"name", "official_name", "teryt", "country", "kind"}),
+        ),
+        Output: Shape(hooks={"quantity": _quantity}),
+    }
+)
+
+
+def _program(
+    item: object,
+    where: str,
+    members: Mapping[str, Territory],
+    sources: set[str],
+    problems: Problems,
+) -> Program | None:
+    if not isinstance(item, Mapping):
+        problems.add(where, f"expected a table, found {item!r}")
+        return None
+    _source(item, where, sources, problems)
+    parts: dict[str, list[Any]] = {}
+    for key, cls in _PARTS.items():
+        listed = item.get(key, [])
+        if not isinstance(listed, list):
+            problems.add(f"{where}.{key}", f"expected a list of tables, found {listed!r}")
+            continue
+        parts[key] = []
+        for number, part in enumerate(listed, start=1):
+            at = f"{where}.{key}[{number}]"
+            if isinstance(part, Mapping):
+                _source(part, at, sources, problems)
+            given = _part_fields(cls, part, at, members, problems)
+            built = _SHAPES.structure(cls, part, at, problems, **given)
+            if built is not None:
+                parts[key].append(built)
+    return _SHAPES.structure(Program, item, where, problems, **parts)
+
+
+def _part_fields(
+    cls: type, part: object, where: str, members: Mapping[str, Territory], problems: Problems
+) -> dict[str, Any]:
+    """The fields of a part that its file gives in another shape than the model's."""
+    if not isinstance(part, Mapping):
+        return {}
+    if cls is Figure:
+        return _amount(part, where, problems)
+    if cls is Rate:
+        return _percent(part, where, problems)
+    if cls is Participant:
+        return _territory(part, where, problems, members)
+    return {}
 
 
 def _source(item: Mapping[str, Any], where: str, sources: set[str], problems: Problems) -> None:
@@ -300,159 +301,6 @@ def _source(item: Mapping[str, Any], where: str, sources: set[str], problems: Pr
         problems.add(
             f"{where}.source", f"unknown source {key!r} (known: {', '.join(sorted(sources))})"
         )
-
-
-def _flag(item: Mapping[str, Any], key: str, where: str, problems: Problems) -> bool:
-    """An optional TOML boolean (default true); a string such as "false" is refused."""
-    value = item.get(key, True)
-    if not isinstance(value, bool):
-        problems.add(f"{where}.{key}", f"expected true or false, found {value!r}")
-        return True
-    return value
-
-
-def _int(item: Mapping[str, Any], key: str, where: str, problems: Problems) -> int | None:
-    if key not in item or item[key] == "":
-        return None
-    value = item[key]
-    if isinstance(value, str) and value.isascii() and value.isdigit():
-        return int(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    problems.add(f"{where}.{key}", f"expected a whole number, found {value!r}")
-    return None
-
-
-def _partner(part: Mapping[str, Any], at: str, problems: Problems) -> Partner | None:
-    role = get_enum(PartnerRole, str(part.get("role", "partner")), f"{at}.role", problems)
-    return call(
-        problems,
-        at,
-        Partner,
-        name=str(part.get("name", "")),
-        role=role or PartnerRole.PARTNER,
-        source=str(part.get("source", "")),
-    )
-
-
-def _event(part: Mapping[str, Any], at: str, problems: Problems) -> ProgramEvent | None:
-    return call(
-        problems,
-        at,
-        ProgramEvent,
-        name=str(part.get("name", "")),
-        place=str(part.get("place", "")),
-        country=str(part.get("country", "PL")),
-        start=optional_date(part, "start", at, problems),
-        end=optional_date(part, "end", at, problems),
-        raw=str(part.get("raw", "")),
-        source=str(part.get("source", "")),
-        note=str(part.get("note", "")),
-    )
-
-
-def _output(part: Mapping[str, Any], at: str, problems: Problems) -> Output | None:
-    quantity_text = str(part.get("quantity", "")).replace(" ", "")
-    quantity = (
-        Decimal(quantity_text) if quantity_text.isascii() and quantity_text.isdigit() else None
-    )
-    if quantity_text and quantity is None:
-        problems.add(f"{at}.quantity", f"expected a whole number, found {part.get('quantity')!r}")
-    return call(
-        problems,
-        at,
-        Output,
-        text=text(str(part.get("text", ""))),
-        quantity=quantity,
-        qualifier=str(part.get("qualifier", "")),
-        source=str(part.get("source", "")),
-    )
-
-
-def _edition(part: Mapping[str, Any], at: str, problems: Problems) -> Edition | None:
-    return call(
-        problems,
-        at,
-        Edition,
-        code=str(part.get("code", "")),
-        name=str(part.get("name", "")),
-        start_year=_int(part, "start_year", at, problems),
-        end_year=_int(part, "end_year", at, problems),
-        participants_stated=_int(part, "participants_stated", at, problems),
-        members_stated=_int(part, "members_stated", at, problems),
-        status=str(part.get("status", "")),
-        source=str(part.get("source", "")),
-        note=str(part.get("note", "")),
-    )
-
-
-def _note(part: Mapping[str, Any], at: str, problems: Problems) -> ProgramNote | None:
-    return call(
-        problems,
-        at,
-        ProgramNote,
-        text=text(str(part.get("text", ""))),
-        source=str(part.get("source", "")),
-    )
-
-
-def _program(
-    item: Mapping[str, Any],
-    index: int,
-    members: Mapping[str, Territory],
-    sources: set[str],
-    problems: Problems,
-) -> Program | None:
-    code = str(item.get("code", "")) or f"#{index}"
-    where = f"programs[{code}]"
-    check_keys(item, _PROGRAM_KEYS, where, problems)
-    _source(item, where, sources, problems)
-
-    def collect(key: str, build: Callable[[Mapping[str, Any], str, Problems], T | None]) -> list[T]:
-        found = []
-        for number, part in enumerate(item.get(key, []), start=1):
-            at = f"{where}.{key}[{number}]"
-            check_keys(part, _KEYS[key], at, problems)
-            _source(part, at, sources, problems)
-            built = build(part, at, problems)
-            if built is not None:
-                found.append(built)
-        return found
-
-    figures = collect("figures", _figure)
-    rates = collect("rates", _rate)
-    participants = collect("participants", partial(_participant, members=members))
-    partners = collect("partners", _partner)
-    events = collect("events", _event)
-    outputs = collect("outputs", _output)
-    editions = collect("editions", _edition)
-    notes = collect("notes", _note)
-    return call(
-        problems,
-        where,
-        Program,
-        code=str(item.get("code", "")),
-        name=str(item.get("name", "")),
-        operator=str(item.get("operator", "")),
-        lead_partner=str(item.get("lead_partner", "")),
-        start_year=_int(item, "start_year", where, problems),
-        end_year=_int(item, "end_year", where, problems),
-        start_date=optional_date(item, "start_date", where, problems),
-        end_date=optional_date(item, "end_date", where, problems),
-        period=str(item.get("period", "")),
-        themes=strings(item, "themes", where, problems),
-        description=text(str(item.get("description", ""))),
-        funder=str(item.get("funder", "")),
-        figures=figures,
-        rates=rates,
-        partners=partners,
-        participants=participants,
-        events=events,
-        outputs=outputs,
-        editions=editions,
-        notes=notes,
-        source=str(item.get("source", "")),
-    )
 
 
 def _one_name_per_code(
@@ -478,6 +326,10 @@ def _one_name_per_code(
 def read_catalogue(directory: Traversable | str | Path) -> Catalogue:
     """Read the catalogue in *directory* (``catalogue.toml`` and ``members.csv``).
 
+    ``catalogue.toml`` is read by one structuring step from the model classes' own fields: a
+    key the model does not know, a missing key or a value of the wrong type (``qualifier =
+    12.5`` where text is expected) is a problem with its path.
+
     Raises:
         DataFileError: If a file is missing or malformed; every problem of the file at once,
             each naming the programme and field (``programs[ZMP-PPP].participants[3].teryt``).
@@ -488,53 +340,47 @@ def read_catalogue(directory: Traversable | str | Path) -> Catalogue:
     raw = read_toml(file)
     problems = Problems(str(file))
     check_keys(raw, {"catalogue", "sources", "programs"}, "file", problems)
-    head = raw.get("catalogue", {})
-    check_keys(head, {"code", "name", "title", "members_complete"}, "catalogue", problems)
-    complete = head.get("members_complete", False)
-    if not isinstance(complete, bool):
-        problems.add("catalogue.members_complete", f"expected true or false, found {complete!r}")
-    sources = []
-    for number, item in enumerate(raw.get("sources", []), start=1):
-        check_keys(item, {"key", "title", "url"}, f"sources[{number}]", problems)
-        source = call(
-            problems,
-            f"sources[{number}]",
-            Source,
-            key=str(item.get("key", "")),
-            title=str(item.get("title", "")),
-            url=str(item.get("url", "")),
-        )
-        if source is not None:
-            sources.append(source)
+    listed = {key: raw.get(key, []) for key in ("sources", "programs")}
+    for key, items in listed.items():
+        if not isinstance(items, list):
+            problems.add(key, f"expected a list of tables ([[{key}]]), found {items!r}")
+            listed[key] = []
+    built_sources = (
+        _SHAPES.structure(Source, item, f"sources[{number}]", problems)
+        for number, item in enumerate(listed["sources"], start=1)
+    )
+    sources = [source for source in built_sources if source is not None]
     keys = {s.key for s in sources}
     by_name = {normalise_name(m.name): m for m in members}
-    programs = [
-        program
-        for index, item in enumerate(raw.get("programs", []), start=1)
-        if (program := _program(item, index, by_name, keys, problems)) is not None
-    ]
+    programs = []
+    for index, item in enumerate(listed["programs"], start=1):
+        code = item.get("code") if isinstance(item, Mapping) else None
+        where = f"programs[{code}]" if isinstance(code, str) and code else f"programs[#{index}]"
+        program = _program(item, where, by_name, keys, problems)
+        if program is not None:
+            programs.append(program)
     for program in programs:
         budget = [f for f in program.figures if f.kind is not FigureKind.PER_CITY_BUDGET]
         currencies = sorted({f.money.currency for f in budget})
         if len(currencies) > 1:
-            listed = ", ".join(f"{f.kind.value} {f.raw!r}" for f in budget)
+            described = ", ".join(f"{f.kind.value} {f.raw!r}" for f in budget)
             problems.add(
                 f"programs[{program.code}].figures",
-                f"budget figures in several currencies: {listed}",
+                f"budget figures in several currencies: {described}",
             )
     codes = [p.code for p in programs]
     for code in sorted({c for c in codes if codes.count(c) > 1}):
         problems.add(f"programs[{code}]", "repeated programme code")
     _one_name_per_code(programs, members, problems)
-    code = get(head, "code", str, "catalogue", problems)
-    name = get(head, "name", str, "catalogue", problems)
-    problems.raise_if_any()
-    return Catalogue(
-        code=code,
-        name=name,
-        title=str(head.get("title", "")),
+    catalogue = _SHAPES.structure(
+        Catalogue,
+        raw.get("catalogue"),
+        "catalogue",
+        problems,
         programs=programs,
         members=members,
-        members_complete=complete is True,
         sources=sources,
     )
+    problems.raise_if_any()
+    assert catalogue is not None  # no problems, so it was built
+    return catalogue

@@ -13,18 +13,16 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Final
 
-from citystrategy.io._files import Problems, as_traversable
+import attrs
+
+from citystrategy.io._files import as_traversable
 from citystrategy.io._indicators import read_indicators
 from citystrategy.io._projects import read_projects
 from citystrategy.io._strategy_toml import (
     all_goal_codes,
-    build_strategic_goals,
     read_directions,
-    read_documents,
     read_meta,
-    read_monitoring,
-    read_program_links,
-    read_report,
+    with_directions,
 )
 from citystrategy.model import Strategy
 
@@ -61,30 +59,10 @@ def read_strategy(directory: Traversable | str | Path) -> Strategy:
     directions = read_directions(root / "action_directions.tsv", goal_codes)
     indicators, observations = read_indicators(root / "indicators.tsv", meta, goal_codes)
     projects = read_projects(root, goal_codes, directions)
-    problems = Problems(str(root / "strategy.toml"))
-    goals = build_strategic_goals(meta, directions, problems)
-    strategy_table = meta.raw["strategy"]
-    report = read_report(meta.raw, problems)
-    documents = read_documents(meta.raw.get("other_documents", []), problems)
-    monitoring = read_monitoring(meta.raw.get("monitoring"), problems)
-    links = read_program_links(meta.raw.get("program_links", []), goal_codes, problems)
-    problems.raise_if_any()
-    return Strategy(
-        code=strategy_table["code"],
-        title=strategy_table["title"],
-        territory=meta.territory,
-        period_start=strategy_table["period_start"],
-        period_end=strategy_table["period_end"],
-        adopted_on=strategy_table.get("adopted_on"),
-        adopted_by=str(strategy_table.get("adopted_by", "")),
-        resolution=str(strategy_table.get("resolution", "")),
-        strategic_goals=goals,
+    return attrs.evolve(
+        meta.strategy,
+        strategic_goals=with_directions(meta.strategy.strategic_goals, directions),
         indicators=indicators,
         projects=projects,
         observations=observations,
-        monitoring=monitoring,
-        reports=[report] if report is not None else [],
-        other_documents=documents,
-        survey_responses_indicator=strategy_table.get("survey_responses_indicator"),
-        program_links=links,
     )

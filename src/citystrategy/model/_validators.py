@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -64,3 +65,16 @@ def finite(instance: object, attribute: Attribute[Any], value: Decimal | None) -
     if value is not None and not value.is_finite():
         entity = type(instance).__name__
         raise ModelError(entity, f"'{attribute.name}' must be a finite number (got {value!r})")
+
+
+def matches(pattern: str, example: str) -> Callable[[object, Attribute[str], str], None]:
+    """A validator refusing a string that is not wholly *pattern* (shown with an *example*)."""
+    compiled = re.compile(pattern)
+
+    def check(instance: object, attribute: Attribute[str], value: str) -> None:
+        if not compiled.fullmatch(value):
+            entity = type(instance).__name__
+            problem = f"'{attribute.name}' must be written like {example!r} (got {value!r})"
+            raise ModelError(entity, problem)
+
+    return check

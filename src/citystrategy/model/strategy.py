@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, TypeVar
 
-from attrs import field, frozen, validators
+from attrs import field, frozen
 
 from citystrategy.errors import ModelError
-from citystrategy.model._validators import int_tuple, non_blank, pairs, str_tuple
+from citystrategy.model._validators import int_tuple, matches, non_blank, pairs, str_tuple
 from citystrategy.model.indicator import Indicator, Observation
 from citystrategy.model.program import ProgramLink
 from citystrategy.model.project import Project
@@ -65,7 +65,7 @@ class OperationalGoal:
         action_directions: Its directions of action.
     """
 
-    code: str = field(validator=validators.matches_re(r"\d+\.\d+"))
+    code: str = field(validator=matches(r"[0-9]+\.[0-9]+", "1.2"))
     name: str = field(validator=non_blank)
     description: str = ""
     action_directions: tuple[ActionDirection, ...] = field(factory=tuple, converter=_directions)
@@ -92,7 +92,7 @@ class StrategicGoal:
         operational_goals: Its operational goals, in order.
     """
 
-    code: str = field(validator=validators.matches_re(r"\d+"))
+    code: str = field(validator=matches(r"[0-9]+", "1"))
     name: str = field(validator=non_blank)
     description: str = ""
     challenges: str = ""
