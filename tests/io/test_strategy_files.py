@@ -481,3 +481,18 @@ def test_code_name_pairs_are_checked(kielce_dir: Path) -> None:
         "other_documents[2].integrated_projects[2]: missing key 'code'",
         "other_documents[2].integrated_projects[2]: unknown key(s) 'cdoe' (known: code, name)",
     }
+
+
+def test_completed_toml_is_structured(kielce_dir: Path) -> None:
+    """completed.toml refuses an unknown key and a number where text is expected, each located."""
+    path = kielce_dir / "completed.toml"
+    replace_once(path, 'code = "KIE-P-35"', 'code = "KIE-P-35"\nopis = "…"')
+    replace_once(
+        path,
+        'listed_as = "Aktywizacja osób młodych pozostających bez pracy w gminie Miasto Kielce (VII)"',
+        "listed_as = 2",
+    )
+    problems = read_error(kielce_dir).problems
+    assert len(problems) == 2
+    assert problems[0].startswith("project[1]: unknown key(s) 'opis' (known: ")
+    assert problems[1].startswith("project[2].listed_as: expected text, found a whole number 2")

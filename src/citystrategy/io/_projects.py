@@ -5,14 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
+from typing import Final
+
+import attrs
 
 from citystrategy.io._files import (
     Problems,
     call,
+    check_keys,
     get_enum,
     read_toml,
-    text,
 )
+from citystrategy.io._structure import Structurer
 from citystrategy.io._tsv import YEAR_RE, Row, read_tsv
 from citystrategy.io.parse import (
     Amount,
@@ -209,22 +213,48 @@ def _cost_cell(
         pass  # no cost stated: the project keeps cost None and check() reports it
 
 
+@attrs.frozen(kw_only=True)
+class _Completed:
+    """One ``[[project]]`` of completed.toml: a project of the report's list of completed ones.
+
+    Attributes:
+        lp: Its number in the printed list.
+        code: The project's code in projects.tsv.
+        listed_as: Its name as the list prints it.
+        description: The "Opis prac" cell, as plain text.
+    """
+
+    lp: int
+    code: str
+    listed_as: str = ""
+    description: str = ""
+
+
+_COMPLETED: Final = Structurer({})
+
+
 def _read_completed(file: Traversable, drafts: dict[str, _ProjectDraft]) -> None:
     raw = read_toml(file)
     problems = Problems(str(file))
-    for index, item in enumerate(raw.get("project", []), start=1):
+    check_keys(raw, {"project"}, "file", problems)
+    items = raw.get("project", [])
+    if not isinstance(items, list):
+        problems.fail("project", f"expected a list of tables ([[project]]), found {items!r}")
+    for index, item in enumerate(items, start=1):
         where = f"project[{index}]"
-        code = item.get("code")
-        draft = drafts.get(str(code))
+        completed = _COMPLETED.structure(_Completed, item, where, problems)
+        if completed is None:
+            continue
+        draft = drafts.get(completed.code)
         if draft is None:
-            problems.add(where, f"unknown project {code!r} (not in projects.tsv)")
+            problems.add(where, f"unknown project {completed.code!r} (not in projects.tsv)")
             continue
         if not draft.row["completed_in"]:
-            problems.add(
-                where, f"{code!r} is listed as completed but has no completed_in in projects.tsv"
+            message = (
+                f"{completed.code!r} is listed as completed but has no completed_in in projects.tsv"
             )
-        listed_as = item.get("listed_as")
-        if listed_as:
-            draft.aliases.append(str(listed_as))
-        draft.description = text(str(item.get("description", "")))
+            problems.add(where, message)
+        if completed.listed_as:
+            draft.aliases.append(completed.listed_as)
+        draft.description = completed.description
     problems.raise_if_any()
