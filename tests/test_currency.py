@@ -11,7 +11,8 @@ import pytest
 
 from citystrategy import costs
 from citystrategy.errors import CityStrategyError, CurrencyMismatchError
-from citystrategy.model import DeclaredGoalFigures, Strategy
+from citystrategy.formatting import format_value
+from citystrategy.model import DeclaredGoalFigures, Level, Strategy
 from citystrategy.money import DEFAULT_CURRENCY, Money
 from citystrategy.progress import assess, assess_goals
 from citystrategy.reports.assessment import format_assessment
@@ -23,9 +24,12 @@ from tests.factories import (
     make_empty_goal_strategy,
     make_eur_strategy,
     make_implementer,
+    make_indicator,
+    make_observation,
     make_project,
     make_report,
     make_strategy,
+    make_target,
 )
 
 NBSP = "\u00a0"
@@ -390,3 +394,45 @@ def test_empty_goal_assessment(empty: tuple[Strategy, str]) -> None:
         assert (row["indicators"], row["scored"], row["coverage"]) == (0, 0, 0.0)
         assert row["status"] == "not_assessable"
     assert "Cel strategiczny 3" in format_assessment(table, goals.reset_index(), year=2023)
+
+
+# --- money-valued indicator units ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("unit", "locale", "expected"),
+    [
+        ("EUR / inhabitant", "pl_PL", f"46,10{NBSP}€ na mieszkańca"),
+        ("EUR / inhabitant", "en_GB", f"46.10{NBSP}EUR per inhabitant"),
+        ("EUR / kilometer", "pl_PL", f"46,10{NBSP}€/km"),
+        ("kiloEUR", "pl_PL", f"46,10{NBSP}tys. €"),
+        ("megaEUR", "en_GB", f"46.10{NBSP}million EUR"),
+        ("PLN / inhabitant", "pl_PL", f"46,10{NBSP}zł na mieszkańca"),
+    ],
+)
+def test_eur_indicator_units_have_labels(unit: str, locale: str, expected: str) -> None:
+    """Per-capita and scaled euro units are labelled like their złoty counterparts."""
+    assert format_value(Decimal("46.10"), unit, locale=locale) == expected
+
+
+def test_eur_per_inhabitant_in_the_assessment_text() -> None:
+    """An indicator in EUR per inhabitant keeps its unit in the assessment table."""
+    strategy = make_eur_strategy(
+        indicators=(
+            make_indicator(
+                code="T-2-01",
+                name="Wydatki na mieszkańca",
+                unit="EUR / inhabitant",
+                level=Level.IMPACT,
+                goal_code="2",
+                target=make_target(value=Decimal(50), raw="50 € na mieszkańca"),
+            ),
+        ),
+        observations=(
+            make_observation(indicator="T-2-01", year=2022, value=Decimal(20), raw="20"),
+            make_observation(indicator="T-2-01", year=2023, value=Decimal(30), raw="30"),
+        ),
+    )
+    text = format_assessment(assess(strategy, year=2023), year=2023)
+    assert "Wydatki na mieszkańca [€ na mieszkańca]" in text
+    assert "zł" not in text

@@ -126,6 +126,10 @@ UNIT_LABELS: Final[dict[str, dict[str, str]]] = {
     "megaPLN": {"pl": "mln zł", "en": "million PLN"},
     "PLN / inhabitant": {"pl": "zł na mieszkańca", "en": "PLN per inhabitant"},
     "PLN / kilometer": {"pl": "zł/km", "en": "PLN/km"},
+    "kiloEUR": {"pl": "tys. €", "en": "thousand EUR"},
+    "megaEUR": {"pl": "mln €", "en": "million EUR"},
+    "EUR / inhabitant": {"pl": "€ na mieszkańca", "en": "EUR per inhabitant"},
+    "EUR / kilometer": {"pl": "€/km", "en": "EUR/km"},
     "meter / hundred_thousand_inhabitants": {
         "pl": "m na 100 tys. mieszkańców",
         "en": "m per 100,000 inhabitants",
