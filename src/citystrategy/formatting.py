@@ -32,7 +32,7 @@ from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_sym
 
 from citystrategy.errors import UnitError
 from citystrategy.model import Direction, Level, ParticipantRole, TargetKind
-from citystrategy.money import Money
+from citystrategy.money import CURRENCIES, Money
 from citystrategy.progress import Note, Status, Trend
 
 __all__ = [
@@ -640,7 +640,7 @@ def format_quantity(
 def _with_unit(value: Decimal, unit: str, locale: Locale, *, ascii_only: bool = False) -> str:
     if unit == "percent":
         return format_percent(value, decimals=None, locale=locale)
-    if unit in ("PLN", "EUR"):
+    if unit in CURRENCIES:
         decimals = max(0, -int(value.as_tuple().exponent))
         return format_money(Money(value, unit), decimals=decimals, locale=locale)
     label = _unit_label(unit, locale, ascii_only=ascii_only)
