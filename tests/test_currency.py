@@ -199,9 +199,11 @@ def test_eur_summary_data() -> None:
     completed = data["completed"]
     assert (completed["cost"], completed["currency"]) == (str(COMPLETED), "EUR")
     assert completed["declared_currency"] == "EUR"
-    assert [(g["goal"], g["cost"], g["declared_currency"]) for g in completed["goals"]] == [
-        ("1", str(COMPLETED), "EUR"),
-        ("2", "0", None),
+    assert [
+        (g["goal"], g["cost"], g["share"], g["declared_currency"]) for g in completed["goals"]
+    ] == [
+        ("1", str(COMPLETED), "100", "EUR"),
+        ("2", "0", "0", None),
     ]
 
 

@@ -226,7 +226,8 @@ def completed_by_goal(strategy: Strategy, year: int) -> tuple[GoalCompletion, ..
         cost = None if currency is None else _total(linked, currency)
         share = None
         if cost is not None and total is not None:
-            share = Decimal(0) if total.amount == 0 else cost.ratio(total) * 100
+            zero = total.amount == 0 or cost.amount == 0  # a plain 0, not 0E+2
+            share = Decimal(0) if zero else cost.ratio(total) * 100
         rows.append(
             GoalCompletion(
                 goal=goal.code,
