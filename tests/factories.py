@@ -289,3 +289,65 @@ def data_file_error(read: Callable[[Path], object], directory: Path) -> DataFile
     with pytest.raises(DataFileError) as caught:
         read(directory)
     return caught.value
+
+
+def make_eur_strategy(**overrides: Any) -> Strategy:
+    """:func:`make_strategy` with every amount in EUR, and an EUR indicator of goal 2.
+
+    Project ``T-P-01`` costs 1 234,56 EUR (completed in 2023, goal 1.1), ``T-P-02`` 10,00 EUR
+    (goal 1.2). Impact indicator ``T-2-01`` (EUR, higher is better, at least 5 000 EUR) has
+    1 000 EUR in 2022 and 2 000 EUR in 2023. Pass ``reports=`` for declared figures.
+    """
+    base = make_strategy()
+    values: dict[str, Any] = {
+        "projects": (
+            make_project(
+                cost=Money(Decimal("1234.56"), "EUR"),
+                completed_in=2023,
+                implementer=make_implementer(),
+                links=(make_link(cost_cell="1 234,56 EUR"),),
+            ),
+            make_project(
+                code="T-P-02",
+                name="Projekt w euro",
+                cost=Money(Decimal("10.00"), "EUR"),
+                links=(
+                    make_link(
+                        operational_goal="1.2", action_directions=("1.2-01",), cost_cell="10 EUR"
+                    ),
+                ),
+            ),
+        ),
+        "indicators": (
+            *base.indicators,
+            make_indicator(
+                code="T-2-01",
+                name="Wydatki inwestycyjne",
+                unit="EUR",
+                level=Level.IMPACT,
+                goal_code="2",
+                target=make_target(value=Decimal(5000), raw="5 000 €"),
+            ),
+        ),
+        "observations": (
+            *base.observations,
+            make_observation(indicator="T-2-01", year=2022, value=Decimal(1000), raw="1 000 €"),
+            make_observation(indicator="T-2-01", year=2023, value=Decimal(2000), raw="2 000 €"),
+        ),
+    }
+    values.update(overrides)
+    return make_strategy(**values)
+
+
+def make_empty_goal_strategy(*, operational: bool = True, **overrides: Any) -> Strategy:
+    """:func:`make_strategy` with a third strategic goal ``3`` that has no indicator or project.
+
+    With *operational*, goal 3 has one operational goal ``3.1`` (no indicator, no project, no
+    action direction); without, it has no operational goal at all.
+    """
+    base = make_strategy()
+    empty = (OperationalGoal(code="3.1", name="Cel operacyjny 3.1"),) if operational else ()
+    third = StrategicGoal(code="3", name="Cel strategiczny 3", operational_goals=empty)
+    values: dict[str, Any] = {"strategic_goals": (*base.strategic_goals, third)}
+    values.update(overrides)
+    return make_strategy(**values)

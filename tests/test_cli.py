@@ -81,6 +81,7 @@ def test_summary_json(capsys: pytest.CaptureFixture[str]) -> None:
         "figure": "cost",
         "declared": "85665519.74",
         "computed": "119738036.31",
+        "currency": "PLN",
     }
     assert [(d["goal"], d["figure"]) for d in data["discrepancies"]] == [
         (None, "cost"),

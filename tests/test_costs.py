@@ -204,6 +204,7 @@ def test_completed_summary_columns_and_implementers(kielce: Strategy) -> None:
         "projects",
         "implementers",
         "cost",
+        "currency",
         "share",
         "project_codes",
     ]
@@ -351,7 +352,15 @@ def test_goal_costs_strategic_counts_a_shared_project_under_both_goals() -> None
     """A project linked to goals 1 and 2 counts under both; the catalogue counts it once."""
     strategy = make_strategy()
     table = goal_costs(strategy)
-    assert list(table.columns) == ["goal", "name", "projects", "cost", "shared", "project_codes"]
+    assert list(table.columns) == [
+        "goal",
+        "name",
+        "projects",
+        "cost",
+        "currency",
+        "shared",
+        "project_codes",
+    ]
     rows = {row.goal: row for row in table.itertuples(index=False)}
     assert rows["1"].projects == 2
     assert rows["1"].cost == Decimal("3500.50")

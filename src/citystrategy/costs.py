@@ -1,8 +1,14 @@
-"""Cost accounting of a strategy's projects, exact to the grosz.
+"""Cost accounting of a strategy's projects, exact to the last digit stated.
 
 A project linked to several goals is one project: the catalogue total counts it once, while a
 per-goal table counts it under each goal it serves (so per-goal costs may add up to more than
 the catalogue total; :func:`goal_costs` says so in its ``shared`` column).
+
+Every total is in the currency of the strategy's project costs (:func:`strategy_currency`),
+including a total of nothing, such as a goal with no completed project. Costs in several
+currencies have no total: a function that returns one total raises
+:class:`~citystrategy.errors.CurrencyMismatchError`, a per-goal table leaves its costs and shares
+unknown (``None``), and :func:`citystrategy.check` reports a ``mixed_currencies`` finding.
 
 >>> from citystrategy.cities import kielce
 >>> strategy = kielce.load()
@@ -22,8 +28,9 @@ from typing import Final
 import pandas as pd
 from attrs import frozen
 
+from citystrategy.errors import CurrencyMismatchError
 from citystrategy.model import Project, Strategy
-from citystrategy.money import Money
+from citystrategy.money import DEFAULT_CURRENCY, Money
 
 __all__ = [
     "Comparison",
@@ -37,6 +44,8 @@ __all__ = [
     "completed_total",
     "discrepancies",
     "goal_costs",
+    "project_currencies",
+    "strategy_currency",
 ]
 
 #: Columns of :func:`completed_summary`.
@@ -46,21 +55,65 @@ SUMMARY_COLUMNS: Final = (
     "projects",
     "implementers",
     "cost",
+    "currency",
     "share",
     "project_codes",
 )
 
 
-def _total(projects: Iterable[Project]) -> Money:
-    return Money.sum(p.cost for p in projects if p.cost is not None)
+def project_currencies(strategy: Strategy) -> tuple[str, ...]:
+    """The currencies of the stated project costs, sorted (more than one: no total exists).
+
+    >>> from citystrategy.cities import kielce
+    >>> project_currencies(kielce.load())
+    ('PLN',)
+    """
+    return tuple(sorted({p.cost.currency for p in strategy.projects if p.cost is not None}))
+
+
+def strategy_currency(strategy: Strategy) -> str:
+    """The currency of the strategy's totals, derived from its data.
+
+    The rule: the currency of its project costs; when no project states a cost, the currency of
+    the total cost declared by its first report that declares figures; when the strategy states
+    no amount at all, :data:`~citystrategy.money.DEFAULT_CURRENCY` (every total is then zero).
+
+    Raises:
+        CurrencyMismatchError: If the project costs are in several currencies.
+
+    >>> from citystrategy.cities import kielce
+    >>> strategy_currency(kielce.load())
+    'PLN'
+    """
+    currencies = project_currencies(strategy)
+    if len(currencies) > 1:
+        raise CurrencyMismatchError(currencies[0], currencies[1])
+    if currencies:
+        return currencies[0]
+    for report in strategy.reports:
+        if report.declared is not None:
+            return report.declared.total_cost.currency
+    return DEFAULT_CURRENCY
+
+
+def _single_currency(strategy: Strategy) -> str | None:
+    """:func:`strategy_currency`, or ``None`` when the project costs are in several currencies."""
+    return None if len(project_currencies(strategy)) > 1 else strategy_currency(strategy)
+
+
+def _total(projects: Iterable[Project], currency: str) -> Money:
+    return Money.sum((p.cost for p in projects if p.cost is not None), currency=currency)
 
 
 def catalogue_total(strategy: Strategy) -> Money:
-    """The cost of every project of the strategy, each counted once.
+    """The cost of every project of the strategy, each counted once, in its currency.
 
     Projects whose cost is not stated are left out (``check`` reports them).
+
+    Raises:
+        CurrencyMismatchError: If the project costs are in several currencies.
     """
-    return _total(strategy.projects)
+    return _total(strategy.projects, strategy_currency(strategy))
 
 
 def completed_projects(strategy: Strategy, year: int) -> tuple[Project, ...]:
@@ -69,8 +122,12 @@ def completed_projects(strategy: Strategy, year: int) -> tuple[Project, ...]:
 
 
 def completed_total(strategy: Strategy, year: int) -> Money:
-    """The cost of the projects completed in *year*, each counted once."""
-    return _total(completed_projects(strategy, year))
+    """The cost of the projects completed in *year*, each counted once, in the strategy's currency.
+
+    Raises:
+        CurrencyMismatchError: If the project costs of the strategy are in several currencies.
+    """
+    return _total(completed_projects(strategy, year), strategy_currency(strategy))
 
 
 def goal_costs(strategy: Strategy, *, level: str = "strategic") -> pd.DataFrame:
@@ -82,8 +139,10 @@ def goal_costs(strategy: Strategy, *, level: str = "strategic") -> pd.DataFrame:
 
     Returns:
         One row per goal, in strategy order, with columns ``goal``, ``name``, ``projects`` (count),
-        ``cost`` (exact ``Decimal``, in PLN), ``shared`` (how many of its projects also serve
-        another goal of the same level) and ``project_codes``.
+        ``cost`` (exact ``Decimal``), ``currency`` (of ``cost``; see :func:`strategy_currency`),
+        ``shared`` (how many of its projects also serve another goal of the same level) and
+        ``project_codes``. A goal without projects costs zero. When the project costs are in
+        several currencies, ``cost`` and ``currency`` are ``None``.
 
     Raises:
         ValueError: If *level* is neither.
@@ -101,6 +160,7 @@ def goal_costs(strategy: Strategy, *, level: str = "strategic") -> pd.DataFrame:
     else:
         msg = f"'level' must be 'strategic' or 'operational' (got {level!r})"
         raise ValueError(msg)
+    currency = _single_currency(strategy)
     rows = []
     for code, name in goals:
         linked = [p for p in strategy.projects if code in codes(p)]
@@ -109,13 +169,14 @@ def goal_costs(strategy: Strategy, *, level: str = "strategic") -> pd.DataFrame:
                 "goal": code,
                 "name": name,
                 "projects": len(linked),
-                "cost": _total(linked).amount,
+                "cost": None if currency is None else _total(linked, currency).amount,
+                "currency": currency,
                 "shared": sum(1 for p in linked if len(codes(p)) > 1),
                 "project_codes": tuple(p.code for p in linked),
             }
         )
     return pd.DataFrame(
-        rows, columns=["goal", "name", "projects", "cost", "shared", "project_codes"]
+        rows, columns=["goal", "name", "projects", "cost", "currency", "shared", "project_codes"]
     )
 
 
@@ -136,30 +197,37 @@ class GoalCompletion:
         name: Its name.
         projects: The completed projects linked to it, in catalogue order.
         implementers: Number of distinct implementers; ``None`` when some are not known.
-        cost: Their cost, each project once, exact.
+        cost: Their cost, each project once, exact, in the strategy's currency (zero when
+            none was completed); ``None`` when the project costs are in several currencies.
         share: ``cost`` as a percentage of the year's total (each project once), exact and
-            unrounded; ``0`` when the total is zero.
+            unrounded; ``0`` when the total is zero; ``None`` when ``cost`` is.
     """
 
     goal: str
     name: str
     projects: tuple[Project, ...]
     implementers: int | None
-    cost: Money
-    share: Decimal
+    cost: Money | None
+    share: Decimal | None
 
 
 def completed_by_goal(strategy: Strategy, year: int) -> tuple[GoalCompletion, ...]:
     """Projects completed in *year* per strategic goal, in strategy order.
 
-    A project serving two strategic goals counts under both.
+    A project serving two strategic goals counts under both. Costs are in the strategy's
+    currency; when its project costs are in several currencies, costs and shares are ``None``.
     """
     completed = completed_projects(strategy, year)
-    total = completed_total(strategy, year)
+    currency = _single_currency(strategy)
+    total = None if currency is None else _total(completed, currency)
     rows = []
     for goal in strategy.strategic_goals:
         linked = tuple(p for p in completed if goal.code in p.strategic_goals)
-        cost = _total(linked)
+        cost = None if currency is None else _total(linked, currency)
+        share = None
+        if cost is not None and total is not None:
+            zero = total.amount == 0 or cost.amount == 0  # a plain 0, not 0E+2
+            share = Decimal(0) if zero else cost.ratio(total) * 100
         rows.append(
             GoalCompletion(
                 goal=goal.code,
@@ -167,7 +235,7 @@ def completed_by_goal(strategy: Strategy, year: int) -> tuple[GoalCompletion, ..
                 projects=linked,
                 implementers=_implementers(linked),
                 cost=cost,
-                share=Decimal(0) if total.amount == 0 else cost.ratio(total) * 100,
+                share=share,
             )
         )
     return tuple(rows)
@@ -178,17 +246,18 @@ def completed_summary(strategy: Strategy, year: int) -> pd.DataFrame:
 
     Returns:
         Columns ``goal``, ``name``, ``projects`` (count), ``implementers`` (``Int64``, ``<NA>``
-        when some are unknown), ``cost`` (exact ``Decimal``, PLN), ``share`` (exact ``Decimal``
-        percent, unrounded) and ``project_codes``.
+        when some are unknown), ``cost`` (exact ``Decimal``), ``currency`` (of ``cost``),
+        ``share`` (exact ``Decimal`` percent, unrounded) and ``project_codes``; ``cost``,
+        ``currency`` and ``share`` are ``None`` when the project costs are in several currencies.
 
     >>> from citystrategy.cities import kielce
     >>> table = completed_summary(kielce.load(), 2023)
-    >>> print(table[["goal", "projects", "cost"]].to_string(index=False))
-    goal  projects        cost
-       1         6 33992885.47
-       2         1        0.00
-       3         1  8371150.00
-       4         2 77374000.84
+    >>> print(table[["goal", "projects", "cost", "currency"]].to_string(index=False))
+    goal  projects        cost currency
+       1         6 33992885.47      PLN
+       2         1        0.00      PLN
+       3         1  8371150.00      PLN
+       4         2 77374000.84      PLN
     """
     rows = [
         {
@@ -196,7 +265,8 @@ def completed_summary(strategy: Strategy, year: int) -> pd.DataFrame:
             "name": row.name,
             "projects": len(row.projects),
             "implementers": row.implementers,
-            "cost": row.cost.amount,
+            "cost": None if row.cost is None else row.cost.amount,
+            "currency": None if row.cost is None else row.cost.currency,
             "share": row.share,
             "project_codes": tuple(p.code for p in row.projects),
         }
@@ -223,10 +293,13 @@ class Comparison:
     Attributes:
         goal: Code of the strategic goal, or ``None`` for the report's overall figures.
         figure: Which figure.
-        declared: The declared value (a count, an amount in PLN or a percentage).
+        declared: The declared value (a count, an amount in ``currency`` or a percentage).
         computed: The computed value, rounded as the declared one is printed; ``None`` when it
-            cannot be computed (e.g. implementers that the data do not name).
+            cannot be computed (e.g. implementers that the data do not name, or a cost when the
+            project costs are in another currency than the declared one, or in several).
         agrees: Whether the two are equal; ``None`` when it cannot be checked.
+        currency: For a cost, the currency of ``declared`` (and of ``computed``, which is only
+            computed in the same currency); ``None`` for counts and shares.
     """
 
     goal: str | None
@@ -234,6 +307,7 @@ class Comparison:
     declared: Decimal
     computed: Decimal | None
     agrees: bool | None
+    currency: str | None = None
 
     @property
     def difference(self) -> Decimal | None:
@@ -252,12 +326,30 @@ def _compare(
     return Comparison(goal=goal, figure=figure, declared=declared, computed=computed, agrees=agrees)
 
 
+def _compare_cost(goal: str | None, declared: Money, computed: Money | None) -> Comparison:
+    """A declared cost against the computed one, compared only in the same currency."""
+    amount = None
+    if computed is not None and computed.currency == declared.currency:
+        amount = computed.amount
+    agrees = None if amount is None else amount == declared.amount
+    return Comparison(
+        goal=goal,
+        figure=Figure.COST,
+        declared=declared.amount,
+        computed=amount,
+        agrees=agrees,
+        currency=declared.currency,
+    )
+
+
 def compare_declared(strategy: Strategy, year: int) -> tuple[Comparison, ...]:
     """Compare every figure the report on *year* declares with the computed one.
 
     Overall figures first (``goal`` is ``None``), then the per-goal table in report order.
     Shares are compared at the precision they are printed with (``9,1%`` against the computed
-    share rounded half-up to one decimal).
+    share rounded half-up to one decimal). A declared cost is compared only with a cost computed
+    in its own currency; otherwise (or when the project costs are in several currencies) it
+    cannot be checked (``agrees`` is ``None``).
 
     Raises:
         KeyError: If the strategy has no report on *year*, or the report declares no figures.
@@ -267,6 +359,8 @@ def compare_declared(strategy: Strategy, year: int) -> tuple[Comparison, ...]:
         raise KeyError(f"the report on {year} declares no figures")
     computed = {row.goal: row for row in completed_by_goal(strategy, year)}
     completed = completed_projects(strategy, year)
+    currency = _single_currency(strategy)
+    total = None if currency is None else _total(completed, currency)
     comparisons = [
         _compare(
             None, Figure.PROJECTS, Decimal(declared.projects_completed), Decimal(len(completed))
@@ -277,9 +371,7 @@ def compare_declared(strategy: Strategy, year: int) -> tuple[Comparison, ...]:
             Decimal(declared.implementers),
             _optional(_implementers(completed)),
         ),
-        _compare(
-            None, Figure.COST, declared.total_cost.amount, completed_total(strategy, year).amount
-        ),
+        _compare_cost(None, declared.total_cost, total),
     ]
     for row in declared.goals:
         mine = computed.get(row.goal_code)  # None: a declared goal the strategy does not have
@@ -296,12 +388,7 @@ def compare_declared(strategy: Strategy, year: int) -> tuple[Comparison, ...]:
                 Decimal(row.implementers),
                 None if mine is None else _optional(mine.implementers),
             ),
-            _compare(
-                row.goal_code,
-                Figure.COST,
-                row.cost.amount,
-                None if mine is None else mine.cost.amount,
-            ),
+            _compare_cost(row.goal_code, row.cost, None if mine is None else mine.cost),
             _compare(row.goal_code, Figure.SHARE, row.share, None if mine is None else mine.share),
         ]
     return tuple(comparisons)

@@ -32,7 +32,7 @@ from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_sym
 
 from citystrategy.errors import UnitError
 from citystrategy.model import Direction, Level, ParticipantRole, TargetKind
-from citystrategy.money import Money
+from citystrategy.money import CURRENCIES, Money
 from citystrategy.progress import Note, Status, Trend
 
 __all__ = [
@@ -126,6 +126,10 @@ UNIT_LABELS: Final[dict[str, dict[str, str]]] = {
     "megaPLN": {"pl": "mln zł", "en": "million PLN"},
     "PLN / inhabitant": {"pl": "zł na mieszkańca", "en": "PLN per inhabitant"},
     "PLN / kilometer": {"pl": "zł/km", "en": "PLN/km"},
+    "kiloEUR": {"pl": "tys. €", "en": "thousand EUR"},
+    "megaEUR": {"pl": "mln €", "en": "million EUR"},
+    "EUR / inhabitant": {"pl": "€ na mieszkańca", "en": "EUR per inhabitant"},
+    "EUR / kilometer": {"pl": "€/km", "en": "EUR/km"},
     "meter / hundred_thousand_inhabitants": {
         "pl": "m na 100 tys. mieszkańców",
         "en": "m per 100,000 inhabitants",
@@ -636,7 +640,7 @@ def format_quantity(
 def _with_unit(value: Decimal, unit: str, locale: Locale, *, ascii_only: bool = False) -> str:
     if unit == "percent":
         return format_percent(value, decimals=None, locale=locale)
-    if unit in ("PLN", "EUR"):
+    if unit in CURRENCIES:
         decimals = max(0, -int(value.as_tuple().exponent))
         return format_money(Money(value, unit), decimals=decimals, locale=locale)
     label = _unit_label(unit, locale, ascii_only=ascii_only)

@@ -22,10 +22,13 @@ from attrs.validators import instance_of
 
 from citystrategy.errors import CurrencyMismatchError, ModelError
 
-__all__ = ["CURRENCIES", "ExchangeRate", "Money"]
+__all__ = ["CURRENCIES", "DEFAULT_CURRENCY", "ExchangeRate", "Money"]
 
 #: Currency codes (ISO 4217) that citystrategy knows.
 CURRENCIES: Final = frozenset({"PLN", "EUR"})
+#: Currency of a :class:`Money` built without one. A total takes the currency of its parts, or
+#: the one its caller asks for; this one only for data that state no amount at all.
+DEFAULT_CURRENCY: Final = "PLN"
 
 
 def _to_decimal(value: Decimal | int) -> Decimal:
@@ -53,14 +56,14 @@ class Money:
 
     Attributes:
         amount: The amount, exactly as stated (``Decimal``; an ``int`` is converted).
-        currency: ISO 4217 code, ``"PLN"`` by default.
+        currency: ISO 4217 code, :data:`DEFAULT_CURRENCY` (``"PLN"``) by default.
     """
 
     amount: Decimal = field(converter=_to_decimal, validator=_check_amount)
-    currency: str = field(default="PLN", validator=_check_currency)
+    currency: str = field(default=DEFAULT_CURRENCY, validator=_check_currency)
 
     @classmethod
-    def zero(cls, currency: str = "PLN") -> Money:
+    def zero(cls, currency: str = DEFAULT_CURRENCY) -> Money:
         """Return nothing, in *currency*."""
         return cls(Decimal(0), currency)
 
@@ -71,16 +74,23 @@ class Money:
         Args:
             amounts: The amounts.
             currency: The currency they must all be in; ``None`` for the currency of the first
-                amount. An empty iterable gives zero in *currency* (PLN if ``None``).
+                amount. An empty iterable gives zero in *currency*, or in
+                :data:`DEFAULT_CURRENCY` if ``None``: pass *currency* whenever *amounts* may be
+                empty, so that a total of nothing is in the currency it is asked for.
 
         Raises:
             CurrencyMismatchError: If the amounts are not all in one currency (or not in
                 *currency*).
+
+        >>> Money.sum([Money(Decimal("1234.56"), "EUR"), Money(Decimal("10.00"), "EUR")])
+        Money(amount=Decimal('1244.56'), currency='EUR')
+        >>> Money.sum([], currency="EUR")
+        Money(amount=Decimal('0'), currency='EUR')
         """
         total: Money | None = None if currency is None else cls.zero(currency)
         for amount in amounts:
             total = amount if total is None else total + amount
-        return cls.zero() if total is None else total
+        return cls.zero(DEFAULT_CURRENCY) if total is None else total
 
     def _same(self, other: Money) -> None:
         if self.currency != other.currency:

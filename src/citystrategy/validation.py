@@ -16,7 +16,7 @@ from typing import Final
 
 from attrs import field, frozen
 
-from citystrategy.costs import Figure, compare_declared
+from citystrategy.costs import Figure, compare_declared, project_currencies
 from citystrategy.errors import UnitError
 from citystrategy.model import Direction, Indicator, Observation, Strategy, TargetKind
 from citystrategy.units import check_unit
@@ -179,8 +179,9 @@ def check(strategy: Strategy, *, year: int | None = None) -> ValidationReport:
     Returns:
         The findings: duplicate codes, links to unknown goals, action directions or indicators,
         units that do not fit an indicator, targets that contradict their direction or are
-        already met, missing values with their reason, projects without a cost, and declared
-        figures that disagree with the computed ones.
+        already met, missing values with their reason, projects without a cost, costs in
+        several currencies (among the projects, or between a report and the projects), and
+        declared figures that disagree with the computed ones.
     """
     findings: list[Finding] = []
     findings += _duplicates(strategy)
@@ -209,7 +210,7 @@ def check(strategy: Strategy, *, year: int | None = None) -> ValidationReport:
         for p in strategy.projects
         if p.cost is not None and p.cost.amount < 0
     ]
-    currencies = sorted({p.cost.currency for p in strategy.projects if p.cost is not None})
+    currencies = project_currencies(strategy)
     if len(currencies) > 1:
         message = f"project costs are in several currencies ({', '.join(currencies)}): totals cannot be computed"
         findings.append(
@@ -217,15 +218,15 @@ def check(strategy: Strategy, *, year: int | None = None) -> ValidationReport:
                 kind=FindingKind.MIXED_CURRENCIES,
                 code=strategy.code,
                 message=message,
+                variant="projects",
                 details={"currencies": ", ".join(currencies)},
             )
         )
-    else:
-        years = (
-            [r.year for r in strategy.reports if r.declared is not None] if year is None else [year]
-        )
-        for report_year in years:
-            findings += _declared(strategy, report_year)
+    years = [r.year for r in strategy.reports if r.declared is not None] if year is None else [year]
+    for report_year in years:
+        if len(currencies) == 1:
+            findings += _declared_currencies(strategy, report_year, currencies[0])
+        findings += _declared(strategy, report_year)
     return ValidationReport(strategy=strategy.code, findings=findings)
 
 
@@ -474,12 +475,39 @@ def _missing(observations: Iterable[Observation]) -> list[Finding]:
     ]
 
 
+def _declared_currencies(strategy: Strategy, year: int, currency: str) -> list[Finding]:
+    """A report that declares costs in another currency than the projects' cannot be checked."""
+    declared = next((r.declared for r in strategy.reports if r.year == year), None)
+    if declared is None:
+        return []
+    amounts = [declared.total_cost, *(row.cost for row in declared.goals)]
+    others = sorted({m.currency for m in amounts} - {currency})
+    if not others:
+        return []
+    message = (
+        f"the {year} report declares costs in {', '.join(others)}, the project costs are in "
+        f"{currency}: they cannot be compared"
+    )
+    finding = Finding(
+        kind=FindingKind.MIXED_CURRENCIES,
+        code=strategy.code,
+        message=message,
+        expected=currency,
+        found=", ".join(others),
+        variant="declared",
+        details={"year": year, "currency": currency, "declared_currencies": ", ".join(others)},
+    )
+    return [finding]
+
+
 def _declared(strategy: Strategy, year: int) -> list[Finding]:
     findings = []
     for comparison in compare_declared(strategy, year):
         subject = "total" if comparison.goal is None else comparison.goal
         scope = "in total" if comparison.goal is None else f"for goal {comparison.goal}"
-        unit = {Figure.COST: " zł", Figure.SHARE: "%"}.get(comparison.figure, "")
+        unit = {Figure.COST: f" {comparison.currency}", Figure.SHARE: "%"}.get(
+            comparison.figure, ""
+        )
         details = {
             "year": year,
             "figure": comparison.figure.value,
@@ -487,6 +515,8 @@ def _declared(strategy: Strategy, year: int) -> list[Finding]:
             "declared": comparison.declared,
             "computed": "" if comparison.computed is None else comparison.computed,
         }
+        if comparison.currency is not None:
+            details["currency"] = comparison.currency
         declares = (
             f"the {year} report declares {comparison.figure.value} {scope} as {comparison.declared}"
         )
@@ -506,7 +536,7 @@ def _declared(strategy: Strategy, year: int) -> list[Finding]:
                 Finding(
                     kind=FindingKind.DECLARED_FIGURE_UNVERIFIABLE,
                     code=subject,
-                    message=f"{declares}; the project data cannot confirm it",
+                    message=f"{declares}{unit}; the project data cannot confirm it",
                     details=details,
                 )
             )

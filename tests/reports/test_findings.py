@@ -272,4 +272,5 @@ def test_findings_data_is_json_with_details(kielce_report: ValidationReport) -> 
         "goal": "",
         "declared": "85665519.74",
         "computed": "119738036.31",
+        "currency": "PLN",
     }

@@ -18,6 +18,7 @@ from citystrategy.formatting import (
     get_label,
     get_language,
 )
+from citystrategy.money import CURRENCIES
 from citystrategy.progress import Note, Status, Trend
 from citystrategy.reports.text import render_table
 
@@ -95,7 +96,7 @@ def _decimal(value: Any) -> Decimal:
 
 
 def _short_unit(unit: str, language: str) -> str:
-    if unit in ("percent", "PLN", "EUR"):
+    if unit == "percent" or unit in CURRENCIES:
         return ""
     label = UNIT_LABELS.get(unit, {}).get(language, "")
     return "" if label.startswith("noun:") else label
@@ -104,7 +105,7 @@ def _short_unit(unit: str, language: str) -> str:
 def _value(value: Any, unit: str, locale: LocaleLike) -> str:
     if not _present(value):
         return "–"
-    if unit in ("percent", "PLN", "EUR"):
+    if unit == "percent" or unit in CURRENCIES:
         return format_value(_decimal(value), unit, locale=locale)
     return format_number(_decimal(value), locale=locale)
 

@@ -19,6 +19,7 @@ from citystrategy.formatting import (
     DEFAULT_LOCALE,
     LocaleLike,
     format_money,
+    format_number,
     format_percent,
     get_label,
     get_language,
@@ -74,6 +75,10 @@ _POLISH: Final[dict[tuple[FindingKind, str | None], str]] = {
     (_K.MIXED_CURRENCIES, None): (
         "koszty projektów w kilku walutach ({currencies}): sum nie da się policzyć"
     ),
+    (_K.MIXED_CURRENCIES, "declared"): (
+        "raport za {year}\xa0r. podaje koszty w {declared_currencies}, a koszty projektów są "
+        "w {currency}: nie da się ich porównać"
+    ),
     (_K.DECLARED_FIGURE_MISMATCH, None): (
         "raport za {year}\xa0r. podaje {figure_label} {scope}: {declared}; "
         "z danych o projektach wynika {computed}"
@@ -114,11 +119,13 @@ _LABELS: Final[dict[str, dict[str, Any]]] = {
 }
 
 
-def _figure(figure: str, value: str, locale: LocaleLike) -> str:
+def _figure(figure: str, value: str, currency: str, locale: LocaleLike) -> str:
     if not value:
         return "–"
-    if figure == Figure.COST:
-        return format_money(Money(Decimal(value)), locale=locale)
+    if figure == Figure.COST and currency:
+        return format_money(Money(Decimal(value), currency), locale=locale)
+    if figure == Figure.COST:  # a finding built without its currency: the bare amount
+        return format_number(Decimal(value), locale=locale)
     if figure == Figure.SHARE:
         return format_percent(Decimal(value), decimals=None, locale=locale)
     return value
@@ -146,8 +153,9 @@ def describe_finding(finding: Finding, *, locale: LocaleLike = DEFAULT_LOCALE) -
         figure = values["figure"]
         values["figure_label"] = _FIGURES.get(figure, figure)
         values["scope"] = f"dla celu {values['goal']}" if values.get("goal") else "łącznie"
-        values["declared"] = _figure(figure, values.get("declared", ""), loc)
-        values["computed"] = _figure(figure, values.get("computed", ""), loc)
+        currency = values.get("currency", "")
+        values["declared"] = _figure(figure, values.get("declared", ""), currency, loc)
+        values["computed"] = _figure(figure, values.get("computed", ""), currency, loc)
     try:
         return template.format(**values)
     except KeyError:  # a finding built without the details its wording needs

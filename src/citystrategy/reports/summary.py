@@ -1,7 +1,10 @@
 """The summary of a strategy and the listing of its findings, as text or as JSON-ready data.
 
-Amounts in the data are exact decimal strings (``"33992885.47"``), never floats; the text is
-formatted with :mod:`citystrategy.formatting` in the locale asked for.
+Amounts in the data are exact decimal strings (``"33992885.47"``), never floats, each with its
+currency beside it (the strategy's, see :func:`citystrategy.costs.strategy_currency`); the text
+is formatted with :mod:`citystrategy.formatting` in the locale asked for. When the project costs
+are in several currencies, their totals are unknown (``None``, ``–`` in the text) and the text
+says so.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from citystrategy.costs import (
     completed_by_goal,
     completed_projects,
     completed_total,
+    project_currencies,
+    strategy_currency,
 )
 from citystrategy.formatting import (
     DEFAULT_LOCALE,
@@ -41,6 +46,9 @@ _LABELS: Final = {
         "indicator_line": "{total} ({impact} oddziaływania, {result} rezultatu; {survey} z badania opinii mieszkańców)",
         "missing": "wartości brakujące w {year}\xa0r.: {count}",
         "catalogue": "{count} w katalogu, koszt łączny {cost} (każdy projekt liczony raz)",
+        "catalogue_mixed": (
+            "{count} w katalogu; koszty w kilku walutach ({currencies}): sum nie da się policzyć"
+        ),
         "completed": "Projekty zakończone w {year}\xa0r. według celów strategicznych",
         "completed_none": "Brak danych o projektach zakończonych w {year}\xa0r.",
         "columns": (
@@ -66,6 +74,9 @@ _LABELS: Final = {
         "indicator_line": "{total} ({impact} impact, {result} result; {survey} from the residents' survey)",
         "missing": "values missing in {year}: {count}",
         "catalogue": "{count} in the catalogue, total cost {cost} (each project counted once)",
+        "catalogue_mixed": (
+            "{count} in the catalogue; costs in several currencies ({currencies}): no total"
+        ),
         "completed": "Projects completed in {year} by strategic goal",
         "completed_none": "No data on projects completed in {year}.",
         "columns": (
@@ -95,11 +106,26 @@ def _amount(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
+def _currency(strategy: Strategy) -> str | None:
+    """The strategy's currency, or ``None`` when its project costs are in several."""
+    return None if len(project_currencies(strategy)) > 1 else strategy_currency(strategy)
+
+
+def _declared_currency(comparisons: tuple[Comparison, ...], goal: str | None) -> str | None:
+    return next(
+        (c.currency for c in comparisons if c.goal == goal and c.figure is Figure.COST), None
+    )
+
+
 def summary_data(strategy: Strategy, year: int) -> dict[str, Any]:
     """The summary as JSON-ready data: strategy, goals, indicator counts, costs per goal.
 
-    Amounts are exact decimal strings in PLN; shares are exact percentages as strings.
+    Amounts are exact decimal strings; ``projects.currency`` and ``completed.currency`` give the
+    currency of the computed ones (``None``, like the amounts, when the project costs are in
+    several currencies, listed in ``projects.currencies``) and ``declared_currency`` that of
+    the declared ones. Shares are exact percentages as strings.
     """
+    currency = _currency(strategy)
     comparisons = _comparisons(strategy, year)
     goals = []
     for goal in strategy.strategic_goals:
@@ -130,11 +156,12 @@ def summary_data(strategy: Strategy, year: int) -> dict[str, Any]:
                 "projects": len(row.projects),
                 "project_codes": [p.code for p in row.projects],
                 "implementers": row.implementers,
-                "cost": str(row.cost.amount),
-                "share": str(row.share),
+                "cost": None if row.cost is None else str(row.cost.amount),
+                "share": _amount(row.share),
                 "declared": {
                     c.figure.value: _amount(c.declared) for c in comparisons if c.goal == row.goal
                 },
+                "declared_currency": _declared_currency(comparisons, row.goal),
             }
         )
     return {
@@ -164,17 +191,20 @@ def summary_data(strategy: Strategy, year: int) -> dict[str, Any]:
         "projects": {
             "total": len(strategy.projects),
             "without_cost": sum(1 for p in strategy.projects if p.cost is None),
-            "catalogue_cost": str(catalogue_total(strategy).amount),
-            "currency": "PLN",
+            "catalogue_cost": None if currency is None else str(catalogue_total(strategy).amount),
+            "currency": currency,
+            "currencies": list(project_currencies(strategy)),
         },
         "completed": {
             "year": year,
             "projects": len(completed_projects(strategy, year)),
-            "cost": str(completed_total(strategy, year).amount),
+            "cost": None if currency is None else str(completed_total(strategy, year).amount),
+            "currency": currency,
             "goals": completed,
             "declared": {
                 c.figure.value: _amount(c.declared) for c in comparisons if c.goal is None
             },
+            "declared_currency": _declared_currency(comparisons, None),
         },
         "discrepancies": [
             {
@@ -182,6 +212,7 @@ def summary_data(strategy: Strategy, year: int) -> dict[str, Any]:
                 "figure": c.figure.value,
                 "declared": str(c.declared),
                 "computed": _amount(c.computed),
+                "currency": c.currency,
             }
             for c in comparisons
             if c.agrees is False
@@ -233,14 +264,20 @@ def format_summary(
         )
         + "; "
         + t["missing"].format(year=year, count=ind["missing_values"]),
-        t["catalogue"].format(
-            count=format_count(len(strategy.projects), "project", locale=locale),
-            cost=format_money(catalogue_total(strategy), locale=locale),
-        ),
+        _catalogue_line(strategy, t, locale),
         "",
     ]
     lines += _cost_table(strategy, year, t, locale, slug or strategy.code)
     return "\n".join(lines)
+
+
+def _catalogue_line(strategy: Strategy, t: dict[str, Any], locale: LocaleLike) -> str:
+    count = format_count(len(strategy.projects), "project", locale=locale)
+    if _currency(strategy) is None:
+        currencies = ", ".join(project_currencies(strategy))
+        return str(t["catalogue_mixed"].format(count=count, currencies=currencies))
+    cost = format_money(catalogue_total(strategy), locale=locale)
+    return str(t["catalogue"].format(count=count, cost=cost))
 
 
 def _heading_line(strategy: Strategy, t: dict[str, Any], locale: LocaleLike) -> str:
@@ -272,8 +309,8 @@ def _cost_table(
             [
                 f"{row.goal}. {row.name}",
                 str(len(row.projects)),
-                format_money(row.cost, locale=locale),
-                format_percent(row.share, locale=locale),
+                "–" if row.cost is None else format_money(row.cost, locale=locale),
+                "–" if row.share is None else format_percent(row.share, locale=locale),
                 _declared_cell(figures, Figure.PROJECTS, locale),
                 _declared_cell(figures, Figure.COST, locale),
                 _declared_cell(figures, Figure.SHARE, locale),
@@ -282,12 +319,15 @@ def _cost_table(
         )
     overall = {c.figure: c for c in comparisons if c.goal is None}
     total_agrees = all(c.agrees is not False for c in overall.values()) if overall else None
+    known = _currency(strategy) is not None
     footer = [
         [
             t["total"],
             str(len(completed)),
-            format_money(completed_total(strategy, year), locale=locale),
-            format_percent(Decimal(100) if completed else Decimal(0), locale=locale),
+            format_money(completed_total(strategy, year), locale=locale) if known else "–",
+            format_percent(Decimal(100) if completed else Decimal(0), locale=locale)
+            if known
+            else "–",
             _declared_cell(overall, Figure.PROJECTS, locale),
             _declared_cell(overall, Figure.COST, locale),
             "–",  # the report prints no total share
@@ -307,8 +347,8 @@ def _declared_cell(figures: dict[Figure, Comparison], figure: Figure, locale: Lo
     if comparison is None:
         return "–"
     value = comparison.declared
-    if figure is Figure.COST:
-        return format_money(Money(value), locale=locale)
+    if figure is Figure.COST and comparison.currency is not None:
+        return format_money(Money(value, comparison.currency), locale=locale)
     if figure is Figure.SHARE:
         return format_percent(value, decimals=None, locale=locale)
     return str(value)
