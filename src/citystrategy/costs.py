@@ -22,7 +22,9 @@ from typing import Final
 import pandas as pd
 from attrs import frozen
 
-from citystrategy.model import Project, Strategy
+from citystrategy._arguments import integer, year_within
+from citystrategy.errors import ArgumentError, YearError
+from citystrategy.model import DeclaredSummary, Project, Strategy
 from citystrategy.money import Money
 
 __all__ = [
@@ -63,13 +65,40 @@ def catalogue_total(strategy: Strategy) -> Money:
     return _total(strategy.projects)
 
 
+def _period_year(strategy: Strategy, year: object) -> int:
+    """*year* checked: an int within the strategy's period."""
+    period = range(strategy.period_start, strategy.period_end + 1)
+    return year_within(year, "year", period, "years of the strategy's period")
+
+
+def _declared_year(strategy: Strategy, year: object) -> DeclaredSummary:
+    """The declared figures of the report on *year*; a year without them is a YearError."""
+    checked = integer(year, "year")
+    years = [r.year for r in strategy.reports if r.declared is not None]
+    for report in strategy.reports:
+        if report.year == checked and report.declared is not None:
+            return report.declared
+    raise YearError("year", checked, years, "years whose annual report declares figures")
+
+
 def completed_projects(strategy: Strategy, year: int) -> tuple[Project, ...]:
-    """Projects completed in *year*, in catalogue order."""
-    return tuple(p for p in strategy.projects if p.completed_in == year)
+    """Projects completed in *year*, in catalogue order.
+
+    Raises:
+        ArgumentTypeError: If *year* is not an int.
+        YearError: If *year* is outside the strategy's period.
+    """
+    checked = _period_year(strategy, year)
+    return tuple(p for p in strategy.projects if p.completed_in == checked)
 
 
 def completed_total(strategy: Strategy, year: int) -> Money:
-    """The cost of the projects completed in *year*, each counted once."""
+    """The cost of the projects completed in *year*, each counted once.
+
+    Raises:
+        ArgumentTypeError: If *year* is not an int.
+        YearError: If *year* is outside the strategy's period.
+    """
     return _total(completed_projects(strategy, year))
 
 
@@ -86,7 +115,7 @@ def goal_costs(strategy: Strategy, *, level: str = "strategic") -> pd.DataFrame:
         another goal of the same level) and ``project_codes``.
 
     Raises:
-        ValueError: If *level* is neither.
+        ArgumentError: If *level* is neither (a ``ValueError``).
     """
     if level == "strategic":
         goals = [(g.code, g.name) for g in strategy.strategic_goals]
@@ -99,8 +128,7 @@ def goal_costs(strategy: Strategy, *, level: str = "strategic") -> pd.DataFrame:
         def codes(project: Project) -> tuple[str, ...]:
             return project.operational_goals
     else:
-        msg = f"'level' must be 'strategic' or 'operational' (got {level!r})"
-        raise ValueError(msg)
+        raise ArgumentError("level", level, "'strategic' or 'operational'")
     rows = []
     for code, name in goals:
         linked = [p for p in strategy.projects if code in codes(p)]
@@ -153,6 +181,10 @@ def completed_by_goal(strategy: Strategy, year: int) -> tuple[GoalCompletion, ..
     """Projects completed in *year* per strategic goal, in strategy order.
 
     A project serving two strategic goals counts under both.
+
+    Raises:
+        ArgumentTypeError: If *year* is not an int.
+        YearError: If *year* is outside the strategy's period.
     """
     completed = completed_projects(strategy, year)
     total = completed_total(strategy, year)
@@ -260,11 +292,11 @@ def compare_declared(strategy: Strategy, year: int) -> tuple[Comparison, ...]:
     share rounded half-up to one decimal).
 
     Raises:
-        KeyError: If the strategy has no report on *year*, or the report declares no figures.
+        ArgumentTypeError: If *year* is not an int.
+        YearError: If the strategy has no report on *year*, or the report declares no figures
+            (a ``KeyError`` and a ``ValueError``), naming the years whose reports do.
     """
-    declared = strategy.report(year).declared
-    if declared is None:
-        raise KeyError(f"the report on {year} declares no figures")
+    declared = _declared_year(strategy, year)
     computed = {row.goal: row for row in completed_by_goal(strategy, year)}
     completed = completed_projects(strategy, year)
     comparisons = [
