@@ -45,14 +45,6 @@ def member(kind: type[_E], value: object, argument: str) -> _E:
         raise ArgumentError(argument, value, f"one of {allowed}") from None
 
 
-def year(value: object, argument: str, years: Collection[int], what: str) -> int:
-    """*value* as an int that is one of *years*; else an ``ArgumentTypeError`` or a ``YearError``."""
-    checked = integer(value, argument)
-    if checked not in years:
-        raise YearError(argument, checked, sorted(years), what)
-    return checked
-
-
 def year_within(value: object, argument: str, years: Collection[int], what: str) -> int:
     """*value* as an int between the first and last of *years* (any year if there are none)."""
     checked = integer(value, argument)
