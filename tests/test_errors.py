@@ -583,3 +583,10 @@ def test_assess_goals_knows_every_option_of_assess() -> None:
 
     parameters = set(inspect.signature(pr.assess).parameters) - {"strategy", "year"}
     assert set(_ASSESS_OPTIONS) == parameters
+
+
+def test_a_year_given_as_text_is_suggested_as_the_year(kielce: Strategy) -> None:
+    """Strategy.report("2023") suggests the year 2023 itself, not the text '2023'."""
+    with pytest.raises(UnknownCodeError) as caught:
+        kielce.report(bad("2023"))
+    assert str(caught.value) == "unknown annual report '2023' (did you mean 2023?); known: 2023"

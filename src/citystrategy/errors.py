@@ -211,10 +211,10 @@ class UnknownCodeError(KeyError, CityStrategyError):
         text = f"unknown {self.kind} {self.code!r}"
         if not self.known:
             return f"{text}; there is none"
-        strings = [str(code) for code in self.known]
-        close = difflib.get_close_matches(str(self.code), strings, n=3, cutoff=0.6)
+        by_text = {str(code): code for code in self.known}
+        close = difflib.get_close_matches(str(self.code), list(by_text), n=3, cutoff=0.6)
         if close:
-            text += " (did you mean " + " or ".join(repr(match) for match in close) + "?)"
+            text += " (did you mean " + " or ".join(repr(by_text[m]) for m in close) + "?)"
         return f"{text}; known: {_listed(self.known)}"
 
 
