@@ -335,6 +335,11 @@ ERROR_EXAMPLES: tuple[BaseException, ...] = (
     errors.UnknownCityError("radom", ["kielce"]),
     errors.UnknownCatalogueError("zpp", ["zmp"]),
     errors.AssessmentError("year 2023 appears twice", "('2661011', 'KIE-1-01')"),
+    errors.UnknownCodeError("indicator", "KIE-1-1", ["KIE-1-01", "KIE-1-02"]),
+    errors.ArgumentError("window", 0, "a number of years, 1 or more"),
+    errors.ArgumentTypeError("year", "2023", "an int"),
+    errors.YearError("year", 1999, [2023], "years with an annual report"),
+    errors.ZeroAmountError("1 PLN", "0 PLN"),
 )
 
 

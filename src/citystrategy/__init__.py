@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from importlib.metadata import version as _version
 
+from citystrategy.errors import ArgumentError as ArgumentError
+from citystrategy.errors import ArgumentTypeError as ArgumentTypeError
 from citystrategy.errors import CityStrategyError as CityStrategyError
 from citystrategy.errors import CityStrategyWarning as CityStrategyWarning
 from citystrategy.errors import CurrencyMismatchError as CurrencyMismatchError
@@ -24,6 +26,9 @@ from citystrategy.errors import ModelError as ModelError
 from citystrategy.errors import ParseError as ParseError
 from citystrategy.errors import UnitError as UnitError
 from citystrategy.errors import UnknownCityError as UnknownCityError
+from citystrategy.errors import UnknownCodeError as UnknownCodeError
+from citystrategy.errors import YearError as YearError
+from citystrategy.errors import ZeroAmountError as ZeroAmountError
 from citystrategy.model import ActionDirection as ActionDirection
 from citystrategy.model import Direction as Direction
 from citystrategy.model import Indicator as Indicator
@@ -51,6 +56,8 @@ __version__ = _version("citystrategy")
 __all__ = [
     "Q_",
     "ActionDirection",
+    "ArgumentError",
+    "ArgumentTypeError",
     "CityStrategyError",
     "CityStrategyWarning",
     "CurrencyMismatchError",
@@ -76,7 +83,10 @@ __all__ = [
     "Territory",
     "UnitError",
     "UnknownCityError",
+    "UnknownCodeError",
     "ValidationReport",
+    "YearError",
+    "ZeroAmountError",
     "__version__",
     "check",
     "ureg",

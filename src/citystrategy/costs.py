@@ -28,8 +28,9 @@ from typing import Final
 import pandas as pd
 from attrs import frozen
 
-from citystrategy.errors import CurrencyMismatchError
-from citystrategy.model import Project, Strategy
+from citystrategy._arguments import integer, year_within
+from citystrategy.errors import ArgumentError, CurrencyMismatchError, YearError
+from citystrategy.model import DeclaredSummary, Project, Strategy
 from citystrategy.money import DEFAULT_CURRENCY, Money
 
 __all__ = [
@@ -116,15 +117,39 @@ def catalogue_total(strategy: Strategy) -> Money:
     return _total(strategy.projects, strategy_currency(strategy))
 
 
+def _period_year(strategy: Strategy, year: object) -> int:
+    """*year* checked: an int within the strategy's period."""
+    period = range(strategy.period_start, strategy.period_end + 1)
+    return year_within(year, "year", period, "years of the strategy's period")
+
+
+def _declared_year(strategy: Strategy, year: object) -> DeclaredSummary:
+    """The declared figures of the report on *year*; a year without them is a YearError."""
+    checked = integer(year, "year")
+    years = [r.year for r in strategy.reports if r.declared is not None]
+    for report in strategy.reports:
+        if report.year == checked and report.declared is not None:
+            return report.declared
+    raise YearError("year", checked, years, "years whose annual report declares figures")
+
+
 def completed_projects(strategy: Strategy, year: int) -> tuple[Project, ...]:
-    """Projects completed in *year*, in catalogue order."""
-    return tuple(p for p in strategy.projects if p.completed_in == year)
+    """Projects completed in *year*, in catalogue order.
+
+    Raises:
+        ArgumentTypeError: If *year* is not an int.
+        YearError: If *year* is outside the strategy's period.
+    """
+    checked = _period_year(strategy, year)
+    return tuple(p for p in strategy.projects if p.completed_in == checked)
 
 
 def completed_total(strategy: Strategy, year: int) -> Money:
     """The cost of the projects completed in *year*, each counted once, in the strategy's currency.
 
     Raises:
+        ArgumentTypeError: If *year* is not an int.
+        YearError: If *year* is outside the strategy's period.
         CurrencyMismatchError: If the project costs of the strategy are in several currencies.
     """
     return _total(completed_projects(strategy, year), strategy_currency(strategy))
@@ -145,7 +170,7 @@ def goal_costs(strategy: Strategy, *, level: str = "strategic") -> pd.DataFrame:
         several currencies, ``cost`` and ``currency`` are ``None``.
 
     Raises:
-        ValueError: If *level* is neither.
+        ArgumentError: If *level* is neither (a ``ValueError``).
     """
     if level == "strategic":
         goals = [(g.code, g.name) for g in strategy.strategic_goals]
@@ -158,8 +183,7 @@ def goal_costs(strategy: Strategy, *, level: str = "strategic") -> pd.DataFrame:
         def codes(project: Project) -> tuple[str, ...]:
             return project.operational_goals
     else:
-        msg = f"'level' must be 'strategic' or 'operational' (got {level!r})"
-        raise ValueError(msg)
+        raise ArgumentError("level", level, "'strategic' or 'operational'")
     currency = _single_currency(strategy)
     rows = []
     for code, name in goals:
@@ -216,6 +240,10 @@ def completed_by_goal(strategy: Strategy, year: int) -> tuple[GoalCompletion, ..
 
     A project serving two strategic goals counts under both. Costs are in the strategy's
     currency; when its project costs are in several currencies, costs and shares are ``None``.
+
+    Raises:
+        ArgumentTypeError: If *year* is not an int.
+        YearError: If *year* is outside the strategy's period.
     """
     completed = completed_projects(strategy, year)
     currency = _single_currency(strategy)
@@ -352,11 +380,11 @@ def compare_declared(strategy: Strategy, year: int) -> tuple[Comparison, ...]:
     cannot be checked (``agrees`` is ``None``).
 
     Raises:
-        KeyError: If the strategy has no report on *year*, or the report declares no figures.
+        ArgumentTypeError: If *year* is not an int.
+        YearError: If the strategy has no report on *year*, or the report declares no figures
+            (a ``KeyError`` and a ``ValueError``), naming the years whose reports do.
     """
-    declared = strategy.report(year).declared
-    if declared is None:
-        raise KeyError(f"the report on {year} declares no figures")
+    declared = _declared_year(strategy, year)
     computed = {row.goal: row for row in completed_by_goal(strategy, year)}
     completed = completed_projects(strategy, year)
     currency = _single_currency(strategy)

@@ -8,9 +8,12 @@ pickle.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 
 __all__ = [
+    "ArgumentError",
+    "ArgumentTypeError",
     "AssessmentError",
     "CityStrategyError",
     "CityStrategyWarning",
@@ -22,6 +25,9 @@ __all__ = [
     "UnitError",
     "UnknownCatalogueError",
     "UnknownCityError",
+    "UnknownCodeError",
+    "YearError",
+    "ZeroAmountError",
 ]
 
 
@@ -160,7 +166,10 @@ class UnknownCatalogueError(KeyError, CityStrategyError):
 
 
 class AssessmentError(ValueError, CityStrategyError):
-    """Values cannot be assessed as given: a repeated year, an unreadable period, a bad option."""
+    """Values cannot be assessed as given: a repeated year, an unreadable period, a text value.
+
+    Options of the wrong value or type are :class:`ArgumentError` and :class:`ArgumentTypeError`.
+    """
 
     def __init__(self, problem: str, series: str = "") -> None:
         super().__init__(problem, series)
@@ -169,3 +178,127 @@ class AssessmentError(ValueError, CityStrategyError):
 
     def __str__(self) -> str:
         return f"{self.problem}" + (f" (series {self.series})" if self.series else "")
+
+
+#: How many known codes an :class:`UnknownCodeError` lists before "and N more".
+_SHOWN: int = 8
+
+
+def _listed(values: Sequence[object], limit: int = _SHOWN) -> str:
+    shown = ", ".join(repr(value) for value in values[:limit])
+    more = len(values) - limit
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+class UnknownCodeError(KeyError, CityStrategyError):
+    """A look-up by a code (or a year) that is not there: a goal, an indicator, a programme.
+
+    Also a ``KeyError``, so ``except KeyError`` keeps working.
+
+    Attributes:
+        kind: What was looked up (``"indicator"``, ``"annual report"`` …).
+        code: The code asked for, as given.
+        known: Every code that exists, in their order.
+    """
+
+    def __init__(self, kind: str, code: object, known: Sequence[object]) -> None:
+        super().__init__(kind, code, tuple(known))
+        self.kind = kind
+        self.code = code
+        self.known = tuple(known)
+
+    def __str__(self) -> str:
+        text = f"unknown {self.kind} {self.code!r}"
+        if not self.known:
+            return f"{text}; there is none"
+        by_text = {str(code): code for code in self.known}
+        close = difflib.get_close_matches(str(self.code), list(by_text), n=3, cutoff=0.6)
+        if close:
+            text += " (did you mean " + " or ".join(repr(by_text[m]) for m in close) + "?)"
+        return f"{text}; known: {_listed(self.known)}"
+
+
+class ArgumentError(ValueError, CityStrategyError):
+    """An argument has a value the function does not accept (an unknown option, a bad range).
+
+    Attributes:
+        argument: The parameter's name.
+        value: The value given.
+        expected: What would be accepted, in words (``"one of 'ratio', 'projection'"``).
+    """
+
+    def __init__(self, argument: str, value: object, expected: str) -> None:
+        super().__init__(argument, value, expected)
+        self.argument = argument
+        self.value = value
+        self.expected = expected
+
+    def __str__(self) -> str:
+        return f"{self.argument!r} must be {self.expected} (got {self.value!r})"
+
+
+class ArgumentTypeError(TypeError, CityStrategyError):
+    """An argument is of the wrong type: a string where a number or a date is expected.
+
+    Attributes:
+        argument: The parameter's name.
+        value: The value given.
+        expected: What would be accepted, in words (``"an int"``).
+    """
+
+    def __init__(self, argument: str, value: object, expected: str) -> None:
+        super().__init__(argument, value, expected)
+        self.argument = argument
+        self.value = value
+        self.expected = expected
+
+    def __str__(self) -> str:
+        return (
+            f"{self.argument!r} must be {self.expected} "
+            f"(got {self.value!r} of type {type(self.value).__name__})"
+        )
+
+
+class YearError(ArgumentError, KeyError):
+    """A year with no data to work on: no annual report, no observations, outside the period.
+
+    An :class:`ArgumentError` (a ``ValueError``) and also a ``KeyError``, so that callers which
+    caught the failed look-up of a report keep working (numpy's ``AxisError`` is likewise both a
+    ``ValueError`` and an ``IndexError``).
+
+    Attributes:
+        argument: The parameter's name (``"year"``, ``"base_year"``).
+        value: The year given.
+        years: The years that have data, sorted.
+        what: What the years are (``"years with an annual report"``).
+    """
+
+    def __init__(self, argument: str, value: int, years: Sequence[int], what: str) -> None:
+        listed = ", ".join(map(str, sorted(years))) or "none"
+        Exception.__init__(self, argument, value, tuple(years), what)
+        self.argument = argument
+        self.value = value
+        self.years = tuple(sorted(years))
+        self.what = what
+        self.expected = f"one of the {what} ({listed})"
+
+    def __str__(self) -> str:
+        listed = ", ".join(map(str, self.years)) or "none"
+        return f"no data for {self.argument} {self.value!r}: the {self.what} are {listed}"
+
+
+class ZeroAmountError(ZeroDivisionError, CityStrategyError):
+    """An amount was divided by a zero amount (a rate of a zero total, a share of nothing).
+
+    Attributes:
+        dividend: The amount divided, as text (``"1 PLN"``).
+        divisor: What it was divided by, as text.
+    """
+
+    def __init__(self, dividend: str, divisor: str) -> None:
+        super().__init__(dividend, divisor)
+        self.dividend = dividend
+        self.divisor = divisor
+
+    def __str__(self) -> str:
+        return f"cannot divide {self.dividend} by {self.divisor}: it is zero"

@@ -21,6 +21,7 @@ the environment is never read. Strings in the examples show U+00A0 as ``\xa0``.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 from decimal import ROUND_HALF_UP, Context, Decimal
 from enum import Enum, StrEnum
 from typing import Final, TypeAlias
@@ -30,7 +31,10 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_format_date
 from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_symbol
 
-from citystrategy.errors import UnitError
+from citystrategy._arguments import integer
+from citystrategy._arguments import member as _enum_member
+from citystrategy._arguments import text as _string
+from citystrategy.errors import ArgumentError, ArgumentTypeError, UnitError, UnknownCodeError
 from citystrategy.model import Direction, Level, ParticipantRole, TargetKind
 from citystrategy.money import CURRENCIES, Money
 from citystrategy.progress import Note, Status, Trend
@@ -288,8 +292,9 @@ def get_locale(locale: LocaleLike) -> Locale:
     """The babel locale for *locale*; the environment is never read.
 
     Raises:
-        TypeError: If *locale* is neither a ``Locale`` nor a string (``None`` included).
-        ValueError: If babel does not know the locale.
+        ArgumentTypeError: If *locale* is neither a ``Locale`` nor a string (``None``
+            included); a ``TypeError`` too.
+        ArgumentError: If babel does not know the locale (a ``ValueError`` too).
 
     >>> get_locale("pl_PL").language
     'pl'
@@ -297,13 +302,12 @@ def get_locale(locale: LocaleLike) -> Locale:
     if isinstance(locale, Locale):
         return locale
     if not isinstance(locale, str):  # None would make babel read the environment
-        msg = f"'locale' must be a babel Locale or a locale name (got {locale!r})"
-        raise TypeError(msg)
+        raise ArgumentTypeError("locale", locale, "a babel Locale or a locale name")
     try:
         return Locale.parse(locale)
-    except (ValueError, UnknownLocaleError):
-        msg = f"unknown locale {locale!r} (e.g. 'pl_PL', 'en_GB')"
-        raise ValueError(msg) from None
+    except (ValueError, TypeError, UnknownLocaleError):
+        expected = "a locale babel knows (e.g. 'pl_PL', 'en_GB')"
+        raise ArgumentError("locale", locale, expected) from None
 
 
 def get_language(locale: LocaleLike) -> str:
@@ -325,12 +329,41 @@ def _language(locale: Locale) -> str:
     return "pl" if locale.language == "pl" else "en"
 
 
-def _decimal(value: Decimal | int | float) -> Decimal:
+#: The rounding modes of :mod:`decimal`, for :func:`format_number`.
+_ROUNDINGS: Final = (
+    decimal.ROUND_CEILING,
+    decimal.ROUND_DOWN,
+    decimal.ROUND_FLOOR,
+    decimal.ROUND_HALF_DOWN,
+    decimal.ROUND_HALF_EVEN,
+    decimal.ROUND_HALF_UP,
+    decimal.ROUND_UP,
+    decimal.ROUND_05UP,
+)
+
+
+def _decimal(value: Decimal | int | float, argument: str = "value") -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | float):
+        raise ArgumentTypeError(argument, value, "a Decimal, an int or a float")
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite():
-        msg = f"cannot format {value!r}: a missing value is written with format_missing"
-        raise ValueError(msg)
+        expected = "a finite number (a missing value is written with format_missing)"
+        raise ArgumentError(argument, value, expected)
     return number  # a float is read through its shortest repr, not its binary expansion
+
+
+def _decimals(decimals: int | None, *, optional: bool = True) -> int | None:
+    """*decimals* checked: ``None`` (where allowed) or a non-negative int."""
+    if decimals is None and optional:
+        return None
+    checked = integer(decimals, "decimals")
+    if checked < 0:
+        raise ArgumentError("decimals", decimals, "a whole number of digits, 0 or more")
+    return checked
+
+
+def _grouping(grouping: Grouping | str | None) -> Grouping | None:
+    return None if grouping is None else _enum_member(Grouping, grouping, "grouping")
 
 
 def _round(value: Decimal, decimals: int | None, rounding: str) -> Decimal:
@@ -385,6 +418,12 @@ def format_number(
         rounding: A :mod:`decimal` rounding mode; half-up by default.
         locale: The locale.
 
+    Raises:
+        ArgumentTypeError: If *value* is not a number (``"12"`` included) or *decimals* not an
+            int.
+        ArgumentError: If *value* is NaN or infinite, *decimals* negative, or *grouping*,
+            *rounding* or *locale* unknown.
+
     >>> format_number(12345.5)
     '12\xa0345,5'
     >>> format_number(Decimal("1234"))
@@ -394,8 +433,13 @@ def format_number(
     >>> format_number(Decimal("1234"), grouping="always", locale="en_GB")
     '1,234'
     """
-    number = _round(_decimal(value), decimals, rounding)
-    return _plain(number, grouping=grouping, separator=separator, locale=_locale(locale))
+    loc = _locale(locale)
+    if rounding not in _ROUNDINGS:
+        raise ArgumentError("rounding", rounding, "a rounding mode of the decimal module")
+    if separator is not None:
+        _string(separator, "separator")
+    number = _round(_decimal(value), _decimals(decimals), rounding)
+    return _plain(number, grouping=_grouping(grouping), separator=separator, locale=loc)
 
 
 def format_money(
@@ -423,10 +467,16 @@ def format_money(
     'PLN\xa01,234.50'
     """
     loc = _locale(locale)
+    _money(money)
     number = format_number(money.amount, decimals=decimals, grouping=grouping, locale=loc)
     if code:
         return f"{number}{_NBSP}{money.currency}"
     return _with_symbol(number, "", money.currency, loc)
+
+
+def _money(money: object) -> None:
+    if not isinstance(money, Money):
+        raise ArgumentTypeError("money", money, "a Money")
 
 
 def format_money_scaled(
@@ -452,7 +502,8 @@ def format_money_scaled(
         locale: The locale.
 
     Raises:
-        ValueError: If *scale* is not a scale word of the locale.
+        ArgumentError: If *scale* is not a scale word of the locale, or *decimals* is negative.
+        ArgumentTypeError: If *money* is not a :class:`~citystrategy.money.Money`.
 
     >>> format_money_scaled(Money(Decimal("115000")))
     '115\xa0tys.\xa0zł'
@@ -464,12 +515,13 @@ def format_money_scaled(
     '999\xa0zł'
     """
     loc = _locale(locale)
+    _money(money)
+    decimals = _decimals(decimals, optional=False) or 0
     scales = _SCALES[_language(loc)]
     if scale is not None:
         factors = {word: factor for factor, word in scales}
         if scale not in factors:
-            msg = f"'scale' must be one of {sorted(factors)} (got {scale!r})"
-            raise ValueError(msg)
+            raise ArgumentError("scale", scale, f"one of {', '.join(map(repr, factors))}")
         chosen: tuple[Decimal, str] | None = (factors[scale], scale)
     else:
         chosen = None
@@ -558,8 +610,7 @@ def format_percentage_points(
 def _noun_form(count: Decimal, forms: tuple[str, ...], locale: Locale) -> str:
     category = locale.plural_form(count)
     if _language(locale) == "pl" and len(forms) != 4:
-        msg = f"Polish needs four noun forms (one, few, many, other), got {forms!r}"
-        raise ValueError(msg)
+        raise ArgumentError("noun", forms, "four noun forms for Polish (one, few, many, other)")
     if len(forms) == 2:  # English-like: one / other
         return forms[0] if category == "one" else forms[1]
     return forms[_PLURAL_INDEX.get(category, 3)]
@@ -583,7 +634,8 @@ def format_count(
         locale: The locale.
 
     Raises:
-        KeyError: If *noun* is not a key of :data:`NOUNS`.
+        UnknownCodeError: If *noun* is not a key of :data:`NOUNS` (a ``KeyError`` too).
+        ArgumentError: If *noun* gives the wrong number of forms for the language.
 
     >>> [format_count(n, "project") for n in (1, 2, 5, 12, 22)]
     ['1 projekt', '2 projekty', '5 projektów', '12 projektów', '22 projekty']
@@ -593,8 +645,10 @@ def format_count(
     '2 projects'
     """
     loc = _locale(locale)
+    if isinstance(noun, str) and noun not in NOUNS:
+        raise UnknownCodeError("noun", noun, list(NOUNS))
     forms = NOUNS[noun][_language(loc)] if isinstance(noun, str) else noun
-    number = Decimal(count)
+    number = _decimal(count, "count")
     return f"{format_number(number, locale=loc)}{separator}{_noun_form(number, forms, loc)}"
 
 
@@ -623,6 +677,7 @@ def format_quantity(
 
     Raises:
         UnitError: If the unit has no label in :data:`UNIT_LABELS`.
+        ArgumentTypeError: If *quantity* is not a pint quantity.
 
     >>> from citystrategy.units import Q_
     >>> format_quantity(Q_(Decimal("31791.00"), "MWh"))
@@ -633,7 +688,9 @@ def format_quantity(
     '58\xa0dni'
     """
     loc = _locale(locale)
-    magnitude = _round(_decimal(quantity.magnitude), decimals, ROUND_HALF_UP)
+    if not isinstance(quantity, pint.Quantity):
+        raise ArgumentTypeError("quantity", quantity, "a pint quantity")
+    magnitude = _round(_decimal(quantity.magnitude), _decimals(decimals), ROUND_HALF_UP)
     return _with_unit(magnitude, str(quantity.units), loc, ascii_only=ascii_only)
 
 
@@ -669,15 +726,21 @@ def format_value(
         ascii_only: Write ASCII unit labels.
         locale: The locale.
 
+    Raises:
+        ArgumentTypeError: If *value* is not a number or ``None`` (a string included).
+        UnitError: If *unit* has no label in :data:`UNIT_LABELS`.
+
     >>> format_value(Decimal("46.10"), "PLN / inhabitant")
     '46,10\xa0zł na mieszkańca'
     >>> format_value(None, "percent")
     '–'
     """
     loc = _locale(locale)
+    _string(unit, "unit")
     if value is None:
         return format_missing(marker=missing, locale=loc)
-    return _with_unit(_round(value, decimals, ROUND_HALF_UP), unit, loc, ascii_only=ascii_only)
+    number = _round(_decimal(value), _decimals(decimals), ROUND_HALF_UP)
+    return _with_unit(number, unit, loc, ascii_only=ascii_only)
 
 
 def format_missing(*, marker: str = "–", locale: LocaleLike = DEFAULT_LOCALE) -> str:
@@ -711,7 +774,8 @@ def format_date(
         locale: The locale.
 
     Raises:
-        ValueError: If *style* is unknown.
+        ArgumentTypeError: If *date* is not a ``datetime.date`` (a string included).
+        ArgumentError: If *style* is unknown.
 
     >>> format_date(dt.date(2024, 6, 20))
     '20.06.2024\xa0r.'
@@ -723,6 +787,10 @@ def format_date(
     '9 June 2022'
     """
     loc = _locale(locale)
+    if not isinstance(date, dt.date):
+        raise ArgumentTypeError("date", date, "a datetime.date")
+    if suffix is not None:
+        _string(suffix, "suffix")
     polish = loc.language == "pl"
     if style == "numeric":
         short = loc.date_formats["short"].pattern.replace("yy", "y").replace("yy", "y")
@@ -730,8 +798,7 @@ def format_date(
     elif style == "long":
         text = _babel_format_date(date, "d MMMM y" if polish else "long", locale=loc)
     else:
-        msg = f"'style' must be 'numeric' or 'long' (got {style!r})"
-        raise ValueError(msg)
+        raise ArgumentError("style", style, "'numeric' or 'long'")
     ending = ("r." if polish else "") if suffix is None else suffix
     return f"{text}{_NBSP if polish else ' '}{ending}" if ending else text
 
@@ -751,5 +818,7 @@ def get_label(member: Enum, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
     'destymulanta (im mniej, tym lepiej)'
     """
     language = _language(_locale(locale))
+    if not isinstance(member, Enum):
+        raise ArgumentTypeError("member", member, "a member of an enumeration of the model")
     labels = _LABELS_BY_ENUM.get((type(member), member.value))
     return str(member.value) if labels is None else labels[language]

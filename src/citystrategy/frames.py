@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 import pandas as pd
 
-from citystrategy.errors import FrameError, UnitError
+from citystrategy.errors import ArgumentTypeError, FrameError, UnitError
 from citystrategy.units import check_unit
 
 if TYPE_CHECKING:
@@ -103,7 +103,10 @@ def validate_long(frame: pd.DataFrame) -> pd.DataFrame:
 
     Raises:
         FrameError: Listing every problem found.
+        ArgumentTypeError: If *frame* is not a DataFrame.
     """
+    if not isinstance(frame, pd.DataFrame):
+        raise ArgumentTypeError("frame", frame, "a pandas DataFrame")
     problems: list[str] = []
     missing = [c for c in LONG_COLUMNS if c not in frame.columns]
     if missing:

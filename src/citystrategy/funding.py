@@ -33,7 +33,8 @@ from typing import Final
 
 from attrs import frozen
 
-from citystrategy.errors import ModelError
+from citystrategy._arguments import member
+from citystrategy.errors import ArgumentError, ArgumentTypeError, ModelError
 from citystrategy.model import Figure, FigureKind, Program, Rate, RateKind
 from citystrategy.money import ExchangeRate, Money
 
@@ -54,7 +55,14 @@ __all__ = [
 HUNDRED: Final = Decimal(100)
 
 
+def _check_money(money: object, argument: str) -> None:
+    if not isinstance(money, Money):
+        raise ArgumentTypeError(argument, money, "a Money")
+
+
 def _check_rate(rate: Decimal) -> None:
+    if isinstance(rate, bool) or not isinstance(rate, Decimal | int):
+        raise ArgumentTypeError("rate", rate, "a Decimal or an int, in percent")
     if not Decimal(0) <= rate <= HUNDRED:
         raise ModelError("funding rate", f"a rate must lie between 0% and 100% (got {rate}%)")
 
@@ -64,7 +72,9 @@ def grant(total: Money, rate: Decimal) -> Money:
 
     Raises:
         ModelError: If *rate* is outside [0, 100].
+        ArgumentTypeError: If *total* is not a Money or *rate* is not a Decimal or an int.
     """
+    _check_money(total, "total")
     _check_rate(rate)
     return Money(total.amount * rate / HUNDRED, total.currency)
 
@@ -83,8 +93,11 @@ def funding_rate(grant: Money, total: Money) -> Decimal:
 
     Raises:
         CurrencyMismatchError: If the currencies differ.
-        ZeroDivisionError: If *total* is zero.
+        ZeroAmountError: If *total* is zero (a ``ZeroDivisionError`` too).
+        ArgumentTypeError: If an amount is not a Money.
     """
+    _check_money(grant, "grant")
+    _check_money(total, "total")
     return grant.ratio(total) * HUNDRED
 
 
@@ -101,7 +114,22 @@ def rate_interval(
 
     Raises:
         CurrencyMismatchError: If the currencies differ.
+        ArgumentError: If a precision is not positive, or *total* is not larger than half its
+            precision (the rate would be unbounded).
+        ArgumentTypeError: If an amount is not a Money or a precision not a Decimal or an int.
     """
+    _check_money(grant, "grant")
+    _check_money(total, "total")
+    for name, precision in (
+        ("grant_precision", grant_precision),
+        ("total_precision", total_precision),
+    ):
+        if isinstance(precision, bool) or not isinstance(precision, Decimal | int):
+            raise ArgumentTypeError(name, precision, "a Decimal or an int")
+        if not precision > 0:
+            raise ArgumentError(name, precision, "a positive amount")
+    if total.amount - total_precision / 2 <= 0:
+        raise ArgumentError("total", total, "an amount larger than half its precision")
     g_low = grant.amount - grant_precision / 2
     g_high = grant.amount + grant_precision / 2
     t_low = total.amount - total_precision / 2
@@ -122,6 +150,8 @@ def to_currency(money: Money, rate: ExchangeRate) -> Money:
     >>> to_currency(Money(Decimal(30000), "EUR"), eur)
     Money(amount=Decimal('130440.0000'), currency='PLN')
     """
+    if not isinstance(rate, ExchangeRate):
+        raise ArgumentTypeError("rate", rate, "an ExchangeRate")
     return rate.convert(money)
 
 
@@ -137,13 +167,14 @@ def total(
     Raises:
         ModelError: If the figures are in several currencies, naming each programme and its
             currency (convert first with :func:`to_currency`).
+        ArgumentError: If *kind* is not a figure kind.
 
     >>> from citystrategy.programs import zmp
     >>> catalogue = zmp.load()
     >>> total(catalogue.for_city("Płock"))
     Money(amount=Decimal('11195000.0'), currency='PLN')
     """
-    wanted = FigureKind(kind)
+    wanted = member(FigureKind, kind, "kind")
     found = [(p, f) for p in programs if (f := p.figure(wanted)) is not None]
     currencies = {f.money.currency for _, f in found}
     if len(currencies) > 1:

@@ -18,9 +18,13 @@ from decimal import Decimal
 from typing import Final
 
 from attrs import field, frozen
-from attrs.validators import instance_of
 
-from citystrategy.errors import CurrencyMismatchError, ModelError
+from citystrategy.errors import (
+    ArgumentTypeError,
+    CurrencyMismatchError,
+    ModelError,
+    ZeroAmountError,
+)
 
 __all__ = ["CURRENCIES", "DEFAULT_CURRENCY", "ExchangeRate", "Money"]
 
@@ -34,8 +38,7 @@ DEFAULT_CURRENCY: Final = "PLN"
 def _to_decimal(value: Decimal | int) -> Decimal:
     """Convert losslessly; floats are refused by the type and at run time."""
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        msg = f"'amount' must be a Decimal or an int (got {value!r} of type {type(value).__name__})"
-        raise TypeError(msg)
+        raise ArgumentTypeError("amount", value, "a Decimal or an int")
     return Decimal(value)
 
 
@@ -147,11 +150,11 @@ class Money:
 
         Raises:
             CurrencyMismatchError: If the currencies differ.
-            ZeroDivisionError: If *other* is zero.
+            ZeroAmountError: If *other* is zero (a ``ZeroDivisionError`` too).
         """
         self._same(other)
         if other.amount == 0:
-            raise ZeroDivisionError(f"cannot divide {self} by a zero amount")
+            raise ZeroAmountError(str(self), str(other))
         return self.amount / other.amount
 
     def __str__(self) -> str:
@@ -160,9 +163,13 @@ class Money:
 
 def _rate(value: Decimal | int) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        msg = f"'rate' must be a Decimal or an int (got {value!r} of type {type(value).__name__})"
-        raise TypeError(msg)
+        raise ArgumentTypeError("rate", value, "a Decimal or an int")
     return Decimal(value)
+
+
+def _date(instance: object, attribute: object, value: dt.date) -> None:
+    if not isinstance(value, dt.date):
+        raise ArgumentTypeError("on", value, "a datetime.date")
 
 
 def _positive(instance: object, attribute: object, value: Decimal) -> None:
@@ -188,7 +195,7 @@ class ExchangeRate:
     base: str = field(validator=_check_currency)
     quote: str = field(validator=_check_currency)
     rate: Decimal = field(converter=_rate, validator=_positive)
-    on: dt.date = field(validator=instance_of(dt.date))
+    on: dt.date = field(validator=_date)
     source: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -203,7 +210,10 @@ class ExchangeRate:
 
         Raises:
             CurrencyMismatchError: If *money* is in neither currency of the rate.
+            ArgumentTypeError: If *money* is not a :class:`Money`.
         """
+        if not isinstance(money, Money):
+            raise ArgumentTypeError("money", money, "a Money")
         if money.currency == self.base:
             return Money(money.amount * self.rate, self.quote)
         if money.currency == self.quote:

@@ -17,7 +17,7 @@ from typing import Any, Final
 
 import pint
 
-from citystrategy.errors import UnitError
+from citystrategy.errors import ArgumentTypeError, UnitError
 
 __all__ = ["Q_", "REDEFINED", "check_unit", "to_quantity", "ureg"]
 
@@ -38,12 +38,15 @@ def check_unit(unit: str, *, location: str | None = None) -> str:
 
     Raises:
         UnitError: If the registry does not know *unit*.
+        ArgumentTypeError: If *unit* is not a string.
 
     >>> check_unit("µg/m³")
     'microgram / meter ** 3'
     >>> check_unit("PLN / inhabitant")
     'PLN / inhabitant'
     """
+    if not isinstance(unit, str):
+        raise ArgumentTypeError("unit", unit, "a unit name")
     if not unit.strip():
         raise UnitError(unit, "a unit of the citystrategy registry", location)
     try:
@@ -64,10 +67,10 @@ def to_quantity(value: Decimal | int, unit: str) -> pint.Quantity[Decimal]:
 
     Raises:
         UnitError: If *unit* is unknown.
-        TypeError: If *value* is a float.
+        ArgumentTypeError: If *value* is a float, a string or anything but a Decimal or an int
+            (a ``TypeError`` too).
     """
-    if isinstance(value, float):
-        msg = f"'value' must be a Decimal or an int, not a float (got {value!r})"
-        raise TypeError(msg)
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        raise ArgumentTypeError("value", value, "a Decimal or an int, not a float")
     quantity: pint.Quantity[Decimal] = Q_(Decimal(value), check_unit(unit))
     return quantity

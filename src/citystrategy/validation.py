@@ -16,7 +16,8 @@ from typing import Final
 
 from attrs import field, frozen
 
-from citystrategy.costs import Figure, compare_declared, project_currencies
+from citystrategy._arguments import member
+from citystrategy.costs import Figure, _declared_year, compare_declared, project_currencies
 from citystrategy.errors import UnitError
 from citystrategy.model import Direction, Indicator, Observation, Strategy, TargetKind
 from citystrategy.units import check_unit
@@ -157,9 +158,9 @@ class ValidationReport:
         """The findings of one kind (a :class:`FindingKind` or its value).
 
         Raises:
-            ValueError: If *kind* is not a finding kind.
+            ArgumentError: If *kind* is not a finding kind (a ``ValueError``).
         """
-        wanted = FindingKind(kind)
+        wanted = member(FindingKind, kind, "kind")
         return tuple(f for f in self.findings if f.kind is wanted)
 
     def counts(self) -> dict[FindingKind, int]:
@@ -182,7 +183,14 @@ def check(strategy: Strategy, *, year: int | None = None) -> ValidationReport:
         already met, missing values with their reason, projects without a cost, costs in
         several currencies (among the projects, or between a report and the projects), and
         declared figures that disagree with the computed ones.
+
+    Raises:
+        ArgumentTypeError: If *year* is not an int.
+        YearError: If the strategy has no report on *year* that declares figures (a
+            ``ValueError`` and a ``KeyError``), naming the years that have one.
     """
+    if year is not None:
+        _declared_year(strategy, year)
     findings: list[Finding] = []
     findings += _duplicates(strategy)
     findings += _links(strategy)

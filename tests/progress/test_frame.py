@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citystrategy.errors import AssessmentError
+from citystrategy.errors import ArgumentError, AssessmentError
 from citystrategy.model import Direction
 from citystrategy.progress import (
     ASSESSMENT_COLUMNS,
@@ -317,8 +317,8 @@ def test_repeated_metadata_is_an_error() -> None:
 
 
 def test_zero_option_is_checked() -> None:
-    """An unknown 'zero' option is an error."""
-    with pytest.raises(AssessmentError, match="zero"):
+    """An unknown 'zero' option is an ArgumentError naming the option."""
+    with pytest.raises(ArgumentError, match="zero"):
         assess_frame(observations(PANEL_ROWS), PANEL_META, zero="ignore")
 
 

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citystrategy.errors import AssessmentError
+from citystrategy.errors import ArgumentError, AssessmentError
 from citystrategy.model import Direction
 from citystrategy.progress import (
     Assessment,
@@ -766,8 +766,8 @@ def test_zero_not_assessable_option(
 
 
 def test_zero_option_is_checked() -> None:
-    """An unknown 'zero' option is an error."""
-    with pytest.raises(AssessmentError, match="zero"):
+    """An unknown 'zero' option is an ArgumentError naming the option."""
+    with pytest.raises(ArgumentError, match="zero"):
         assess_series({2020: 1.0, 2021: 2.0}, direction=HIB, zero="ignore")
 
 

@@ -9,7 +9,8 @@ from enum import StrEnum
 
 from attrs import field, frozen
 
-from citystrategy.errors import ModelError
+from citystrategy._arguments import integer, member, text
+from citystrategy.errors import ModelError, UnknownCodeError
 from citystrategy.model._names import normalise_name
 from citystrategy.model._validators import decimal_or_none, non_blank, str_tuple
 from citystrategy.model.territory import Territory
@@ -395,13 +396,21 @@ class Program:
                 raise ModelError(entity, problem)
 
     def figure(self, kind: FigureKind | str) -> Figure | None:
-        """The first figure of *kind*, if any."""
-        wanted = FigureKind(kind)
+        """The first figure of *kind*, if any.
+
+        Raises:
+            ArgumentError: If *kind* is not a figure kind.
+        """
+        wanted = member(FigureKind, kind, "kind")
         return next((f for f in self.figures if f.kind is wanted), None)
 
     def rate(self, kind: RateKind | str) -> Rate | None:
-        """The first rate of *kind*, if any."""
-        wanted = RateKind(kind)
+        """The first rate of *kind*, if any.
+
+        Raises:
+            ArgumentError: If *kind* is not a rate kind.
+        """
+        wanted = member(RateKind, kind, "kind")
         return next((r for r in self.rates if r.kind is wanted), None)
 
     def years(self) -> range:
@@ -451,12 +460,12 @@ class Catalogue:
         """The programme with *code*.
 
         Raises:
-            KeyError: If there is none.
+            UnknownCodeError: If there is none (a ``KeyError`` too), naming the closest codes.
         """
         for program in self.programs:
             if program.code == code:
                 return program
-        raise KeyError(code)
+        raise UnknownCodeError("programme", code, [p.code for p in self.programs])
 
     def for_city(self, name_or_teryt: str) -> tuple[Program, ...]:
         """The programmes a city took part in, by its name or TERYT code.
@@ -472,7 +481,7 @@ class Catalogue:
         A name found under any spelling (``"Gdańsku"`` as printed for a training venue) stands
         for its territory: every participation of that TERYT code is returned.
         """
-        codes = _codes_of(self, name_or_teryt)
+        codes = _codes_of(self, text(name_or_teryt, "name_or_teryt"))
         return tuple(
             (program, participant)
             for program in self.programs
@@ -483,6 +492,7 @@ class Catalogue:
 
     def member(self, name_or_teryt: str) -> Territory | None:
         """The member territory with this name or TERYT code, if the city is a member."""
+        text(name_or_teryt, "name_or_teryt")
         return next((t for t in self.members if _matches(t, "", name_or_teryt)), None)
 
     def territory(self, name_or_teryt: str) -> Territory | None:
@@ -508,11 +518,16 @@ class Catalogue:
 
     def by_theme(self, theme: str) -> tuple[Program, ...]:
         """The programmes with a theme containing *theme* (case and diacritics ignored)."""
-        wanted = normalise_name(theme)
+        wanted = normalise_name(text(theme, "theme"))
         return tuple(p for p in self.programs if any(wanted in normalise_name(t) for t in p.themes))
 
     def by_year(self, year: int) -> tuple[Program, ...]:
-        """The programmes running in *year*."""
+        """The programmes running in *year*.
+
+        Raises:
+            ArgumentTypeError: If *year* is not an int.
+        """
+        year = integer(year, "year")
         return tuple(p for p in self.programs if year in p.years())
 
 

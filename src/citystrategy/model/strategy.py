@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from attrs import field, frozen
 
-from citystrategy.errors import ModelError
+from citystrategy._arguments import integer
+from citystrategy.errors import ModelError, UnknownCodeError
 from citystrategy.model._validators import int_tuple, matches, non_blank, pairs, str_tuple
 from citystrategy.model.indicator import Indicator, Observation
 from citystrategy.model.program import ProgramLink
@@ -369,7 +370,7 @@ class Strategy:
         """Return the strategic or operational goal with *code*.
 
         Raises:
-            KeyError: If there is none.
+            UnknownCodeError: If there is none (a ``KeyError`` too), naming the goals there are.
         """
         for goal in self.strategic_goals:
             if goal.code == code:
@@ -377,34 +378,41 @@ class Strategy:
             for op in goal.operational_goals:
                 if op.code == code:
                     return op
-        raise KeyError(code)
+        known = [
+            c
+            for g in self.strategic_goals
+            for c in (g.code, *(o.code for o in g.operational_goals))
+        ]
+        raise UnknownCodeError("goal", code, known)
 
     def indicator(self, code: str) -> Indicator:
         """Return the indicator with *code*.
 
         Raises:
-            KeyError: If there is none.
+            UnknownCodeError: If there is none (a ``KeyError`` too), naming the indicators there
+                are.
         """
-        return _find(self.indicators, code)
+        return _find(self.indicators, code, "indicator")
 
     def project(self, code: str) -> Project:
         """Return the project with *code*.
 
         Raises:
-            KeyError: If there is none.
+            UnknownCodeError: If there is none (a ``KeyError`` too), naming the projects there are.
         """
-        return _find(self.projects, code)
+        return _find(self.projects, code, "project")
 
     def report(self, year: int) -> AnnualReport:
         """Return the annual report on *year*.
 
         Raises:
-            KeyError: If the strategy has no report on that year.
+            UnknownCodeError: If the strategy has no report on that year (a ``KeyError`` too),
+                naming the years it has reports on.
         """
         for report in self.reports:
             if report.year == year:
                 return report
-        raise KeyError(year)
+        raise UnknownCodeError("annual report", year, [r.year for r in self.reports])
 
     def indicators_of(self, goal_code: str) -> tuple[Indicator, ...]:
         """Indicators measuring the goal *goal_code* directly (not its sub-goals)."""
@@ -415,7 +423,12 @@ class Strategy:
         return (o for o in self.observations if o.indicator == indicator_code)
 
     def observation(self, indicator_code: str, year: int) -> Observation | None:
-        """The observation of one indicator in one year for the strategy's territory, if any."""
+        """The observation of one indicator in one year for the strategy's territory, if any.
+
+        Raises:
+            ArgumentTypeError: If *year* is not an int (``"2023"`` would never match).
+        """
+        year = integer(year, "year")
         for obs in self.observations:
             if (
                 obs.indicator == indicator_code
@@ -439,8 +452,8 @@ class Strategy:
 _Coded = TypeVar("_Coded", Indicator, Project)
 
 
-def _find(items: tuple[_Coded, ...], code: str) -> _Coded:
+def _find(items: tuple[_Coded, ...], code: str, kind: str) -> _Coded:
     for item in items:
         if item.code == code:
             return item
-    raise KeyError(code)
+    raise UnknownCodeError(kind, code, [item.code for item in items])

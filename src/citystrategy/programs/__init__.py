@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
+from citystrategy._arguments import text
 from citystrategy.errors import UnknownCatalogueError
 from citystrategy.programs.base import CatalogueAdapter as CatalogueAdapter
 from citystrategy.programs.zmp import ZMP
@@ -24,9 +25,10 @@ def get_program(slug: str) -> CatalogueAdapter:
 
     Raises:
         UnknownCatalogueError: If no catalogue is registered under *slug* (a ``KeyError`` too).
+        ArgumentTypeError: If *slug* is not a string.
     """
     try:
-        return PROGRAMS[slug.lower()]
+        return PROGRAMS[text(slug, "slug").lower()]
     except KeyError:
         raise UnknownCatalogueError(slug, sorted(PROGRAMS)) from None
 

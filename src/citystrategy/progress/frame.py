@@ -15,7 +15,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from citystrategy.errors import AssessmentError
+from citystrategy._arguments import integer, member, real
+from citystrategy.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    AssessmentError,
+    FrameError,
+)
 from citystrategy.frames import INDICATOR, TERRITORY, UNIT, VALUE, YEAR
 from citystrategy.model import Direction
 from citystrategy.progress.series import (
@@ -29,6 +35,7 @@ from citystrategy.progress.series import (
     Status,
     Thresholds,
     Trend,
+    _options,
     two_proportion_p_value,
     wilson_interval,
 )
@@ -98,7 +105,12 @@ def _meta_array(meta: pd.DataFrame, column: str, codes: IntArray, default: float
     """The metadata column (one row per indicator label) for each series, by indicator code."""
     if column not in meta.columns:
         return np.full(len(codes), default)
-    values = pd.to_numeric(meta[column], errors="raise").astype("float64")
+    try:
+        values = pd.to_numeric(meta[column], errors="raise").astype("float64")
+    except (ValueError, TypeError):
+        raise AssessmentError(
+            f"the metadata column {column!r} holds values that are not numbers"
+        ) from None
     return values.to_numpy(dtype=np.float64, na_value=np.nan)[codes]
 
 
@@ -160,11 +172,33 @@ def assess_frame(
 
     Raises:
         AssessmentError: If a (territory, indicator, year) appears twice, an indicator of the
-            observations has no metadata, or an option is invalid.
+            observations has no metadata, or the metadata lack a column or hold text.
+        FrameError: If *observations* lack a column of the long frame this needs.
+        ArgumentError: If an option is invalid (an unknown method or *zero*, a window under 1,
+            *alpha* outside (0, 1)).
+        ArgumentTypeError: If an option has the wrong type (a year given as a string).
     """
-    method = Method(method)
-    if zero not in ("substitute", "not_assessable"):
-        raise AssessmentError(f"'zero' must be 'substitute' or 'not_assessable' (got {zero!r})")
+    method = member(Method, method, "method")
+    _options(
+        year=year,
+        base_year=base_year,
+        window=window,
+        thresholds=thresholds,
+        growth_thresholds=growth_thresholds,
+        zero=zero,
+    )
+    if not 0 < real(alpha, "alpha") < 1:
+        raise ArgumentError("alpha", alpha, "a significance level between 0 and 1")
+    integer(default_target_year, "default_target_year")
+    for name, frame in (("observations", observations), ("indicators", indicators)):
+        if not isinstance(frame, pd.DataFrame):
+            raise ArgumentTypeError(name, frame, "a pandas DataFrame")
+    absent = [c for c in (TERRITORY, INDICATOR, YEAR, VALUE) if c not in observations.columns]
+    if absent:
+        raise FrameError([f"missing column(s): {', '.join(absent)}"])
+    absent = [c for c in ("indicator", "direction") if c not in indicators.columns]
+    if absent:
+        raise AssessmentError(f"the indicator metadata has no column(s) {', '.join(absent)}")
     meta = indicators.set_index("indicator")
     if meta.index.has_duplicates:
         repeated = sorted(map(str, meta.index[meta.index.duplicated()].unique()))

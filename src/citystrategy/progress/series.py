@@ -26,13 +26,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from enum import StrEnum
 from statistics import NormalDist
 from typing import Final, TypeAlias
 
 from attrs import field, frozen
 
-from citystrategy.errors import AssessmentError
+from citystrategy._arguments import integer, member, real
+from citystrategy.errors import ArgumentError, ArgumentTypeError, AssessmentError
 from citystrategy.model import Direction
 
 __all__ = [
@@ -150,6 +152,8 @@ class Thresholds:
     moderate: float
 
     def __attrs_post_init__(self) -> None:
+        real(self.substantial, "substantial")
+        real(self.moderate, "moderate")
         if not 0 < self.moderate < self.substantial:
             msg = f"thresholds must satisfy 0 < moderate < substantial (got {self})"
             raise AssessmentError(msg)
@@ -240,15 +244,55 @@ def _series(
     values: SeriesValues,
 ) -> dict[int, float]:
     items = values.items() if isinstance(values, Mapping) or hasattr(values, "items") else values
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise ArgumentTypeError("values", values, "a mapping of years to values, or pairs")
     series: dict[int, float] = {}
-    for period, value in items:
+    for pair in items:
+        if not isinstance(pair, tuple | list) or len(pair) != 2:
+            raise ArgumentTypeError("values", pair, "a (year, value) pair")
+        period, value = pair
         year = parse_period(period)
         if value is None or value != value:  # NaN of any float type
             continue
         if year in series:
             raise AssessmentError(f"year {year} appears twice")
+        if isinstance(value, bool | str) or not isinstance(value, int | float | Decimal):
+            raise AssessmentError(f"the value of {period!r} is not a number: {value!r}")
         series[year] = float(value)
     return series
+
+
+def _options(
+    *,
+    year: int | None,
+    base_year: int | None,
+    window: int | None,
+    thresholds: Thresholds | None,
+    growth_thresholds: Thresholds | None,
+    zero: str,
+) -> None:
+    """Check the options that :func:`assess_series` and the frame API share."""
+    if year is not None:
+        integer(year, "year")
+    if base_year is not None:
+        integer(base_year, "base_year")
+    if window is not None and integer(window, "window") < 1:
+        raise ArgumentError("window", window, "a number of years, 1 or more")
+    for name, given in (("thresholds", thresholds), ("growth_thresholds", growth_thresholds)):
+        if given is not None and not isinstance(given, Thresholds):
+            raise ArgumentTypeError(name, given, "a Thresholds")
+    if zero not in ("substitute", "not_assessable"):
+        raise ArgumentError("zero", zero, "'substitute' or 'not_assessable'")
+
+
+def _band(target_range: object) -> tuple[float, float] | None:
+    """*target_range* checked: ``None`` or two numbers."""
+    if target_range is None:
+        return None
+    if not isinstance(target_range, tuple | list) or len(target_range) != 2:
+        raise ArgumentTypeError("target_range", target_range, "a (low, high) pair of numbers")
+    low, high = (real(bound, "target_range") for bound in target_range)
+    return low, high
 
 
 def limit_factor(base: float, limit: float) -> float:
@@ -260,9 +304,9 @@ def limit_factor(base: float, limit: float) -> float:
     >>> limit_factor(100.0, 100.0), limit_factor(200.0, 100.0)
     (0.0, 1.0)
     """
-    if limit <= 0:
+    if real(limit, "limit") <= 0:
         raise AssessmentError(f"a natural limit must be positive (got {limit})")
-    b = abs(base)
+    b = abs(real(base, "base"))
     if b >= 2 * limit:
         return 1.0
     if b <= limit:
@@ -327,9 +371,14 @@ def _score_growth(p: float, t: Thresholds) -> float:
 def status_from_score(score: float) -> Status:
     """The category whose band holds *score* (used for goal scores).
 
+    Raises:
+        ArgumentError: If *score* is NaN (no score is not a deterioration).
+
     >>> status_from_score(2.5).value, status_from_score(-2.6).value
     ('substantial_progress', 'deterioration')
     """
+    if math.isnan(real(score, "score")):
+        raise ArgumentError("score", score, "a number, not NaN")
     if score >= 2.5:
         return Status.SUBSTANTIAL_PROGRESS
     if score >= 0:
@@ -406,12 +455,20 @@ def assess_series(
         AssessmentError: If a year appears twice, a period cannot be read, or an option is
             invalid.
     """
-    method = Method(method)
+    method = member(Method, method, "method")
     direction = _direction(direction)
-    target = None if target is None or target != target else float(target)  # NaN: no target
-    limit = None if limit is None or limit != limit else float(limit)
-    if zero not in ("substitute", "not_assessable"):
-        raise AssessmentError(f"'zero' must be 'substitute' or 'not_assessable' (got {zero!r})")
+    _options(
+        year=year,
+        base_year=base_year,
+        window=window,
+        thresholds=thresholds,
+        growth_thresholds=growth_thresholds,
+        zero=zero,
+    )
+    target_year = integer(target_year, "target_year")
+    target = None if target is None or target != target else real(target, "target")  # NaN: none
+    limit = None if limit is None or limit != limit else real(limit, "limit")
+    target_range = _band(target_range)
     series = original = _series(values)
     d = 1 if direction is Direction.HIGHER_IS_BETTER else -1
     if direction is Direction.WITHIN_RANGE:
@@ -590,11 +647,11 @@ def wilson_interval(share: float, n: int, *, level: float = 0.95) -> tuple[float
     >>> round(low, 4), round(high, 4)
     (0.0306, 0.0871)
     """
-    if n <= 0:
+    if integer(n, "n") <= 0:
         raise AssessmentError(f"a sample size must be positive (got {n})")
-    if not 0 <= share <= 1:
+    if not 0 <= real(share, "share") <= 1:
         raise AssessmentError(f"a share must be a fraction in [0, 1] (got {share})")
-    if not 0 < level < 1:
+    if not 0 < real(level, "level") < 1:
         raise AssessmentError(f"'level' must lie between 0 and 1 (got {level})")
     z = NormalDist().inv_cdf(0.5 + level / 2)
     denominator = 1 + z * z / n
@@ -609,9 +666,9 @@ def two_proportion_p_value(p1: float, n1: int, p2: float, n2: int) -> float:
     >>> round(two_proportion_p_value(0.123, 593, 0.052, 248), 4)
     0.0019
     """
-    if n1 <= 0 or n2 <= 0:
+    if integer(n1, "n1") <= 0 or integer(n2, "n2") <= 0:
         raise AssessmentError("sample sizes must be positive")
-    if not (0 <= p1 <= 1 and 0 <= p2 <= 1):
+    if not (0 <= real(p1, "p1") <= 1 and 0 <= real(p2, "p2") <= 1):
         raise AssessmentError(f"shares must be fractions in [0, 1] (got {p1} and {p2})")
     pooled = (p1 * n1 + p2 * n2) / (n1 + n2)
     variance = pooled * (1 - pooled) * (1 / n1 + 1 / n2)
@@ -684,8 +741,13 @@ def year_on_year(
     ('worsened', -7.1, 'percentage_point')
     """
     direction = _direction(direction)
-    if not 0 < alpha < 1:
-        raise AssessmentError(f"'alpha' must lie between 0 and 1 (got {alpha})")
+    if not 0 < real(alpha, "alpha") < 1:
+        raise ArgumentError("alpha", alpha, "a significance level between 0 and 1")
+    if year is not None:
+        integer(year, "year")
+    if not isinstance(unit, str):
+        raise ArgumentTypeError("unit", unit, "a unit name")
+    target_range = _band(target_range)
     series = _series(values)
     years = sorted(y for y in series if year is None or y <= year)
     change_unit = "percentage_point" if unit == "percent" else unit

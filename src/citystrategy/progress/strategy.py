@@ -17,6 +17,8 @@ from typing import Any, Final, cast
 import numpy as np
 import pandas as pd
 
+from citystrategy._arguments import real, year_within
+from citystrategy.errors import ArgumentError, ArgumentTypeError, AssessmentError
 from citystrategy.frames import INDICATOR, TERRITORY, YEAR
 from citystrategy.model import Direction, Strategy, TargetKind
 from citystrategy.progress.frame import META_COLUMNS, assess_frame
@@ -187,10 +189,19 @@ def assess(
         ``Decimal("-7.1")``); the other numbers are floats. ``notes`` holds
         :class:`~citystrategy.progress.Note` values separated by ``;``; ``target_findings`` the
         kinds of :func:`citystrategy.check` findings about the indicator's target.
+
+    Raises:
+        YearError: If *year* lies outside the years the strategy has observations for (a
+            ``ValueError``), naming them.
+        ArgumentTypeError: If *year* or another option has the wrong type (``year="2023"``).
+        ArgumentError: If an option is invalid (see
+            :func:`~citystrategy.progress.assess_frame`).
     """
     territory = strategy.territory.id
     frame = strategy.observations_frame()
     frame = frame[frame[TERRITORY] == territory]
+    years = {int(y) for y in frame[YEAR].unique()}
+    year = year_within(year, "year", years, "years with observations")
     result = assess_frame(
         frame,
         indicator_metadata(strategy),
@@ -295,13 +306,20 @@ def assess_goals(
         options: Passed to :func:`assess` when *table* is not given.
 
     Raises:
-        ValueError: If *min_coverage* is outside [0, 1].
+        ArgumentError: If *min_coverage* is outside [0, 1] (a ``ValueError``), or an option of
+            :func:`assess` is invalid.
+        ArgumentTypeError: If an option is not one of :func:`assess`'s, or has the wrong type.
+        AssessmentError: If *table* lacks a column of :func:`assess`'s result.
     """
-    if not 0 <= min_coverage <= 1:
-        msg = f"'min_coverage' must lie in [0, 1] (got {min_coverage})"
-        raise ValueError(msg)
+    if not 0 <= real(min_coverage, "min_coverage") <= 1:
+        raise ArgumentError("min_coverage", min_coverage, "a share between 0 and 1")
+    unknown = sorted(set(options) - set(_ASSESS_OPTIONS))
+    if unknown:
+        expected = "a keyword of assess: " + ", ".join(_ASSESS_OPTIONS)
+        raise ArgumentTypeError("options", unknown[0], expected)
     if table is None:
         table = assess(strategy, year=year, **options)
+    check_table(table)
     rows = []
     for goal in strategy.strategic_goals:
         codes = [goal.code, *(op.code for op in goal.operational_goals)]
@@ -317,6 +335,32 @@ def assess_goals(
                 )
             )
     return pd.DataFrame(rows, columns=list(GOAL_COLUMNS))
+
+
+#: Keyword options of :func:`assess` that :func:`assess_goals` passes on.
+_ASSESS_OPTIONS: Final = (
+    "base_year",
+    "window",
+    "method",
+    "thresholds",
+    "growth_thresholds",
+    "zero",
+    "weighted",
+    "alpha",
+)
+
+
+def check_table(
+    table: object, columns: tuple[str, ...] = ("code", "goal", "status", "score")
+) -> pd.DataFrame:
+    """*table* if it is a frame with these columns of :func:`assess`'s result (for readers)."""
+    if not isinstance(table, pd.DataFrame):
+        raise ArgumentTypeError("table", table, "the DataFrame assess() returns")
+    absent = [c for c in columns if c not in table.columns]
+    if absent:
+        problem = f"the table lacks the column(s) {', '.join(absent)}: pass the result of assess()"
+        raise AssessmentError(problem)
+    return table
 
 
 def _goal_row(

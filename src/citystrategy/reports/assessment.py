@@ -8,6 +8,8 @@ from typing import Any, Final
 
 import pandas as pd
 
+from citystrategy._arguments import integer, member, real
+from citystrategy.errors import ArgumentError
 from citystrategy.formatting import (
     DEFAULT_LOCALE,
     UNIT_LABELS,
@@ -19,7 +21,8 @@ from citystrategy.formatting import (
     get_language,
 )
 from citystrategy.money import CURRENCIES
-from citystrategy.progress import Note, Status, Trend
+from citystrategy.progress import GOAL_COLUMNS, INDICATOR_COLUMNS, Method, Note, Status, Trend
+from citystrategy.progress.strategy import check_table
 from citystrategy.reports.text import render_table
 
 __all__ = ["assessment_data", "format_assessment"]
@@ -150,8 +153,20 @@ def format_assessment(
         method: The method used (for the title).
         min_coverage: The coverage threshold used for the goals (for the title).
         locale: Locale of the words and numbers.
+
+    Raises:
+        AssessmentError: If *table* or *goals* lacks a column of the result it stands for.
+        ArgumentError: If *method* is unknown or *min_coverage* is outside [0, 1].
+        ArgumentTypeError: If *year* is not an int.
     """
     language = get_language(locale)
+    check_table(table, INDICATOR_COLUMNS)
+    if goals is not None:
+        check_table(goals, GOAL_COLUMNS)
+    integer(year, "year")
+    method = member(Method, method, "method").value
+    if not 0 <= real(min_coverage, "min_coverage") <= 1:
+        raise ArgumentError("min_coverage", min_coverage, "a share between 0 and 1")
     t = _LABELS[language]
     lines = [t["title"].format(year=year, method=t["methods"].get(method, method)), ""]
     rows = []

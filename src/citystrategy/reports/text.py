@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from citystrategy.errors import ArgumentError
+
 __all__ = ["render_table"]
 
 
@@ -24,7 +26,7 @@ def render_table(
         footer: Rows printed under a rule (totals).
 
     Raises:
-        ValueError: If a row or *align* does not match the header.
+        ArgumentError: If a row or *align* does not match the header (a ``ValueError``).
 
     >>> print(render_table(["Cel", "Koszt"], [["1", "5 zł"], ["2", "10 zł"]]))
     Cel  Koszt
@@ -35,13 +37,11 @@ def render_table(
     width = len(header)
     align = align or "l" + "r" * (width - 1)
     if len(align) != width or set(align) - {"l", "r"}:
-        msg = f"'align' must have one 'l' or 'r' per column ({width}), got {align!r}"
-        raise ValueError(msg)
+        raise ArgumentError("align", align, f"one 'l' or 'r' per column ({width})")
     body = [list(header), *map(list, rows), *map(list, footer)]
     for row in body:
         if len(row) != width:
-            msg = f"every row must have {width} cells, got {len(row)}: {row!r}"
-            raise ValueError(msg)
+            raise ArgumentError("rows", row, f"a row of {width} cells, as many as the header")
     widths = [max(len(row[i]) for row in body) for i in range(width)]
 
     def line(cells: Sequence[str]) -> str:

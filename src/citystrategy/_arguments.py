@@ -1,0 +1,53 @@
+"""Checks of public functions' arguments, raising the typed errors of :mod:`citystrategy.errors`.
+
+Each public function checks its own arguments once, on entry; helpers trust them.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Collection
+from enum import Enum
+from typing import TypeVar
+
+from citystrategy.errors import ArgumentError, ArgumentTypeError, YearError
+
+_E = TypeVar("_E", bound=Enum)
+
+
+def integer(value: object, argument: str) -> int:
+    """*value* as an int; a bool, a float or a string is an :class:`ArgumentTypeError`."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise ArgumentTypeError(argument, value, "an int")
+    return int(value)
+
+
+def real(value: object, argument: str) -> float:
+    """*value* as a float; a bool, a string or ``None`` is an :class:`ArgumentTypeError`."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ArgumentTypeError(argument, value, "a number")
+    return float(value)
+
+
+def text(value: object, argument: str) -> str:
+    """*value* itself if it is a string, else an :class:`ArgumentTypeError`."""
+    if not isinstance(value, str):
+        raise ArgumentTypeError(argument, value, "a string")
+    return value
+
+
+def member(kind: type[_E], value: object, argument: str) -> _E:
+    """The member of *kind* that *value* is or names; anything else is an :class:`ArgumentError`."""
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in kind)
+        raise ArgumentError(argument, value, f"one of {allowed}") from None
+
+
+def year_within(value: object, argument: str, years: Collection[int], what: str) -> int:
+    """*value* as an int between the first and last of *years* (any year if there are none)."""
+    checked = integer(value, argument)
+    if years and not min(years) <= checked <= max(years):
+        raise YearError(argument, checked, sorted(years), what)
+    return checked

@@ -1,0 +1,592 @@
+"""Every public function refuses bad arguments and unknown codes with a CityStrategyError that is
+also the matching builtin, and says what it got."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import pickle
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pandas as pd
+import pytest
+
+import citystrategy
+from citystrategy import check, costs, errors, frames, funding, units
+from citystrategy import formatting as fmt
+from citystrategy import progress as pr
+from citystrategy import reports as rp
+from citystrategy.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    AssessmentError,
+    CityStrategyError,
+    FrameError,
+    UnknownCodeError,
+    YearError,
+    ZeroAmountError,
+)
+from citystrategy.model import Catalogue, Strategy
+from citystrategy.money import ExchangeRate, Money
+from citystrategy.programs import get_program, zmp
+from citystrategy.units import Q_
+
+
+def bad(value: object) -> Any:
+    """*value* typed as Any, to pass it where the signature forbids it."""
+    return value
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    """The shipped ZMP catalogue."""
+    return zmp.load()
+
+
+@attrs.frozen
+class Case:
+    """A call with a bad argument, the builtin its error must also be, and a text it must show."""
+
+    call: Callable[[Strategy, Catalogue], object]
+    builtin: type[Exception]
+    error: type[CityStrategyError]
+    shows: str
+
+
+HIB = "higher_is_better"
+SERIES = {2020: 1.0, 2021: 2.0}
+RATE = ExchangeRate(base="EUR", quote="PLN", rate=Decimal("4.3480"), on=dt.date(2023, 12, 29))
+
+CASES: dict[str, Case] = {
+    # look-ups by an unknown code
+    "goal": Case(lambda s, c: s.goal("9.9"), KeyError, UnknownCodeError, "'9.9'"),
+    "indicator": Case(lambda s, c: s.indicator("X"), KeyError, UnknownCodeError, "'X'"),
+    "project": Case(lambda s, c: s.project("P-0"), KeyError, UnknownCodeError, "'P-0'"),
+    "report": Case(lambda s, c: s.report(1999), KeyError, UnknownCodeError, "1999"),
+    "catalogue-program": Case(
+        lambda s, c: c.program("ZMP-NONE"), KeyError, UnknownCodeError, "'ZMP-NONE'"
+    ),
+    "noun": Case(
+        lambda s, c: fmt.format_count(2, "spaceship"), KeyError, UnknownCodeError, "'spaceship'"
+    ),
+    # years outside the data, and years that are not ints
+    "check-year-without-report": Case(
+        lambda s, c: check(s, year=1999), ValueError, YearError, "1999"
+    ),
+    "check-year-str": Case(
+        lambda s, c: check(s, year=bad("2023")), TypeError, ArgumentTypeError, "'2023'"
+    ),
+    "compare-declared-year": Case(
+        lambda s, c: costs.compare_declared(s, 2022), ValueError, YearError, "2022"
+    ),
+    "discrepancies-year-str": Case(
+        lambda s, c: costs.discrepancies(s, bad("2023")), TypeError, ArgumentTypeError, "'2023'"
+    ),
+    "completed-total-year-str": Case(
+        lambda s, c: costs.completed_total(s, bad("2023")), TypeError, ArgumentTypeError, "'2023'"
+    ),
+    "completed-by-goal-outside-period": Case(
+        lambda s, c: costs.completed_by_goal(s, 1999), ValueError, YearError, "1999"
+    ),
+    "completed-summary-outside-period": Case(
+        lambda s, c: costs.completed_summary(s, 2031), ValueError, YearError, "2031"
+    ),
+    "summary-data-year-float": Case(
+        lambda s, c: rp.summary_data(s, bad(2023.0)), TypeError, ArgumentTypeError, "2023.0"
+    ),
+    "observation-year-str": Case(
+        lambda s, c: s.observation("KIE-1-01", bad("2023")), TypeError, ArgumentTypeError, "'2023'"
+    ),
+    "catalogue-by-year-str": Case(
+        lambda s, c: c.by_year(bad("2020")), TypeError, ArgumentTypeError, "'2020'"
+    ),
+    "assess-year-str": Case(
+        lambda s, c: pr.assess(s, year=bad("2023")), TypeError, ArgumentTypeError, "'2023'"
+    ),
+    "assess-year-before-data": Case(
+        lambda s, c: pr.assess(s, year=1999), ValueError, YearError, "1999"
+    ),
+    "assess-year-after-data": Case(
+        lambda s, c: pr.assess(s, year=2100), ValueError, YearError, "2100"
+    ),
+    "assess-goals-year-str": Case(
+        lambda s, c: pr.assess_goals(s, year=bad("2023")), TypeError, ArgumentTypeError, "'2023'"
+    ),
+    # assessment options
+    "assess-method": Case(
+        lambda s, c: pr.assess(s, year=2023, method="median"), ValueError, ArgumentError, "median"
+    ),
+    "assess-window-zero": Case(
+        lambda s, c: pr.assess(s, year=2023, window=0), ValueError, ArgumentError, "0"
+    ),
+    "assess-window-str": Case(
+        lambda s, c: pr.assess(s, year=2023, window=bad("2")), TypeError, ArgumentTypeError, "'2'"
+    ),
+    "assess-base-year-str": Case(
+        lambda s, c: pr.assess(s, year=2023, base_year=bad("2022")),
+        TypeError,
+        ArgumentTypeError,
+        "'2022'",
+    ),
+    "assess-alpha": Case(
+        lambda s, c: pr.assess(s, year=2023, alpha=2.0), ValueError, ArgumentError, "2.0"
+    ),
+    "assess-zero": Case(
+        lambda s, c: pr.assess(s, year=2023, zero="ignore"), ValueError, ArgumentError, "ignore"
+    ),
+    "assess-thresholds-tuple": Case(
+        lambda s, c: pr.assess(s, year=2023, thresholds=bad((0.9, 0.5))),
+        TypeError,
+        ArgumentTypeError,
+        "(0.9, 0.5)",
+    ),
+    "assess-goals-min-coverage": Case(
+        lambda s, c: pr.assess_goals(s, year=2023, min_coverage=1.5),
+        ValueError,
+        ArgumentError,
+        "1.5",
+    ),
+    "assess-goals-min-coverage-str": Case(
+        lambda s, c: pr.assess_goals(s, year=2023, min_coverage=bad("0.5")),
+        TypeError,
+        ArgumentTypeError,
+        "'0.5'",
+    ),
+    "assess-goals-unknown-option": Case(
+        lambda s, c: pr.assess_goals(s, year=2023, windows=3),
+        TypeError,
+        ArgumentTypeError,
+        "'windows'",
+    ),
+    "assess-goals-table-columns": Case(
+        lambda s, c: pr.assess_goals(s, year=2023, table=pd.DataFrame({"code": ["X"]})),
+        ValueError,
+        AssessmentError,
+        "goal",
+    ),
+    "assess-frame-method": Case(
+        lambda s, c: pr.assess_frame(
+            s.observations_frame(), pr.indicator_metadata(s), method="median"
+        ),
+        ValueError,
+        ArgumentError,
+        "median",
+    ),
+    "assess-frame-year-str": Case(
+        lambda s, c: pr.assess_frame(
+            s.observations_frame(), pr.indicator_metadata(s), year=bad("2023")
+        ),
+        TypeError,
+        ArgumentTypeError,
+        "'2023'",
+    ),
+    "assess-frame-observation-columns": Case(
+        lambda s, c: pr.assess_frame(pd.DataFrame({"x": [1]}), pr.indicator_metadata(s)),
+        ValueError,
+        FrameError,
+        "territory",
+    ),
+    "assess-frame-metadata-columns": Case(
+        lambda s, c: pr.assess_frame(s.observations_frame(), pd.DataFrame({"x": [1]})),
+        ValueError,
+        AssessmentError,
+        "indicator",
+    ),
+    "assess-frame-metadata-text": Case(
+        lambda s, c: pr.assess_frame(
+            s.observations_frame(), pr.indicator_metadata(s).assign(target="dużo")
+        ),
+        ValueError,
+        AssessmentError,
+        "'target'",
+    ),
+    "assess-series-method": Case(
+        lambda s, c: pr.assess_series(SERIES, direction=HIB, method="median"),
+        ValueError,
+        ArgumentError,
+        "median",
+    ),
+    "assess-series-window": Case(
+        lambda s, c: pr.assess_series(SERIES, direction=HIB, window=-1),
+        ValueError,
+        ArgumentError,
+        "-1",
+    ),
+    "assess-series-year-str": Case(
+        lambda s, c: pr.assess_series(SERIES, direction=HIB, year=bad("2021")),
+        TypeError,
+        ArgumentTypeError,
+        "'2021'",
+    ),
+    "assess-series-target-str": Case(
+        lambda s, c: pr.assess_series(SERIES, direction=HIB, target=bad("5")),
+        TypeError,
+        ArgumentTypeError,
+        "'5'",
+    ),
+    "assess-series-value-str": Case(
+        lambda s, c: pr.assess_series({2020: bad("1,5"), 2021: 2.0}, direction=HIB),
+        ValueError,
+        AssessmentError,
+        "'1,5'",
+    ),
+    "assess-series-values-int": Case(
+        lambda s, c: pr.assess_series(bad(5), direction=HIB),
+        TypeError,
+        ArgumentTypeError,
+        "5",
+    ),
+    "assess-series-range-one-bound": Case(
+        lambda s, c: pr.assess_series(SERIES, direction="within_range", target_range=bad((1,))),
+        TypeError,
+        ArgumentTypeError,
+        "(1,)",
+    ),
+    "year-on-year-unit": Case(
+        lambda s, c: pr.year_on_year(SERIES, direction=HIB, unit=bad(None)),
+        TypeError,
+        ArgumentTypeError,
+        "None",
+    ),
+    "year-on-year-alpha": Case(
+        lambda s, c: pr.year_on_year(SERIES, direction=HIB, unit="percent", alpha=0.0),
+        ValueError,
+        ArgumentError,
+        "0.0",
+    ),
+    "thresholds-str": Case(
+        lambda s, c: pr.Thresholds(bad("0.9"), 0.5), TypeError, ArgumentTypeError, "'0.9'"
+    ),
+    "status-from-score-nan": Case(
+        lambda s, c: pr.status_from_score(float("nan")), ValueError, ArgumentError, "nan"
+    ),
+    "limit-factor-str": Case(
+        lambda s, c: pr.limit_factor(bad("5"), 100.0), TypeError, ArgumentTypeError, "'5'"
+    ),
+    "wilson-interval-n-float": Case(
+        lambda s, c: pr.wilson_interval(0.5, bad(2.5)), TypeError, ArgumentTypeError, "2.5"
+    ),
+    "two-proportion-str": Case(
+        lambda s, c: pr.two_proportion_p_value(bad("0.1"), 10, 0.2, 10),
+        TypeError,
+        ArgumentTypeError,
+        "'0.1'",
+    ),
+    "format-assessment-method": Case(
+        lambda s, c: rp.format_assessment(pr.assess(s, year=2023), year=2023, method="median"),
+        ValueError,
+        ArgumentError,
+        "median",
+    ),
+    "format-assessment-table": Case(
+        lambda s, c: rp.format_assessment(pd.DataFrame({"code": ["X"]}), year=2023),
+        ValueError,
+        AssessmentError,
+        "status",
+    ),
+    # options of other calculations
+    "of-kind": Case(
+        lambda s, c: check(s).of_kind("no_such_kind"), ValueError, ArgumentError, "no_such_kind"
+    ),
+    "goal-costs-level": Case(
+        lambda s, c: costs.goal_costs(s, level="district"), ValueError, ArgumentError, "district"
+    ),
+    "program-figure-kind": Case(
+        lambda s, c: c.programs[0].figure("budget"), ValueError, ArgumentError, "budget"
+    ),
+    "program-rate-kind": Case(
+        lambda s, c: c.programs[0].rate("interest"), ValueError, ArgumentError, "interest"
+    ),
+    "catalogue-profile-int": Case(
+        lambda s, c: c.profile(bad(2661011)), TypeError, ArgumentTypeError, "2661011"
+    ),
+    "catalogue-by-theme-none": Case(
+        lambda s, c: c.by_theme(bad(None)), TypeError, ArgumentTypeError, "None"
+    ),
+    "get-program-int": Case(lambda s, c: get_program(bad(1)), TypeError, ArgumentTypeError, "1"),
+    "funding-total-kind": Case(
+        lambda s, c: funding.total(c.programs, "budget"), ValueError, ArgumentError, "budget"
+    ),
+    "funding-grant-float-rate": Case(
+        lambda s, c: funding.grant(Money(100), bad(0.85)), TypeError, ArgumentTypeError, "0.85"
+    ),
+    "funding-grant-not-money": Case(
+        lambda s, c: funding.grant(bad(100), Decimal(85)), TypeError, ArgumentTypeError, "100"
+    ),
+    "funding-rate-of-zero": Case(
+        lambda s, c: funding.funding_rate(Money(1), Money(0)),
+        ZeroDivisionError,
+        ZeroAmountError,
+        "0 PLN",
+    ),
+    "rate-interval-zero-precision": Case(
+        lambda s, c: funding.rate_interval(Money(1), Money(10), total_precision=Decimal(0)),
+        ValueError,
+        ArgumentError,
+        "Decimal('0')",
+    ),
+    "rate-interval-zero-total": Case(
+        lambda s, c: funding.rate_interval(Money(0), Money(0)),
+        ValueError,
+        ArgumentError,
+        "Decimal('0')",
+    ),
+    "to-currency-not-rate": Case(
+        lambda s, c: funding.to_currency(Money(1), bad(4)), TypeError, ArgumentTypeError, "4"
+    ),
+    "money-float": Case(lambda s, c: Money(bad(1.5)), TypeError, ArgumentTypeError, "1.5"),
+    "money-ratio-zero": Case(
+        lambda s, c: Money(1).ratio(Money(0)), ZeroDivisionError, ZeroAmountError, "1 PLN"
+    ),
+    "exchange-rate-date-str": Case(
+        lambda s, c: ExchangeRate(base="EUR", quote="PLN", rate=4, on=bad("2023-12-29")),
+        TypeError,
+        ArgumentTypeError,
+        "'2023-12-29'",
+    ),
+    "exchange-rate-convert": Case(
+        lambda s, c: RATE.convert(bad(Decimal(1))), TypeError, ArgumentTypeError, "Decimal('1')"
+    ),
+    "check-unit-int": Case(
+        lambda s, c: units.check_unit(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "to-quantity-str": Case(
+        lambda s, c: units.to_quantity(bad("1"), "percent"), TypeError, ArgumentTypeError, "'1'"
+    ),
+    "validate-long-not-frame": Case(
+        lambda s, c: frames.validate_long(bad("frame")), TypeError, ArgumentTypeError, "'frame'"
+    ),
+    "render-table-align": Case(
+        lambda s, c: rp.render_table(["a", "b"], [["1", "2"]], align="c"),
+        ValueError,
+        ArgumentError,
+        "'c'",
+    ),
+    "render-table-row": Case(
+        lambda s, c: rp.render_table(["a", "b"], [["1"]]), ValueError, ArgumentError, "['1']"
+    ),
+    # formatting
+    "format-date-str": Case(
+        lambda s, c: fmt.format_date(bad("2022-06-09")), TypeError, ArgumentTypeError, "2022-06-09"
+    ),
+    "format-date-style": Case(
+        lambda s, c: fmt.format_date(dt.date(2022, 6, 9), style="short"),
+        ValueError,
+        ArgumentError,
+        "'short'",
+    ),
+    "locale-unknown": Case(
+        lambda s, c: fmt.format_number(1, locale="xx_XX"), ValueError, ArgumentError, "'xx_XX'"
+    ),
+    "locale-none": Case(
+        lambda s, c: fmt.format_number(1, locale=bad(None)), TypeError, ArgumentTypeError, "None"
+    ),
+    "report-locale": Case(
+        lambda s, c: rp.format_findings(check(s), locale="klingon"),
+        ValueError,
+        ArgumentError,
+        "'klingon'",
+    ),
+    "summary-locale": Case(
+        lambda s, c: rp.format_summary(s, 2023, locale="xx"), ValueError, ArgumentError, "'xx'"
+    ),
+    "format-number-str": Case(
+        lambda s, c: fmt.format_number(bad("12")), TypeError, ArgumentTypeError, "'12'"
+    ),
+    "format-number-none": Case(
+        lambda s, c: fmt.format_number(bad(None)), TypeError, ArgumentTypeError, "None"
+    ),
+    "format-number-nan": Case(
+        lambda s, c: fmt.format_number(float("nan")), ValueError, ArgumentError, "nan"
+    ),
+    "format-number-negative-decimals": Case(
+        lambda s, c: fmt.format_number(Decimal("1.5"), decimals=-1), ValueError, ArgumentError, "-1"
+    ),
+    "format-number-decimals-str": Case(
+        lambda s, c: fmt.format_number(Decimal("1.5"), decimals=bad("2")),
+        TypeError,
+        ArgumentTypeError,
+        "'2'",
+    ),
+    "format-number-grouping": Case(
+        lambda s, c: fmt.format_number(12345, grouping="sometimes"),
+        ValueError,
+        ArgumentError,
+        "'sometimes'",
+    ),
+    "format-number-rounding": Case(
+        lambda s, c: fmt.format_number(Decimal("1.5"), rounding="HALF_UP"),
+        ValueError,
+        ArgumentError,
+        "'HALF_UP'",
+    ),
+    "format-number-separator": Case(
+        lambda s, c: fmt.format_number(12345, separator=bad(0)), TypeError, ArgumentTypeError, "0"
+    ),
+    "format-money-decimal": Case(
+        lambda s, c: fmt.format_money(bad(Decimal(1))), TypeError, ArgumentTypeError, "Decimal('1')"
+    ),
+    "format-money-negative-decimals": Case(
+        lambda s, c: fmt.format_money(Money(1), decimals=-2), ValueError, ArgumentError, "-2"
+    ),
+    "format-money-scaled-scale": Case(
+        lambda s, c: fmt.format_money_scaled(Money(115000), scale="k"),
+        ValueError,
+        ArgumentError,
+        "'k'",
+    ),
+    "format-money-scaled-decimals": Case(
+        lambda s, c: fmt.format_money_scaled(Money(115000), decimals=-1),
+        ValueError,
+        ArgumentError,
+        "-1",
+    ),
+    "format-percent-str": Case(
+        lambda s, c: fmt.format_percent(bad("5,2")), TypeError, ArgumentTypeError, "'5,2'"
+    ),
+    "format-percentage-points-str": Case(
+        lambda s, c: fmt.format_percentage_points(bad("0,6")), TypeError, ArgumentTypeError, "'0,6'"
+    ),
+    "format-count-str": Case(
+        lambda s, c: fmt.format_count(bad("2"), "project"), TypeError, ArgumentTypeError, "'2'"
+    ),
+    "format-count-forms": Case(
+        lambda s, c: fmt.format_count(2, ("dom", "domy")), ValueError, ArgumentError, "'domy'"
+    ),
+    "format-quantity-number": Case(
+        lambda s, c: fmt.format_quantity(bad(Decimal(5))), TypeError, ArgumentTypeError, "Decimal"
+    ),
+    "format-quantity-decimals": Case(
+        lambda s, c: fmt.format_quantity(Q_(Decimal(5), "MWh"), decimals=-1),
+        ValueError,
+        ArgumentError,
+        "-1",
+    ),
+    "format-value-str": Case(
+        lambda s, c: fmt.format_value(bad("5"), "percent"), TypeError, ArgumentTypeError, "'5'"
+    ),
+    "format-missing-locale": Case(
+        lambda s, c: fmt.format_missing(locale="zz"), ValueError, ArgumentError, "'zz'"
+    ),
+    "get-label-str": Case(
+        lambda s, c: fmt.get_label(bad("higher_is_better")),
+        TypeError,
+        ArgumentTypeError,
+        "'higher_is_better'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_bad_argument_is_a_typed_error(case: Case, kielce: Strategy, catalogue: Catalogue) -> None:
+    """The call raises the typed error, which is a CityStrategyError and the builtin too."""
+    with pytest.raises(case.error) as caught:
+        case.call(kielce, catalogue)
+    assert isinstance(caught.value, CityStrategyError)
+    assert isinstance(caught.value, case.builtin)
+    assert case.shows in str(caught.value)
+
+
+def test_every_case_uses_an_exported_error() -> None:
+    """Each error the cases expect is in errors.__all__ (no private error class escapes)."""
+    assert {case.error.__name__ for case in CASES.values()} <= set(errors.__all__)
+
+
+def test_unknown_indicator_names_what_exists(kielce: Strategy) -> None:
+    """An unknown indicator code suggests the closest codes and lists a few of the 112 known."""
+    with pytest.raises(UnknownCodeError) as caught:
+        kielce.indicator("KIE-1-1")
+    error = caught.value
+    assert (error.kind, error.code) == ("indicator", "KIE-1-1")
+    assert error.known == tuple(i.code for i in kielce.indicators)
+    assert len(error.known) == 112
+    text = str(error)
+    assert text.startswith("unknown indicator 'KIE-1-1' (did you mean 'KIE-1-01'")
+    assert text.endswith("and 104 more")
+
+
+def test_unknown_code_is_still_a_key_error(kielce: Strategy) -> None:
+    """Callers that catch KeyError keep working, and the message is not the quoted repr."""
+    with pytest.raises(KeyError) as caught:
+        kielce.project("P-0")
+    assert str(caught.value).startswith("unknown project 'P-0'")
+
+
+def test_unknown_report_year_names_the_years_there_are(kielce: Strategy) -> None:
+    """Strategy.report on a year without a report names the years it has reports on."""
+    with pytest.raises(UnknownCodeError, match=r"unknown annual report 2022.*known: 2023$"):
+        kielce.report(2022)
+
+
+def test_year_error_names_the_years_with_data(kielce: Strategy) -> None:
+    """assess on a year outside the data names the years the strategy has observations for."""
+    with pytest.raises(YearError) as caught:
+        pr.assess(kielce, year=2030)
+    error = caught.value
+    assert (error.argument, error.value, error.years) == ("year", 2030, (2022, 2023))
+    assert str(error) == "no data for year 2030: the years with observations are 2022, 2023"
+
+
+def test_check_year_error_is_both_a_value_and_a_key_error(kielce: Strategy) -> None:
+    """check on a year without a declaring report is a ValueError and, as before, a KeyError."""
+    with pytest.raises(YearError) as caught:
+        check(kielce, year=2022)
+    assert isinstance(caught.value, ValueError)
+    assert isinstance(caught.value, KeyError)
+    assert caught.value.years == (2023,)
+
+
+def test_argument_error_keeps_its_fields() -> None:
+    """An ArgumentError keeps the argument's name, the value and what was expected."""
+    with pytest.raises(ArgumentError) as caught:
+        pr.assess_series(SERIES, direction=HIB, window=0)
+    error = caught.value
+    assert (error.argument, error.value) == ("window", 0)
+    assert str(error) == "'window' must be a number of years, 1 or more (got 0)"
+
+
+def test_argument_type_error_says_the_type() -> None:
+    """An ArgumentTypeError names the type it got, so '2023' and 2023 are told apart."""
+    with pytest.raises(ArgumentTypeError) as caught:
+        fmt.format_date(bad("2022-06-09"))
+    assert str(caught.value) == ("'date' must be a datetime.date (got '2022-06-09' of type str)")
+
+
+def test_new_errors_are_exported_at_the_top() -> None:
+    """The new error classes can be imported from citystrategy itself."""
+    for name in ("ArgumentError", "ArgumentTypeError", "UnknownCodeError", "YearError"):
+        assert getattr(citystrategy, name) is getattr(errors, name)
+        assert name in citystrategy.__all__
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        UnknownCodeError("goal", "9", []),
+        YearError("year", 2023, [], "years whose annual report declares figures"),
+    ],
+    ids=["no-codes", "no-years"],
+)
+def test_errors_with_nothing_known_pickle_and_say_so(error: CityStrategyError) -> None:
+    """An error about an empty collection says there is none, and survives a pickle."""
+    copy = pickle.loads(pickle.dumps(error))
+    assert str(copy) == str(error)
+    assert "none" in str(error)
+
+
+def test_assess_goals_knows_every_option_of_assess() -> None:
+    """The options assess_goals passes on are exactly assess's keyword options."""
+    from citystrategy.progress.strategy import _ASSESS_OPTIONS
+
+    parameters = set(inspect.signature(pr.assess).parameters) - {"strategy", "year"}
+    assert set(_ASSESS_OPTIONS) == parameters
+
+
+def test_a_year_given_as_text_is_suggested_as_the_year(kielce: Strategy) -> None:
+    """Strategy.report("2023") suggests the year 2023 itself, not the text '2023'."""
+    with pytest.raises(UnknownCodeError) as caught:
+        kielce.report(bad("2023"))
+    assert str(caught.value) == "unknown annual report '2023' (did you mean 2023?); known: 2023"
