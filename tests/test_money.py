@@ -335,6 +335,7 @@ ERROR_EXAMPLES: tuple[BaseException, ...] = (
     errors.UnknownCityError("radom", ["kielce"]),
     errors.UnknownCatalogueError("zpp", ["zmp"]),
     errors.AssessmentError("year 2023 appears twice", "('2661011', 'KIE-1-01')"),
+    errors.StrategyFolderError("./moje-miasto", "no such folder"),
 )
 
 

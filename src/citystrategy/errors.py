@@ -19,6 +19,7 @@ __all__ = [
     "FrameError",
     "ModelError",
     "ParseError",
+    "StrategyFolderError",
     "UnitError",
     "UnknownCatalogueError",
     "UnknownCityError",
@@ -169,3 +170,20 @@ class AssessmentError(ValueError, CityStrategyError):
 
     def __str__(self) -> str:
         return f"{self.problem}" + (f" (series {self.series})" if self.series else "")
+
+
+class StrategyFolderError(ValueError, CityStrategyError):
+    """A path given as a strategy data folder cannot be one: missing, a file, incomplete, or taken.
+
+    Attributes:
+        path: The path as given.
+        problem: What is wrong with it, and what was expected.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(path, problem)
+        self.path = path
+        self.problem = problem
+
+    def __str__(self) -> str:
+        return f"strategy data folder {self.path!r}: {self.problem}"
