@@ -820,3 +820,19 @@ def test_summary_names_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None
     row = next(line for line in out.splitlines() if line.startswith("ZMP-PDP: "))
     assert "Związek Miast Polskich" in row
     assert " zmp " not in row
+
+
+def test_summary_quotes_a_folder_with_a_space(
+    kielce_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder whose path has a space is quoted in the command the summary suggests."""
+    folder = kielce_dir.rename(kielce_dir.parent / "moje dane")
+    _, out, _ = run(["summary", str(folder), "--year", "2023"], capsys)
+    assert f"(szczegóły: citystrategy check '{folder}')" in out
+
+
+def test_empty_city_is_unknown(capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty city argument is an unknown city, never the current folder."""
+    code, _, err = run(["check", ""], capsys)
+    assert code == 2
+    assert err.startswith("citystrategy: error: unknown city ''")

@@ -98,6 +98,6 @@ def open_city(city: str | os.PathLike[str]) -> CityAdapter:
         return FolderAdapter.open(city)
     if city.lower() in CITIES:
         return CITIES[city.lower()]
-    if Path(city).is_dir():
+    if city and Path(city).is_dir():  # Path("") is the current folder: never a bare name
         return FolderAdapter.open(city)
     raise UnknownCityError(city, sorted(CITIES))
