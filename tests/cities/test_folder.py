@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -103,12 +104,11 @@ def test_open_city_unknown_bare_name(tmp_path: Path, monkeypatch: pytest.MonkeyP
     ],
     ids=["missing", "file", "empty"],
 )
-def test_folder_errors(make: object, words: str, tmp_path: Path) -> None:
+def test_folder_errors(make: Callable[[Path], Path], words: str, tmp_path: Path) -> None:
     """A missing path, a file and an empty folder are refused with a StrategyFolderError."""
     (tmp_path / "plik.txt").write_text("x", encoding="utf-8")
     (tmp_path / "pusty").mkdir()
-    assert callable(make)
-    path: Path = make(tmp_path)
+    path = make(tmp_path)
     with pytest.raises(StrategyFolderError) as caught:
         open_city(path)
     error = caught.value
