@@ -6,12 +6,14 @@ import json
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from citystrategy.cli import main
 from citystrategy.errors import DataFileError
+from citystrategy.io.strategy_files import read_strategy
 from citystrategy.model import Strategy
 from tests.factories import make_indicator, make_strategy
 
@@ -190,7 +192,10 @@ def test_user_error(argv: list[str], words: list[str], capsys: pytest.CaptureFix
 def test_unknown_city_names_known_ones(capsys: pytest.CaptureFixture[str]) -> None:
     """The unknown-city message lists the known cities."""
     _, _, err = run(["summary", "warszawa", "--year", "2023"], capsys)
-    assert err == "citystrategy: error: unknown city 'warszawa'; known cities: kielce\n"
+    assert err == (
+        "citystrategy: error: unknown city 'warszawa'; known cities: kielce;"
+        " or give the path of a strategy data folder, e.g. ./warszawa\n"
+    )
 
 
 class FakeAdapter:
@@ -218,7 +223,7 @@ def test_check_exits_1_on_errors(
 ) -> None:
     """check exits with 1 when the data have error findings (a duplicate indicator code)."""
     broken = make_strategy(indicators=(make_indicator(), make_indicator()))
-    monkeypatch.setattr("citystrategy.cli.get_city", lambda slug: FakeAdapter(broken))
+    monkeypatch.setattr("citystrategy.cli.open_city", lambda slug: FakeAdapter(broken))
     code, out, err = run(["check", "testowo"], capsys)
     assert (code, err) == (1, "")
     assert "duplicate_code" in out
@@ -229,7 +234,7 @@ def test_malformed_data_file_is_a_usage_error(
 ) -> None:
     """A malformed data file is reported on stderr with exit 2, not as a traceback."""
     error = DataFileError("data/indicators.tsv", ["line 2, column 'value_2023': bad '5,2,1 %'"])
-    monkeypatch.setattr("citystrategy.cli.get_city", lambda slug: FakeAdapter(error=error))
+    monkeypatch.setattr("citystrategy.cli.open_city", lambda slug: FakeAdapter(error=error))
     code, out, err = run(["summary", "testowo", "--year", "2023"], capsys)
     assert (code, out) == (2, "")
     assert err.startswith("citystrategy: error: data/indicators.tsv: 1 problem")
@@ -533,3 +538,302 @@ def test_programs_unknown_catalogue_is_called_a_catalogue(
     assert code == 2
     assert "catalogue" in err
     assert "unknown city" not in err
+
+
+# --- a city's own data folder ------------------------------------------------------------------
+
+#: What `init` writes: the six data files and a README.md.
+SKELETON = {
+    "strategy.toml",
+    "action_directions.tsv",
+    "indicators.tsv",
+    "projects.tsv",
+    "goal_links.tsv",
+    "completed.toml",
+    "README.md",
+}
+
+
+def test_init_writes_a_folder_that_passes_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`init ./moje-miasto` writes the seven files; `check ./moje-miasto` finds no error."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["init", "./moje-miasto"], capsys)
+    assert (code, err) == (0, "")
+    assert {p.name for p in (tmp_path / "moje-miasto").iterdir()} == SKELETON
+    assert "citystrategy check ./moje-miasto" in out
+    data = run_json(["check", "./moje-miasto", "--format", "json"], capsys)
+    assert data["ok"] is True
+    assert [f for f in data["findings"] if f["severity"] == "error"] == []
+
+
+def test_init_name_teryt_and_kind_reach_strategy_toml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--name, --teryt and --kind become the territory of the new folder's strategy."""
+    folder = tmp_path / "kielce-kopia"
+    argv = ["init", str(folder), "--name", 'Kielce "Nowe"', "--teryt", "2661011"]
+    assert main([*argv, "--kind", "city_with_powiat_rights"]) == 0
+    territory = read_strategy(folder).territory
+    assert (territory.name, territory.teryt, territory.kind.value) == (
+        'Kielce "Nowe"',
+        "2661011",
+        "city_with_powiat_rights",
+    )
+    capsys.readouterr()
+
+
+def test_init_into_an_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An existing empty folder is filled."""
+    (tmp_path / "pusty").mkdir()
+    code, _, err = run(["init", str(tmp_path / "pusty")], capsys)
+    assert (code, err) == (0, "")
+    assert {p.name for p in (tmp_path / "pusty").iterdir()} == SKELETON
+
+
+def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder that is not empty is refused with exit 2 and left exactly as it was."""
+    folder = tmp_path / "moje-miasto"
+    folder.mkdir()
+    (folder / "strategy.toml").write_text("# mine\n", encoding="utf-8")
+    code, out, err = run(["init", str(folder)], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith("citystrategy: error: strategy data folder ")
+    assert "not empty" in err
+    assert [p.name for p in folder.iterdir()] == ["strategy.toml"]
+    assert (folder / "strategy.toml").read_text(encoding="utf-8") == "# mine\n"
+
+
+def test_init_failure_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A write that fails half-way leaves neither the folder nor a temporary one behind."""
+    written: list[str] = []
+    real_write = Path.write_text
+
+    def failing_write(self: Path, text: str, *args: Any, **kwargs: Any) -> int:
+        """Write two files, then fail as a full disk would."""
+        if len(written) == 2:
+            raise OSError(28, "No space left on device", str(self))
+        written.append(self.name)
+        return real_write(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", failing_write)
+    code, out, err = run(["init", str(tmp_path / "moje-miasto")], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith("citystrategy: error: ")
+    assert "No space left on device" in err
+    assert len(written) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_check_a_copy_of_the_kielce_folder(
+    kielce_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check <copy of the Kielce folder>` gives the same findings as `check kielce`."""
+    copied = run_json(["check", str(kielce_dir), "--format", "json"], capsys)
+    shipped = run_json(["check", "kielce", "--format", "json"], capsys)
+    assert copied == shipped
+    assert copied["counts"]["declared_figure_mismatch"] == 6
+
+
+def test_summary_of_a_folder_names_the_folder(
+    kielce_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The summary of a folder points to `check` on that folder, written as a path."""
+    monkeypatch.chdir(kielce_dir.parent)
+    code, out, err = run(["summary", kielce_dir.name, "--year", "2023"], capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith(TITLE + "\n")
+    assert COMPUTED in out
+    assert "Rozbieżności z raportem: 6 (szczegóły: citystrategy check ./data)" in out
+
+
+def test_assess_a_new_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`assess ./moje-miasto --year 2024` on the new folder: 48,0% → 51,5% is +3,5 p.p."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "moje-miasto"]) == 0
+    capsys.readouterr()
+    data = run_json(["assess", "./moje-miasto", "--year", "2024", "--format", "json"], capsys)
+    first = data["indicators"][0]
+    assert (first["code"], first["value"], first["change"]) == ("MIA-1-01", "51.5", "3.5")
+    assert len(data["indicators"]) == 5
+
+
+def test_summary_of_a_new_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The new folder's catalogue costs 2 450 000,00 + 1 180 500,50 + 3 000 000,00 zł."""
+    assert main(["init", str(tmp_path / "m"), "--name", "Przykładowo"]) == 0
+    capsys.readouterr()
+    code, out, err = run(["summary", str(tmp_path / "m"), "--year", "2024"], capsys)
+    assert (code, err) == (0, "")
+    assert "6\xa0630\xa0500,50\xa0zł" in out
+    assert out.splitlines()[1].startswith("Przykładowo ·")
+
+
+def test_bare_name_is_a_registered_city_before_a_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`kielce` is the shipped city even beside a folder named kielce; `./kielce` is the folder."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "kielce", "--name", "Przykładowo"]) == 0
+    capsys.readouterr()
+    _, shipped, _ = run(["summary", "kielce", "--year", "2023"], capsys)
+    assert shipped.startswith(TITLE)
+    _, folder, _ = run(["summary", "./kielce", "--year", "2024"], capsys)
+    assert folder.startswith("Strategia Rozwoju Przykładowo 2030\n")
+
+
+def test_bare_name_of_a_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bare name that is no registered city but an existing folder reads that folder."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "moje-miasto"]) == 0
+    capsys.readouterr()
+    code, out, _ = run(["check", "moje-miasto"], capsys)
+    assert code == 0
+    assert out.startswith("Uwagi do danych strategii Strategia Rozwoju Przykładowo 2030")
+
+
+def _broken_copy(kielce_dir: Path) -> Path:
+    """The Kielce copy with a strategy.toml that is not TOML."""
+    toml = kielce_dir / "strategy.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + "\nperiod_end = \n", encoding="utf-8")
+    return kielce_dir
+
+
+def _user_error_cases(tmp_path: Path, kielce_dir: Path) -> dict[str, tuple[list[str], str]]:
+    """Every kind of bad argument: argv and a fragment its message must contain."""
+    (tmp_path / "plik.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "pusty").mkdir()
+    assert main(["init", str(tmp_path / "nowe")]) == 0
+    new = str(tmp_path / "nowe")
+    broken = str(_broken_copy(kielce_dir))
+    missing = str(tmp_path / "nie-ma")
+    file = str(tmp_path / "plik.txt")
+    return {
+        "summary-missing-folder": (["summary", missing, "--year", "2024"], "no such folder"),
+        "check-missing-folder": (["check", missing], "no such folder"),
+        "assess-missing-folder": (["assess", missing, "--year", "2024"], "no such folder"),
+        "check-file-not-folder": (["check", file], "is a file, not a folder"),
+        "assess-file-not-folder": (["assess", file, "--year", "2024"], "is a file"),
+        "check-folder-lacks-files": (["check", str(tmp_path / "pusty")], "lacks strategy.toml"),
+        "check-unknown-slug": (["check", "atlantyda"], "unknown city 'atlantyda'"),
+        "assess-unknown-slug": (["assess", "atlantyda", "--year", "2023"], "'atlantyda'"),
+        "summary-year-without-data": (["summary", new, "--year", "2019"], "no report on 2019"),
+        "assess-year-without-data": (["assess", new, "--year", "2030"], "no report on 2030"),
+        "check-year-without-data": (["check", new, "--year", "2023"], "(reports: 2024)"),
+        "check-broken-toml": (["check", broken], "strategy.toml: 1 problem"),
+        "summary-broken-toml": (["summary", broken, "--year", "2023"], "strategy.toml"),
+        "summary-locale-xx": (["summary", new, "--year", "2024", "--locale", "xx"], "'xx'"),
+        "check-locale-xx": (["check", "kielce", "--locale", "xx"], "'xx'"),
+        "assess-locale-xx": (["assess", new, "--year", "2024", "--locale", "xx"], "'xx'"),
+        "programs-locale-xx": (["programs", "list", "--locale", "xx"], "'xx'"),
+        "assess-window-0": (["assess", new, "--year", "2024", "--window", "0"], "--window"),
+        "init-not-empty": (["init", new], "not empty"),
+        "init-on-a-file": (["init", file], "is a file"),
+        "init-no-parent": (["init", str(tmp_path / "a" / "b")], "is missing"),
+        "init-bad-teryt": (["init", str(tmp_path / "t"), "--teryt", "12345"], "'12345'"),
+        "init-short-gmina-teryt": (["init", str(tmp_path / "t"), "--teryt", "2661"], "7 digits"),
+        "init-blank-name": (["init", str(tmp_path / "t"), "--name", " "], "blank"),
+    }
+
+
+USER_ERRORS = [
+    "summary-missing-folder",
+    "check-missing-folder",
+    "assess-missing-folder",
+    "check-file-not-folder",
+    "assess-file-not-folder",
+    "check-folder-lacks-files",
+    "check-unknown-slug",
+    "assess-unknown-slug",
+    "summary-year-without-data",
+    "assess-year-without-data",
+    "check-year-without-data",
+    "check-broken-toml",
+    "summary-broken-toml",
+    "summary-locale-xx",
+    "check-locale-xx",
+    "assess-locale-xx",
+    "programs-locale-xx",
+    "assess-window-0",
+    "init-not-empty",
+    "init-on-a-file",
+    "init-no-parent",
+    "init-bad-teryt",
+    "init-short-gmina-teryt",
+    "init-blank-name",
+]
+
+
+@pytest.mark.parametrize("case", USER_ERRORS)
+def test_no_traceback_for_user_errors(
+    case: str, tmp_path: Path, kielce_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each bad argument gives one 'citystrategy: error:' message on stderr and exit code 2."""
+    argv, fragment = _user_error_cases(tmp_path, kielce_dir)[case]
+    capsys.readouterr()
+    code, out, err = run(argv, capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith("citystrategy: error: ")
+    assert err.count("citystrategy: error:") == 1
+    assert "Traceback" not in err
+    assert fragment in err
+    assert not (tmp_path / "t").exists()
+
+
+def test_user_error_cases_are_all_tested(tmp_path: Path, kielce_dir: Path) -> None:
+    """The parametrized list names every case the table defines."""
+    assert sorted(_user_error_cases(tmp_path, kielce_dir)) == sorted(USER_ERRORS)
+
+
+# --- what users read: public names, not keys -----------------------------------------------------
+
+
+def test_check_names_the_report_total_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    """The declared total is about 'razem' (the whole report), not the internal key 'total'."""
+    _, out, _ = run(["check", "kielce"], capsys)
+    rows = [line.split() for line in out.splitlines() if "declared_figure_mismatch" in line]
+    assert [row[2] for row in rows] == ["razem", "1", "1", "3", "3", "4"]
+    assert " total " not in out
+
+
+def test_programs_show_cites_sources_by_title(capsys: pytest.CaptureFixture[str]) -> None:
+    """Sources are numbered and listed by title; partner roles are words, not keys."""
+    _, out, _ = run(["programs", "show", "ZMP-PL-UA"], capsys)
+    figures = out[out.index("Kwoty:") : out.index("Stawki")]
+    assert figures.splitlines()[3].split()[-1] == "[1]"  # wartość całkowita 295 tys. zł
+    assert " doc" not in figures
+    sources = out[out.index("Źródła:") :].splitlines()
+    assert sources[1] == "  [1] Projekty Związku Miast Polskich realizowane z miastami i dla miast"
+    assert sources[2].startswith("  [2] Strony i publikacje Związku Miast Polskich")
+    assert "(finansujący)" in out
+    assert "(funder)" not in out
+
+
+def test_summary_names_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    """The linked programmes name their catalogue by its name, not by its key 'zmp'."""
+    _, out, _ = run(["summary", "kielce", "--year", "2023"], capsys)
+    row = next(line for line in out.splitlines() if line.startswith("ZMP-PDP: "))
+    assert "Związek Miast Polskich" in row
+    assert " zmp " not in row
+
+
+def test_summary_quotes_a_folder_with_a_space(
+    kielce_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder whose path has a space is quoted in the command the summary suggests."""
+    folder = kielce_dir.rename(kielce_dir.parent / "moje dane")
+    _, out, _ = run(["summary", str(folder), "--year", "2023"], capsys)
+    assert f"(szczegóły: citystrategy check '{folder}')" in out
+
+
+def test_empty_city_is_unknown(capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty city argument is an unknown city, never the current folder."""
+    code, _, err = run(["check", ""], capsys)
+    assert code == 2
+    assert err.startswith("citystrategy: error: unknown city ''")

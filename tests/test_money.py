@@ -340,6 +340,7 @@ ERROR_EXAMPLES: tuple[BaseException, ...] = (
     errors.ArgumentTypeError("year", "2023", "an int"),
     errors.YearError("year", 1999, [2023], "years with an annual report"),
     errors.ZeroAmountError("1 PLN", "0 PLN"),
+    errors.StrategyFolderError("./moje-miasto", "no such folder"),
 )
 
 

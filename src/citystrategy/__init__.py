@@ -24,6 +24,7 @@ from citystrategy.errors import DataFileError as DataFileError
 from citystrategy.errors import FrameError as FrameError
 from citystrategy.errors import ModelError as ModelError
 from citystrategy.errors import ParseError as ParseError
+from citystrategy.errors import StrategyFolderError as StrategyFolderError
 from citystrategy.errors import UnitError as UnitError
 from citystrategy.errors import UnknownCityError as UnknownCityError
 from citystrategy.errors import UnknownCodeError as UnknownCodeError
@@ -78,6 +79,7 @@ __all__ = [
     "Project",
     "StrategicGoal",
     "Strategy",
+    "StrategyFolderError",
     "Target",
     "TargetKind",
     "Territory",

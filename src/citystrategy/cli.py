@@ -3,12 +3,14 @@
 Thin: it parses the arguments, calls the library and prints. User errors (an unknown city, a
 year without data, a malformed data file) go to stderr with exit code 2, never as a traceback.
 
-Commands::
+Commands (CITY is a registered slug such as ``kielce``, or the path of a strategy data folder
+such as ``./moje-miasto``; see :func:`citystrategy.cities.open_city` for how they are told apart)::
 
-    citystrategy summary kielce --year 2023 [--format text|json] [--locale pl_PL]
-    citystrategy check kielce [--year 2023] [--format text|json] [--locale pl_PL]
-    citystrategy assess kielce --year 2023 [--method ratio|projection] [--window N]
-                                           [--format table|csv|json] [--locale pl_PL]
+    citystrategy init ./moje-miasto [--name NAME] [--teryt CODE] [--kind gmina|...]
+    citystrategy summary CITY --year 2023 [--format text|json] [--locale pl_PL]
+    citystrategy check CITY [--year 2023] [--format text|json] [--locale pl_PL]
+    citystrategy assess CITY --year 2023 [--method ratio|projection] [--window N]
+                                         [--format table|csv|json] [--locale pl_PL]
     citystrategy programs list [--catalogue zmp] [--theme T] [--year Y] [--format table|json]
     citystrategy programs show CODE [--catalogue zmp] [--format table|json]
     citystrategy programs city NAME_OR_TERYT [--catalogue zmp] [--format table|json]
@@ -19,14 +21,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from citystrategy.cities import get_city, list_cities
-from citystrategy.errors import CityStrategyError
+from citystrategy.cities import (
+    SKELETON_FILES,
+    get_city,
+    init_folder,
+    is_folder_path,
+    list_cities,
+    open_city,
+)
+from citystrategy.errors import CityStrategyError, UnknownCityError
 from citystrategy.formatting import LocaleLike, get_locale
-from citystrategy.model import Program, ProgramLink, Strategy
+from citystrategy.model import Program, ProgramLink, Strategy, TerritoryKind
 from citystrategy.programs import get_program
 from citystrategy.progress import assess, assess_goals
 from citystrategy.reports import (
@@ -52,6 +62,11 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1  #: ``check`` found errors in the data
 EXIT_USAGE = 2  #: bad arguments or unreadable data
 
+_CITY_HELP = (
+    "a registered city (e.g. kielce; see: citystrategy cities) or the path of a strategy data "
+    "folder (e.g. ./moje-miasto; see: citystrategy init)"
+)
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -61,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(sub: argparse.ArgumentParser, *, year_required: bool) -> None:
-        sub.add_argument("city", help="city slug, e.g. kielce (see: citystrategy cities)")
+        sub.add_argument("city", metavar="CITY", help=_CITY_HELP)
         sub.add_argument(
             "--year",
             type=int,
@@ -88,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     assess = commands.add_parser(
         "assess", help="progress of every indicator and goal toward its target"
     )
-    assess.add_argument("city", help="city slug, e.g. kielce (see: citystrategy cities)")
+    assess.add_argument("city", metavar="CITY", help=_CITY_HELP)
     assess.add_argument("--year", type=int, required=True, help="reporting year, e.g. 2023")
     assess.add_argument(
         "--method", choices=("ratio", "projection"), default="ratio", help="default: ratio"
@@ -127,6 +142,23 @@ def _parser() -> argparse.ArgumentParser:
     city.add_argument("city", help="city name (any spelling: Gorzów Wlkp.) or TERYT code")
     catalogue_options(city)
     commands.add_parser("cities", help="list the cities shipped with citystrategy")
+    init = commands.add_parser(
+        "init",
+        help="write a new strategy data folder to start from",
+        description="Write a small, valid, commented strategy data folder (one goal, a few "
+        "indicators and projects) to replace with your own data; it never overwrites.",
+    )
+    init.add_argument("folder", metavar="FOLDER", help="the folder to create, e.g. ./moje-miasto")
+    init.add_argument(
+        "--name", default="Przykładowo", help="the city's official name (default: Przykładowo)"
+    )
+    init.add_argument("--teryt", help="its TERYT (TERC) code, e.g. 2661011 (default: none)")
+    init.add_argument(
+        "--kind",
+        choices=[kind.value for kind in TerritoryKind],
+        default=TerritoryKind.GMINA.value,
+        help="what kind of territory it is (default: gmina)",
+    )
     return parser
 
 
@@ -139,15 +171,18 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "cities":
         for slug in list_cities():
             city = get_city(slug)
-            out.write(f"{slug}\t{city.name}\t{city.teryt}\n")
+            out.write(f"{slug}\t{city.name}\t{city.teryt or '–'}\n")
         return EXIT_OK
+    if args.command == "init":
+        return _init(args, out)
     try:
         locale = get_locale(args.locale)
     except ValueError as error:
         raise _UsageError(str(error)) from None
     if args.command == "programs":
         return _programs(args, locale, out)
-    strategy = get_city(args.city).load()
+    city = open_city(args.city)
+    strategy = city.load()
     years = [report.year for report in strategy.reports]
     if args.year is not None and args.year not in years:
         known = ", ".join(map(str, years)) or "none"
@@ -171,10 +206,13 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             ]
             _print_json(data, out)
         else:
-            text = format_summary(strategy, args.year, slug=args.city.lower(), locale=locale)
+            slug = shlex.quote(city.slug)
+            text = format_summary(strategy, args.year, slug=slug, locale=locale)
             out.write(text + "\n")
             if links:
-                out.write("\n" + format_program_links(links, locale=locale) + "\n")
+                names = _catalogue_names(strategy)
+                text = format_program_links(links, catalogue_names=names, locale=locale)
+                out.write("\n" + text + "\n")
         return EXIT_OK
     report = check(strategy, year=args.year)
     if args.format == "json":
@@ -206,6 +244,32 @@ def _assess(strategy: Strategy, args: argparse.Namespace, locale: LocaleLike, ou
         )
         out.write(text + "\n")
     return EXIT_OK
+
+
+def _init(args: argparse.Namespace, out: TextIO) -> int:
+    folder = init_folder(
+        args.folder, name=args.name, teryt=args.teryt, kind=TerritoryKind(args.kind)
+    )
+    shown = shlex.quote(args.folder if is_folder_path(args.folder) else f"./{args.folder}")
+    out.write(f"created {shown} with {', '.join(SKELETON_FILES)}\n")
+    out.write(
+        "It holds an example: replace it with your strategy's data "
+        f"({folder / 'README.md'} explains every file), then run:\n"
+        f"  citystrategy check {shown}\n"
+        f"  citystrategy summary {shown} --year 2024\n"
+    )
+    return EXIT_OK
+
+
+def _catalogue_names(strategy: Strategy) -> dict[str, str]:
+    """The names of the catalogues the strategy's programme links name (``zmp``: ZMP's name)."""
+    names = {}
+    for code in {link.catalogue for link in strategy.program_links}:
+        try:
+            names[code] = get_program(code).load().name
+        except KeyError:
+            continue  # an unknown catalogue is shown by its code
+    return names
 
 
 def _linked_programs(strategy: Strategy) -> tuple[tuple[ProgramLink, Program | None], ...]:
@@ -242,7 +306,8 @@ def _programs(args: argparse.Namespace, locale: LocaleLike, out: TextIO) -> int:
         if args.format == "json":
             _print_json(program_data(program), out)
         else:
-            out.write(format_program(program, locale=locale) + "\n")
+            text = format_program(program, sources=catalogue.sources, locale=locale)
+            out.write(text + "\n")
         return EXIT_OK
     profile = catalogue.profile(args.city)
     if profile.territory is None:
@@ -266,8 +331,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return _run(args, sys.stdout)
+    except UnknownCityError as error:
+        hint = f"; or give the path of a strategy data folder, e.g. ./{error.slug}"
+        print(f"citystrategy: error: {error}{hint}", file=sys.stderr)
+        return EXIT_USAGE
     except (_UsageError, CityStrategyError) as error:
         print(f"citystrategy: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. piped into head
         return EXIT_OK
+    except OSError as error:  # e.g. a folder init may not write to
+        print(f"citystrategy: error: {error}", file=sys.stderr)
+        return EXIT_USAGE

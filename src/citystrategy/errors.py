@@ -22,6 +22,7 @@ __all__ = [
     "FrameError",
     "ModelError",
     "ParseError",
+    "StrategyFolderError",
     "UnitError",
     "UnknownCatalogueError",
     "UnknownCityError",
@@ -302,3 +303,20 @@ class ZeroAmountError(ZeroDivisionError, CityStrategyError):
 
     def __str__(self) -> str:
         return f"cannot divide {self.dividend} by {self.divisor}: it is zero"
+
+
+class StrategyFolderError(ValueError, CityStrategyError):
+    """A path given as a strategy data folder cannot be one: missing, a file, incomplete, or taken.
+
+    Attributes:
+        path: The path as given.
+        problem: What is wrong with it, and what was expected.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(path, problem)
+        self.path = path
+        self.problem = problem
+
+    def __str__(self) -> str:
+        return f"strategy data folder {self.path!r}: {self.problem}"

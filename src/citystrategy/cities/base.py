@@ -27,8 +27,8 @@ class CityAdapter(Protocol):
         ...
 
     @property
-    def teryt(self) -> str:
-        """The city's TERYT (TERC) gmina code, e.g. ``"2661011"``."""
+    def teryt(self) -> str | None:
+        """The city's TERYT (TERC) gmina code, e.g. ``"2661011"``; ``None`` if it has none."""
         ...
 
     def load(self) -> Strategy:

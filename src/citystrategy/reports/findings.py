@@ -101,6 +101,8 @@ _FIGURES: Final = {
     "cost": "koszt",
     "share": "udział",
 }
+#: Kinds whose finding is about the whole report when its code is ``"total"``.
+_DECLARED: Final = (_K.DECLARED_FIGURE_MISMATCH, _K.DECLARED_FIGURE_UNVERIFIABLE)
 _LABELS: Final[dict[str, dict[str, Any]]] = {
     "pl": {
         "title": "Uwagi do danych strategii {title}",
@@ -108,6 +110,7 @@ _LABELS: Final[dict[str, dict[str, Any]]] = {
         "severity": {"error": "błąd", "warning": "ostrzeżenie", "info": "informacja"},
         "counts": "Razem: {total} ({errors} błędów, {warnings} ostrzeżeń, {infos} informacji)",
         "columns": ("Waga", "Rodzaj", "Dotyczy", "Opis"),
+        "total": "razem",
     },
     "en": {
         "title": "Findings on the data of {title}",
@@ -115,6 +118,7 @@ _LABELS: Final[dict[str, dict[str, Any]]] = {
         "severity": {"error": "error", "warning": "warning", "info": "info"},
         "counts": "Total: {total} ({errors} errors, {warnings} warnings, {infos} infos)",
         "columns": ("Severity", "Kind", "About", "Message"),
+        "total": "total",
     },
 }
 
@@ -196,7 +200,12 @@ def format_findings(
         return "\n".join([*lines, t["none"]])
     severity = t["severity"]
     rows = [
-        [severity[f.severity.value], f.kind.value, f.code, describe_finding(f, locale=loc)]
+        [
+            severity[f.severity.value],
+            f.kind.value,
+            t["total"] if f.kind in _DECLARED and f.code == "total" else f.code,
+            describe_finding(f, locale=loc),
+        ]
         for f in findings
     ]
     lines.append(render_table(t["columns"], rows, align="llll"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
@@ -16,7 +17,7 @@ from citystrategy.formatting import (
     get_language,
 )
 from citystrategy.funding import RateCheck, check_rates, derived_figures
-from citystrategy.model import CityProfile, Figure, Program, ProgramLink
+from citystrategy.model import CityProfile, Figure, Program, ProgramLink, Source
 from citystrategy.money import Money
 from citystrategy.reports.text import render_table
 
@@ -47,6 +48,8 @@ _LABELS: Final[dict[str, dict[str, Any]]] = {
         "events": "Wydarzenia",
         "outputs": "Rezultaty",
         "notes": "Uwagi z innych źródeł",
+        "sources": "Źródła",
+        "roles": {"partner": "partner", "lead_partner": "lider", "funder": "finansujący"},
         "editions": "Edycje",
         "yes": "tak",
         "no": "nie",
@@ -100,6 +103,8 @@ _LABELS: Final[dict[str, dict[str, Any]]] = {
         "events": "Events",
         "outputs": "Outputs",
         "notes": "Notes from other sources",
+        "sources": "Sources",
+        "roles": {"partner": "partner", "lead_partner": "lead partner", "funder": "funder"},
         "editions": "Editions",
         "yes": "yes",
         "no": "no",
@@ -177,9 +182,24 @@ def format_programs(programs: tuple[Program, ...], *, locale: LocaleLike = DEFAU
     return render_table(t["list"], rows, align="llrrr")
 
 
-def format_program(program: Program, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
-    """Everything a catalogue knows of one programme, with its rates checked against its figures."""
+def format_program(
+    program: Program, *, sources: Iterable[Source] = (), locale: LocaleLike = DEFAULT_LOCALE
+) -> str:
+    """Everything a catalogue knows of one programme, with its rates checked against its figures.
+
+    Args:
+        program: The programme.
+        sources: The catalogue's sources: each one cited is shown as ``[1]`` and listed by its
+            title at the end (without them, a source shows as its key).
+        locale: Language and number format.
+    """
     t = _LABELS[get_language(locale)]
+    titles = {source.key: source.title for source in sources}
+    cited: dict[str, int] = {}
+
+    def cite(key: str) -> str:
+        return f"[{cited.setdefault(key, len(cited) + 1)}]" if key in titles else key
+
     lines = [f"{program.code}: {program.name}", ""]
     for label, value in (
         (t["period"], program.period or _years(program)),
@@ -204,7 +224,7 @@ def format_program(program: Program, *, locale: LocaleLike = DEFAULT_LOCALE) -> 
                     locale=locale,
                 ),
                 ", ".join(x for x in (_per(f.per, t), f.holder) if x) or "–",
-                f.source or (t["derived"] if not f.stated else "–"),
+                cite(f.source) if f.source else (t["derived"] if not f.stated else "–"),
             ]
             for f in figures
         ]
@@ -217,11 +237,14 @@ def format_program(program: Program, *, locale: LocaleLike = DEFAULT_LOCALE) -> 
         ]
         lines += ["", t["rates"] + ":", render_table(t["rate_columns"], rows, align="lrrll")]
     for title, items in (
-        (t["partners"], [f"{p.name} ({p.role.value})" for p in program.partners]),
+        (
+            t["partners"],
+            [f"{p.name} ({t['roles'].get(p.role.value, p.role.value)})" for p in program.partners],
+        ),
         (t["editions"], [_edition(e) for e in program.editions]),
         (t["events"], [_event(e, locale) for e in program.events]),
         (t["outputs"], [o.text for o in program.outputs]),
-        (t["notes"], [f"{n.text} [{n.source}]" if n.source else n.text for n in program.notes]),
+        (t["notes"], [_note(n.text, n.source, cite) for n in program.notes]),
     ):
         if items:
             lines += ["", title + ":", *(f"  - {item}" for item in items)]
@@ -241,7 +264,17 @@ def format_program(program: Program, *, locale: LocaleLike = DEFAULT_LOCALE) -> 
             t["participants"] + ":",
             render_table(t["participant_columns"], rows, align="lllll"),
         ]
+    if cited:
+        lines += ["", t["sources"] + ":", *(f"  [{n}] {titles[key]}" for key, n in cited.items())]
     return "\n".join(lines)
+
+
+def _note(text: str, source: str, cite: Any) -> str:
+    """A note with its citation: ``[1]`` for a listed source, ``[key]`` for another."""
+    if not source:
+        return text
+    cited = str(cite(source))
+    return f"{text} {cited if cited.startswith('[') else f'[{cited}]'}"
 
 
 def _edition(edition: Any) -> str:
@@ -346,14 +379,25 @@ def format_city_profile(
 
 
 def format_program_links(
-    links: tuple[tuple[ProgramLink, Program | None], ...], *, locale: LocaleLike = DEFAULT_LOCALE
+    links: tuple[tuple[ProgramLink, Program | None], ...],
+    *,
+    catalogue_names: Mapping[str, str] | None = None,
+    locale: LocaleLike = DEFAULT_LOCALE,
 ) -> str:
-    """The programmes attached to a strategy's goals (an unknown programme shows its code)."""
+    """The programmes attached to a strategy's goals (an unknown programme shows its code).
+
+    Args:
+        links: Each link with its programme, or ``None`` if its catalogue lacks it.
+        catalogue_names: The catalogues' names by code (``{"zmp": "Związek Miast Polskich"}``);
+            a catalogue not in it shows its code.
+        locale: Language and number format.
+    """
     t = _LABELS[get_language(locale)]
+    names = catalogue_names or {}
     rows = [
         [
             f"{link.program}: {program.name}" if program is not None else link.program,
-            link.catalogue,
+            names.get(link.catalogue, link.catalogue),
             ", ".join(link.goal_codes),
             link.note or "–",
         ]

@@ -65,7 +65,8 @@ _LABELS: Final = {
         "yes": "tak",
         "no": "NIE",
         "note": "Wyliczone z tabel projektów (projekt liczony raz); „raport”: liczby podane w raporcie.",
-        "discrepancies": "Rozbieżności z raportem: {count} (szczegóły: citystrategy check {slug})",
+        "discrepancies": "Rozbieżności z raportem: {count}",
+        "details": " (szczegóły: citystrategy check {slug})",
     },
     "en": {
         "adopted": "adopted {date} by resolution {resolution} ({body})",
@@ -93,7 +94,8 @@ _LABELS: Final = {
         "yes": "yes",
         "no": "NO",
         "note": "Computed from the project tables (each project once); 'report': figures the report declares.",
-        "discrepancies": "Discrepancies with the report: {count} (details: citystrategy check {slug})",
+        "discrepancies": "Discrepancies with the report: {count}",
+        "details": " (details: citystrategy check {slug})",
     },
 }
 
@@ -242,6 +244,13 @@ def format_summary(
 
     The cost table puts the figures computed from the projects beside those the report declares
     and marks each goal whose figures disagree.
+
+    Args:
+        strategy: The strategy.
+        year: The reporting year.
+        slug: How the strategy is named on the command line (``"kielce"``, ``"./moje-miasto"``),
+            for the command that lists the discrepancies; empty to leave the command out.
+        locale: Language and number format.
     """
     t = _labels(locale)
     lines = [strategy.title, _heading_line(strategy, t, locale), ""]
@@ -267,7 +276,7 @@ def format_summary(
         _catalogue_line(strategy, t, locale),
         "",
     ]
-    lines += _cost_table(strategy, year, t, locale, slug or strategy.code)
+    lines += _cost_table(strategy, year, t, locale, slug)
     return "\n".join(lines)
 
 
@@ -338,7 +347,8 @@ def _cost_table(
     lines = [t["completed"].format(year=year), "", table, "", t["note"]]
     mismatches = sum(1 for c in comparisons if c.agrees is False)
     if mismatches:
-        lines.append(t["discrepancies"].format(count=mismatches, slug=slug))
+        details = t["details"].format(slug=slug) if slug else ""
+        lines.append(t["discrepancies"].format(count=mismatches) + details)
     return lines
 
 

@@ -1,0 +1,214 @@
+"""A city's own strategy data folder, used wherever a registered city is, and a new one to start from.
+
+A strategy data folder holds the files of :data:`citystrategy.io.strategy_files.FILES` (the format
+the Kielce adapter ships, documented in the README.md that :func:`init_folder` writes into each
+new folder). :class:`FolderAdapter` serves such a folder as a city adapter, so that everything
+that takes a city takes a folder too; :func:`citystrategy.cities.open_city` chooses between a
+registered city and a folder.
+
+The skeleton :func:`init_folder` writes is package data (``cities/skeleton/``), like the Kielce
+data: a made-up town with one strategic goal, two operational goals, five indicators of different
+kinds and three projects, one of them completed. It loads with
+:func:`~citystrategy.io.strategy_files.read_strategy` and passes :func:`citystrategy.check` with
+no error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+from importlib.resources import files
+from pathlib import Path
+from string import Template
+from typing import Final
+
+from attrs import field, frozen
+
+from citystrategy.errors import ModelError, StrategyFolderError
+from citystrategy.io.strategy_files import FILES, read_strategy
+from citystrategy.model import Strategy, Territory, TerritoryKind
+
+__all__ = ["SKELETON_FILES", "FolderAdapter", "init_folder"]
+
+#: The files `init_folder` writes: the six data files and a README.md explaining them.
+SKELETON_FILES: Final = (*FILES, "README.md")
+#: Territory kinds whose TERYT (TERC) code is a gmina code of 7 digits.
+_GMINA_KINDS: Final = (TerritoryKind.GMINA, TerritoryKind.CITY_WITH_POWIAT_RIGHTS)
+
+
+def _shown(path: str | os.PathLike[str]) -> str:
+    return os.fspath(path)
+
+
+@frozen(kw_only=True)
+class FolderAdapter:
+    """A strategy data folder served as a city adapter; open one with `FolderAdapter.open`.
+
+    Its name and TERYT code are the territory of the folder's ``strategy.toml``. The folder is
+    read once, when it is opened, so that every problem in it shows at once.
+
+    Attributes:
+        path: The folder.
+        strategy: The strategy read from it.
+    """
+
+    path: Path
+    strategy: Strategy = field(repr=False, eq=False)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> FolderAdapter:
+        """Read the strategy data folder at *path*.
+
+        Raises:
+            StrategyFolderError: If *path* does not exist, is a file, or lacks some of the
+                files of a strategy data folder (all of them are named).
+            DataFileError: If a file is malformed (with every problem of that file).
+        """
+        folder = Path(path)
+        if not folder.exists():
+            raise StrategyFolderError(_shown(path), "no such folder")
+        if not folder.is_dir():
+            expected = ", ".join(FILES)
+            msg = f"is a file, not a folder (expected a folder with {expected})"
+            raise StrategyFolderError(_shown(path), msg)
+        missing = [name for name in FILES if not (folder / name).is_file()]
+        if missing:
+            msg = (
+                f"lacks {', '.join(missing)} (a strategy data folder has {', '.join(FILES)}; "
+                "`citystrategy init` writes a new one)"
+            )
+            raise StrategyFolderError(_shown(path), msg)
+        return cls(path=folder, strategy=read_strategy(folder))
+
+    @property
+    def slug(self) -> str:
+        """The folder as it is named on the command line: ``"./moje-miasto"``, never a bare name.
+
+        A bare name would mean a registered city if one had that slug, so a relative folder in
+        the current directory gets a leading ``./``.
+        """
+        text = str(self.path)
+        separators = {os.sep, os.altsep or os.sep}
+        if self.path.is_absolute() or text in (os.curdir, os.pardir):
+            return text
+        if not any(separator in text for separator in separators):
+            return os.curdir + os.sep + text
+        return text
+
+    @property
+    def name(self) -> str:
+        """The territory's name from ``strategy.toml``."""
+        return self.strategy.territory.name
+
+    @property
+    def teryt(self) -> str | None:
+        """The territory's TERYT (TERC) code from ``strategy.toml``, if it gives one."""
+        return self.strategy.territory.teryt
+
+    def load(self) -> Strategy:
+        """Return the strategy read from the folder."""
+        return self.strategy
+
+
+def _skeleton(name: str, teryt: str | None, kind: TerritoryKind) -> dict[str, str]:
+    """The text of each skeleton file, with the territory filled into ``strategy.toml``."""
+    root = files("citystrategy.cities") / "skeleton"
+    texts = {file: (root / file).read_text(encoding="utf-8") for file in SKELETON_FILES}
+    if teryt is None:
+        teryt_line = (
+            '# territory_teryt = "0000000"  # the 7-digit TERC code of the gmina '
+            "(rejestr TERC, GUS): voivodeship 2 digits, powiat 2, gmina 2, gmina type 1"
+        )
+    else:
+        teryt_line = (
+            f'territory_teryt = "{teryt}"  # the TERC code of the territory (rejestr TERC, GUS)'
+        )
+    texts["strategy.toml"] = Template(texts["strategy.toml"]).substitute(
+        # JSON string syntax is valid TOML basic-string syntax: quotes and backslashes escaped
+        title=json.dumps(f"Strategia Rozwoju {name} 2030", ensure_ascii=False),
+        name=json.dumps(name, ensure_ascii=False),
+        teryt_line=teryt_line,
+        kind=kind.value,
+    )
+    return texts
+
+
+def _new_folder(parent: Path, name: str) -> Path:
+    """A new empty hidden folder in *parent* (with the default permissions, unlike mkdtemp)."""
+    while True:
+        candidate = parent / f".{name}.{secrets.token_hex(4)}.tmp"
+        try:
+            candidate.mkdir()
+        except FileExistsError:
+            continue
+        return candidate
+
+
+def init_folder(
+    path: str | os.PathLike[str],
+    *,
+    name: str = "Przykładowo",
+    teryt: str | None = None,
+    kind: TerritoryKind = TerritoryKind.GMINA,
+) -> Path:
+    """Write a small, valid, commented strategy data folder at *path* to start from.
+
+    The folder is written whole or not at all: the files go into a new hidden folder beside
+    *path*, are read back with :func:`~citystrategy.io.strategy_files.read_strategy`, and the
+    folder is then renamed to *path*. Nothing is ever overwritten.
+
+    Args:
+        path: The folder to create; it may exist if it is empty. Its parent must exist.
+        name: The city's or gmina's official name.
+        teryt: Its TERYT (TERC) code: 7 digits for a gmina or a city with powiat rights
+            (voivodeship 2, powiat 2, gmina 2, gmina type 1), 4 for a powiat, 2 for a
+            voivodeship; ``None`` to leave a commented placeholder.
+        kind: What kind of territory it is.
+
+    Returns:
+        The folder written.
+
+    Raises:
+        StrategyFolderError: If *path* is a file or a folder that is not empty, or its parent
+            folder does not exist.
+        ModelError: If *name* is blank or *teryt* is not a TERYT code of that kind.
+        OSError: If the folder cannot be written (nothing is left behind).
+
+    >>> import tempfile
+    >>> from citystrategy.io.strategy_files import read_strategy
+    >>> with tempfile.TemporaryDirectory() as parent:
+    ...     folder = init_folder(Path(parent) / "moje-miasto", name="Przykładowo")
+    ...     strategy = read_strategy(folder)
+    >>> strategy.territory.name, len(strategy.indicators), len(strategy.projects)
+    ('Przykładowo', 5, 3)
+    """
+    target = Path(path)
+    shown = _shown(path)
+    if target.is_symlink() or target.exists():
+        if not target.is_dir():
+            raise StrategyFolderError(shown, "exists and is a file; init writes a new folder")
+        if any(target.iterdir()):
+            msg = "exists and is not empty; init never overwrites: give a new or an empty folder"
+            raise StrategyFolderError(shown, msg)
+    parent = target.absolute().parent
+    if not parent.is_dir():
+        raise StrategyFolderError(shown, f"the folder to create it in, {str(parent)!r}, is missing")
+    Territory(name=name, kind=kind, teryt=teryt)  # raises ModelError for a bad name or code
+    if teryt is not None and kind in _GMINA_KINDS and len(teryt) != 7:
+        problem = f"the TERYT code of a {kind.value} has 7 digits (got {teryt!r})"
+        raise ModelError(f"Territory {name!r}", problem)
+    texts = _skeleton(name, teryt, kind)
+    temporary = _new_folder(parent, target.name)
+    try:
+        for file, text in texts.items():
+            (temporary / file).write_text(text, encoding="utf-8", newline="\n")
+        read_strategy(temporary)  # never leave a folder that does not load
+        if target.is_dir():
+            target.rmdir()  # empty, as checked above; rmdir refuses if that changed meanwhile
+        temporary.rename(target)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    return target
