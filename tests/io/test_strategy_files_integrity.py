@@ -198,6 +198,32 @@ def test_three_decimals_in_a_cost_is_refused_with_what_was_meant(kielce_dir: Pat
 
 
 @pytest.mark.parametrize(
+    ("old", "new", "column"),
+    [
+        ("\t8 400 000 zł\t8 000 000 zł\t", "\t8 400,000 zł\t8 000 000 zł\t", "value_2023"),
+        ("\t8 000 000 zł\t10 000 000 zł\t", "\t8 000 000 zł\t10 000,000 zł\t", "target"),
+    ],
+    ids=["value", "target"],
+)
+def test_three_decimals_in_a_money_value_is_refused(
+    kielce_dir: Path, old: str, new: str, column: str
+) -> None:
+    """'8 400,000 zł' on an indicator in PLN would load as 8 400 zł: refused like a cost."""
+    line = replace_once(kielce_dir / INDICATORS, old, new)
+    problem = only_problem(kielce_dir, INDICATORS)
+    assert problem.startswith(f"line {line}, column {column!r}")
+    assert "three decimals look like a misplaced thousands separator" in problem
+
+
+def test_money_per_unit_may_have_more_decimals(kielce_dir: Path) -> None:
+    """An amount per inhabitant printed in zł is not a whole amount of money: it loads."""
+    replace_once(kielce_dir / INDICATORS, "\t46,10 zł\t", "\t46,105 zł\t")
+    strategy = read_strategy(kielce_dir)
+    (value,) = [o.value for o in strategy.observations_of("KIE-1.3-04") if o.year == 2023]
+    assert value == Decimal("46.105")
+
+
+@pytest.mark.parametrize(
     ("file", "old", "new", "column", "text"),
     [
         (

@@ -22,6 +22,7 @@ from citystrategy.io.parse import (
     Bound,
     MissingValue,
     parse_decimal,
+    parse_money,
     parse_value,
 )
 from citystrategy.model import (
@@ -41,6 +42,8 @@ from citystrategy.units import check_unit, ureg
 BASELINE_YEARS: Final = 10
 
 _VALUE_COLUMN_RE: Final = re.compile(r"value_(\d{4})")
+#: Units that are amounts of money, whose values have at most two decimals.
+_CURRENCIES: Final = frozenset({"PLN", "EUR"})
 _INDICATOR_COLUMNS: Final = (
     "code",
     "level",
@@ -86,8 +89,20 @@ def _fit(amount: Amount, unit: str) -> Decimal | str:
     return mismatch
 
 
-def _in_unit(amount: Amount, unit: str, where: str, problems: Problems) -> Decimal | None:
-    """:func:`_fit`, recording a problem when the printed unit does not fit."""
+def _in_unit(
+    amount: Amount, unit: str, field: str, where: str, problems: Problems
+) -> Decimal | None:
+    """:func:`_fit`, recording a problem when the printed unit does not fit.
+
+    An amount of money on an indicator in that currency has whole grosze or cents, as a cost
+    has: ``8 400,000 zł`` is most likely a misplaced thousands separator.
+    """
+    money = amount.unit == unit and unit in _CURRENCIES and amount.bound is None
+    if (
+        money
+        and call(problems, where, parse_money, amount.raw, field=field, location=where) is None
+    ):
+        return None
     value = _fit(amount, unit)
     if isinstance(value, str):
         problems.add(where, value)
@@ -174,7 +189,7 @@ def _number(raw: str, unit: str, where: str, problems: Problems) -> Amount | Non
     if not isinstance(parsed, Amount):
         problems.add(where, f"a target must be a number, found {raw!r}")
         return None
-    value = _in_unit(parsed, unit, where, problems)
+    value = _in_unit(parsed, unit, "target", where, problems)
     return None if value is None else attrs.evolve(parsed, number=value)
 
 
@@ -314,7 +329,7 @@ def _observation(
         if parsed.bound is not None:
             problems.add(where, f"an observed value cannot be a bound: {raw!r}")
             return None
-        value = _in_unit(parsed, unit, where, problems)
+        value = _in_unit(parsed, unit, column, where, problems)
         if value is None:
             return None
         return Observation(
