@@ -281,21 +281,22 @@ def test_findings_data_is_json_with_details(kielce_report: ValidationReport) -> 
         (
             _with_values(4, 146, unit="percent", target=None),
             FindingKind.VALUE_OUT_OF_RANGE,
-            "wartość 146 za 2023\xa0r. jest poza zakresem możliwym dla jednostki percent "
-            "(od 0 do 100)",
+            "wartość 146 za 2023\xa0r. jest poza zakresem możliwym dla tej jednostki "
+            "(od 0% do 100%)",
         ),
         (
             _with_values(-4, 5, unit="person", target=None),
             FindingKind.VALUE_OUT_OF_RANGE,
-            "wartość -4 za 2022\xa0r. jest poza zakresem możliwym dla jednostki person "
-            "(co najmniej 0)",
+            "wartość -4 za 2022\xa0r. jest poza zakresem możliwym dla tej jednostki "
+            "(co najmniej 0\xa0osób)",
         ),
         (
             _with_values(
                 4, 5, unit="day", target=None, value_range=ValueRange(high=Decimal("4.5"))
             ),
             FindingKind.VALUE_OUT_OF_RANGE,
-            "wartość 5 za 2023\xa0r. jest poza zakresem podanym dla wskaźnika (najwyżej 4,5)",
+            "wartość 5 za 2023\xa0r. jest poza zakresem podanym dla wskaźnika "
+            "(najwyżej 4,5\xa0dnia)",
         ),
         (
             make_strategy(
@@ -303,8 +304,8 @@ def test_findings_data_is_json_with_details(kielce_report: ValidationReport) -> 
                 observations=(make_observation(value=Decimal("170.5"), raw="170,5"),),
             ),
             FindingKind.VALUE_NOT_WHOLE,
-            "wartość 170,5 za 2023\xa0r. nie jest liczbą całkowitą, a jednostka person liczy "
-            "całe sztuki lub osoby",
+            "wartość 170,5 za 2023\xa0r. nie jest liczbą całkowitą, a wskaźnik liczy całe "
+            "sztuki lub osoby",
         ),
         (
             make_strategy(
