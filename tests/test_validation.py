@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from citystrategy.model import Direction, Level, Strategy, TargetKind
+from citystrategy.model import Direction, Level, Strategy, TargetKind, ValueRange
 from citystrategy.money import Money
 from citystrategy.validation import (
     Finding,
@@ -14,6 +14,7 @@ from citystrategy.validation import (
     Severity,
     ValidationReport,
     check,
+    plausible_range,
 )
 from tests.factories import (
     make_broken_strategy,
@@ -465,3 +466,124 @@ def test_mixed_currencies_are_a_finding_not_an_exception() -> None:
     assert codes(report, FindingKind.MIXED_CURRENCIES) == {"test-2030"}
     assert report.ok is False
     assert report.of_kind(FindingKind.DECLARED_FIGURE_MISMATCH) == ()
+
+
+# --- plausibility and target years -----------------------------------------------------------
+
+
+def _valued(unit: str, *values: str, **indicator: object) -> Strategy:
+    """One indicator ``T-1.1-01`` in *unit*, no target, with *values* for 2022, 2023, …"""
+    observations = [
+        make_observation(year=2022 + i, value=Decimal(v), raw=v) for i, v in enumerate(values)
+    ]
+    return make_strategy(
+        indicators=(make_indicator(unit=unit, target=None, **indicator),),
+        observations=observations,
+    )
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    [
+        ("percent", "0..100"),
+        ("count", "0.."),
+        ("person", "0.."),
+        ("inhabitant", "0.."),
+        ("PLN", "0.."),
+        ("kPLN", "0.."),
+        ("EUR", "0.."),
+        ("PLN / inhabitant", "0.."),
+        ("day", None),
+        ("microgram / meter ** 3", None),
+        ("count / thousand_inhabitants", None),
+        ("banan", None),
+    ],
+)
+def test_plausible_range_assumed_from_the_unit(unit: str, expected: str | None) -> None:
+    """Percent lies in 0..100; counts, persons and money are not negative; other units: none."""
+    found = plausible_range(make_indicator(unit=unit))
+    assert (None if found is None else str(found)) == expected
+
+
+def test_declared_range_is_the_plausible_range() -> None:
+    """A declared value_range replaces the one assumed from the unit."""
+    declared = ValueRange(low=Decimal(-10), high=Decimal(10))
+    assert plausible_range(make_indicator(unit="percent", value_range=declared)) == declared
+
+
+@pytest.mark.parametrize(
+    ("unit", "values", "year", "value"),
+    [
+        ("percent", ("146", "20"), "2022", "146"),
+        ("percent", ("20", "-4.6"), "2023", "-4.6"),
+        ("person", ("-1", "3"), "2022", "-1"),
+        ("PLN", ("100", "-0.01"), "2023", "-0.01"),
+    ],
+    ids=["share-above-100", "negative-share", "negative-persons", "negative-money"],
+)
+def test_value_out_of_range_is_a_warning(
+    unit: str, values: tuple[str, ...], year: str, value: str
+) -> None:
+    """A value outside the plausible range is a warning naming indicator, year and value."""
+    finding = only(check(_valued(unit, *values)), FindingKind.VALUE_OUT_OF_RANGE, "T-1.1-01")
+    assert finding.severity is Severity.WARNING
+    assert (finding.detail("year"), finding.detail("value")) == (year, value)
+    assert f"the value {value} of {year} is outside the assumed plausible range" in finding.message
+    assert finding.variant == "assumed"
+
+
+def test_value_outside_a_declared_range() -> None:
+    """A value above a declared upper end is reported as outside the declared range."""
+    strategy = _valued(
+        "day", "30", "400", value_range=ValueRange(low=Decimal(0), high=Decimal(366))
+    )
+    finding = only(check(strategy), FindingKind.VALUE_OUT_OF_RANGE, "T-1.1-01")
+    assert (finding.detail("year"), finding.detail("range"), finding.variant) == (
+        "2023",
+        "0..366",
+        "declared",
+    )
+
+
+def test_values_on_the_ends_of_the_range_are_plausible() -> None:
+    """0 % and 100 % are inside 0..100: no finding."""
+    assert not check(_valued("percent", "0", "100")).of_kind(FindingKind.VALUE_OUT_OF_RANGE)
+
+
+@pytest.mark.parametrize("unit", ["count", "person", "inhabitant"])
+def test_fractional_count_is_a_warning(unit: str) -> None:
+    """170,5 of a count of people or things is not a whole number: a warning naming it."""
+    finding = only(check(_valued(unit, "181", "170.5")), FindingKind.VALUE_NOT_WHOLE, "T-1.1-01")
+    assert finding.severity is Severity.WARNING
+    assert (finding.detail("year"), finding.detail("value")) == ("2023", "170.5")
+
+
+def test_whole_count_with_decimal_zeros_is_whole() -> None:
+    """'170,0' persons is whole: no finding."""
+    assert not check(_valued("person", "170.0")).of_kind(FindingKind.VALUE_NOT_WHOLE)
+
+
+def test_fraction_of_a_rate_is_fine() -> None:
+    """A count per 1000 inhabitants may be fractional: no finding."""
+    strategy = _valued("count / thousand_inhabitants", "2.5", "3.25")
+    assert not check(strategy).of_kind(FindingKind.VALUE_NOT_WHOLE)
+
+
+def test_target_year_before_the_base_year_is_a_warning() -> None:
+    """A target due in 2022 when the first value is from 2023 is a warning naming both years."""
+    strategy = make_strategy(
+        indicators=(make_indicator(target=make_target(year=2022)),),
+        observations=(make_observation(year=2023),),
+    )
+    finding = only(check(strategy), FindingKind.TARGET_YEAR_BEFORE_BASE, "T-1.1-01")
+    assert finding.severity is Severity.WARNING
+    assert (finding.detail("target_year"), finding.detail("year")) == ("2022", "2023")
+
+
+def test_target_year_of_the_base_year_is_fine() -> None:
+    """A target due in the base year itself is no finding of that kind."""
+    strategy = make_strategy(
+        indicators=(make_indicator(target=make_target(year=2023)),),
+        observations=(make_observation(year=2023),),
+    )
+    assert not check(strategy).of_kind(FindingKind.TARGET_YEAR_BEFORE_BASE)

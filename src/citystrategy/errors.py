@@ -110,8 +110,15 @@ class ModelError(ValueError, CityStrategyError):
         return f"{self.entity}: {self.problem}"
 
 
+#: How many problems of one file the text of a DataFileError lists before "and N more".
+_LISTED = 20
+
+
 class DataFileError(ValueError, CityStrategyError):
     """A data file is malformed: every problem found in it, at once.
+
+    Its text lists the first 20 problems and then says how many more there are; ``problems``
+    keeps them all.
 
     Attributes:
         path: The file.
@@ -126,7 +133,10 @@ class DataFileError(ValueError, CityStrategyError):
     def __str__(self) -> str:
         count = len(self.problems)
         head = f"{self.path}: {count} problem{'' if count == 1 else 's'}"
-        return "\n  ".join([head, *self.problems])
+        shown = list(self.problems[:_LISTED])
+        if count > _LISTED:
+            shown.append(f"and {count - _LISTED} more")
+        return "\n  ".join([head, *shown])
 
 
 class FrameError(ValueError, CityStrategyError):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
 from enum import StrEnum
 from typing import Final
 
@@ -19,10 +20,25 @@ from attrs import field, frozen
 from citystrategy._arguments import member
 from citystrategy.costs import Figure, _declared_year, compare_declared, project_currencies
 from citystrategy.errors import UnitError
-from citystrategy.model import Direction, Indicator, Observation, Strategy, TargetKind
-from citystrategy.units import check_unit
+from citystrategy.model import (
+    Direction,
+    Indicator,
+    Observation,
+    Strategy,
+    TargetKind,
+    ValueRange,
+)
+from citystrategy.units import check_unit, ureg
 
-__all__ = ["Finding", "FindingKind", "Severity", "ValidationReport", "check"]
+__all__ = [
+    "WHOLE_UNITS",
+    "Finding",
+    "FindingKind",
+    "Severity",
+    "ValidationReport",
+    "check",
+    "plausible_range",
+]
 
 
 class Severity(StrEnum):
@@ -54,6 +70,9 @@ class FindingKind(StrEnum):
     MIXED_CURRENCIES = "mixed_currencies"
     DECLARED_FIGURE_MISMATCH = "declared_figure_mismatch"
     DECLARED_FIGURE_UNVERIFIABLE = "declared_figure_unverifiable"
+    VALUE_OUT_OF_RANGE = "value_out_of_range"
+    VALUE_NOT_WHOLE = "value_not_whole"
+    TARGET_YEAR_BEFORE_BASE = "target_year_before_base"
 
 
 #: Severity of each kind.
@@ -76,7 +95,13 @@ SEVERITIES: Final = {
     FindingKind.MIXED_CURRENCIES: Severity.ERROR,
     FindingKind.DECLARED_FIGURE_MISMATCH: Severity.WARNING,
     FindingKind.DECLARED_FIGURE_UNVERIFIABLE: Severity.INFO,
+    FindingKind.VALUE_OUT_OF_RANGE: Severity.WARNING,
+    FindingKind.VALUE_NOT_WHOLE: Severity.WARNING,
+    FindingKind.TARGET_YEAR_BEFORE_BASE: Severity.WARNING,
 }
+
+#: Units that count whole things or people: their values are non-negative whole numbers.
+WHOLE_UNITS: Final = frozenset({"count", "person", "inhabitant"})
 
 #: Polish name openings that say what unit an indicator should have.
 _SHARE_NAME_RE: Final = re.compile(r"^(Odsetek|Udział|Stopa|Frekwencja)\b")
@@ -181,8 +206,10 @@ def check(strategy: Strategy, *, year: int | None = None) -> ValidationReport:
         The findings: duplicate codes, links to unknown goals, action directions or indicators,
         units that do not fit an indicator, targets that contradict their direction or are
         already met, missing values with their reason, projects without a cost, costs in
-        several currencies (among the projects, or between a report and the projects), and
-        declared figures that disagree with the computed ones.
+        several currencies (among the projects, or between a report and the projects),
+        declared figures that disagree with the computed ones, values outside the indicator's
+        plausible range (:func:`plausible_range`) or not whole in a unit of
+        :data:`WHOLE_UNITS`, and target years before the base year.
 
     Raises:
         ArgumentTypeError: If *year* is not an int.
@@ -197,6 +224,8 @@ def check(strategy: Strategy, *, year: int | None = None) -> ValidationReport:
     for indicator in strategy.indicators:
         findings += _units(indicator)
         findings += _targets(strategy, indicator)
+        findings += _plausibility(strategy, indicator)
+        findings += _target_year(strategy, indicator)
     findings += _missing(strategy.observations)
     findings += [
         Finding(
@@ -549,3 +578,102 @@ def _declared(strategy: Strategy, year: int) -> list[Finding]:
                 )
             )
     return findings
+
+
+def plausible_range(indicator: Indicator) -> ValueRange | None:
+    """The range *indicator*'s values can plausibly take: the declared one, or one from its unit.
+
+    Without a declared range, a percentage lies in 0..100, and a count, a number of persons or
+    inhabitants (:data:`WHOLE_UNITS`) and an amount of money (PLN, kPLN, EUR, PLN per
+    inhabitant …) are not negative. Other units have no assumed range (``None``).
+
+    >>> from citystrategy.model import Direction, Level
+    >>> share = Indicator(
+    ...     code="X-1",
+    ...     name="Stopa bezrobocia",
+    ...     unit="percent",
+    ...     level=Level.IMPACT,
+    ...     goal_code="1",
+    ...     direction=Direction.LOWER_IS_BETTER,
+    ... )
+    >>> str(plausible_range(share))
+    '0..100'
+    """
+    if indicator.value_range is not None:
+        return indicator.value_range
+    if indicator.unit == "percent":
+        return ValueRange(low=Decimal(0), high=Decimal(100))
+    if indicator.unit in WHOLE_UNITS:
+        return ValueRange(low=Decimal(0))
+    try:
+        dimensions = ureg.Unit(check_unit(indicator.unit)).dimensionality
+    except UnitError:  # reported by _units
+        return None
+    if any(str(d).startswith("[currency_") and p == 1 for d, p in dimensions.items()):
+        return ValueRange(low=Decimal(0))
+    return None
+
+
+def _plausibility(strategy: Strategy, indicator: Indicator) -> list[Finding]:
+    """Values outside the indicator's plausible range, and counts that are not whole."""
+    plausible = plausible_range(indicator)
+    variant = "declared" if indicator.value_range is not None else "assumed"
+    findings = []
+    for o in sorted(strategy.observations_of(indicator.code), key=lambda o: o.year):
+        if o.value is None:
+            continue
+        shown = o.raw or str(o.value)
+        details = {"year": o.year, "value": shown, "unit": indicator.unit}
+        if plausible is not None and o.value not in plausible:
+            findings.append(
+                Finding(
+                    kind=FindingKind.VALUE_OUT_OF_RANGE,
+                    code=indicator.code,
+                    message=(
+                        f"the value {shown} of {o.year} is outside the {variant} plausible range "
+                        f"{plausible} ({indicator.unit})"
+                    ),
+                    expected=str(plausible),
+                    found=str(o.value),
+                    variant=variant,
+                    details={
+                        **details,
+                        "range": str(plausible),
+                        "low": "" if plausible.low is None else plausible.low,
+                        "high": "" if plausible.high is None else plausible.high,
+                    },
+                )
+            )
+        if indicator.unit in WHOLE_UNITS and o.value != o.value.to_integral_value():
+            findings.append(
+                Finding(
+                    kind=FindingKind.VALUE_NOT_WHOLE,
+                    code=indicator.code,
+                    message=(
+                        f"the value {shown} of {o.year} is not a whole number, yet the unit "
+                        f"{indicator.unit!r} counts whole things or people"
+                    ),
+                    expected="a whole number",
+                    found=str(o.value),
+                    details=details,
+                )
+            )
+    return findings
+
+
+def _target_year(strategy: Strategy, indicator: Indicator) -> list[Finding]:
+    """A target due before the base year (the first year with a value) cannot be progressed to."""
+    values = _values(strategy, indicator)
+    if indicator.target is None or not values or indicator.target.year >= values[0].year:
+        return []
+    target_year, base_year = indicator.target.year, values[0].year
+    return [
+        Finding(
+            kind=FindingKind.TARGET_YEAR_BEFORE_BASE,
+            code=indicator.code,
+            message=f"the target year {target_year} is before the base year {base_year}",
+            expected=f"a year from {base_year} on",
+            found=str(target_year),
+            details={"target_year": target_year, "year": base_year},
+        )
+    ]

@@ -8,6 +8,7 @@ import pytest
 
 from citystrategy.errors import CityStrategyError, ParseError
 from citystrategy.io.parse import (
+    MAX_DIGITS,
     MISSING_MARKERS,
     Amount,
     Bound,
@@ -448,3 +449,94 @@ def test_parse_quantity_unknown_unit() -> None:
     """A unit outside the alias table is a ParseError that lists the known ones."""
     with pytest.raises(ParseError, match="unknown unit 'kg'"):
         parse_quantity("5 kg")
+
+
+# --- amounts finer than a grosz, numbers too large, exponents ---------------------------------
+
+
+def test_parse_money_three_decimals_look_like_a_thousands_separator() -> None:
+    """'1,234 zł' is refused: three decimals are most likely '1 234 zł'."""
+    with pytest.raises(ParseError) as info:
+        parse_money("1,234 zł", field="cost", location="line 5")
+    message = str(info.value)
+    assert "three decimals look like a misplaced thousands separator" in message
+    assert "did you mean '1 234 zł'?" in message
+    assert (info.value.raw, info.value.field, info.value.location) == ("1,234 zł", "cost", "line 5")
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("8 818,970 zł", "did you mean '8 818 970 zł'?"),
+        ("0,0525 zł", "4 decimals: an amount of money has at most two"),
+        ("1,234567 tys. zł", "not a whole number of grosze or cents"),
+    ],
+    ids=["three-decimals", "four-decimals", "scaled-sub-grosz"],
+)
+def test_parse_money_refuses_sub_grosz_amounts(raw: str, reason: str) -> None:
+    """An amount finer than a grosz is refused by default, saying why."""
+    with pytest.raises(ParseError, match=reason):
+        parse_money(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("0,0525 zł", "0.0525"), ("1,234 zł", "1.234"), ("1,234567 tys. zł", "1234.567000")],
+    ids=["unit-price", "three-decimals", "scaled"],
+)
+def test_parse_money_allows_sub_grosz_when_asked(raw: str, expected: str) -> None:
+    """allow_subunit=True reads the amount exactly as written."""
+    assert parse_money(raw, allow_subunit=True) == Money(Decimal(expected), "PLN")
+
+
+def test_parse_money_scaled_whole_grosze_are_accepted() -> None:
+    """'1,23456 mln zł' is 1 234 560 zł: a scale word may carry many decimals."""
+    assert parse_money("1,23456 mln zł").amount == Decimal("1234560")
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("1" + " 000" * 6, r"19 digits are too many to compute with exactly \(at most 18\)"),
+        ("1 000 000 000 mld", "19 digits"),
+        ("0," + "1" * 19, "19 digits"),
+        ("1e30", "an exponent is not a Polish number"),
+        ("1E5 zł", "an exponent is not a Polish number"),
+        ("2,5e-3", "an exponent is not a Polish number"),
+    ],
+    ids=["19-digits", "scaled-19-digits", "19-decimals", "exponent", "exponent-money", "neg-exp"],
+)
+def test_numbers_too_large_or_with_exponents_are_refused(raw: str, reason: str) -> None:
+    """A number beyond exact arithmetic, or written with an exponent, is a ParseError."""
+    with pytest.raises(ParseError, match=reason):
+        parse_value(raw, location="line 3")
+
+
+def test_eighteen_digits_are_read_exactly() -> None:
+    """The largest accepted number has MAX_DIGITS digits and is read exactly."""
+    assert MAX_DIGITS == 18
+    assert parse_decimal("9" * 16 + ",99") == Decimal("9" * 16 + ".99")
+
+
+def test_parse_quantity_inexact_conversion_is_refused() -> None:
+    """31 791 GJ is 8 830,8(3) MWh, a repeating decimal: refused, never float digits."""
+    with pytest.raises(ParseError, match="5/18") as info:
+        parse_quantity("31 791 GJ", unit="MWh", location="row 4")
+    assert "write the value in 'megawatt_hour'" in str(info.value)
+    assert info.value.location == "row 4"
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit", "expected"),
+    [
+        ("114 447,6 GJ", "MWh", "31791"),
+        ("1 234,5 kWh", "MWh", "1.2345"),
+        ("17 µg/m³", "milligram / meter ** 3", "0.017"),
+    ],
+    ids=["gigajoules-exact", "kilowatt-hours", "micrograms"],
+)
+def test_parse_quantity_converts_exactly(raw: str, unit: str, expected: str) -> None:
+    """Conversions that give a finite decimal are exact: the digits are the true quotient."""
+    magnitude = parse_quantity(raw, unit=unit).magnitude
+    assert isinstance(magnitude, Decimal)
+    assert str(magnitude) == expected

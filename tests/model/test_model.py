@@ -20,6 +20,7 @@ from citystrategy.model import (
     TargetKind,
     Territory,
     TerritoryKind,
+    ValueRange,
 )
 from tests.factories import make_missing, make_strategy
 
@@ -176,3 +177,33 @@ def test_monitoring_years_must_be_integers() -> None:
             ordinance_date=dt.date(2022, 10, 4),
             ongoing_evaluation_years=["2024"],  # type: ignore[list-item]
         )
+
+
+def test_value_range_refuses_low_above_high() -> None:
+    """A range whose low end is above its high end is a ModelError naming both."""
+    with pytest.raises(ModelError, match="'low' 100 is above 'high' 0"):
+        ValueRange(low=Decimal(100), high=Decimal(0))
+
+
+def test_value_range_refuses_floats() -> None:
+    """Ends are exact: a float is refused."""
+    with pytest.raises(TypeError):
+        ValueRange(low=0.5)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "inside", "outside"),
+    [
+        (Decimal(0), Decimal(100), ["0", "100", "4.6"], ["-4.6", "146", "100.01"]),
+        (Decimal(0), None, ["0", "1000000"], ["-0.5"]),
+        (None, Decimal(0), ["-3", "0"], ["0.1"]),
+    ],
+    ids=["closed", "low-only", "high-only"],
+)
+def test_value_range_contains(
+    low: Decimal | None, high: Decimal | None, inside: list[str], outside: list[str]
+) -> None:
+    """A value is in the range when it lies between the ends, inclusive; an open end has no limit."""
+    value_range = ValueRange(low=low, high=high)
+    assert all(Decimal(v) in value_range for v in inside)
+    assert not any(Decimal(v) in value_range for v in outside)

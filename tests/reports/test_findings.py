@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from citystrategy.model import Strategy, TargetKind
+from citystrategy.model import Strategy, TargetKind, ValueRange
 from citystrategy.reports import describe_finding, findings_data, format_findings
 from citystrategy.validation import Finding, FindingKind, ValidationReport, check
 from tests.factories import (
@@ -274,3 +274,63 @@ def test_findings_data_is_json_with_details(kielce_report: ValidationReport) -> 
         "computed": "119738036.31",
         "currency": "PLN",
     }
+
+
+@pytest.mark.parametrize(
+    ("strategy", "kind", "expected"),
+    [
+        (
+            _with_values(4, 146, unit="percent", target=None),
+            FindingKind.VALUE_OUT_OF_RANGE,
+            "wartość 146 za 2023\xa0r. jest poza zakresem możliwym dla tej jednostki "
+            "(od 0% do 100%)",
+        ),
+        (
+            _with_values(-4, 5, unit="person", target=None),
+            FindingKind.VALUE_OUT_OF_RANGE,
+            "wartość -4 za 2022\xa0r. jest poza zakresem możliwym dla tej jednostki "
+            "(co najmniej 0\xa0osób)",
+        ),
+        (
+            _with_values(
+                4, 5, unit="day", target=None, value_range=ValueRange(high=Decimal("4.5"))
+            ),
+            FindingKind.VALUE_OUT_OF_RANGE,
+            "wartość 5 za 2023\xa0r. jest poza zakresem podanym dla wskaźnika "
+            "(najwyżej 4,5\xa0dnia)",
+        ),
+        (
+            make_strategy(
+                indicators=(make_indicator(unit="person", target=None),),
+                observations=(make_observation(value=Decimal("170.5"), raw="170,5"),),
+            ),
+            FindingKind.VALUE_NOT_WHOLE,
+            "wartość 170,5 za 2023\xa0r. nie jest liczbą całkowitą, a wskaźnik liczy całe "
+            "sztuki lub osoby",
+        ),
+        (
+            make_strategy(
+                indicators=(make_indicator(target=make_target(year=2022)),),
+                observations=(make_observation(year=2023),),
+            ),
+            FindingKind.TARGET_YEAR_BEFORE_BASE,
+            "rok docelowy 2022 jest wcześniejszy niż rok bazowy 2023 (pierwszy rok z wartością)",
+        ),
+    ],
+    ids=["share-above-100", "negative-persons", "declared-range", "not-whole", "target-year"],
+)
+def test_plausibility_findings_in_polish(
+    strategy: Strategy, kind: FindingKind, expected: str
+) -> None:
+    """Plausibility and target-year findings are worded in Polish, with Polish numbers."""
+    assert [describe_finding(f) for f in check(strategy).of_kind(kind)] == [expected]
+
+
+def test_plausibility_findings_in_english() -> None:
+    """In English, the finding's message names the value, the year and the range."""
+    (finding,) = check(_with_values(4, 146, unit="percent", target=None)).of_kind(
+        FindingKind.VALUE_OUT_OF_RANGE
+    )
+    assert describe_finding(finding, locale="en_GB") == (
+        "the value 146 of 2023 is outside the assumed plausible range 0..100 (percent)"
+    )

@@ -41,8 +41,9 @@ def as_traversable(directory: Traversable | str | Path) -> Traversable:
 
 
 def read_text(file: Traversable, problems: Problems) -> str:
+    """The text of *file*, UTF-8 with or without the byte order mark spreadsheets write."""
     try:
-        return file.read_text(encoding="utf-8")
+        return file.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         problems.add("file", "not found")
     except UnicodeDecodeError as error:

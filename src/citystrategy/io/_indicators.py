@@ -8,8 +8,8 @@ from importlib.resources.abc import Traversable
 from typing import Final
 
 import attrs
-import pint
 
+from citystrategy.io import _exact
 from citystrategy.io._files import (
     Problems,
     call,
@@ -22,6 +22,7 @@ from citystrategy.io.parse import (
     Bound,
     MissingValue,
     parse_decimal,
+    parse_money,
     parse_value,
 )
 from citystrategy.model import (
@@ -32,10 +33,17 @@ from citystrategy.model import (
     Observation,
     Target,
     TargetKind,
+    ValueRange,
 )
 from citystrategy.units import check_unit, ureg
 
+#: How many years before the strategy's first year a value column may be, for baselines: a
+#: strategy adopted in 2022 may give values from 2012 on (``value_2012``), no earlier.
+BASELINE_YEARS: Final = 10
+
 _VALUE_COLUMN_RE: Final = re.compile(r"value_(\d{4})")
+#: Units that are amounts of money, whose values have at most two decimals.
+_CURRENCIES: Final = frozenset({"PLN", "EUR"})
 _INDICATOR_COLUMNS: Final = (
     "code",
     "level",
@@ -52,36 +60,53 @@ _INDICATOR_COLUMNS: Final = (
 # --- indicators.tsv ------------------------------------------------------------------------
 
 
-def _fit(amount: Amount, unit: str) -> Decimal | None:
-    """The amount in *unit*; ``None`` if the unit printed beside it does not fit *unit*.
+def _fit(amount: Amount, unit: str) -> Decimal | str:
+    """The amount in *unit*, exactly; or why not, when the unit printed beside it does not fit
+    *unit* or does not convert to it exactly.
 
     A printed unit fits when it converts to *unit*, or when it is the numerator of *unit*
-    (``46,10 zł`` for an indicator in ``PLN / inhabitant``).
+    (``46,10 zł`` for an indicator in ``PLN / inhabitant``). The conversion uses a ratio built
+    from the registry's definitions and applies it in Decimal: ``1 234,5 kWh`` is ``1,2345 MWh``;
+    ``31 791 GJ`` (8 830,8(3) MWh, a repeating decimal) is refused rather than rounded.
     """
     if amount.unit is None:
         return amount.number
     printed = ureg.Unit(amount.unit)
     expected = ureg.Unit(unit)
+    mismatch = f"unit {amount.unit!r} of {amount.raw!r} does not fit the indicator's unit {unit!r}"
     if printed.dimensionless or expected.dimensionless:
         # percent and count are both dimensionless to pint; "102 %" is never 1,02 of a count
-        return amount.number if printed == expected else None
+        return amount.number if printed == expected else mismatch
     if printed.dimensionality == expected.dimensionality:
-        converted: pint.Quantity[Decimal] = ureg.Quantity(amount.number, printed).to(expected)
-        return Decimal(converted.magnitude)
+        factor = _exact.ratio(amount.unit, unit)
+        converted = None if factor is None else _exact.convert(amount.number, factor)
+        if converted is None:
+            return _exact.inexact_reason(amount.number, amount.unit, unit, factor)
+        return converted
     numerator = unit.split("/", 1)[0].strip()
     if "/" in unit and "*" not in numerator and ureg.Unit(numerator) == printed:
         return amount.number
-    return None
+    return mismatch
 
 
-def _in_unit(amount: Amount, unit: str, where: str, problems: Problems) -> Decimal | None:
-    """:func:`_fit`, recording a problem when the printed unit does not fit."""
+def _in_unit(
+    amount: Amount, unit: str, field: str, where: str, problems: Problems
+) -> Decimal | None:
+    """:func:`_fit`, recording a problem when the printed unit does not fit.
+
+    An amount of money on an indicator in that currency has whole grosze or cents, as a cost
+    has: ``8 400,000 zł`` is most likely a misplaced thousands separator.
+    """
+    money = amount.unit == unit and unit in _CURRENCIES and amount.bound is None
+    if (
+        money
+        and call(problems, where, parse_money, amount.raw, field=field, location=where) is None
+    ):
+        return None
     value = _fit(amount, unit)
-    if value is None:
-        message = (
-            f"unit {amount.unit!r} of {amount.raw!r} does not fit the indicator's unit {unit!r}"
-        )
-        problems.add(where, message)
+    if isinstance(value, str):
+        problems.add(where, value)
+        return None
     return value
 
 
@@ -92,7 +117,7 @@ def read_indicators(
         file,
         _INDICATOR_COLUMNS,
         key="code",
-        optional=("target_year", "target_tolerance", "source"),
+        optional=("target_year", "target_tolerance", "source", "range"),
         pattern=_VALUE_COLUMN_RE,
     )
     problems = Problems(str(file))
@@ -101,7 +126,8 @@ def read_indicators(
         problems.add(
             "line 1 (header)", "no value column (expected 'value_<year>', e.g. 'value_2023')"
         )
-    default_year = int(meta.raw["strategy"]["period_end"])
+    period = (int(meta.raw["strategy"]["period_start"]), int(meta.raw["strategy"]["period_end"]))
+    _check_years(years, period, problems)
     source = str(meta.raw.get("report", {}).get("source", "")) or str(meta.raw["strategy"]["title"])
     indicators: list[Indicator] = []
     observations: list[Observation] = []
@@ -120,7 +146,8 @@ def read_indicators(
         )
         if unit is None:
             continue
-        target = _target(row, unit, kind, default_year, problems) if kind is not None else None
+        target = _target(row, unit, kind, period, problems) if kind is not None else None
+        value_range = _value_range(row, problems)
         for column, year in years:
             observation = _observation(row, column, year, unit, meta, problems)
             if observation is not None:
@@ -141,6 +168,7 @@ def read_indicators(
             survey=survey,
             source=row["source"] or source,
             note=row["note"],
+            value_range=value_range,
         )
         if indicator is not None:
             indicators.append(indicator)
@@ -161,23 +189,66 @@ def _number(raw: str, unit: str, where: str, problems: Problems) -> Amount | Non
     if not isinstance(parsed, Amount):
         problems.add(where, f"a target must be a number, found {raw!r}")
         return None
-    value = _in_unit(parsed, unit, where, problems)
+    value = _in_unit(parsed, unit, "target", where, problems)
     return None if value is None else attrs.evolve(parsed, number=value)
 
 
+def _check_years(years: list[tuple[str, int]], period: tuple[int, int], problems: Problems) -> None:
+    """Each value column is a year of the strategy's period, or of the baseline years before it."""
+    start, end = period
+    for column, year in years:
+        if not start - BASELINE_YEARS <= year <= end:
+            message = (
+                f"year {year} is outside the strategy period {start}–{end} (values may start "
+                f"up to {BASELINE_YEARS} years before it, from {start - BASELINE_YEARS})"
+            )
+            problems.add(f"line 1 (header), column {column!r}", message)
+
+
+def _value_range(row: Row, problems: Problems) -> ValueRange | None:
+    """The declared ``range`` of a row (``0..100``, ``0..``, ``..0``, ``0..1,5``), if any."""
+    raw = row["range"]
+    if not raw:
+        return None
+    where = row.where("range")
+    parts = raw.split("..")
+    if len(parts) != 2:
+        message = f"a range is written 'low..high', e.g. '0..100', '0..' or '..0' (got {raw!r})"
+        problems.add(where, message)
+        return None
+    ends: list[Decimal | None] = []
+    for part in parts:
+        if not part.strip():
+            ends.append(None)
+            continue
+        number = call(problems, where, parse_decimal, part, field="range", location=where)
+        if number is None:
+            return None
+        ends.append(number)
+    return call(problems, where, ValueRange, low=ends[0], high=ends[1])
+
+
 def _target(
-    row: Row, unit: str, kind: TargetKind, default_year: int, problems: Problems
+    row: Row, unit: str, kind: TargetKind, period: tuple[int, int], problems: Problems
 ) -> Target | None:
-    """The target of one indicators.tsv row: a value, a bound (``<45``) or a range (``40–60``)."""
+    """The target of one indicators.tsv row: a value, a bound (``<45``) or a range (``40–60``).
+
+    Its year (``target_year``, by default the period's last year) must lie in the period.
+    """
     raw = row["target"]
     if not raw:
         return None
     where = row.where("target")
     before = len(problems.items)
-    year = default_year
+    year = period[1]
     if row["target_year"]:
         if YEAR_RE.fullmatch(row["target_year"]):
             year = int(row["target_year"])
+            if not period[0] <= year <= period[1]:
+                message = (
+                    f"target year {year} is outside the strategy period {period[0]}–{period[1]}"
+                )
+                problems.add(row.where("target_year"), message)
         else:
             message = f"expected a year such as 2030, found {row['target_year']!r}"
             problems.add(row.where("target_year"), message)
@@ -258,7 +329,7 @@ def _observation(
         if parsed.bound is not None:
             problems.add(where, f"an observed value cannot be a bound: {raw!r}")
             return None
-        value = _in_unit(parsed, unit, where, problems)
+        value = _in_unit(parsed, unit, column, where, problems)
         if value is None:
             return None
         return Observation(

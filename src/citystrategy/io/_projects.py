@@ -23,6 +23,7 @@ from citystrategy.io.parse import (
     CostReference,
     MissingValue,
     SameAsAbove,
+    parse_money,
     parse_value,
 )
 from citystrategy.model import (
@@ -194,7 +195,11 @@ def _cost_cell(
                 row.where("cost"), f"a cost must be an amount of money, found {cost.raw!r}"
             )
             return
-        money = Money(cost.number, cost.unit)
+        # whole grosze or cents only: "8 818,970 zł" is a misplaced thousands separator
+        at = row.where("cost")
+        money = call(problems, at, parse_money, cost.raw, field="cost", location=at)
+        if money is None:
+            return
         if draft.cost is not None and draft.cost != money:
             problems.add(
                 row.where("cost"),

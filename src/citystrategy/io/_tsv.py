@@ -33,6 +33,13 @@ class Row:
         return f"line {self.line}" + ("" if column is None else f", column {column!r}")
 
 
+def _separator(header: str) -> str | None:
+    """The separator a header without tabs uses instead (``;`` or ``,``), if any."""
+    counts = {separator: header.count(separator) for separator in ";,"}
+    separator = max(counts, key=lambda s: counts[s])
+    return separator if counts[separator] else None
+
+
 def read_tsv(
     file: Traversable,
     required: tuple[str, ...],
@@ -44,13 +51,22 @@ def read_tsv(
     """Read a TSV file; check its header, the shape of every row and that *key* is unique.
 
     A column that is neither required, optional nor matching *pattern* is a problem: a
-    misspelt column must never be silently ignored.
+    misspelt column must never be silently ignored. A header separated by ``;`` or ``,``
+    instead of tabs (a spreadsheet's CSV export) is one problem for the whole file.
     """
     problems = Problems(str(file))
     text = read_text(file, problems)
     lines = text.splitlines()
     if not lines:
         problems.add("file", "empty: expected a header row")
+        problems.raise_if_any()
+    if "\t" not in lines[0] and (separator := _separator(lines[0])) is not None:
+        # a spreadsheet's "CSV" export: one problem for the file, not one per row
+        message = (
+            f"the columns are separated by {separator!r}, not by tabs: save the sheet as "
+            f"'Text (tab-delimited)' or replace the separators with tabs (header {lines[0]!r})"
+        )
+        problems.add("line 1 (header)", message)
         problems.raise_if_any()
     header = lines[0].split("\t")
     missing = [column for column in required if column not in header]

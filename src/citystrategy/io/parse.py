@@ -12,7 +12,10 @@ bounds ``<``, ``<=``, ``≤``, ``>``, ``>=``, ``≥``; the GUS missing-data sign
 a reference to a cost given under another goal.
 
 Refused: a dot as decimal point or group separator (``1.5``, ``1.234``), ``NaN``,
-``Infinity``, underscores, groups that are not three digits, unknown units, empty text.
+``Infinity``, exponents (``1e30``), underscores, groups that are not three digits, unknown
+units, empty text, and numbers of more than :data:`MAX_DIGITS` digits (too large to compute
+with exactly). :func:`parse_money` also refuses amounts finer than a grosz or a cent unless asked
+for them: ``1,234 zł`` is most likely ``1 234 zł`` with a misplaced thousands separator.
 
 >>> parse_value("8 818 970,62 zł")
 Amount(number=Decimal('8818970.62'), unit='PLN', bound=None, raw='8 818 970,62 zł', scale=None)
@@ -35,10 +38,12 @@ import pint
 from attrs import frozen
 
 from citystrategy.errors import ParseError, UnitError
+from citystrategy.io import _exact
 from citystrategy.money import Money
 from citystrategy.units import Q_, check_unit
 
 __all__ = [
+    "MAX_DIGITS",
     "MISSING_MARKERS",
     "SCALES",
     "UNIT_ALIASES",
@@ -96,6 +101,10 @@ UNIT_ALIASES: Final = {
     "os.": "person",
     "osób": "person",
 }
+
+#: Most significant digits a number may have: sums of many such numbers stay exact in the
+#: default decimal context (28 digits). A longer number is refused, never rounded.
+MAX_DIGITS: Final = 18
 
 #: Scale words: ``115 tys. zł`` is 115 000 zł.
 SCALES: Final = {"tys.": Decimal(1_000), "mln": Decimal(1_000_000), "mld": Decimal(1_000_000_000)}
@@ -210,6 +219,8 @@ def _diagnose(text: str) -> str:
     lowered = text.lower()
     if re.search(r"\b(nan|inf|infinity)\b", lowered):
         return "not a number (NaN and infinities are not values)"
+    if re.search(r"\d[eE][+\-\u2212]?\d", text):
+        return "an exponent is not a Polish number; write the number in full"
     if "_" in text:
         return "underscores are not digit separators"
     if re.search(r"\d\.\d", text):
@@ -249,6 +260,8 @@ def _split(
         raise _fail(raw, field, "more than one decimal comma", location)
     if rest[:1] == ",":
         raise _fail(raw, field, "a decimal comma must be followed by digits", location)
+    if re.match(r"[eE][+\-\u2212]?[0-9]", rest):
+        raise _fail(raw, field, _diagnose(text), location)
     digits = re.sub(f"[{_GROUP_SPACES}]", "", match["int"])
     number = Decimal(f"{digits}.{match['frac']}" if match["frac"] is not None else digits)
     if match["sign"] and match["sign"] != "+":
@@ -261,6 +274,10 @@ def _split(
             scale = factor
             unit_text = unit_text[len(word) :].strip(_SPACES)
             break
+    if len(number.as_tuple().digits) > MAX_DIGITS:
+        count = len(number.as_tuple().digits)
+        reason = f"{count} digits are too many to compute with exactly (at most {MAX_DIGITS})"
+        raise _fail(raw, field, reason, location)
     bound = match["bound"]
     return number, unit_text, Bound(_BOUND_NAMES.get(bound, bound)) if bound else None, scale
 
@@ -321,8 +338,39 @@ def parse_decimal(raw: str, *, field: str = "value", location: str | None = None
     return number
 
 
+def _subunit_problem(number: Decimal, raw: str, scale: Decimal | None = None) -> str | None:
+    """Why *number*, read from *raw*, is not a whole number of grosze or cents (``None`` if it is).
+
+    Written without a scale word, an amount may have at most two decimals: three decimals are
+    most likely a thousands separator written as a comma. With a scale word (``1,2345 mln zł``)
+    the amount itself must be whole grosze.
+
+    >>> _subunit_problem(Decimal("8818.970"), "8 818,970 zł")
+    "three decimals look like a misplaced thousands separator; a thousands separator is a space (did you mean '8 818 970 zł'?)"
+    >>> _subunit_problem(Decimal("1234500.0000"), "1,2345 mln zł", Decimal(1_000_000)) is None
+    True
+    """
+    exponent = number.as_tuple().exponent
+    if scale is None and isinstance(exponent, int) and exponent < -2:
+        if exponent == -3:
+            meant = raw.strip().replace(",", " ", 1)
+            return (
+                "three decimals look like a misplaced thousands separator; a thousands "
+                f"separator is a space (did you mean {meant!r}?)"
+            )
+        return f"{-exponent} decimals: an amount of money has at most two (grosze or cents)"
+    if scale is not None and number * 100 != (number * 100).to_integral_value():
+        return "not a whole number of grosze or cents"
+    return None
+
+
 def parse_money(
-    raw: str, *, currency: str | None = None, field: str = "amount", location: str | None = None
+    raw: str,
+    *,
+    currency: str | None = None,
+    field: str = "amount",
+    location: str | None = None,
+    allow_subunit: bool = False,
 ) -> Money:
     """Read an amount of money: ``8 818 970,62 zł``, ``140 002 443 zł``, ``115 tys. zł``, ``30 000 €``.
 
@@ -331,17 +379,26 @@ def parse_money(
         currency: Currency to assume when the text names none; if ``None``, it must name one.
         field: What the text holds, for error messages.
         location: Where it is, for error messages.
+        allow_subunit: Accept amounts finer than a grosz or a cent (a unit price such as
+            ``0,0525 zł``); by default they are refused, since three decimals are most likely a
+            thousands separator written as a comma.
 
     Raises:
-        ParseError: If the text is not an amount of money, or names another currency than
-            *currency*.
+        ParseError: If the text is not an amount of money, names another currency than
+            *currency*, or has more than two decimals and *allow_subunit* is false.
 
     >>> parse_money("140 002 443 zł")
     Money(amount=Decimal('140002443'), currency='PLN')
     >>> parse_money("10,9 mln zł").amount
     Decimal('10900000.0')
+    >>> parse_money("1,234 zł")
+    Traceback (most recent call last):
+    ...
+    citystrategy.errors.ParseError: cannot parse amount '1,234 zł': three decimals look like a misplaced thousands separator; a thousands separator is a space (did you mean '1 234 zł'?)
+    >>> parse_money("0,0525 zł", allow_subunit=True).amount
+    Decimal('0.0525')
     """
-    number, unit_text, bound, _scale = _split(raw, field, location)
+    number, unit_text, bound, scale = _split(raw, field, location)
     if bound is not None:
         raise _fail(raw, field, "an amount of money cannot be a bound", location)
     unit = _unit(unit_text, raw, field, location)
@@ -358,6 +415,9 @@ def parse_money(
         )
     if currency is not None and unit != currency:
         raise _fail(raw, field, f"expected an amount in {currency}, found {unit}", location)
+    problem = None if allow_subunit else _subunit_problem(number, raw, scale)
+    if problem is not None:
+        raise _fail(raw, field, problem, location)
     return Money(number, unit)
 
 
@@ -388,9 +448,13 @@ def parse_quantity(
         field: What the text holds, for error messages.
         location: Where it is, for error messages.
 
+    The conversion is exact (a ratio built from the registry's definitions, applied to the
+    Decimal): ``114 447,6 GJ`` is ``31 791 MWh``. A value whose conversion is not a finite decimal
+    (``31 791 GJ`` in MWh, since 1 GJ is 5/18 MWh) is refused rather than rounded.
+
     Raises:
         ParseError: If the text is not a number, names no unit and *unit* is ``None``, or names a
-            unit that cannot be converted to *unit*.
+            unit that cannot be converted to *unit*, or not exactly.
 
     >>> parse_quantity("31791,00 MWh")
     <Quantity(31791.00, 'megawatt_hour')>
@@ -414,5 +478,11 @@ def parse_quantity(
             raise _fail(
                 raw, field, f"{found!r} cannot be converted to {unit!r}", location
             ) from None
-        return converted
+        factor = _exact.ratio(found, str(converted.units))
+        exact = None if factor is None else _exact.convert(number, factor)
+        if exact is None:
+            reason = _exact.inexact_reason(number, found, str(converted.units), factor)
+            raise _fail(raw, field, reason, location)
+        result: pint.Quantity[Decimal] = Q_(exact, converted.units)
+        return result
     return quantity

@@ -12,6 +12,7 @@ from citystrategy.model.indicator import Missing as Missing
 from citystrategy.model.indicator import Observation as Observation
 from citystrategy.model.indicator import Target as Target
 from citystrategy.model.indicator import TargetKind as TargetKind
+from citystrategy.model.indicator import ValueRange as ValueRange
 from citystrategy.model.program import Catalogue as Catalogue
 from citystrategy.model.program import CityProfile as CityProfile
 from citystrategy.model.program import Edition as Edition
@@ -89,4 +90,5 @@ __all__ = [
     "TargetKind",
     "Territory",
     "TerritoryKind",
+    "ValueRange",
 ]

@@ -18,6 +18,7 @@ __all__ = [
     "Observation",
     "Target",
     "TargetKind",
+    "ValueRange",
 ]
 
 
@@ -105,6 +106,43 @@ class Target:
 
 
 @frozen(kw_only=True)
+class ValueRange:
+    """The values an indicator can plausibly take, in its unit; either end may be open.
+
+    A value outside is not refused (the source may print it), but :func:`citystrategy.check`
+    reports it.
+
+    Attributes:
+        low: The lowest plausible value, or ``None`` for no lower end.
+        high: The highest plausible value, or ``None`` for no upper end.
+
+    >>> share = ValueRange(low=Decimal(0), high=Decimal(100))
+    >>> Decimal("146") in share, Decimal("4.6") in share
+    (False, True)
+    >>> str(share), str(ValueRange(low=Decimal(0))), str(ValueRange())
+    ('0..100', '0..', '..')
+    """
+
+    low: Decimal | None = field(default=None, converter=decimal_or_none, validator=finite)
+    high: Decimal | None = field(default=None, converter=decimal_or_none, validator=finite)
+
+    def __attrs_post_init__(self) -> None:
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ModelError(f"ValueRange {self}", f"'low' {self.low} is above 'high' {self.high}")
+
+    def __contains__(self, value: object) -> bool:
+        if not isinstance(value, Decimal | int) or isinstance(value, bool):
+            return False
+        return (self.low is None or value >= self.low) and (self.high is None or value <= self.high)
+
+    def __str__(self) -> str:
+        def end(value: Decimal | None) -> str:
+            return "" if value is None else str(value)
+
+        return f"{end(self.low)}..{end(self.high)}"
+
+
+@frozen(kw_only=True)
 class Indicator:
     """A measurable indicator of one goal, with its target.
 
@@ -119,6 +157,9 @@ class Indicator:
         survey: Whether values come from a residents' opinion survey.
         source: Where the indicator and its values come from.
         note: Why the unit, direction or target kind was chosen, where not obvious.
+        value_range: The range its values can plausibly take, if declared; without one,
+            :func:`citystrategy.check` assumes one from the unit (0..100 for a percentage,
+            non-negative for a count, persons or money).
     """
 
     code: str = field(validator=non_blank)
@@ -131,6 +172,7 @@ class Indicator:
     survey: bool = False
     source: str = ""
     note: str = ""
+    value_range: ValueRange | None = None
 
 
 @frozen(kw_only=True)

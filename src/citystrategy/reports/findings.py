@@ -15,12 +15,14 @@ from decimal import Decimal
 from typing import Any, Final
 
 from citystrategy.costs import Figure
+from citystrategy.errors import UnitError
 from citystrategy.formatting import (
     DEFAULT_LOCALE,
     LocaleLike,
     format_money,
     format_number,
     format_percent,
+    format_value,
     get_label,
     get_language,
     get_locale,
@@ -87,6 +89,21 @@ _POLISH: Final[dict[tuple[FindingKind, str | None], str]] = {
         "raport za {year}\xa0r. podaje {figure_label} {scope}: {declared}; "
         "dane o projektach nie pozwalają tego sprawdzić"
     ),
+    (_K.VALUE_OUT_OF_RANGE, "declared"): (
+        "wartość {value} za {year}\xa0r. jest poza zakresem podanym dla wskaźnika ({range_label})"
+    ),
+    (_K.VALUE_OUT_OF_RANGE, None): (
+        "wartość {value} za {year}\xa0r. jest poza zakresem możliwym dla tej jednostki "
+        "({range_label})"
+    ),
+    (_K.VALUE_NOT_WHOLE, None): (
+        "wartość {value} za {year}\xa0r. nie jest liczbą całkowitą, a wskaźnik liczy całe "
+        "sztuki lub osoby"
+    ),
+    (_K.TARGET_YEAR_BEFORE_BASE, None): (
+        "rok docelowy {target_year} jest wcześniejszy niż rok bazowy {year} (pierwszy rok "
+        "z wartością)"
+    ),
 }
 _WHAT: Final = {
     "strategic goal": "cele strategiczne",
@@ -135,6 +152,22 @@ def _figure(figure: str, value: str, currency: str, locale: LocaleLike) -> str:
     return value
 
 
+def _range_label(low: str, high: str, unit: str, locale: LocaleLike) -> str:
+    """A plausible range in Polish words: ``od 0% do 100%``, ``co najmniej 0 osób``."""
+
+    def number(value: str) -> str:
+        try:
+            return format_value(Decimal(value), unit, locale=locale)
+        except UnitError:  # a unit without a label: the bare number
+            return format_number(Decimal(value), locale=locale)
+
+    if low and high:
+        return f"od {number(low)} do {number(high)}"
+    if low:
+        return f"co najmniej {number(low)}"
+    return f"najwyżej {number(high)}" if high else "bez ograniczeń"
+
+
 def describe_finding(finding: Finding, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
     """The finding in words, in the locale's language (Polish, or English for other locales).
 
@@ -153,6 +186,9 @@ def describe_finding(finding: Finding, *, locale: LocaleLike = DEFAULT_LOCALE) -
         values["better"] = "wyższa" if direction is Direction.HIGHER_IS_BETTER else "niższa"
     if finding.found in set(TargetKind):
         values["found_label"] = get_label(TargetKind(finding.found), locale=loc)
+    if finding.kind is _K.VALUE_OUT_OF_RANGE:
+        ends = values.get("low", ""), values.get("high", "")
+        values["range_label"] = _range_label(*ends, values.get("unit", ""), loc)
     if "figure" in values:
         figure = values["figure"]
         values["figure_label"] = _FIGURES.get(figure, figure)

@@ -1,0 +1,129 @@
+"""Exact unit conversion for the readers: a ratio built from the registry's definitions.
+
+pint converts with float factors (``31791 GJ`` becomes ``8830.8333333333340398 MWh``), so a value
+converted on load would carry float digits. Here the factor of each unit to its base units is
+rebuilt as a :class:`~fractions.Fraction` from the definitions of the one registry
+(``kilo- = 1e3``, ``hour = 60 * minute``, ``watt_hour = watt * hour``), and a value is converted
+only when the result is an exact decimal.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from decimal import Decimal, Inexact, localcontext
+from fractions import Fraction
+from functools import lru_cache
+
+import pint
+
+from citystrategy.units import ureg
+
+
+def _scale(value: object) -> Fraction:
+    # A definition's number is parsed from a short literal (1e-6, 3.6e3, 4.184); the shortest
+    # repr of that float gives the literal back.
+    return Fraction(repr(value)) if isinstance(value, float) else Fraction(str(value))
+
+
+#: An exact factor to base units, and those base units with their powers.
+_Root = tuple[Fraction, tuple[tuple[str, int], ...]]
+
+
+def _power(exponent: object) -> int | None:
+    """A whole exponent as an int (``None`` for a fractional one, which is never exact)."""
+    if isinstance(exponent, int):
+        return exponent
+    if isinstance(exponent, float | Fraction) and exponent == int(exponent):
+        return int(exponent)
+    return None
+
+
+def _combine(factor: Fraction, items: Iterable[tuple[str, object]]) -> _Root | None:
+    """*factor* times the product of the roots of *items* (unit names with exponents)."""
+    bases: Counter[str] = Counter()
+    for name, exponent in items:
+        inner, power = _root(name), _power(exponent)
+        if inner is None or power is None:
+            return None
+        factor *= inner[0] ** power
+        for base, base_power in inner[1]:
+            bases[base] += base_power * power
+    return factor, tuple(sorted((b, p) for b, p in bases.items() if p))
+
+
+@lru_cache(maxsize=256)
+def _root(name: str) -> _Root | None:
+    """The exact factor of the unit *name* to its base units, and those units; ``None`` if the
+    registry's definition is not a plain scale (an offset unit, an unparsable name)."""
+    try:
+        ((prefix, unit, _suffix),) = ureg.parse_unit_name(name)
+        definition = ureg._units[unit]
+    except (ValueError, KeyError, pint.errors.PintError):
+        return None
+    factor = Fraction(1)
+    if prefix:
+        prefix_converter = ureg._prefixes[prefix].converter
+        if prefix_converter is None or not hasattr(prefix_converter, "scale"):
+            return None
+        factor = _scale(prefix_converter.scale)
+    if definition.is_base:
+        return factor, ((unit, 1),)
+    converter, reference = definition.converter, definition.reference
+    if converter is None or reference is None:
+        return None
+    if not converter.is_multiplicative or not hasattr(converter, "scale"):
+        return None
+    return _combine(factor * _scale(converter.scale), reference.items())
+
+
+def _root_of(unit: str) -> _Root | None:
+    return _combine(Fraction(1), ureg.Unit(unit)._units.items())
+
+
+def ratio(printed: str, expected: str) -> Fraction | None:
+    """How many *expected* one *printed* is, exactly (``None`` if it cannot be built exactly).
+
+    Both units must be of one dimensionality (checked by the caller).
+    """
+    source, target = _root_of(printed), _root_of(expected)
+    if source is None or target is None or source[1] != target[1]:
+        return None
+    return source[0] / target[0]
+
+
+def _is_terminating(value: Fraction) -> bool:
+    denominator = value.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    return denominator == 1
+
+
+def convert(number: Decimal, factor: Fraction) -> Decimal | None:
+    """*number* times *factor*, exactly; ``None`` when the product is not a finite decimal
+    (``1 GJ`` is ``5/18 MWh``, a repeating decimal)."""
+    if factor == 1:
+        return number
+    exact = Fraction(number) * factor
+    if not _is_terminating(exact):
+        return None
+    with localcontext() as context:
+        # enough digits for any terminating quotient of these sizes; rounding would be a bug
+        sizes = (exact.numerator, exact.denominator, factor.numerator, factor.denominator)
+        context.prec = max(28, 4 * sum(len(str(abs(n))) for n in sizes) + len(str(number)))
+        context.traps[Inexact] = True
+        if _is_terminating(factor):
+            # the digits as written, shifted: 1 234,5 kWh is 1,2345 MWh
+            return number * (Decimal(factor.numerator) / Decimal(factor.denominator))
+        return Decimal(exact.numerator) / Decimal(exact.denominator)
+
+
+def inexact_reason(number: Decimal, printed: str, unit: str, factor: Fraction | None) -> str:
+    """Why *number* in *printed* cannot be written exactly in *unit* (for error messages)."""
+    if factor is None:
+        return f"{printed!r} cannot be converted to {unit!r} exactly; write the value in {unit!r}"
+    return (
+        f"{number} {printed} is not a finite decimal in {unit!r} (1 {printed} = "
+        f"{factor.numerator}/{factor.denominator} {unit}); write the value in {unit!r}"
+    )
