@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from citystrategy.model import Direction, Level, Strategy, TargetKind, ValueRange
+from citystrategy.model import Direction, Level, Strategy, Target, TargetKind, ValueRange
 from citystrategy.money import Money
 from citystrategy.validation import (
     Finding,
@@ -472,12 +472,12 @@ def test_mixed_currencies_are_a_finding_not_an_exception() -> None:
 
 
 def _valued(unit: str, *values: str, **indicator: object) -> Strategy:
-    """One indicator ``T-1.1-01`` in *unit*, no target, with *values* for 2022, 2023, …"""
+    """One indicator ``T-1.1-01`` in *unit*, no target unless given, with *values* for 2022, …"""
     observations = [
         make_observation(year=2022 + i, value=Decimal(v), raw=v) for i, v in enumerate(values)
     ]
     return make_strategy(
-        indicators=(make_indicator(unit=unit, target=None, **indicator),),
+        indicators=(make_indicator(**{"unit": unit, "target": None, **indicator}),),
         observations=observations,
     )
 
@@ -587,3 +587,38 @@ def test_target_year_of_the_base_year_is_fine() -> None:
         observations=(make_observation(year=2023),),
     )
     assert not check(strategy).of_kind(FindingKind.TARGET_YEAR_BEFORE_BASE)
+
+
+@pytest.mark.parametrize(
+    ("target", "found"),
+    [
+        (make_target(value=Decimal(146), raw="146%"), "146"),
+        (
+            make_target(
+                kind=TargetKind.WITHIN_RANGE,
+                value=None,
+                low=Decimal(-5),
+                high=Decimal(5),
+                raw="-5–5",
+            ),
+            "-5",
+        ),
+    ],
+    ids=["share-target-above-100", "range-target-below-0"],
+)
+def test_target_out_of_range_is_a_warning(target: Target, found: str) -> None:
+    """A target a percentage can never reach is a warning naming the target as printed."""
+    strategy = _valued("percent", "20", "30", target=target)
+    finding = only(check(strategy), FindingKind.TARGET_OUT_OF_RANGE, "T-1.1-01")
+    assert finding.severity is Severity.WARNING
+    assert (finding.found, finding.detail("target"), finding.detail("range")) == (
+        found,
+        target.raw,
+        "0..100",
+    )
+
+
+def test_target_inside_the_range_is_no_finding() -> None:
+    """A 100% target of a share is plausible: no finding."""
+    strategy = _valued("percent", "20", "30", target=make_target(value=Decimal(100)))
+    assert not check(strategy).of_kind(FindingKind.TARGET_OUT_OF_RANGE)

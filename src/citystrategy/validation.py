@@ -73,6 +73,7 @@ class FindingKind(StrEnum):
     VALUE_OUT_OF_RANGE = "value_out_of_range"
     VALUE_NOT_WHOLE = "value_not_whole"
     TARGET_YEAR_BEFORE_BASE = "target_year_before_base"
+    TARGET_OUT_OF_RANGE = "target_out_of_range"
 
 
 #: Severity of each kind.
@@ -98,6 +99,7 @@ SEVERITIES: Final = {
     FindingKind.VALUE_OUT_OF_RANGE: Severity.WARNING,
     FindingKind.VALUE_NOT_WHOLE: Severity.WARNING,
     FindingKind.TARGET_YEAR_BEFORE_BASE: Severity.WARNING,
+    FindingKind.TARGET_OUT_OF_RANGE: Severity.WARNING,
 }
 
 #: Units that count whole things or people: their values are non-negative whole numbers.
@@ -656,6 +658,31 @@ def _plausibility(strategy: Strategy, indicator: Indicator) -> list[Finding]:
                     expected="a whole number",
                     found=str(o.value),
                     details=details,
+                )
+            )
+    target = indicator.target
+    ends = () if target is None else (target.value, target.low, target.high)
+    for end in ends:
+        if plausible is not None and end is not None and end not in plausible:
+            assert target is not None  # there are ends
+            findings.append(
+                Finding(
+                    kind=FindingKind.TARGET_OUT_OF_RANGE,
+                    code=indicator.code,
+                    message=(
+                        f"the target {target.raw or end} is outside the {variant} plausible range "
+                        f"{plausible} ({indicator.unit})"
+                    ),
+                    expected=str(plausible),
+                    found=str(end),
+                    variant=variant,
+                    details={
+                        "target": target.raw or str(end),
+                        "unit": indicator.unit,
+                        "range": str(plausible),
+                        "low": "" if plausible.low is None else plausible.low,
+                        "high": "" if plausible.high is None else plausible.high,
+                    },
                 )
             )
     return findings

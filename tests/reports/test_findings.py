@@ -316,8 +316,20 @@ def test_findings_data_is_json_with_details(kielce_report: ValidationReport) -> 
             FindingKind.TARGET_YEAR_BEFORE_BASE,
             "rok docelowy 2022 jest wcześniejszy niż rok bazowy 2023 (pierwszy rok z wartością)",
         ),
+        (
+            _with_values(4, 5, unit="percent", target=make_target(value=Decimal(146), raw="146%")),
+            FindingKind.TARGET_OUT_OF_RANGE,
+            "wartość docelowa 146% jest poza zakresem możliwym dla tej jednostki (od 0% do 100%)",
+        ),
     ],
-    ids=["share-above-100", "negative-persons", "declared-range", "not-whole", "target-year"],
+    ids=[
+        "share-above-100",
+        "negative-persons",
+        "declared-range",
+        "not-whole",
+        "target-year",
+        "target-above-100",
+    ],
 )
 def test_plausibility_findings_in_polish(
     strategy: Strategy, kind: FindingKind, expected: str

@@ -96,6 +96,12 @@ _POLISH: Final[dict[tuple[FindingKind, str | None], str]] = {
         "wartość {value} za {year}\xa0r. jest poza zakresem możliwym dla tej jednostki "
         "({range_label})"
     ),
+    (_K.TARGET_OUT_OF_RANGE, "declared"): (
+        "wartość docelowa {target} jest poza zakresem podanym dla wskaźnika ({range_label})"
+    ),
+    (_K.TARGET_OUT_OF_RANGE, None): (
+        "wartość docelowa {target} jest poza zakresem możliwym dla tej jednostki ({range_label})"
+    ),
     (_K.VALUE_NOT_WHOLE, None): (
         "wartość {value} za {year}\xa0r. nie jest liczbą całkowitą, a wskaźnik liczy całe "
         "sztuki lub osoby"
@@ -186,7 +192,7 @@ def describe_finding(finding: Finding, *, locale: LocaleLike = DEFAULT_LOCALE) -
         values["better"] = "wyższa" if direction is Direction.HIGHER_IS_BETTER else "niższa"
     if finding.found in set(TargetKind):
         values["found_label"] = get_label(TargetKind(finding.found), locale=loc)
-    if finding.kind is _K.VALUE_OUT_OF_RANGE:
+    if finding.kind in (_K.VALUE_OUT_OF_RANGE, _K.TARGET_OUT_OF_RANGE):
         ends = values.get("low", ""), values.get("high", "")
         values["range_label"] = _range_label(*ends, values.get("unit", ""), loc)
     if "figure" in values:
