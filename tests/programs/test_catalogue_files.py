@@ -160,6 +160,13 @@ CORRUPTIONS = {
     "dot-decimal-amount": Corruption(
         PPP_TOTAL, PPP_TOTAL.replace("10,9", "10.9"), "ZMP-PPP", "amount", "'10.9 mln zł'"
     ),
+    "sub-grosz-amount": Corruption(
+        PPP_TOTAL,
+        PPP_TOTAL.replace("10,9 mln zł", "1,234 zł"),
+        "ZMP-PPP",
+        "amount",
+        "thousands separator",
+    ),
     "amount-without-currency": Corruption(
         PPP_TOTAL, PPP_TOTAL.replace("10,9 mln zł", "10,9 mln"), "ZMP-PPP", "amount", "'10,9 mln'"
     ),

@@ -20,7 +20,7 @@ from typing import Any, Final, TypeVar
 
 from citystrategy.io._files import Problems, as_traversable, call, check_keys, read_text, read_toml
 from citystrategy.io._structure import Shape, Structurer
-from citystrategy.io.parse import Amount, parse_percent, parse_value
+from citystrategy.io.parse import Amount, parse_money, parse_percent, parse_value
 from citystrategy.model import (
     Catalogue,
     Edition,
@@ -38,7 +38,6 @@ from citystrategy.model import (
     TerritoryKind,
 )
 from citystrategy.model._names import normalise_name
-from citystrategy.money import Money
 
 T = TypeVar("T")
 
@@ -140,7 +139,9 @@ def _amount(item: Mapping[str, Any], where: str, problems: Problems) -> dict[str
     if not isinstance(parsed, Amount) or parsed.unit not in ("PLN", "EUR"):
         problems.add(at, f"expected an amount of money such as '10,9 mln zł', found {raw!r}")
         return {}
-    money = Money(parsed.number, parsed.unit)
+    money = call(problems, at, parse_money, raw, field="amount")  # refuses a fraction of a grosz
+    if money is None:
+        return {}
     return {"money": money, "precision": _precision(raw, parsed), "raw": raw}
 
 
