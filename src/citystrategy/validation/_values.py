@@ -1,0 +1,266 @@
+"""Checks of an indicator's values and target: direction, plausibility, years, missing values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Final
+
+from citystrategy.errors import UnitError
+from citystrategy.model import (
+    Direction,
+    Indicator,
+    Observation,
+    Strategy,
+    TargetKind,
+    ValueRange,
+)
+from citystrategy.units import check_unit, ureg
+from citystrategy.validation._findings import (
+    Finding,
+    FindingKind,
+)
+
+__all__ = ["WHOLE_UNITS", "plausible_range"]
+
+#: Units that count whole things or people: their values are non-negative whole numbers.
+WHOLE_UNITS: Final = frozenset({"count", "person", "inhabitant"})
+
+
+def observed_values(strategy: Strategy, indicator: Indicator) -> list[Observation]:
+    """The indicator's observations with a value for the strategy's territory, by year."""
+    observations = [
+        o
+        for o in strategy.observations_of(indicator.code)
+        if o.value is not None and o.territory == strategy.territory.id
+    ]
+    return sorted(observations, key=lambda o: o.year)
+
+
+def target_findings(strategy: Strategy, indicator: Indicator) -> list[Finding]:
+    target = indicator.target
+    if target is None:
+        return []
+    findings = []
+    direction = indicator.direction
+
+    def add(
+        kind: FindingKind,
+        message: str,
+        *,
+        expected: str = "",
+        found: str = "",
+        values: Mapping[str, object] | None = None,
+    ) -> None:
+        details = {"direction": direction.value, **(values or {})}
+        finding = Finding(
+            kind=kind,
+            code=indicator.code,
+            message=message,
+            expected=expected,
+            found=found,
+            details=details,
+        )
+        findings.append(finding)
+
+    expected_kind = {
+        Direction.HIGHER_IS_BETTER: TargetKind.AT_LEAST,
+        Direction.LOWER_IS_BETTER: TargetKind.AT_MOST,
+    }
+    if direction in expected_kind and target.kind not in (
+        expected_kind[direction],
+        TargetKind.EXACTLY,
+    ):
+        add(
+            FindingKind.TARGET_KIND_CONTRADICTS_DIRECTION,
+            f"an {target.kind.value} target for an indicator where {direction.value.replace('_', ' ')}",
+            expected=expected_kind[direction].value,
+            found=target.kind.value,
+        )
+    values = observed_values(strategy, indicator)
+    if not values or target.value is None or direction is Direction.WITHIN_RANGE:
+        return findings
+    base, latest = values[0], values[-1]
+    assert base.value is not None
+    assert latest.value is not None
+    goal = target.value
+    wrong_side = (direction is Direction.HIGHER_IS_BETTER and goal < base.value) or (
+        direction is Direction.LOWER_IS_BETTER and goal > base.value
+    )
+    shown = {"target": target.raw or goal, "base": base.raw or base.value, "year": base.year}
+    against = f"target {shown['target']} against {shown['base']} in {base.year}"
+    if target.limit:
+        if target.is_met(base.value):
+            message = f"the limit is already satisfied: {against}"
+            add(FindingKind.BOUND_ALREADY_SATISFIED, message, values=shown)
+        if not target.is_met(latest.value):
+            value = latest.raw or latest.value
+            add(
+                FindingKind.LIMIT_NOT_MET,
+                f"the limit {shown['target']} is not met in {latest.year}: {value}",
+                values={"target": shown["target"], "value": value, "year": latest.year},
+            )
+    elif wrong_side:
+        better = "above" if direction is Direction.HIGHER_IS_BETTER else "below"
+        add(
+            FindingKind.TARGET_CONTRADICTS_DIRECTION,
+            f"{direction.value.replace('_', ' ')}, yet the target is not {better} the base: {against}",
+            expected=f"a target {better} {base.value}",
+            found=str(goal),
+            values=shown,
+        )
+    elif goal == base.value:
+        add(
+            FindingKind.TARGET_MET_AT_BASE,
+            f"the target equals the base value: {against}",
+            values=shown,
+        )
+    elif latest is not base and target.is_met(latest.value):
+        value = latest.raw or latest.value
+        add(
+            FindingKind.TARGET_ALREADY_MET,
+            f"already met in {latest.year}: {value} against target {shown['target']}",
+            values={"target": shown["target"], "value": value, "year": latest.year},
+        )
+    return findings
+
+
+def missing_findings(observations: Iterable[Observation]) -> list[Finding]:
+    return [
+        Finding(
+            kind=FindingKind.MISSING_VALUE,
+            code=o.indicator,
+            message=f"no value for {o.year} ({o.missing.marker or o.missing.code}): {o.missing.text}",
+            details={
+                "year": o.year,
+                "marker": o.missing.marker or o.missing.code,
+                "text": o.missing.text,
+            },
+        )
+        for o in observations
+        if o.missing is not None
+    ]
+
+
+def plausible_range(indicator: Indicator) -> ValueRange | None:
+    """The range *indicator*'s values can plausibly take: the declared one, or one from its unit.
+
+    Without a declared range, a percentage lies in 0..100, and a count, a number of persons or
+    inhabitants (:data:`WHOLE_UNITS`) and an amount of money (PLN, kPLN, EUR, PLN per
+    inhabitant …) are not negative. Other units have no assumed range (``None``).
+
+    >>> from citystrategy.model import Direction, Level
+    >>> share = Indicator(
+    ...     code="X-1",
+    ...     name="Stopa bezrobocia",
+    ...     unit="percent",
+    ...     level=Level.IMPACT,
+    ...     goal_code="1",
+    ...     direction=Direction.LOWER_IS_BETTER,
+    ... )
+    >>> str(plausible_range(share))
+    '0..100'
+    """
+    if indicator.value_range is not None:
+        return indicator.value_range
+    if indicator.unit == "percent":
+        return ValueRange(low=Decimal(0), high=Decimal(100))
+    if indicator.unit in WHOLE_UNITS:
+        return ValueRange(low=Decimal(0))
+    try:
+        dimensions = ureg.Unit(check_unit(indicator.unit)).dimensionality
+    except UnitError:  # reported by _units
+        return None
+    if any(str(d).startswith("[currency_") and p == 1 for d, p in dimensions.items()):
+        return ValueRange(low=Decimal(0))
+    return None
+
+
+def plausibility_findings(strategy: Strategy, indicator: Indicator) -> list[Finding]:
+    """Values outside the indicator's plausible range, and counts that are not whole."""
+    plausible = plausible_range(indicator)
+    variant = "declared" if indicator.value_range is not None else "assumed"
+    findings = []
+    for o in sorted(strategy.observations_of(indicator.code), key=lambda o: o.year):
+        if o.value is None:
+            continue
+        shown = o.raw or str(o.value)
+        details = {"year": o.year, "value": shown, "unit": indicator.unit}
+        if plausible is not None and o.value not in plausible:
+            findings.append(
+                Finding(
+                    kind=FindingKind.VALUE_OUT_OF_RANGE,
+                    code=indicator.code,
+                    message=(
+                        f"the value {shown} of {o.year} is outside the {variant} plausible range "
+                        f"{plausible} ({indicator.unit})"
+                    ),
+                    expected=str(plausible),
+                    found=str(o.value),
+                    variant=variant,
+                    details={
+                        **details,
+                        "range": str(plausible),
+                        "low": "" if plausible.low is None else plausible.low,
+                        "high": "" if plausible.high is None else plausible.high,
+                    },
+                )
+            )
+        if indicator.unit in WHOLE_UNITS and o.value != o.value.to_integral_value():
+            findings.append(
+                Finding(
+                    kind=FindingKind.VALUE_NOT_WHOLE,
+                    code=indicator.code,
+                    message=(
+                        f"the value {shown} of {o.year} is not a whole number, yet the unit "
+                        f"{indicator.unit!r} counts whole things or people"
+                    ),
+                    expected="a whole number",
+                    found=str(o.value),
+                    details=details,
+                )
+            )
+    target = indicator.target
+    ends = () if target is None else (target.value, target.low, target.high)
+    for end in ends:
+        if plausible is not None and end is not None and end not in plausible:
+            assert target is not None  # there are ends
+            findings.append(
+                Finding(
+                    kind=FindingKind.TARGET_OUT_OF_RANGE,
+                    code=indicator.code,
+                    message=(
+                        f"the target {target.raw or end} is outside the {variant} plausible range "
+                        f"{plausible} ({indicator.unit})"
+                    ),
+                    expected=str(plausible),
+                    found=str(end),
+                    variant=variant,
+                    details={
+                        "target": target.raw or str(end),
+                        "unit": indicator.unit,
+                        "range": str(plausible),
+                        "low": "" if plausible.low is None else plausible.low,
+                        "high": "" if plausible.high is None else plausible.high,
+                    },
+                )
+            )
+    return findings
+
+
+def target_year_findings(strategy: Strategy, indicator: Indicator) -> list[Finding]:
+    """A target due before the base year (the first year with a value) cannot be progressed to."""
+    values = observed_values(strategy, indicator)
+    if indicator.target is None or not values or indicator.target.year >= values[0].year:
+        return []
+    target_year, base_year = indicator.target.year, values[0].year
+    return [
+        Finding(
+            kind=FindingKind.TARGET_YEAR_BEFORE_BASE,
+            code=indicator.code,
+            message=f"the target year {target_year} is before the base year {base_year}",
+            expected=f"a year from {base_year} on",
+            found=str(target_year),
+            details={"target_year": target_year, "year": base_year},
+        )
+    ]
