@@ -622,3 +622,26 @@ def test_target_inside_the_range_is_no_finding() -> None:
     """A 100% target of a share is plausible: no finding."""
     strategy = _valued("percent", "20", "30", target=make_target(value=Decimal(100)))
     assert not check(strategy).of_kind(FindingKind.TARGET_OUT_OF_RANGE)
+
+
+@pytest.mark.parametrize(
+    ("name", "flagged"),
+    [
+        ('=HYPERLINK("http://example.com")', True),
+        ("+48 41 367 00 00", True),
+        ("@SUMA(A1:A3)", True),
+        ("-2+3", True),
+        ("- budowa ścieżek rowerowych", False),
+        ("Budowa ścieżek rowerowych", False),
+    ],
+    ids=["equals", "plus", "at", "minus-formula", "list-item", "plain"],
+)
+def test_formula_like_project_name(name: str, flagged: bool) -> None:
+    """A text a spreadsheet would run as a formula is a warning; a '- ' list item is not."""
+    strategy = make_strategy(projects=(make_project(name=name),))
+    found = check(strategy).of_kind(FindingKind.FORMULA_LIKE_TEXT)
+    assert [(f.code, f.variant, f.found) for f in found] == (
+        [("T-P-01", "name", name)] if flagged else []
+    )
+    if flagged:
+        assert found[0].severity is Severity.WARNING

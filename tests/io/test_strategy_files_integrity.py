@@ -276,3 +276,17 @@ def test_conversion_that_is_not_exact_is_refused(kielce_dir: Path) -> None:
     assert "5/18" in problem
     assert "write the value in 'megawatt_hour'" in problem
     assert "8830,83" not in problem
+
+
+def test_formula_in_a_project_name_is_a_finding(kielce_dir: Path) -> None:
+    """A project name starting with '=HYPERLINK(' loads as printed and is a check finding."""
+    path = kielce_dir / "projects.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[1].split("\t")
+    code, cells[1] = cells[0], '=HYPERLINK("http://example.com","Kliknij")'
+    lines[1] = "\t".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    strategy = read_strategy(kielce_dir)
+    (finding,) = findings_of(strategy, FindingKind.FORMULA_LIKE_TEXT, code)
+    assert (finding.variant, finding.detail("start")) == ("name", "=")
+    assert strategy.project(code).name == cells[1]

@@ -321,6 +321,12 @@ def test_findings_data_is_json_with_details(kielce_report: ValidationReport) -> 
             FindingKind.TARGET_OUT_OF_RANGE,
             "wartość docelowa 146% jest poza zakresem możliwym dla tej jednostki (od 0% do 100%)",
         ),
+        (
+            make_strategy(projects=(make_project(name="=SUMA(A1:A3)"),)),
+            FindingKind.FORMULA_LIKE_TEXT,
+            "nazwa zaczyna się od znaku „=” (=SUMA(A1:A3)): arkusz kalkulacyjny potraktuje ten "
+            "tekst jako formułę",
+        ),
     ],
     ids=[
         "share-above-100",
@@ -329,6 +335,7 @@ def test_findings_data_is_json_with_details(kielce_report: ValidationReport) -> 
         "not-whole",
         "target-year",
         "target-above-100",
+        "formula",
     ],
 )
 def test_plausibility_findings_in_polish(

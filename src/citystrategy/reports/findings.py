@@ -102,6 +102,10 @@ _POLISH: Final[dict[tuple[FindingKind, str | None], str]] = {
     (_K.TARGET_OUT_OF_RANGE, None): (
         "wartość docelowa {target} jest poza zakresem możliwym dla tej jednostki ({range_label})"
     ),
+    (_K.FORMULA_LIKE_TEXT, None): (
+        "{field_label} zaczyna się od znaku „{start}” ({text}): arkusz kalkulacyjny "
+        "potraktuje ten tekst jako formułę"
+    ),
     (_K.VALUE_NOT_WHOLE, None): (
         "wartość {value} za {year}\xa0r. nie jest liczbą całkowitą, a wskaźnik liczy całe "
         "sztuki lub osoby"
@@ -158,6 +162,16 @@ def _figure(figure: str, value: str, currency: str, locale: LocaleLike) -> str:
     return value
 
 
+#: Polish names of the text fields :data:`FindingKind.FORMULA_LIKE_TEXT` names.
+_TEXT_FIELDS: Final = {
+    "name": "nazwa",
+    "note": "uwaga",
+    "description": "opis",
+    "aliases": "nazwa w tabeli raportu",
+    "implementer": "realizator",
+}
+
+
 def _range_label(low: str, high: str, unit: str, locale: LocaleLike) -> str:
     """A plausible range in Polish words: ``od 0% do 100%``, ``co najmniej 0 osób``."""
 
@@ -195,6 +209,8 @@ def describe_finding(finding: Finding, *, locale: LocaleLike = DEFAULT_LOCALE) -
     if finding.kind in (_K.VALUE_OUT_OF_RANGE, _K.TARGET_OUT_OF_RANGE):
         ends = values.get("low", ""), values.get("high", "")
         values["range_label"] = _range_label(*ends, values.get("unit", ""), loc)
+    if finding.kind is _K.FORMULA_LIKE_TEXT:
+        values["field_label"] = _TEXT_FIELDS.get(values.get("field", ""), values.get("field", ""))
     if "figure" in values:
         figure = values["figure"]
         values["figure_label"] = _FIGURES.get(figure, figure)

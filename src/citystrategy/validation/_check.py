@@ -32,6 +32,56 @@ _SHARE_NAME_RE: Final = re.compile(r"^(Odsetek|Udział|Stopa|Frekwencja)\b")
 _COUNT_NAME_RE: Final = re.compile(r"^(Liczba|Ilość)\b")
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+_FORMULA_STARTS: Final = ("=", "+", "@", "\t", "\r")
+
+
+def _formula_like(strategy: Strategy) -> list[Finding]:
+    """Texts a spreadsheet would run as a formula when the data are opened in one.
+
+    A text starting with ``=``, ``+``, ``@``, a tab or a carriage return, or with ``-``
+    followed by anything but a space (``- `` opens a list item), such as
+    ``=HYPERLINK("http://…")`` pasted into a project's name.
+    """
+    texts: list[tuple[str, str, str]] = []  # (code, field, text)
+    for goal in strategy.strategic_goals:
+        texts.append((goal.code, "name", goal.name))
+        texts += [(op.code, "name", op.name) for op in goal.operational_goals]
+        texts += [
+            (d.code, "name", d.name) for op in goal.operational_goals for d in op.action_directions
+        ]
+    for indicator in strategy.indicators:
+        texts += [
+            (indicator.code, "name", indicator.name),
+            (indicator.code, "note", indicator.note),
+        ]
+    for project in strategy.projects:
+        texts += [
+            (project.code, "name", project.name),
+            (project.code, "description", project.description),
+            (project.code, "note", project.note),
+        ]
+        texts += [(project.code, "aliases", alias) for alias in project.aliases]
+        if project.implementer is not None:
+            texts.append((project.code, "implementer", project.implementer.name))
+    return [
+        Finding(
+            kind=FindingKind.FORMULA_LIKE_TEXT,
+            code=code,
+            message=(
+                f"the {field} {shown!r} starts with {text[0]!r}: a spreadsheet would run it "
+                "as a formula"
+            ),
+            found=text,
+            variant=field,
+            details={"field": field, "start": text[0], "text": shown},
+        )
+        for code, field, text in texts
+        for shown in [text if len(text) <= 40 else text[:40] + "…"]
+        if text.startswith(_FORMULA_STARTS) or (text[:1] == "-" and text[1:2] not in ("", " "))
+    ]
+
+
 def check(strategy: Strategy, *, year: int | None = None) -> ValidationReport:
     """Check *strategy* and return every finding; data problems never raise.
 
@@ -65,6 +115,7 @@ def check(strategy: Strategy, *, year: int | None = None) -> ValidationReport:
         findings += plausibility_findings(strategy, indicator)
         findings += target_year_findings(strategy, indicator)
     findings += missing_findings(strategy.observations)
+    findings += _formula_like(strategy)
     findings += [
         Finding(
             kind=FindingKind.COST_NOT_STATED,

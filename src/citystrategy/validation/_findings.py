@@ -47,6 +47,7 @@ class FindingKind(StrEnum):
     VALUE_NOT_WHOLE = "value_not_whole"
     TARGET_YEAR_BEFORE_BASE = "target_year_before_base"
     TARGET_OUT_OF_RANGE = "target_out_of_range"
+    FORMULA_LIKE_TEXT = "formula_like_text"
 
 
 #: Severity of each kind.
@@ -73,6 +74,7 @@ SEVERITIES: Final = {
     FindingKind.VALUE_NOT_WHOLE: Severity.WARNING,
     FindingKind.TARGET_YEAR_BEFORE_BASE: Severity.WARNING,
     FindingKind.TARGET_OUT_OF_RANGE: Severity.WARNING,
+    FindingKind.FORMULA_LIKE_TEXT: Severity.WARNING,
 }
 
 
