@@ -195,6 +195,7 @@ def test_three_decimals_in_a_cost_is_refused_with_what_was_meant(kielce_dir: Pat
     assert "'8 818,970 zł'" in problem
     assert "three decimals look like a misplaced thousands separator" in problem
     assert "did you mean '8 818 970 zł'?" in problem
+    assert problem.count(f"line {line}") == 1  # located once, not again inside the message
 
 
 @pytest.mark.parametrize(

@@ -98,10 +98,7 @@ def _in_unit(
     has: ``8 400,000 zł`` is most likely a misplaced thousands separator.
     """
     money = amount.unit == unit and unit in _CURRENCIES and amount.bound is None
-    if (
-        money
-        and call(problems, where, parse_money, amount.raw, field=field, location=where) is None
-    ):
+    if money and call(problems, where, parse_money, amount.raw, field=field) is None:
         return None
     value = _fit(amount, unit)
     if isinstance(value, str):
@@ -141,9 +138,7 @@ def read_indicators(
         survey = YES_NO.get(row["survey"])
         if survey is None:
             problems.add(row.where("survey"), f"expected 'yes' or 'no', found {row['survey']!r}")
-        unit = call(
-            problems, row.where("unit"), check_unit, row["unit"], location=row.where("unit")
-        )
+        unit = call(problems, row.where("unit"), check_unit, row["unit"])
         if unit is None:
             continue
         target = _target(row, unit, kind, period, problems) if kind is not None else None
@@ -183,7 +178,7 @@ _RANGE_RE: Final = re.compile(
 
 def _number(raw: str, unit: str, where: str, problems: Problems) -> Amount | None:
     """One number of a target cell, in the indicator's unit (``None`` with a problem if not)."""
-    parsed = call(problems, where, parse_value, raw, field="target", location=where)
+    parsed = call(problems, where, parse_value, raw, field="target")
     if parsed is None:
         return None
     if not isinstance(parsed, Amount):
@@ -221,7 +216,7 @@ def _value_range(row: Row, problems: Problems) -> ValueRange | None:
         if not part.strip():
             ends.append(None)
             continue
-        number = call(problems, where, parse_decimal, part, field="range", location=where)
+        number = call(problems, where, parse_decimal, part, field="range")
         if number is None:
             return None
         ends.append(number)
@@ -261,9 +256,7 @@ def _target(
         if kind is not TargetKind.EXACTLY:
             problems.add(row.where("target_tolerance"), "a tolerance needs target_kind 'exactly'")
         at = row.where("target_tolerance")
-        tolerance = (
-            call(problems, at, parse_decimal, row["target_tolerance"], location=at) or tolerance
-        )
+        tolerance = call(problems, at, parse_decimal, row["target_tolerance"]) or tolerance
     if kind is TargetKind.WITHIN_RANGE:
         match = _RANGE_RE.fullmatch(raw.strip())
         if match is None:
@@ -316,7 +309,7 @@ def _observation(
     if not raw:
         problems.add(where, "empty: write the missing-data sign the source uses (e.g. '- *')")
         return None
-    parsed = call(problems, where, parse_value, raw, field=column, location=where)
+    parsed = call(problems, where, parse_value, raw, field=column)
     territory = meta.territory.id
     if isinstance(parsed, MissingValue):
         missing = meta.missing.get(parsed.marker) or Missing(

@@ -154,7 +154,6 @@ def _read_links(
             parse_value,
             row["cost"],
             field="cost",
-            location=row.where("cost"),
         )
         if draft is not None:
             draft.links.append(
@@ -197,7 +196,7 @@ def _cost_cell(
             return
         # whole grosze or cents only: "8 818,970 zł" is a misplaced thousands separator
         at = row.where("cost")
-        money = call(problems, at, parse_money, cost.raw, field="cost", location=at)
+        money = call(problems, at, parse_money, cost.raw, field="cost")
         if money is None:
             return
         if draft.cost is not None and draft.cost != money:
