@@ -496,3 +496,78 @@ def test_completed_toml_is_structured(kielce_dir: Path) -> None:
     assert len(problems) == 2
     assert problems[0].startswith("project[1]: unknown key(s) 'opis' (known: ")
     assert problems[1].startswith("project[2].listed_as: expected text, found a whole number 2")
+
+
+# --- consistency between the tables and files --------------------------------------------------
+
+
+def test_territory_problem_names_its_key(kielce_dir: Path) -> None:
+    """A TERYT code written as a number names the key 'strategy.territory_teryt'."""
+    replace_once(
+        kielce_dir / "strategy.toml", 'territory_teryt = "2661011"', "territory_teryt = 2661011"
+    )
+    assert read_error(kielce_dir).problems == (
+        "strategy.territory_teryt: expected text, found a whole number 2661011",
+    )
+
+
+def test_a_bad_goal_key_does_not_make_its_code_unknown(kielce_dir: Path) -> None:
+    """An unknown key in goal 1 is one problem; the links to goal 1's codes stay valid."""
+    replace_once(
+        kielce_dir / "strategy.toml", "[[strategic_goals]]\n", '[[strategic_goals]]\nnazwa = "x"\n'
+    )
+    (problem,) = read_error(kielce_dir).problems
+    assert problem.startswith("strategic_goals[1]: unknown key(s) 'nazwa'")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (
+            "period_end = 2023-12-31",
+            "period_end = 2022-12-31",
+            "report: AnnualReport 2023: 'period_start' 2023-01-01 is after 'period_end' 2022-12-31",
+        ),
+        (
+            "year = 2023\ndrawn_up_on",
+            "year = 2040\ndrawn_up_on",
+            "report.year: 2040 is outside the strategy's period 2022–2030",
+        ),
+    ],
+    ids=["report-period-reversed", "report-year-outside-period"],
+)
+def test_report_is_checked(kielce_dir: Path, old: str, new: str, problem: str) -> None:
+    """A report whose period runs backwards, or on a year outside the strategy, is refused."""
+    replace_once(kielce_dir / "strategy.toml", old, new)
+    assert read_error(kielce_dir).problems == (problem,)
+
+
+def test_completed_in_outside_the_period_is_refused(kielce_dir: Path) -> None:
+    """A project completed in 2099 is refused at its cell."""
+    line = replace_once(
+        kielce_dir / "projects.tsv",
+        "KIE-P-03\tZawodowy bumerang\t",
+        "KIE-P-03\tZawodowy bumerang\t2099",
+    )
+    assert read_error(kielce_dir).problems == (
+        f"line {line}, column 'completed_in': 2099 is outside the strategy's period 2022–2030",
+    )
+
+
+def test_completed_project_of_another_year_is_refused(kielce_dir: Path) -> None:
+    """A project listed in completed.toml but completed in a year without a report is refused."""
+    replace_once(
+        kielce_dir / "projects.tsv",
+        "KIE-P-01\tAktywizacja osób młodych pozostających bez pracy w gminie Miasto Kielce (VII)\t2023",
+        "KIE-P-01\tAktywizacja osób młodych pozostających bez pracy w gminie Miasto Kielce (VII)\t2022",
+    )
+    assert read_error(kielce_dir).problems == (
+        "project[2]: 'KIE-P-01' was completed in 2022 (projects.tsv), a year without a report "
+        "(reports: 2023)",
+    )
+
+
+def test_repeated_lp_is_refused(kielce_dir: Path) -> None:
+    """Two completed projects with the same number in the report's list are refused."""
+    replace_once(kielce_dir / "completed.toml", "lp = 2\n", "lp = 1\n")
+    assert read_error(kielce_dir).problems == ("project[2].lp: repeated lp 1 (also at project[1])",)

@@ -32,6 +32,7 @@ from citystrategy.model import (
     Implementer,
     ImplementerKind,
     Project,
+    Strategy,
 )
 from citystrategy.money import Money
 
@@ -46,6 +47,14 @@ class _ProjectDraft:
     cost_table: str | None = None
     aliases: list[str] = field(default_factory=list)
     description: str = ""
+
+
+def _completed_in_period(row: Row, strategy: Strategy, problems: Problems) -> None:
+    year = int(row["completed_in"])
+    if not strategy.period_start <= year <= strategy.period_end:
+        period = f"{strategy.period_start}–{strategy.period_end}"
+        message = f"{year} is outside the strategy's period {period}"
+        problems.add(row.where("completed_in"), message)
 
 
 def _bare_name(name: str) -> str:
@@ -63,9 +72,18 @@ def _bare_name(name: str) -> str:
 
 def read_projects(
     root: Traversable,
+    strategy: Strategy,
     goal_codes: set[str],
     directions: Mapping[str, ActionDirection],
 ) -> list[Project]:
+    """The projects of projects.tsv, with their goal links, costs and completion descriptions.
+
+    Args:
+        root: The strategy folder.
+        strategy: The strategy as strategy.toml gives it (its period and reports).
+        goal_codes: Codes of its goals.
+        directions: Its action directions by code.
+    """
     file = root / "projects.tsv"
     columns = ("code", "name", "completed_in", "implementer", "implementer_kind", "note")
     rows, _ = read_tsv(file, columns, key="code")
@@ -76,13 +94,15 @@ def read_projects(
         if row["completed_in"] and not YEAR_RE.fullmatch(row["completed_in"]):
             message = f"expected a year such as 2023, found {row['completed_in']!r}"
             problems.add(row.where("completed_in"), message)
+        elif row["completed_in"]:
+            _completed_in_period(row, strategy, problems)
         if row["implementer_kind"]:
             get_enum(
                 ImplementerKind, row["implementer_kind"], row.where("implementer_kind"), problems
             )
     problems.raise_if_any()
     _read_links(root / "goal_links.tsv", drafts, goal_codes, directions)
-    _read_completed(root / "completed.toml", drafts)
+    _read_completed(root / "completed.toml", drafts, {r.year for r in strategy.reports})
     projects = []
     for code, draft in drafts.items():
         row = draft.row
@@ -237,25 +257,42 @@ class _Completed:
 _COMPLETED: Final = Structurer({})
 
 
-def _read_completed(file: Traversable, drafts: dict[str, _ProjectDraft]) -> None:
+def _read_completed(
+    file: Traversable, drafts: dict[str, _ProjectDraft], report_years: set[int]
+) -> None:
+    """completed.toml: the projects completed in the year of a report, with what was done."""
     raw = read_toml(file)
     problems = Problems(str(file))
     check_keys(raw, {"project"}, "file", problems)
     items = raw.get("project", [])
     if not isinstance(items, list):
         problems.fail("project", f"expected a list of tables ([[project]]), found {items!r}")
+    numbers: dict[int, str] = {}
     for index, item in enumerate(items, start=1):
         where = f"project[{index}]"
         completed = _COMPLETED.structure(_Completed, item, where, problems)
         if completed is None:
             continue
+        if completed.lp in numbers:
+            problems.add(
+                f"{where}.lp", f"repeated lp {completed.lp} (also at {numbers[completed.lp]})"
+            )
+        numbers.setdefault(completed.lp, where)
         draft = drafts.get(completed.code)
         if draft is None:
             problems.add(where, f"unknown project {completed.code!r} (not in projects.tsv)")
             continue
-        if not draft.row["completed_in"]:
+        year = draft.row["completed_in"]
+        if not year:
             message = (
                 f"{completed.code!r} is listed as completed but has no completed_in in projects.tsv"
+            )
+            problems.add(where, message)
+        elif int(year) not in report_years:
+            reports = ", ".join(map(str, sorted(report_years))) or "none"
+            message = (
+                f"{completed.code!r} was completed in {year} (projects.tsv), a year without a "
+                f"report (reports: {reports})"
             )
             problems.add(where, message)
         if completed.listed_as:

@@ -47,11 +47,14 @@ _TOP_KEYS: Final = {
     "sections",
     "other_documents",
 }
+#: Keys of [strategy] that give the strategy's territory, by field of Territory.
+_TERRITORY_KEYS: Final = {
+    "name": "territory_name",
+    "kind": "territory_kind",
+    "teryt": "territory_teryt",
+}
 #: Keys of [strategy] that are not fields of Strategy: the territory and the report's introduction.
-_TERRITORY_PREFIX: Final = "territory_"
-_STRATEGY_EXTRA: Final = frozenset(
-    {"territory_name", "territory_teryt", "territory_kind", "introduction"}
-)
+_STRATEGY_EXTRA: Final = frozenset({*_TERRITORY_KEYS.values(), "introduction"})
 #: Fields of Strategy that come from the other files or from other tables.
 _FROM_ELSEWHERE: Final = frozenset(
     {
@@ -129,6 +132,7 @@ _COUNTS: Final = (
 _SHAPES: Final = Structurer(
     {
         Strategy: Shape(skip=_FROM_ELSEWHERE, extra=_STRATEGY_EXTRA),
+        Territory: Shape(keys=_TERRITORY_KEYS),
         OperationalGoal: Shape(skip=frozenset({"action_directions"})),
         AnnualReport: Shape(
             skip=frozenset({"declared", "sections", "introduction"}), extra=frozenset({"source"})
@@ -222,6 +226,27 @@ def _missing(raw: Mapping[str, Any], problems: Problems) -> dict[str, Missing]:
     return found
 
 
+def _report_in_period(strategy: Strategy, report: AnnualReport, problems: Problems) -> None:
+    """A report on a year outside the strategy's period is a problem of [report]."""
+    if not strategy.period_start <= report.year <= strategy.period_end:
+        period = f"{strategy.period_start}–{strategy.period_end}"
+        problems.add("report.year", f"{report.year} is outside the strategy's period {period}")
+
+
+def _written_codes(goals: list[Any]) -> set[str]:
+    """The codes the goal tables write, also of goals with other problems (no knock-on errors)."""
+    codes: set[str] = set()
+    for goal in goals:
+        if not isinstance(goal, Mapping):
+            continue
+        operational = goal.get("operational_goals", [])
+        tables = [goal, *(operational if isinstance(operational, list) else [])]
+        codes.update(
+            t["code"] for t in tables if isinstance(t, Mapping) and isinstance(t.get("code"), str)
+        )
+    return codes
+
+
 def read_meta(file: Traversable) -> Meta:
     """Read strategy.toml: every problem of the file at once."""
     raw = read_toml(file)
@@ -230,16 +255,17 @@ def read_meta(file: Traversable) -> Meta:
     table = raw.get("strategy")
     if not isinstance(table, Mapping):
         problems.fail("strategy", "missing table [strategy]")
-    territory_keys = {
-        key.removeprefix(_TERRITORY_PREFIX): value
-        for key, value in table.items()
-        if key.startswith(_TERRITORY_PREFIX)
-    }
-    territory = _SHAPES.structure(Territory, territory_keys, "strategy.territory_*", problems)
-    goals = _items(StrategicGoal, raw, "strategic_goals", problems)
-    if not _list(raw, "strategic_goals", problems):
+    territory = _SHAPES.structure(
+        Territory,
+        {key: value for key, value in table.items() if key in _TERRITORY_KEYS.values()},
+        "strategy",
+        problems,
+    )
+    listed = _list(raw, "strategic_goals", problems)
+    goals = _items(StrategicGoal, {"strategic_goals": listed}, "strategic_goals", problems)
+    if not listed:
         problems.add("strategic_goals", "no strategic goals")
-    codes = {g.code for g in goals} | {op.code for g in goals for op in g.operational_goals}
+    codes = _written_codes(listed)
     links = _items(ProgramLink, raw, "program_links", problems)
     for number, link in enumerate(links, start=1):
         for goal in link.goal_codes:
@@ -263,6 +289,8 @@ def read_meta(file: Traversable) -> Meta:
         other_documents=_items(AdoptedDocument, raw, "other_documents", problems),
         program_links=links,
     )
+    if strategy is not None and report is not None:
+        _report_in_period(strategy, report, problems)
     missing = _missing(raw, problems)
     problems.raise_if_any()
     assert strategy is not None  # no problems, so it was built

@@ -58,7 +58,7 @@ def read_strategy(directory: Traversable | str | Path) -> Strategy:
     goal_codes = all_goal_codes(meta)
     directions = read_directions(root / "action_directions.tsv", goal_codes)
     indicators, observations = read_indicators(root / "indicators.tsv", meta, goal_codes)
-    projects = read_projects(root, goal_codes, directions)
+    projects = read_projects(root, meta.strategy, goal_codes, directions)
     return attrs.evolve(
         meta.strategy,
         strategic_goals=with_directions(meta.strategy.strategic_goals, directions),

@@ -220,6 +220,11 @@ class AnnualReport:
     attachments: tuple[str, ...] = field(factory=tuple, converter=str_tuple)
     introduction: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        if self.period_start > self.period_end:
+            problem = f"'period_start' {self.period_start} is after 'period_end' {self.period_end}"
+            raise ModelError(f"AnnualReport {self.year}", problem)
+
 
 @frozen(kw_only=True)
 class DocumentGoal:
