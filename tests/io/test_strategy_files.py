@@ -571,3 +571,33 @@ def test_repeated_lp_is_refused(kielce_dir: Path) -> None:
     """Two completed projects with the same number in the report's list are refused."""
     replace_once(kielce_dir / "completed.toml", "lp = 2\n", "lp = 1\n")
     assert read_error(kielce_dir).problems == ("project[2].lp: repeated lp 1 (also at project[1])",)
+
+
+def test_report_source_must_be_text(kielce_dir: Path) -> None:
+    """The report's citation, the default source of every value, is never stringified."""
+    replace_once(
+        kielce_dir / "strategy.toml", 'source = "Roczny raport', 'source = 12\nx = "Roczny raport'
+    )
+    assert (
+        "report.source: expected text, found a whole number 12" in read_error(kielce_dir).problems
+    )
+
+
+def test_report_source_is_the_values_source(kielce: Strategy) -> None:
+    """Indicators without a source of their own cite the annual report as strategy.toml gives it."""
+    (report,) = kielce.reports
+    assert report.source.startswith("Roczny raport z realizacji Strategii Rozwoju Miasta Kielce")
+    assert kielce.indicator("KIE-1-01").source == report.source
+
+
+def test_introduction_needs_a_report(kielce_dir: Path) -> None:
+    """An introduction without a [report] table is refused, not dropped."""
+    path = kielce_dir / "strategy.toml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("[report]"), text.index("[declared]")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    problems = read_error(kielce_dir).problems
+    assert (
+        "strategy.introduction: there is no [report] table for this introduction to belong to"
+        in problems
+    )

@@ -203,8 +203,9 @@ def test_three_decimals_in_a_cost_is_refused_with_what_was_meant(kielce_dir: Pat
     [
         ("\t8 400 000 zł\t8 000 000 zł\t", "\t8 400,000 zł\t8 000 000 zł\t", "value_2023"),
         ("\t8 000 000 zł\t10 000 000 zł\t", "\t8 000 000 zł\t10 000,000 zł\t", "target"),
+        ("\t8 400 000 zł\t8 000 000 zł\t", "\t8 400,000\t8 000 000 zł\t", "value_2023"),
     ],
-    ids=["value", "target"],
+    ids=["value", "target", "value-without-currency-sign"],
 )
 def test_three_decimals_in_a_money_value_is_refused(
     kielce_dir: Path, old: str, new: str, column: str
@@ -275,7 +276,7 @@ def test_conversion_that_is_not_exact_is_refused(kielce_dir: Path) -> None:
     problem = only_problem(kielce_dir, INDICATORS)
     assert problem.startswith(f"line {line}, column 'value_2023'")
     assert "5/18" in problem
-    assert "write the value in 'megawatt_hour'" in problem
+    assert "write the value in MWh" in problem
     assert "8830,83" not in problem
 
 

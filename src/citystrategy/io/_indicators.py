@@ -9,7 +9,7 @@ from typing import Final
 
 import attrs
 
-from citystrategy.io import _exact
+from citystrategy._exact import to_unit
 from citystrategy.io._files import (
     Problems,
     call,
@@ -35,6 +35,7 @@ from citystrategy.model import (
     TargetKind,
     ValueRange,
 )
+from citystrategy.money import CURRENCIES
 from citystrategy.units import check_unit, ureg
 
 #: How many years before the strategy's first year a value column may be, for baselines: a
@@ -42,8 +43,6 @@ from citystrategy.units import check_unit, ureg
 BASELINE_YEARS: Final = 10
 
 _VALUE_COLUMN_RE: Final = re.compile(r"value_(\d{4})")
-#: Units that are amounts of money, whose values have at most two decimals.
-_CURRENCIES: Final = frozenset({"PLN", "EUR"})
 _INDICATOR_COLUMNS: Final = (
     "code",
     "level",
@@ -78,11 +77,7 @@ def _fit(amount: Amount, unit: str) -> Decimal | str:
         # percent and count are both dimensionless to pint; "102 %" is never 1,02 of a count
         return amount.number if printed == expected else mismatch
     if printed.dimensionality == expected.dimensionality:
-        factor = _exact.ratio(amount.unit, unit)
-        converted = None if factor is None else _exact.convert(amount.number, factor)
-        if converted is None:
-            return _exact.inexact_reason(amount.number, amount.unit, unit, factor)
-        return converted
+        return to_unit(amount.number, amount.unit, unit)
     numerator = unit.split("/", 1)[0].strip()
     if "/" in unit and "*" not in numerator and ureg.Unit(numerator) == printed:
         return amount.number
@@ -97,9 +92,10 @@ def _in_unit(
     An amount of money on an indicator in that currency has whole grosze or cents, as a cost
     has: ``8 400,000 zł`` is most likely a misplaced thousands separator.
     """
-    money = amount.unit == unit and unit in _CURRENCIES and amount.bound is None
-    if money and call(problems, where, parse_money, amount.raw, field=field) is None:
-        return None
+    if amount.unit in (unit, None) and unit in CURRENCIES and amount.bound is None:
+        money = call(problems, where, parse_money, amount.raw, currency=unit, field=field)
+        if money is None:
+            return None
     value = _fit(amount, unit)
     if isinstance(value, str):
         problems.add(where, value)
@@ -123,9 +119,9 @@ def read_indicators(
         problems.add(
             "line 1 (header)", "no value column (expected 'value_<year>', e.g. 'value_2023')"
         )
-    period = (int(meta.raw["strategy"]["period_start"]), int(meta.raw["strategy"]["period_end"]))
+    period = (meta.strategy.period_start, meta.strategy.period_end)
     _check_years(years, period, problems)
-    source = str(meta.raw.get("report", {}).get("source", "")) or str(meta.raw["strategy"]["title"])
+    source = meta.source
     indicators: list[Indicator] = []
     observations: list[Observation] = []
     for row in rows:

@@ -134,9 +134,7 @@ _SHAPES: Final = Structurer(
         Strategy: Shape(skip=_FROM_ELSEWHERE, extra=_STRATEGY_EXTRA),
         Territory: Shape(keys=_TERRITORY_KEYS),
         OperationalGoal: Shape(skip=frozenset({"action_directions"})),
-        AnnualReport: Shape(
-            skip=frozenset({"declared", "sections", "introduction"}), extra=frozenset({"source"})
-        ),
+        AnnualReport: Shape(skip=frozenset({"declared", "sections", "introduction"})),
         DeclaredSummary: Shape(hooks=dict.fromkeys(_COUNTS, _count)),
         DeclaredGoalFigures: Shape(
             keys={"goal_code": "goal"},
@@ -155,13 +153,11 @@ class Meta:
     """What strategy.toml gives, before the other files are read.
 
     Attributes:
-        raw: The file as ``tomllib`` read it (checked: every value below was read from it).
         strategy: The strategy without what the other files give (indicators, projects,
             observations, action directions).
         missing: The missing-data signs, by sign.
     """
 
-    raw: dict[str, Any]
     strategy: Strategy
     missing: dict[str, Missing]
 
@@ -169,6 +165,12 @@ class Meta:
     def territory(self) -> Territory:
         """The strategy's territory."""
         return self.strategy.territory
+
+    @property
+    def source(self) -> str:
+        """The default source of the values: the annual report as cited, else the strategy."""
+        cited = [report.source for report in self.strategy.reports if report.source]
+        return cited[0] if cited else self.strategy.title
 
 
 def _list(raw: Mapping[str, Any], key: str, problems: Problems) -> list[Any]:
@@ -195,6 +197,9 @@ def _report(raw: Mapping[str, Any], problems: Problems) -> AnnualReport | None:
         for key in ("declared", "sections"):
             if key in raw:
                 problems.add(key, "there is no [report] table for these figures to belong to")
+        if "introduction" in raw.get("strategy", {}):
+            message = "there is no [report] table for this introduction to belong to"
+            problems.add("strategy.introduction", message)
         return None
     declared = (
         _SHAPES.structure(DeclaredSummary, raw["declared"], "declared", problems)
@@ -294,7 +299,7 @@ def read_meta(file: Traversable) -> Meta:
     missing = _missing(raw, problems)
     problems.raise_if_any()
     assert strategy is not None  # no problems, so it was built
-    return Meta(raw, strategy, missing)
+    return Meta(strategy, missing)
 
 
 # --- action_directions.tsv -----------------------------------------------------------------

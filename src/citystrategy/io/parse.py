@@ -37,8 +37,8 @@ from typing import Final, TypeAlias
 import pint
 from attrs import frozen
 
+from citystrategy._exact import to_unit
 from citystrategy.errors import ParseError, UnitError
-from citystrategy.io import _exact
 from citystrategy.money import Money
 from citystrategy.units import Q_, check_unit
 
@@ -478,11 +478,9 @@ def parse_quantity(
             raise _fail(
                 raw, field, f"{found!r} cannot be converted to {unit!r}", location
             ) from None
-        factor = _exact.ratio(found, str(converted.units))
-        exact = None if factor is None else _exact.convert(number, factor)
-        if exact is None:
-            reason = _exact.inexact_reason(number, found, str(converted.units), factor)
-            raise _fail(raw, field, reason, location)
+        exact = to_unit(number, found, str(converted.units))
+        if isinstance(exact, str):
+            raise _fail(raw, field, exact, location)
         result: pint.Quantity[Decimal] = Q_(exact, converted.units)
         return result
     return quantity

@@ -209,6 +209,7 @@ class AnnualReport:
         sections: Its text sections.
         attachments: Names of its attachments.
         introduction: Its introductory text.
+        source: How the report is cited (title and date); the source of the values it gives.
     """
 
     year: int
@@ -219,6 +220,7 @@ class AnnualReport:
     sections: tuple[ReportSection, ...] = field(factory=tuple, converter=_sections)
     attachments: tuple[str, ...] = field(factory=tuple, converter=str_tuple)
     introduction: str = ""
+    source: str = ""
 
     def __attrs_post_init__(self) -> None:
         if self.period_start > self.period_end:

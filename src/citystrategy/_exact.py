@@ -1,10 +1,13 @@
-"""Exact unit conversion for the readers: a ratio built from the registry's definitions.
+"""Exact unit conversion: a ratio built from the registry's definitions.
 
 pint converts with float factors (``31791 GJ`` becomes ``8830.8333333333340398 MWh``), so a value
 converted on load would carry float digits. Here the factor of each unit to its base units is
 rebuilt as a :class:`~fractions.Fraction` from the definitions of the one registry
 (``kilo- = 1e3``, ``hour = 60 * minute``, ``watt_hour = watt * hour``), and a value is converted
 only when the result is an exact decimal.
+
+It reads the registry's definitions through pint's private ``_units`` and ``_prefixes``, which
+the pin ``pint<0.26`` in ``pyproject.toml`` keeps stable; a pint upgrade must run its tests.
 """
 
 from __future__ import annotations
@@ -119,11 +122,29 @@ def convert(number: Decimal, factor: Fraction) -> Decimal | None:
         return Decimal(exact.numerator) / Decimal(exact.denominator)
 
 
-def inexact_reason(number: Decimal, printed: str, unit: str, factor: Fraction | None) -> str:
-    """Why *number* in *printed* cannot be written exactly in *unit* (for error messages)."""
+def _symbol(unit: str) -> str:
+    """The unit as people write it (``MWh`` for ``megawatt_hour``)."""
+    return f"{ureg.Unit(unit):~}"
+
+
+def to_unit(number: Decimal, printed: str, unit: str) -> Decimal | str:
+    """*number* in *printed* written in *unit*, exactly; or why it cannot be (for messages).
+
+    Both units must be of one dimensionality (checked by the caller).
+
+    >>> to_unit(Decimal("1234.5"), "kilowatt_hour", "megawatt_hour")
+    Decimal('1.2345')
+    >>> to_unit(Decimal("31791"), "gigajoule", "megawatt_hour")
+    '31791 GJ is not a finite decimal in MWh (1 GJ = 5/18 MWh); write the value in MWh'
+    """
+    factor = ratio(printed, unit)
+    converted = None if factor is None else convert(number, factor)
+    if converted is not None:
+        return converted
+    source, target = _symbol(printed), _symbol(unit)
     if factor is None:
-        return f"{printed!r} cannot be converted to {unit!r} exactly; write the value in {unit!r}"
+        return f"{source} cannot be converted to {target} exactly; write the value in {target}"
     return (
-        f"{number} {printed} is not a finite decimal in {unit!r} (1 {printed} = "
-        f"{factor.numerator}/{factor.denominator} {unit}); write the value in {unit!r}"
+        f"{number} {source} is not a finite decimal in {target} (1 {source} = "
+        f"{factor.numerator}/{factor.denominator} {target}); write the value in {target}"
     )
