@@ -601,3 +601,33 @@ def test_introduction_needs_a_report(kielce_dir: Path) -> None:
         "strategy.introduction: there is no [report] table for this introduction to belong to"
         in problems
     )
+
+
+def test_implementer_kind_needs_an_implementer(kielce_dir: Path) -> None:
+    """An implementer kind without the implementer's name is refused, not dropped."""
+    line = replace_once(
+        kielce_dir / "projects.tsv",
+        "KIE-P-03\tZawodowy bumerang\t\t\t",
+        "KIE-P-03\tZawodowy bumerang\t\t\tinternal",
+    )
+    assert read_error(kielce_dir).problems == (
+        f"line {line}, column 'implementer_kind': 'internal' of no implementer: name the implementer",
+    )
+
+
+def test_blank_project_name_is_located(kielce_dir: Path) -> None:
+    """A project without a name is refused at its line."""
+    line = replace_once(
+        kielce_dir / "projects.tsv", "KIE-P-03\tZawodowy bumerang\t", "KIE-P-03\t\t"
+    )
+    (problem,) = read_error(kielce_dir).problems
+    assert problem.startswith(f"line {line}: Project: 'name' must not be blank")
+
+
+def test_project_listed_twice_as_completed(kielce_dir: Path) -> None:
+    """A project described twice in completed.toml is refused: one description would be lost."""
+    replace_once(kielce_dir / "completed.toml", 'code = "KIE-P-01"', 'code = "KIE-P-35"')
+    assert (
+        "project[2].code: 'KIE-P-35' is listed twice (also at project[1])"
+        in read_error(kielce_dir).problems
+    )

@@ -443,3 +443,37 @@ def test_missing_required_key_and_every_part_collected(zmp_dir: Path) -> None:
         "programs[ZMP-SMUP].partners[4]: missing key 'name'",
         "programs[ZMP-SMUP].outputs[4].quantity: expected a whole number, found 'czterdzieści'",
     )
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ("Kielce,świętokrzyskie,2661011", "line 114: expected 7 cells, found 3"),
+        (
+            "Kielce,świętokrzyskie,2661011,,gmina miejska,yes,https://polishcities.eu,x",
+            "line 114: expected 7 cells, found 8",
+        ),
+    ],
+    ids=["short-row", "long-row"],
+)
+def test_member_row_of_the_wrong_length(zmp_dir: Path, row: str, problem: str) -> None:
+    """A row with fewer or more cells than the header is a problem naming its line."""
+    path = zmp_dir / "members.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[113] = row
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert read_error(zmp_dir).problems == (problem,)
+
+
+def test_blank_member_name_is_located(zmp_dir: Path) -> None:
+    """A member without a name is refused at its line, not as an unlocated model error."""
+    replace_once(zmp_dir / "members.csv", "Kielce,świętokrzyskie,", ",świętokrzyskie,")
+    (problem,) = read_error(zmp_dir).problems
+    assert problem.startswith("line 114: Territory: 'name' must not be blank")
+
+
+def test_missing_catalogue_table(zmp_dir: Path) -> None:
+    """A catalogue.toml without its [catalogue] table says so."""
+    replace_once(zmp_dir / "catalogue.toml", "[catalogue]", "[katalog]")
+    problems = read_error(zmp_dir).problems
+    assert "catalogue: missing table [catalogue]" in problems

@@ -100,6 +100,9 @@ def read_projects(
             get_enum(
                 ImplementerKind, row["implementer_kind"], row.where("implementer_kind"), problems
             )
+            if not row["implementer"]:
+                message = f"{row['implementer_kind']!r} of no implementer: name the implementer"
+                problems.add(row.where("implementer_kind"), message)
     problems.raise_if_any()
     _read_links(root / "goal_links.tsv", drafts, goal_codes, directions)
     _read_completed(root / "completed.toml", drafts, {r.year for r in strategy.reports})
@@ -109,20 +112,26 @@ def read_projects(
         implementer = None
         if row["implementer"]:
             kind = ImplementerKind(row["implementer_kind"]) if row["implementer_kind"] else None
-            implementer = Implementer(name=row["implementer"], kind=kind)
-        projects.append(
-            Project(
-                code=code,
-                name=row["name"],
-                cost=draft.cost,
-                links=draft.links,
-                completed_in=int(row["completed_in"]) if row["completed_in"] else None,
-                implementer=implementer,
-                description=draft.description,
-                aliases=[a for a in dict.fromkeys(draft.aliases) if _bare_name(a) != row["name"]],
-                note=row["note"],
+            implementer = call(
+                problems, row.where("implementer"), Implementer, name=row["implementer"], kind=kind
             )
+        project = call(
+            problems,
+            row.where(),
+            Project,
+            code=code,
+            name=row["name"],
+            cost=draft.cost,
+            links=draft.links,
+            completed_in=int(row["completed_in"]) if row["completed_in"] else None,
+            implementer=implementer,
+            description=draft.description,
+            aliases=[a for a in dict.fromkeys(draft.aliases) if _bare_name(a) != row["name"]],
+            note=row["note"],
         )
+        if project is not None:
+            projects.append(project)
+    problems.raise_if_any()
     return projects
 
 
@@ -268,6 +277,7 @@ def _read_completed(
     if not isinstance(items, list):
         problems.fail("project", f"expected a list of tables ([[project]]), found {items!r}")
     numbers: dict[int, str] = {}
+    listed: dict[str, str] = {}
     for index, item in enumerate(items, start=1):
         where = f"project[{index}]"
         completed = _COMPLETED.structure(_Completed, item, where, problems)
@@ -282,6 +292,11 @@ def _read_completed(
         if draft is None:
             problems.add(where, f"unknown project {completed.code!r} (not in projects.tsv)")
             continue
+        if completed.code in listed:
+            message = f"{completed.code!r} is listed twice (also at {listed[completed.code]})"
+            problems.add(f"{where}.code", message)
+            continue
+        listed[completed.code] = where
         year = draft.row["completed_in"]
         if not year:
             message = (

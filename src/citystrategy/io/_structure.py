@@ -109,6 +109,9 @@ class Structurer:
             given: Values of fields that the caller reads: fields in the shape's ``skip``, or
                 fields whose key the caller reads in its own way.
         """
+        if data is None:  # the caller's .get() of a table the file lacks
+            problems.add(where, f"missing table [{where}]")
+            return None
         if not isinstance(data, Mapping):
             problems.add(where, f"expected a table, found {_describe(data)}")
             return None

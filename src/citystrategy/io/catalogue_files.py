@@ -94,6 +94,12 @@ def read_members(file: Traversable) -> tuple[Territory, ...]:
         problems.raise_if_any()
     members = []
     for number, row in enumerate(reader, start=2):
+        cells = len(reader.fieldnames or [])
+        if None in row or None in row.values():  # a row with more or fewer cells than the header
+            extra = row.get(None) or []
+            found = sum(v is not None for k, v in row.items() if k is not None) + len(extra)
+            problems.add(f"line {number}", f"expected {cells} cells, found {found}")
+            continue
         code = row["teryt_gmina"]
         reason = check_teryt(code)
         if reason is not None:
@@ -112,7 +118,11 @@ def read_members(file: Traversable) -> tuple[Territory, ...]:
             if row["city_with_powiat_rights"] == "yes"
             else TerritoryKind.GMINA
         )
-        members.append(Territory(name=row["name"], kind=kind, teryt=code))
+        member = call(
+            problems, f"line {number}", Territory, name=row["name"], kind=kind, teryt=code
+        )
+        if member is not None:
+            members.append(member)
     problems.raise_if_any()
     return tuple(members)
 
