@@ -71,6 +71,13 @@ _FROM_ELSEWHERE: Final = frozenset(
 )
 
 
+def _territory(table: Mapping[str, Any], where: str, problems: Problems) -> dict[str, Any]:
+    """The strategy's territory, from the ``territory_*`` keys of [strategy]."""
+    keys = {key: value for key, value in table.items() if key in _TERRITORY_KEYS.values()}
+    territory = _SHAPES.structure(Territory, keys, where, problems)
+    return {} if territory is None else {"territory": territory}
+
+
 def _count(raw: object, where: str, problems: Problems) -> int | None:
     """A declared count, written verbatim as printed (``"10"``)."""
     if not isinstance(raw, str):
@@ -131,7 +138,7 @@ _COUNTS: Final = (
 #: Where strategy.toml differs from the model.
 _SHAPES: Final = Structurer(
     {
-        Strategy: Shape(skip=_FROM_ELSEWHERE, extra=_STRATEGY_EXTRA),
+        Strategy: Shape(skip=_FROM_ELSEWHERE, extra=_STRATEGY_EXTRA, derive=_territory),
         Territory: Shape(keys=_TERRITORY_KEYS),
         OperationalGoal: Shape(skip=frozenset({"action_directions"})),
         AnnualReport: Shape(skip=frozenset({"declared", "sections", "introduction"})),
@@ -260,12 +267,6 @@ def read_meta(file: Traversable) -> Meta:
     table = raw.get("strategy")
     if not isinstance(table, Mapping):
         problems.fail("strategy", "missing table [strategy]")
-    territory = _SHAPES.structure(
-        Territory,
-        {key: value for key, value in table.items() if key in _TERRITORY_KEYS.values()},
-        "strategy",
-        problems,
-    )
     listed = _list(raw, "strategic_goals", problems)
     goals = _items(StrategicGoal, {"strategic_goals": listed}, "strategic_goals", problems)
     if not listed:
@@ -287,7 +288,6 @@ def read_meta(file: Traversable) -> Meta:
         table,
         "strategy",
         problems,
-        territory=territory,
         strategic_goals=goals,
         monitoring=monitoring,
         reports=[] if report is None else [report],

@@ -46,14 +46,18 @@ class Shape:
     Attributes:
         keys: The key in the file of a field whose key is not its name.
         hooks: Readers of fields written as verbatim text, or in another shape than their type.
-        skip: Fields the file never gives: they are passed by the caller or keep their default.
-        extra: Keys of the file that are not fields of the class (read by the caller).
+        skip: Fields not read from a key of their own: derived, passed by the caller, or left
+            at their default.
+        extra: Keys of the file that are not fields of the class (read by *derive* or the caller).
+        derive: Reads fields of *skip* from several keys of the table (an amount's money, its
+            precision and its text from ``amount``); it records a problem for what it cannot read.
     """
 
     keys: Mapping[str, str] = attrs.field(factory=dict)
     hooks: Mapping[str, Hook] = attrs.field(factory=dict)
     skip: frozenset[str] = frozenset()
     extra: frozenset[str] = frozenset()
+    derive: Callable[[Mapping[str, Any], str, Problems], Mapping[str, Any]] | None = None
 
 
 _FIELDS: dict[type, tuple[tuple[str, Any, bool], ...]] = {}
@@ -106,8 +110,11 @@ class Structurer:
             data: The table, as ``tomllib`` read it.
             where: Its path in the file, for the problems.
             problems: Where the problems go.
-            given: Values of fields that the caller reads: fields in the shape's ``skip``, or
-                fields whose key the caller reads in its own way.
+            given: Values of fields that come from elsewhere (another file, another table).
+
+        Raises:
+            TypeError: If a required field is neither read, derived nor given, and no problem
+                says why (a mistake in a shape, not in the file).
         """
         if data is None:  # the caller's .get() of a table the file lacks
             problems.add(where, f"missing table [{where}]")
@@ -117,13 +124,14 @@ class Structurer:
             return None
         shape = self._shapes.get(cls, Shape())
         before = len(problems.items)
+        derived = {} if shape.derive is None else dict(shape.derive(data, where, problems))
         values: dict[str, Any] = {}
         unsupplied: list[str] = []
         known = set(shape.extra)
         for name, kind, required in _fields(cls):
             if name in shape.skip:
-                if name in given:
-                    values[name] = given[name]
+                if name in given or name in derived:
+                    values[name] = given[name] if name in given else derived[name]
                 elif required:
                     unsupplied.append(name)
                 continue
@@ -141,11 +149,11 @@ class Structurer:
             raw = data[key]
             values[name] = hook(raw, at, problems) if hook else self.value(kind, raw, at, problems)
         check_keys(data, known, where, problems)
-        if unsupplied and not problems.items:
-            msg = f"{cls.__name__} needs {', '.join(unsupplied)} from the caller"
+        if unsupplied and len(problems.items) == before:
+            msg = f"{cls.__name__} needs {', '.join(unsupplied)}: derive or give them"
             raise TypeError(msg)
-        if unsupplied or len(problems.items) > before:
-            return None  # the caller recorded why it could not supply a field
+        if len(problems.items) > before:
+            return None
         return call(problems, where, cls, **values)
 
     def value(self, kind: Any, raw: object, where: str, problems: Problems) -> Any:

@@ -14,8 +14,10 @@ import io
 import re
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import partial
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Final, TypeVar
 
 from citystrategy.io._files import Problems, as_traversable, call, check_keys, read_text, read_toml
@@ -242,8 +244,8 @@ _PARTS: Final = {
     "editions": Edition,
     "notes": ProgramNote,
 }
-#: Where catalogue.toml differs from the model.
-_SHAPES: Final = Structurer(
+#: Where catalogue.toml differs from the model (participants: see _shapes).
+_SHAPE_TABLE: Final[Mapping[type, Shape]] = MappingProxyType(
     {
         Catalogue: Shape(skip=frozenset({"programs", "members", "sources"})),
         Edition: Shape(
@@ -251,23 +253,35 @@ _SHAPES: Final = Structurer(
                 ("start_year", "end_year", "participants_stated", "members_stated"), _whole
             )
         ),
-        Figure: Shape(skip=frozenset({"money", "precision", "raw"}), extra=frozenset({"amount"})),
-        Rate: Shape(skip=frozenset({"percent", "precision", "raw"}), extra=frozenset({"rate"})),
-        Participant: Shape(
-            skip=frozenset({"territory", "printed_name"}),
-            extra=frozenset({"name", "official_name", "teryt", "country", "kind"}),
+        Figure: Shape(
+            skip=frozenset({"money", "precision", "raw"}),
+            extra=frozenset({"amount"}),
+            derive=_amount,
+        ),
+        Rate: Shape(
+            skip=frozenset({"percent", "precision", "raw"}),
+            extra=frozenset({"rate"}),
+            derive=_percent,
         ),
         Output: Shape(hooks={"quantity": _quantity}),
     }
 )
+#: The structurer for the values that need no member list.
+_SHAPES: Final = Structurer(_SHAPE_TABLE)
+
+
+def _shapes(members: Mapping[str, Territory]) -> Structurer:
+    """The structurer of one catalogue: participants are checked against its member list."""
+    participant = Shape(
+        skip=frozenset({"territory", "printed_name"}),
+        extra=frozenset({"name", "official_name", "teryt", "country", "kind"}),
+        derive=partial(_territory, members=members),
+    )
+    return Structurer({**_SHAPE_TABLE, Participant: participant})
 
 
 def _program(
-    item: object,
-    where: str,
-    members: Mapping[str, Territory],
-    sources: set[str],
-    problems: Problems,
+    item: object, where: str, shapes: Structurer, sources: set[str], problems: Problems
 ) -> Program | None:
     if not isinstance(item, Mapping):
         problems.add(where, f"expected a table, found {item!r}")
@@ -284,26 +298,10 @@ def _program(
             at = f"{where}.{key}[{number}]"
             if isinstance(part, Mapping):
                 _source(part, at, sources, problems)
-            given = _part_fields(cls, part, at, members, problems)
-            built = _SHAPES.structure(cls, part, at, problems, **given)
+            built = shapes.structure(cls, part, at, problems)
             if built is not None:
                 parts[key].append(built)
-    return _SHAPES.structure(Program, item, where, problems, **parts)
-
-
-def _part_fields(
-    cls: type, part: object, where: str, members: Mapping[str, Territory], problems: Problems
-) -> dict[str, Any]:
-    """The fields of a part that its file gives in another shape than the model's."""
-    if not isinstance(part, Mapping):
-        return {}
-    if cls is Figure:
-        return _amount(part, where, problems)
-    if cls is Rate:
-        return _percent(part, where, problems)
-    if cls is Participant:
-        return _territory(part, where, problems, members)
-    return {}
+    return shapes.structure(Program, item, where, problems, **parts)
 
 
 def _source(item: Mapping[str, Any], where: str, sources: set[str], problems: Problems) -> None:
@@ -362,12 +360,12 @@ def read_catalogue(directory: Traversable | str | Path) -> Catalogue:
     )
     sources = [source for source in built_sources if source is not None]
     keys = {s.key for s in sources}
-    by_name = {normalise_name(m.name): m for m in members}
+    shapes = _shapes({normalise_name(m.name): m for m in members})
     programs = []
     for index, item in enumerate(listed["programs"], start=1):
         code = item.get("code") if isinstance(item, Mapping) else None
         where = f"programs[{code}]" if isinstance(code, str) and code else f"programs[#{index}]"
-        program = _program(item, where, by_name, keys, problems)
+        program = _program(item, where, shapes, keys, problems)
         if program is not None:
             programs.append(program)
     for program in programs:
