@@ -34,6 +34,7 @@ from citystrategy.model import DeclaredSummary, Project, Strategy
 from citystrategy.money import DEFAULT_CURRENCY, Money
 
 __all__ = [
+    "SUMMARY_COLUMNS",
     "Comparison",
     "Figure",
     "GoalCompletion",
@@ -43,6 +44,7 @@ __all__ = [
     "completed_projects",
     "completed_summary",
     "completed_total",
+    "declared_summary",
     "discrepancies",
     "goal_costs",
     "project_currencies",
@@ -123,8 +125,18 @@ def _period_year(strategy: Strategy, year: object) -> int:
     return year_within(year, "year", period, "years of the strategy's period")
 
 
-def _declared_year(strategy: Strategy, year: object) -> DeclaredSummary:
-    """The declared figures of the report on *year*; a year without them is a YearError."""
+def declared_summary(strategy: Strategy, year: int) -> DeclaredSummary:
+    """The figures the annual report on *year* declares about the projects completed in it.
+
+    Raises:
+        ArgumentTypeError: If *year* is not an int.
+        YearError: If no report on *year* declares figures (a ``ValueError`` and a
+            ``KeyError``), naming the years whose reports do.
+
+    >>> from citystrategy.cities import kielce
+    >>> declared_summary(kielce.load(), 2023).projects_completed
+    10
+    """
     checked = integer(year, "year")
     years = [r.year for r in strategy.reports if r.declared is not None]
     for report in strategy.reports:
@@ -384,7 +396,7 @@ def compare_declared(strategy: Strategy, year: int) -> tuple[Comparison, ...]:
         YearError: If the strategy has no report on *year*, or the report declares no figures
             (a ``KeyError`` and a ``ValueError``), naming the years whose reports do.
     """
-    declared = _declared_year(strategy, year)
+    declared = declared_summary(strategy, year)
     computed = {row.goal: row for row in completed_by_goal(strategy, year)}
     completed = completed_projects(strategy, year)
     currency = _single_currency(strategy)

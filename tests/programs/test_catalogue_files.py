@@ -400,8 +400,8 @@ def test_budget_figures_in_two_currencies_are_refused(tmp_path: Path) -> None:
         ),
         (
             'text = "two study visits to Norway\'s KOSTRA system"\nquantity = ""',
-            'text = "two study visits to Norway\'s KOSTRA system"\nquantity = 2',
-            "programs[ZMP-SMUP].outputs[2].quantity: expected the quantity as printed, e.g. '12', found 2",
+            'text = "two study visits to Norway\'s KOSTRA system"\nquantity = 2.5',
+            "programs[ZMP-SMUP].outputs[2].quantity: expected a whole number, found 2.5",
         ),
         (
             'kind = "total_value"\namount = "10,9 mln zł"',
@@ -418,7 +418,7 @@ def test_budget_figures_in_two_currencies_are_refused(tmp_path: Path) -> None:
         "float-for-text",
         "unknown-key",
         "unknown-role",
-        "number-for-verbatim",
+        "fraction-for-a-count",
         "amount-as-number",
         "list-for-text",
     ],

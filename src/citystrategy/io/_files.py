@@ -72,10 +72,6 @@ def get_enum(kind: type[E], raw: str, where: str, problems: Problems) -> E | Non
         return None
 
 
-def text(text: str) -> str:
-    return text.strip()
-
-
 def call(
     problems: Problems, where: str, build: Callable[..., T], /, *args: Any, **kwargs: Any
 ) -> T | None:

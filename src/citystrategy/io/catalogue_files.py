@@ -129,11 +129,12 @@ def read_members(file: Traversable) -> tuple[Territory, ...]:
     return tuple(members)
 
 
-def _precision(raw: str, amount: Amount) -> Decimal:
-    """The unit of the last digit stated: ``10,9 mln zł`` -> 100000, ``115 tys. zł`` -> 1000."""
+def _last_digit(raw: str, scale: Decimal | None = None) -> Decimal:
+    """The unit of the last digit stated: ``10,9 mln zł`` -> 100000, ``115 tys. zł`` -> 1000,
+    ``88,6%`` -> 0.1."""
     fraction = re.search(r",([0-9]+)", raw)
     digits = len(fraction.group(1)) if fraction else 0
-    return (amount.scale or Decimal(1)) * Decimal(1).scaleb(-digits)
+    return (scale or Decimal(1)) * Decimal(1).scaleb(-digits)
 
 
 def _amount(item: Mapping[str, Any], where: str, problems: Problems) -> dict[str, Any]:
@@ -154,7 +155,7 @@ def _amount(item: Mapping[str, Any], where: str, problems: Problems) -> dict[str
     money = call(problems, at, parse_money, raw, field="amount")  # refuses a fraction of a grosz
     if money is None:
         return {}
-    return {"money": money, "precision": _precision(raw, parsed), "raw": raw}
+    return {"money": money, "precision": _last_digit(raw, parsed.scale), "raw": raw}
 
 
 def _percent(item: Mapping[str, Any], where: str, problems: Problems) -> dict[str, Any]:
@@ -167,9 +168,7 @@ def _percent(item: Mapping[str, Any], where: str, problems: Problems) -> dict[st
     percent = call(problems, at, parse_percent, raw.replace(" %", "%"), field="rate")
     if percent is None:
         return {}
-    fraction = re.search(r",([0-9]+)", raw)
-    precision = Decimal(1).scaleb(-(len(fraction.group(1)) if fraction else 0))
-    return {"percent": percent, "precision": precision, "raw": raw}
+    return {"percent": percent, "precision": _last_digit(raw), "raw": raw}
 
 
 def _territory(
@@ -209,26 +208,13 @@ def _territory(
     return {"territory": territory, "printed_name": printed}
 
 
-def _quantity(raw: object, where: str, problems: Problems) -> Decimal | None:
-    """An output's quantity as printed (``"1200"``; empty when the source gives none)."""
-    if not isinstance(raw, str):
-        problems.add(where, f"expected the quantity as printed, e.g. '12', found {raw!r}")
-        return None
-    digits = raw.replace(" ", "")
-    if not digits:
-        return None
-    if digits.isascii() and digits.isdigit():
-        return Decimal(digits)
-    problems.add(where, f"expected a whole number, found {raw!r}")
-    return None
-
-
 def _whole(raw: object, where: str, problems: Problems) -> int | None:
-    """A whole number, or one written as printed (``"25"``; empty when the source gives none)."""
+    """A whole number, or one written as printed (``"1 200"``; empty when the source gives none)."""
     if isinstance(raw, int) and not isinstance(raw, bool):
         return raw
-    if isinstance(raw, str) and (raw == "" or (raw.isascii() and raw.isdigit())):
-        return int(raw) if raw else None
+    digits = raw.replace(" ", "") if isinstance(raw, str) else None
+    if digits is not None and (digits == "" or (digits.isascii() and digits.isdigit())):
+        return int(digits) if digits else None
     problems.add(where, f"expected a whole number, found {raw!r}")
     return None
 
@@ -263,7 +249,7 @@ _SHAPE_TABLE: Final[Mapping[type, Shape]] = MappingProxyType(
             extra=frozenset({"rate"}),
             derive=_percent,
         ),
-        Output: Shape(hooks={"quantity": _quantity}),
+        Output: Shape(hooks={"quantity": _whole}),
     }
 )
 #: The structurer for the values that need no member list.

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import Final
 
-from citystrategy.costs import Figure, _declared_year, compare_declared, project_currencies
+from citystrategy.costs import Figure, compare_declared, declared_summary, project_currencies
 from citystrategy.errors import UnitError
 from citystrategy.model import (
     Indicator,
@@ -105,7 +105,7 @@ def check(strategy: Strategy, *, year: int | None = None) -> ValidationReport:
             ``ValueError`` and a ``KeyError``), naming the years that have one.
     """
     if year is not None:
-        _declared_year(strategy, year)
+        declared_summary(strategy, year)
     findings: list[Finding] = []
     findings += _duplicates(strategy)
     findings += _links(strategy)
