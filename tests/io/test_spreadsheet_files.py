@@ -69,3 +69,24 @@ def test_many_bad_cells_of_a_folder_are_cut_in_the_text(kielce_dir: Path) -> Non
     assert count > 20
     assert len(error.problems) == count
     assert str(error).endswith(f"\n  and {count - 20} more")
+
+
+def test_windows_1250_file_is_named_with_its_line_and_the_fix(kielce_dir: Path) -> None:
+    """A file Polish Excel saved as plain text (Windows-1250) says where, what it is and what to do."""
+    path = kielce_dir / "projects.tsv"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode("cp1250"))
+    first = next(n for n, line in enumerate(text.splitlines(), start=1) if not line.isascii())
+    problem = only_problem(kielce_dir, "projects.tsv")
+    assert problem.startswith(f"line {first}: not UTF-8 (byte ")
+    assert "it looks like Windows-1250" in problem
+    assert "save it as UTF-8" in problem
+
+
+def test_utf16_file_is_named_as_such(kielce_dir: Path) -> None:
+    """A file saved as Excel's 'Unicode text' (UTF-16) is named as UTF-16."""
+    path = kielce_dir / "indicators.tsv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    problem = only_problem(kielce_dir, "indicators.tsv")
+    assert problem.startswith("line 1: not UTF-8")
+    assert "it is UTF-16, as Excel's 'Unicode text' saves" in problem

@@ -43,13 +43,28 @@ def as_traversable(directory: Traversable | str | Path) -> Traversable:
 def read_text(file: Traversable, problems: Problems) -> str:
     """The text of *file*, UTF-8 with or without the byte order mark spreadsheets write."""
     try:
-        return file.read_text(encoding="utf-8-sig")
+        data = file.read_bytes()
     except FileNotFoundError:
-        problems.add("file", "not found")
+        problems.fail("file", "not found")
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        problems.add("file", f"not UTF-8 ({error.reason} at byte {error.start})")
-    problems.raise_if_any()
-    return ""  # unreachable: raise_if_any raised
+        line = data.count(b"\n", 0, error.start) + 1
+        problems.fail(f"line {line}", _not_utf8(data, error))
+
+
+def _not_utf8(data: bytes, error: UnicodeDecodeError) -> str:
+    """Why *data* is not UTF-8, with the encoding it probably is and how to save it right."""
+    byte = data[error.start : error.start + 1]
+    found = f"not UTF-8 (byte {byte!r} at {error.start})"
+    fix = "save it as UTF-8 (in Excel: 'CSV UTF-8', or 'Text' with the encoding UTF-8)"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return f"{found}: it is UTF-16, as Excel's 'Unicode text' saves; {fix}"
+    try:
+        data.decode("cp1250")
+    except UnicodeDecodeError:
+        return f"{found}; {fix}"
+    return f"{found}: it looks like Windows-1250, as Polish Excel saves plain text; {fix}"
 
 
 def read_toml(file: Traversable) -> dict[str, Any]:
