@@ -837,3 +837,12 @@ def test_empty_city_is_unknown(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["check", ""], capsys)
     assert code == 2
     assert err.startswith("citystrategy: error: unknown city ''")
+
+
+def test_programs_city_of_a_strategy_folder(
+    kielce_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`programs city ./folder` looks up the territory the folder's strategy.toml names."""
+    by_code = run_json(["programs", "city", "2661011", "--format", "json"], capsys)
+    assert run_json(["programs", "city", str(kielce_dir), "--format", "json"], capsys) == by_code
+    assert by_code["territory"]["name"] == "Kielce"

@@ -139,7 +139,10 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("code", help="programme code, e.g. ZMP-PPP")
     catalogue_options(show)
     city = actions.add_parser("city", help="everything a city took part in")
-    city.add_argument("city", help="city name (any spelling: Gorzów Wlkp.) or TERYT code")
+    city.add_argument(
+        "city",
+        help="city name (any spelling: Gorzów Wlkp.), TERYT code or the path of a strategy folder",
+    )
     catalogue_options(city)
     commands.add_parser("cities", help="list the cities shipped with citystrategy")
     init = commands.add_parser(
@@ -309,7 +312,11 @@ def _programs(args: argparse.Namespace, locale: LocaleLike, out: TextIO) -> int:
             text = format_program(program, sources=catalogue.sources, locale=locale)
             out.write(text + "\n")
         return EXIT_OK
-    profile = catalogue.profile(args.city)
+    query = args.city
+    if is_folder_path(query):  # a strategy folder: the territory its strategy.toml names
+        territory = open_city(query).load().territory
+        query = territory.teryt or territory.name
+    profile = catalogue.profile(query)
     if profile.territory is None:
         raise _UsageError(
             f"{args.city!r} is neither a member nor a participant of {catalogue.name}"
