@@ -347,12 +347,14 @@ def _subunit_problem(number: Decimal, raw: str, scale: Decimal | None = None) ->
 
     >>> _subunit_problem(Decimal("8818.970"), "8 818,970 zł")
     "three decimals look like a misplaced thousands separator; a thousands separator is a space (did you mean '8 818 970 zł'?)"
+    >>> _subunit_problem(Decimal("0.005"), "0,005 zł")
+    '3 decimals: an amount of money has at most two (grosze or cents)'
     >>> _subunit_problem(Decimal("1234500.0000"), "1,2345 mln zł", Decimal(1_000_000)) is None
     True
     """
     exponent = number.as_tuple().exponent
     if scale is None and isinstance(exponent, int) and exponent < -2:
-        if exponent == -3:
+        if exponent == -3 and abs(number) >= 1:  # '0,005 zł' is no misplaced separator
             meant = raw.strip().replace(",", " ", 1)
             return (
                 "three decimals look like a misplaced thousands separator; a thousands "
