@@ -13,6 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Final
 
+from citystrategy._arguments import path, text
 from citystrategy.cities.base import CityAdapter as CityAdapter
 from citystrategy.cities.folder import SKELETON_FILES as SKELETON_FILES
 from citystrategy.cities.folder import FolderAdapter as FolderAdapter
@@ -45,6 +46,7 @@ def get_city(slug: str) -> CityAdapter:
     >>> get_city("kielce").name
     'Kielce'
     """
+    text(slug, "slug")
     try:
         return CITIES[slug.lower()]
     except KeyError:
@@ -64,6 +66,7 @@ def is_folder_path(city: str) -> bool:
     >>> is_folder_path("./kielce"), is_folder_path("dane/moje-miasto"), is_folder_path("kielce")
     (True, True, False)
     """
+    text(city, "city")
     separators = {"/", os.sep, os.altsep or "/"}
     return city in (os.curdir, os.pardir) or any(s in city for s in separators)
 
@@ -94,6 +97,7 @@ def open_city(city: str | os.PathLike[str]) -> CityAdapter:
     >>> open_city("kielce").name
     'Kielce'
     """
+    path(city, "city")
     if not isinstance(city, str) or is_folder_path(city):
         return FolderAdapter.open(city)
     if city.lower() in CITIES:

@@ -37,6 +37,7 @@ from typing import Final, TypeAlias
 import pint
 from attrs import frozen
 
+from citystrategy import _arguments
 from citystrategy.errors import ParseError, UnitError
 from citystrategy.io import _exact
 from citystrategy.money import Money
@@ -310,6 +311,7 @@ def parse_value(raw: str, *, field: str = "value", location: str | None = None) 
     >>> parse_value("20 ug/m3").unit
     'microgram / meter ** 3'
     """
+    _arguments.text(raw, "raw")
     text = _clean(raw)
     marker = re.sub(f"[{_SPACES}]+", " ", text)
     if marker in MISSING_MARKERS:
@@ -331,6 +333,7 @@ def parse_decimal(raw: str, *, field: str = "value", location: str | None = None
     >>> parse_decimal("−0,5")
     Decimal('-0.5')
     """
+    _arguments.text(raw, "raw")
     number, unit_text, bound, scale = _split(raw, field, location)
     if unit_text or bound is not None or scale is not None:
         message = "expected a plain number, without a unit, a scale word or a bound"
@@ -398,6 +401,9 @@ def parse_money(
     >>> parse_money("0,0525 zł", allow_subunit=True).amount
     Decimal('0.0525')
     """
+    _arguments.text(raw, "raw")
+    if currency is not None:
+        _arguments.text(currency, "currency")
     number, unit_text, bound, scale = _split(raw, field, location)
     if bound is not None:
         raise _fail(raw, field, "an amount of money cannot be a bound", location)
@@ -430,6 +436,7 @@ def parse_percent(raw: str, *, field: str = "percent", location: str | None = No
     >>> parse_percent("5,2 %")
     Decimal('5.2')
     """
+    _arguments.text(raw, "raw")
     number, unit_text, bound, _scale = _split(raw, field, location)
     if unit_text != "%" or bound is not None:
         raise _fail(raw, field, "expected a percentage such as '5,2%'", location)
@@ -459,6 +466,9 @@ def parse_quantity(
     >>> parse_quantity("31791,00 MWh")
     <Quantity(31791.00, 'megawatt_hour')>
     """
+    _arguments.text(raw, "raw")
+    if unit is not None:
+        _arguments.text(unit, "unit")
     number, unit_text, bound, _scale = _split(raw, field, location)
     if bound is not None:
         raise _fail(raw, field, "a bound is not a quantity; use parse_value", location)

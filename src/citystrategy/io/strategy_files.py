@@ -15,6 +15,7 @@ from typing import Final
 
 import attrs
 
+from citystrategy import _arguments
 from citystrategy.io._files import as_traversable
 from citystrategy.io._indicators import read_indicators
 from citystrategy.io._projects import read_projects
@@ -53,6 +54,8 @@ def read_strategy(directory: Traversable | str | Path) -> Strategy:
         DataFileError: If a file is missing or malformed; it lists every problem of that file,
             each with its line, column and offending text.
     """
+    if not isinstance(directory, Traversable):
+        _arguments.path(directory, "directory")
     root = as_traversable(directory)
     meta = read_meta(root / "strategy.toml")
     goal_codes = all_goal_codes(meta)
