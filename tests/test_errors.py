@@ -10,6 +10,7 @@ import pickle
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from types import CodeType, TracebackType
 from typing import Any
 
@@ -34,7 +35,7 @@ from citystrategy.errors import (
     ZeroAmountError,
 )
 from citystrategy.io.strategy_files import read_strategy
-from citystrategy.model import Catalogue, Strategy
+from citystrategy.model import Catalogue, Strategy, TerritoryKind
 from citystrategy.money import ExchangeRate, Money
 from citystrategy.programs import get_program, zmp
 from citystrategy.units import Q_
@@ -875,3 +876,9 @@ def test_a_year_given_as_text_is_suggested_as_the_year(kielce: Strategy) -> None
     with pytest.raises(UnknownCodeError) as caught:
         kielce.report(bad("2023"))
     assert str(caught.value) == "unknown annual report '2023' (did you mean 2023?); known: 2023"
+
+
+def test_init_folder_takes_a_kind_by_its_value(tmp_path: Path) -> None:
+    """init_folder(kind="powiat") is kind=TerritoryKind.POWIAT: the folder reads back as a powiat."""
+    folder = cities.init_folder(tmp_path / "powiat", name="Powiat Przykładowy", kind="powiat")
+    assert read_strategy(folder).territory.kind is TerritoryKind.POWIAT
