@@ -168,6 +168,7 @@ def total(
         ModelError: If the figures are in several currencies, naming each programme and its
             currency (convert first with :func:`to_currency`).
         ArgumentError: If *kind* is not a figure kind.
+        ArgumentTypeError: If *programs* is not a collection of Program.
 
     >>> from citystrategy.programs import zmp
     >>> catalogue = zmp.load()

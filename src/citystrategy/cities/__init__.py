@@ -42,6 +42,7 @@ def get_city(slug: str) -> CityAdapter:
 
     Raises:
         UnknownCityError: If no city is registered under *slug*.
+        ArgumentTypeError: If *slug* is not a string.
 
     >>> get_city("kielce").name
     'Kielce'
@@ -93,6 +94,7 @@ def open_city(city: str | os.PathLike[str]) -> CityAdapter:
         UnknownCityError: If a bare name is neither a registered slug nor an existing folder.
         StrategyFolderError: If a path does not exist, is a file, or lacks files.
         DataFileError: If a file of the folder is malformed.
+        ArgumentTypeError: If *city* is neither a string nor a path object.
 
     >>> open_city("kielce").name
     'Kielce'

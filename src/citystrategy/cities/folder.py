@@ -68,6 +68,7 @@ class FolderAdapter:
             StrategyFolderError: If *path* does not exist, is a file, or lacks some of the
                 files of a strategy data folder (all of them are named).
             DataFileError: If a file is malformed (with every problem of that file).
+            ArgumentTypeError: If *path* is neither a string nor a path object.
         """
         folder = Path(path_argument(path, "path"))
         if not folder.exists():

@@ -303,6 +303,7 @@ def parse_value(raw: str, *, field: str = "value", location: str | None = None) 
 
     Raises:
         ParseError: If the text is none of these.
+        ArgumentTypeError: If *raw* is not a string.
 
     >>> parse_value("- *")
     MissingValue(marker='- *', meaning="no data at the report date (footnote '*')", raw='- *')
@@ -389,6 +390,7 @@ def parse_money(
     Raises:
         ParseError: If the text is not an amount of money, names another currency than
             *currency*, or has more than two decimals and *allow_subunit* is false.
+        ArgumentTypeError: If *raw* or *currency* is not a string.
 
     >>> parse_money("140 002 443 zł")
     Money(amount=Decimal('140002443'), currency='PLN')
@@ -432,6 +434,7 @@ def parse_percent(raw: str, *, field: str = "percent", location: str | None = No
 
     Raises:
         ParseError: If the text has no ``%`` sign or is not a number.
+        ArgumentTypeError: If *raw* is not a string.
 
     >>> parse_percent("5,2 %")
     Decimal('5.2')
@@ -462,6 +465,7 @@ def parse_quantity(
     Raises:
         ParseError: If the text is not a number, names no unit and *unit* is ``None``, or names a
             unit that cannot be converted to *unit*, or not exactly.
+        ArgumentTypeError: If *raw* or *unit* is not a string.
 
     >>> parse_quantity("31791,00 MWh")
     <Quantity(31791.00, 'megawatt_hour')>

@@ -53,6 +53,7 @@ def read_strategy(directory: Traversable | str | Path) -> Strategy:
     Raises:
         DataFileError: If a file is missing or malformed; it lists every problem of that file,
             each with its line, column and offending text.
+        ArgumentTypeError: If *directory* is not a path or a Traversable.
     """
     if not isinstance(directory, Traversable):
         _arguments.path(directory, "directory")

@@ -195,7 +195,8 @@ def assess(
     Raises:
         YearError: If *year* lies outside the years the strategy has observations for (a
             ``ValueError``), naming them.
-        ArgumentTypeError: If *year* or another option has the wrong type (``year="2023"``).
+        ArgumentTypeError: If *strategy* is not a Strategy, or *year* or another option has the
+            wrong type (``year="2023"``).
         ArgumentError: If an option is invalid (see
             :func:`~citystrategy.progress.assess_frame`).
     """
@@ -311,7 +312,8 @@ def assess_goals(
     Raises:
         ArgumentError: If *min_coverage* is outside [0, 1] (a ``ValueError``), or an option of
             :func:`assess` is invalid.
-        ArgumentTypeError: If an option is not one of :func:`assess`'s, or has the wrong type.
+        ArgumentTypeError: If *strategy* is not a Strategy, or an option is not one of
+            :func:`assess`'s, or has the wrong type.
         AssessmentError: If *table* lacks a column of :func:`assess`'s result.
     """
     instance(strategy, "strategy", Strategy, "a Strategy")
