@@ -6,13 +6,15 @@ Each public function checks its own arguments once, on entry; helpers trust them
 from __future__ import annotations
 
 import numbers
-from collections.abc import Collection
+import os
+from collections.abc import Collection, Iterable, Mapping
 from enum import Enum
 from typing import TypeVar
 
 from citystrategy.errors import ArgumentError, ArgumentTypeError, YearError
 
 _E = TypeVar("_E", bound=Enum)
+_T = TypeVar("_T")
 
 
 def integer(value: object, argument: str) -> int:
@@ -33,6 +35,32 @@ def text(value: object, argument: str) -> str:
     """*value* itself if it is a string, else an :class:`ArgumentTypeError`."""
     if not isinstance(value, str):
         raise ArgumentTypeError(argument, value, "a string")
+    return value
+
+
+def instance(value: object, argument: str, cls: type[_T], expected: str) -> _T:
+    """*value* itself if it is a *cls*, else an :class:`ArgumentTypeError` saying *expected*."""
+    if not isinstance(value, cls):
+        raise ArgumentTypeError(argument, value, expected)
+    return value
+
+
+def each(values: object, argument: str, cls: type[_T], expected: str) -> tuple[_T, ...]:
+    """*values* as a tuple if it is a collection (not a string or a mapping) of *cls* items, else
+    an :class:`ArgumentTypeError` for the whole or, naming its index, for the first wrong item."""
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
+        raise ArgumentTypeError(argument, values, f"a collection of {expected}")
+    items = tuple(values)
+    for index, item in enumerate(items):
+        if not isinstance(item, cls):
+            raise ArgumentTypeError(f"{argument}[{index}]", item, expected)
+    return items
+
+
+def path(value: object, argument: str) -> str | os.PathLike[str]:
+    """*value* itself if it is a string or a path object, else an :class:`ArgumentTypeError`."""
+    if not isinstance(value, str | os.PathLike):
+        raise ArgumentTypeError(argument, value, "a path (a string or a path object)")
     return value
 
 

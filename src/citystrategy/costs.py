@@ -28,7 +28,7 @@ from typing import Final
 import pandas as pd
 from attrs import frozen
 
-from citystrategy._arguments import integer, year_within
+from citystrategy._arguments import instance, integer, year_within
 from citystrategy.errors import ArgumentError, CurrencyMismatchError, YearError
 from citystrategy.model import DeclaredSummary, Project, Strategy
 from citystrategy.money import DEFAULT_CURRENCY, Money
@@ -64,6 +64,11 @@ SUMMARY_COLUMNS: Final = (
 )
 
 
+def _strategy(strategy: object) -> None:
+    """A public function's *strategy*, checked: a Strategy, else an ArgumentTypeError."""
+    instance(strategy, "strategy", Strategy, "a Strategy")
+
+
 def project_currencies(strategy: Strategy) -> tuple[str, ...]:
     """The currencies of the stated project costs, sorted (more than one: no total exists).
 
@@ -71,6 +76,7 @@ def project_currencies(strategy: Strategy) -> tuple[str, ...]:
     >>> project_currencies(kielce.load())
     ('PLN',)
     """
+    _strategy(strategy)
     return tuple(sorted({p.cost.currency for p in strategy.projects if p.cost is not None}))
 
 
@@ -88,6 +94,7 @@ def strategy_currency(strategy: Strategy) -> str:
     >>> strategy_currency(kielce.load())
     'PLN'
     """
+    _strategy(strategy)
     currencies = project_currencies(strategy)
     if len(currencies) > 1:
         raise CurrencyMismatchError(currencies[0], currencies[1])
@@ -116,6 +123,7 @@ def catalogue_total(strategy: Strategy) -> Money:
     Raises:
         CurrencyMismatchError: If the project costs are in several currencies.
     """
+    _strategy(strategy)
     return _total(strategy.projects, strategy_currency(strategy))
 
 
@@ -137,6 +145,7 @@ def declared_summary(strategy: Strategy, year: int) -> DeclaredSummary:
     >>> declared_summary(kielce.load(), 2023).projects_completed
     10
     """
+    _strategy(strategy)
     checked = integer(year, "year")
     years = [r.year for r in strategy.reports if r.declared is not None]
     for report in strategy.reports:
@@ -152,6 +161,7 @@ def completed_projects(strategy: Strategy, year: int) -> tuple[Project, ...]:
         ArgumentTypeError: If *year* is not an int.
         YearError: If *year* is outside the strategy's period.
     """
+    _strategy(strategy)
     checked = _period_year(strategy, year)
     return tuple(p for p in strategy.projects if p.completed_in == checked)
 
@@ -164,6 +174,7 @@ def completed_total(strategy: Strategy, year: int) -> Money:
         YearError: If *year* is outside the strategy's period.
         CurrencyMismatchError: If the project costs of the strategy are in several currencies.
     """
+    _strategy(strategy)
     return _total(completed_projects(strategy, year), strategy_currency(strategy))
 
 
@@ -184,6 +195,7 @@ def goal_costs(strategy: Strategy, *, level: str = "strategic") -> pd.DataFrame:
     Raises:
         ArgumentError: If *level* is neither (a ``ValueError``).
     """
+    _strategy(strategy)
     if level == "strategic":
         goals = [(g.code, g.name) for g in strategy.strategic_goals]
 
@@ -257,6 +269,7 @@ def completed_by_goal(strategy: Strategy, year: int) -> tuple[GoalCompletion, ..
         ArgumentTypeError: If *year* is not an int.
         YearError: If *year* is outside the strategy's period.
     """
+    _strategy(strategy)
     completed = completed_projects(strategy, year)
     currency = _single_currency(strategy)
     total = None if currency is None else _total(completed, currency)
@@ -299,6 +312,7 @@ def completed_summary(strategy: Strategy, year: int) -> pd.DataFrame:
        3         1  8371150.00      PLN
        4         2 77374000.84      PLN
     """
+    _strategy(strategy)
     rows = [
         {
             "goal": row.goal,
@@ -396,6 +410,7 @@ def compare_declared(strategy: Strategy, year: int) -> tuple[Comparison, ...]:
         YearError: If the strategy has no report on *year*, or the report declares no figures
             (a ``KeyError`` and a ``ValueError``), naming the years whose reports do.
     """
+    _strategy(strategy)
     declared = declared_summary(strategy, year)
     computed = {row.goal: row for row in completed_by_goal(strategy, year)}
     completed = completed_projects(strategy, year)
@@ -449,4 +464,5 @@ def discrepancies(strategy: Strategy, year: int) -> tuple[Comparison, ...]:
     ... ]
     [(None, 'cost', '85665519.74', '119738036.31'), ('1', 'cost', '514239.53', '33992885.47'), ('3', 'cost', '7777279.37', '8371150.00')]
     """
+    _strategy(strategy)
     return tuple(c for c in compare_declared(strategy, year) if c.agrees is False)

@@ -645,6 +645,11 @@ def format_count(
     '2 projects'
     """
     loc = _locale(locale)
+    if not isinstance(noun, str) and not (
+        isinstance(noun, tuple) and all(isinstance(form, str) for form in noun)
+    ):
+        raise ArgumentTypeError("noun", noun, "a noun of NOUNS or a tuple of its forms")
+    _string(separator, "separator")
     if isinstance(noun, str) and noun not in NOUNS:
         raise UnknownCodeError("noun", noun, list(NOUNS))
     forms = NOUNS[noun][_language(loc)] if isinstance(noun, str) else noun

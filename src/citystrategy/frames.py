@@ -71,6 +71,10 @@ def observations_to_long(strategy: Strategy) -> pd.DataFrame:
     Raises:
         FrameError: If an observation refers to an unknown indicator (its unit is unknown).
     """
+    from citystrategy.model import Strategy  # at run time: the model builds frames
+
+    if not isinstance(strategy, Strategy):
+        raise ArgumentTypeError("strategy", strategy, "a Strategy")
     units = {indicator.code: indicator.unit for indicator in strategy.indicators}
     sources = {indicator.code: indicator.source for indicator in strategy.indicators}
     unknown = sorted({o.indicator for o in strategy.observations if o.indicator not in units})

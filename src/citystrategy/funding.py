@@ -33,7 +33,7 @@ from typing import Final
 
 from attrs import frozen
 
-from citystrategy._arguments import member
+from citystrategy._arguments import each, instance, member
 from citystrategy.errors import ArgumentError, ArgumentTypeError, ModelError
 from citystrategy.model import Figure, FigureKind, Program, Rate, RateKind
 from citystrategy.money import ExchangeRate, Money
@@ -168,6 +168,7 @@ def total(
         ModelError: If the figures are in several currencies, naming each programme and its
             currency (convert first with :func:`to_currency`).
         ArgumentError: If *kind* is not a figure kind.
+        ArgumentTypeError: If *programs* is not a collection of Program.
 
     >>> from citystrategy.programs import zmp
     >>> catalogue = zmp.load()
@@ -175,7 +176,11 @@ def total(
     Money(amount=Decimal('11195000.0'), currency='PLN')
     """
     wanted = member(FigureKind, kind, "kind")
-    found = [(p, f) for p in programs if (f := p.figure(wanted)) is not None]
+    found = [
+        (p, f)
+        for p in each(programs, "programs", Program, "a Program")
+        if (f := p.figure(wanted)) is not None
+    ]
     currencies = {f.money.currency for _, f in found}
     if len(currencies) > 1:
         listed = ", ".join(f"{p.code} ({f.money.currency})" for p, f in found)
@@ -195,6 +200,7 @@ def derived_figures(program: Program) -> tuple[Figure, ...]:
     >>> [(f.kind.value, str(f.money)) for f in derived_figures(zmp.load().program("ZMP-WYPEDZENI"))]
     [('grant', '45000 PLN'), ('own_contribution', '5000 PLN')]
     """
+    instance(program, "program", Program, "a Program")
     total = program.figure(FigureKind.TOTAL_VALUE)
     if total is None or total.qualifier:
         return ()
@@ -259,6 +265,7 @@ def check_rates(program: Program) -> tuple[RateCheck, ...]:
     qualifier (``prawie``, ``ok.``, ``powyżej``) gives no interval, so such a rate cannot be
     checked against it.
     """
+    instance(program, "program", Program, "a Program")
     checks = []
     for rate in program.rates:
         if not rate.stated:

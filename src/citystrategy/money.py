@@ -19,6 +19,7 @@ from typing import Final
 
 from attrs import field, frozen
 
+from citystrategy._arguments import each, instance
 from citystrategy.errors import (
     ArgumentTypeError,
     CurrencyMismatchError,
@@ -84,6 +85,7 @@ class Money:
         Raises:
             CurrencyMismatchError: If the amounts are not all in one currency (or not in
                 *currency*).
+            ArgumentTypeError: If *amounts* is not a collection of Money.
 
         >>> Money.sum([Money(Decimal("1234.56"), "EUR"), Money(Decimal("10.00"), "EUR")])
         Money(amount=Decimal('1244.56'), currency='EUR')
@@ -91,7 +93,7 @@ class Money:
         Money(amount=Decimal('0'), currency='EUR')
         """
         total: Money | None = None if currency is None else cls.zero(currency)
-        for amount in amounts:
+        for amount in each(amounts, "amounts", Money, "a Money"):
             total = amount if total is None else total + amount
         return cls.zero(DEFAULT_CURRENCY) if total is None else total
 
@@ -151,7 +153,9 @@ class Money:
         Raises:
             CurrencyMismatchError: If the currencies differ.
             ZeroAmountError: If *other* is zero (a ``ZeroDivisionError`` too).
+            ArgumentTypeError: If *other* is not a Money.
         """
+        instance(other, "other", Money, "a Money")
         self._same(other)
         if other.amount == 0:
             raise ZeroAmountError(str(self), str(other))

@@ -13,6 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Final
 
+from citystrategy._arguments import path, text
 from citystrategy.cities.base import CityAdapter as CityAdapter
 from citystrategy.cities.folder import SKELETON_FILES as SKELETON_FILES
 from citystrategy.cities.folder import FolderAdapter as FolderAdapter
@@ -41,10 +42,12 @@ def get_city(slug: str) -> CityAdapter:
 
     Raises:
         UnknownCityError: If no city is registered under *slug*.
+        ArgumentTypeError: If *slug* is not a string.
 
     >>> get_city("kielce").name
     'Kielce'
     """
+    text(slug, "slug")
     try:
         return CITIES[slug.lower()]
     except KeyError:
@@ -64,6 +67,7 @@ def is_folder_path(city: str) -> bool:
     >>> is_folder_path("./kielce"), is_folder_path("dane/moje-miasto"), is_folder_path("kielce")
     (True, True, False)
     """
+    text(city, "city")
     separators = {"/", os.sep, os.altsep or "/"}
     return city in (os.curdir, os.pardir) or any(s in city for s in separators)
 
@@ -90,10 +94,12 @@ def open_city(city: str | os.PathLike[str]) -> CityAdapter:
         UnknownCityError: If a bare name is neither a registered slug nor an existing folder.
         StrategyFolderError: If a path does not exist, is a file, or lacks files.
         DataFileError: If a file of the folder is malformed.
+        ArgumentTypeError: If *city* is neither a string nor a path object.
 
     >>> open_city("kielce").name
     'Kielce'
     """
+    path(city, "city")
     if not isinstance(city, str) or is_folder_path(city):
         return FolderAdapter.open(city)
     if city.lower() in CITIES:

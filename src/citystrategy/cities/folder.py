@@ -26,6 +26,9 @@ from typing import Final
 
 from attrs import field, frozen
 
+from citystrategy._arguments import member
+from citystrategy._arguments import path as path_argument
+from citystrategy._arguments import text as text_argument
 from citystrategy.errors import ModelError, StrategyFolderError
 from citystrategy.io.strategy_files import FILES, read_strategy
 from citystrategy.model import Strategy, Territory, TerritoryKind
@@ -65,8 +68,9 @@ class FolderAdapter:
             StrategyFolderError: If *path* does not exist, is a file, or lacks some of the
                 files of a strategy data folder (all of them are named).
             DataFileError: If a file is malformed (with every problem of that file).
+            ArgumentTypeError: If *path* is neither a string nor a path object.
         """
-        folder = Path(path)
+        folder = Path(path_argument(path, "path"))
         if not folder.exists():
             raise StrategyFolderError(_shown(path), "no such folder")
         if not folder.is_dir():
@@ -151,7 +155,7 @@ def init_folder(
     *,
     name: str = "Przykładowo",
     teryt: str | None = None,
-    kind: TerritoryKind = TerritoryKind.GMINA,
+    kind: TerritoryKind | str = TerritoryKind.GMINA,
 ) -> Path:
     """Write a small, valid, commented strategy data folder at *path* to start from.
 
@@ -165,7 +169,7 @@ def init_folder(
         teryt: Its TERYT (TERC) code: 7 digits for a gmina or a city with powiat rights
             (voivodeship 2, powiat 2, gmina 2, gmina type 1), 4 for a powiat, 2 for a
             voivodeship; ``None`` to leave a commented placeholder.
-        kind: What kind of territory it is.
+        kind: What kind of territory it is (a member of :class:`TerritoryKind` or its value).
 
     Returns:
         The folder written.
@@ -174,6 +178,8 @@ def init_folder(
         StrategyFolderError: If *path* is a file or a folder that is not empty, or its parent
             folder does not exist.
         ModelError: If *name* is blank or *teryt* is not a TERYT code of that kind.
+        ArgumentTypeError: If *path* is not a path, or *name* or *teryt* is not a string.
+        ArgumentError: If *kind* names no :class:`TerritoryKind`.
         OSError: If the folder cannot be written (nothing is left behind).
 
     >>> import tempfile
@@ -184,7 +190,11 @@ def init_folder(
     >>> strategy.territory.name, len(strategy.indicators), len(strategy.projects)
     ('Przykładowo', 5, 3)
     """
-    target = Path(path)
+    target = Path(path_argument(path, "path"))
+    text_argument(name, "name")
+    if teryt is not None:
+        text_argument(teryt, "teryt")
+    kind = member(TerritoryKind, kind, "kind")
     shown = _shown(path)
     if target.is_symlink() or target.exists():
         if not target.is_dir():

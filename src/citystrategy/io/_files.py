@@ -10,6 +10,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
+from citystrategy import _arguments
 from citystrategy.errors import CityStrategyError, DataFileError
 
 E = TypeVar("E", bound=Enum)
@@ -36,8 +37,15 @@ class Problems:
         raise DataFileError(self.path, self.items)
 
 
-def as_traversable(directory: Traversable | str | Path) -> Traversable:
-    return Path(directory) if isinstance(directory, str) else directory
+def as_traversable(directory: object, argument: str = "directory") -> Traversable:
+    """*directory* (a path, a string or package data) as a Traversable.
+
+    Raises:
+        ArgumentTypeError: If it is none of these.
+    """
+    if isinstance(directory, Traversable):
+        return directory
+    return Path(_arguments.path(directory, argument))
 
 
 def read_text(file: Traversable, problems: Problems) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final, TypeVar
 
+from citystrategy import _arguments
 from citystrategy.io._files import Problems, as_traversable, call, check_keys, read_text, read_toml
 from citystrategy.io._structure import Shape, Structurer
 from citystrategy.io.parse import Amount, parse_money, parse_percent, parse_value
@@ -68,6 +69,7 @@ def check_teryt(code: str) -> str | None:
     >>> check_teryt("2661011") is None, check_teryt("2761011")
     (True, "voivodeship '27' does not exist")
     """
+    _arguments.text(code, "code")
     if not _TERYT_RE.fullmatch(code):
         return "expected 7 digits"
     if code[:2] not in VOIVODESHIPS:
@@ -81,12 +83,13 @@ def check_teryt(code: str) -> str | None:
     return None
 
 
-def read_members(file: Traversable) -> tuple[Territory, ...]:
+def read_members(file: Traversable | str | Path) -> tuple[Territory, ...]:
     """Member territories from a members CSV, with validated TERC codes.
 
     Raises:
         DataFileError: Listing every row with a bad code or a missing column.
     """
+    file = as_traversable(file, "file")
     problems = Problems(str(file))
     content = read_text(file, problems)
     reader = csv.DictReader(io.StringIO(content))

@@ -37,6 +37,7 @@ from typing import Final, TypeAlias
 import pint
 from attrs import frozen
 
+from citystrategy import _arguments
 from citystrategy._exact import to_unit
 from citystrategy.errors import ParseError, UnitError
 from citystrategy.money import Money
@@ -302,6 +303,7 @@ def parse_value(raw: str, *, field: str = "value", location: str | None = None) 
 
     Raises:
         ParseError: If the text is none of these.
+        ArgumentTypeError: If *raw* is not a string.
 
     >>> parse_value("- *")
     MissingValue(marker='- *', meaning="no data at the report date (footnote '*')", raw='- *')
@@ -310,6 +312,7 @@ def parse_value(raw: str, *, field: str = "value", location: str | None = None) 
     >>> parse_value("20 ug/m3").unit
     'microgram / meter ** 3'
     """
+    _arguments.text(raw, "raw")
     text = _clean(raw)
     marker = re.sub(f"[{_SPACES}]+", " ", text)
     if marker in MISSING_MARKERS:
@@ -331,6 +334,7 @@ def parse_decimal(raw: str, *, field: str = "value", location: str | None = None
     >>> parse_decimal("−0,5")
     Decimal('-0.5')
     """
+    _arguments.text(raw, "raw")
     number, unit_text, bound, scale = _split(raw, field, location)
     if unit_text or bound is not None or scale is not None:
         message = "expected a plain number, without a unit, a scale word or a bound"
@@ -388,6 +392,7 @@ def parse_money(
     Raises:
         ParseError: If the text is not an amount of money, names another currency than
             *currency*, or has more than two decimals and *allow_subunit* is false.
+        ArgumentTypeError: If *raw* or *currency* is not a string.
 
     >>> parse_money("140 002 443 zł")
     Money(amount=Decimal('140002443'), currency='PLN')
@@ -400,6 +405,9 @@ def parse_money(
     >>> parse_money("0,0525 zł", allow_subunit=True).amount
     Decimal('0.0525')
     """
+    _arguments.text(raw, "raw")
+    if currency is not None:
+        _arguments.text(currency, "currency")
     number, unit_text, bound, scale = _split(raw, field, location)
     if bound is not None:
         raise _fail(raw, field, "an amount of money cannot be a bound", location)
@@ -428,10 +436,12 @@ def parse_percent(raw: str, *, field: str = "percent", location: str | None = No
 
     Raises:
         ParseError: If the text has no ``%`` sign or is not a number.
+        ArgumentTypeError: If *raw* is not a string.
 
     >>> parse_percent("5,2 %")
     Decimal('5.2')
     """
+    _arguments.text(raw, "raw")
     number, unit_text, bound, _scale = _split(raw, field, location)
     if unit_text != "%" or bound is not None:
         raise _fail(raw, field, "expected a percentage such as '5,2%'", location)
@@ -457,10 +467,14 @@ def parse_quantity(
     Raises:
         ParseError: If the text is not a number, names no unit and *unit* is ``None``, or names a
             unit that cannot be converted to *unit*, or not exactly.
+        ArgumentTypeError: If *raw* or *unit* is not a string.
 
     >>> parse_quantity("31791,00 MWh")
     <Quantity(31791.00, 'megawatt_hour')>
     """
+    _arguments.text(raw, "raw")
+    if unit is not None:
+        _arguments.text(unit, "unit")
     number, unit_text, bound, _scale = _split(raw, field, location)
     if bound is not None:
         raise _fail(raw, field, "a bound is not a quantity; use parse_value", location)

@@ -52,6 +52,7 @@ def read_strategy(directory: Traversable | str | Path) -> Strategy:
     Raises:
         DataFileError: If a file is missing or malformed; it lists every problem of that file,
             each with its line, column and offending text.
+        ArgumentTypeError: If *directory* is not a path or a Traversable.
     """
     root = as_traversable(directory)
     meta = read_meta(root / "strategy.toml")

@@ -17,7 +17,7 @@ from typing import Any, Final, cast
 import numpy as np
 import pandas as pd
 
-from citystrategy._arguments import real, year_within
+from citystrategy._arguments import instance, real, year_within
 from citystrategy.errors import ArgumentError, ArgumentTypeError, AssessmentError
 from citystrategy.frames import INDICATOR, TERRITORY, YEAR
 from citystrategy.model import Direction, Strategy, TargetKind
@@ -101,6 +101,7 @@ def indicator_metadata(strategy: Strategy) -> pd.DataFrame:
       a *within range* target, and an *exactly* target with a tolerance (value ± tolerance).
     * A ``within_range`` indicator with a single-value target has the band of that value alone.
     """
+    instance(strategy, "strategy", Strategy, "a Strategy")
     rows = []
     for indicator in strategy.indicators:
         target = indicator.target
@@ -140,6 +141,7 @@ def indicator_metadata(strategy: Strategy) -> pd.DataFrame:
 
 def survey_samples(strategy: Strategy) -> pd.DataFrame | None:
     """Survey sample sizes by territory and year, from the survey-responses indicator."""
+    instance(strategy, "strategy", Strategy, "a Strategy")
     code = strategy.survey_responses_indicator
     if code is None:
         return None
@@ -193,10 +195,12 @@ def assess(
     Raises:
         YearError: If *year* lies outside the years the strategy has observations for (a
             ``ValueError``), naming them.
-        ArgumentTypeError: If *year* or another option has the wrong type (``year="2023"``).
+        ArgumentTypeError: If *strategy* is not a Strategy, or *year* or another option has the
+            wrong type (``year="2023"``).
         ArgumentError: If an option is invalid (see
             :func:`~citystrategy.progress.assess_frame`).
     """
+    instance(strategy, "strategy", Strategy, "a Strategy")
     territory = strategy.territory.id
     frame = strategy.observations_frame()
     frame = frame[frame[TERRITORY] == territory]
@@ -308,9 +312,11 @@ def assess_goals(
     Raises:
         ArgumentError: If *min_coverage* is outside [0, 1] (a ``ValueError``), or an option of
             :func:`assess` is invalid.
-        ArgumentTypeError: If an option is not one of :func:`assess`'s, or has the wrong type.
+        ArgumentTypeError: If *strategy* is not a Strategy, or an option is not one of
+            :func:`assess`'s, or has the wrong type.
         AssessmentError: If *table* lacks a column of :func:`assess`'s result.
     """
+    instance(strategy, "strategy", Strategy, "a Strategy")
     if not 0 <= real(min_coverage, "min_coverage") <= 1:
         raise ArgumentError("min_coverage", min_coverage, "a share between 0 and 1")
     unknown = sorted(set(options) - set(_ASSESS_OPTIONS))

@@ -8,7 +8,7 @@ from typing import Any, Final
 
 import pandas as pd
 
-from citystrategy._arguments import integer, member, real
+from citystrategy._arguments import instance, integer, member, real
 from citystrategy.errors import ArgumentError
 from citystrategy.formatting import (
     DEFAULT_LOCALE,
@@ -273,6 +273,9 @@ def _interval(value: Any, low: Any, high: Any, locale: LocaleLike) -> str:
 
 def assessment_data(table: pd.DataFrame, goals: pd.DataFrame | None = None) -> dict[str, Any]:
     """The assessment as JSON-ready data: exact values as decimal strings, missing as ``None``."""
+    instance(table, "table", pd.DataFrame, "the DataFrame assess() returns")
+    if goals is not None:
+        instance(goals, "goals", pd.DataFrame, "the DataFrame assess_goals() returns")
 
     def plain(value: Any) -> Any:
         if not _present(value):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Final
 
+from citystrategy._arguments import instance
 from citystrategy.costs import Figure
 from citystrategy.errors import UnitError
 from citystrategy.formatting import (
@@ -193,6 +194,7 @@ def describe_finding(finding: Finding, *, locale: LocaleLike = DEFAULT_LOCALE) -
 
     Values from the source are shown as printed; declared and computed figures are formatted.
     """
+    instance(finding, "finding", Finding, "a Finding")
     loc = get_locale(locale)
     template = _POLISH.get((finding.kind, finding.variant)) or _POLISH.get((finding.kind, None))
     if get_language(loc) != "pl" or template is None:
@@ -226,6 +228,7 @@ def describe_finding(finding: Finding, *, locale: LocaleLike = DEFAULT_LOCALE) -
 
 def findings_data(report: ValidationReport) -> dict[str, Any]:
     """The findings as JSON-ready data (messages in English, plus every detail)."""
+    instance(report, "report", ValidationReport, "a ValidationReport")
     return {
         "strategy": report.strategy,
         "ok": report.ok,
@@ -249,6 +252,7 @@ def format_findings(
     report: ValidationReport, *, title: str = "", locale: LocaleLike = DEFAULT_LOCALE
 ) -> str:
     """The findings as a text table, most serious first, worded in the locale's language."""
+    instance(report, "report", ValidationReport, "a ValidationReport")
     loc = get_locale(locale)
     t = _LABELS[get_language(loc)]
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
+from citystrategy._arguments import each, instance, text
+from citystrategy.errors import ArgumentTypeError
 from citystrategy.formatting import (
     DEFAULT_LOCALE,
     LocaleLike,
@@ -166,6 +168,7 @@ def _kind(kind: str, t: dict[str, Any]) -> str:
 
 def format_programs(programs: tuple[Program, ...], *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
     """A table of programmes: code, name, years, number of participating territories, value."""
+    programs = each(programs, "programs", Program, "a Program")
     t = _LABELS[get_language(locale)]
     if not programs:
         return str(t["none"])
@@ -193,6 +196,7 @@ def format_program(
             title at the end (without them, a source shows as its key).
         locale: Language and number format.
     """
+    instance(program, "program", Program, "a Program")
     t = _LABELS[get_language(locale)]
     titles = {source.key: source.title for source in sources}
     cited: dict[str, int] = {}
@@ -348,6 +352,8 @@ def format_city_profile(
     profile: CityProfile, catalogue_name: str, *, locale: LocaleLike = DEFAULT_LOCALE
 ) -> str:
     """A city's membership and every programme it took part in, with the programmes' values."""
+    instance(profile, "profile", CityProfile, "a CityProfile")
+    text(catalogue_name, "catalogue_name")
     t = _LABELS[get_language(locale)]
     name = profile.territory.name if profile.territory else profile.query
     teryt = (
@@ -392,6 +398,12 @@ def format_program_links(
             a catalogue not in it shows its code.
         locale: Language and number format.
     """
+    pair = "a pair of a ProgramLink and a Program (or None)"
+    for index, link in enumerate(each(links, "links", tuple, pair)):
+        if len(link) != 2 or not isinstance(link[0], ProgramLink):
+            raise ArgumentTypeError(f"links[{index}]", link, pair)
+        if link[1] is not None:
+            instance(link[1], f"links[{index}][1]", Program, "a Program or None")
     t = _LABELS[get_language(locale)]
     names = catalogue_names or {}
     rows = [
@@ -424,6 +436,7 @@ def _money(figure: Figure) -> dict[str, Any]:
 
 def program_data(program: Program) -> dict[str, Any]:
     """One programme as JSON-ready data (amounts as exact decimal strings)."""
+    instance(program, "program", Program, "a Program")
     return {
         "code": program.code,
         "name": program.name,
@@ -506,6 +519,7 @@ def _optional_money(figure: Figure | None) -> dict[str, Any] | None:
 
 def profile_data(profile: CityProfile) -> dict[str, Any]:
     """A city's profile as JSON-ready data."""
+    instance(profile, "profile", CityProfile, "a CityProfile")
     territory = profile.territory
     return {
         "query": profile.query,

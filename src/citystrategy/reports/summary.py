@@ -12,6 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Final
 
+from citystrategy._arguments import instance
 from citystrategy.costs import (
     Comparison,
     Figure,
@@ -127,6 +128,7 @@ def summary_data(strategy: Strategy, year: int) -> dict[str, Any]:
     several currencies, listed in ``projects.currencies``) and ``declared_currency`` that of
     the declared ones. Shares are exact percentages as strings.
     """
+    instance(strategy, "strategy", Strategy, "a Strategy")
     currency = _currency(strategy)
     comparisons = _comparisons(strategy, year)
     goals = []
@@ -252,6 +254,7 @@ def format_summary(
             for the command that lists the discrepancies; empty to leave the command out.
         locale: Language and number format.
     """
+    instance(strategy, "strategy", Strategy, "a Strategy")
     t = _labels(locale)
     lines = [strategy.title, _heading_line(strategy, t, locale), ""]
     lines.append(t["goals"] + ":")

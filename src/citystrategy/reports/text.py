@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from citystrategy.errors import ArgumentError
+from citystrategy._arguments import each
+from citystrategy.errors import ArgumentError, ArgumentTypeError
 
 __all__ = ["render_table"]
+
+#: What each row of a table must be.
+_ROW = "a row (a sequence of strings)"
 
 
 def render_table(
@@ -27,6 +31,7 @@ def render_table(
 
     Raises:
         ArgumentError: If a row or *align* does not match the header (a ``ValueError``).
+        ArgumentTypeError: If a title or a cell is not a string, or a row is not a sequence.
 
     >>> print(render_table(["Cel", "Koszt"], [["1", "5 zł"], ["2", "10 zł"]]))
     Cel  Koszt
@@ -34,6 +39,9 @@ def render_table(
     1     5 zł
     2    10 zł
     """
+    header = each(header, "header", str, "a column title (a string)")
+    rows = each(rows, "rows", Sequence, _ROW)  # type: ignore[type-abstract]
+    footer = each(footer, "footer", Sequence, _ROW)  # type: ignore[type-abstract]
     width = len(header)
     align = align or "l" + "r" * (width - 1)
     if len(align) != width or set(align) - {"l", "r"}:
@@ -42,6 +50,9 @@ def render_table(
     for row in body:
         if len(row) != width:
             raise ArgumentError("rows", row, f"a row of {width} cells, as many as the header")
+        for cell in row:
+            if not isinstance(cell, str):
+                raise ArgumentTypeError("rows", cell, "a formatted cell (a string)")
     widths = [max(len(row[i]) for row in body) for i in range(width)]
 
     def line(cells: Sequence[str]) -> str:

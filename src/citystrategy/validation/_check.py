@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from typing import Final
 
+from citystrategy._arguments import instance
 from citystrategy.costs import Figure, compare_declared, declared_summary, project_currencies
 from citystrategy.errors import UnitError
 from citystrategy.model import (
@@ -100,10 +101,11 @@ def check(strategy: Strategy, *, year: int | None = None) -> ValidationReport:
         :data:`WHOLE_UNITS`, and target years before the base year.
 
     Raises:
-        ArgumentTypeError: If *year* is not an int.
+        ArgumentTypeError: If *strategy* is not a Strategy or *year* is not an int.
         YearError: If the strategy has no report on *year* that declares figures (a
             ``ValueError`` and a ``KeyError``), naming the years that have one.
     """
+    instance(strategy, "strategy", Strategy, "a Strategy")
     if year is not None:
         declared_summary(strategy, year)
     findings: list[Finding] = []

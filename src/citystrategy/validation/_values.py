@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Final
 
+from citystrategy._arguments import instance
 from citystrategy.errors import UnitError
 from citystrategy.model import (
     Direction,
@@ -161,6 +162,7 @@ def plausible_range(indicator: Indicator) -> ValueRange | None:
     >>> str(plausible_range(share))
     '0..100'
     """
+    instance(indicator, "indicator", Indicator, "an Indicator")
     if indicator.value_range is not None:
         return indicator.value_range
     if indicator.unit == "percent":
