@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from attrs import field, frozen, validators
 
+from citystrategy._arguments import instance
 from citystrategy.errors import ModelError
 from citystrategy.model._validators import decimal_or_none, finite, non_blank, to_decimal
 
@@ -90,7 +91,11 @@ class Target:
 
         >>> Target(kind=TargetKind.AT_MOST, value=Decimal(20), year=2030).is_met(Decimal(17))
         True
+
+        Raises:
+            ArgumentTypeError: If *value* is not a Decimal.
         """
+        instance(value, "value", Decimal, "a Decimal")
         if self.kind is TargetKind.AT_LEAST:
             assert self.value is not None  # checked at construction
             return value >= self.value

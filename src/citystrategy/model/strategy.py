@@ -422,11 +422,22 @@ class Strategy:
         raise UnknownCodeError("annual report", year, [r.year for r in self.reports])
 
     def indicators_of(self, goal_code: str) -> tuple[Indicator, ...]:
-        """Indicators measuring the goal *goal_code* directly (not its sub-goals)."""
+        """Indicators measuring the goal *goal_code* directly (not its sub-goals).
+
+        Raises:
+            UnknownCodeError: If the strategy has no goal *goal_code* (a ``KeyError`` too).
+        """
+        self.goal(goal_code)
         return tuple(i for i in self.indicators if i.goal_code == goal_code)
 
     def observations_of(self, indicator_code: str) -> Iterator[Observation]:
-        """Observations of one indicator, in stored order."""
+        """Observations of one indicator, in stored order.
+
+        Raises:
+            UnknownCodeError: If the strategy has no indicator *indicator_code* (a ``KeyError``
+                too).
+        """
+        self.indicator(indicator_code)
         return (o for o in self.observations if o.indicator == indicator_code)
 
     def observation(self, indicator_code: str, year: int) -> Observation | None:

@@ -143,8 +143,8 @@ def survey_samples(strategy: Strategy) -> pd.DataFrame | None:
     """Survey sample sizes by territory and year, from the survey-responses indicator."""
     instance(strategy, "strategy", Strategy, "a Strategy")
     code = strategy.survey_responses_indicator
-    if code is None:
-        return None
+    if code is None or code not in {i.code for i in strategy.indicators}:
+        return None  # an unknown survey indicator is a finding of check
     rows = [
         {TERRITORY: o.territory, YEAR: o.year, "n": int(o.value)}
         for o in strategy.observations_of(code)
