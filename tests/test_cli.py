@@ -846,3 +846,39 @@ def test_programs_city_of_a_strategy_folder(
     by_code = run_json(["programs", "city", "2661011", "--format", "json"], capsys)
     assert run_json(["programs", "city", str(kielce_dir), "--format", "json"], capsys) == by_code
     assert by_code["territory"]["name"] == "Kielce"
+
+
+@pytest.mark.parametrize(
+    ("make", "text"),
+    [
+        (lambda root: root / "plik" / "moje-miasto", "the folder to create it in, "),
+        (lambda root: root / "brak" / "moje-miasto", "is missing"),
+    ],
+    ids=["parent-is-a-file", "parent-missing"],
+)
+def test_init_says_what_is_wrong_with_the_parent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make: Any, text: str
+) -> None:
+    """A parent that is a file is named as a file, a missing one as missing."""
+    (tmp_path / "plik").write_text("x", encoding="utf-8")
+    code, _, err = run(["init", str(make(tmp_path))], capsys)
+    assert code == 2
+    assert text in err
+    assert ("is a file" in err) == ("plik" in err)
+
+
+def test_init_where_nothing_can_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder the system refuses to create is one clear error, without a temporary name."""
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    code, out, err = run(["init", str(tmp_path / "moje-miasto")], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"citystrategy: error: strategy data folder {str(tmp_path / 'moje-miasto')!r}: "
+        "cannot be written here (Permission denied)\n"
+    )

@@ -180,7 +180,7 @@ def init_folder(
         ModelError: If *name* is blank or *teryt* is not a TERYT code of that kind.
         ArgumentTypeError: If *path* is not a path, or *name* or *teryt* is not a string.
         ArgumentError: If *kind* names no :class:`TerritoryKind`.
-        OSError: If the folder cannot be written (nothing is left behind).
+        StrategyFolderError: Also if the folder cannot be written (nothing is left behind).
 
     >>> import tempfile
     >>> from citystrategy.io.strategy_files import read_strategy
@@ -204,13 +204,17 @@ def init_folder(
             raise StrategyFolderError(shown, msg)
     parent = target.absolute().parent
     if not parent.is_dir():
-        raise StrategyFolderError(shown, f"the folder to create it in, {str(parent)!r}, is missing")
+        state = "is a file" if parent.exists() else "is missing"
+        raise StrategyFolderError(shown, f"the folder to create it in, {str(parent)!r}, {state}")
     Territory(name=name, kind=kind, teryt=teryt)  # raises ModelError for a bad name or code
     if teryt is not None and kind in _GMINA_KINDS and len(teryt) != 7:
         problem = f"the TERYT code of a {kind.value} has 7 digits (got {teryt!r})"
         raise ModelError(f"Territory {name!r}", problem)
     texts = _skeleton(name, teryt, kind)
-    temporary = _new_folder(parent, target.name)
+    try:
+        temporary = _new_folder(parent, target.name)
+    except OSError as error:
+        raise StrategyFolderError(shown, f"cannot be written here ({error.strerror})") from None
     try:
         for file, text in texts.items():
             (temporary / file).write_text(text, encoding="utf-8", newline="\n")
@@ -218,6 +222,9 @@ def init_folder(
         if target.is_dir():
             target.rmdir()  # empty, as checked above; rmdir refuses if that changed meanwhile
         temporary.rename(target)
+    except OSError as error:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise StrategyFolderError(shown, f"cannot be written here ({error.strerror})") from None
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
