@@ -90,3 +90,14 @@ def test_utf16_file_is_named_as_such(kielce_dir: Path) -> None:
     problem = only_problem(kielce_dir, "indicators.tsv")
     assert problem.startswith("line 1: not UTF-8")
     assert "it is UTF-16, as Excel's 'Unicode text' saves" in problem
+
+
+def test_trailing_tab_is_named(kielce_dir: Path) -> None:
+    """A row ending in a tab says so, rather than only counting its cells."""
+    path = kielce_dir / "action_directions.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] += "\t"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problem = only_problem(kielce_dir, "action_directions.tsv")
+    assert problem.startswith("line 2: expected 3 cells, found 4")
+    assert problem.endswith("(empty cells after the last column: a tab at the end of the line?)")

@@ -92,9 +92,10 @@ def read_tsv(
             continue
         cells = line.split("\t")
         if len(cells) != len(header):
-            problems.add(
-                f"line {number}", f"expected {len(header)} cells, found {len(cells)}: {line!r}"
-            )
+            message = f"expected {len(header)} cells, found {len(cells)}: {line!r}"
+            if len(cells) > len(header) and not "".join(cells[len(header) :]).strip():
+                message += " (empty cells after the last column: a tab at the end of the line?)"
+            problems.add(f"line {number}", message)
             continue
         for column, cell in zip(header, cells, strict=True):
             if cell != cell.strip():
