@@ -229,13 +229,14 @@ class UnknownCodeError(KeyError, CityStrategyError):
         return f"{text}; known: {_listed(self.known)}"
 
 
-class ArgumentError(ValueError, CityStrategyError):
-    """An argument has a value the function does not accept (an unknown option, a bad range).
+class _BadArgument(CityStrategyError):
+    """An argument a public function refuses: its name, the value given and what was expected.
 
     Attributes:
         argument: The parameter's name.
         value: The value given.
-        expected: What would be accepted, in words (``"one of 'ratio', 'projection'"``).
+        expected: What would be accepted, in words (``"an int"``, ``"one of 'ratio',
+            'projection'"``).
     """
 
     def __init__(self, argument: str, value: object, expected: str) -> None:
@@ -243,25 +244,17 @@ class ArgumentError(ValueError, CityStrategyError):
         self.argument = argument
         self.value = value
         self.expected = expected
+
+
+class ArgumentError(_BadArgument, ValueError):
+    """An argument has a value the function does not accept (an unknown option, a bad range)."""
 
     def __str__(self) -> str:
         return f"{self.argument!r} must be {self.expected} (got {self.value!r})"
 
 
-class ArgumentTypeError(TypeError, CityStrategyError):
-    """An argument is of the wrong type: a string where a number or a date is expected.
-
-    Attributes:
-        argument: The parameter's name.
-        value: The value given.
-        expected: What would be accepted, in words (``"an int"``).
-    """
-
-    def __init__(self, argument: str, value: object, expected: str) -> None:
-        super().__init__(argument, value, expected)
-        self.argument = argument
-        self.value = value
-        self.expected = expected
+class ArgumentTypeError(_BadArgument, TypeError):
+    """An argument is of the wrong type: a string where a number or a date is expected."""
 
     def __str__(self) -> str:
         return (
