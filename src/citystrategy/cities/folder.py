@@ -168,7 +168,7 @@ def init_folder(
         name: The city's or gmina's official name.
         teryt: Its TERYT (TERC) code: 7 digits for a gmina or a city with powiat rights
             (voivodeship 2, powiat 2, gmina 2, gmina type 1), 4 for a powiat, 2 for a
-            voivodeship; ``None`` to leave a commented placeholder.
+            voivodeship; ``None`` to write the key commented out, with an example.
         kind: What kind of territory it is (a member of :class:`TerritoryKind` or its value).
 
     Returns:
