@@ -131,9 +131,11 @@ def test_check_text(capsys: pytest.CaptureFixture[str]) -> None:
     """check lists the findings (no errors in Kielce's data, so exit 0)."""
     code, out, err = run(["check", "kielce"], capsys)
     assert (code, err) == (0, "")
-    assert "target_contradicts_direction" in out
+    assert "wartość docelowa a kierunek" in out
     assert "KIE-1.1-02" in out
-    assert "declared_figure_mismatch" in out
+    assert "niezgodność z raportem" in out
+    assert "_" not in "".join(line.split("  ")[1] for line in out.splitlines()[4:-2])  # no keys
+    assert out.rstrip().endswith("Razem: 44 (0 błędów, 19 ostrzeżeń, 25 informacji)")
 
 
 def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -226,7 +228,8 @@ def test_check_exits_1_on_errors(
     monkeypatch.setattr("citystrategy.cli.open_city", lambda slug: FakeAdapter(broken))
     code, out, err = run(["check", "testowo"], capsys)
     assert (code, err) == (1, "")
-    assert "duplicate_code" in out
+    assert "powtórzony kod" in out
+    assert "Razem: 2 (2 błędy, 0 ostrzeżeń, 0 informacji)" in out
 
 
 def test_malformed_data_file_is_a_usage_error(
@@ -797,8 +800,9 @@ def test_user_error_cases_are_all_tested(tmp_path: Path, kielce_dir: Path) -> No
 def test_check_names_the_report_total_in_words(capsys: pytest.CaptureFixture[str]) -> None:
     """The declared total is about 'razem' (the whole report), not the internal key 'total'."""
     _, out, _ = run(["check", "kielce"], capsys)
-    rows = [line.split() for line in out.splitlines() if "declared_figure_mismatch" in line]
-    assert [row[2] for row in rows] == ["razem", "1", "1", "3", "3", "4"]
+    rows = [line.split("  ") for line in out.splitlines() if "niezgodność z raportem" in line]
+    about = [next(c for c in row[2:] if c.strip()).strip() for row in rows]
+    assert about == ["razem", "1", "1", "3", "3", "4"]
     assert " total " not in out
 
 

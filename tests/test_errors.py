@@ -655,6 +655,9 @@ CASES: dict[str, Case] = {
         ArgumentTypeError,
         "'5'",
     ),
+    "kind-name-unknown": Case(
+        lambda s, c: rp.kind_name(bad("no_such_kind")), ValueError, ArgumentError, "'no_such_kind'"
+    ),
     # catalogue files
     "check-teryt-int": Case(
         lambda s, c: catalogue_files.check_teryt(bad(5)), TypeError, ArgumentTypeError, "5"

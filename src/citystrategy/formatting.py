@@ -92,6 +92,15 @@ NOUNS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         "en": ("implementer", "implementers"),
     },
     "finding": {"pl": ("uwaga", "uwagi", "uwag", "uwagi"), "en": ("finding", "findings")},
+    "error": {"pl": ("błąd", "błędy", "błędów", "błędu"), "en": ("error", "errors")},
+    "warning": {
+        "pl": ("ostrzeżenie", "ostrzeżenia", "ostrzeżeń", "ostrzeżenia"),
+        "en": ("warning", "warnings"),
+    },
+    "info": {
+        "pl": ("informacja", "informacje", "informacji", "informacji"),
+        "en": ("note", "notes"),
+    },
     "day": {"pl": ("dzień", "dni", "dni", "dnia"), "en": ("day", "days")},
     "person": {"pl": ("osoba", "osoby", "osób", "osoby"), "en": ("person", "people")},
     "inhabitant": {

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from citystrategy.model import Strategy, TargetKind, ValueRange
-from citystrategy.reports import describe_finding, findings_data, format_findings
+from citystrategy.reports import describe_finding, findings_data, format_findings, kind_name
 from citystrategy.validation import Finding, FindingKind, ValidationReport, check
 from tests.factories import (
     make_broken_strategy,
@@ -353,3 +353,21 @@ def test_plausibility_findings_in_english() -> None:
     assert describe_finding(finding, locale="en_GB") == (
         "the value 146 of 2023 is outside the assumed plausible range 0..100 (percent)"
     )
+
+
+def test_every_kind_has_a_polish_name() -> None:
+    """The check table never shows an internal key: every kind has a Polish name."""
+    names = {kind: kind_name(kind) for kind in FindingKind}
+    assert all(name and "_" not in name for name in names.values())
+    assert len(set(names.values())) == len(names)
+    assert kind_name(FindingKind.MIXED_CURRENCIES, locale="en_GB") == "mixed currencies"
+
+
+def test_totals_line_takes_the_plural_forms() -> None:
+    """'1 błąd', '2 błędy', '5 błędów': the totals line follows the Polish plural rules."""
+    report = check(make_broken_strategy("duplicate-project"))
+    counts = report.counts()
+    assert sum(counts.values()) == 1  # one duplicate code, nothing else
+    assert format_findings(report).endswith("Razem: 1 (1 błąd, 0 ostrzeżeń, 0 informacji)")
+    english = format_findings(report, locale="en_GB")
+    assert english.endswith("Total: 1 (1 error, 0 warnings, 0 notes)")

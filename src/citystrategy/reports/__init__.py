@@ -7,6 +7,7 @@ from citystrategy.reports.assessment import format_assessment as format_assessme
 from citystrategy.reports.findings import describe_finding as describe_finding
 from citystrategy.reports.findings import findings_data as findings_data
 from citystrategy.reports.findings import format_findings as format_findings
+from citystrategy.reports.findings import kind_name as kind_name
 from citystrategy.reports.programs import format_city_profile as format_city_profile
 from citystrategy.reports.programs import format_program as format_program
 from citystrategy.reports.programs import format_program_links as format_program_links
@@ -28,6 +29,7 @@ __all__ = [
     "format_program_links",
     "format_programs",
     "format_summary",
+    "kind_name",
     "profile_data",
     "program_data",
     "render_table",

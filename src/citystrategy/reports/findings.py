@@ -14,12 +14,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Final
 
-from citystrategy._arguments import instance
+from citystrategy._arguments import instance, member
 from citystrategy.costs import Figure
 from citystrategy.errors import UnitError
 from citystrategy.formatting import (
     DEFAULT_LOCALE,
     LocaleLike,
+    format_count,
     format_money,
     format_number,
     format_percent,
@@ -33,7 +34,7 @@ from citystrategy.money import Money
 from citystrategy.reports.text import render_table
 from citystrategy.validation import Finding, FindingKind, Severity, ValidationReport
 
-__all__ = ["describe_finding", "findings_data", "format_findings"]
+__all__ = ["describe_finding", "findings_data", "format_findings", "kind_name"]
 
 _K = FindingKind
 
@@ -131,12 +132,63 @@ _FIGURES: Final = {
 }
 #: Kinds whose finding is about the whole report when its code is ``"total"``.
 _DECLARED: Final = (_K.DECLARED_FIGURE_MISMATCH, _K.DECLARED_FIGURE_UNVERIFIABLE)
+#: Short Polish names of the kinds, for the "Rodzaj" column (English reads the kind itself).
+_KIND_NAMES: Final[dict[FindingKind, str]] = {
+    _K.DUPLICATE_CODE: "powtórzony kod",
+    _K.UNKNOWN_GOAL: "nieznany cel",
+    _K.UNKNOWN_ACTION_DIRECTION: "nieznany kierunek działań",
+    _K.UNKNOWN_INDICATOR: "nieznany wskaźnik",
+    _K.LEVEL_MISMATCH: "poziom wskaźnika",
+    _K.UNIT_MISMATCH: "jednostka",
+    _K.TARGET_KIND_CONTRADICTS_DIRECTION: "rodzaj celu a kierunek",
+    _K.TARGET_CONTRADICTS_DIRECTION: "wartość docelowa a kierunek",
+    _K.TARGET_MET_AT_BASE: "cel równy wartości bazowej",
+    _K.BOUND_ALREADY_SATISFIED: "limit już spełniony",
+    _K.LIMIT_NOT_MET: "limit niespełniony",
+    _K.TARGET_ALREADY_MET: "cel już osiągnięty",
+    _K.MISSING_VALUE: "brak wartości",
+    _K.COST_NOT_STATED: "brak kosztu",
+    _K.NEGATIVE_COST: "ujemny koszt",
+    _K.MIXED_CURRENCIES: "kilka walut",
+    _K.DECLARED_FIGURE_MISMATCH: "niezgodność z raportem",
+    _K.DECLARED_FIGURE_UNVERIFIABLE: "nie do sprawdzenia",
+    _K.VALUE_OUT_OF_RANGE: "wartość poza zakresem",
+    _K.VALUE_NOT_WHOLE: "wartość niecałkowita",
+    _K.TARGET_YEAR_BEFORE_BASE: "rok docelowy przed bazowym",
+    _K.TARGET_OUT_OF_RANGE: "cel poza zakresem",
+    _K.FORMULA_LIKE_TEXT: "tekst jak formuła",
+}
+
+
+#: The noun counted in the totals line for each severity, in every language format_count knows.
+_SEVERITY_NOUNS: Final = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.INFO: "info",
+}
+
+
+def kind_name(kind: FindingKind, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
+    """The kind of a finding in words: Polish, or English for other locales.
+
+    >>> (
+    ...     kind_name(FindingKind.TARGET_ALREADY_MET),
+    ...     kind_name(FindingKind.TARGET_ALREADY_MET, locale="en"),
+    ... )
+    ('cel już osiągnięty', 'target already met')
+    """
+    kind = member(FindingKind, kind, "kind")
+    if get_language(get_locale(locale)) == "pl":
+        return _KIND_NAMES[kind]
+    return kind.value.replace("_", " ")
+
+
 _LABELS: Final[dict[str, dict[str, Any]]] = {
     "pl": {
         "title": "Uwagi do danych strategii {title}",
         "none": "Brak uwag.",
         "severity": {"error": "błąd", "warning": "ostrzeżenie", "info": "informacja"},
-        "counts": "Razem: {total} ({errors} błędów, {warnings} ostrzeżeń, {infos} informacji)",
+        "counts": "Razem: {total} ({errors}, {warnings}, {infos})",
         "columns": ("Waga", "Rodzaj", "Dotyczy", "Opis"),
         "total": "razem",
     },
@@ -144,7 +196,7 @@ _LABELS: Final[dict[str, dict[str, Any]]] = {
         "title": "Findings on the data of {title}",
         "none": "No findings.",
         "severity": {"error": "error", "warning": "warning", "info": "info"},
-        "counts": "Total: {total} ({errors} errors, {warnings} warnings, {infos} infos)",
+        "counts": "Total: {total} ({errors}, {warnings}, {infos})",
         "columns": ("Severity", "Kind", "About", "Message"),
         "total": "total",
     },
@@ -264,7 +316,7 @@ def format_findings(
     rows = [
         [
             severity[f.severity.value],
-            f.kind.value,
+            kind_name(f.kind, locale=loc),
             t["total"] if f.kind in _DECLARED and f.code == "total" else f.code,
             describe_finding(f, locale=loc),
         ]
@@ -276,9 +328,13 @@ def format_findings(
         "",
         t["counts"].format(
             total=len(findings),
-            errors=counts[Severity.ERROR],
-            warnings=counts[Severity.WARNING],
-            infos=counts[Severity.INFO],
+            errors=format_count(
+                counts[Severity.ERROR], _SEVERITY_NOUNS[Severity.ERROR], locale=loc
+            ),
+            warnings=format_count(
+                counts[Severity.WARNING], _SEVERITY_NOUNS[Severity.WARNING], locale=loc
+            ),
+            infos=format_count(counts[Severity.INFO], _SEVERITY_NOUNS[Severity.INFO], locale=loc),
         ),
     ]
     return "\n".join(lines)
