@@ -15,6 +15,7 @@ from citystrategy.cli import main
 from citystrategy.errors import DataFileError
 from citystrategy.io.strategy_files import read_strategy
 from citystrategy.model import Strategy
+from citystrategy.validation import FindingKind
 from tests.factories import make_indicator, make_strategy
 
 TITLE = "Strategia Rozwoju Miasta Kielce 2030+ w kierunku Smart City"
@@ -135,6 +136,7 @@ def test_check_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert "KIE-1.1-02" in out
     assert "niezgodność z raportem" in out
     assert "_" not in "".join(line.split("  ")[1] for line in out.splitlines()[4:-2])  # no keys
+    assert not [kind.value for kind in FindingKind if kind.value in out]
     assert out.rstrip().endswith("Razem: 44 (0 błędów, 19 ostrzeżeń, 25 informacji)")
 
 
