@@ -38,6 +38,7 @@ from citystrategy.io import catalogue_files
 from citystrategy.io.strategy_files import read_strategy
 from citystrategy.model import Catalogue, Strategy, TerritoryKind
 from citystrategy.money import ExchangeRate, Money
+from citystrategy.percent import Percent, as_percent, fraction_level
 from citystrategy.programs import get_program, zmp
 from citystrategy.units import Q_
 from citystrategy.validation import plausible_range
@@ -70,6 +71,17 @@ SERIES = {2020: 1.0, 2021: 2.0}
 RATE = ExchangeRate(base="EUR", quote="PLN", rate=Decimal("4.3480"), on=dt.date(2023, 12, 29))
 
 CASES: dict[str, Case] = {
+    "percent-bool": Case(lambda s, c: Percent(bad(True)), TypeError, ArgumentTypeError, "True"),
+    "percent-text": Case(lambda s, c: Percent("85%"), ValueError, ArgumentError, "'85%'"),
+    "as-percent-bare": Case(
+        lambda s, c: as_percent(Decimal("0.85"), "rate"),
+        TypeError,
+        ArgumentTypeError,
+        "Percent(85)",
+    ),
+    "fraction-level-percent": Case(
+        lambda s, c: fraction_level(95, "level"), ValueError, ArgumentError, "95"
+    ),
     # look-ups by an unknown code
     "goal": Case(lambda s, c: s.goal("9.9"), KeyError, UnknownCodeError, "'9.9'"),
     "indicator": Case(lambda s, c: s.indicator("X"), KeyError, UnknownCodeError, "'X'"),

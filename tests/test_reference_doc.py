@@ -15,6 +15,7 @@ MODULES = (
     "citystrategy.model",
     "citystrategy.money",
     "citystrategy.units",
+    "citystrategy.percent",
     "citystrategy.errors",
     "citystrategy.io",
     "citystrategy.io.parse",
