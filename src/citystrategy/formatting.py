@@ -34,6 +34,7 @@ from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_sym
 from citystrategy._arguments import integer
 from citystrategy._arguments import member as _enum_member
 from citystrategy._arguments import text as _string
+from citystrategy._i18n import Nn_, ngettext
 from citystrategy.errors import ArgumentError, ArgumentTypeError, UnitError, UnknownCodeError
 from citystrategy.model import Direction, Level, ParticipantRole, TargetKind
 from citystrategy.money import CURRENCIES, Money
@@ -75,44 +76,24 @@ class Grouping(StrEnum):
     NEVER = "never"  #: ``31791,00``
 
 
-#: Noun forms by language, for :func:`format_count`: Polish has one / few / many / other
-#: (``1 projekt``, ``2 projekty``, ``5 projektów``, ``1,5 projektu``), English one / other.
-NOUNS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
-    "project": {
-        "pl": ("projekt", "projekty", "projektów", "projektu"),
-        "en": ("project", "projects"),
-    },
-    "indicator": {
-        "pl": ("wskaźnik", "wskaźniki", "wskaźników", "wskaźnika"),
-        "en": ("indicator", "indicators"),
-    },
-    "goal": {"pl": ("cel", "cele", "celów", "celu"), "en": ("goal", "goals")},
-    "implementer": {
-        "pl": ("realizator", "realizatorzy", "realizatorów", "realizatora"),
-        "en": ("implementer", "implementers"),
-    },
-    "finding": {"pl": ("uwaga", "uwagi", "uwag", "uwagi"), "en": ("finding", "findings")},
-    "error": {"pl": ("błąd", "błędy", "błędów", "błędu"), "en": ("error", "errors")},
-    "warning": {
-        "pl": ("ostrzeżenie", "ostrzeżenia", "ostrzeżeń", "ostrzeżenia"),
-        "en": ("warning", "warnings"),
-    },
-    "info": {
-        "pl": ("informacja", "informacje", "informacji", "informacji"),
-        "en": ("note", "notes"),
-    },
-    "day": {"pl": ("dzień", "dni", "dni", "dnia"), "en": ("day", "days")},
-    "person": {"pl": ("osoba", "osoby", "osób", "osoby"), "en": ("person", "people")},
-    "inhabitant": {
-        "pl": ("mieszkaniec", "mieszkańcy", "mieszkańców", "mieszkańca"),
-        "en": ("inhabitant", "inhabitants"),
-    },
-    "city": {"pl": ("miasto", "miasta", "miast", "miasta"), "en": ("city", "cities")},
-    "year": {"pl": ("rok", "lata", "lat", "roku"), "en": ("year", "years")},
-    "response": {
-        "pl": ("odpowiedź", "odpowiedzi", "odpowiedzi", "odpowiedzi"),
-        "en": ("response", "responses"),
-    },
+#: Nouns for :func:`format_count`, as English singular and plural; the catalogues give the other
+#: languages' forms (Polish has one / few / many / other: ``1 projekt``, ``2 projekty``,
+#: ``5 projektów``, ``1,5 projektu``).
+NOUNS: Final[dict[str, tuple[str, str]]] = {
+    "project": Nn_("project", "projects"),
+    "indicator": Nn_("indicator", "indicators"),
+    "goal": Nn_("goal", "goals"),
+    "implementer": Nn_("implementer", "implementers"),
+    "finding": Nn_("finding", "findings"),
+    "error": Nn_("error", "errors"),
+    "warning": Nn_("warning", "warnings"),
+    "info": Nn_("note", "notes"),
+    "day": Nn_("day", "days"),
+    "person": Nn_("person", "people"),
+    "inhabitant": Nn_("inhabitant", "inhabitants"),
+    "city": Nn_("city", "cities"),
+    "year": Nn_("year", "years"),
+    "response": Nn_("response", "responses"),
 }
 _PLURAL_INDEX: Final = {"one": 0, "few": 1, "many": 2, "other": 3}
 
@@ -661,9 +642,12 @@ def format_count(
     _string(separator, "separator")
     if isinstance(noun, str) and noun not in NOUNS:
         raise UnknownCodeError("noun", noun, list(NOUNS))
-    forms = NOUNS[noun][_language(loc)] if isinstance(noun, str) else noun
     number = _decimal(count, "count")
-    return f"{format_number(number, locale=loc)}{separator}{_noun_form(number, forms, loc)}"
+    if isinstance(noun, str):
+        word = ngettext(*NOUNS[noun], number, loc)
+    else:
+        word = _noun_form(number, noun, loc)
+    return f"{format_number(number, locale=loc)}{separator}{word}"
 
 
 def _unit_label(unit: str, locale: Locale, *, ascii_only: bool) -> str:
