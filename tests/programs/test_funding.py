@@ -166,8 +166,7 @@ def test_funding_rate_by_hand() -> None:
     ids=["urbact", "exhibition", "nothing", "pl-ua", "centenary"],
 )
 def test_a_computed_rate_passes_back(paid: Money, budget: Money) -> None:
-    """grant(total, funding_rate(g, total)) gives g back: exactly for 85%, 90% and 0%, to the
-    grosz for a repeating rate (261/295), and the own contribution is the rest."""
+    """grant(total, funding_rate(g, total)) is g: exact for 85%, 90%, 0%; to 1e-20 otherwise."""
     rate = funding_rate(paid, budget)
     back = grant(budget, rate)
     assert abs(back.amount - paid.amount) < Decimal("1e-20")
