@@ -300,6 +300,13 @@ def test_mixed_summary() -> None:
     assert data["projects"]["currencies"] == ["EUR", "PLN"]
     assert data["completed"]["cost"] is None
     assert [g["cost"] for g in data["completed"]["goals"]] == [None, None]
+    assert {
+        data["projects"]["catalogue_cost_missing"],
+        data["projects"]["currency_missing"],
+        data["completed"]["cost_missing"],
+        *(g["cost_missing"] for g in data["completed"]["goals"]),
+        *(g["share_percent_missing"] for g in data["completed"]["goals"]),
+    } == {"several_currencies"}
     text = format_summary(mixed(), 2023)
     assert "2 projekty w katalogu; koszty w kilku walutach (EUR, PLN)" in text
     english = format_summary(mixed(), 2023, locale="en_GB")

@@ -232,3 +232,19 @@ def test_goal_coverage_in_percent(outputs: dict[str, Any]) -> None:
         expected = Decimal(goal["scored"] * 100) / goal["indicators"]
         expected = expected.quantize(Decimal(1), ROUND_HALF_UP)
         assert goal["coverage_percent"] == str(expected)
+
+
+def test_unknown_linked_programme_says_why(kielce_dir: Path) -> None:
+    """A goal linked to a programme the catalogue lacks has a null name, `not_found` beside it."""
+    toml = kielce_dir / "strategy.toml"
+    text = toml.read_text(encoding="utf-8")
+    linked = text.replace('program = "ZMP-PDP"', 'program = "ZMP-NIEMA"', 1)
+    assert linked != text
+    toml.write_text(linked, encoding="utf-8")
+    data = command_json(["summary", str(kielce_dir), "--year", "2023"])
+    (link,) = data["programs"]
+    assert (link["program"], link["name"], link["name_missing"]) == (
+        "ZMP-NIEMA",
+        None,
+        "not_found",
+    )
