@@ -98,7 +98,8 @@ JSON_SECTION = (
     "  is no value to compute it from), `not_assessable`, `not_a_survey`, `not_checkable` (see",
     "  `explanation`), `several_currencies`, `not_money`, `whole_strategy` (a row about the whole",
     "  strategy, not one goal), `foreign` (a territory outside Poland has no TERYT code),",
-    "  `not_found` (no territory matches the query).",
+    "  `not_found` (nothing matches the query), `partial_list` (a city missing from a member",
+    "  list known to be partial, such as ZMP's: its membership is unknown).",
     "",
 )
 

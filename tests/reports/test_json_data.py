@@ -34,6 +34,7 @@ REASONS = {
     "whole_strategy",
     "foreign",
     "not_found",
+    "partial_list",
 }
 #: Keys whose value, where present, is an exact decimal string (money or a value as printed).
 DECIMAL_KEYS = {
@@ -97,6 +98,8 @@ def outputs() -> dict[str, Any]:
         ["check", "kielce"],
         ["assess", "kielce", "--year", "2023"],
         ["programs", "list"],
+        ["programs", "city", "Kielce"],
+        ["programs", "city", "Gdańsk"],
     ]
     found = {" ".join(argv): command_json(argv) for argv in commands}
     for program in found["programs list"]:
@@ -106,12 +109,14 @@ def outputs() -> dict[str, Any]:
 
 
 def test_every_command_is_covered(outputs: dict[str, Any]) -> None:
-    """The walk covers summary, check, assess, programs list and every programme's show."""
+    """The walk covers summary, check, assess, programs list, city and every programme's show."""
     shown = [name for name in outputs if name.startswith("programs show ")]
     assert len(shown) == len(outputs["programs list"]) > 5
     assert {"summary kielce --year 2023", "check kielce", "assess kielce --year 2023"} <= set(
         outputs
     )
+    assert outputs["programs city Gdańsk"]["member"] is None  # ZMP's member list is partial
+    assert outputs["programs city Gdańsk"]["member_missing"] == "partial_list"
 
 
 def test_no_float_anywhere(outputs: dict[str, Any]) -> None:

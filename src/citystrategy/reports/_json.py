@@ -33,6 +33,7 @@ class Why(StrEnum):
     WHOLE_STRATEGY = "whole_strategy"  #: a row about the whole strategy, not one goal
     FOREIGN = "foreign"  #: a territory outside Poland has no TERYT code
     NOT_FOUND = "not_found"  #: nothing matched the query
+    PARTIAL_LIST = "partial_list"  #: not on a member list that is known to be partial
 
 
 def put(record: dict[str, Any], key: str, value: object, why: Why) -> None:

@@ -543,7 +543,7 @@ def profile_data(profile: CityProfile) -> dict[str, Any]:
     territory = profile.territory
     data: dict[str, Any] = {"query": profile.query}
     put(data, "territory", None if territory is None else _territory(territory), Why.NOT_FOUND)
-    data["member"] = profile.member
+    put(data, "member", profile.member, Why.PARTIAL_LIST)
     participations = []
     for program, participant in profile.participations:
         record: dict[str, Any] = {
