@@ -65,7 +65,7 @@ __all__ = [
     "total",
 ]
 
-#: 100%.
+#: 100, the number of percent in a whole (a Decimal for arithmetic; a rate is ``Percent(100)``).
 HUNDRED: Final = Decimal(100)
 
 
