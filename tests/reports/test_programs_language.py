@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 import pytest
 
 from citystrategy.cities import kielce as kielce_adapter
 from citystrategy.cli import main
-from citystrategy.model import Catalogue, Program, Strategy
+from citystrategy.model import Catalogue, Figure, FigureKind, Program, Rate, RateKind, Strategy
+from citystrategy.money import Money
 from citystrategy.programs import zmp
 from citystrategy.reports import format_city_profile, format_program, format_programs
 from tests.language import english_words, identifiers, polish_words
@@ -241,3 +243,85 @@ def test_the_summary_reads_in_one_language(locale: str, capsys: pytest.CaptureFi
         assert "Projects completed in 2023 by strategic goal" in out
         assert "Programmes linked to the strategy's goals" in out
         assert "44 projects in the catalogue" in out
+
+
+def _figure(kind: FigureKind, amount: int, precision: int, qualifier: str = "") -> Figure:
+    return Figure(
+        kind=kind,
+        money=Money(Decimal(amount)),
+        precision=Decimal(precision),
+        qualifier=qualifier,
+    )
+
+
+def _rate(kind: RateKind, percent: int) -> Rate:
+    return Rate(kind=kind, percent=Decimal(percent), precision=Decimal(1), raw=f"{percent}%")
+
+
+#: Programmes whose one rate check has each remaining reason, with its wording in Polish and in
+#: English (figures worked out by hand: 260 500/295 500 = 88,16%, 261 500/294 500 = 88,79%).
+RATE_CASES = {
+    "excluded": (
+        Program(
+            code="T",
+            name="T",
+            figures=[
+                _figure(FigureKind.TOTAL_VALUE, 295_000, 1000),
+                _figure(FigureKind.GRANT, 261_000, 1000),
+            ],
+            rates=[_rate(RateKind.FUNDING_RATE, 90)],
+        ),
+        "261\xa0tys.\xa0zł z 295\xa0tys.\xa0zł to 88% z dokładnością podanej stawki; kwoty są "
+        "zaokrąglone, więc rzeczywista stawka leży między 88,16% a 88,79%, co wyklucza podane 90%",
+        "PLN\xa0261k of PLN\xa0295k is 88% to the precision of the rate; the figures are "
+        "rounded, so the true rate lies between 88.16% and 88.79%, which excludes the stated 90%",
+    ),
+    "approximate": (
+        Program(
+            code="T",
+            name="T",
+            figures=[
+                _figure(FigureKind.TOTAL_VALUE, 2_000_000, 1_000_000, "prawie"),
+                _figure(FigureKind.GRANT, 1_700_000, 100_000),
+            ],
+            rates=[_rate(RateKind.FUNDING_RATE, 85)],
+        ),
+        "kwota prawie 2\xa0mln\xa0zł jest przybliżona",
+        "the amount almost PLN\xa02m is approximate",
+    ),
+    "no-total": (
+        Program(
+            code="T",
+            name="T",
+            figures=[_figure(FigureKind.GRANT, 261_000, 1000)],
+            rates=[_rate(RateKind.FUNDING_RATE, 90)],
+        ),
+        "nie podano wartości całkowitej",
+        "no total value is stated",
+    ),
+    "no-other-rate": (
+        Program(code="T", name="T", rates=[_rate(RateKind.REFUND_RATE, 85)]),
+        "nie podano stawki uzupełniającej (udział wkładu własnego)",
+        "the complementary rate (own contribution rate) is not stated",
+    ),
+    "not-100": (
+        Program(
+            code="T",
+            name="T",
+            rates=[_rate(RateKind.REFUND_RATE, 85), _rate(RateKind.OWN_CONTRIBUTION_RATE, 20)],
+        ),
+        "85% i 20% sumują się do 105%, a nie do 100%",
+        "85% and 20% add up to 105%, not 100%",
+    ),
+}
+
+
+@pytest.mark.parametrize(("program", "polish", "english"), RATE_CASES.values(), ids=RATE_CASES)
+def test_every_rate_check_reason_is_worded(program: Program, polish: str, english: str) -> None:
+    """Each reason reads in Polish and in English, with its figures formatted for the locale."""
+    text_pl = format_program(program, locale="pl_PL")
+    text_en = format_program(program, locale="en_GB")
+    assert polish in text_pl
+    assert english in text_en
+    _check_language(text_pl, "pl_PL", ["T"])
+    _check_language(text_en, "en_GB", ["T"])
