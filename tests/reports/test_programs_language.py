@@ -325,3 +325,21 @@ def test_every_rate_check_reason_is_worded(program: Program, polish: str, englis
     assert english in text_en
     _check_language(text_pl, "pl_PL", ["T"])
     _check_language(text_en, "en_GB", ["T"])
+
+
+@pytest.mark.parametrize(
+    ("asked", "title"),
+    [
+        ("Gorzów Wlkp.", "Gorzów Wielkopolski (TERYT 0861011)"),
+        ("Gdańsku", "Gdańsk (TERYT 2261011)"),
+        ("Cieszyń", "Cieszyn (TERYT 2403011)"),
+        ("miasto Żytomierz", "Żytomierz"),
+    ],
+    ids=["abbreviated", "locative", "misspelt", "foreign"],
+)
+def test_a_profile_names_the_city_in_full_in_the_nominative(
+    asked: str, title: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Asked by an abbreviation, a locative or a misprint, the city is named as in TERC."""
+    out = _run(["programs", "city", asked], capsys)
+    assert out.startswith(f"{title}: programy (katalog: Związek Miast Polskich)\n")
