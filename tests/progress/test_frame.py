@@ -599,3 +599,48 @@ def test_units_come_from_the_frame_and_may_not_mix() -> None:
     mixed = frame.assign(unit=["percent", "dimensionless"], value=[12.3, 0.052])
     with pytest.raises(AssessmentError, match="several units: percent, dimensionless"):
         assess_frame(mixed, meta)
+
+
+def test_growth_thresholds_reach_every_series() -> None:
+    """growth_thresholds reclassify growth without a target: A/I2's 1% a year is limited at 3%/1.5%."""
+    options = ProgressOptions(growth_thresholds=Thresholds(0.03, 0.015))
+    rows = by_key(assess_frame(observations(PANEL_ROWS), PANEL_META, options=options))
+    # A/I2: P = -(19.8/20 - 1) = 0.01 < 0.015: limited; score -2.5 + 0.01 * 2.5/0.015 = -0.833333
+    assert rows[("A", "I2")]["status"] == "limited_progress"
+    assert rows[("A", "I2")]["score"] == pytest.approx(-0.833333, rel=1e-5)
+    # the ratio to a target is untouched: A/I1 as in the hand-built panel
+    assert rows[("A", "I1")]["score"] == pytest.approx(-0.748668, rel=1e-5)
+
+
+def test_a_target_without_a_year_is_not_assessed() -> None:
+    """No target_year (no column at all) means no required rate: no_target_year, never 2030."""
+    meta = PANEL_META.drop(columns=["target_year"])
+    rows = by_key(assess_frame(observations(PANEL_ROWS), meta))
+    assert rows[("A", "I1")]["status"] == "not_assessable"
+    assert rows[("A", "I1")]["notes"] == "no_target_year"
+    assert missing(rows[("A", "I1")]["target_year"])
+    assert rows[("B", "I1")]["status"] == "target_achieved"  # 35 >= 30 needs no year
+
+
+def test_reporting_year_without_a_value_is_never_achieved() -> None:
+    """year=2022: B/I1 (35 in 2021, NaN in 2022) passes its target of 30 but is not assessed."""
+    rows = by_key(assess_frame(observations(PANEL_ROWS), PANEL_META, year=2022))
+    row = rows[("B", "I1")]
+    assert (row["status"], row["notes"]) == ("not_assessable", "no_value_in_year")
+    assert (row["current_year"], row["current_value"]) == (2021, 35.0)
+    assert missing(row["score"])
+    assert missing(row["progress"])
+    assert rows[("A", "I1")]["status"] == "limited_progress"  # it has a 2022 value
+
+
+def test_options_and_keywords_are_one_list() -> None:
+    """options= and keyword fields give the same frame; an unknown keyword is a TypeError."""
+    by_object = assess_frame(
+        observations(PANEL_ROWS), PANEL_META, options=ProgressOptions(window=1)
+    )
+    by_keyword = assess_frame(observations(PANEL_ROWS), PANEL_META, window=1)
+    pd.testing.assert_frame_equal(by_object, by_keyword)
+    with pytest.raises(TypeError, match="'windows'"):
+        assess_frame(observations(PANEL_ROWS), PANEL_META, windows=1)
+    with pytest.raises(TypeError, match="ProgressOptions"):
+        assess_frame(observations(PANEL_ROWS), PANEL_META, options={"window": 1})  # type: ignore[arg-type]

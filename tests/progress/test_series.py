@@ -1127,3 +1127,63 @@ def test_nan_target_and_limit_mean_none() -> None:
     plain = assess_series({2022: 100.0, 2023: 103.0}, direction=HIB)
     assert assess_series({2022: 100.0, 2023: 103.0}, direction=HIB, target=math.nan) == plain
     assert assess_series({2022: 100.0, 2023: 103.0}, direction=HIB, limit=math.nan) == plain
+
+
+# --- the target year and the reporting year ---------------------------------------------------
+
+
+def test_no_default_target_year() -> None:
+    """A target without a year is not assessed (no hidden 2030); one already met is achieved."""
+    result = progress.assess_series({2020: 10.0, 2021: 11.0}, direction=HIB, target=20.0)
+    assert result.status is NOT_ASSESSABLE
+    assert result.notes == (Note.NO_TARGET_YEAR,)
+    assert result.progress is None
+    assert result.target_year is None
+    met = progress.assess_series({2020: 10.0, 2021: 21.0}, direction=HIB, target=20.0)
+    assert met.status is ACHIEVED
+
+
+def test_reporting_year_without_a_value_is_not_assessed() -> None:
+    """year=2021 with values in 2015-2020 only: never target achieved on the 2020 value."""
+    result = progress.assess_series(
+        {2015: 100.0, 2020: 120.0}, direction=HIB, target=110.0, target_year=2030, year=2021
+    )
+    assert result.status is NOT_ASSESSABLE
+    assert result.notes == (Note.NO_VALUE_IN_YEAR,)
+    assert (result.current_year, result.current_value) == (2020, 120.0)
+    assert result.score is None
+
+
+def test_options_object_equals_keywords() -> None:
+    """ProgressOptions(window=5, growth_thresholds=...) equals the same fields as keywords."""
+    growth = Thresholds(0.04, 0.02)
+    # (130/110)**(1/5) - 1 = 0.033975: moderate under 4%/2%; score (0.033975 - 0.02)*2.5/0.02
+    options = progress.ProgressOptions(window=5, growth_thresholds=growth)
+    by_object = assess_series(WINDOW_SERIES, direction=HIB, options=options)
+    by_keyword = assess_series(WINDOW_SERIES, direction=HIB, window=5, growth_thresholds=growth)
+    assert by_object == by_keyword
+    assert by_object.status is MODERATE
+    assert by_object.score == pytest.approx((0.033975 - 0.02) * 2.5 / 0.02, rel=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error"),
+    [
+        ("window", 0, ArgumentError),
+        ("window", "5", TypeError),
+        ("base_year", 2020.0, TypeError),
+        ("method", "median", ArgumentError),
+        ("thresholds", (0.95, 0.6), TypeError),
+        ("growth_thresholds", (0.015, 0.005), TypeError),
+        ("zero", "ignore", ArgumentError),
+        ("weighted", 1, TypeError),
+        ("alpha", 5, ArgumentError),
+        ("alpha", "0.05", TypeError),
+    ],
+)
+def test_progress_options_are_checked_on_construction(
+    field: str, value: object, error: type[Exception]
+) -> None:
+    """Every field of ProgressOptions refuses a wrong value or type when the object is built."""
+    with pytest.raises(error, match=f"'{field}'"):
+        progress.ProgressOptions(**{field: value})  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from citystrategy import Q_
+from citystrategy.errors import YearError
 from citystrategy.model import Direction, Level, Strategy, TargetKind
 from citystrategy.percent import Percent
 from citystrategy.progress import (
@@ -284,3 +285,26 @@ def test_categorical_frame_with_unused_categories() -> None:
     meta = pd.DataFrame({"indicator": ["A"], "direction": ["higher_is_better"]})
     result = assess_frame(panel[panel["indicator"] == "A"], meta)
     assert list(result["indicator"]) == ["A"]
+
+
+def test_a_year_without_values_is_a_year_error() -> None:
+    """assess(year=2022) when only 2021 and 2023 have values is a YearError, not 2021's result."""
+    strategy = make_strategy(
+        observations=(
+            make_observation(year=2021, value=Decimal(4)),
+            make_observation(year=2023, value=Decimal(5)),
+        ),
+    )
+    with pytest.raises(YearError) as caught:
+        assess(strategy, year=2022)
+    assert caught.value.years == (2021, 2023)
+    assert len(assess(strategy, year=2023)) == len(strategy.indicators)
+
+
+def test_target_year_comes_from_the_indicator() -> None:
+    """The metadata's target year is the indicator's own (2027 here), not a default."""
+    strategy = make_strategy(
+        indicators=(make_indicator(target=make_target(year=2027)),),
+        observations=(make_observation(year=2023, value=Decimal(5)),),
+    )
+    assert indicator_metadata(strategy)["target_year"].tolist() == [2027]

@@ -154,6 +154,9 @@ BANDS: Final = {
 
 STATUSES: Final = list(Status)
 S: Final = {status: index for index, status in enumerate(STATUSES)}
+#: The bands by status code; not assessable has no band (its score is NaN).
+_BAND_LOW: Final = np.array([BANDS.get(status, (-np.inf, np.inf))[0] for status in STATUSES])
+_BAND_HIGH: Final = np.array([BANDS.get(status, (-np.inf, np.inf))[1] for status in STATUSES])
 NOTE_LIST: Final = list(Note)
 N: Final = {note: 1 << index for index, note in enumerate(NOTE_LIST)}
 TRENDS: Final = list(Trend)
@@ -524,36 +527,38 @@ def assess_dense(
 
     # --- categories and scores -----------------------------------------------------------------
     with_target = open_rows & has_target
-    status[with_target] = categories(
-        progress[with_target], ratio_thresholds.substantial, ratio_thresholds.moderate
-    )
-    score[with_target] = score_ratio(progress[with_target], ratio_thresholds)
+    if with_target.any():  # (the tests of emptiness keep a one-series call cheap)
+        status[with_target] = categories(
+            progress[with_target], ratio_thresholds.substantial, ratio_thresholds.moderate
+        )
+        score[with_target] = score_ratio(progress[with_target], ratio_thresholds)
     growth = open_rows & ~has_target
-    limited = growth & ~np.isnan(limit)
-    notes[limited] |= N[Note.LIMIT_APPLIED]
-    factor = np.ones(n_series)
-    if limited.any():
-        factor[limited] = limit_factors(y0[limited], limit[limited])
-    at_limit = limited & (factor == 0)
-    scaled = growth & ~at_limit
-    sub = growth_thresholds.substantial * factor
-    mod = growth_thresholds.moderate * factor
-    status[scaled] = categories(progress[scaled], sub[scaled], mod[scaled])
-    score[scaled] = score_growth(progress[scaled], sub[scaled], mod[scaled])
-    holding = at_limit & (progress >= 0)
-    status[holding] = S[Status.SUBSTANTIAL_PROGRESS]
-    score[holding] = 5.0
-    status[at_limit & (progress < 0)] = S[Status.DETERIORATION]
-    # the deterioration slope stays unscaled near a limit, as in Open SDG's sdg-build
-    falling = limited & (progress < 0)
-    score[falling] = score_growth(
-        progress[falling],
-        np.full(falling.sum(), growth_thresholds.substantial),
-        np.full(falling.sum(), growth_thresholds.moderate),
-    )
-    for band_status, (band_low, band_high) in BANDS.items():
-        in_band = status == S[band_status]
-        score[in_band] = np.clip(score[in_band], band_low, band_high)
+    if growth.any():
+        limited = growth & ~np.isnan(limit)
+        notes[limited] |= N[Note.LIMIT_APPLIED]
+        factor = np.ones(n_series)
+        if limited.any():
+            factor[limited] = limit_factors(y0[limited], limit[limited])
+        at_limit = limited & (factor == 0)
+        scaled = growth & ~at_limit
+        sub = growth_thresholds.substantial * factor
+        mod = growth_thresholds.moderate * factor
+        status[scaled] = categories(progress[scaled], sub[scaled], mod[scaled])
+        score[scaled] = score_growth(progress[scaled], sub[scaled], mod[scaled])
+        holding = at_limit & (progress >= 0)
+        status[holding] = S[Status.SUBSTANTIAL_PROGRESS]
+        score[holding] = 5.0
+        status[at_limit & (progress < 0)] = S[Status.DETERIORATION]
+        # the deterioration slope stays unscaled near a limit, as in Open SDG's sdg-build
+        falling = limited & (progress < 0)
+        if falling.any():
+            score[falling] = score_growth(
+                progress[falling],
+                np.full(falling.sum(), growth_thresholds.substantial),
+                np.full(falling.sum(), growth_thresholds.moderate),
+            )
+    # keep every score inside its category's band (NaN, for not assessable, stays NaN)
+    score = np.clip(score, _BAND_LOW[status], _BAND_HIGH[status])
 
     def given(column: IntArray) -> FloatArray:
         """The values as given (before a range became a distance), one column per row."""
