@@ -134,6 +134,7 @@ def resolve(options: object, overrides: Mapping[str, object]) -> ProgressOptions
     names = [a.name for a in attrs.fields(ProgressOptions)]
     unknown = sorted(set(overrides) - set(names))
     if unknown:
-        raise ArgumentTypeError(unknown[0], overrides[unknown[0]], "one of " + ", ".join(names))
+        expected = "a field of ProgressOptions: " + ", ".join(names)
+        raise ArgumentTypeError("keyword", unknown[0], expected)
     changes: dict[str, Any] = dict(overrides)  # each field's validator checks its value
     return attrs.evolve(options, **changes)

@@ -102,6 +102,7 @@ def indicator_metadata(strategy: Strategy) -> pd.DataFrame:
     * A band is assessed as a range (``within_range`` with ``target_low`` and ``target_high``):
       a *within range* target, and an *exactly* target with a tolerance (value ± tolerance).
     * A ``within_range`` indicator with a single-value target has the band of that value alone.
+    * The target year is the target's own (the model requires one); there is no default year.
     """
     instance(strategy, "strategy", Strategy, "a Strategy")
     rows = []
