@@ -37,6 +37,7 @@ from citystrategy.cities import (
 from citystrategy.errors import CityStrategyError, UnknownCityError
 from citystrategy.formatting import LocaleLike, get_locale
 from citystrategy.model import Program, ProgramLink, Strategy, TerritoryKind
+from citystrategy.percent import Percent
 from citystrategy.programs import get_program
 from citystrategy.progress import assess, assess_goals
 from citystrategy.reports import (
@@ -114,8 +115,8 @@ def _parser() -> argparse.ArgumentParser:
     assess.add_argument(
         "--min-coverage",
         type=float,
-        default=0.6,
-        help="share of scored indicators a goal needs (default: 0.6)",
+        default=60.0,
+        help="percent of scored indicators a goal needs (default: 60)",
     )
     assess.add_argument(
         "--format", choices=("table", "csv", "json"), default="table", help="default: table"
@@ -229,10 +230,11 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
 def _assess(strategy: Strategy, args: argparse.Namespace, locale: LocaleLike, out: TextIO) -> int:
     if args.window is not None and args.window < 1:
         raise _UsageError(f"--window must be at least 1 (got {args.window})")
-    if not 0 <= args.min_coverage <= 1:
-        raise _UsageError(f"--min-coverage must lie in [0, 1] (got {args.min_coverage})")
+    if not 0 <= args.min_coverage <= 100:
+        raise _UsageError(f"--min-coverage must lie in [0, 100] (got {args.min_coverage})")
     table = assess(strategy, year=args.year, method=args.method, window=args.window)
-    goals = assess_goals(strategy, year=args.year, min_coverage=args.min_coverage, table=table)
+    coverage = Percent(args.min_coverage)
+    goals = assess_goals(strategy, year=args.year, min_coverage=coverage, table=table)
     if args.format == "json":
         _print_json(assessment_data(table, goals), out)
     elif args.format == "csv":
@@ -243,7 +245,7 @@ def _assess(strategy: Strategy, args: argparse.Namespace, locale: LocaleLike, ou
             goals,
             year=args.year,
             method=args.method,
-            min_coverage=args.min_coverage,
+            min_coverage=float(coverage.fraction),
             locale=locale,
         )
         out.write(text + "\n")
