@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import shlex
+import shutil
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -121,6 +122,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=("table", "csv", "json"), default="table", help="default: table"
     )
     assess.add_argument("--locale", default="pl_PL", help="locale of the table (default: pl_PL)")
+    assess.add_argument("--columns", type=lambda text: text.split(","), help="the indicator table's columns, by key or title, e.g. code,name,target,status (default: all)")  # fmt: skip
     programs = commands.add_parser("programs", help="programmes run with and for cities (ZMP …)")
     actions = programs.add_subparsers(dest="action", required=True, metavar="ACTION")
 
@@ -244,6 +246,9 @@ def _assess(strategy: Strategy, args: argparse.Namespace, locale: LocaleLike, ou
             method=args.method,
             min_coverage=args.min_coverage,
             locale=locale,
+            targets={i.code: i.target for i in strategy.indicators},
+            columns=args.columns,
+            width=shutil.get_terminal_size().columns if out.isatty() else None,
         )
         out.write(text + "\n")
     return EXIT_OK
