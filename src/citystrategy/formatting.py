@@ -881,9 +881,10 @@ def format_target(
         low_number = format_number(target.low, locale=loc)
         high_number = format_number(target.high, locale=loc)
         dash = "–" if target.low >= 0 and target.high >= 0 else f"{_NBSP}– "
-        if low.startswith(low_number) and high.endswith(low[len(low_number) :]):
+        if low.startswith(low_number) and high.startswith(high_number):
             return f"{low_number}{dash}{high}"  # the unit once, after the range: 10–20 zł
-        if low.endswith(low_number) and high.startswith(low[: -len(low_number)]):
+        prefix = low.removesuffix(low_number)
+        if low.endswith(low_number) and high == prefix + high_number:
             return f"{low}{dash}{high_number}"  # a unit written first: PLN 10–20
         return f"{low}{dash}{high}"
     assert target.value is not None  # checked by Target

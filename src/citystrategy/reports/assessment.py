@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
@@ -350,8 +351,14 @@ def format_assessment(
                         used=row["current_year"],
                     ),
                 )
-            lines.append(f"  {row['code']}: {'; '.join(words)}")
+            note = f"  {row['code']}: {'; '.join(words)}"
+            lines += [note] if width is None else _wrap_note(note, width)
     return "\n".join(lines)
+
+
+def _wrap_note(note: str, width: int) -> list[str]:
+    """A note in lines of at most *width* characters (a terminal's), continued indented."""
+    return textwrap.wrap(note, width, subsequent_indent="    ", break_on_hyphens=False) or [note]
 
 
 def _interval(value: Any, low: Any, high: Any, locale: LocaleLike) -> str:

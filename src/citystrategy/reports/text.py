@@ -14,8 +14,8 @@ __all__ = ["render_table"]
 _ROW = "a row (a sequence of strings)"
 #: Spaces between two columns.
 _GAP = 2
-#: A wrapped column keeps at least this many characters, or its longest word if shorter.
-_MIN_WRAP = 12
+#: A wrapped column keeps its longest word whole, up to this many characters.
+_WHOLE_WORD = 30
 
 
 def render_table(
@@ -114,11 +114,11 @@ def _wrap(cell: str, width: int) -> list[str]:
 
 def _fit(widths: list[int], body: list[list[str]], align: str, limit: int) -> list[int]:
     """Column widths that fit *limit*: the widest text columns give up a character at a time,
-    down to their longest word (or :data:`_MIN_WRAP`, whichever is smaller)."""
+    down to their longest word (or :data:`_WHOLE_WORD`, whichever is smaller)."""
     floors = []
     for i, a in enumerate(align):
         words = [len(word) for row in body for word in row[i].split(" ")]
-        floors.append(min(max(words, default=0), _MIN_WRAP) if a == "l" else widths[i])
+        floors.append(min(max(words, default=0), _WHOLE_WORD) if a == "l" else widths[i])
     widths = list(widths)
     excess = sum(widths) + _GAP * (len(widths) - 1) - limit
     while excess > 0:
