@@ -234,13 +234,15 @@ def format_assessment(
     method = member(Method, method, "method").value
     if not 0 <= real(min_coverage, "min_coverage") <= 1:
         raise ArgumentError("min_coverage", min_coverage, "a share between 0 and 1")
+    if width is not None and integer(width, "width") < 1:
+        raise ArgumentError("width", width, "a number of characters, 1 or more")
     if targets is None:
         targets = {}
     instance(targets, "targets", Mapping, "a mapping of indicator codes to Targets")  # type: ignore[type-abstract]
     titles = _indicator_titles(locale)
     keys = _chosen(columns, titles)
     title = gettext("Progress of the indicators: {year} (method: {method})", locale)
-    lines = [title.format(year=year, method=gettext(_METHODS[method], locale)), ""]
+    lines = [_fill(title.format(year=year, method=gettext(_METHODS[method], locale)), width), ""]
     rows = []
     for row in _rows(table):
         unit = str(row["unit"])
@@ -271,15 +273,14 @@ def format_assessment(
     )
     indicators = format_count(len(table), "indicator", locale=locale)
     statuses = gettext("Statuses ({indicators}): {counts}", locale)
-    lines += ["", statuses.format(indicators=indicators, counts=summary)]
+    lines += ["", _fill(statuses.format(indicators=indicators, counts=summary), width)]
     if any(_flagged(row) for row in _rows(table)):
-        lines.append(
-            gettext(
-                "(!) the target contradicts the direction: the status says nothing of progress "
-                "(see citystrategy check)",
-                locale,
-            )
+        flag = gettext(
+            "(!) the target contradicts the direction: the status says nothing of progress "
+            "(see citystrategy check)",
+            locale,
         )
+        lines.append(_fill(flag, width, indent="    "))
     survey = table[table["survey"] & table["p_value"].notna()]
     if len(survey):
         survey_rows = [
@@ -297,12 +298,13 @@ def format_assessment(
             ]
             for row in _rows(survey)
         ]
+        survey_title = gettext(
+            "Survey indicators: 95% Wilson intervals and a two-proportion test of the change",
+            locale,
+        )
         lines += [
             "",
-            gettext(
-                "Survey indicators: 95% Wilson intervals and a two-proportion test of the change",
-                locale,
-            ),
+            _fill(survey_title, width),
             "",
             render_table(_survey_titles(locale), survey_rows, align="lrrrl", width=width),
         ]
@@ -325,7 +327,7 @@ def format_assessment(
         goals_title = gettext("Goals (mean indicator score, coverage at least {coverage})", locale)
         lines += [
             "",
-            goals_title.format(coverage=coverage),
+            _fill(goals_title.format(coverage=coverage), width),
             "",
             render_table(_goal_titles(locale), goal_rows, align="llrrrrl", width=width),
         ]
@@ -351,14 +353,15 @@ def format_assessment(
                         used=row["current_year"],
                     ),
                 )
-            note = f"  {row['code']}: {'; '.join(words)}"
-            lines += [note] if width is None else _wrap_note(note, width)
+            lines.append(_fill(f"  {row['code']}: {'; '.join(words)}", width, indent="    "))
     return "\n".join(lines)
 
 
-def _wrap_note(note: str, width: int) -> list[str]:
-    """A note in lines of at most *width* characters (a terminal's), continued indented."""
-    return textwrap.wrap(note, width, subsequent_indent="    ", break_on_hyphens=False) or [note]
+def _fill(text: str, width: int | None, *, indent: str = "") -> str:
+    """*text* as it is, or within *width* characters (a terminal's), continued with *indent*."""
+    if width is None:
+        return text
+    return textwrap.fill(text, width, subsequent_indent=indent, break_on_hyphens=False)
 
 
 def _interval(value: Any, low: Any, high: Any, locale: LocaleLike) -> str:
