@@ -205,6 +205,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
                     "catalogue": link.catalogue,
                     "goals": list(link.goal_codes),
                     "name": None if program is None else program.name,
+                    **({"name_missing": "not_found"} if program is None else {}),
                     "note": link.note,
                 }
                 for link, program in links

@@ -38,6 +38,7 @@ from citystrategy._i18n import Nn_, ngettext
 from citystrategy.errors import ArgumentError, ArgumentTypeError, UnitError, UnknownCodeError
 from citystrategy.model import Direction, Level, ParticipantRole, TargetKind
 from citystrategy.money import CURRENCIES, Money
+from citystrategy.percent import Percent
 from citystrategy.progress import Note, Status, Trend
 
 __all__ = [
@@ -545,7 +546,7 @@ def _with_symbol(number: str, word: str, currency: str, locale: Locale) -> str:
 
 
 def format_percent(
-    value: Decimal | int | float,
+    value: Percent | Decimal | int | float,
     *,
     decimals: int | None = 1,
     space: bool = False,
@@ -554,7 +555,9 @@ def format_percent(
     r"""Format a percentage given in percent units: ``4.6`` is ``4,6%``.
 
     Args:
-        value: The percentage, in percent (not a fraction).
+        value: The percentage: a :class:`~citystrategy.percent.Percent` (a rate, such as
+            :func:`citystrategy.funding.funding_rate` returns) or a number in percent, the
+            unit of the data it comes from (never a fraction: ``0.046`` is ``0,0%``).
         decimals: Fraction digits, or ``None`` to keep those of *value*.
         space: Put a no-break space before ``%`` (``4,6 %``, accepted in Polish since 2020).
         locale: The locale.
@@ -563,7 +566,12 @@ def format_percent(
     '5,2%'
     >>> format_percent(Decimal("90.25"), space=True)
     '90,3\xa0%'
+    >>> from citystrategy.percent import Percent
+    >>> format_percent(Percent("88.6"))
+    '88,6%'
     """
+    if isinstance(value, Percent):
+        value = value.value
     number = format_number(value, decimals=decimals, locale=locale)
     return f"{number}{_NBSP if space else ''}%"
 
