@@ -914,5 +914,5 @@ def format_target(
     if symbols:
         return f"{'≥' if at_least else '≤'}{_NBSP}{value}"
     if at_least:
-        return _i18n.gettext("at least {value}", loc).format(value=value)
-    return _i18n.gettext("at most {value}", loc).format(value=value)
+        return _i18n.pgettext("target bound", "at least {value}", loc).format(value=value)
+    return _i18n.pgettext("target bound", "at most {value}", loc).format(value=value)

@@ -11,7 +11,7 @@ from typing import Any, Final
 import pandas as pd
 
 from citystrategy._arguments import each, instance, integer, member, real
-from citystrategy._i18n import N_, gettext, pgettext
+from citystrategy._i18n import gettext, pgettext
 from citystrategy.errors import ArgumentError
 from citystrategy.formatting import (
     DEFAULT_LOCALE,
@@ -35,14 +35,16 @@ from citystrategy.reports.text import render_table
 
 __all__ = ["assessment_data", "format_assessment"]
 
-#: The methods as the title names them.
-_METHODS: Final = {
-    Method.RATIO.value: N_("progress ratio, Statistics Canada / Open SDG"),
-    Method.PROJECTION.value: N_("trend projection"),
-}
 #: The smallest p-value shown as a number; smaller ones read ``p < 0,001``.
 _P_FLOOR: Final = Decimal("0.001")
 _NBSP: Final = "\xa0"
+
+
+def _method_name(method: str, locale: LocaleLike) -> str:
+    """The method as the title names it."""
+    if method == Method.PROJECTION.value:
+        return pgettext("assessment method", "trend projection", locale)
+    return pgettext("assessment method", "progress ratio, Statistics Canada / Open SDG", locale)
 
 
 def _indicator_titles(locale: LocaleLike) -> dict[str, str]:
@@ -243,7 +245,7 @@ def format_assessment(
     titles = _indicator_titles(locale)
     keys = _chosen(columns, titles)
     title = gettext("Progress of the indicators: {year} (method: {method})", locale)
-    lines = [_fill(title.format(year=year, method=gettext(_METHODS[method], locale)), width), ""]
+    lines = [_fill(title.format(year=year, method=_method_name(method, locale)), width), ""]
     rows = []
     for row in _rows(table):
         unit = str(row["unit"])
