@@ -235,6 +235,17 @@ def test_a_bad_column_is_a_usage_error(
         assert text in err
 
 
+@pytest.mark.parametrize("output", ["csv", "json"])
+def test_columns_with_another_format_is_a_usage_error(
+    output: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--columns shapes the text table only: with CSV or JSON it is refused, not ignored."""
+    assert main([*ASSESS, "--format", output, "--columns", "code"]) == 2
+    err = capsys.readouterr().err
+    assert "--columns" in err
+    assert output in err
+
+
 def test_columns_must_be_a_sequence_of_names(kielce: Strategy) -> None:
     """A plain string is refused, not read letter by letter."""
     with pytest.raises(TypeError, match="columns"):
