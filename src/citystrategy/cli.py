@@ -233,7 +233,7 @@ def _assess(strategy: Strategy, args: argparse.Namespace, locale: LocaleLike, ou
         raise _UsageError(f"--window must be at least 1 (got {args.window})")
     if not 0 <= args.min_coverage <= 1:
         raise _UsageError(f"--min-coverage must lie in [0, 1] (got {args.min_coverage})")
-    if args.columns is not None and args.format != "table":
+    if args.columns is not None and args.format in ("csv", "json"):
         raise _UsageError(f"--columns chooses the table's columns; --format {args.format} has all")
     table = assess(strategy, year=args.year, method=args.method, window=args.window)
     goals = assess_goals(strategy, year=args.year, min_coverage=args.min_coverage, table=table)
