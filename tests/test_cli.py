@@ -292,7 +292,7 @@ def test_assess_table_in_polish(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Ocena celów" in out
     line = next(row for row in out.splitlines() if row.startswith("  KIE-3.3-03: "))
     assert "brak wartości za 2023\xa0r. (- *" in line
-    assert "brak wartości w roku sprawozdawczym" in line
+    assert "ostatnia wartość jest z 2022\xa0r." in line
 
 
 def test_assess_csv_and_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -419,6 +419,21 @@ CASES: dict[str, Case] = {
     "render-table-row": Case(
         lambda s, c: rp.render_table(["a", "b"], [["1"]]), ValueError, ArgumentError, "['1']"
     ),
+    "render-table-width": Case(
+        lambda s, c: rp.render_table(["a"], [["1"]], width=0), ValueError, ArgumentError, "0"
+    ),
+    "format-assessment-column": Case(
+        lambda s, c: rp.format_assessment(pr.assess(s, year=2023), year=2023, columns=["kod", "x"]),
+        ValueError,
+        ArgumentError,
+        "'Wartość docelowa'",
+    ),
+    "format-target-raw-text": Case(
+        lambda s, c: fmt.format_target(bad("14,3%"), "percent"),
+        TypeError,
+        ArgumentTypeError,
+        "14,3%",
+    ),
     # formatting
     "format-date-str": Case(
         lambda s, c: fmt.format_date(bad("2022-06-09")), TypeError, ArgumentTypeError, "2022-06-09"

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import shlex
+import shutil
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -122,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=("table", "csv", "json"), default="table", help="default: table"
     )
     assess.add_argument("--locale", default="pl_PL", help="locale of the table (default: pl_PL)")
+    assess.add_argument("--columns", type=lambda text: text.split(","), help="the indicator table's columns, by key or title, e.g. code,name,target,status (default: all)")  # fmt: skip
     programs = commands.add_parser("programs", help="programmes run with and for cities (ZMP …)")
     actions = programs.add_subparsers(dest="action", required=True, metavar="ACTION")
 
@@ -232,6 +234,8 @@ def _assess(strategy: Strategy, args: argparse.Namespace, locale: LocaleLike, ou
         raise _UsageError(f"--window must be at least 1 (got {args.window})")
     if not 0 <= args.min_coverage <= 100:
         raise _UsageError(f"--min-coverage must lie in [0, 100] (got {args.min_coverage})")
+    if args.columns is not None and args.format in ("csv", "json"):
+        raise _UsageError(f"--columns chooses the table's columns; --format {args.format} has all")
     table = assess(strategy, year=args.year, method=args.method, window=args.window)
     coverage = Percent(args.min_coverage)
     goals = assess_goals(strategy, year=args.year, min_coverage=coverage, table=table)
@@ -247,6 +251,9 @@ def _assess(strategy: Strategy, args: argparse.Namespace, locale: LocaleLike, ou
             method=args.method,
             min_coverage=float(coverage.fraction),
             locale=locale,
+            targets={i.code: i.target for i in strategy.indicators},
+            columns=args.columns,
+            width=shutil.get_terminal_size().columns if out.isatty() else None,
         )
         out.write(text + "\n")
     return EXIT_OK

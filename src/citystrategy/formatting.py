@@ -57,6 +57,7 @@ __all__ = [
     "format_percent",
     "format_percentage_points",
     "format_quantity",
+    "format_target",
     "format_value",
     "get_label",
     "get_language",
@@ -842,3 +843,90 @@ def get_label(member: Enum, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
         raise ArgumentTypeError("member", member, "a member of an enumeration of the model")
     labels = _LABELS_BY_ENUM.get((type(member), member.value))
     return str(member.value) if labels is None else labels[language]
+
+
+# Imported here rather than at the top, beside the one function that needs them.
+from citystrategy import _i18n  # noqa: E402
+from citystrategy.model import Target  # noqa: E402
+
+
+def format_target(
+    target: Target,
+    unit: str,
+    *,
+    symbols: bool = False,
+    ascii_only: bool = False,
+    locale: LocaleLike = DEFAULT_LOCALE,
+) -> str:
+    r"""Format a target from its parsed values and its indicator's *unit*, never its printed text.
+
+    A bound reads ``co najmniej 14,3%`` / ``at least 14.3%`` (or ``≥ 14,3%`` with *symbols*), a
+    range has an en dash and its unit once (``10–20 µg/m³``), an *exactly* target its tolerance
+    (``50 ± 5 µg/m³``; a percentage's tolerance is in percentage points).
+
+    Args:
+        target: The target (:class:`~citystrategy.model.Target`).
+        unit: The canonical unit of its indicator (``"percent"``, ``"megawatt_hour"`` …).
+        symbols: Write a bound as ``≥`` / ``≤`` (for tables) instead of words.
+        ascii_only: Write ASCII unit labels (``ug/m3``).
+        locale: The locale.
+
+    Raises:
+        ArgumentTypeError: If *target* is not a Target or *unit* not a string.
+        UnitError: If *unit* has no label in :data:`UNIT_LABELS`.
+
+    >>> at_least = Target(kind=TargetKind.AT_LEAST, value=Decimal("14.3"), year=2030)
+    >>> format_target(at_least, "percent"), format_target(at_least, "percent", locale="en_GB")
+    ('co najmniej 14,3%', 'at least 14.3%')
+    >>> limit = Target(kind=TargetKind.AT_MOST, value=Decimal(20), year=2030, raw="20 ug/m3")
+    >>> format_target(limit, "microgram / meter ** 3", symbols=True)
+    '≤\xa020\xa0µg/m³'
+    >>> band = Target(kind=TargetKind.WITHIN_RANGE, low=Decimal(10), high=Decimal(20), year=2030)
+    >>> format_target(band, "PLN")
+    '10–20\xa0zł'
+    >>> exact = Target(kind=TargetKind.EXACTLY, value=Decimal(50), tolerance=Decimal(5), year=2030)
+    >>> format_target(exact, "percent")
+    '50%\xa0±\xa05\xa0p.p.'
+    """
+    loc = _locale(locale)
+    if not isinstance(target, Target):
+        raise ArgumentTypeError("target", target, "a Target of the model")
+    _string(unit, "unit")
+
+    def shown(value: Decimal) -> str:
+        return format_value(value, unit, ascii_only=ascii_only, locale=loc)
+
+    if target.kind is TargetKind.WITHIN_RANGE:
+        assert target.low is not None  # checked by Target
+        assert target.high is not None
+        low, high = shown(target.low), shown(target.high)
+        low_number = format_number(target.low, locale=loc)
+        high_number = format_number(target.high, locale=loc)
+        dash = "–" if target.low >= 0 and target.high >= 0 else f"{_NBSP}– "
+        if low.startswith(low_number) and high.startswith(high_number):
+            return f"{low_number}{dash}{high}"  # the unit once, after the range: 10–20 zł
+        prefix = low.removesuffix(low_number)
+        if low.endswith(low_number) and high == prefix + high_number:
+            return f"{low}{dash}{high_number}"  # a unit written first: PLN 10–20
+        return f"{low}{dash}{high}"
+    assert target.value is not None  # checked by Target
+    value = shown(target.value)
+    if target.kind is TargetKind.EXACTLY:
+        if not target.tolerance:
+            return value
+        if unit == "percent":
+            tolerance = format_percentage_points(
+                target.tolerance, decimals=None, sign=False, locale=loc
+            )
+            return f"{value}{_NBSP}±{_NBSP}{tolerance}"
+        number = format_number(target.value, locale=loc)
+        plus_minus = f"{_NBSP}±{_NBSP}{shown(target.tolerance)}"
+        if value.startswith(number):
+            return f"{number}{plus_minus}"
+        return f"{value}{plus_minus}"
+    at_least = target.kind is TargetKind.AT_LEAST
+    if symbols:
+        return f"{'≥' if at_least else '≤'}{_NBSP}{value}"
+    if at_least:
+        return _i18n.pgettext("target bound", "at least {value}", loc).format(value=value)
+    return _i18n.pgettext("target bound", "at most {value}", loc).format(value=value)

@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import math
+import textwrap
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
 import pandas as pd
 
-from citystrategy._arguments import instance, integer, member, real
+from citystrategy._arguments import each, instance, integer, member, real
+from citystrategy._i18n import gettext, pgettext
 from citystrategy.errors import ArgumentError
 from citystrategy.formatting import (
     DEFAULT_LOCALE,
     UNIT_LABELS,
     LocaleLike,
+    format_count,
     format_number,
+    format_percent,
     format_percentage_points,
+    format_target,
     format_value,
     get_label,
     get_language,
 )
+from citystrategy.model import Target
 from citystrategy.money import CURRENCIES
 from citystrategy.progress import GOAL_COLUMNS, INDICATOR_COLUMNS, Method, Note, Status, Trend
 from citystrategy.progress.strategy import check_table
@@ -28,64 +35,67 @@ from citystrategy.reports.text import render_table
 
 __all__ = ["assessment_data", "format_assessment"]
 
-_LABELS: Final[dict[str, dict[str, Any]]] = {
-    "pl": {
-        "title": "Ocena postępu wskaźników: {year}\xa0r. (metoda: {method})",
-        "indicators": (
-            "Kod",
-            "Wskaźnik",
-            "Poprzednio",
-            "Obecnie",
-            "Zmiana",
-            "Trend",
-            "Cel",
-            "Ocena",
-            "Wynik",
-        ),
-        "goals_title": "Ocena celów (średnia wyników wskaźników, pokrycie co najmniej {coverage})",
-        "goals": ("Cel", "Nazwa", "Wskaźniki", "Ocenione", "Pokrycie", "Wynik", "Ocena"),
-        "survey": (
-            "Wskaźniki z badania opinii: przedziały ufności 95% (Wilson) i test zmiany "
-            "(dwie proporcje)"
-        ),
-        "survey_columns": ("Kod", "Poprzednio", "Obecnie", "p", "Trend"),
-        "notes": "Uwagi",
-        "missing": "brak wartości za {year}\xa0r. ({marker}: {text}); ocena według {used}\xa0r.",
-        "flag": "(!) wartość docelowa sprzeczna z kierunkiem zmiany: ocena nie mówi o postępie (zob. citystrategy check)",
-        "counts": "Oceny: {counts}",
-        "methods": {
-            "ratio": "wskaźnik postępu, Statistics Canada / Open SDG",
-            "projection": "projekcja trendu",
-        },
-    },
-    "en": {
-        "title": "Progress of the indicators: {year} (method: {method})",
-        "indicators": (
-            "Code",
-            "Indicator",
-            "Previous",
-            "Current",
-            "Change",
-            "Trend",
-            "Target",
-            "Status",
-            "Score",
-        ),
-        "goals_title": "Goals (mean indicator score, coverage at least {coverage})",
-        "goals": ("Goal", "Name", "Indicators", "Scored", "Coverage", "Score", "Status"),
-        "survey": "Survey indicators: 95% Wilson intervals and a two-proportion test of the change",
-        "survey_columns": ("Code", "Previous", "Current", "p", "Trend"),
-        "notes": "Notes",
-        "missing": "no value for {year} ({marker}: {text}); assessed on {used}",
-        "flag": "(!) the target contradicts the direction: the status says nothing of progress (see citystrategy check)",
-        "counts": "Statuses: {counts}",
-        "methods": {
-            "ratio": "progress ratio, Statistics Canada / Open SDG",
-            "projection": "trend projection",
-        },
-    },
+#: The smallest p-value shown as a number; smaller ones read ``p < 0,001``.
+_P_FLOOR: Final = Decimal("0.001")
+_NBSP: Final = "\xa0"
+
+
+def _method_name(method: str, locale: LocaleLike) -> str:
+    """The method as the title names it."""
+    if method == Method.PROJECTION.value:
+        return pgettext("assessment method", "trend projection", locale)
+    return pgettext("assessment method", "progress ratio, Statistics Canada / Open SDG", locale)
+
+
+def _indicator_titles(locale: LocaleLike) -> dict[str, str]:
+    """The columns of the indicator table: their keys (columns of assess()) and titles."""
+    return {
+        "code": pgettext("assessment column", "Code", locale),
+        "name": pgettext("assessment column", "Indicator", locale),
+        "previous_value": pgettext("assessment column", "Previous", locale),
+        "value": pgettext("assessment column", "Current", locale),
+        "change": pgettext("assessment column", "Change", locale),
+        "trend": pgettext("assessment column", "Trend", locale),
+        "target": pgettext("assessment column", "Target", locale),
+        "status": pgettext("assessment column", "Status", locale),
+        "score": pgettext("assessment column", "Score", locale),
+    }
+
+
+#: Alignment of the indicator table's columns: text left, figures right.
+_INDICATOR_ALIGN: Final = {
+    "code": "l",
+    "name": "l",
+    "previous_value": "r",
+    "value": "r",
+    "change": "r",
+    "trend": "l",
+    "target": "r",
+    "status": "l",
+    "score": "r",
 }
-_NAME_WIDTH: Final = 48
+
+
+def _goal_titles(locale: LocaleLike) -> list[str]:
+    return [
+        pgettext("assessment column", "Goal", locale),
+        pgettext("assessment column", "Name", locale),
+        pgettext("assessment column", "Indicators", locale),
+        pgettext("assessment column", "Scored", locale),
+        pgettext("assessment column", "Coverage", locale),
+        pgettext("assessment column", "Score", locale),
+        pgettext("assessment column", "Status", locale),
+    ]
+
+
+def _survey_titles(locale: LocaleLike) -> list[str]:
+    return [
+        pgettext("assessment column", "Code", locale),
+        pgettext("assessment column", "Previous", locale),
+        pgettext("assessment column", "Current", locale),
+        "p",
+        pgettext("assessment column", "Trend", locale),
+    ]
 
 
 def _present(value: object) -> bool:
@@ -106,6 +116,12 @@ def _short_unit(unit: str, language: str) -> str:
     return "" if label.startswith("noun:") else label
 
 
+def _cell_unit(unit: str) -> str:
+    """The unit the table's cells are written in: percentages and money with their sign, the
+    rest as bare numbers (their unit follows the indicator's name)."""
+    return unit if unit == "percent" or unit in CURRENCIES else "count"
+
+
 def _value(value: Any, unit: str, locale: LocaleLike) -> str:
     if not _present(value):
         return "–"
@@ -124,6 +140,26 @@ def _change(value: Any, unit: str, locale: LocaleLike) -> str:
     return ("+" + text) if change > 0 else text
 
 
+def _target(row: dict[str, Any], targets: Mapping[str, Target | None], locale: LocaleLike) -> str:
+    """The target from its parsed values; without the model's Target, the value assessed."""
+    unit = str(row["unit"])
+    target = targets.get(str(row["code"]))
+    if target is not None:
+        return format_target(target, _cell_unit(unit), symbols=True, locale=locale)
+    value = row["target"]
+    if _present(value) and float(value).is_integer():
+        value = Decimal(int(value))  # a float holds no printed precision: 60.0 is 60
+    return _value(value, unit, locale)
+
+
+def _p_value(value: Any, locale: LocaleLike) -> str:
+    """A p-value to three decimals; under 0,001 as ``< 0,001``, never ``0,000``."""
+    p = _decimal(value)
+    if p < _P_FLOOR:
+        return f"<{_NBSP}{format_number(_P_FLOOR, locale=locale)}"
+    return format_number(p, decimals=3, locale=locale)
+
+
 def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{str(k): v for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
@@ -132,8 +168,24 @@ def _flagged(row: dict[str, Any]) -> bool:
     return "contradicts" in str(row.get("target_findings") or "")
 
 
-def _truncate(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+def _chosen(columns: object, titles: dict[str, str]) -> list[str]:
+    """The keys of the columns asked for, by key or (case-insensitive) title, in their order."""
+    if columns is None:
+        return list(titles)
+    asked = each(columns, "columns", str, "a column's key or title (a string)")
+    lookup = {key: key for key in titles} | {title.casefold(): key for key, title in titles.items()}
+    chosen = []
+    for column in asked:
+        key = lookup.get(column.strip().casefold())
+        if key is None:
+            known = ", ".join(repr(name) for name in [*titles, *titles.values()])
+            raise ArgumentError("columns", column, f"a column's key or title, one of {known}")
+        if key in chosen:
+            raise ArgumentError("columns", tuple(asked), f"each column once ({column!r} twice)")
+        chosen.append(key)
+    if not chosen:
+        raise ArgumentError("columns", tuple(asked), "at least one column")
+    return chosen
 
 
 def format_assessment(
@@ -143,9 +195,14 @@ def format_assessment(
     year: int,
     method: str = "ratio",
     min_coverage: float = 0.6,
+    targets: Mapping[str, Target | None] | None = None,
+    columns: Sequence[str] | None = None,
+    width: int | None = None,
     locale: LocaleLike = DEFAULT_LOCALE,
 ) -> str:
     """The assessment as text: the indicator table, the survey intervals, the goal table, notes.
+
+    Every figure is formatted from its value in *locale*; names are never cut.
 
     Args:
         table: The result of :func:`citystrategy.progress.assess`.
@@ -153,12 +210,24 @@ def format_assessment(
         year: The reporting year (for the title).
         method: The method used (for the title).
         min_coverage: The coverage threshold used for the goals (for the title).
+        targets: The indicators' targets by code (``{i.code: i.target for i in
+            strategy.indicators}``): the target column then shows each one from its kind and
+            values (``≥ 14,3%``, ``≤ 20``, ``10–20``). Without them it shows the value each
+            indicator was assessed against, without its kind.
+        columns: The indicator table's columns, in order, by key (``code``, ``name``,
+            ``previous_value``, ``value``, ``change``, ``trend``, ``target``, ``status``,
+            ``score``) or by title in *locale* (``Wskaźnik``); default all.
+        width: The widest line wanted (a terminal's width): long names and labels wrap within
+            it (see :func:`~citystrategy.reports.render_table`); ``None`` never wraps.
         locale: Locale of the words and numbers.
 
     Raises:
         AssessmentError: If *table* or *goals* lacks a column of the result it stands for.
-        ArgumentError: If *method* is unknown or *min_coverage* is outside [0, 1].
-        ArgumentTypeError: If *year* is not an int.
+        ArgumentError: If *method* is unknown, *min_coverage* is outside [0, 1], a column is
+            neither a key nor a title (the message lists them), is asked for twice or none is,
+            or *width* is under 1.
+        ArgumentTypeError: If *year* or *width* is not an int, *targets* not a mapping, or
+            *columns* not a sequence of strings.
     """
     language = get_language(locale)
     check_table(table, INDICATOR_COLUMNS)
@@ -168,37 +237,53 @@ def format_assessment(
     method = member(Method, method, "method").value
     if not 0 <= real(min_coverage, "min_coverage") <= 1:
         raise ArgumentError("min_coverage", min_coverage, "a share between 0 and 1")
-    t = _LABELS[language]
-    lines = [t["title"].format(year=year, method=t["methods"].get(method, method)), ""]
+    if width is not None and integer(width, "width") < 1:
+        raise ArgumentError("width", width, "a number of characters, 1 or more")
+    if targets is None:
+        targets = {}
+    instance(targets, "targets", Mapping, "a mapping of indicator codes to Targets")  # type: ignore[type-abstract]
+    titles = _indicator_titles(locale)
+    keys = _chosen(columns, titles)
+    title = gettext("Progress of the indicators: {year} (method: {method})", locale)
+    lines = [_fill(title.format(year=year, method=_method_name(method, locale)), width), ""]
     rows = []
     for row in _rows(table):
         unit = str(row["unit"])
         label = _short_unit(unit, language)
-        rows.append(
-            [
-                str(row["code"]),
-                _truncate(str(row["name"]), _NAME_WIDTH) + (f" [{label}]" if label else ""),
-                _value(row["previous_value"], unit, locale),
-                _value(row["value"], unit, locale),
-                _change(row["change"], str(row["change_unit"]), locale),
-                get_label(Trend(row["trend"]), locale=locale),
-                str(row["target_raw"]) or "–",
-                get_label(Status(row["status"]), locale=locale) + (" (!)" if _flagged(row) else ""),
-                "–"
-                if not _present(row["score"])
-                else format_number(_decimal(row["score"]), decimals=1, locale=locale),
-            ]
-        )
-    lines.append(render_table(t["indicators"], rows, align="llrrrlrlr"))
+        status = get_label(Status(row["status"]), locale=locale)
+        cells = {
+            "code": str(row["code"]),
+            "name": str(row["name"]) + (f" [{label}]" if label else ""),
+            "previous_value": _value(row["previous_value"], unit, locale),
+            "value": _value(row["value"], unit, locale),
+            "change": _change(row["change"], str(row["change_unit"]), locale),
+            "trend": get_label(Trend(row["trend"]), locale=locale),
+            "target": _target(row, targets, locale),
+            "status": status + (" (!)" if _flagged(row) else ""),
+            "score": "–"
+            if not _present(row["score"])
+            else format_number(_decimal(row["score"]), decimals=1, locale=locale),
+        }
+        rows.append([cells[key] for key in keys])
+    align = "".join(_INDICATOR_ALIGN[key] for key in keys)
+    header = [titles[key] for key in keys]
+    lines.append(render_table(header, rows, align=align, width=width))
     counts = table["status"].value_counts()
     summary = ", ".join(
         f"{get_label(status, locale=locale)} {int(counts[status.value])}"
         for status in Status
         if status.value in counts.index
     )
-    lines += ["", t["counts"].format(counts=summary)]
+    indicators = format_count(len(table), "indicator", locale=locale)
+    statuses = gettext("Statuses ({indicators}): {counts}", locale)
+    lines += ["", _fill(statuses.format(indicators=indicators, counts=summary), width)]
     if any(_flagged(row) for row in _rows(table)):
-        lines.append(t["flag"])
+        flag = gettext(
+            "(!) the target contradicts the direction: the status says nothing of progress "
+            "(see citystrategy check)",
+            locale,
+        )
+        lines.append(_fill(flag, width, indent="    "))
     survey = table[table["survey"] & table["p_value"].notna()]
     if len(survey):
         survey_rows = [
@@ -211,25 +296,29 @@ def format_assessment(
                     locale,
                 ),
                 _interval(row["value"], row["interval_low"], row["interval_high"], locale),
-                format_number(_decimal(row["p_value"]), decimals=3, locale=locale),
+                _p_value(row["p_value"], locale),
                 get_label(Trend(row["trend"]), locale=locale),
             ]
             for row in _rows(survey)
         ]
+        survey_title = gettext(
+            "Survey indicators: 95% Wilson intervals and a two-proportion test of the change",
+            locale,
+        )
         lines += [
             "",
-            t["survey"],
+            _fill(survey_title, width),
             "",
-            render_table(t["survey_columns"], survey_rows, align="lrrrl"),
+            render_table(_survey_titles(locale), survey_rows, align="lrrrl", width=width),
         ]
     if goals is not None:
         goal_rows = [
             [
                 str(row["goal"]),
-                _truncate(str(row["name"]), _NAME_WIDTH),
+                str(row["name"]),
                 str(row["indicators"]),
                 str(row["scored"]),
-                format_number(_decimal(row["coverage"] * 100), decimals=0, locale=locale) + "%",
+                format_percent(_decimal(row["coverage"] * 100), decimals=0, locale=locale),
                 "–"
                 if not _present(row["score"])
                 else format_number(_decimal(row["score"]), decimals=2, locale=locale),
@@ -237,32 +326,45 @@ def format_assessment(
             ]
             for row in _rows(goals)
         ]
-        coverage = format_number(_decimal(min_coverage * 100), decimals=0, locale=locale) + "%"
+        coverage = format_percent(_decimal(min_coverage * 100), decimals=0, locale=locale)
+        goals_title = gettext("Goals (mean indicator score, coverage at least {coverage})", locale)
         lines += [
             "",
-            t["goals_title"].format(coverage=coverage),
+            _fill(goals_title.format(coverage=coverage), width),
             "",
-            render_table(t["goals"], goal_rows, align="llrrrrl"),
+            render_table(_goal_titles(locale), goal_rows, align="llrrrrl", width=width),
         ]
     noted = table[(table["notes"].fillna("") != "") | (table["missing"].fillna("") != "")]
     if len(noted):
-        lines += ["", t["notes"] + ":"]
+        lines += ["", pgettext("assessment", "Notes:", locale)]
         for row in _rows(noted):
-            words = [
-                get_label(Note(code), locale=locale)
-                for code in str(row["notes"] or "").split(";")
-                if code
-            ]
+            codes = [code for code in str(row["notes"] or "").split(";") if code]
+            if row["missing"]:  # the sentence below says it with the source's reason
+                codes = [code for code in codes if code != Note.NO_VALUE_IN_YEAR]
+            words = [get_label(Note(code), locale=locale) for code in codes]
             if row["missing"]:
-                missing = t["missing"].format(
-                    year=year,
-                    marker=row["missing_marker"],
-                    text=row["missing"],
-                    used=row["current_year"],
+                missing = gettext(
+                    "no value for {year} ({marker}: {text}); the latest value is from {used}",
+                    locale,
                 )
-                words.insert(0, missing)
-            lines.append(f"  {row['code']}: {'; '.join(words)}")
+                words.insert(
+                    0,
+                    missing.format(
+                        year=year,
+                        marker=row["missing_marker"],
+                        text=row["missing"],
+                        used=row["current_year"],
+                    ),
+                )
+            lines.append(_fill(f"  {row['code']}: {'; '.join(words)}", width, indent="    "))
     return "\n".join(lines)
+
+
+def _fill(text: str, width: int | None, *, indent: str = "") -> str:
+    """*text* as it is, or within *width* characters (a terminal's), continued with *indent*."""
+    if width is None:
+        return text
+    return textwrap.fill(text, width, subsequent_indent=indent, break_on_hyphens=False)
 
 
 def _interval(value: Any, low: Any, high: Any, locale: LocaleLike) -> str:

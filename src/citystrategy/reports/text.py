@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
-from citystrategy._arguments import each
+from citystrategy._arguments import each, integer
 from citystrategy.errors import ArgumentError, ArgumentTypeError
 
 __all__ = ["render_table"]
 
 #: What each row of a table must be.
 _ROW = "a row (a sequence of strings)"
+#: Spaces between two columns.
+_GAP = 2
+#: A wrapped column keeps its longest word whole, up to this many characters.
+_WHOLE_WORD = 30
 
 
 def render_table(
@@ -19,8 +24,14 @@ def render_table(
     *,
     align: str | None = None,
     footer: Sequence[Sequence[str]] = (),
+    width: int | None = None,
 ) -> str:
     """Render cells (already formatted strings) as an aligned text table.
+
+    Cells are never cut. With a *width* (a terminal's), a table wider than that wraps its
+    text columns (the left-aligned ones, the widest first) at spaces, each row taking as many
+    lines as its longest cell needs; numbers (right-aligned) stay on one line. A no-break space
+    never breaks. Without *width* (a file, a pipe) every cell stays on its one line.
 
     Args:
         header: Column titles.
@@ -28,42 +39,93 @@ def render_table(
         align: One letter per column, ``l`` or ``r``; numbers read best right-aligned. By
             default the first column is left-aligned and the rest right-aligned.
         footer: Rows printed under a rule (totals).
+        width: The widest line wanted, in characters (``shutil.get_terminal_size().columns``
+            in a terminal), or ``None`` never to wrap. A table that cannot shrink to it (its
+            numbers and words are wider) is printed wider rather than cut.
 
     Raises:
-        ArgumentError: If a row or *align* does not match the header (a ``ValueError``).
-        ArgumentTypeError: If a title or a cell is not a string, or a row is not a sequence.
+        ArgumentError: If a row or *align* does not match the header, or *width* is under 1
+            (a ``ValueError``).
+        ArgumentTypeError: If a title or a cell is not a string, a row is not a sequence, or
+            *width* is not an int.
 
     >>> print(render_table(["Cel", "Koszt"], [["1", "5 zł"], ["2", "10 zł"]]))
     Cel  Koszt
     ---  -----
     1     5 zł
     2    10 zł
+    >>> rows = [["KIE-1.1-01", "Stopa bezrobocia rejestrowanego w Kielcach", "4,6%"]]
+    >>> print(render_table(["Kod", "Wskaźnik", "Obecnie"], rows, align="llr", width=37))
+    Kod         Wskaźnik          Obecnie
+    ----------  ----------------  -------
+    KIE-1.1-01  Stopa bezrobocia     4,6%
+                rejestrowanego w
+                Kielcach
     """
     header = each(header, "header", str, "a column title (a string)")
     rows = each(rows, "rows", Sequence, _ROW)  # type: ignore[type-abstract]
     footer = each(footer, "footer", Sequence, _ROW)  # type: ignore[type-abstract]
-    width = len(header)
-    align = align or "l" + "r" * (width - 1)
-    if len(align) != width or set(align) - {"l", "r"}:
-        raise ArgumentError("align", align, f"one 'l' or 'r' per column ({width})")
+    columns = len(header)
+    align = align or "l" + "r" * (columns - 1)
+    if len(align) != columns or set(align) - {"l", "r"}:
+        raise ArgumentError("align", align, f"one 'l' or 'r' per column ({columns})")
     body = [list(header), *map(list, rows), *map(list, footer)]
     for row in body:
-        if len(row) != width:
-            raise ArgumentError("rows", row, f"a row of {width} cells, as many as the header")
+        if len(row) != columns:
+            raise ArgumentError("rows", row, f"a row of {columns} cells, as many as the header")
         for cell in row:
             if not isinstance(cell, str):
                 raise ArgumentTypeError("rows", cell, "a formatted cell (a string)")
-    widths = [max(len(row[i]) for row in body) for i in range(width)]
+    limit = None if width is None else integer(width, "width")
+    if limit is not None and limit < 1:
+        raise ArgumentError("width", width, "a number of characters, 1 or more")
+    widths = [max(len(row[i]) for row in body) for i in range(columns)]
+    if limit is not None:
+        widths = _fit(widths, body, align, limit)
 
-    def line(cells: Sequence[str]) -> str:
-        parts = [
-            cell.ljust(w) if a == "l" else cell.rjust(w)
+    def lines_of(cells: Sequence[str]) -> list[str]:
+        wrapped = [
+            _wrap(cell, w) if a == "l" and len(cell) > w else [cell]
             for cell, w, a in zip(cells, widths, align, strict=True)
         ]
-        return "  ".join(parts).rstrip()
+        height = max(len(parts) for parts in wrapped)
+        out = []
+        for i in range(height):
+            parts = [
+                (part[i] if i < len(part) else "").ljust(w)
+                if a == "l"
+                else (part[i] if i < len(part) else "").rjust(w)
+                for part, w, a in zip(wrapped, widths, align, strict=True)
+            ]
+            out.append((" " * _GAP).join(parts).rstrip())
+        return out
 
-    rule = "  ".join("-" * w for w in widths)
-    lines = [line(header), rule, *(line(r) for r in rows)]
+    rule = (" " * _GAP).join("-" * w for w in widths)
+    lines = [*lines_of(header), rule, *(text for r in rows for text in lines_of(r))]
     if footer:
-        lines += [rule, *(line(r) for r in footer)]
+        lines += [rule, *(text for r in footer for text in lines_of(r))]
     return "\n".join(lines)
+
+
+def _wrap(cell: str, width: int) -> list[str]:
+    """*cell* in lines of at most *width* characters, broken at (breaking) spaces."""
+    return textwrap.wrap(cell, width, break_on_hyphens=False) or [""]
+
+
+def _fit(widths: list[int], body: list[list[str]], align: str, limit: int) -> list[int]:
+    """Column widths that fit *limit*: the widest text columns give up a character at a time,
+    down to their longest word (or :data:`_WHOLE_WORD`, whichever is smaller)."""
+    floors = []
+    for i, a in enumerate(align):
+        words = [len(word) for row in body for word in row[i].split(" ")]
+        floors.append(min(max(words, default=0), _WHOLE_WORD) if a == "l" else widths[i])
+    widths = list(widths)
+    excess = sum(widths) + _GAP * (len(widths) - 1) - limit
+    while excess > 0:
+        shrinkable = [i for i, w in enumerate(widths) if w > floors[i]]
+        if not shrinkable:
+            break  # as narrow as it gets: wider than asked, never cut
+        widest = max(shrinkable, key=lambda i: widths[i])
+        widths[widest] -= 1
+        excess -= 1
+    return widths

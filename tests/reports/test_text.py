@@ -1,0 +1,76 @@
+"""Tests of render_table: cells are never cut; within a terminal's width text columns wrap."""
+
+from __future__ import annotations
+
+import pytest
+
+from citystrategy.errors import ArgumentError, ArgumentTypeError
+from citystrategy.reports import render_table
+
+NAME = "Stopa bezrobocia rejestrowanego w Kielcach"
+ROWS = [["KIE-1.1-01", NAME, "4,6%"], ["KIE-1.1-02", "Udział osób bezrobotnych", "36,3%"]]
+
+
+def test_without_a_width_every_cell_stays_whole_on_its_line() -> None:
+    """No width (a file, a pipe): the name is printed whole, however wide the table gets."""
+    text = render_table(["Kod", "Wskaźnik", "Obecnie"], ROWS, align="llr")
+    lines = text.splitlines()
+    assert len(lines) == 4
+    assert NAME in lines[2]
+    assert "…" not in text
+    assert len(lines[1]) == 10 + 2 + len(NAME) + 2 + 7
+
+
+def test_a_width_wraps_the_widest_text_column_at_spaces() -> None:
+    """Within 40 columns the name wraps at spaces; codes and numbers stay on one line."""
+    text = render_table(["Kod", "Wskaźnik", "Obecnie"], ROWS, align="llr", width=40)
+    # 40 = 10 (code) + 2 + 19 (name) + 2 + 7 (current), written out by hand
+    assert text.splitlines() == [
+        "Kod         Wskaźnik             Obecnie",
+        "----------  -------------------  -------",
+        "KIE-1.1-01  Stopa bezrobocia        4,6%",
+        "            rejestrowanego w",
+        "            Kielcach",
+        "KIE-1.1-02  Udział osób            36,3%",
+        "            bezrobotnych",
+    ]
+
+
+def test_polish_letters_count_as_one_column_each() -> None:
+    """ż, ó, ł, ć, ę, ś, ą, ź and ń are one column wide: the table is exactly as wide as asked."""
+    rows = [["1", "zażółć gęślą jaźń zażółć gęślą jaźń", "5"]]
+    text = render_table(["Nr", "Tekst", "Liczba"], rows, align="llr", width=30)
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) == 30
+    assert lines[2].startswith("1   zażółć gęślą jaźń")
+
+
+def test_no_break_spaces_never_break_and_numbers_never_wrap() -> None:
+    """A figure with no-break spaces and a right-aligned column stay whole when space is short."""
+    rows = [["Budżet obywatelski miasta Kielce", "10\xa0000\xa0000\xa0zł"]]
+    text = render_table(["Nazwa", "Kwota"], rows, align="lr", width=28)
+    assert "10\xa0000\xa0000\xa0zł" in text
+    assert text.splitlines()[2:] == [
+        "Budżet         10\xa0000\xa0000\xa0zł",
+        "obywatelski",
+        "miasta Kielce",
+    ]
+
+
+def test_a_table_that_cannot_shrink_is_wider_not_cut() -> None:
+    """When numbers and words are wider than the terminal, every character is still printed."""
+    rows = [["Niepełnosprawnych", "123\xa0456\xa0789,00\xa0zł"]]
+    text = render_table(["Nazwa", "Kwota"], rows, align="lr", width=10)
+    assert "Niepełnosprawnych" in text.replace("\n", "")
+    assert "123\xa0456\xa0789,00\xa0zł" in text
+
+
+@pytest.mark.parametrize(
+    ("width", "error"),
+    [(0, ArgumentError), (-5, ArgumentError), (12.5, ArgumentTypeError), ("80", ArgumentTypeError)],
+    ids=["zero", "negative", "float", "string"],
+)
+def test_a_bad_width_is_refused(width: object, error: type[Exception]) -> None:
+    """A width is a whole number of characters, 1 or more."""
+    with pytest.raises(error, match="width"):
+        render_table(["a"], [["1"]], width=width)  # type: ignore[arg-type]
