@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
+from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_UP, Context, Decimal
 from enum import Enum, StrEnum
 from typing import Final, TypeAlias
@@ -34,7 +36,7 @@ from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_sym
 from citystrategy._arguments import integer
 from citystrategy._arguments import member as _enum_member
 from citystrategy._arguments import text as _string
-from citystrategy._i18n import Nn_, ngettext
+from citystrategy._i18n import Nn_, ngettext, pgettext
 from citystrategy.errors import ArgumentError, ArgumentTypeError, UnitError, UnknownCodeError
 from citystrategy.model import Direction, Level, ParticipantRole, TargetKind
 from citystrategy.money import CURRENCIES, Money
@@ -42,7 +44,6 @@ from citystrategy.progress import Note, Status, Trend
 
 __all__ = [
     "DEFAULT_LOCALE",
-    "LABELS",
     "NOUNS",
     "UNIT_LABELS",
     "Grouping",
@@ -97,181 +98,177 @@ NOUNS: Final[dict[str, tuple[str, str]]] = {
 }
 _PLURAL_INDEX: Final = {"one": 0, "few": 1, "many": 2, "other": 3}
 
-#: Unit labels by language. A label starting with ``noun:`` takes the plural form of that
-#: noun (``58 dni``); an empty label prints the bare number (plain counts).
-UNIT_LABELS: Final[dict[str, dict[str, str]]] = {
-    "count": {"pl": "", "en": ""},
-    "day": {"pl": "noun:day", "en": "noun:day"},
-    "person": {"pl": "noun:person", "en": "noun:person"},
-    "inhabitant": {"pl": "noun:inhabitant", "en": "noun:inhabitant"},
-    "megawatt_hour": {"pl": "MWh", "en": "MWh"},
-    "kilowatt_hour": {"pl": "kWh", "en": "kWh"},
-    "gigajoule": {"pl": "GJ", "en": "GJ"},
-    "microgram / meter ** 3": {"pl": "µg/m³", "en": "µg/m³"},
-    "kilometer": {"pl": "km", "en": "km"},
-    "meter": {"pl": "m", "en": "m"},
-    "meter ** 2": {"pl": "m²", "en": "m²"},
-    "kilometer ** 2": {"pl": "km²", "en": "km²"},
-    "percent": {"pl": "%", "en": "%"},
-    "percentage_point": {"pl": "p.p.", "en": "pp"},
-    "PLN": {"pl": "zł", "en": "PLN"},
-    "EUR": {"pl": "€", "en": "€"},
-    "kiloPLN": {"pl": "tys. zł", "en": "thousand PLN"},
-    "megaPLN": {"pl": "mln zł", "en": "million PLN"},
-    "PLN / inhabitant": {"pl": "zł na mieszkańca", "en": "PLN per inhabitant"},
-    "PLN / kilometer": {"pl": "zł/km", "en": "PLN/km"},
-    "kiloEUR": {"pl": "tys. €", "en": "thousand EUR"},
-    "megaEUR": {"pl": "mln €", "en": "million EUR"},
-    "EUR / inhabitant": {"pl": "€ na mieszkańca", "en": "EUR per inhabitant"},
-    "EUR / kilometer": {"pl": "€/km", "en": "EUR/km"},
-    "meter / hundred_thousand_inhabitants": {
-        "pl": "m na 100 tys. mieszkańców",
-        "en": "m per 100,000 inhabitants",
-    },
-    "person / hundred_thousand_inhabitants": {
-        "pl": "os. na 100 tys. mieszkańców",
-        "en": "persons per 100,000 inhabitants",
-    },
-    "count / hundred_thousand_inhabitants": {
-        "pl": "na 100 tys. mieszkańców",
-        "en": "per 100,000 inhabitants",
-    },
-    "count / thousand_inhabitants": {"pl": "na 1000 mieszkańców", "en": "per 1,000 inhabitants"},
+#: Unit symbols, the same in every language.
+_UNIT_SYMBOLS: Final = {
+    "count": "",  # plain counts: the bare number
+    "megawatt_hour": "MWh",
+    "kilowatt_hour": "kWh",
+    "gigajoule": "GJ",
+    "microgram / meter ** 3": "µg/m³",
+    "kilometer": "km",
+    "meter": "m",
+    "meter ** 2": "m²",
+    "kilometer ** 2": "km²",
+    "percent": "%",
+    "EUR": "€",
 }
+#: Units written as a counted noun of :data:`NOUNS` (``58 dni``).
+_NOUN_UNITS: Final = ("day", "person", "inhabitant")
+
+
+@functools.cache
+def _unit_words(language: str) -> dict[str, str]:
+    """Unit labels made of words, in *language*, from the catalogue."""
+    return {
+        "percentage_point": pgettext("unit", "pp", language),
+        "PLN": pgettext("unit", "PLN", language),
+        "kiloPLN": pgettext("unit", "thousand PLN", language),
+        "megaPLN": pgettext("unit", "million PLN", language),
+        "PLN / inhabitant": pgettext("unit", "PLN per inhabitant", language),
+        "PLN / kilometer": pgettext("unit", "PLN/km", language),
+        "kiloEUR": pgettext("unit", "thousand EUR", language),
+        "megaEUR": pgettext("unit", "million EUR", language),
+        "EUR / inhabitant": pgettext("unit", "EUR per inhabitant", language),
+        "EUR / kilometer": pgettext("unit", "EUR/km", language),
+        "meter / hundred_thousand_inhabitants": pgettext(
+            "unit", "m per 100,000 inhabitants", language
+        ),
+        "person / hundred_thousand_inhabitants": pgettext(
+            "unit", "persons per 100,000 inhabitants", language
+        ),
+        "count / hundred_thousand_inhabitants": pgettext(
+            "unit", "per 100,000 inhabitants", language
+        ),
+        "count / thousand_inhabitants": pgettext("unit", "per 1,000 inhabitants", language),
+    }
+
+
+def _unit_labels(language: str) -> dict[str, str]:
+    """Every unit label in *language*; ``noun:day`` takes the plural form of a noun."""
+    nouns = {unit: f"noun:{unit}" for unit in _NOUN_UNITS}
+    return {**_UNIT_SYMBOLS, **nouns, **_unit_words(language)}
+
+
+class _UnitLabels(Mapping[str, Mapping[str, str]]):
+    """The unit labels by unit, then language (``"pl"``, ``"en"``), read from the catalogue."""
+
+    def __getitem__(self, unit: str) -> Mapping[str, str]:
+        if unit not in _unit_labels("en"):
+            raise KeyError(unit)
+        return {language: _unit_labels(language)[unit] for language in ("pl", "en")}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_unit_labels("en"))
+
+    def __len__(self) -> int:
+        return len(_unit_labels("en"))
+
+
+#: Unit labels by unit, then language, as the catalogue gives them. A label starting with
+#: ``noun:`` takes the plural form of that noun (``58 dni``); an empty label prints the bare
+#: number (plain counts).
+UNIT_LABELS: Final[Mapping[str, Mapping[str, str]]] = _UnitLabels()
 #: ASCII spellings for outputs that cannot carry Unicode.
 _ASCII_UNITS: Final = {"µg/m³": "ug/m3", "m²": "m2", "km²": "km2"}
 
-#: Scale words for :func:`format_money_scaled`, largest first.
-_SCALES: Final = {
-    "pl": ((Decimal(10) ** 9, "mld"), (Decimal(10) ** 6, "mln"), (Decimal(10) ** 3, "tys.")),
-    "en": ((Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"), (Decimal(10) ** 3, "k")),
-}
 
-#: Labels of the model's enumerations, by language. Members of different enumerations may share
-#: a value ("not_assessable"), so :func:`get_label` looks them up by enumeration and member.
-_LABEL_PAIRS: Final[tuple[tuple[Enum, dict[str, str]], ...]] = (
-    (
-        Direction.HIGHER_IS_BETTER,
-        {
-            "pl": "stymulanta (im więcej, tym lepiej)",
-            "en": "higher is better",
-        },
-    ),
-    (
-        Direction.LOWER_IS_BETTER,
-        {
-            "pl": "destymulanta (im mniej, tym lepiej)",
-            "en": "lower is better",
-        },
-    ),
-    (Direction.WITHIN_RANGE, {"pl": "nominanta (w przedziale)", "en": "within a range"}),
-    (TargetKind.AT_LEAST, {"pl": "co najmniej", "en": "at least"}),
-    (TargetKind.AT_MOST, {"pl": "co najwyżej", "en": "at most"}),
-    (TargetKind.EXACTLY, {"pl": "dokładnie", "en": "exactly"}),
-    (TargetKind.WITHIN_RANGE, {"pl": "w przedziale", "en": "within"}),
-    (Level.IMPACT, {"pl": "wskaźnik oddziaływania", "en": "impact indicator"}),
-    (Level.RESULT, {"pl": "wskaźnik rezultatu", "en": "result indicator"}),
-    (Status.TARGET_ACHIEVED, {"pl": "cel osiągnięty", "en": "target achieved"}),
-    (Status.SUBSTANTIAL_PROGRESS, {"pl": "znaczny postęp", "en": "substantial progress"}),
-    (Status.MODERATE_PROGRESS, {"pl": "umiarkowany postęp", "en": "moderate progress"}),
-    (Status.LIMITED_PROGRESS, {"pl": "ograniczony postęp", "en": "limited progress"}),
-    (Status.DETERIORATION, {"pl": "regres", "en": "deterioration"}),
-    (Status.NOT_ASSESSABLE, {"pl": "brak oceny", "en": "not assessable"}),
-    (Trend.IMPROVED, {"pl": "poprawa", "en": "improved"}),
-    (Trend.WORSENED, {"pl": "pogorszenie", "en": "worsened"}),
-    (Trend.UNCHANGED, {"pl": "bez zmian", "en": "unchanged"}),
-    (Trend.NOT_SIGNIFICANT, {"pl": "zmiana nieistotna", "en": "not significant"}),
-    (Trend.NOT_ASSESSABLE, {"pl": "brak oceny", "en": "not assessable"}),
-    (
-        Note.BASE_YEAR_MOVED,
-        {
-            "pl": "brak wartości w roku bazowym: użyto pierwszego późniejszego roku",
-            "en": "no value in the base year: the first later year was used",
-        },
-    ),
-    (
-        Note.ZERO_BASE,
-        {
-            "pl": "wartość bazowa 0: przyjęto 0,001 (jak Open SDG)",
-            "en": "base value 0: 0.001 used instead (as Open SDG)",
-        },
-    ),
-    (
-        Note.ZERO_TARGET,
-        {
-            "pl": "wartość docelowa 0: przyjęto 0,001 (jak Open SDG)",
-            "en": "target 0: 0.001 used instead (as Open SDG)",
-        },
-    ),
-    (
-        Note.TOO_FEW_YEARS,
-        {"pl": "mniej niż dwa lata z danymi", "en": "fewer than two years of data"},
-    ),
-    (
-        Note.OPPOSITE_SIGNS,
-        {
-            "pl": "wartość bazowa i bieżąca mają przeciwne znaki",
-            "en": "base and latest values have opposite signs",
-        },
-    ),
-    (
-        Note.TARGET_OPPOSITE_SIGN,
-        {
-            "pl": "wartość bazowa i docelowa mają przeciwne znaki",
-            "en": "base value and target have opposite signs",
-        },
-    ),
-    (
-        Note.NEGATIVE_VALUES,
-        {
-            "pl": "wartości ujemne: odwrócono znak tempa zmian",
-            "en": "negative values: the growth rate's sign was flipped",
-        },
-    ),
-    (
-        Note.LIMIT_APPLIED,
-        {
-            "pl": "progi obniżone przy naturalnej granicy",
-            "en": "thresholds scaled near the natural limit",
-        },
-    ),
-    (
-        Note.TARGET_YEAR_NOT_AFTER_BASE,
-        {
-            "pl": "rok docelowy nie jest późniejszy od bazowego",
-            "en": "target year not after the base year",
-        },
-    ),
-    (
-        Note.NO_TARGET_FOR_PROJECTION,
-        {
-            "pl": "metoda projekcji wymaga wartości docelowej",
-            "en": "the projection method needs a target",
-        },
-    ),
-    (
-        Note.REQUIRED_CHANGE_ZERO,
-        {
-            "pl": "wartość docelowa równa bazowej: zmiana nie jest wymagana",
-            "en": "target equals the base value: no change required",
-        },
-    ),
-    (
-        Note.NO_DATA,
-        {
-            "pl": "brak wartości w ocenianych latach",
-            "en": "no value in the years assessed",
-        },
-    ),
-    (ParticipantRole.SITE, {"pl": "miejsce realizacji", "en": "site"}),
-    (ParticipantRole.MEMBER_CITY, {"pl": "miasto członkowskie", "en": "member city"}),
-    (ParticipantRole.PARTICIPANT, {"pl": "uczestnik", "en": "participant"}),
-    (ParticipantRole.TRAINING_VENUE, {"pl": "miejsce szkoleń", "en": "training venue"}),
-    (ParticipantRole.NETWORK_MEMBER, {"pl": "członek sieci", "en": "network member"}),
-    (ParticipantRole.NETWORK_LEAD, {"pl": "lider sieci", "en": "network lead"}),
-    (ParticipantRole.PARTNER_CITY, {"pl": "miasto partnerskie", "en": "partner city"}),
-    (ParticipantRole.VENUE, {"pl": "miejsce wydarzenia", "en": "venue"}),
-)
+def _scales(locale: Locale) -> tuple[tuple[Decimal, str], ...]:
+    """Scale words for :func:`format_money_scaled`, largest first."""
+    return (
+        (Decimal(10) ** 9, pgettext("money scale", "bn", locale)),
+        (Decimal(10) ** 6, pgettext("money scale", "m", locale)),
+        (Decimal(10) ** 3, pgettext("money scale", "k", locale)),
+    )
+
+
+def _enum_key(member: Enum) -> tuple[type[Enum], str]:
+    """An enumeration member as a key that tells apart members of equal value."""
+    return type(member), str(member.value)
+
+
+@functools.cache
+def _enum_labels(language: str) -> dict[tuple[type[Enum], str], str]:
+    """Labels of the model's enumerations in *language*, by enumeration and value.
+
+    Members of different enumerations may share a value (``not_assessable``), so each
+    enumeration has its own message context.
+    """
+    return {
+        _enum_key(Direction.HIGHER_IS_BETTER): pgettext("direction", "higher is better", language),
+        _enum_key(Direction.LOWER_IS_BETTER): pgettext("direction", "lower is better", language),
+        _enum_key(Direction.WITHIN_RANGE): pgettext("direction", "within a range", language),
+        _enum_key(TargetKind.AT_LEAST): pgettext("target kind", "at least", language),
+        _enum_key(TargetKind.AT_MOST): pgettext("target kind", "at most", language),
+        _enum_key(TargetKind.EXACTLY): pgettext("target kind", "exactly", language),
+        _enum_key(TargetKind.WITHIN_RANGE): pgettext("target kind", "within", language),
+        _enum_key(Level.IMPACT): pgettext("level", "impact indicator", language),
+        _enum_key(Level.RESULT): pgettext("level", "result indicator", language),
+        _enum_key(Status.TARGET_ACHIEVED): pgettext("status", "target achieved", language),
+        _enum_key(Status.SUBSTANTIAL_PROGRESS): pgettext(
+            "status", "substantial progress", language
+        ),
+        _enum_key(Status.MODERATE_PROGRESS): pgettext("status", "moderate progress", language),
+        _enum_key(Status.LIMITED_PROGRESS): pgettext("status", "limited progress", language),
+        _enum_key(Status.DETERIORATION): pgettext("status", "deterioration", language),
+        _enum_key(Status.NOT_ASSESSABLE): pgettext("status", "not assessable", language),
+        _enum_key(Trend.IMPROVED): pgettext("trend", "improved", language),
+        _enum_key(Trend.WORSENED): pgettext("trend", "worsened", language),
+        _enum_key(Trend.UNCHANGED): pgettext("trend", "unchanged", language),
+        _enum_key(Trend.NOT_SIGNIFICANT): pgettext("trend", "not significant", language),
+        _enum_key(Trend.NOT_ASSESSABLE): pgettext("trend", "not assessable", language),
+        _enum_key(Note.BASE_YEAR_MOVED): pgettext(
+            "note", "no value in the base year: the first later year was used", language
+        ),
+        _enum_key(Note.ZERO_BASE): pgettext(
+            "note", "base value 0: 0.001 used instead (as Open SDG)", language
+        ),
+        _enum_key(Note.ZERO_TARGET): pgettext(
+            "note", "target 0: 0.001 used instead (as Open SDG)", language
+        ),
+        _enum_key(Note.TOO_FEW_YEARS): pgettext("note", "fewer than two years of data", language),
+        _enum_key(Note.OPPOSITE_SIGNS): pgettext(
+            "note", "base and latest values have opposite signs", language
+        ),
+        _enum_key(Note.TARGET_OPPOSITE_SIGN): pgettext(
+            "note", "base value and target have opposite signs", language
+        ),
+        _enum_key(Note.NEGATIVE_VALUES): pgettext(
+            "note", "negative values: the growth rate's sign was flipped", language
+        ),
+        _enum_key(Note.LIMIT_APPLIED): pgettext(
+            "note", "thresholds scaled near the natural limit", language
+        ),
+        _enum_key(Note.TARGET_YEAR_NOT_AFTER_BASE): pgettext(
+            "note", "target year not after the base year", language
+        ),
+        _enum_key(Note.NO_TARGET_FOR_PROJECTION): pgettext(
+            "note", "the projection method needs a target", language
+        ),
+        _enum_key(Note.REQUIRED_CHANGE_ZERO): pgettext(
+            "note", "target equals the base value: no change required", language
+        ),
+        _enum_key(Note.NO_DATA): pgettext("note", "no value in the years assessed", language),
+        _enum_key(ParticipantRole.SITE): pgettext("participant role", "site", language),
+        _enum_key(ParticipantRole.MEMBER_CITY): pgettext(
+            "participant role", "member city", language
+        ),
+        _enum_key(ParticipantRole.PARTICIPANT): pgettext(
+            "participant role", "participant", language
+        ),
+        _enum_key(ParticipantRole.TRAINING_VENUE): pgettext(
+            "participant role", "training venue", language
+        ),
+        _enum_key(ParticipantRole.NETWORK_MEMBER): pgettext(
+            "participant role", "network member", language
+        ),
+        _enum_key(ParticipantRole.NETWORK_LEAD): pgettext(
+            "participant role", "network lead", language
+        ),
+        _enum_key(ParticipantRole.PARTNER_CITY): pgettext(
+            "participant role", "partner city", language
+        ),
+        _enum_key(ParticipantRole.VENUE): pgettext("participant role", "venue", language),
+    }
 
 
 #: A locale: a babel ``Locale`` or a name such as ``"pl_PL"`` or ``"en_GB"``.
@@ -507,7 +504,7 @@ def format_money_scaled(
     loc = _locale(locale)
     _money(money)
     decimals = _decimals(decimals, optional=False) or 0
-    scales = _SCALES[_language(loc)]
+    scales = _scales(loc)
     if scale is not None:
         factors = {word: factor for factor, word in scales}
         if scale not in factors:
@@ -593,7 +590,7 @@ def format_percentage_points(
     number = format_number(value, decimals=decimals, locale=loc)
     if sign and not number.startswith("-") and _decimal(value) != 0 and number.strip("0,.") != "":
         number = "+" + number
-    text = UNIT_LABELS["percentage_point"][_language(loc)] if label is None else label
+    text = _unit_labels(_language(loc))["percentage_point"] if label is None else label
     return f"{number}{_NBSP}{text}"
 
 
@@ -651,10 +648,11 @@ def format_count(
 
 
 def _unit_label(unit: str, locale: Locale, *, ascii_only: bool) -> str:
+    labels = _unit_labels(_language(locale))
     try:
-        label = UNIT_LABELS[unit][_language(locale)]
+        label = labels[unit]
     except KeyError:
-        raise UnitError(unit, f"a unit with a label, one of {sorted(UNIT_LABELS)}") from None
+        raise UnitError(unit, f"a unit with a label, one of {sorted(labels)}") from None
     return _ASCII_UNITS.get(label, label) if ascii_only else label
 
 
@@ -801,14 +799,6 @@ def format_date(
     return f"{text}{_NBSP if polish else ' '}{ending}" if ending else text
 
 
-#: The labels by enumeration and value (see :data:`LABELS`).
-_LABELS_BY_ENUM: Final = {(type(member), member.value): labels for member, labels in _LABEL_PAIRS}
-#: Labels of the model's enumerations, by enumeration, then value, then language.
-LABELS: Final[dict[type[Enum], dict[str, dict[str, str]]]] = {}
-for _member, _labels in _LABEL_PAIRS:
-    LABELS.setdefault(type(_member), {})[str(_member.value)] = _labels
-
-
 def get_label(member: Enum, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
     """The human label of an enumeration member of the model.
 
@@ -818,5 +808,5 @@ def get_label(member: Enum, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
     language = _language(_locale(locale))
     if not isinstance(member, Enum):
         raise ArgumentTypeError("member", member, "a member of an enumeration of the model")
-    labels = _LABELS_BY_ENUM.get((type(member), member.value))
-    return str(member.value) if labels is None else labels[language]
+    label = _enum_labels(language).get(_enum_key(member))
+    return str(member.value) if label is None else label
