@@ -1,7 +1,9 @@
 r"""Polish (and other) formatting of numbers, money, percentages, counts, units and dates.
 
-The only module that imports babel. babel supplies the locale data (separators, currency
-symbols, plural rules, month names); the policies of Polish public documents live here:
+The only package that imports babel (its private modules: locales, catalogue words for units
+and enumerations, dates; everything is imported from ``citystrategy.formatting``). babel
+supplies the locale data (separators, currency symbols, plural rules, month names); the
+policies of Polish public documents live here:
 
 * grouping from five digits (``1234``, ``12 345``; CLDR's minimum grouping digits for Polish,
   which babel ignores), with a no-break space (U+00A0) between groups;
@@ -20,27 +22,30 @@ the environment is never read. Strings in the examples show U+00A0 as ``\xa0``.
 
 from __future__ import annotations
 
-import datetime as dt
 import decimal
-import functools
-from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_UP, Context, Decimal
-from enum import Enum, StrEnum
-from typing import Final, TypeAlias
+from enum import StrEnum
+from typing import Final
 
 import pint
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date as _babel_format_date
+from babel import Locale
 from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_symbol
 
 from citystrategy._arguments import integer
 from citystrategy._arguments import member as _enum_member
 from citystrategy._arguments import text as _string
-from citystrategy._i18n import Nn_, ngettext, pgettext
+from citystrategy._i18n import Nn_, ngettext
 from citystrategy.errors import ArgumentError, ArgumentTypeError, UnitError, UnknownCodeError
-from citystrategy.model import Direction, Level, ParticipantRole, TargetKind
+from citystrategy.formatting._dates import format_date as format_date
+from citystrategy.formatting._labels import UNIT_LABELS as UNIT_LABELS
+from citystrategy.formatting._labels import _scales, _unit_labels
+from citystrategy.formatting._labels import get_label as get_label
+from citystrategy.formatting._locales import DEFAULT_LOCALE as DEFAULT_LOCALE
+from citystrategy.formatting._locales import LocaleLike as LocaleLike
+from citystrategy.formatting._locales import _language, _locale
+from citystrategy.formatting._locales import get_language as get_language
+from citystrategy.formatting._locales import get_locale as get_locale
 from citystrategy.money import CURRENCIES, Money
-from citystrategy.progress import Note, Status, Trend
 
 __all__ = [
     "DEFAULT_LOCALE",
@@ -62,9 +67,6 @@ __all__ = [
     "get_language",
     "get_locale",
 ]
-
-#: Locale used when none is passed. Never read from the environment.
-DEFAULT_LOCALE: Final = Locale.parse("pl_PL")
 
 _NBSP: Final = "\u00a0"
 
@@ -98,222 +100,8 @@ NOUNS: Final[dict[str, tuple[str, str]]] = {
 }
 _PLURAL_INDEX: Final = {"one": 0, "few": 1, "many": 2, "other": 3}
 
-#: Unit symbols, the same in every language.
-_UNIT_SYMBOLS: Final = {
-    "count": "",  # plain counts: the bare number
-    "megawatt_hour": "MWh",
-    "kilowatt_hour": "kWh",
-    "gigajoule": "GJ",
-    "microgram / meter ** 3": "µg/m³",
-    "kilometer": "km",
-    "meter": "m",
-    "meter ** 2": "m²",
-    "kilometer ** 2": "km²",
-    "percent": "%",
-    "EUR": "€",
-}
-#: Units written as a counted noun of :data:`NOUNS` (``58 dni``).
-_NOUN_UNITS: Final = ("day", "person", "inhabitant")
-
-
-@functools.cache
-def _unit_words(language: str) -> dict[str, str]:
-    """Unit labels made of words, in *language*, from the catalogue."""
-    return {
-        "percentage_point": pgettext("unit", "pp", language),
-        "PLN": pgettext("unit", "PLN", language),
-        "kiloPLN": pgettext("unit", "thousand PLN", language),
-        "megaPLN": pgettext("unit", "million PLN", language),
-        "PLN / inhabitant": pgettext("unit", "PLN per inhabitant", language),
-        "PLN / kilometer": pgettext("unit", "PLN/km", language),
-        "kiloEUR": pgettext("unit", "thousand EUR", language),
-        "megaEUR": pgettext("unit", "million EUR", language),
-        "EUR / inhabitant": pgettext("unit", "EUR per inhabitant", language),
-        "EUR / kilometer": pgettext("unit", "EUR/km", language),
-        "meter / hundred_thousand_inhabitants": pgettext(
-            "unit", "m per 100,000 inhabitants", language
-        ),
-        "person / hundred_thousand_inhabitants": pgettext(
-            "unit", "persons per 100,000 inhabitants", language
-        ),
-        "count / hundred_thousand_inhabitants": pgettext(
-            "unit", "per 100,000 inhabitants", language
-        ),
-        "count / thousand_inhabitants": pgettext("unit", "per 1,000 inhabitants", language),
-    }
-
-
-def _unit_labels(language: str) -> dict[str, str]:
-    """Every unit label in *language*; ``noun:day`` takes the plural form of a noun."""
-    nouns = {unit: f"noun:{unit}" for unit in _NOUN_UNITS}
-    return {**_UNIT_SYMBOLS, **nouns, **_unit_words(language)}
-
-
-class _UnitLabels(Mapping[str, Mapping[str, str]]):
-    """The unit labels by unit, then language (``"pl"``, ``"en"``), read from the catalogue."""
-
-    def __getitem__(self, unit: str) -> Mapping[str, str]:
-        if unit not in _unit_labels("en"):
-            raise KeyError(unit)
-        return {language: _unit_labels(language)[unit] for language in ("pl", "en")}
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(_unit_labels("en"))
-
-    def __len__(self) -> int:
-        return len(_unit_labels("en"))
-
-
-#: Unit labels by unit, then language, as the catalogue gives them. A label starting with
-#: ``noun:`` takes the plural form of that noun (``58 dni``); an empty label prints the bare
-#: number (plain counts).
-UNIT_LABELS: Final[Mapping[str, Mapping[str, str]]] = _UnitLabels()
 #: ASCII spellings for outputs that cannot carry Unicode.
 _ASCII_UNITS: Final = {"µg/m³": "ug/m3", "m²": "m2", "km²": "km2"}
-
-
-def _scales(locale: Locale) -> tuple[tuple[Decimal, str], ...]:
-    """Scale words for :func:`format_money_scaled`, largest first."""
-    return (
-        (Decimal(10) ** 9, pgettext("money scale", "bn", locale)),
-        (Decimal(10) ** 6, pgettext("money scale", "m", locale)),
-        (Decimal(10) ** 3, pgettext("money scale", "k", locale)),
-    )
-
-
-def _enum_key(member: Enum) -> tuple[type[Enum], str]:
-    """An enumeration member as a key that tells apart members of equal value."""
-    return type(member), str(member.value)
-
-
-@functools.cache
-def _enum_labels(language: str) -> dict[tuple[type[Enum], str], str]:
-    """Labels of the model's enumerations in *language*, by enumeration and value.
-
-    Members of different enumerations may share a value (``not_assessable``), so each
-    enumeration has its own message context.
-    """
-    return {
-        _enum_key(Direction.HIGHER_IS_BETTER): pgettext("direction", "higher is better", language),
-        _enum_key(Direction.LOWER_IS_BETTER): pgettext("direction", "lower is better", language),
-        _enum_key(Direction.WITHIN_RANGE): pgettext("direction", "within a range", language),
-        _enum_key(TargetKind.AT_LEAST): pgettext("target kind", "at least", language),
-        _enum_key(TargetKind.AT_MOST): pgettext("target kind", "at most", language),
-        _enum_key(TargetKind.EXACTLY): pgettext("target kind", "exactly", language),
-        _enum_key(TargetKind.WITHIN_RANGE): pgettext("target kind", "within", language),
-        _enum_key(Level.IMPACT): pgettext("level", "impact indicator", language),
-        _enum_key(Level.RESULT): pgettext("level", "result indicator", language),
-        _enum_key(Status.TARGET_ACHIEVED): pgettext("status", "target achieved", language),
-        _enum_key(Status.SUBSTANTIAL_PROGRESS): pgettext(
-            "status", "substantial progress", language
-        ),
-        _enum_key(Status.MODERATE_PROGRESS): pgettext("status", "moderate progress", language),
-        _enum_key(Status.LIMITED_PROGRESS): pgettext("status", "limited progress", language),
-        _enum_key(Status.DETERIORATION): pgettext("status", "deterioration", language),
-        _enum_key(Status.NOT_ASSESSABLE): pgettext("status", "not assessable", language),
-        _enum_key(Trend.IMPROVED): pgettext("trend", "improved", language),
-        _enum_key(Trend.WORSENED): pgettext("trend", "worsened", language),
-        _enum_key(Trend.UNCHANGED): pgettext("trend", "unchanged", language),
-        _enum_key(Trend.NOT_SIGNIFICANT): pgettext("trend", "not significant", language),
-        _enum_key(Trend.NOT_ASSESSABLE): pgettext("trend", "not assessable", language),
-        _enum_key(Note.BASE_YEAR_MOVED): pgettext(
-            "note", "no value in the base year: the first later year was used", language
-        ),
-        _enum_key(Note.ZERO_BASE): pgettext(
-            "note", "base value 0: 0.001 used instead (as Open SDG)", language
-        ),
-        _enum_key(Note.ZERO_TARGET): pgettext(
-            "note", "target 0: 0.001 used instead (as Open SDG)", language
-        ),
-        _enum_key(Note.TOO_FEW_YEARS): pgettext("note", "fewer than two years of data", language),
-        _enum_key(Note.OPPOSITE_SIGNS): pgettext(
-            "note", "base and latest values have opposite signs", language
-        ),
-        _enum_key(Note.TARGET_OPPOSITE_SIGN): pgettext(
-            "note", "base value and target have opposite signs", language
-        ),
-        _enum_key(Note.NEGATIVE_VALUES): pgettext(
-            "note", "negative values: the growth rate's sign was flipped", language
-        ),
-        _enum_key(Note.LIMIT_APPLIED): pgettext(
-            "note", "thresholds scaled near the natural limit", language
-        ),
-        _enum_key(Note.TARGET_YEAR_NOT_AFTER_BASE): pgettext(
-            "note", "target year not after the base year", language
-        ),
-        _enum_key(Note.NO_TARGET_FOR_PROJECTION): pgettext(
-            "note", "the projection method needs a target", language
-        ),
-        _enum_key(Note.REQUIRED_CHANGE_ZERO): pgettext(
-            "note", "target equals the base value: no change required", language
-        ),
-        _enum_key(Note.NO_DATA): pgettext("note", "no value in the years assessed", language),
-        _enum_key(ParticipantRole.SITE): pgettext("participant role", "site", language),
-        _enum_key(ParticipantRole.MEMBER_CITY): pgettext(
-            "participant role", "member city", language
-        ),
-        _enum_key(ParticipantRole.PARTICIPANT): pgettext(
-            "participant role", "participant", language
-        ),
-        _enum_key(ParticipantRole.TRAINING_VENUE): pgettext(
-            "participant role", "training venue", language
-        ),
-        _enum_key(ParticipantRole.NETWORK_MEMBER): pgettext(
-            "participant role", "network member", language
-        ),
-        _enum_key(ParticipantRole.NETWORK_LEAD): pgettext(
-            "participant role", "network lead", language
-        ),
-        _enum_key(ParticipantRole.PARTNER_CITY): pgettext(
-            "participant role", "partner city", language
-        ),
-        _enum_key(ParticipantRole.VENUE): pgettext("participant role", "venue", language),
-    }
-
-
-#: A locale: a babel ``Locale`` or a name such as ``"pl_PL"`` or ``"en_GB"``.
-LocaleLike: TypeAlias = Locale | str
-
-
-def get_locale(locale: LocaleLike) -> Locale:
-    """The babel locale for *locale*; the environment is never read.
-
-    Raises:
-        ArgumentTypeError: If *locale* is neither a ``Locale`` nor a string (``None``
-            included); a ``TypeError`` too.
-        ArgumentError: If babel does not know the locale (a ``ValueError`` too).
-
-    >>> get_locale("pl_PL").language
-    'pl'
-    """
-    if isinstance(locale, Locale):
-        return locale
-    if not isinstance(locale, str):  # None would make babel read the environment
-        raise ArgumentTypeError("locale", locale, "a babel Locale or a locale name")
-    try:
-        return Locale.parse(locale)
-    except (ValueError, TypeError, UnknownLocaleError):
-        expected = "a locale babel knows (e.g. 'pl_PL', 'en_GB')"
-        raise ArgumentError("locale", locale, expected) from None
-
-
-def get_language(locale: LocaleLike) -> str:
-    """The language of citystrategy's words for *locale*: ``"pl"``, or ``"en"`` for all others.
-
-    Numbers and dates follow any babel locale; words (nouns, labels, unit names) exist in
-    Polish and English only.
-
-    >>> get_language("pl_PL"), get_language("de_DE")
-    ('pl', 'en')
-    """
-    return "pl" if get_locale(locale).language == "pl" else "en"
-
-
-_locale = get_locale
-
-
-def _language(locale: Locale) -> str:
-    return "pl" if locale.language == "pl" else "en"
 
 
 #: The rounding modes of :mod:`decimal`, for :func:`format_number`.
@@ -749,64 +537,3 @@ def format_missing(*, marker: str = "–", locale: LocaleLike = DEFAULT_LOCALE) 
     """
     get_locale(locale)
     return marker
-
-
-def format_date(
-    date: dt.date,
-    *,
-    style: str = "numeric",
-    suffix: str | None = None,
-    locale: LocaleLike = DEFAULT_LOCALE,
-) -> str:
-    r"""Format a date: ``20.06.2024 r.`` or ``9 czerwca 2022 r.`` (month in the genitive).
-
-    A no-break space keeps ``r.`` on the line of its year.
-
-    Args:
-        date: The date.
-        style: ``"numeric"`` or ``"long"``.
-        suffix: Text after a Polish date (``"r."`` by default, ``"roku"``, or ``""``); other
-            locales have none unless given.
-        locale: The locale.
-
-    Raises:
-        ArgumentTypeError: If *date* is not a ``datetime.date`` (a string included).
-        ArgumentError: If *style* is unknown.
-
-    >>> format_date(dt.date(2024, 6, 20))
-    '20.06.2024\xa0r.'
-    >>> format_date(dt.date(2022, 6, 9), style="long")
-    '9 czerwca 2022\xa0r.'
-    >>> format_date(dt.date(2022, 6, 9), style="long", suffix="roku")
-    '9 czerwca 2022\xa0roku'
-    >>> format_date(dt.date(2022, 6, 9), style="long", locale="en_GB")
-    '9 June 2022'
-    """
-    loc = _locale(locale)
-    if not isinstance(date, dt.date):
-        raise ArgumentTypeError("date", date, "a datetime.date")
-    if suffix is not None:
-        _string(suffix, "suffix")
-    polish = loc.language == "pl"
-    if style == "numeric":
-        short = loc.date_formats["short"].pattern.replace("yy", "y").replace("yy", "y")
-        text = _babel_format_date(date, "dd.MM.y" if polish else short, locale=loc)
-    elif style == "long":
-        text = _babel_format_date(date, "d MMMM y" if polish else "long", locale=loc)
-    else:
-        raise ArgumentError("style", style, "'numeric' or 'long'")
-    ending = ("r." if polish else "") if suffix is None else suffix
-    return f"{text}{_NBSP if polish else ' '}{ending}" if ending else text
-
-
-def get_label(member: Enum, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
-    """The human label of an enumeration member of the model.
-
-    >>> get_label(Direction.LOWER_IS_BETTER)
-    'destymulanta (im mniej, tym lepiej)'
-    """
-    language = _language(_locale(locale))
-    if not isinstance(member, Enum):
-        raise ArgumentTypeError("member", member, "a member of an enumeration of the model")
-    label = _enum_labels(language).get(_enum_key(member))
-    return str(member.value) if label is None else label
