@@ -661,3 +661,22 @@ def test_check_kielce_reads_as_english(
     assert "39,5%" not in out
     assert "39.5%" in out
     assert out.rstrip().endswith("Total: 44 findings (0 errors, 19 warnings, 25 notes)")
+
+
+@pytest.mark.parametrize(
+    ("unit", "polish", "english"),
+    [
+        ("PLN", "zł", "PLN"),
+        ("day", "dni", "days"),
+        ("kiloPLN", "tys. zł", "thousand PLN"),
+        ("banan", "banan", "banan"),
+    ],
+    ids=["currency", "noun", "scaled-currency", "unknown"],
+)
+def test_a_unit_is_named_in_words(unit: str, polish: str, english: str) -> None:
+    """A wrong unit is named by its label in each language, a currency too (not '1')."""
+    finding = Finding(
+        kind=FindingKind.UNIT_MISMATCH, code="T", variant="survey", values={"unit": unit}
+    )
+    assert describe_finding(finding).endswith(f"(jest: {polish})")
+    assert describe_finding(finding, locale="en_GB").endswith(f"(it is: {english})")

@@ -30,6 +30,7 @@ from citystrategy.costs import Figure
 from citystrategy.errors import ArgumentError, UnitError
 from citystrategy.formatting import (
     DEFAULT_LOCALE,
+    UNIT_LABELS,
     LocaleLike,
     format_count,
     format_money,
@@ -289,10 +290,12 @@ def _unit_name(unit: str, locale: Locale) -> str:
     """A unit in words: its label, ``a count`` for plain counts, the unit itself if unknown."""
     if unit == "count":
         return pgettext("unit", "a count", locale)
-    try:
-        label = format_value(Decimal(1), unit, locale=locale).partition("\xa0")[2]
-    except UnitError:
-        return unit
+    labels = UNIT_LABELS.get(unit)
+    if labels is None:
+        return unit  # not a unit of the registry: shown as the data give it
+    label = labels["pl" if locale.language == "pl" else "en"]
+    if label.startswith("noun:"):  # the plural of a counted noun: "dni", "days"
+        return format_count(5, label.removeprefix("noun:"), locale=locale).partition(" ")[2]
     return label or unit
 
 
