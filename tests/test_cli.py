@@ -138,7 +138,7 @@ def test_check_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert "niezgodność z raportem" in out
     assert "_" not in "".join(line.split("  ")[1] for line in out.splitlines()[4:-2])  # no keys
     assert not [kind.value for kind in FindingKind if kind.value in out]
-    assert out.rstrip().endswith("Razem: 44 (0 błędów, 19 ostrzeżeń, 25 informacji)")
+    assert out.rstrip().endswith("Razem: 44 uwagi (0 błędów, 19 ostrzeżeń, 25 informacji)")
 
 
 def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -232,7 +232,7 @@ def test_check_exits_1_on_errors(
     code, out, err = run(["check", "testowo"], capsys)
     assert (code, err) == (1, "")
     assert "powtórzony kod" in out
-    assert "Razem: 2 (2 błędy, 0 ostrzeżeń, 0 informacji)" in out
+    assert "Razem: 2 uwagi (2 błędy, 0 ostrzeżeń, 0 informacji)" in out
 
 
 def test_malformed_data_file_is_a_usage_error(

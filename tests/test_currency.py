@@ -181,9 +181,9 @@ def test_eur_check() -> None:
     report = check(eur_declared(total="1200.00"))
     (finding,) = report.of_kind(FindingKind.DECLARED_FIGURE_MISMATCH)
     assert finding.message == (
-        "the 2023 report declares cost in total as 1200.00 EUR; the project data give 1234.56 EUR"
+        "the report for 2023 declares the cost in total: €1,200.00; the project data give €1,234.56"
     )
-    assert finding.detail("currency") == "EUR"
+    assert finding.detail("declared") == Money(Decimal("1200.00"), "EUR")
     assert describe_finding(finding) == (
         f"raport za 2023{NBSP}r. podaje koszt łącznie: 1200,00{NBSP}€; "
         f"z danych o projektach wynika 1234,56{NBSP}€"
@@ -249,7 +249,7 @@ def test_mixed_check_is_a_finding_not_a_crash() -> None:
     """check() reports mixed costs once; counts are still compared, costs cannot be."""
     report = check(mixed())
     (finding,) = report.of_kind(FindingKind.MIXED_CURRENCIES)
-    assert (finding.code, finding.detail("currencies")) == ("test-2030", "EUR, PLN")
+    assert (finding.code, finding.detail("currencies")) == ("test-2030", ("EUR", "PLN"))
     assert report.ok is False
     assert report.of_kind(FindingKind.DECLARED_FIGURE_MISMATCH) == ()
     unverifiable = report.of_kind(FindingKind.DECLARED_FIGURE_UNVERIFIABLE)
@@ -259,7 +259,7 @@ def test_mixed_check_is_a_finding_not_a_crash() -> None:
         ("total", "cost"),
     ]
     assert describe_finding(finding) == (
-        "koszty projektów w kilku walutach (EUR, PLN): sum nie da się policzyć"
+        "koszty projektów są w kilku walutach (EUR, PLN): sum nie da się policzyć"
     )
 
 
@@ -323,7 +323,7 @@ def test_declared_in_another_currency_is_a_finding() -> None:
     strategy = make_eur_strategy(reports=(make_report(declared=make_declared()),))
     report = check(strategy)
     (finding,) = report.of_kind(FindingKind.MIXED_CURRENCIES)
-    assert (finding.variant, finding.expected, finding.found) == ("declared", "EUR", "PLN")
+    assert (finding.variant, finding.expected, finding.found) == ("declared", "EUR", ("PLN",))
     assert describe_finding(finding) == (
         f"raport za 2023{NBSP}r. podaje koszty w PLN, a koszty projektów są w EUR: "
         "nie da się ich porównać"

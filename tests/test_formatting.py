@@ -15,9 +15,10 @@ from babel import Locale
 from hypothesis import given
 from hypothesis import strategies as st
 
-from citystrategy.errors import UnitError
+from citystrategy.errors import ArgumentError, UnitError
 from citystrategy.formatting import (
     DEFAULT_LOCALE,
+    UNIT_LABELS,
     Grouping,
     format_count,
     format_date,
@@ -843,3 +844,31 @@ def test_numeric_dates_keep_four_digit_years() -> None:
     """Other locales' numeric dates keep the whole year (6/9/2022, not 6/9/22)."""
     assert format_date(dt.date(2022, 6, 9), locale="en_US") == "6/9/2022"
     assert format_date(dt.date(2022, 6, 9), locale="en_GB") == "09/06/2022"
+
+
+# --- words from the catalogue --------------------------------------------------------------------
+
+
+def test_unit_labels_view_keeps_its_shape() -> None:
+    """UNIT_LABELS reads the catalogue but keeps the unit -> language -> label shape."""
+    assert UNIT_LABELS["kiloPLN"] == {"pl": "tys. zł", "en": "thousand PLN"}
+    assert UNIT_LABELS["day"]["pl"] == "noun:day"
+    assert UNIT_LABELS.get("no-such-unit", {}).get("pl", "") == ""
+    assert "percentage_point" in set(UNIT_LABELS)
+    assert len(UNIT_LABELS) == len(list(UNIT_LABELS))
+
+
+def test_fixed_scale_words_come_from_the_catalogue() -> None:
+    """A fixed scale is named by the locale's own word: 'mln' in Polish, 'm' in English."""
+    money = Money(Decimal("2500000"))
+    assert format_money_scaled(money, scale="mln") == "2,5\xa0mln\xa0zł"
+    assert format_money_scaled(money, scale="m", locale="en_GB") == "PLN\xa02.5m"
+    with pytest.raises(ArgumentError, match="'mld'"):
+        format_money_scaled(money, scale="bn")
+
+
+def test_labels_of_equal_values_in_different_enumerations() -> None:
+    """Direction and TargetKind share 'within_range' but have their own labels."""
+    assert get_label(Direction.WITHIN_RANGE) == "nominanta (w przedziale)"
+    assert get_label(TargetKind.WITHIN_RANGE) == "w przedziale"
+    assert get_label(TargetKind.WITHIN_RANGE, locale="en_GB") == "within"

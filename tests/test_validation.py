@@ -11,6 +11,7 @@ from citystrategy.money import Money
 from citystrategy.validation import (
     Finding,
     FindingKind,
+    Measure,
     Severity,
     ValidationReport,
     check,
@@ -54,10 +55,10 @@ def only(report: ValidationReport, kind: FindingKind, code: str) -> Finding:
 @pytest.mark.parametrize(
     ("code", "target", "base"),
     [
-        ("KIE-1.1-02", "60%", "39,5%"),  # long-term unemployed: lower is better
+        ("KIE-1.1-02", "60", "39.5"),  # long-term unemployed: lower is better
         ("KIE-1.1-04", "254", "181"),  # waiting for a care home (DPS)
         ("KIE-1.1-05", "585", "371"),  # homeless per 100 000 inhabitants
-        ("KIE-4.3-04", "45%", "51,24%"),  # protected areas: higher is better
+        ("KIE-4.3-04", "45", "51.24"),  # protected areas: higher is better
     ],
     ids=["long-term-unemployed", "dps-waiting-list", "homeless", "protected-areas"],
 )
@@ -67,16 +68,20 @@ def test_target_contradicts_direction(
     """A target on the wrong side of the 2022 base value is flagged with both values shown."""
     finding = only(kielce_report, FindingKind.TARGET_CONTRADICTS_DIRECTION, code)
     assert finding.severity is Severity.WARNING
-    assert target in finding.message
-    assert base in finding.message
-    assert "2022" in finding.message
+    shown = finding.detail("target"), finding.detail("base")
+    assert all(isinstance(value, Measure) for value in shown)
+    assert [value.value for value in shown if isinstance(value, Measure)] == [
+        Decimal(target),
+        Decimal(base),
+    ]
+    assert finding.detail("year") == 2022
 
 
 def test_long_term_unemployed_expected_and_found(kielce_report: ValidationReport) -> None:
     """The contradiction on KIE-1.1-02 says what was expected (below 39.5) and found (60)."""
     finding = only(kielce_report, FindingKind.TARGET_CONTRADICTS_DIRECTION, "KIE-1.1-02")
-    assert "39.5" in finding.expected
-    assert Decimal(finding.found) == Decimal(60)
+    assert finding.expected == Measure(Decimal("39.5"), "percent", "39,5%")
+    assert finding.found == Measure(Decimal(60), "percent", "60%")
 
 
 @pytest.mark.parametrize(
@@ -88,7 +93,10 @@ def test_legal_limits_are_satisfied_bounds(kielce_report: ValidationReport, code
     """The PM2.5/PM10/NO2/SO2 legal limits are bounds already satisfied, not contradictions."""
     finding = only(kielce_report, FindingKind.BOUND_ALREADY_SATISFIED, code)
     assert finding.severity is Severity.INFO
-    assert "ug/m3" in finding.message
+    target = finding.detail("target")
+    assert isinstance(target, Measure)
+    assert target.unit == "microgram / meter ** 3"
+    assert "µg/m³" in finding.message
     assert code not in codes(kielce_report, FindingKind.TARGET_CONTRADICTS_DIRECTION)
 
 
@@ -144,12 +152,13 @@ def test_declared_cost_mismatch(
     findings = [
         f
         for f in kielce_report.of_kind(FindingKind.DECLARED_FIGURE_MISMATCH)
-        if f.code == code and "cost" in f.message
+        if f.code == code and f.detail("figure") == "cost"
     ]
     assert len(findings) == 1
-    assert declared in findings[0].message
-    assert computed in findings[0].message
-    assert (findings[0].found, findings[0].expected) == (declared, computed)
+    assert (findings[0].found, findings[0].expected) == (
+        Money(Decimal(declared)),
+        Money(Decimal(computed)),
+    )
 
 
 def test_declared_goal_two_and_four_cost_agree(kielce_report: ValidationReport) -> None:
@@ -157,7 +166,7 @@ def test_declared_goal_two_and_four_cost_agree(kielce_report: ValidationReport) 
     about_cost = {
         f.code
         for f in kielce_report.of_kind(FindingKind.DECLARED_FIGURE_MISMATCH)
-        if "cost" in f.message
+        if f.detail("figure") == "cost"
     }
     assert about_cost == {"total", "1", "3"}
 
@@ -254,11 +263,17 @@ def test_broken_links_are_errors(case: str, kind: FindingKind, code: str) -> Non
 
 
 def test_finding_messages_name_the_unknown_codes() -> None:
-    """Messages name the offending goal, direction or indicator code."""
-    assert "'9.9'" in check(make_broken_strategy("indicator-unknown-goal")).findings[0].message
-    assert "'1.9'" in check(make_broken_strategy("link-unknown-goal")).findings[0].message
-    assert "'1.1-99'" in check(make_broken_strategy("unknown-direction")).findings[0].message
-    assert "'T-9.9-01'" in check(make_broken_strategy("unknown-indicator")).findings[0].message
+    """Findings carry the offending goal, direction or indicator code, and their messages name it."""
+
+    def first(case: str) -> Finding:
+        return check(make_broken_strategy(case)).findings[0]
+
+    assert first("indicator-unknown-goal").detail("goal") == "9.9"
+    assert first("link-unknown-goal").detail("goal") == "1.9"
+    assert first("unknown-direction").detail("action_direction") == "1.1-99"
+    assert first("unknown-indicator").code == "T-9.9-01"
+    assert first("link-unknown-goal").message.endswith(" 1.9")
+    assert first("unknown-direction").message.endswith(" 1.1-99")
 
 
 def test_duplicate_message_counts_the_copies() -> None:
@@ -266,8 +281,8 @@ def test_duplicate_message_counts_the_copies() -> None:
     finding = check(make_broken_strategy("duplicate-indicator")).of_kind(
         FindingKind.DUPLICATE_CODE
     )[0]
-    assert "2 indicators" in finding.message
-    assert "'T-1.1-01'" in finding.message
+    assert (finding.variant, finding.detail("count")) == ("indicator", 2)
+    assert finding.message == "the code T-1.1-01 occurs 2 times among the indicators"
 
 
 def _with_indicator(*values: int, **indicator: object) -> Strategy:
@@ -393,8 +408,9 @@ def test_declared_mismatch_on_synthetic_report() -> None:
     declared = make_declared(total_cost=Money(Decimal("999.99")))
     strategy = make_strategy(reports=(make_report(declared=declared),))
     finding = only(check(strategy), FindingKind.DECLARED_FIGURE_MISMATCH, "total")
-    assert "999.99" in finding.message
-    assert "1000.00" in finding.message
+    assert (finding.found, finding.expected) == (Money(Decimal("999.99")), Money(Decimal(1000)))
+    assert "PLN\xa0999.99" in finding.message
+    assert "PLN\xa01,000.00" in finding.message
     assert check(strategy, year=2023).findings == check(strategy).findings
 
 
@@ -450,7 +466,8 @@ def test_negative_cost_is_a_warning() -> None:
     strategy = make_strategy(projects=(make_project(cost=Money(Decimal("-5.00"))),))
     finding = only(check(strategy), FindingKind.NEGATIVE_COST, "T-P-01")
     assert finding.severity is Severity.WARNING
-    assert "-5.00" in finding.message
+    assert finding.detail("cost") == Money(Decimal("-5.00"))
+    assert finding.message.endswith("is negative: -PLN\xa05.00")
 
 
 def test_mixed_currencies_are_a_finding_not_an_exception() -> None:
@@ -527,8 +544,11 @@ def test_value_out_of_range_is_a_warning(
     """A value outside the plausible range is a warning naming indicator, year and value."""
     finding = only(check(_valued(unit, *values)), FindingKind.VALUE_OUT_OF_RANGE, "T-1.1-01")
     assert finding.severity is Severity.WARNING
-    assert (finding.detail("year"), finding.detail("value")) == (year, value)
-    assert f"the value {value} of {year} is outside the assumed plausible range" in finding.message
+    assert (finding.detail("year"), finding.detail("value")) == (
+        int(year),
+        Measure(Decimal(value), unit, value),
+    )
+    assert f"for {year} is outside the range possible for its unit" in finding.message
     assert finding.variant == "assumed"
 
 
@@ -538,8 +558,8 @@ def test_value_outside_a_declared_range() -> None:
         "day", "30", "400", value_range=ValueRange(low=Decimal(0), high=Decimal(366))
     )
     finding = only(check(strategy), FindingKind.VALUE_OUT_OF_RANGE, "T-1.1-01")
-    assert (finding.detail("year"), finding.detail("range"), finding.variant) == (
-        "2023",
+    assert (finding.detail("year"), str(finding.detail("range")), finding.variant) == (
+        2023,
         "0..366",
         "declared",
     )
@@ -555,7 +575,8 @@ def test_fractional_count_is_a_warning(unit: str) -> None:
     """170,5 of a count of people or things is not a whole number: a warning naming it."""
     finding = only(check(_valued(unit, "181", "170.5")), FindingKind.VALUE_NOT_WHOLE, "T-1.1-01")
     assert finding.severity is Severity.WARNING
-    assert (finding.detail("year"), finding.detail("value")) == ("2023", "170.5")
+    assert finding.detail("year") == 2023
+    assert finding.detail("value") == Measure(Decimal("170.5"), unit, "170.5")
 
 
 def test_whole_count_with_decimal_zeros_is_whole() -> None:
@@ -577,7 +598,7 @@ def test_target_year_before_the_base_year_is_a_warning() -> None:
     )
     finding = only(check(strategy), FindingKind.TARGET_YEAR_BEFORE_BASE, "T-1.1-01")
     assert finding.severity is Severity.WARNING
-    assert (finding.detail("target_year"), finding.detail("year")) == ("2022", "2023")
+    assert (finding.detail("target_year"), finding.detail("year")) == (2022, 2023)
 
 
 def test_target_year_of_the_base_year_is_fine() -> None:
@@ -611,11 +632,9 @@ def test_target_out_of_range_is_a_warning(target: Target, found: str) -> None:
     strategy = _valued("percent", "20", "30", target=target)
     finding = only(check(strategy), FindingKind.TARGET_OUT_OF_RANGE, "T-1.1-01")
     assert finding.severity is Severity.WARNING
-    assert (finding.found, finding.detail("target"), finding.detail("range")) == (
-        found,
-        target.raw,
-        "0..100",
-    )
+    assert finding.found == Measure(Decimal(found), "percent", target.raw)
+    assert finding.detail("target") == finding.found
+    assert str(finding.detail("range")) == "0..100"
 
 
 def test_target_inside_the_range_is_no_finding() -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from citystrategy.io.strategy_files import read_strategy
 from citystrategy.model import Strategy, ValueRange
-from citystrategy.validation import Finding, FindingKind, check
+from citystrategy.validation import Finding, FindingKind, Measure, check
 from tests.io.test_strategy_files import read_error, replace_once
 
 #: The file of indicators and their values.
@@ -79,8 +79,10 @@ def test_target_year_before_the_base_year_is_a_finding(kielce_dir: Path) -> None
     replace_once(path, "\t5,2 %\t12,3 %\t", "\t5,2 %\t- *\t")
     strategy = read_strategy(kielce_dir)
     (finding,) = findings_of(strategy, FindingKind.TARGET_YEAR_BEFORE_BASE, "KIE-1-01")
-    assert finding.message == "the target year 2022 is before the base year 2023"
-    assert (finding.detail("target_year"), finding.detail("year")) == ("2022", "2023")
+    assert finding.message == (
+        "the target year 2022 is before the base year 2023 (the first year with a value)"
+    )
+    assert (finding.detail("target_year"), finding.detail("year")) == (2022, 2023)
 
 
 # --- plausibility --------------------------------------------------------------------------
@@ -108,8 +110,10 @@ def test_implausible_value_is_a_finding(
     """146 % or −4,6 % unemployment and negative money or persons load, but check names them."""
     replace_once(kielce_dir / INDICATORS, old, new)
     (finding,) = findings_of(read_strategy(kielce_dir), FindingKind.VALUE_OUT_OF_RANGE, code)
-    assert (finding.detail("value"), finding.detail("year")) == (value, year)
-    assert f"the value {value} of {year} is outside the assumed plausible range" in finding.message
+    shown = finding.detail("value")
+    assert isinstance(shown, Measure)
+    assert (shown.raw, finding.detail("year")) == (value, int(year))
+    assert f"for {year} is outside the range possible for its unit" in finding.message
     assert finding.severity.value == "warning"
 
 
@@ -120,7 +124,8 @@ def test_fractional_persons_is_a_finding(kielce_dir: Path) -> None:
     )
     strategy = read_strategy(kielce_dir)
     (finding,) = findings_of(strategy, FindingKind.VALUE_NOT_WHOLE, "KIE-1.1-04")
-    assert (finding.detail("value"), finding.detail("year")) == ("170,5", "2023")
+    assert finding.detail("value") == Measure(Decimal("170.5"), "person", "170,5")
+    assert finding.detail("year") == 2023
     assert not findings_of(strategy, FindingKind.VALUE_OUT_OF_RANGE, "KIE-1.1-04")
 
 
@@ -167,9 +172,9 @@ def test_declared_range_replaces_the_assumed_one(kielce_dir: Path) -> None:
     add_column(kielce_dir / INDICATORS, "range", {"KIE-1.1-01": "0..3"})
     strategy = read_strategy(kielce_dir)
     found = findings_of(strategy, FindingKind.VALUE_OUT_OF_RANGE, "KIE-1.1-01")
-    assert [(f.detail("year"), f.detail("range"), f.variant) for f in found] == [
-        ("2022", "0..3", "declared"),
-        ("2023", "0..3", "declared"),
+    assert [(f.detail("year"), str(f.detail("range")), f.variant) for f in found] == [
+        (2022, "0..3", "declared"),
+        (2023, "0..3", "declared"),
     ]
 
 

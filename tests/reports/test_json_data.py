@@ -35,6 +35,7 @@ REASONS = {
     "foreign",
     "not_found",
     "partial_list",
+    "not_applicable",
 }
 #: Keys whose value, where present, is an exact decimal string (money or a value as printed).
 DECIMAL_KEYS = {

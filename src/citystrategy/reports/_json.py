@@ -34,6 +34,7 @@ class Why(StrEnum):
     FOREIGN = "foreign"  #: a territory outside Poland has no TERYT code
     NOT_FOUND = "not_found"  #: nothing matched the query
     PARTIAL_LIST = "partial_list"  #: not on a member list that is known to be partial
+    NOT_APPLICABLE = "not_applicable"  #: a kind of finding with no expected or found value
 
 
 def put(record: dict[str, Any], key: str, value: object, why: Why) -> None:

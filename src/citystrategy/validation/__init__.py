@@ -11,6 +11,8 @@ from __future__ import annotations
 from citystrategy.validation._check import check as check
 from citystrategy.validation._findings import Finding as Finding
 from citystrategy.validation._findings import FindingKind as FindingKind
+from citystrategy.validation._findings import FindingValue as FindingValue
+from citystrategy.validation._findings import Measure as Measure
 from citystrategy.validation._findings import Severity as Severity
 from citystrategy.validation._findings import ValidationReport as ValidationReport
 from citystrategy.validation._values import WHOLE_UNITS as WHOLE_UNITS
@@ -20,6 +22,8 @@ __all__ = [
     "WHOLE_UNITS",
     "Finding",
     "FindingKind",
+    "FindingValue",
+    "Measure",
     "Severity",
     "ValidationReport",
     "check",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from decimal import Decimal
 from typing import Final
 
 from citystrategy._arguments import instance
@@ -13,10 +14,13 @@ from citystrategy.model import (
     Indicator,
     Strategy,
 )
+from citystrategy.money import Money
 from citystrategy.units import check_unit
 from citystrategy.validation._findings import (
     Finding,
     FindingKind,
+    FindingValue,
+    Measure,
     ValidationReport,
 )
 from citystrategy.validation._values import (
@@ -69,13 +73,9 @@ def _formula_like(strategy: Strategy) -> list[Finding]:
         Finding(
             kind=FindingKind.FORMULA_LIKE_TEXT,
             code=code,
-            message=(
-                f"the {field} {shown!r} starts with {text[0]!r}: a spreadsheet would run it "
-                "as a formula"
-            ),
             found=text,
             variant=field,
-            details={"field": field, "start": text[0], "text": shown},
+            values={"field": field, "start": text[0], "text": shown},
         )
         for code, field, text in texts
         for shown in [text if len(text) <= 40 else text[:40] + "…"]
@@ -122,8 +122,7 @@ def check(strategy: Strategy, *, year: int | None = None) -> ValidationReport:
         Finding(
             kind=FindingKind.COST_NOT_STATED,
             code=p.code,
-            message=f"no cost is stated for project {p.name!r}",
-            details={"name": p.name},
+            values={"name": p.name},
         )
         for p in strategy.projects
         if p.cost is None
@@ -132,22 +131,19 @@ def check(strategy: Strategy, *, year: int | None = None) -> ValidationReport:
         Finding(
             kind=FindingKind.NEGATIVE_COST,
             code=p.code,
-            message=f"the cost of project {p.name!r} is negative: {p.cost}",
-            details={"name": p.name, "cost": p.cost.amount, "currency": p.cost.currency},
+            values={"name": p.name, "cost": p.cost},
         )
         for p in strategy.projects
         if p.cost is not None and p.cost.amount < 0
     ]
     currencies = project_currencies(strategy)
     if len(currencies) > 1:
-        message = f"project costs are in several currencies ({', '.join(currencies)}): totals cannot be computed"
         findings.append(
             Finding(
                 kind=FindingKind.MIXED_CURRENCIES,
                 code=strategy.code,
-                message=message,
                 variant="projects",
-                details={"currencies": ", ".join(currencies)},
+                values={"currencies": currencies},
             )
         )
     years = [r.year for r in strategy.reports if r.declared is not None] if year is None else [year]
@@ -170,14 +166,12 @@ def _duplicates(strategy: Strategy) -> list[Finding]:
     for what, codes in groups.items():
         for code, count in Counter(codes).items():
             if count > 1:
-                message = f"{count} {what}s share the code {code!r}"
                 findings.append(
                     Finding(
                         kind=FindingKind.DUPLICATE_CODE,
                         code=code,
-                        message=message,
                         variant=what,
-                        details={"count": count},
+                        values={"count": count},
                     )
                 )
     return findings
@@ -190,28 +184,21 @@ def _links(strategy: Strategy) -> list[Finding]:
     indicators = {i.code for i in strategy.indicators}
     findings = []
 
-    def unknown(
-        kind: FindingKind, code: str, message: str, variant: str = "", **details: str
-    ) -> None:
-        finding = Finding(kind=kind, code=code, message=message, variant=variant, details=details)
-        findings.append(finding)
+    def unknown(kind: FindingKind, code: str, variant: str = "", **values: str) -> None:
+        findings.append(Finding(kind=kind, code=code, variant=variant, values=values))
 
     for indicator in strategy.indicators:
         if indicator.goal_code not in strategic | operational:
             unknown(
                 FindingKind.UNKNOWN_GOAL,
                 indicator.code,
-                f"indicator measures unknown goal {indicator.goal_code!r}",
                 "indicator",
                 goal=indicator.goal_code,
             )
         elif (indicator.level == "impact") != (indicator.goal_code in strategic):
-            expected = "a strategic goal" if indicator.level == "impact" else "an operational goal"
-            message = f"{indicator.level.value} indicator should measure {expected}, not {indicator.goal_code!r}"
             unknown(
                 FindingKind.LEVEL_MISMATCH,
                 indicator.code,
-                message,
                 indicator.level.value,
                 goal=indicator.goal_code,
             )
@@ -221,7 +208,6 @@ def _links(strategy: Strategy) -> list[Finding]:
                 unknown(
                     FindingKind.UNKNOWN_GOAL,
                     project.code,
-                    f"linked to unknown goal {link.strategic_goal!r}",
                     "project",
                     goal=link.strategic_goal,
                 )
@@ -229,7 +215,6 @@ def _links(strategy: Strategy) -> list[Finding]:
                 unknown(
                     FindingKind.UNKNOWN_GOAL,
                     project.code,
-                    f"linked to unknown goal {link.operational_goal!r}",
                     "project",
                     goal=link.operational_goal,
                 )
@@ -238,53 +223,45 @@ def _links(strategy: Strategy) -> list[Finding]:
                     unknown(
                         FindingKind.UNKNOWN_ACTION_DIRECTION,
                         project.code,
-                        f"linked to unknown action direction {code!r}",
-                        direction=code,
+                        action_direction=code,
                     )
     for code in sorted({o.indicator for o in strategy.observations} - indicators):
-        message = f"observations of unknown indicator {code!r}"
-        unknown(FindingKind.UNKNOWN_INDICATOR, code, message, "observations")
+        unknown(FindingKind.UNKNOWN_INDICATOR, code, "observations")
     responses = strategy.survey_responses_indicator
     if responses is not None and responses not in indicators:
         unknown(
             FindingKind.UNKNOWN_INDICATOR,
             responses,
-            "the survey responses indicator does not exist",
             "survey",
         )
     return findings
 
 
 def _units(indicator: Indicator) -> list[Finding]:
-    def mismatch(message: str, expected: str, variant: str) -> list[Finding]:
+    def mismatch(expected: str | None, variant: str) -> list[Finding]:
         word = indicator.name.split()[0]
         return [
             Finding(
                 kind=FindingKind.UNIT_MISMATCH,
                 code=indicator.code,
-                message=message,
                 expected=expected,
                 found=indicator.unit,
                 variant=variant,
-                details={"unit": indicator.unit, "word": word},
+                values={"unit": indicator.unit, "word": word},
             )
         ]
 
     try:
         check_unit(indicator.unit)
     except UnitError:
-        message = f"unknown unit {indicator.unit!r}"
-        return mismatch(message, "a unit of the citystrategy registry", "unknown")
+        return mismatch(None, "unknown")  # expected: a unit of the citystrategy registry
     if indicator.survey and indicator.unit != "percent":
-        return mismatch("a survey share must be in percent", "percent", "survey")
-    word = indicator.name.split()[0]
+        return mismatch("percent", "survey")
     per_something = " na " in indicator.name  # "Udział w podatku … na mieszkańca" is an amount
     if _SHARE_NAME_RE.match(indicator.name) and not per_something and indicator.unit != "percent":
-        message = f"the name says a share ({word!r}) but the unit is not percent"
-        return mismatch(message, "percent", "share")
+        return mismatch("percent", "share")
     if _COUNT_NAME_RE.match(indicator.name) and indicator.unit == "percent":
-        message = f"the name says a count ({word!r}) but the values are percentages"
-        return mismatch(message, "a count", "count")
+        return mismatch("count", "count")
     return []
 
 
@@ -297,60 +274,54 @@ def _declared_currencies(strategy: Strategy, year: int, currency: str) -> list[F
     others = sorted({m.currency for m in amounts} - {currency})
     if not others:
         return []
-    message = (
-        f"the {year} report declares costs in {', '.join(others)}, the project costs are in "
-        f"{currency}: they cannot be compared"
-    )
     finding = Finding(
         kind=FindingKind.MIXED_CURRENCIES,
         code=strategy.code,
-        message=message,
         expected=currency,
-        found=", ".join(others),
+        found=tuple(others),
         variant="declared",
-        details={"year": year, "currency": currency, "declared_currencies": ", ".join(others)},
+        values={"year": year, "currency": currency, "declared_currencies": tuple(others)},
     )
     return [finding]
+
+
+def _figure_value(figure: Figure, value: Decimal | None, currency: str | None) -> FindingValue:
+    """A declared or computed figure as a typed value: money, a share in percent, or a count."""
+    if value is None:
+        return None
+    if figure is Figure.COST and currency is not None:
+        return Money(value, currency)
+    if figure is Figure.SHARE:
+        return Measure(value, "percent")
+    return value
 
 
 def _declared(strategy: Strategy, year: int) -> list[Finding]:
     findings = []
     for comparison in compare_declared(strategy, year):
-        subject = "total" if comparison.goal is None else comparison.goal
-        scope = "in total" if comparison.goal is None else f"for goal {comparison.goal}"
-        unit = {Figure.COST: f" {comparison.currency}", Figure.SHARE: "%"}.get(
-            comparison.figure, ""
-        )
-        details = {
+        if comparison.agrees is True:
+            continue
+        declared = _figure_value(comparison.figure, comparison.declared, comparison.currency)
+        computed = _figure_value(comparison.figure, comparison.computed, comparison.currency)
+        values: dict[str, FindingValue] = {
             "year": year,
-            "figure": comparison.figure.value,
-            "goal": comparison.goal or "",
-            "declared": comparison.declared,
-            "computed": "" if comparison.computed is None else comparison.computed,
+            "figure": comparison.figure,
+            "declared": declared,
+            "computed": computed,
         }
-        if comparison.currency is not None:
-            details["currency"] = comparison.currency
-        declares = (
-            f"the {year} report declares {comparison.figure.value} {scope} as {comparison.declared}"
+        if comparison.goal is not None:
+            values["goal"] = comparison.goal
+        disagrees = comparison.agrees is False
+        findings.append(
+            Finding(
+                kind=FindingKind.DECLARED_FIGURE_MISMATCH
+                if disagrees
+                else FindingKind.DECLARED_FIGURE_UNVERIFIABLE,
+                code="total" if comparison.goal is None else comparison.goal,
+                variant="total" if comparison.goal is None else "goal",
+                expected=computed if disagrees else None,
+                found=declared if disagrees else None,
+                values=values,
+            )
         )
-        if comparison.agrees is False:
-            findings.append(
-                Finding(
-                    kind=FindingKind.DECLARED_FIGURE_MISMATCH,
-                    code=subject,
-                    message=f"{declares}{unit}; the project data give {comparison.computed}{unit}",
-                    expected=str(comparison.computed),
-                    found=str(comparison.declared),
-                    details=details,
-                )
-            )
-        elif comparison.agrees is None:
-            findings.append(
-                Finding(
-                    kind=FindingKind.DECLARED_FIGURE_UNVERIFIABLE,
-                    code=subject,
-                    message=f"{declares}{unit}; the project data cannot confirm it",
-                    details=details,
-                )
-            )
     return findings

@@ -1,17 +1,29 @@
-"""Findings: what `check` reports, with its kind, severity and details."""
+"""Findings: what `check` reports, as records: kind, severity, variant and typed values."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
 from enum import StrEnum
-from typing import Final
+from typing import Final, TypeAlias
 
 from attrs import field, frozen
 
 from citystrategy._arguments import member
+from citystrategy.model import ValueRange
+from citystrategy.model._validators import to_decimal
+from citystrategy.money import Money
 
-__all__ = ["SEVERITIES", "Finding", "FindingKind", "Severity", "ValidationReport"]
+__all__ = [
+    "SEVERITIES",
+    "Finding",
+    "FindingKind",
+    "FindingValue",
+    "Measure",
+    "Severity",
+    "ValidationReport",
+]
 
 
 class Severity(StrEnum):
@@ -78,43 +90,80 @@ SEVERITIES: Final = {
 }
 
 
-def finding_details(
-    values: Mapping[str, object] | Iterable[tuple[str, str]],
-) -> tuple[tuple[str, str], ...]:
-    items = values.items() if isinstance(values, Mapping) else values
-    return tuple((str(key), str(value)) for key, value in items)
+@frozen
+class Measure:
+    """A value in its unit, as a finding carries it: formatted in any locale when shown.
+
+    Attributes:
+        value: The value.
+        unit: Its canonical unit (``"percent"``, ``"microgram / meter ** 3"``).
+        raw: The text the source printed, for tracing (``"30 ug/m3"``); ``""`` if none.
+    """
+
+    value: Decimal = field(converter=to_decimal)
+    unit: str
+    raw: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.unit}"
+
+
+#: A value a finding is about: a code or a name (``str``, an enumeration member included), a
+#: year or a count (``int``), a number (``Decimal``), an amount of money, a measure (a value in
+#: its unit), a range, or several codes (currencies).
+FindingValue: TypeAlias = (
+    str | int | Decimal | Money | Measure | ValueRange | tuple[str, ...] | None
+)
+
+
+def finding_values(values: Mapping[str, FindingValue]) -> tuple[tuple[str, FindingValue], ...]:
+    """The values as ``(key, value)`` pairs, keys as strings; the values are kept as they are.
+
+    The pairs themselves are accepted too (``attrs.evolve`` passes them back).
+    """
+    pairs: Iterable[tuple[str, FindingValue]] = (
+        values.items() if isinstance(values, Mapping) else values
+    )
+    return tuple((str(key), value) for key, value in pairs)
 
 
 @frozen(kw_only=True)
 class Finding:
-    """One finding about a strategy's data.
+    """One finding about a strategy's data: a record, worded only when shown.
+
+    :func:`citystrategy.reports.describe_finding` words it in Polish or English from its kind,
+    variant and values, formatting each figure from its value and unit in the chosen locale.
 
     Attributes:
         kind: What the finding is about.
-        code: Code of the thing it is about (indicator, project, goal, or ``"total"``).
-        message: What was found, in English, with the values.
-        expected: What was expected, where that applies.
-        found: What was found instead, where that applies.
+        code: Code of the thing it is about (indicator, project, goal, or ``"total"`` for the
+            overall figures of a report).
         variant: Which case of the kind (e.g. ``"indicator"`` or ``"project"`` for an unknown
             goal), for wording it.
-        details: The values the finding is about, as ``(key, text)`` pairs.
+        values: The values the finding is about, as ``(key, value)`` pairs of typed values
+            (:data:`FindingValue`): each kind has its own keys, e.g. ``direction``, ``target``,
+            ``base`` and ``year`` for a target that contradicts its direction.
+        expected: What was expected, where that applies (a unit, a target kind, a currency).
+        found: What was found instead, where that applies.
     """
 
     kind: FindingKind
     code: str
-    message: str
-    expected: str = ""
-    found: str = ""
     variant: str = ""
-    details: tuple[tuple[str, str], ...] = field(factory=tuple, converter=finding_details)
+    values: tuple[tuple[str, FindingValue], ...] = field(factory=tuple, converter=finding_values)
+    expected: FindingValue = None
+    found: FindingValue = None
 
-    def detail(self, key: str) -> str:
-        """One of the values the finding is about (``""`` if it has none under *key*).
+    def detail(self, key: str) -> FindingValue:
+        """One of the values the finding is about (``None`` if it has none under *key*)."""
+        return dict(self.values).get(key)
 
-        Each kind has its own keys (e.g. ``target``, ``base`` and ``year`` for a target that
-        contradicts its direction); reports use them to word the finding in any language.
-        """
-        return dict(self.details).get(key, "")
+    @property
+    def message(self) -> str:
+        """The finding in English words (derived from its values, never stored)."""
+        from citystrategy.reports.findings import describe_finding  # presentation words it
+
+        return describe_finding(self, locale="en_GB")
 
     @property
     def severity(self) -> Severity:

@@ -20,6 +20,8 @@ from citystrategy.units import check_unit, ureg
 from citystrategy.validation._findings import (
     Finding,
     FindingKind,
+    FindingValue,
+    Measure,
 )
 
 __all__ = ["WHOLE_UNITS", "plausible_range"]
@@ -47,20 +49,17 @@ def target_findings(strategy: Strategy, indicator: Indicator) -> list[Finding]:
 
     def add(
         kind: FindingKind,
-        message: str,
         *,
-        expected: str = "",
-        found: str = "",
-        values: Mapping[str, object] | None = None,
+        expected: FindingValue = None,
+        found: FindingValue = None,
+        values: Mapping[str, FindingValue] | None = None,
     ) -> None:
-        details = {"direction": direction.value, **(values or {})}
         finding = Finding(
             kind=kind,
             code=indicator.code,
-            message=message,
             expected=expected,
             found=found,
-            details=details,
+            values={"direction": direction, **(values or {})},
         )
         findings.append(finding)
 
@@ -74,9 +73,8 @@ def target_findings(strategy: Strategy, indicator: Indicator) -> list[Finding]:
     ):
         add(
             FindingKind.TARGET_KIND_CONTRADICTS_DIRECTION,
-            f"an {target.kind.value} target for an indicator where {direction.value.replace('_', ' ')}",
-            expected=expected_kind[direction].value,
-            found=target.kind.value,
+            expected=expected_kind[direction],
+            found=target.kind,
         )
     values = observed_values(strategy, indicator)
     if not values or target.value is None or direction is Direction.WITHIN_RANGE:
@@ -88,41 +86,34 @@ def target_findings(strategy: Strategy, indicator: Indicator) -> list[Finding]:
     wrong_side = (direction is Direction.HIGHER_IS_BETTER and goal < base.value) or (
         direction is Direction.LOWER_IS_BETTER and goal > base.value
     )
-    shown = {"target": target.raw or goal, "base": base.raw or base.value, "year": base.year}
-    against = f"target {shown['target']} against {shown['base']} in {base.year}"
+    unit = indicator.unit
+    aimed = Measure(goal, unit, target.raw)
+    shown: dict[str, FindingValue] = {
+        "target": aimed,
+        "base": Measure(base.value, unit, base.raw),
+        "year": base.year,
+    }
+    reached: dict[str, FindingValue] = {
+        "target": aimed,
+        "value": Measure(latest.value, unit, latest.raw),
+        "year": latest.year,
+    }
     if target.limit:
         if target.is_met(base.value):
-            message = f"the limit is already satisfied: {against}"
-            add(FindingKind.BOUND_ALREADY_SATISFIED, message, values=shown)
+            add(FindingKind.BOUND_ALREADY_SATISFIED, values=shown)
         if not target.is_met(latest.value):
-            value = latest.raw or latest.value
-            add(
-                FindingKind.LIMIT_NOT_MET,
-                f"the limit {shown['target']} is not met in {latest.year}: {value}",
-                values={"target": shown["target"], "value": value, "year": latest.year},
-            )
+            add(FindingKind.LIMIT_NOT_MET, values=reached)
     elif wrong_side:
-        better = "above" if direction is Direction.HIGHER_IS_BETTER else "below"
         add(
             FindingKind.TARGET_CONTRADICTS_DIRECTION,
-            f"{direction.value.replace('_', ' ')}, yet the target is not {better} the base: {against}",
-            expected=f"a target {better} {base.value}",
-            found=str(goal),
+            expected=shown["base"],  # a target on the better side of the base value
+            found=aimed,
             values=shown,
         )
     elif goal == base.value:
-        add(
-            FindingKind.TARGET_MET_AT_BASE,
-            f"the target equals the base value: {against}",
-            values=shown,
-        )
+        add(FindingKind.TARGET_MET_AT_BASE, values=shown)
     elif latest is not base and target.is_met(latest.value):
-        value = latest.raw or latest.value
-        add(
-            FindingKind.TARGET_ALREADY_MET,
-            f"already met in {latest.year}: {value} against target {shown['target']}",
-            values={"target": shown["target"], "value": value, "year": latest.year},
-        )
+        add(FindingKind.TARGET_ALREADY_MET, values=reached)
     return findings
 
 
@@ -131,8 +122,7 @@ def missing_findings(observations: Iterable[Observation]) -> list[Finding]:
         Finding(
             kind=FindingKind.MISSING_VALUE,
             code=o.indicator,
-            message=f"no value for {o.year} ({o.missing.marker or o.missing.code}): {o.missing.text}",
-            details={
+            values={
                 "year": o.year,
                 "marker": o.missing.marker or o.missing.code,
                 "text": o.missing.text,
@@ -183,29 +173,21 @@ def plausibility_findings(strategy: Strategy, indicator: Indicator) -> list[Find
     plausible = plausible_range(indicator)
     variant = "declared" if indicator.value_range is not None else "assumed"
     findings = []
+    unit = indicator.unit
     for o in sorted(strategy.observations_of(indicator.code), key=lambda o: o.year):
         if o.value is None:
             continue
-        shown = o.raw or str(o.value)
-        details = {"year": o.year, "value": shown, "unit": indicator.unit}
+        value = Measure(o.value, unit, o.raw)
+        values: dict[str, FindingValue] = {"year": o.year, "value": value, "unit": unit}
         if plausible is not None and o.value not in plausible:
             findings.append(
                 Finding(
                     kind=FindingKind.VALUE_OUT_OF_RANGE,
                     code=indicator.code,
-                    message=(
-                        f"the value {shown} of {o.year} is outside the {variant} plausible range "
-                        f"{plausible} ({indicator.unit})"
-                    ),
-                    expected=str(plausible),
-                    found=str(o.value),
+                    expected=plausible,
+                    found=value,
                     variant=variant,
-                    details={
-                        **details,
-                        "range": str(plausible),
-                        "low": "" if plausible.low is None else plausible.low,
-                        "high": "" if plausible.high is None else plausible.high,
-                    },
+                    values={**values, "range": plausible},
                 )
             )
         if indicator.unit in WHOLE_UNITS and o.value != o.value.to_integral_value():
@@ -213,13 +195,8 @@ def plausibility_findings(strategy: Strategy, indicator: Indicator) -> list[Find
                 Finding(
                     kind=FindingKind.VALUE_NOT_WHOLE,
                     code=indicator.code,
-                    message=(
-                        f"the value {shown} of {o.year} is not a whole number, yet the unit "
-                        f"{indicator.unit!r} counts whole things or people"
-                    ),
-                    expected="a whole number",
-                    found=str(o.value),
-                    details=details,
+                    found=value,  # expected: a whole number
+                    values=values,
                 )
             )
     target = indicator.target
@@ -227,24 +204,15 @@ def plausibility_findings(strategy: Strategy, indicator: Indicator) -> list[Find
     for end in ends:
         if plausible is not None and end is not None and end not in plausible:
             assert target is not None  # there are ends
+            aimed = Measure(end, unit, target.raw)
             findings.append(
                 Finding(
                     kind=FindingKind.TARGET_OUT_OF_RANGE,
                     code=indicator.code,
-                    message=(
-                        f"the target {target.raw or end} is outside the {variant} plausible range "
-                        f"{plausible} ({indicator.unit})"
-                    ),
-                    expected=str(plausible),
-                    found=str(end),
+                    expected=plausible,
+                    found=aimed,
                     variant=variant,
-                    details={
-                        "target": target.raw or str(end),
-                        "unit": indicator.unit,
-                        "range": str(plausible),
-                        "low": "" if plausible.low is None else plausible.low,
-                        "high": "" if plausible.high is None else plausible.high,
-                    },
+                    values={"target": aimed, "unit": unit, "range": plausible},
                 )
             )
     return findings
@@ -260,9 +228,8 @@ def target_year_findings(strategy: Strategy, indicator: Indicator) -> list[Findi
         Finding(
             kind=FindingKind.TARGET_YEAR_BEFORE_BASE,
             code=indicator.code,
-            message=f"the target year {target_year} is before the base year {base_year}",
-            expected=f"a year from {base_year} on",
-            found=str(target_year),
-            details={"target_year": target_year, "year": base_year},
+            expected=base_year,  # a target year from the base year on
+            found=target_year,
+            values={"target_year": target_year, "year": base_year},
         )
     ]

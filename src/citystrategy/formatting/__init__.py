@@ -1,7 +1,9 @@
 r"""Polish (and other) formatting of numbers, money, percentages, counts, units and dates.
 
-The only module that imports babel. babel supplies the locale data (separators, currency
-symbols, plural rules, month names); the policies of Polish public documents live here:
+The only package that imports babel (its private modules: locales, catalogue words for units
+and enumerations, dates; everything is imported from ``citystrategy.formatting``). babel
+supplies the locale data (separators, currency symbols, plural rules, month names); the
+policies of Polish public documents live here:
 
 * grouping from five digits (``1234``, ``12 345``; CLDR's minimum grouping digits for Polish,
   which babel ignores), with a no-break space (U+00A0) between groups;
@@ -20,15 +22,13 @@ the environment is never read. Strings in the examples show U+00A0 as ``\xa0``.
 
 from __future__ import annotations
 
-import datetime as dt
 import decimal
 from decimal import ROUND_HALF_UP, Context, Decimal
-from enum import Enum, StrEnum
-from typing import Final, TypeAlias
+from enum import StrEnum
+from typing import Final
 
 import pint
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date as _babel_format_date
+from babel import Locale
 from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_symbol
 
 from citystrategy._arguments import integer
@@ -36,14 +36,20 @@ from citystrategy._arguments import member as _enum_member
 from citystrategy._arguments import text as _string
 from citystrategy._i18n import Nn_, ngettext
 from citystrategy.errors import ArgumentError, ArgumentTypeError, UnitError, UnknownCodeError
-from citystrategy.model import Direction, Level, ParticipantRole, TargetKind
+from citystrategy.formatting._dates import format_date as format_date
+from citystrategy.formatting._labels import UNIT_LABELS as UNIT_LABELS
+from citystrategy.formatting._labels import _scales, _unit_labels
+from citystrategy.formatting._labels import get_label as get_label
+from citystrategy.formatting._locales import DEFAULT_LOCALE as DEFAULT_LOCALE
+from citystrategy.formatting._locales import LocaleLike as LocaleLike
+from citystrategy.formatting._locales import _language, _locale
+from citystrategy.formatting._locales import get_language as get_language
+from citystrategy.formatting._locales import get_locale as get_locale
 from citystrategy.money import CURRENCIES, Money
 from citystrategy.percent import Percent
-from citystrategy.progress import Note, Status, Trend
 
 __all__ = [
     "DEFAULT_LOCALE",
-    "LABELS",
     "NOUNS",
     "UNIT_LABELS",
     "Grouping",
@@ -63,9 +69,6 @@ __all__ = [
     "get_language",
     "get_locale",
 ]
-
-#: Locale used when none is passed. Never read from the environment.
-DEFAULT_LOCALE: Final = Locale.parse("pl_PL")
 
 _NBSP: Final = "\u00a0"
 
@@ -99,240 +102,8 @@ NOUNS: Final[dict[str, tuple[str, str]]] = {
 }
 _PLURAL_INDEX: Final = {"one": 0, "few": 1, "many": 2, "other": 3}
 
-#: Unit labels by language. A label starting with ``noun:`` takes the plural form of that
-#: noun (``58 dni``); an empty label prints the bare number (plain counts).
-UNIT_LABELS: Final[dict[str, dict[str, str]]] = {
-    "count": {"pl": "", "en": ""},
-    "day": {"pl": "noun:day", "en": "noun:day"},
-    "person": {"pl": "noun:person", "en": "noun:person"},
-    "inhabitant": {"pl": "noun:inhabitant", "en": "noun:inhabitant"},
-    "megawatt_hour": {"pl": "MWh", "en": "MWh"},
-    "kilowatt_hour": {"pl": "kWh", "en": "kWh"},
-    "gigajoule": {"pl": "GJ", "en": "GJ"},
-    "microgram / meter ** 3": {"pl": "µg/m³", "en": "µg/m³"},
-    "kilometer": {"pl": "km", "en": "km"},
-    "meter": {"pl": "m", "en": "m"},
-    "meter ** 2": {"pl": "m²", "en": "m²"},
-    "kilometer ** 2": {"pl": "km²", "en": "km²"},
-    "percent": {"pl": "%", "en": "%"},
-    "percentage_point": {"pl": "p.p.", "en": "pp"},
-    "PLN": {"pl": "zł", "en": "PLN"},
-    "EUR": {"pl": "€", "en": "€"},
-    "kiloPLN": {"pl": "tys. zł", "en": "thousand PLN"},
-    "megaPLN": {"pl": "mln zł", "en": "million PLN"},
-    "PLN / inhabitant": {"pl": "zł na mieszkańca", "en": "PLN per inhabitant"},
-    "PLN / kilometer": {"pl": "zł/km", "en": "PLN/km"},
-    "kiloEUR": {"pl": "tys. €", "en": "thousand EUR"},
-    "megaEUR": {"pl": "mln €", "en": "million EUR"},
-    "EUR / inhabitant": {"pl": "€ na mieszkańca", "en": "EUR per inhabitant"},
-    "EUR / kilometer": {"pl": "€/km", "en": "EUR/km"},
-    "meter / hundred_thousand_inhabitants": {
-        "pl": "m na 100 tys. mieszkańców",
-        "en": "m per 100,000 inhabitants",
-    },
-    "person / hundred_thousand_inhabitants": {
-        "pl": "os. na 100 tys. mieszkańców",
-        "en": "persons per 100,000 inhabitants",
-    },
-    "count / hundred_thousand_inhabitants": {
-        "pl": "na 100 tys. mieszkańców",
-        "en": "per 100,000 inhabitants",
-    },
-    "count / thousand_inhabitants": {"pl": "na 1000 mieszkańców", "en": "per 1,000 inhabitants"},
-}
 #: ASCII spellings for outputs that cannot carry Unicode.
 _ASCII_UNITS: Final = {"µg/m³": "ug/m3", "m²": "m2", "km²": "km2"}
-
-#: Scale words for :func:`format_money_scaled`, largest first.
-_SCALES: Final = {
-    "pl": ((Decimal(10) ** 9, "mld"), (Decimal(10) ** 6, "mln"), (Decimal(10) ** 3, "tys.")),
-    "en": ((Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"), (Decimal(10) ** 3, "k")),
-}
-
-#: Labels of the model's enumerations, by language. Members of different enumerations may share
-#: a value ("not_assessable"), so :func:`get_label` looks them up by enumeration and member.
-_LABEL_PAIRS: Final[tuple[tuple[Enum, dict[str, str]], ...]] = (
-    (
-        Direction.HIGHER_IS_BETTER,
-        {
-            "pl": "stymulanta (im więcej, tym lepiej)",
-            "en": "higher is better",
-        },
-    ),
-    (
-        Direction.LOWER_IS_BETTER,
-        {
-            "pl": "destymulanta (im mniej, tym lepiej)",
-            "en": "lower is better",
-        },
-    ),
-    (Direction.WITHIN_RANGE, {"pl": "nominanta (w przedziale)", "en": "within a range"}),
-    (TargetKind.AT_LEAST, {"pl": "co najmniej", "en": "at least"}),
-    (TargetKind.AT_MOST, {"pl": "co najwyżej", "en": "at most"}),
-    (TargetKind.EXACTLY, {"pl": "dokładnie", "en": "exactly"}),
-    (TargetKind.WITHIN_RANGE, {"pl": "w przedziale", "en": "within"}),
-    (Level.IMPACT, {"pl": "wskaźnik oddziaływania", "en": "impact indicator"}),
-    (Level.RESULT, {"pl": "wskaźnik rezultatu", "en": "result indicator"}),
-    (Status.TARGET_ACHIEVED, {"pl": "cel osiągnięty", "en": "target achieved"}),
-    (Status.SUBSTANTIAL_PROGRESS, {"pl": "znaczny postęp", "en": "substantial progress"}),
-    (Status.MODERATE_PROGRESS, {"pl": "umiarkowany postęp", "en": "moderate progress"}),
-    (Status.LIMITED_PROGRESS, {"pl": "ograniczony postęp", "en": "limited progress"}),
-    (Status.DETERIORATION, {"pl": "regres", "en": "deterioration"}),
-    (Status.NOT_ASSESSABLE, {"pl": "brak oceny", "en": "not assessable"}),
-    (Trend.IMPROVED, {"pl": "poprawa", "en": "improved"}),
-    (Trend.WORSENED, {"pl": "pogorszenie", "en": "worsened"}),
-    (Trend.UNCHANGED, {"pl": "bez zmian", "en": "unchanged"}),
-    (Trend.NOT_SIGNIFICANT, {"pl": "zmiana nieistotna", "en": "not significant"}),
-    (Trend.NOT_ASSESSABLE, {"pl": "brak oceny", "en": "not assessable"}),
-    (
-        Note.BASE_YEAR_MOVED,
-        {
-            "pl": "brak wartości w roku bazowym: użyto pierwszego późniejszego roku",
-            "en": "no value in the base year: the first later year was used",
-        },
-    ),
-    (
-        Note.ZERO_BASE,
-        {
-            "pl": "wartość bazowa 0: przyjęto 0,001 (jak Open SDG)",
-            "en": "base value 0: 0.001 used instead (as Open SDG)",
-        },
-    ),
-    (
-        Note.ZERO_TARGET,
-        {
-            "pl": "wartość docelowa 0: przyjęto 0,001 (jak Open SDG)",
-            "en": "target 0: 0.001 used instead (as Open SDG)",
-        },
-    ),
-    (
-        Note.TOO_FEW_YEARS,
-        {"pl": "mniej niż dwa lata z danymi", "en": "fewer than two years of data"},
-    ),
-    (
-        Note.OPPOSITE_SIGNS,
-        {
-            "pl": "wartość bazowa i bieżąca mają przeciwne znaki",
-            "en": "base and latest values have opposite signs",
-        },
-    ),
-    (
-        Note.TARGET_OPPOSITE_SIGN,
-        {
-            "pl": "wartość bazowa i docelowa mają przeciwne znaki",
-            "en": "base value and target have opposite signs",
-        },
-    ),
-    (
-        Note.NEGATIVE_VALUES,
-        {
-            "pl": "wartości ujemne: odwrócono znak tempa zmian",
-            "en": "negative values: the growth rate's sign was flipped",
-        },
-    ),
-    (
-        Note.LIMIT_APPLIED,
-        {
-            "pl": "progi obniżone przy naturalnej granicy",
-            "en": "thresholds scaled near the natural limit",
-        },
-    ),
-    (
-        Note.TARGET_YEAR_NOT_AFTER_BASE,
-        {
-            "pl": "rok docelowy nie jest późniejszy od bazowego",
-            "en": "target year not after the base year",
-        },
-    ),
-    (
-        Note.NO_TARGET_FOR_PROJECTION,
-        {
-            "pl": "metoda projekcji wymaga wartości docelowej",
-            "en": "the projection method needs a target",
-        },
-    ),
-    (
-        Note.REQUIRED_CHANGE_ZERO,
-        {
-            "pl": "wartość docelowa równa bazowej: zmiana nie jest wymagana",
-            "en": "target equals the base value: no change required",
-        },
-    ),
-    (
-        Note.NO_DATA,
-        {
-            "pl": "brak wartości w ocenianych latach",
-            "en": "no value in the years assessed",
-        },
-    ),
-    (
-        Note.NO_TARGET_YEAR,
-        {
-            "pl": "wartość docelowa bez roku, a strategia nie podaje roku końcowego",
-            "en": "the target has no year and the strategy gives none",
-        },
-    ),
-    (
-        Note.NO_VALUE_IN_YEAR,
-        {
-            "pl": "brak wartości w roku sprawozdawczym: ostatnia wartość jest z wcześniejszego roku",
-            "en": "no value in the reporting year: the latest value is from an earlier year",
-        },
-    ),
-    (ParticipantRole.SITE, {"pl": "miejsce realizacji", "en": "site"}),
-    (ParticipantRole.MEMBER_CITY, {"pl": "miasto członkowskie", "en": "member city"}),
-    (ParticipantRole.PARTICIPANT, {"pl": "uczestnik", "en": "participant"}),
-    (ParticipantRole.TRAINING_VENUE, {"pl": "miejsce szkoleń", "en": "training venue"}),
-    (ParticipantRole.NETWORK_MEMBER, {"pl": "członek sieci", "en": "network member"}),
-    (ParticipantRole.NETWORK_LEAD, {"pl": "lider sieci", "en": "network lead"}),
-    (ParticipantRole.PARTNER_CITY, {"pl": "miasto partnerskie", "en": "partner city"}),
-    (ParticipantRole.VENUE, {"pl": "miejsce wydarzenia", "en": "venue"}),
-)
-
-
-#: A locale: a babel ``Locale`` or a name such as ``"pl_PL"`` or ``"en_GB"``.
-LocaleLike: TypeAlias = Locale | str
-
-
-def get_locale(locale: LocaleLike) -> Locale:
-    """The babel locale for *locale*; the environment is never read.
-
-    Raises:
-        ArgumentTypeError: If *locale* is neither a ``Locale`` nor a string (``None``
-            included); a ``TypeError`` too.
-        ArgumentError: If babel does not know the locale (a ``ValueError`` too).
-
-    >>> get_locale("pl_PL").language
-    'pl'
-    """
-    if isinstance(locale, Locale):
-        return locale
-    if not isinstance(locale, str):  # None would make babel read the environment
-        raise ArgumentTypeError("locale", locale, "a babel Locale or a locale name")
-    try:
-        return Locale.parse(locale)
-    except (ValueError, TypeError, UnknownLocaleError):
-        expected = "a locale babel knows (e.g. 'pl_PL', 'en_GB')"
-        raise ArgumentError("locale", locale, expected) from None
-
-
-def get_language(locale: LocaleLike) -> str:
-    """The language of citystrategy's words for *locale*: ``"pl"``, or ``"en"`` for all others.
-
-    Numbers and dates follow any babel locale; words (nouns, labels, unit names) exist in
-    Polish and English only.
-
-    >>> get_language("pl_PL"), get_language("de_DE")
-    ('pl', 'en')
-    """
-    return "pl" if get_locale(locale).language == "pl" else "en"
-
-
-_locale = get_locale
-
-
-def _language(locale: Locale) -> str:
-    return "pl" if locale.language == "pl" else "en"
 
 
 #: The rounding modes of :mod:`decimal`, for :func:`format_number`.
@@ -523,7 +294,7 @@ def format_money_scaled(
     loc = _locale(locale)
     _money(money)
     decimals = _decimals(decimals, optional=False) or 0
-    scales = _SCALES[_language(loc)]
+    scales = _scales(loc)
     if scale is not None:
         factors = {word: factor for factor, word in scales}
         if scale not in factors:
@@ -616,7 +387,7 @@ def format_percentage_points(
     number = format_number(value, decimals=decimals, locale=loc)
     if sign and not number.startswith("-") and _decimal(value) != 0 and number.strip("0,.") != "":
         number = "+" + number
-    text = UNIT_LABELS["percentage_point"][_language(loc)] if label is None else label
+    text = _unit_labels(_language(loc))["percentage_point"] if label is None else label
     return f"{number}{_NBSP}{text}"
 
 
@@ -674,10 +445,11 @@ def format_count(
 
 
 def _unit_label(unit: str, locale: Locale, *, ascii_only: bool) -> str:
+    labels = _unit_labels(_language(locale))
     try:
-        label = UNIT_LABELS[unit][_language(locale)]
+        label = labels[unit]
     except KeyError:
-        raise UnitError(unit, f"a unit with a label, one of {sorted(UNIT_LABELS)}") from None
+        raise UnitError(unit, f"a unit with a label, one of {sorted(labels)}") from None
     return _ASCII_UNITS.get(label, label) if ascii_only else label
 
 
@@ -776,78 +548,9 @@ def format_missing(*, marker: str = "–", locale: LocaleLike = DEFAULT_LOCALE) 
     return marker
 
 
-def format_date(
-    date: dt.date,
-    *,
-    style: str = "numeric",
-    suffix: str | None = None,
-    locale: LocaleLike = DEFAULT_LOCALE,
-) -> str:
-    r"""Format a date: ``20.06.2024 r.`` or ``9 czerwca 2022 r.`` (month in the genitive).
-
-    A no-break space keeps ``r.`` on the line of its year.
-
-    Args:
-        date: The date.
-        style: ``"numeric"`` or ``"long"``.
-        suffix: Text after a Polish date (``"r."`` by default, ``"roku"``, or ``""``); other
-            locales have none unless given.
-        locale: The locale.
-
-    Raises:
-        ArgumentTypeError: If *date* is not a ``datetime.date`` (a string included).
-        ArgumentError: If *style* is unknown.
-
-    >>> format_date(dt.date(2024, 6, 20))
-    '20.06.2024\xa0r.'
-    >>> format_date(dt.date(2022, 6, 9), style="long")
-    '9 czerwca 2022\xa0r.'
-    >>> format_date(dt.date(2022, 6, 9), style="long", suffix="roku")
-    '9 czerwca 2022\xa0roku'
-    >>> format_date(dt.date(2022, 6, 9), style="long", locale="en_GB")
-    '9 June 2022'
-    """
-    loc = _locale(locale)
-    if not isinstance(date, dt.date):
-        raise ArgumentTypeError("date", date, "a datetime.date")
-    if suffix is not None:
-        _string(suffix, "suffix")
-    polish = loc.language == "pl"
-    if style == "numeric":
-        short = loc.date_formats["short"].pattern.replace("yy", "y").replace("yy", "y")
-        text = _babel_format_date(date, "dd.MM.y" if polish else short, locale=loc)
-    elif style == "long":
-        text = _babel_format_date(date, "d MMMM y" if polish else "long", locale=loc)
-    else:
-        raise ArgumentError("style", style, "'numeric' or 'long'")
-    ending = ("r." if polish else "") if suffix is None else suffix
-    return f"{text}{_NBSP if polish else ' '}{ending}" if ending else text
-
-
-#: The labels by enumeration and value (see :data:`LABELS`).
-_LABELS_BY_ENUM: Final = {(type(member), member.value): labels for member, labels in _LABEL_PAIRS}
-#: Labels of the model's enumerations, by enumeration, then value, then language.
-LABELS: Final[dict[type[Enum], dict[str, dict[str, str]]]] = {}
-for _member, _labels in _LABEL_PAIRS:
-    LABELS.setdefault(type(_member), {})[str(_member.value)] = _labels
-
-
-def get_label(member: Enum, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
-    """The human label of an enumeration member of the model.
-
-    >>> get_label(Direction.LOWER_IS_BETTER)
-    'destymulanta (im mniej, tym lepiej)'
-    """
-    language = _language(_locale(locale))
-    if not isinstance(member, Enum):
-        raise ArgumentTypeError("member", member, "a member of an enumeration of the model")
-    labels = _LABELS_BY_ENUM.get((type(member), member.value))
-    return str(member.value) if labels is None else labels[language]
-
-
 # Imported here rather than at the top, beside the one function that needs them.
 from citystrategy import _i18n  # noqa: E402
-from citystrategy.model import Target  # noqa: E402
+from citystrategy.model import Target, TargetKind  # noqa: E402
 
 
 def format_target(

@@ -1,0 +1,210 @@
+"""Words from the message catalogue: unit labels, money scale words, enumeration labels."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from enum import Enum
+from typing import Final
+
+from babel import Locale
+
+from citystrategy._i18n import pgettext
+from citystrategy.errors import ArgumentTypeError
+from citystrategy.formatting._locales import DEFAULT_LOCALE, LocaleLike, _language, _locale
+from citystrategy.model import Direction, Level, ParticipantRole, TargetKind
+from citystrategy.progress import Note, Status, Trend
+
+__all__ = ["UNIT_LABELS", "get_label"]
+
+#: Unit symbols, the same in every language.
+_UNIT_SYMBOLS: Final = {
+    "count": "",  # plain counts: the bare number
+    "megawatt_hour": "MWh",
+    "kilowatt_hour": "kWh",
+    "gigajoule": "GJ",
+    "microgram / meter ** 3": "µg/m³",
+    "kilometer": "km",
+    "meter": "m",
+    "meter ** 2": "m²",
+    "kilometer ** 2": "km²",
+    "percent": "%",
+    "EUR": "€",
+}
+#: Units written as a counted noun of :data:`NOUNS` (``58 dni``).
+_NOUN_UNITS: Final = ("day", "person", "inhabitant")
+
+
+@functools.cache
+def _unit_words(language: str) -> dict[str, str]:
+    """Unit labels made of words, in *language*, from the catalogue."""
+    return {
+        "percentage_point": pgettext("unit", "pp", language),
+        "PLN": pgettext("unit", "PLN", language),
+        "kiloPLN": pgettext("unit", "thousand PLN", language),
+        "megaPLN": pgettext("unit", "million PLN", language),
+        "PLN / inhabitant": pgettext("unit", "PLN per inhabitant", language),
+        "PLN / kilometer": pgettext("unit", "PLN/km", language),
+        "kiloEUR": pgettext("unit", "thousand EUR", language),
+        "megaEUR": pgettext("unit", "million EUR", language),
+        "EUR / inhabitant": pgettext("unit", "EUR per inhabitant", language),
+        "EUR / kilometer": pgettext("unit", "EUR/km", language),
+        "meter / hundred_thousand_inhabitants": pgettext(
+            "unit", "m per 100,000 inhabitants", language
+        ),
+        "person / hundred_thousand_inhabitants": pgettext(
+            "unit", "persons per 100,000 inhabitants", language
+        ),
+        "count / hundred_thousand_inhabitants": pgettext(
+            "unit", "per 100,000 inhabitants", language
+        ),
+        "count / thousand_inhabitants": pgettext("unit", "per 1,000 inhabitants", language),
+    }
+
+
+def _unit_labels(language: str) -> dict[str, str]:
+    """Every unit label in *language*; ``noun:day`` takes the plural form of a noun."""
+    nouns = {unit: f"noun:{unit}" for unit in _NOUN_UNITS}
+    return {**_UNIT_SYMBOLS, **nouns, **_unit_words(language)}
+
+
+class _UnitLabels(Mapping[str, Mapping[str, str]]):
+    """The unit labels by unit, then language (``"pl"``, ``"en"``), read from the catalogue."""
+
+    def __getitem__(self, unit: str) -> Mapping[str, str]:
+        if unit not in _unit_labels("en"):
+            raise KeyError(unit)
+        return {language: _unit_labels(language)[unit] for language in ("pl", "en")}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_unit_labels("en"))
+
+    def __len__(self) -> int:
+        return len(_unit_labels("en"))
+
+
+#: Unit labels by unit, then language, as the catalogue gives them. A label starting with
+#: ``noun:`` takes the plural form of that noun (``58 dni``); an empty label prints the bare
+#: number (plain counts).
+UNIT_LABELS: Final[Mapping[str, Mapping[str, str]]] = _UnitLabels()
+
+
+def _scales(locale: Locale) -> tuple[tuple[Decimal, str], ...]:
+    """Scale words for :func:`format_money_scaled`, largest first."""
+    return (
+        (Decimal(10) ** 9, pgettext("money scale", "bn", locale)),
+        (Decimal(10) ** 6, pgettext("money scale", "m", locale)),
+        (Decimal(10) ** 3, pgettext("money scale", "k", locale)),
+    )
+
+
+def _enum_key(member: Enum) -> tuple[type[Enum], str]:
+    """An enumeration member as a key that tells apart members of equal value."""
+    return type(member), str(member.value)
+
+
+@functools.cache
+def _enum_labels(language: str) -> dict[tuple[type[Enum], str], str]:
+    """Labels of the model's enumerations in *language*, by enumeration and value.
+
+    Members of different enumerations may share a value (``not_assessable``), so each
+    enumeration has its own message context.
+    """
+    return {
+        _enum_key(Direction.HIGHER_IS_BETTER): pgettext("direction", "higher is better", language),
+        _enum_key(Direction.LOWER_IS_BETTER): pgettext("direction", "lower is better", language),
+        _enum_key(Direction.WITHIN_RANGE): pgettext("direction", "within a range", language),
+        _enum_key(TargetKind.AT_LEAST): pgettext("target kind", "at least", language),
+        _enum_key(TargetKind.AT_MOST): pgettext("target kind", "at most", language),
+        _enum_key(TargetKind.EXACTLY): pgettext("target kind", "exactly", language),
+        _enum_key(TargetKind.WITHIN_RANGE): pgettext("target kind", "within", language),
+        _enum_key(Level.IMPACT): pgettext("level", "impact indicator", language),
+        _enum_key(Level.RESULT): pgettext("level", "result indicator", language),
+        _enum_key(Status.TARGET_ACHIEVED): pgettext("status", "target achieved", language),
+        _enum_key(Status.SUBSTANTIAL_PROGRESS): pgettext(
+            "status", "substantial progress", language
+        ),
+        _enum_key(Status.MODERATE_PROGRESS): pgettext("status", "moderate progress", language),
+        _enum_key(Status.LIMITED_PROGRESS): pgettext("status", "limited progress", language),
+        _enum_key(Status.DETERIORATION): pgettext("status", "deterioration", language),
+        _enum_key(Status.NOT_ASSESSABLE): pgettext("status", "not assessable", language),
+        _enum_key(Trend.IMPROVED): pgettext("trend", "improved", language),
+        _enum_key(Trend.WORSENED): pgettext("trend", "worsened", language),
+        _enum_key(Trend.UNCHANGED): pgettext("trend", "unchanged", language),
+        _enum_key(Trend.NOT_SIGNIFICANT): pgettext("trend", "not significant", language),
+        _enum_key(Trend.NOT_ASSESSABLE): pgettext("trend", "not assessable", language),
+        _enum_key(Note.BASE_YEAR_MOVED): pgettext(
+            "note", "no value in the base year: the first later year was used", language
+        ),
+        _enum_key(Note.ZERO_BASE): pgettext(
+            "note", "base value 0: 0.001 used instead (as Open SDG)", language
+        ),
+        _enum_key(Note.ZERO_TARGET): pgettext(
+            "note", "target 0: 0.001 used instead (as Open SDG)", language
+        ),
+        _enum_key(Note.TOO_FEW_YEARS): pgettext("note", "fewer than two years of data", language),
+        _enum_key(Note.OPPOSITE_SIGNS): pgettext(
+            "note", "base and latest values have opposite signs", language
+        ),
+        _enum_key(Note.TARGET_OPPOSITE_SIGN): pgettext(
+            "note", "base value and target have opposite signs", language
+        ),
+        _enum_key(Note.NEGATIVE_VALUES): pgettext(
+            "note", "negative values: the growth rate's sign was flipped", language
+        ),
+        _enum_key(Note.LIMIT_APPLIED): pgettext(
+            "note", "thresholds scaled near the natural limit", language
+        ),
+        _enum_key(Note.TARGET_YEAR_NOT_AFTER_BASE): pgettext(
+            "note", "target year not after the base year", language
+        ),
+        _enum_key(Note.NO_TARGET_FOR_PROJECTION): pgettext(
+            "note", "the projection method needs a target", language
+        ),
+        _enum_key(Note.REQUIRED_CHANGE_ZERO): pgettext(
+            "note", "target equals the base value: no change required", language
+        ),
+        _enum_key(Note.NO_DATA): pgettext("note", "no value in the years assessed", language),
+        _enum_key(Note.NO_TARGET_YEAR): pgettext(
+            "note", "the target has no year and the strategy gives none", language
+        ),
+        _enum_key(Note.NO_VALUE_IN_YEAR): pgettext(
+            "note",
+            "no value in the reporting year: the latest value is from an earlier year",
+            language,
+        ),
+        _enum_key(ParticipantRole.SITE): pgettext("participant role", "site", language),
+        _enum_key(ParticipantRole.MEMBER_CITY): pgettext(
+            "participant role", "member city", language
+        ),
+        _enum_key(ParticipantRole.PARTICIPANT): pgettext(
+            "participant role", "participant", language
+        ),
+        _enum_key(ParticipantRole.TRAINING_VENUE): pgettext(
+            "participant role", "training venue", language
+        ),
+        _enum_key(ParticipantRole.NETWORK_MEMBER): pgettext(
+            "participant role", "network member", language
+        ),
+        _enum_key(ParticipantRole.NETWORK_LEAD): pgettext(
+            "participant role", "network lead", language
+        ),
+        _enum_key(ParticipantRole.PARTNER_CITY): pgettext(
+            "participant role", "partner city", language
+        ),
+        _enum_key(ParticipantRole.VENUE): pgettext("participant role", "venue", language),
+    }
+
+
+def get_label(member: Enum, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
+    """The human label of an enumeration member of the model.
+
+    >>> get_label(Direction.LOWER_IS_BETTER)
+    'destymulanta (im mniej, tym lepiej)'
+    """
+    language = _language(_locale(locale))
+    if not isinstance(member, Enum):
+        raise ArgumentTypeError("member", member, "a member of an enumeration of the model")
+    label = _enum_labels(language).get(_enum_key(member))
+    return str(member.value) if label is None else label
