@@ -81,6 +81,7 @@ def test_summary_json(capsys: pytest.CaptureFixture[str]) -> None:
     total = next(d for d in data["discrepancies"] if d["goal"] is None)
     assert total == {
         "goal": None,
+        "goal_missing": "whole_strategy",
         "figure": "cost",
         "declared": "85665519.74",
         "computed": "119738036.31",
@@ -424,8 +425,8 @@ def test_programs_show_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = run_json(["programs", "show", "ZMP-PL-UA", "--format", "json"], capsys)
     (check,) = data["rate_checks"]
     assert (check["rate"], check["consistent"]) == ("88,6%", True)
-    assert round(Decimal(check["low"]), 2) == Decimal("88.16")
-    assert round(Decimal(check["high"]), 2) == Decimal("88.79")
+    assert (check["low_percent"], check["high_percent"]) == ("88.16", "88.79")
+    assert check["computed_percent"] == "88.47"  # 261/295 = 88,474…%
     assert [p["teryt"] for p in data["participants"]][:3] == ["1419063", "1405043", "1462011"]
 
 

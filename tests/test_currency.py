@@ -192,7 +192,7 @@ def test_eur_check() -> None:
 
 
 def test_eur_summary_data() -> None:
-    """The JSON summary's amounts are exact strings, each with EUR beside it."""
+    """JSON amounts are exact strings with EUR beside them; shares in percent, one decimal."""
     data = json.loads(json.dumps(summary_data(eur_declared(), 2023)))
     assert data["projects"]["catalogue_cost"] == str(CATALOGUE)
     assert (data["projects"]["currency"], data["projects"]["currencies"]) == ("EUR", ["EUR"])
@@ -200,11 +200,13 @@ def test_eur_summary_data() -> None:
     assert (completed["cost"], completed["currency"]) == (str(COMPLETED), "EUR")
     assert completed["declared_currency"] == "EUR"
     assert [
-        (g["goal"], g["cost"], g["share"], g["declared_currency"]) for g in completed["goals"]
+        (g["goal"], g["cost"], g["share_percent"], g["declared_currency"])
+        for g in completed["goals"]
     ] == [
-        ("1", str(COMPLETED), "100", "EUR"),
-        ("2", "0", "0", None),
+        ("1", str(COMPLETED), "100.0", "EUR"),
+        ("2", "0", "0.0", None),
     ]
+    assert completed["goals"][1]["declared_currency_missing"] == "not_stated"
 
 
 @pytest.mark.parametrize(
@@ -298,6 +300,13 @@ def test_mixed_summary() -> None:
     assert data["projects"]["currencies"] == ["EUR", "PLN"]
     assert data["completed"]["cost"] is None
     assert [g["cost"] for g in data["completed"]["goals"]] == [None, None]
+    assert {
+        data["projects"]["catalogue_cost_missing"],
+        data["projects"]["currency_missing"],
+        data["completed"]["cost_missing"],
+        *(g["cost_missing"] for g in data["completed"]["goals"]),
+        *(g["share_percent_missing"] for g in data["completed"]["goals"]),
+    } == {"several_currencies"}
     text = format_summary(mixed(), 2023)
     assert "2 projekty w katalogu; koszty w kilku walutach (EUR, PLN)" in text
     english = format_summary(mixed(), 2023, locale="en_GB")

@@ -341,7 +341,19 @@ CASES: dict[str, Case] = {
         lambda s, c: funding.grant(Money(100), bad(0.85)), TypeError, ArgumentTypeError, "0.85"
     ),
     "funding-grant-not-money": Case(
-        lambda s, c: funding.grant(bad(100), Decimal(85)), TypeError, ArgumentTypeError, "100"
+        lambda s, c: funding.grant(bad(100), Percent(85)), TypeError, ArgumentTypeError, "100"
+    ),
+    "funding-grant-decimal-rate": Case(
+        lambda s, c: funding.grant(Money(100), bad(Decimal("0.85"))),
+        TypeError,
+        ArgumentTypeError,
+        "Percent(85) for 85%",
+    ),
+    "own-contribution-int-rate": Case(
+        lambda s, c: funding.own_contribution(Money(100), bad(85)),
+        TypeError,
+        ArgumentTypeError,
+        "Q_(85, 'percent')",
     ),
     "funding-rate-of-zero": Case(
         lambda s, c: funding.funding_rate(Money(1), Money(0)),
@@ -596,7 +608,7 @@ CASES: dict[str, Case] = {
         lambda s, c: funding.derived_figures(bad("x")), TypeError, ArgumentTypeError, "'x'"
     ),
     "own-contribution-not-money": Case(
-        lambda s, c: funding.own_contribution(bad(100), Decimal(85)),
+        lambda s, c: funding.own_contribution(bad(100), Percent(85)),
         TypeError,
         ArgumentTypeError,
         "100",

@@ -72,3 +72,14 @@ def test_a_statistical_level_lies_strictly_between_0_and_1(
     with pytest.raises(error):
         fraction_level(value, "level")
     assert fraction_level(0.95, "level") == 0.95
+
+
+def test_percent_values_compare_by_value() -> None:
+    """Percent values order as their numbers do, so computed rates compare with stated ones."""
+    assert Percent(5) < Percent("88.6") < Percent(100)
+    assert sorted([Percent(85), Percent("0.5"), Percent(15)]) == [
+        Percent("0.5"),
+        Percent(15),
+        Percent(85),
+    ]
+    assert Percent("85.0") == Percent(85)

@@ -46,6 +46,62 @@ EXTRA = {
     "CITIES": "Every registered city adapter by slug.",
 }
 REFERENCE = Path(__file__).parent.parent / "docs" / "reference.md"
+#: The convention for rates, shares and levels, written once for the whole API.
+RATES_SECTION = (
+    "## Rates, shares and levels",
+    "",
+    "A bare `0.85` could mean 85% or 0,85%, so no public function takes a bare number where a",
+    "rate or a share is expected:",
+    "",
+    "- **Rates and shares passed as arguments are percent**, given as a `Percent` (`Percent(85)`",
+    '  is 85%) or as a pint quantity in percent (`Q_(85, "percent")`; a dimensionless quantity',
+    '  converts, `Q_(0.85, "")` is 85%). A bare `int`, `float` or `Decimal` is an',
+    "  `ArgumentTypeError` (a `TypeError`) whose message shows how to pass it",
+    '  (`funding.grant(total, Decimal("0.85"))` fails). `citystrategy.percent.as_percent` does',
+    "  the check.",
+    "- **Rates a function computes are returned as `Percent`**, so that they can be passed back",
+    "  (`grant(total, funding_rate(paid, total))`).",
+    "- **Statistical levels keep their usual fraction form**: `alpha=0.05`, a confidence level",
+    "  `0.95`, checked to lie strictly between 0 and 1 (`citystrategy.percent.fraction_level`).",
+    "- **Measurements are data in their unit, not rate arguments.** An indicator value of 14,3%",
+    '  is `Decimal("14.3")` with the unit `percent`, as printed in the source (`Observation.value`,',
+    "  the `value` column of a frame); a change of a percentage is in percentage points. Record",
+    "  fields that hold a rate or a share as data say so in their name or their docstring",
+    "  (`Rate.percent`, `DeclaredGoalFigures.share`, `GoalCompletion.share`, `RateCheck.computed`:",
+    "  numbers of percent). `formatting.format_percent` formats a number in percent (never a",
+    "  fraction: `4.6` is `4,6%`) or a `Percent`; `format_percentage_points` a number in p.p.",
+    "",
+)
+#: How the data behind ``--format json`` is typed, written once for every command.
+JSON_SECTION = (
+    "## JSON data",
+    "",
+    "The `*_data` functions of `citystrategy.reports` build what `--format json` prints; every",
+    "command types its data the same way:",
+    "",
+    '- **Exact decimals are strings**: money amounts (`"33992885.47"`, with its currency in a',
+    "  key beside it), values in an indicator's unit and targets, as printed in the source. A",
+    "  money amount is never a float. Integers (counts, years) are JSON numbers. A finding's",
+    '  `details` keep the texts as the source prints them (`"49,1%"`), for tracing.',
+    "- **Computed numbers are strings rounded as the text shows them**, never a float and never a",
+    "  string of more than 16 significant digits: shares of a cost to one decimal, checked",
+    "  funding rates to two, survey intervals to one, scores to one (indicators) or two (goals),",
+    "  a goal's coverage to whole percent, p-values to three significant digits, and the",
+    "  progress measure, which the text does not show, to four decimals.",
+    "- **Rates and shares are in percent**, in a key that ends in `_percent` (`share_percent`,",
+    "  `coverage_percent`, `computed_percent`, `low_percent`, `high_percent`) or is `percent`",
+    "  itself (a programme's `rates`, exact as stated).",
+    "- **A missing value is `null` with its reason beside it**, in a key named after it with the",
+    '  suffix `_missing`: `"value": null, "value_missing": "missing_in_source"`. Reasons are',
+    "  snake_case codes: `not_stated` (the source does not give it), `missing_in_source` (the",
+    "  source marks the value missing; `missing` and `missing_marker` say how), `no_value` (there",
+    "  is no value to compute it from), `not_assessable`, `not_a_survey`, `not_checkable` (see",
+    "  `explanation`), `several_currencies`, `not_money`, `whole_strategy` (a row about the whole",
+    "  strategy, not one goal), `foreign` (a territory outside Poland has no TERYT code),",
+    "  `not_found` (nothing matches the query), `partial_list` (a city missing from a member",
+    "  list known to be partial, such as ZMP's: its membership is unknown).",
+    "",
+)
 
 
 def _first_line(obj: object) -> str:
@@ -112,6 +168,8 @@ def render() -> str:
         "",
         "`citystrategy` and `citystrategy.io` re-export names documented in their own modules.",
         "",
+        *RATES_SECTION,
+        *JSON_SECTION,
     ]
     for module_name in MODULES:
         module = importlib.import_module(module_name)

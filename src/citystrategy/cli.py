@@ -80,13 +80,17 @@ _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 # --- words ---------------------------------------------------------------------------------------
 
 
-def gettext(message: str, locale: str) -> str:
+def _text(message: str, locale: str) -> str:
     """*message*, which is English, as the user reads it in *locale*.
 
-    Every word the command itself shows (help, messages, errors) passes through here, so that a
-    message catalogue applied here reaches all of them; the English text is the message id.
+    Every word the command itself shows (help, messages, errors) passes through here, and here
+    the message catalogues apply (:func:`citystrategy._i18n.gettext`). The command's messages
+    are not yet marked for babel's extractor (``_text`` is not among its keywords), so they show
+    in English until they are: add ``_text`` to ``_i18n.KEYWORDS`` and translate them.
     """
-    return message
+    from citystrategy import _i18n  # babel: imported when words are needed, not before
+
+    return _i18n.gettext(message, locale)
 
 
 def _describe_error(error: BaseException, locale: str) -> str:
@@ -113,7 +117,7 @@ def _parse_locale(text: str) -> str:
     canonical = _LOCALES.get(language.lower())
     if canonical is not None and territory.upper() in ("", canonical.partition("_")[2]):
         return canonical
-    msg = gettext("unsupported locale {locale!r}; supported: {supported}", _DEFAULT_LOCALE)
+    msg = _text("unsupported locale {locale!r}; supported: {supported}", _DEFAULT_LOCALE)
     raise argparse.ArgumentTypeError(msg.format(locale=text, supported=_supported_locales()))
 
 
@@ -169,8 +173,8 @@ class _Version(argparse.Action):
 
 
 def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
-    def _(message: str) -> str:
-        return gettext(message, locale)
+    def _t(message: str) -> str:
+        return _text(message, locale)
 
     def new(parent: Any, name: str | None, **kwargs: Any) -> argparse.ArgumentParser:
         """A parser (a command's, if *parent* is given) with -h/--help worded in the locale."""
@@ -179,15 +183,15 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
         else:
             parser = parent.add_parser(name, add_help=False, **kwargs)
         parser.add_argument(
-            "-h", "--help", action="help", help=_("show this help message and exit")
+            "-h", "--help", action="help", help=_t("show this help message and exit")
         )
         return parser
 
-    city_help = _(
+    city_help = _t(
         "a registered city (e.g. kielce; see: citystrategy cities) or the path of a strategy "
         "data folder (e.g. ./moje-miasto; see: citystrategy init)"
     )
-    csv_help = _(
+    csv_help = _t(
         "; csv cells that a spreadsheet would read as a formula (starting with =, +, -, @) "
         "begin with an apostrophe"
     )
@@ -198,14 +202,14 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
             "--format",
             choices=formats,
             default="text",
-            help=_("output format: {formats} (default: text)").format(formats=", ".join(formats))
+            help=_t("output format: {formats} (default: text)").format(formats=", ".join(formats))
             + (csv_help if "csv" in formats else ""),
         )
         sub.add_argument(
             "--locale",
             type=_parse_locale,
             default=_DEFAULT_LOCALE,
-            help=_("language and number format: {locales} (default: pl_PL)").format(
+            help=_t("language and number format: {locales} (default: pl_PL)").format(
                 locales=_supported_locales()
             ),
         )
@@ -215,44 +219,46 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
             "--year",
             type=int,
             required=required,
-            help=_("reporting year, e.g. 2023")
+            help=_t("reporting year, e.g. 2023")
             if required
-            else _("reporting year, e.g. 2023 (default: every report)"),
+            else _t("reporting year, e.g. 2023 (default: every report)"),
         )
 
     parser = new(
         None,
         None,
         prog="citystrategy",
-        description=_(
+        description=_t(
             "Monitoring of city development strategies (goals, indicators, projects, costs)."
         ),
     )
     parser.add_argument(
-        "--version", action=_Version, help=_("show the version of citystrategy and exit")
+        "--version", action=_Version, help=_t("show the version of citystrategy and exit")
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    summary = new(commands, "summary", help=_("the strategy, its goals, indicators and cost table"))
+    summary = new(
+        commands, "summary", help=_t("the strategy, its goals, indicators and cost table")
+    )
     summary.add_argument("city", metavar="CITY", help=city_help)
     year(summary, required=True)
     output(summary, ("text", "json"))
-    checker = new(commands, "check", help=_("findings on the strategy's data"))
+    checker = new(commands, "check", help=_t("findings on the strategy's data"))
     checker.add_argument("city", metavar="CITY", help=city_help)
     year(checker, required=False)
     output(checker, ("text", "json", "csv"))
     assess = new(
-        commands, "assess", help=_("progress of every indicator and goal toward its target")
+        commands, "assess", help=_t("progress of every indicator and goal toward its target")
     )
     assess.add_argument("city", metavar="CITY", help=city_help)
     year(assess, required=True)
     assess.add_argument(
-        "--method", choices=("ratio", "projection"), default="ratio", help=_("default: ratio")
+        "--method", choices=("ratio", "projection"), default="ratio", help=_t("default: ratio")
     )
     assess.add_argument(
         "--window",
         type=int,
-        help=_("rolling window of N years (default: from the first year)"),
+        help=_t("rolling window of N years (default: from the first year)"),
     )
     assess.add_argument(
         "--min-coverage",
@@ -261,53 +267,55 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
         help="share of scored indicators a goal needs (default: 0.6)",
     )
     output(assess, ("text", "json", "csv"))
-    programs = new(commands, "programs", help=_("programmes run with and for cities (ZMP …)"))
+    programs = new(commands, "programs", help=_t("programmes run with and for cities (ZMP …)"))
     actions = programs.add_subparsers(dest="action", required=True, metavar="ACTION")
 
     def catalogue(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--catalogue", default="zmp", help=_("programme catalogue (default: zmp)"))
+        sub.add_argument(
+            "--catalogue", default="zmp", help=_t("programme catalogue (default: zmp)")
+        )
         output(sub, ("text", "json"))
 
-    listing = new(actions, "list", help=_("the programmes of a catalogue"))
-    listing.add_argument("--theme", help=_("only programmes with this theme (e.g. PPP)"))
-    listing.add_argument("--year", type=int, help=_("only programmes running in this year"))
+    listing = new(actions, "list", help=_t("the programmes of a catalogue"))
+    listing.add_argument("--theme", help=_t("only programmes with this theme (e.g. PPP)"))
+    listing.add_argument("--year", type=int, help=_t("only programmes running in this year"))
     catalogue(listing)
-    show = new(actions, "show", help=_("one programme, with its figures and rate checks"))
-    show.add_argument("code", help=_("programme code, e.g. ZMP-PPP"))
+    show = new(actions, "show", help=_t("one programme, with its figures and rate checks"))
+    show.add_argument("code", help=_t("programme code, e.g. ZMP-PPP"))
     catalogue(show)
-    city = new(actions, "city", help=_("everything a city took part in"))
+    city = new(actions, "city", help=_t("everything a city took part in"))
     city.add_argument(
         "city",
-        help=_(
+        help=_t(
             "city name (any spelling: Gorzów Wlkp.), TERYT code or the path of a strategy folder"
         ),
     )
     catalogue(city)
-    cities = new(commands, "cities", help=_("list the cities shipped with citystrategy"))
+    cities = new(commands, "cities", help=_t("list the cities shipped with citystrategy"))
     output(cities, ("text", "json", "csv"))
     init = new(
         commands,
         "init",
-        help=_("write a new strategy data folder to start from"),
-        description=_(
+        help=_t("write a new strategy data folder to start from"),
+        description=_t(
             "Write a small, valid, commented strategy data folder (one goal, a few "
             "indicators and projects) to replace with your own data; it never overwrites."
         ),
     )
     init.add_argument(
-        "folder", metavar="FOLDER", help=_("the folder to create, e.g. ./moje-miasto")
+        "folder", metavar="FOLDER", help=_t("the folder to create, e.g. ./moje-miasto")
     )
     init.add_argument(
         "--name",
         default="Przykładowo",
-        help=_("the city's official name (default: Przykładowo)"),
+        help=_t("the city's official name (default: Przykładowo)"),
     )
-    init.add_argument("--teryt", help=_("its TERYT (TERC) code, e.g. 2661011 (default: none)"))
+    init.add_argument("--teryt", help=_t("its TERYT (TERC) code, e.g. 2661011 (default: none)"))
     init.add_argument(
         "--kind",
         choices=_TERRITORY_KINDS,
         default="gmina",
-        help=_("what kind of territory it is (default: gmina)"),
+        help=_t("what kind of territory it is (default: gmina)"),
     )
     output(init, ("text", "json"))
     return parser
@@ -382,8 +390,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     strategy = city.load()
     years = [report.year for report in strategy.reports]
     if args.year is not None and args.year not in years:
-        known = ", ".join(map(str, years)) or gettext("none", args.locale)
-        msg = gettext("{city} has no report on {year} (reports: {known})", args.locale)
+        known = ", ".join(map(str, years)) or _text("none", args.locale)
+        msg = _text("{city} has no report on {year} (reports: {known})", args.locale)
         raise _UsageError(msg.format(city=strategy.territory.name, year=args.year, known=known))
     if args.command == "assess":
         return _assess(strategy, args, locale, out)
@@ -406,6 +414,7 @@ def _summary(
                 "catalogue": link.catalogue,
                 "goals": list(link.goal_codes),
                 "name": None if program is None else program.name,
+                **({"name_missing": "not_found"} if program is None else {}),
                 "note": link.note,
             }
             for link, program in links
@@ -446,7 +455,7 @@ def _findings_csv(report: ValidationReport, locale: Locale, out: TextIO) -> None
 
 def _assess(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     if args.window is not None and args.window < 1:
-        msg = gettext("--window must be at least 1 (got {window})", args.locale)
+        msg = _text("--window must be at least 1 (got {window})", args.locale)
         raise _UsageError(msg.format(window=args.window))
     if not 0 <= args.min_coverage <= 1:
         raise _UsageError(f"--min-coverage must lie in [0, 1] (got {args.min_coverage})")
@@ -498,7 +507,7 @@ def _init(args: argparse.Namespace, out: TextIO) -> int:
         _print_json({"folder": str(folder), "files": list(SKELETON_FILES)}, out)
         return EXIT_OK
     shown = shlex.quote(args.folder if is_folder_path(args.folder) else f"./{args.folder}")
-    text = gettext(
+    text = _text(
         "created {folder} with {files}\n"
         "It holds an example: replace it with your strategy's data "
         "({readme} explains every file), then run:\n"
@@ -565,7 +574,7 @@ def _programs(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
             program = catalogue.program(args.code.upper())
         except KeyError:
             known = ", ".join(p.code for p in catalogue.programs)
-            msg = gettext("unknown programme {code!r}; known: {known}", args.locale)
+            msg = _text("unknown programme {code!r}; known: {known}", args.locale)
             raise _UsageError(msg.format(code=args.code, known=known)) from None
         if args.format == "json":
             _print_json(program_data(program), out)
@@ -581,7 +590,7 @@ def _programs(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
         query = territory.teryt or territory.name
     profile = catalogue.profile(query)
     if profile.territory is None:
-        msg = gettext("{city!r} is neither a member nor a participant of {catalogue}", args.locale)
+        msg = _text("{city!r} is neither a member nor a participant of {catalogue}", args.locale)
         raise _UsageError(msg.format(city=args.city, catalogue=catalogue.name))
     if args.format == "json":
         _print_json(profile_data(profile), out)
@@ -604,7 +613,7 @@ def _outcome(run: Callable[[], int], locale: str) -> int:
     try:
         return run()
     except UnknownCityError as error:
-        hint = gettext("; or give the path of a strategy data folder, e.g. ./{slug}", locale)
+        hint = _text("; or give the path of a strategy data folder, e.g. ./{slug}", locale)
         _error(_describe_error(error, locale) + hint.format(slug=error.slug))
     except (_UsageError, CityStrategyError) as error:
         _error(_describe_error(error, locale))
@@ -647,6 +656,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # e.g. a full disk
         _silence_stdout()
         reason = error.strerror or _describe_error(error, locale)
-        _error(gettext("cannot write the output: {reason}", locale).format(reason=reason))
+        _error(_text("cannot write the output: {reason}", locale).format(reason=reason))
         return EXIT_USAGE
     return code

@@ -34,9 +34,11 @@ from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_sym
 from citystrategy._arguments import integer
 from citystrategy._arguments import member as _enum_member
 from citystrategy._arguments import text as _string
+from citystrategy._i18n import Nn_, ngettext
 from citystrategy.errors import ArgumentError, ArgumentTypeError, UnitError, UnknownCodeError
 from citystrategy.model import Direction, Level, ParticipantRole, TargetKind
 from citystrategy.money import CURRENCIES, Money
+from citystrategy.percent import Percent
 from citystrategy.progress import Note, Status, Trend
 
 __all__ = [
@@ -75,44 +77,24 @@ class Grouping(StrEnum):
     NEVER = "never"  #: ``31791,00``
 
 
-#: Noun forms by language, for :func:`format_count`: Polish has one / few / many / other
-#: (``1 projekt``, ``2 projekty``, ``5 projektów``, ``1,5 projektu``), English one / other.
-NOUNS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
-    "project": {
-        "pl": ("projekt", "projekty", "projektów", "projektu"),
-        "en": ("project", "projects"),
-    },
-    "indicator": {
-        "pl": ("wskaźnik", "wskaźniki", "wskaźników", "wskaźnika"),
-        "en": ("indicator", "indicators"),
-    },
-    "goal": {"pl": ("cel", "cele", "celów", "celu"), "en": ("goal", "goals")},
-    "implementer": {
-        "pl": ("realizator", "realizatorzy", "realizatorów", "realizatora"),
-        "en": ("implementer", "implementers"),
-    },
-    "finding": {"pl": ("uwaga", "uwagi", "uwag", "uwagi"), "en": ("finding", "findings")},
-    "error": {"pl": ("błąd", "błędy", "błędów", "błędu"), "en": ("error", "errors")},
-    "warning": {
-        "pl": ("ostrzeżenie", "ostrzeżenia", "ostrzeżeń", "ostrzeżenia"),
-        "en": ("warning", "warnings"),
-    },
-    "info": {
-        "pl": ("informacja", "informacje", "informacji", "informacji"),
-        "en": ("note", "notes"),
-    },
-    "day": {"pl": ("dzień", "dni", "dni", "dnia"), "en": ("day", "days")},
-    "person": {"pl": ("osoba", "osoby", "osób", "osoby"), "en": ("person", "people")},
-    "inhabitant": {
-        "pl": ("mieszkaniec", "mieszkańcy", "mieszkańców", "mieszkańca"),
-        "en": ("inhabitant", "inhabitants"),
-    },
-    "city": {"pl": ("miasto", "miasta", "miast", "miasta"), "en": ("city", "cities")},
-    "year": {"pl": ("rok", "lata", "lat", "roku"), "en": ("year", "years")},
-    "response": {
-        "pl": ("odpowiedź", "odpowiedzi", "odpowiedzi", "odpowiedzi"),
-        "en": ("response", "responses"),
-    },
+#: Nouns for :func:`format_count`, as English singular and plural; the catalogues give the other
+#: languages' forms (Polish has one / few / many / other: ``1 projekt``, ``2 projekty``,
+#: ``5 projektów``, ``1,5 projektu``).
+NOUNS: Final[dict[str, tuple[str, str]]] = {
+    "project": Nn_("project", "projects"),
+    "indicator": Nn_("indicator", "indicators"),
+    "goal": Nn_("goal", "goals"),
+    "implementer": Nn_("implementer", "implementers"),
+    "finding": Nn_("finding", "findings"),
+    "error": Nn_("error", "errors"),
+    "warning": Nn_("warning", "warnings"),
+    "info": Nn_("note", "notes"),
+    "day": Nn_("day", "days"),
+    "person": Nn_("person", "people"),
+    "inhabitant": Nn_("inhabitant", "inhabitants"),
+    "city": Nn_("city", "cities"),
+    "year": Nn_("year", "years"),
+    "response": Nn_("response", "responses"),
 }
 _PLURAL_INDEX: Final = {"one": 0, "few": 1, "many": 2, "other": 3}
 
@@ -563,7 +545,7 @@ def _with_symbol(number: str, word: str, currency: str, locale: Locale) -> str:
 
 
 def format_percent(
-    value: Decimal | int | float,
+    value: Percent | Decimal | int | float,
     *,
     decimals: int | None = 1,
     space: bool = False,
@@ -572,7 +554,9 @@ def format_percent(
     r"""Format a percentage given in percent units: ``4.6`` is ``4,6%``.
 
     Args:
-        value: The percentage, in percent (not a fraction).
+        value: The percentage: a :class:`~citystrategy.percent.Percent` (a rate, such as
+            :func:`citystrategy.funding.funding_rate` returns) or a number in percent, the
+            unit of the data it comes from (never a fraction: ``0.046`` is ``0,0%``).
         decimals: Fraction digits, or ``None`` to keep those of *value*.
         space: Put a no-break space before ``%`` (``4,6 %``, accepted in Polish since 2020).
         locale: The locale.
@@ -581,7 +565,12 @@ def format_percent(
     '5,2%'
     >>> format_percent(Decimal("90.25"), space=True)
     '90,3\xa0%'
+    >>> from citystrategy.percent import Percent
+    >>> format_percent(Percent("88.6"))
+    '88,6%'
     """
+    if isinstance(value, Percent):
+        value = value.value
     number = format_number(value, decimals=decimals, locale=locale)
     return f"{number}{_NBSP if space else ''}%"
 
@@ -661,9 +650,12 @@ def format_count(
     _string(separator, "separator")
     if isinstance(noun, str) and noun not in NOUNS:
         raise UnknownCodeError("noun", noun, list(NOUNS))
-    forms = NOUNS[noun][_language(loc)] if isinstance(noun, str) else noun
     number = _decimal(count, "count")
-    return f"{format_number(number, locale=loc)}{separator}{_noun_form(number, forms, loc)}"
+    if isinstance(noun, str):
+        word = ngettext(*NOUNS[noun], number, loc)
+    else:
+        word = _noun_form(number, noun, loc)
+    return f"{format_number(number, locale=loc)}{separator}{word}"
 
 
 def _unit_label(unit: str, locale: Locale, *, ascii_only: bool) -> str:

@@ -1,14 +1,24 @@
 r"""Funding arithmetic of programmes, exact, and consistency checks of stated figures.
 
-Rates are in percent (``Decimal("85")`` for 85%). Amounts are :class:`~citystrategy.money.Money`
-and stay in their currency; converting EUR to PLN needs an explicit, dated
-:class:`~citystrategy.money.ExchangeRate` given by the caller (:func:`to_currency`).
+Rates are in percent and are passed as a :class:`~citystrategy.percent.Percent`
+(``Percent(85)`` for 85%) or a pint quantity in percent (``Q_(85, "percent")``); a bare number
+such as ``Decimal("0.85")`` is refused, since it could mean 85% or 0,85%. The rates these
+functions return are Percent values, so a result can be passed back. Amounts are
+:class:`~citystrategy.money.Money` and stay in their currency; converting EUR to PLN needs an
+explicit, dated :class:`~citystrategy.money.ExchangeRate` given by the caller (:func:`to_currency`).
 
 >>> from decimal import Decimal
 >>> from citystrategy.money import Money
+>>> from citystrategy.percent import Percent
 >>> budget = Money(Decimal(30000), "EUR")
->>> grant(budget, Decimal(85)), own_contribution(budget, Decimal(85))
+>>> grant(budget, Percent(85)), own_contribution(budget, Percent(85))
 (Money(amount=Decimal('25500'), currency='EUR'), Money(amount=Decimal('4500'), currency='EUR'))
+>>> funding_rate(Money(Decimal(25500), "EUR"), budget)
+Percent(value=Decimal('85'))
+>>> grant(budget, Decimal("0.85"))
+Traceback (most recent call last):
+...
+citystrategy.errors.ArgumentTypeError: 'rate' must be a rate in percent: Percent(85) for 85%, or a pint quantity such as Q_(85, 'percent') (got Decimal('0.85') of type Decimal)
 
 A stated rate is consistent with stated amounts when it could be the ratio of the true amounts
 that round to them. 261 tys. zł of 295 tys. zł is 88,5% to the nearest tenth, but both amounts
@@ -21,7 +31,7 @@ consistent.
 ...     grant_precision=Decimal(1000),
 ...     total_precision=Decimal(1000),
 ... )
->>> round(low, 2), round(high, 2)
+>>> round(low.value, 2), round(high.value, 2)
 (Decimal('88.16'), Decimal('88.79'))
 """
 
@@ -29,7 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from attrs import frozen
 
@@ -37,6 +47,10 @@ from citystrategy._arguments import each, instance, member
 from citystrategy.errors import ArgumentError, ArgumentTypeError, ModelError
 from citystrategy.model import Figure, FigureKind, Program, Rate, RateKind
 from citystrategy.money import ExchangeRate, Money
+from citystrategy.percent import Percent, as_percent
+
+if TYPE_CHECKING:
+    import pint
 
 __all__ = [
     "HUNDRED",
@@ -51,7 +65,7 @@ __all__ = [
     "total",
 ]
 
-#: 100%.
+#: 100, the number of percent in a whole (a Decimal for arithmetic; a rate is ``Percent(100)``).
 HUNDRED: Final = Decimal(100)
 
 
@@ -60,36 +74,51 @@ def _check_money(money: object, argument: str) -> None:
         raise ArgumentTypeError(argument, money, "a Money")
 
 
-def _check_rate(rate: Decimal) -> None:
-    if isinstance(rate, bool) or not isinstance(rate, Decimal | int):
-        raise ArgumentTypeError("rate", rate, "a Decimal or an int, in percent")
-    if not Decimal(0) <= rate <= HUNDRED:
-        raise ModelError("funding rate", f"a rate must lie between 0% and 100% (got {rate}%)")
+def _check_rate(rate: object) -> Decimal:
+    """*rate* in percent, checked to lie between 0% and 100%."""
+    percent = as_percent(rate, "rate")
+    if not Decimal(0) <= percent <= HUNDRED:
+        raise ModelError("funding rate", f"a rate must lie between 0% and 100% (got {percent}%)")
+    return percent
 
 
-def grant(total: Money, rate: Decimal) -> Money:
-    """The grant (dofinansowanie) of *total* at *rate* percent, exact.
+def grant(total: Money, rate: Percent | pint.Quantity[Decimal]) -> Money:
+    """The grant (dofinansowanie) of *total* at *rate*, exact.
+
+    Args:
+        total: The total value.
+        rate: The funding rate: ``Percent(85)`` or ``Q_(85, "percent")`` for 85%.
 
     Raises:
-        ModelError: If *rate* is outside [0, 100].
-        ArgumentTypeError: If *total* is not a Money or *rate* is not a Decimal or an int.
+        ModelError: If *rate* is outside [0%, 100%].
+        ArgumentTypeError: If *total* is not a Money, or *rate* is a bare number (``0.85``
+            could mean 85% or 0,85%) or anything but a Percent or a quantity in percent.
     """
     _check_money(total, "total")
-    _check_rate(rate)
-    return Money(total.amount * rate / HUNDRED, total.currency)
+    percent = _check_rate(rate)
+    return Money(total.amount * percent / HUNDRED, total.currency)
 
 
-def own_contribution(total: Money, rate: Decimal) -> Money:
-    """The own contribution (wkład własny) to *total* when *rate* percent is funded, exact.
+def own_contribution(total: Money, rate: Percent | pint.Quantity[Decimal]) -> Money:
+    """The own contribution (wkład własny) to *total* when *rate* of it is funded, exact.
+
+    Args:
+        total: The total value.
+        rate: The funding rate: ``Percent(85)`` or ``Q_(85, "percent")`` for 85%.
 
     Raises:
-        ModelError: If *rate* is outside [0, 100].
+        ModelError: If *rate* is outside [0%, 100%].
+        ArgumentTypeError: If *total* is not a Money, or *rate* is a bare number or anything
+            but a Percent or a quantity in percent.
     """
     return total - grant(total, rate)
 
 
-def funding_rate(grant: Money, total: Money) -> Decimal:
-    """The funding rate in percent: ``grant / total * 100`` (28 significant digits).
+def funding_rate(grant: Money, total: Money) -> Percent:
+    """The funding rate: ``grant / total`` in percent (28 significant digits).
+
+    The result can be passed back: ``grant(total, funding_rate(paid, total))`` is *paid*
+    to 28 significant digits (exactly when the rate is a terminating decimal).
 
     Raises:
         CurrencyMismatchError: If the currencies differ.
@@ -98,7 +127,13 @@ def funding_rate(grant: Money, total: Money) -> Decimal:
     """
     _check_money(grant, "grant")
     _check_money(total, "total")
-    return grant.ratio(total) * HUNDRED
+    return Percent(_trimmed(grant.ratio(total) * HUNDRED))
+
+
+def _trimmed(value: Decimal) -> Decimal:
+    """*value* without trailing fraction zeros (``85.00`` is ``85``), never in exponent form."""
+    normal = value.normalize()
+    return normal.quantize(Decimal(1)) if normal.as_tuple().exponent > 0 else normal  # type: ignore[operator]
 
 
 def rate_interval(
@@ -107,8 +142,8 @@ def rate_interval(
     *,
     grant_precision: Decimal = Decimal("0.01"),
     total_precision: Decimal = Decimal("0.01"),
-) -> tuple[Decimal, Decimal]:
-    """The range of funding rates (percent) that amounts rounded to these figures allow.
+) -> tuple[Percent, Percent]:
+    """The range of funding rates that amounts rounded to these figures allow, in percent.
 
     A figure stated to the nearest *precision* lies within half a precision of the true amount.
 
@@ -136,7 +171,7 @@ def rate_interval(
     t_high = total.amount + total_precision / 2
     if grant.currency != total.currency:
         grant.ratio(total)  # raises CurrencyMismatchError
-    return max(g_low, Decimal(0)) / t_high * HUNDRED, g_high / t_low * HUNDRED
+    return Percent(max(g_low, Decimal(0)) / t_high * HUNDRED), Percent(g_high / t_low * HUNDRED)
 
 
 def to_currency(money: Money, rate: ExchangeRate) -> Money:
@@ -210,7 +245,7 @@ def derived_figures(program: Program) -> tuple[Figure, ...]:
     if paid is None and rate is not None:
         paid = Figure(
             kind=FigureKind.GRANT,
-            money=grant(total.money, rate.percent),
+            money=grant(total.money, Percent(rate.percent)),
             precision=total.precision,
             stated=False,
             raw="",
@@ -241,9 +276,10 @@ class RateCheck:
     Attributes:
         program: Code of the programme.
         rate: The stated rate checked.
-        computed: The rate computed from the stated figures (percent), if it can be.
-        low: Lowest rate the rounded figures allow.
-        high: Highest rate the rounded figures allow.
+        computed: The rate computed from the stated figures, a number of percent (28
+            significant digits), if it can be.
+        low: Lowest rate the rounded figures allow, in percent.
+        high: Highest rate the rounded figures allow, in percent.
         consistent: ``True`` or ``False``; ``None`` when the figures needed are not stated.
         explanation: Why, in English.
     """
@@ -298,7 +334,7 @@ def _check_funding(program: Program, rate: Rate) -> RateCheck:
     if total is None or paid is None:
         missing = "total value" if total is None else "grant"
         return _unchecked(program, rate, f"no {missing} is stated, so the rate cannot be checked")
-    computed = funding_rate(paid.money, total.money)
+    computed = funding_rate(paid.money, total.money).value
     if paid.qualifier or total.qualifier:
         return _unchecked(
             program,
@@ -306,9 +342,10 @@ def _check_funding(program: Program, rate: Rate) -> RateCheck:
             "a figure is approximate (" + (paid.qualifier or total.qualifier) + ")",
             computed,
         )
-    low, high = rate_interval(
+    low_rate, high_rate = rate_interval(
         paid.money, total.money, grant_precision=paid.precision, total_precision=total.precision
     )
+    low, high = low_rate.value, high_rate.value
     stated_low = rate.percent - rate.precision / 2
     stated_high = rate.percent + rate.precision / 2
     consistent = stated_low <= high and low <= stated_high

@@ -55,13 +55,13 @@ def _to_decimal(value: object) -> Decimal:
     return number
 
 
-@frozen
+@frozen(order=True)
 class Percent:
     """A rate or a share in percent: ``Percent(85)`` is 85%, ``Percent("0.5")`` is 0,5%.
 
     A float is taken as it is printed (``Percent(88.6)`` is exactly 88,6%). The value is not
     bounded: a growth rate may be negative or exceed 100%; functions that need a share check
-    its range themselves.
+    its range themselves. Percent values compare by their value (``Percent(5) < Percent(85)``).
 
     Attributes:
         value: The number of percent, exact.

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import pytest
 
-from citystrategy.errors import CurrencyMismatchError, ModelError
+from citystrategy.errors import ArgumentTypeError, CurrencyMismatchError, ModelError
 from citystrategy.funding import (
     check_rates,
     funding_rate,
@@ -31,6 +32,8 @@ from citystrategy.model import (
     RateKind,
 )
 from citystrategy.money import ExchangeRate, Money
+from citystrategy.percent import Percent
+from citystrategy.units import Q_
 
 THOUSAND = Decimal(1000)
 #: NBP mid rate of the euro on 29.12.2023 (table 251/A/NBP/2023), given explicitly.
@@ -99,17 +102,17 @@ def stated_program(
 @pytest.mark.parametrize(
     ("budget", "rate", "expected_grant", "expected_own"),
     [
-        (eur(30_000), Decimal(85), eur(25_500), eur(4_500)),
-        (pln(295_000), Decimal("88.6"), pln(261_370), pln(33_630)),
-        (pln(50_000), Decimal(90), pln(45_000), pln(5_000)),
-        (pln(10_900_000), Decimal(100), pln(10_900_000), pln(0)),
-        (pln(140_750), Decimal(0), pln(0), pln(140_750)),
-        (pln("0.01"), Decimal(50), pln("0.005"), pln("0.005")),
+        (eur(30_000), Percent(85), eur(25_500), eur(4_500)),
+        (pln(295_000), Percent("88.6"), pln(261_370), pln(33_630)),
+        (pln(50_000), Q_(90, "percent"), pln(45_000), pln(5_000)),
+        (pln(10_900_000), Percent(100), pln(10_900_000), pln(0)),
+        (pln(140_750), Percent(0), pln(0), pln(140_750)),
+        (pln("0.01"), Q_(Decimal("0.5"), ""), pln("0.005"), pln("0.005")),
     ],
     ids=["urbact-85", "pl-ua-88-6", "exhibition-90", "ppp-100", "zero-rate", "half-grosz"],
 )
 def test_grant_and_own_contribution(
-    budget: Money, rate: Decimal, expected_grant: Money, expected_own: Money
+    budget: Money, rate: Any, expected_grant: Money, expected_own: Money
 ) -> None:
     """grant and own_contribution are exact (no rounding) and add up to the total."""
     assert grant(budget, rate) == expected_grant
@@ -119,43 +122,80 @@ def test_grant_and_own_contribution(
 
 def test_grant_keeps_the_currency() -> None:
     """A euro budget gives a euro grant and a euro own contribution."""
-    assert grant(eur(30_000), Decimal(85)).currency == "EUR"
-    assert own_contribution(eur(30_000), Decimal(85)).currency == "EUR"
+    assert grant(eur(30_000), Percent(85)).currency == "EUR"
+    assert own_contribution(eur(30_000), Percent(85)).currency == "EUR"
 
 
 def test_pl_ua_grant_at_stated_rate_is_exact() -> None:
     """295 000 zł at 88,6% is 261 370 zł exactly (295 * 886 = 261 370)."""
-    assert grant(pln(295_000), Decimal("88.6")).amount == Decimal(261_370)
+    assert grant(pln(295_000), Percent("88.6")).amount == Decimal(261_370)
+    assert grant(pln(295_000), Q_(Decimal("0.886"), "")).amount == Decimal(261_370)
+
+
+@pytest.mark.parametrize(
+    "rate",
+    [Decimal("0.85"), Decimal(85), 85, 0.85, "85%", Q_(85, "PLN")],
+    ids=["decimal-fraction", "decimal-percent", "int", "float", "str", "pln"],
+)
+def test_a_rate_must_say_its_scale(rate: Any) -> None:
+    """A bare number (0.85 could be 85% or 0,85%) is a TypeError that shows how to pass it."""
+    for function in (grant, own_contribution):
+        with pytest.raises(TypeError, match=r"'rate' must be a rate in percent: Percent\(85\)"):
+            function(pln(1000), rate)
+    with pytest.raises(ArgumentTypeError, match=r"Q_\(85, 'percent'\)"):
+        grant(pln(1000), rate)
 
 
 def test_funding_rate_by_hand() -> None:
     """261 000 of 295 000 is 88,474576271186440677966101694…% (261/295, a repeating decimal)."""
     rate = funding_rate(pln(261_000), pln(295_000))
-    assert rate == Decimal("88.47457627118644067796610169")
-    assert abs(Fraction(rate) - Fraction(26_100, 295)) < Fraction(1, 10**25)
-    assert round(rate, 1) == Decimal("88.5")
+    assert rate == Percent("88.47457627118644067796610169")
+    assert abs(Fraction(rate.value) - Fraction(26_100, 295)) < Fraction(1, 10**25)
+    assert round(rate.value, 1) == Decimal("88.5")
+
+
+@pytest.mark.parametrize(
+    ("paid", "budget"),
+    [
+        (eur(25_500), eur(30_000)),
+        (pln(45_000), pln(50_000)),
+        (pln(0), pln(50_000)),
+        (pln(261_000), pln(295_000)),
+        (pln(115_000), pln(140_750)),
+    ],
+    ids=["urbact", "exhibition", "nothing", "pl-ua", "centenary"],
+)
+def test_a_computed_rate_passes_back(paid: Money, budget: Money) -> None:
+    """grant(total, funding_rate(g, total)) is g: exact for 85%, 90%, 0%; to 1e-20 otherwise."""
+    rate = funding_rate(paid, budget)
+    back = grant(budget, rate)
+    assert abs(back.amount - paid.amount) < Decimal("1e-20")
+    assert back.amount.quantize(Decimal("0.01")) == paid.amount
+    assert back + own_contribution(budget, rate) == budget
+    if rate.value in (Decimal(85), Decimal(90), Decimal(0)):
+        assert back == paid
 
 
 @pytest.mark.parametrize(
     ("paid", "budget", "expected"),
     [
-        (eur(25_500), eur(30_000), Decimal(85)),
-        (pln(115_000), pln(140_750), Decimal("81.70515097690941385435168739")),
-        (pln(0), pln(50_000), Decimal(0)),
+        (eur(25_500), eur(30_000), Percent(85)),
+        (pln(115_000), pln(140_750), Percent("81.70515097690941385435168739")),
+        (pln(0), pln(50_000), Percent(0)),
     ],
     ids=["urbact", "centenary", "nothing"],
 )
-def test_funding_rate(paid: Money, budget: Money, expected: Decimal) -> None:
+def test_funding_rate(paid: Money, budget: Money, expected: Percent) -> None:
     """The funding rate is grant / total * 100 (115 000 / 140 750 = 4600/5630 = 81,705…%)."""
     assert funding_rate(paid, budget) == expected
 
 
 @pytest.mark.parametrize(
     "rate",
-    [Decimal("100.1"), Decimal(120), Decimal("-0.1"), Decimal(-85)],
-    ids=["100.1", "120", "minus-0.1", "minus-85"],
+    [Percent("100.1"), Percent(120), Percent("-0.1"), Q_(-85, "percent"), Q_(Decimal("1.2"), "")],
+    ids=["100.1", "120", "minus-0.1", "minus-85", "fraction-1.2"],
 )
-def test_rate_outside_0_100_is_refused(rate: Decimal) -> None:
+def test_rate_outside_0_100_is_refused(rate: Any) -> None:
     """A rate above 100% or below 0% is a ModelError, for the grant and the own contribution."""
     with pytest.raises(ModelError, match="between 0% and 100%"):
         grant(pln(1000), rate)
@@ -181,16 +221,17 @@ def test_rate_interval_by_hand() -> None:
     low, high = rate_interval(
         pln(261_000), pln(295_000), grant_precision=THOUSAND, total_precision=THOUSAND
     )
-    assert abs(Fraction(low) - Fraction(260_500 * 100, 295_500)) < Fraction(1, 10**24)
-    assert abs(Fraction(high) - Fraction(261_500 * 100, 294_500)) < Fraction(1, 10**24)
-    assert (round(low, 2), round(high, 2)) == (Decimal("88.16"), Decimal("88.79"))
-    assert low < Decimal("88.6") < high
+    assert abs(Fraction(low.value) - Fraction(260_500 * 100, 295_500)) < Fraction(1, 10**24)
+    assert abs(Fraction(high.value) - Fraction(261_500 * 100, 294_500)) < Fraction(1, 10**24)
+    assert (round(low.value, 2), round(high.value, 2)) == (Decimal("88.16"), Decimal("88.79"))
+    assert low < Percent("88.6") < high
+    assert grant(pln(295_000), low) < pln(261_000) < grant(pln(295_000), high)
 
 
 def test_rate_interval_exact_amounts() -> None:
     """Amounts to the grosz give an interval of about ±0,00005 p.p. around 85%."""
     low, high = rate_interval(eur(25_500), eur(30_000))
-    assert Decimal("84.9999") < low < Decimal(85) < high < Decimal("85.0001")
+    assert Percent("84.9999") < low < Percent(85) < high < Percent("85.0001")
 
 
 # --- check_rates on the catalogue -------------------------------------------------------------
@@ -201,7 +242,7 @@ def test_pl_ua_rate_is_consistent(catalogue: Catalogue) -> None:
     (check,) = check_rates(catalogue.program("ZMP-PL-UA"))
     assert check.rate.raw == "88,6%"
     assert check.consistent is True
-    assert check.computed == funding_rate(pln(261_000), pln(295_000))
+    assert check.computed == funding_rate(pln(261_000), pln(295_000)).value
     assert check.low is not None
     assert check.high is not None
     assert abs(Fraction(check.low) - Fraction(26_050_000, 295_500)) < Fraction(1, 10**24)
@@ -320,7 +361,7 @@ def test_exchange_rate_needs_a_day() -> None:
 
 def test_own_contribution_in_zloty() -> None:
     """A city's URBACT own contribution, 15% of 30 000 €, is 19 566 zł at 4,3480 zł/€."""
-    own = own_contribution(eur(30_000), Decimal(85))
+    own = own_contribution(eur(30_000), Percent(85))
     assert to_currency(own, EUR_PLN).amount == Decimal(19_566)
 
 

@@ -23,6 +23,7 @@ from citystrategy.formatting import (
 from citystrategy.money import CURRENCIES
 from citystrategy.progress import GOAL_COLUMNS, INDICATOR_COLUMNS, Method, Note, Status, Trend
 from citystrategy.progress.strategy import check_table
+from citystrategy.reports._json import Why, exact, put, rounded, significant
 from citystrategy.reports.text import render_table
 
 __all__ = ["assessment_data", "format_assessment"]
@@ -271,23 +272,97 @@ def _interval(value: Any, low: Any, high: Any, locale: LocaleLike) -> str:
     return f"{shown[0]}% ({shown[1]}–{shown[2]})"
 
 
+#: How each computed column is rounded in the JSON data: decimals, as the text shows them.
+_DECIMALS: Final = {
+    "score": 1,
+    "interval_low": 1,
+    "interval_high": 1,
+    "previous_interval_low": 1,
+    "previous_interval_high": 1,
+    "progress": 4,  # not shown; four decimals keep it on the right side of every threshold
+}
+#: Decimals of a goal's score and coverage, as the text shows them.
+_GOAL_DECIMALS: Final = {"score": 2, "coverage_percent": 0}
+#: Significant digits of a p-value.
+_P_DIGITS: Final = 3
+#: Why a value of a column is missing, where it is not "no value to compute it from".
+_WHY: Final = {
+    "target": Why.NOT_STATED,
+    "target_year": Why.NOT_STATED,
+    "progress": Why.NOT_ASSESSABLE,
+    "score": Why.NOT_ASSESSABLE,
+}
+_SURVEY_COLUMNS: Final = (
+    "interval_low",
+    "interval_high",
+    "previous_interval_low",
+    "previous_interval_high",
+    "p_value",
+)
+
+
+def _json_value(key: str, value: Any, decimals: dict[str, int]) -> Any:
+    """One cell as JSON: exact decimals and computed numbers as strings, integers as numbers."""
+    if not _present(value):
+        return None
+    if hasattr(value, "item"):
+        value = value.item()  # NumPy scalars
+    if isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Decimal):
+        return exact(value)  # as printed in the source
+    if key == "p_value":
+        return significant(value, _P_DIGITS)
+    if key in decimals:
+        return rounded(value, decimals[key])
+    if isinstance(value, float) and value.is_integer() and key.endswith("year"):
+        return int(value)
+    number = _decimal(value)  # a float read from an exact value (a target): shortest repr
+    return exact(number.quantize(Decimal(1)) if float(value).is_integer() else number)
+
+
+def _why_missing(key: str, row: dict[str, Any]) -> Why:
+    if key == "value" and str(row.get("missing") or ""):
+        return Why.MISSING_IN_SOURCE
+    if key in _SURVEY_COLUMNS and not row.get("survey"):
+        return Why.NOT_A_SURVEY
+    return _WHY.get(key, Why.NO_VALUE)
+
+
+def _json_record(row: dict[str, Any], decimals: dict[str, int]) -> dict[str, Any]:
+    record: dict[str, Any] = {}
+    for key, value in row.items():
+        put(record, key, _json_value(key, value, decimals), _why_missing(key, row))
+    return record
+
+
+def _goal_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A goal's row, its coverage in percent (from the counts, as the text shows it)."""
+    row = dict(row)
+    coverage = row.pop("coverage", None)
+    if "indicators" in row and "scored" in row:
+        total = int(row["indicators"])
+        coverage = None if total == 0 else Decimal(int(row["scored"]) * 100) / total
+    elif coverage is not None:
+        coverage = _decimal(coverage) * 100  # no counts to compute it from: the share given
+    record = _json_record(row, _GOAL_DECIMALS)
+    put(record, "coverage_percent", rounded(coverage, 0), Why.NO_VALUE)
+    return record
+
+
 def assessment_data(table: pd.DataFrame, goals: pd.DataFrame | None = None) -> dict[str, Any]:
-    """The assessment as JSON-ready data: exact values as decimal strings, missing as ``None``."""
+    """The assessment as JSON-ready data (see "JSON data" in the reference).
+
+    Values, changes and targets are exact decimal strings as printed; scores, survey intervals
+    and the progress measure are strings rounded as the text shows them (p-values to three
+    significant digits); a goal's coverage is in percent (``coverage_percent``). A missing
+    value is ``None`` with its reason beside it (``"value": None, "value_missing":
+    "missing_in_source"``, with ``missing`` and ``missing_marker`` as the source gives them).
+    """
     instance(table, "table", pd.DataFrame, "the DataFrame assess() returns")
     if goals is not None:
         instance(goals, "goals", pd.DataFrame, "the DataFrame assess_goals() returns")
-
-    def plain(value: Any) -> Any:
-        if not _present(value):
-            return None
-        if isinstance(value, Decimal):
-            return str(value)  # exact, as printed
-        return value.item() if hasattr(value, "item") else value  # NumPy scalars
-
-    def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-        return [{key: plain(value) for key, value in row.items()} for row in _rows(frame)]
-
-    data: dict[str, Any] = {"indicators": records(table)}
+    data: dict[str, Any] = {"indicators": [_json_record(row, _DECIMALS) for row in _rows(table)]}
     if goals is not None:
-        data["goals"] = records(goals)
+        data["goals"] = [_goal_record(row) for row in _rows(goals)]
     return data

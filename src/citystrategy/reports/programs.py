@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final
@@ -19,8 +20,17 @@ from citystrategy.formatting import (
     get_language,
 )
 from citystrategy.funding import RateCheck, check_rates, derived_figures
-from citystrategy.model import CityProfile, Figure, Program, ProgramLink, Source
+from citystrategy.model import (
+    CityProfile,
+    Figure,
+    Program,
+    ProgramLink,
+    Source,
+    Territory,
+    TerritoryKind,
+)
 from citystrategy.money import Money
+from citystrategy.reports._json import Why, exact, put, rounded
 from citystrategy.reports.text import render_table
 
 __all__ = [
@@ -418,12 +428,16 @@ def format_program_links(
     return "\n".join([t["links"], "", render_table(t["link_columns"], rows, align="llll")])
 
 
+#: Decimals of a checked rate, as the programme text shows it.
+_RATE_DECIMALS: Final = 2
+
+
 def _money(figure: Figure) -> dict[str, Any]:
     return {
         "kind": figure.kind.value,
-        "amount": str(figure.money.amount),
+        "amount": exact(figure.money.amount),
         "currency": figure.money.currency,
-        "precision": str(figure.precision),
+        "precision": exact(figure.precision),
         "qualifier": figure.qualifier,
         "per": figure.per,
         "holder": figure.holder,
@@ -434,109 +448,114 @@ def _money(figure: Figure) -> dict[str, Any]:
     }
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _territory(territory: Territory) -> dict[str, Any]:
+    record: dict[str, Any] = {"name": territory.name}
+    why = Why.FOREIGN if territory.kind is TerritoryKind.FOREIGN else Why.NOT_STATED
+    put(record, "teryt", territory.teryt, why)
+    record["kind"] = territory.kind.value
+    return record
+
+
+def _rate_check(check: RateCheck) -> dict[str, Any]:
+    record: dict[str, Any] = {"rate": check.rate.raw}
+    for key, value in (("computed", check.computed), ("low", check.low), ("high", check.high)):
+        put(record, f"{key}_percent", rounded(value, _RATE_DECIMALS), Why.NOT_CHECKABLE)
+    put(record, "consistent", check.consistent, Why.NOT_CHECKABLE)
+    record["explanation"] = check.explanation
+    return record
+
+
 def program_data(program: Program) -> dict[str, Any]:
-    """One programme as JSON-ready data (amounts as exact decimal strings)."""
+    """One programme as JSON-ready data (see "JSON data" in the reference).
+
+    Amounts are exact decimal strings; a rate is in percent, exact as stated (``percent``), and
+    a rate check's figures are in percent rounded to two decimals as the text shows them
+    (``computed_percent``, ``low_percent``, ``high_percent``). A ``None`` has its reason beside
+    it (``"start_date": None, "start_date_missing": "not_stated"``).
+    """
     instance(program, "program", Program, "a Program")
-    return {
+    data: dict[str, Any] = {
         "code": program.code,
         "name": program.name,
         "operator": program.operator,
         "lead_partner": program.lead_partner,
         "period": program.period,
-        "start_year": program.start_year,
-        "end_year": program.end_year,
-        "start_date": program.start_date.isoformat() if program.start_date else None,
-        "end_date": program.end_date.isoformat() if program.end_date else None,
-        "themes": list(program.themes),
-        "funder": program.funder,
-        "figures": [_money(f) for f in (*program.figures, *derived_figures(program))],
-        "rates": [
-            {"kind": r.kind.value, "percent": str(r.percent), "raw": r.raw, "source": r.source}
-            for r in program.rates
-        ],
-        "rate_checks": [
-            {
-                "rate": c.rate.raw,
-                "computed": None if c.computed is None else str(c.computed),
-                "low": None if c.low is None else str(c.low),
-                "high": None if c.high is None else str(c.high),
-                "consistent": c.consistent,
-                "explanation": c.explanation,
-            }
-            for c in check_rates(program)
-        ],
-        "partners": [{"name": p.name, "role": p.role.value} for p in program.partners],
-        "participants": [
-            {
-                "name": p.territory.name,
-                "printed_name": p.printed_name,
-                "teryt": p.territory.teryt,
-                "kind": p.territory.kind.value,
-                "role": p.role.value,
-                "edition": p.edition,
-                "networks": list(p.networks),
-                "note": p.note,
-            }
-            for p in program.participants
-        ],
-        "events": [
-            {
-                "name": e.name,
-                "place": e.place,
-                "country": e.country,
-                "start": e.start.isoformat() if e.start else None,
-                "end": e.end.isoformat() if e.end else None,
-                "raw": e.raw,
-                "note": e.note,
-            }
-            for e in program.events
-        ],
-        "outputs": [
-            {
-                "text": o.text,
-                "quantity": None if o.quantity is None else str(o.quantity),
-                "qualifier": o.qualifier,
-            }
-            for o in program.outputs
-        ],
-        "editions": [
-            {
-                "code": e.code,
-                "name": e.name,
-                "start_year": e.start_year,
-                "end_year": e.end_year,
-                "status": e.status,
-            }
-            for e in program.editions
-        ],
-        "notes": [{"text": n.text, "source": n.source} for n in program.notes],
     }
-
-
-def _optional_money(figure: Figure | None) -> dict[str, Any] | None:
-    return None if figure is None else _money(figure)
+    put(data, "start_year", program.start_year, Why.NOT_STATED)
+    put(data, "end_year", program.end_year, Why.NOT_STATED)
+    put(data, "start_date", _iso(program.start_date), Why.NOT_STATED)
+    put(data, "end_date", _iso(program.end_date), Why.NOT_STATED)
+    data["themes"] = list(program.themes)
+    data["funder"] = program.funder
+    data["figures"] = [_money(f) for f in (*program.figures, *derived_figures(program))]
+    data["rates"] = [
+        {"kind": r.kind.value, "percent": exact(r.percent), "raw": r.raw, "source": r.source}
+        for r in program.rates
+    ]
+    data["rate_checks"] = [_rate_check(c) for c in check_rates(program)]
+    data["partners"] = [{"name": p.name, "role": p.role.value} for p in program.partners]
+    data["participants"] = [
+        {
+            **_territory(p.territory),
+            "printed_name": p.printed_name,
+            "role": p.role.value,
+            "edition": p.edition,
+            "networks": list(p.networks),
+            "note": p.note,
+        }
+        for p in program.participants
+    ]
+    events = []
+    for e in program.events:
+        event: dict[str, Any] = {"name": e.name, "place": e.place, "country": e.country}
+        put(event, "start", _iso(e.start), Why.NOT_STATED)
+        put(event, "end", _iso(e.end), Why.NOT_STATED)
+        event["raw"] = e.raw
+        event["note"] = e.note
+        events.append(event)
+    data["events"] = events
+    outputs = []
+    for o in program.outputs:
+        output: dict[str, Any] = {"text": o.text}
+        put(output, "quantity", exact(o.quantity), Why.NOT_STATED)
+        output["qualifier"] = o.qualifier
+        outputs.append(output)
+    data["outputs"] = outputs
+    editions = []
+    for edition in program.editions:
+        record: dict[str, Any] = {"code": edition.code, "name": edition.name}
+        put(record, "start_year", edition.start_year, Why.NOT_STATED)
+        put(record, "end_year", edition.end_year, Why.NOT_STATED)
+        record["status"] = edition.status
+        editions.append(record)
+    data["editions"] = editions
+    data["notes"] = [{"text": n.text, "source": n.source} for n in program.notes]
+    return data
 
 
 def profile_data(profile: CityProfile) -> dict[str, Any]:
-    """A city's profile as JSON-ready data."""
+    """A city's profile as JSON-ready data (see "JSON data" in the reference)."""
     instance(profile, "profile", CityProfile, "a CityProfile")
     territory = profile.territory
-    return {
-        "query": profile.query,
-        "territory": None
-        if territory is None
-        else {"name": territory.name, "teryt": territory.teryt, "kind": territory.kind.value},
-        "member": profile.member,
-        "participations": [
-            {
-                "program": program.code,
-                "name": program.name,
-                "role": participant.role.value,
-                "edition": participant.edition,
-                "networks": list(participant.networks),
-                "note": participant.note,
-                "total_value": _optional_money(program.figure("total_value")),
-            }
-            for program, participant in profile.participations
-        ],
-    }
+    data: dict[str, Any] = {"query": profile.query}
+    put(data, "territory", None if territory is None else _territory(territory), Why.NOT_FOUND)
+    put(data, "member", profile.member, Why.PARTIAL_LIST)
+    participations = []
+    for program, participant in profile.participations:
+        record: dict[str, Any] = {
+            "program": program.code,
+            "name": program.name,
+            "role": participant.role.value,
+            "edition": participant.edition,
+            "networks": list(participant.networks),
+            "note": participant.note,
+        }
+        figure = program.figure("total_value")
+        put(record, "total_value", None if figure is None else _money(figure), Why.NOT_STATED)
+        participations.append(record)
+    data["participations"] = participations
+    return data

@@ -33,8 +33,9 @@ from citystrategy.formatting import (
     format_percent,
     get_language,
 )
-from citystrategy.model import DeclaredSummary, Level, Strategy
+from citystrategy.model import DeclaredSummary, Level, Strategy, TerritoryKind
 from citystrategy.money import Money
+from citystrategy.reports._json import Why, exact, put, rounded
 from citystrategy.reports.text import render_table
 
 __all__ = ["format_summary", "summary_data"]
@@ -106,7 +107,22 @@ def _labels(locale: LocaleLike) -> dict[str, Any]:
 
 
 def _amount(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
+    return exact(value)
+
+
+#: Decimals of a computed share, as the summary text shows it.
+_SHARE_DECIMALS: Final = 1
+#: The JSON key of a figure (the share is in percent, which its key says).
+_FIGURE_KEYS: Final = {Figure.SHARE: "share_percent"}
+
+
+def _declared_figures(comparisons: tuple[Comparison, ...], goal: str | None) -> dict[str, Any]:
+    """The declared figures of *goal* (``None``: the totals), exact as the report prints them."""
+    return {
+        _FIGURE_KEYS.get(c.figure, c.figure.value): _amount(c.declared)
+        for c in comparisons
+        if c.goal == goal
+    }
 
 
 def _currency(strategy: Strategy) -> str | None:
@@ -126,7 +142,10 @@ def summary_data(strategy: Strategy, year: int) -> dict[str, Any]:
     Amounts are exact decimal strings; ``projects.currency`` and ``completed.currency`` give the
     currency of the computed ones (``None``, like the amounts, when the project costs are in
     several currencies, listed in ``projects.currencies``) and ``declared_currency`` that of
-    the declared ones. Shares are exact percentages as strings.
+    the declared ones. Shares are in percent, in keys ending in ``_percent``: a computed share
+    rounded to one decimal as the text shows it, a declared one exact as the report prints it.
+    A ``None`` has its reason beside it (``"cost": None, "cost_missing": "several_currencies"``;
+    see "JSON data" in the reference).
     """
     instance(strategy, "strategy", Strategy, "a Strategy")
     currency = _currency(strategy)
@@ -153,35 +172,72 @@ def summary_data(strategy: Strategy, year: int) -> dict[str, Any]:
         )
     completed = []
     for row in completed_by_goal(strategy, year):
-        completed.append(
-            {
-                "goal": row.goal,
-                "name": row.name,
-                "projects": len(row.projects),
-                "project_codes": [p.code for p in row.projects],
-                "implementers": row.implementers,
-                "cost": None if row.cost is None else str(row.cost.amount),
-                "share": _amount(row.share),
-                "declared": {
-                    c.figure.value: _amount(c.declared) for c in comparisons if c.goal == row.goal
-                },
-                "declared_currency": _declared_currency(comparisons, row.goal),
-            }
+        record: dict[str, Any] = {
+            "goal": row.goal,
+            "name": row.name,
+            "projects": len(row.projects),
+            "project_codes": [p.code for p in row.projects],
+        }
+        put(record, "implementers", row.implementers, Why.NOT_STATED)
+        put(
+            record,
+            "cost",
+            None if row.cost is None else exact(row.cost.amount),
+            Why.SEVERAL_CURRENCIES,
         )
+        put(record, "share_percent", rounded(row.share, _SHARE_DECIMALS), Why.SEVERAL_CURRENCIES)
+        record["declared"] = _declared_figures(comparisons, row.goal)
+        put(
+            record,
+            "declared_currency",
+            _declared_currency(comparisons, row.goal),
+            Why.NOT_STATED,
+        )
+        completed.append(record)
+    territory: dict[str, Any] = {"name": strategy.territory.name}
+    put(territory, "teryt", strategy.territory.teryt, _no_teryt(strategy))
+    territory["kind"] = strategy.territory.kind.value
+    about: dict[str, Any] = {
+        "code": strategy.code,
+        "title": strategy.title,
+        "territory": territory,
+        "period": [strategy.period_start, strategy.period_end],
+    }
+    adopted = None if strategy.adopted_on is None else strategy.adopted_on.isoformat()
+    put(about, "adopted_on", adopted, Why.NOT_STATED)
+    about["adopted_by"] = strategy.adopted_by
+    about["resolution"] = strategy.resolution
+    catalogue_cost = None if currency is None else exact(catalogue_total(strategy).amount)
+    completed_cost = None if currency is None else exact(completed_total(strategy, year).amount)
+    projects: dict[str, Any] = {
+        "total": len(strategy.projects),
+        "without_cost": sum(1 for p in strategy.projects if p.cost is None),
+    }
+    put(projects, "catalogue_cost", catalogue_cost, Why.SEVERAL_CURRENCIES)
+    put(projects, "currency", currency, Why.SEVERAL_CURRENCIES)
+    projects["currencies"] = list(project_currencies(strategy))
+    done: dict[str, Any] = {
+        "year": year,
+        "projects": len(completed_projects(strategy, year)),
+    }
+    put(done, "cost", completed_cost, Why.SEVERAL_CURRENCIES)
+    put(done, "currency", currency, Why.SEVERAL_CURRENCIES)
+    done["goals"] = completed
+    done["declared"] = _declared_figures(comparisons, None)
+    put(done, "declared_currency", _declared_currency(comparisons, None), Why.NOT_STATED)
+    discrepancies = []
+    for c in comparisons:
+        if c.agrees is not False:
+            continue
+        entry: dict[str, Any] = {}
+        put(entry, "goal", c.goal, Why.WHOLE_STRATEGY)
+        entry["figure"] = c.figure.value
+        entry["declared"] = exact(c.declared)
+        put(entry, "computed", exact(c.computed), Why.NO_VALUE)
+        put(entry, "currency", c.currency, Why.NOT_MONEY)
+        discrepancies.append(entry)
     return {
-        "strategy": {
-            "code": strategy.code,
-            "title": strategy.title,
-            "territory": {
-                "name": strategy.territory.name,
-                "teryt": strategy.territory.teryt,
-                "kind": strategy.territory.kind.value,
-            },
-            "period": [strategy.period_start, strategy.period_end],
-            "adopted_on": None if strategy.adopted_on is None else strategy.adopted_on.isoformat(),
-            "adopted_by": strategy.adopted_by,
-            "resolution": strategy.resolution,
-        },
+        "strategy": about,
         "goals": goals,
         "indicators": {
             "total": len(strategy.indicators),
@@ -192,36 +248,14 @@ def summary_data(strategy: Strategy, year: int) -> dict[str, Any]:
                 1 for o in strategy.observations if o.year == year and o.value is None
             ),
         },
-        "projects": {
-            "total": len(strategy.projects),
-            "without_cost": sum(1 for p in strategy.projects if p.cost is None),
-            "catalogue_cost": None if currency is None else str(catalogue_total(strategy).amount),
-            "currency": currency,
-            "currencies": list(project_currencies(strategy)),
-        },
-        "completed": {
-            "year": year,
-            "projects": len(completed_projects(strategy, year)),
-            "cost": None if currency is None else str(completed_total(strategy, year).amount),
-            "currency": currency,
-            "goals": completed,
-            "declared": {
-                c.figure.value: _amount(c.declared) for c in comparisons if c.goal is None
-            },
-            "declared_currency": _declared_currency(comparisons, None),
-        },
-        "discrepancies": [
-            {
-                "goal": c.goal,
-                "figure": c.figure.value,
-                "declared": str(c.declared),
-                "computed": _amount(c.computed),
-                "currency": c.currency,
-            }
-            for c in comparisons
-            if c.agrees is False
-        ],
+        "projects": projects,
+        "completed": done,
+        "discrepancies": discrepancies,
     }
+
+
+def _no_teryt(strategy: Strategy) -> Why:
+    return Why.FOREIGN if strategy.territory.kind is TerritoryKind.FOREIGN else Why.NOT_STATED
 
 
 def _comparisons(strategy: Strategy, year: int) -> tuple[Comparison, ...]:
