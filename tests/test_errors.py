@@ -171,10 +171,16 @@ CASES: dict[str, Case] = {
         "(0.9, 0.5)",
     ),
     "assess-goals-min-coverage": Case(
-        lambda s, c: pr.assess_goals(s, year=2023, min_coverage=1.5),
+        lambda s, c: pr.assess_goals(s, year=2023, min_coverage=Percent(150)),
         ValueError,
         ArgumentError,
-        "1.5",
+        "150",
+    ),
+    "assess-goals-min-coverage-bare": Case(
+        lambda s, c: pr.assess_goals(s, year=2023, min_coverage=bad(0.6)),
+        TypeError,
+        ArgumentTypeError,
+        "Percent(85)",
     ),
     "assess-goals-min-coverage-str": Case(
         lambda s, c: pr.assess_goals(s, year=2023, min_coverage=bad("0.5")),
@@ -294,7 +300,13 @@ CASES: dict[str, Case] = {
         lambda s, c: pr.limit_factor(bad("5"), 100.0), TypeError, ArgumentTypeError, "'5'"
     ),
     "wilson-interval-n-float": Case(
-        lambda s, c: pr.wilson_interval(0.5, bad(2.5)), TypeError, ArgumentTypeError, "2.5"
+        lambda s, c: pr.wilson_interval(Percent(50), bad(2.5)), TypeError, ArgumentTypeError, "2.5"
+    ),
+    "wilson-interval-bare-share": Case(
+        lambda s, c: pr.wilson_interval(bad(0.052), 248), TypeError, ArgumentTypeError, "0.052"
+    ),
+    "progress-options-window": Case(
+        lambda s, c: pr.ProgressOptions(window=0), ValueError, ArgumentError, "0"
     ),
     "two-proportion-str": Case(
         lambda s, c: pr.two_proportion_p_value(bad("0.1"), 10, 0.2, 10),
@@ -889,7 +901,7 @@ def test_year_error_names_the_years_with_data(kielce: Strategy) -> None:
         pr.assess(kielce, year=2030)
     error = caught.value
     assert (error.argument, error.value, error.years) == ("year", 2030, (2022, 2023))
-    assert str(error) == "no data for year 2030: the years with observations are 2022, 2023"
+    assert str(error) == "no data for year 2030: the years with observed values are 2022, 2023"
 
 
 def test_check_year_error_is_both_a_value_and_a_key_error(kielce: Strategy) -> None:
@@ -939,12 +951,10 @@ def test_errors_with_nothing_known_pickle_and_say_so(error: CityStrategyError) -
     assert "none" in str(error)
 
 
-def test_assess_goals_knows_every_option_of_assess() -> None:
-    """The options assess_goals passes on are exactly assess's keyword options."""
-    from citystrategy.progress.strategy import _ASSESS_OPTIONS
-
-    parameters = set(inspect.signature(pr.assess).parameters) - {"strategy", "year"}
-    assert set(_ASSESS_OPTIONS) == parameters
+def test_assess_goals_takes_what_assess_takes() -> None:
+    """assess_goals and assess take the same options: one ProgressOptions plus its fields."""
+    goals = set(inspect.signature(pr.assess_goals).parameters) - {"min_coverage", "table"}
+    assert goals == set(inspect.signature(pr.assess).parameters)
 
 
 def test_a_year_given_as_text_is_suggested_as_the_year(kielce: Strategy) -> None:

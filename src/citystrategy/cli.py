@@ -13,7 +13,7 @@ such as ``./moje-miasto``; see :func:`citystrategy.cities.open_city` for how the
     citystrategy summary CITY --year 2023
     citystrategy check CITY [--year 2023]                         [--format text|json|csv]
     citystrategy assess CITY --year 2023 [--method ratio|projection] [--window N]
-                                         [--min-coverage SHARE]   [--format text|json|csv]
+                                         [--min-coverage PERCENT] [--format text|json|csv]
     citystrategy programs list [--catalogue zmp] [--theme T] [--year Y]
     citystrategy programs show CODE [--catalogue zmp]
     citystrategy programs city NAME_OR_TERYT [--catalogue zmp]
@@ -263,8 +263,8 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     assess.add_argument(
         "--min-coverage",
         type=float,
-        default=0.6,
-        help="share of scored indicators a goal needs (default: 0.6)",
+        default=60.0,
+        help="percent of scored indicators a goal needs (default: 60)",
     )
     output(assess, ("text", "json", "csv"))
     programs = new(commands, "programs", help=_t("programmes run with and for cities (ZMP …)"))
@@ -457,13 +457,15 @@ def _assess(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: T
     if args.window is not None and args.window < 1:
         msg = _text("--window must be at least 1 (got {window})", args.locale)
         raise _UsageError(msg.format(window=args.window))
-    if not 0 <= args.min_coverage <= 1:
-        raise _UsageError(f"--min-coverage must lie in [0, 1] (got {args.min_coverage})")
+    if not 0 <= args.min_coverage <= 100:
+        raise _UsageError(f"--min-coverage must lie in [0, 100] (got {args.min_coverage})")
+    from citystrategy.percent import Percent
     from citystrategy.progress import assess, assess_goals
     from citystrategy.reports import assessment_data, format_assessment
 
     table = assess(strategy, year=args.year, method=args.method, window=args.window)
-    goals = assess_goals(strategy, year=args.year, min_coverage=args.min_coverage, table=table)
+    coverage = Percent(args.min_coverage)
+    goals = assess_goals(strategy, year=args.year, min_coverage=coverage, table=table)
     if args.format == "json":
         _print_json(assessment_data(table, goals), out)
     elif args.format == "csv":
@@ -475,7 +477,7 @@ def _assess(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: T
             goals,
             year=args.year,
             method=args.method,
-            min_coverage=args.min_coverage,
+            min_coverage=float(coverage.fraction),
             locale=locale,
         )
         out.write(text + "\n")

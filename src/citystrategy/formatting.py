@@ -264,6 +264,20 @@ _LABEL_PAIRS: Final[tuple[tuple[Enum, dict[str, str]], ...]] = (
             "en": "no value in the years assessed",
         },
     ),
+    (
+        Note.NO_TARGET_YEAR,
+        {
+            "pl": "wartość docelowa bez roku, a strategia nie podaje roku końcowego",
+            "en": "the target has no year and the strategy gives none",
+        },
+    ),
+    (
+        Note.NO_VALUE_IN_YEAR,
+        {
+            "pl": "brak wartości w roku sprawozdawczym: ostatnia wartość jest z wcześniejszego roku",
+            "en": "no value in the reporting year: the latest value is from an earlier year",
+        },
+    ),
     (ParticipantRole.SITE, {"pl": "miejsce realizacji", "en": "site"}),
     (ParticipantRole.MEMBER_CITY, {"pl": "miasto członkowskie", "en": "member city"}),
     (ParticipantRole.PARTICIPANT, {"pl": "uczestnik", "en": "participant"}),

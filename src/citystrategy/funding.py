@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
 from attrs import frozen
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
 __all__ = [
     "HUNDRED",
     "RateCheck",
+    "RateCheckReason",
     "check_rates",
     "derived_figures",
     "funding_rate",
@@ -269,9 +271,23 @@ def derived_figures(program: Program) -> tuple[Figure, ...]:
     return tuple(derived)
 
 
+class RateCheckReason(StrEnum):
+    """What a rate was checked against, or why it could not be; presentation words it."""
+
+    NO_TOTAL = "no_total"  #: no total value is stated
+    NO_GRANT = "no_grant"  #: no grant (nor EU co-financing) is stated
+    APPROXIMATE = "approximate"  #: the grant or the total is approximate (``prawie 2 mln zł``)
+    ROUNDED_FIGURES = "rounded_figures"  #: checked against the rates the rounded figures allow
+    NO_OTHER_RATE = "no_other_rate"  #: the complementary rate is not stated
+    OTHER_RATE = "other_rate"  #: checked against the complementary rate (together 100%)
+
+
 @frozen(kw_only=True)
 class RateCheck:
     """Whether a stated rate agrees with the stated figures, within their precision.
+
+    A record, not a sentence: *reason* says what the rate was checked against, and the figures
+    and rates it was checked with are kept, so that presentation can word it in any language.
 
     Attributes:
         program: Code of the programme.
@@ -281,7 +297,10 @@ class RateCheck:
         low: Lowest rate the rounded figures allow, in percent.
         high: Highest rate the rounded figures allow, in percent.
         consistent: ``True`` or ``False``; ``None`` when the figures needed are not stated.
-        explanation: Why, in English.
+        reason: What the rate was checked against, or why it could not be checked.
+        grant: The grant (or EU co-financing) a funding rate was checked with, if stated.
+        total: The total value a funding rate was checked with, if stated.
+        other: The complementary rate a refund or own-contribution rate was checked with.
     """
 
     program: str
@@ -290,7 +309,10 @@ class RateCheck:
     low: Decimal | None
     high: Decimal | None
     consistent: bool | None
-    explanation: str
+    reason: RateCheckReason
+    grant: Figure | None = None
+    total: Figure | None = None
+    other: Rate | None = None
 
 
 def check_rates(program: Program) -> tuple[RateCheck, ...]:
@@ -314,7 +336,13 @@ def check_rates(program: Program) -> tuple[RateCheck, ...]:
 
 
 def _unchecked(
-    program: Program, rate: Rate, explanation: str, computed: Decimal | None = None
+    program: Program,
+    rate: Rate,
+    reason: RateCheckReason,
+    computed: Decimal | None = None,
+    *,
+    grant: Figure | None = None,
+    total: Figure | None = None,
 ) -> RateCheck:
     """A rate that cannot be checked, and why."""
     return RateCheck(
@@ -324,7 +352,9 @@ def _unchecked(
         low=None,
         high=None,
         consistent=None,
-        explanation=explanation,
+        reason=reason,
+        grant=grant,
+        total=total,
     )
 
 
@@ -332,16 +362,12 @@ def _check_funding(program: Program, rate: Rate) -> RateCheck:
     total = program.figure(FigureKind.TOTAL_VALUE)
     paid = program.figure(FigureKind.GRANT) or program.figure(FigureKind.EU_COFINANCING)
     if total is None or paid is None:
-        missing = "total value" if total is None else "grant"
-        return _unchecked(program, rate, f"no {missing} is stated, so the rate cannot be checked")
+        reason = RateCheckReason.NO_TOTAL if total is None else RateCheckReason.NO_GRANT
+        return _unchecked(program, rate, reason, grant=paid, total=total)
     computed = funding_rate(paid.money, total.money).value
     if paid.qualifier or total.qualifier:
-        return _unchecked(
-            program,
-            rate,
-            "a figure is approximate (" + (paid.qualifier or total.qualifier) + ")",
-            computed,
-        )
+        reason = RateCheckReason.APPROXIMATE
+        return _unchecked(program, rate, reason, computed, grant=paid, total=total)
     low_rate, high_rate = rate_interval(
         paid.money, total.money, grant_precision=paid.precision, total_precision=total.precision
     )
@@ -349,13 +375,6 @@ def _check_funding(program: Program, rate: Rate) -> RateCheck:
     stated_low = rate.percent - rate.precision / 2
     stated_high = rate.percent + rate.precision / 2
     consistent = stated_low <= high and low <= stated_high
-    shown = computed.quantize(rate.precision)
-    explanation = (
-        f"{paid.raw} of {total.raw} is {shown}% to the precision of the rate; the figures are "
-        f"rounded, so the true rate lies between {low:.2f}% and {high:.2f}%, "
-        + ("which admits" if consistent else "which excludes")
-        + f" the stated {rate.raw}"
-    )
     return RateCheck(
         program=program.code,
         rate=rate,
@@ -363,7 +382,9 @@ def _check_funding(program: Program, rate: Rate) -> RateCheck:
         low=low,
         high=high,
         consistent=consistent,
-        explanation=explanation,
+        reason=RateCheckReason.ROUNDED_FIGURES,
+        grant=paid,
+        total=total,
     )
 
 
@@ -375,14 +396,10 @@ def _check_complement(program: Program, rate: Rate) -> RateCheck:
     )
     other = program.rate(other_kind)
     if other is None:
-        missing = other_kind.value.replace("_", " ")
-        return _unchecked(program, rate, f"no {missing} is stated to check it against")
+        return _unchecked(program, rate, RateCheckReason.NO_OTHER_RATE)
     computed = HUNDRED - other.percent
     tolerance = (rate.precision + other.precision) / 2
     consistent = abs(computed - rate.percent) <= tolerance
-    explanation = f"{rate.raw} and {other.raw} add up to {rate.percent + other.percent}%" + (
-        "" if consistent else ", not 100%"
-    )
     return RateCheck(
         program=program.code,
         rate=rate,
@@ -390,5 +407,6 @@ def _check_complement(program: Program, rate: Rate) -> RateCheck:
         low=computed - tolerance,
         high=computed + tolerance,
         consistent=consistent,
-        explanation=explanation,
+        reason=RateCheckReason.OTHER_RATE,
+        other=other,
     )

@@ -200,7 +200,7 @@ def test_eu_share_without_currency_is_marked(catalogue: Catalogue, source: str) 
     assert figure is not None
     assert figure.raw in ("1,7 mln", "1,7 mln zł")
     if figure.raw != "1,7 mln":
-        assert "currency" in figure.note
+        assert "bez waluty" in figure.note
 
 
 @pytest.mark.parametrize("code", list(PROGRAMS), ids=list(PROGRAMS))
@@ -779,7 +779,7 @@ def test_document_is_the_doc_source(catalogue: Catalogue) -> None:
 @pytest.mark.parametrize(
     ("code", "source_key", "words"),
     [
-        ("ZMP-WYPEDZENI", "organisers-page", ["28 March", "30 April"]),
+        ("ZMP-WYPEDZENI", "organisers-page", ["28 marca", "30 kwietnia"]),
         ("ZMP-URBACT", "urbact", ["70%", "85%"]),
         ("ZMP-PDP", "pdp-pages", ["Fundacja Pracownia Zrównoważonego Rozwoju"]),
         ("ZMP-FIRMY-RODZINNE", "gdynia-page", ["Opole Lubelskie"]),
@@ -805,3 +805,69 @@ def test_document_figures_kept_over_others(catalogue: Catalogue) -> None:
     assert "Fundacja Napraw Sobie Miasto" in pdp
     firms = official_names(list(catalogue.program("ZMP-FIRMY-RODZINNE").participants))
     assert "Opole Lubelskie" not in firms
+
+
+#: Participants the document prints in a locative, misspelt or abbreviated: (programme, as
+#: printed, nominative), read from the document by hand.
+PRINTED_FORMS = [
+    ("ZMP-PPP", "Gdańsku", "Gdańsk"),
+    ("ZMP-PPP", "Katowicach", "Katowice"),
+    ("ZMP-PPP", "Poznaniu", "Poznań"),
+    ("ZMP-PPP", "Warszawie", "Warszawa"),
+    ("ZMP-PPP", "Sołec Zdrój", "Solec-Zdrój"),
+    ("ZMP-PDP", "Cieszyń", "Cieszyn"),
+    ("ZMP-PDP", "Gorzów Wlkp.", "Gorzów Wielkopolski"),
+    ("ZMP-PL-UA", "Gąbin (k/Płocka)", "Gąbin"),
+    ("ZMP-PL-UA", "miasto Żytomierz", "Żytomierz"),
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "printed", "nominative"), PRINTED_FORMS, ids=[p for _, p, _ in PRINTED_FORMS]
+)
+def test_participants_are_named_in_the_nominative(
+    catalogue: Catalogue, source_plain: str, code: str, printed: str, nominative: str
+) -> None:
+    """The printed form is an alias quoted in the note; the name is the nominative."""
+    assert printed in source_plain
+    (found,) = [p for p in catalogue.program(code).participants if p.printed_name == printed]
+    assert found.territory.name == nominative
+    assert re.search(f"„(w (… )?)?{re.escape(printed)}”", found.note), found.note
+    by_printed = {(p.code, x.role) for p, x in catalogue.participations(printed)}
+    by_name = {(p.code, x.role) for p, x in catalogue.participations(nominative)}
+    assert (code, found.role) in by_printed & by_name
+
+
+def test_every_other_printed_form_is_listed(catalogue: Catalogue) -> None:
+    """No participant other than those above is printed differently from its name."""
+    differing = {
+        (program.code, p.printed_name)
+        for program in catalogue.programs
+        for p in program.participants
+        if p.printed_name and p.printed_name != p.territory.name
+    }
+    assert differing == {(code, printed) for code, printed, _ in PRINTED_FORMS}
+
+
+def test_notes_events_and_outputs_are_in_polish(catalogue: Catalogue) -> None:
+    """The catalogue's own texts hold no English word (the document is Polish)."""
+    from tests.language import english_words
+
+    texts = [
+        text
+        for program in catalogue.programs
+        for text in (
+            *(n.text for n in program.notes),
+            *(o.text for o in program.outputs),
+            *(e.name for e in program.events),
+            *(e.note for e in program.events),
+            *(e.raw for e in program.events),
+            *(p.note for p in program.participants),
+            *(f.note for f in program.figures),
+            *(r.note for r in program.rates),
+            *(e.note for e in program.editions),
+        )
+    ]
+    names = ("Gen-Y City", "m.in.")  # a network's name; "m.in." is Polish (między innymi)
+    english = {text: words for text in texts if (words := english_words(text, names=names))}
+    assert english == {}

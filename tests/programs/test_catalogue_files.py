@@ -100,7 +100,7 @@ def test_check_teryt_refuses_number_zero(code: str) -> None:
 
 GDANSK_PPP = 'name = "Gdańsk"\nofficial_name = "Gdańsk"\nteryt = "2261011"'
 KIELCE = 'name = "Kielce"\nofficial_name = "Kielce"\nteryt = "2661011"'
-ZYTOMIERZ = 'name = "miasto Żytomierz"\nofficial_name = ""\nteryt = ""'
+ZYTOMIERZ = 'name = "miasto Żytomierz"\nofficial_name = "Żytomierz"\nteryt = ""'
 PPP_TOTAL = 'amount = "10,9 mln zł"\nqualifier = ""'
 
 
@@ -399,8 +399,8 @@ def test_budget_figures_in_two_currencies_are_refused(tmp_path: Path) -> None:
             "programs[ZMP-SMUP].partners[4].role: expected one of 'partner', 'lead_partner', 'funder', found text 'sponsor'",
         ),
         (
-            'text = "two study visits to Norway\'s KOSTRA system"\nquantity = ""',
-            'text = "two study visits to Norway\'s KOSTRA system"\nquantity = 2.5',
+            'text = "dwie wizyty studyjne poświęcone norweskiemu systemowi KOSTRA"\nquantity = ""',
+            'text = "dwie wizyty studyjne poświęcone norweskiemu systemowi KOSTRA"\nquantity = 2.5',
             "programs[ZMP-SMUP].outputs[2].quantity: expected a whole number, found 2.5",
         ),
         (

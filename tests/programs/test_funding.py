@@ -15,6 +15,7 @@ import pytest
 
 from citystrategy.errors import ArgumentTypeError, CurrencyMismatchError, ModelError
 from citystrategy.funding import (
+    RateCheckReason,
     check_rates,
     funding_rate,
     grant,
@@ -247,8 +248,11 @@ def test_pl_ua_rate_is_consistent(catalogue: Catalogue) -> None:
     assert check.high is not None
     assert abs(Fraction(check.low) - Fraction(26_050_000, 295_500)) < Fraction(1, 10**24)
     assert abs(Fraction(check.high) - Fraction(26_150_000, 294_500)) < Fraction(1, 10**24)
-    assert "88.16" in check.explanation.replace(",", ".")
-    assert "88.79" in check.explanation.replace(",", ".")
+    assert check.reason is RateCheckReason.ROUNDED_FIGURES
+    assert check.grant is not None
+    assert check.grant.raw == "261 tys. zł"
+    assert check.total is not None
+    assert check.total.raw == "295 tys. zł"
 
 
 def test_urbact_refund_and_own_contribution_agree(catalogue: Catalogue) -> None:
@@ -256,6 +260,8 @@ def test_urbact_refund_and_own_contribution_agree(catalogue: Catalogue) -> None:
     checks = check_rates(catalogue.program("ZMP-URBACT"))
     assert [(c.rate.raw, c.consistent) for c in checks] == [("85%", True), ("15%", True)]
     assert [c.computed for c in checks] == [Decimal(85), Decimal(15)]
+    assert [c.reason for c in checks] == [RateCheckReason.OTHER_RATE] * 2
+    assert [c.other.raw if c.other else None for c in checks] == ["15%", "85%"]
 
 
 @pytest.mark.parametrize("code", ["ZMP-PPP", "ZMP-WYPEDZENI"], ids=["ppp-100", "exhibition-90"])
@@ -264,7 +270,9 @@ def test_rate_without_grant_cannot_be_checked(catalogue: Catalogue, code: str) -
     (check,) = check_rates(catalogue.program(code))
     assert check.consistent is None
     assert (check.low, check.high) == (None, None)
-    assert "grant" in check.explanation
+    assert check.reason is RateCheckReason.NO_GRANT
+    assert check.grant is None
+    assert check.total is not None
 
 
 @pytest.mark.parametrize(
@@ -295,7 +303,7 @@ def test_rate_against_rounded_figures(rate: str, consistent: bool) -> None:
     program = stated_program(pln(295_000), pln(261_000), rate)
     (check,) = check_rates(program)
     assert check.consistent is consistent
-    assert ("admits" if consistent else "excludes") in check.explanation
+    assert check.reason is RateCheckReason.ROUNDED_FIGURES
 
 
 def test_approximate_figure_cannot_be_checked() -> None:
@@ -306,7 +314,9 @@ def test_approximate_figure_cannot_be_checked() -> None:
     (check,) = check_rates(program)
     assert check.consistent is None
     assert check.computed == Decimal(85)
-    assert "prawie" in check.explanation
+    assert check.reason is RateCheckReason.APPROXIMATE
+    assert check.total is not None
+    assert check.total.qualifier == "prawie"
 
 
 def test_refund_and_own_contribution_that_do_not_add_up() -> None:
@@ -326,6 +336,18 @@ def test_refund_and_own_contribution_that_do_not_add_up() -> None:
     )
     checks = check_rates(program)
     assert [c.consistent for c in checks] == [False, False]
+    assert [c.reason for c in checks] == [RateCheckReason.OTHER_RATE] * 2
+
+
+def test_rate_without_its_complement_cannot_be_checked() -> None:
+    """A refund rate stated without the own-contribution rate has nothing to be checked with."""
+    refund = Rate(kind=RateKind.REFUND_RATE, percent=Decimal(85), precision=Decimal(1), raw="85%")
+    (check,) = check_rates(Program(code="TEST", name="Test", rates=[refund]))
+    assert (check.consistent, check.reason, check.other) == (
+        None,
+        RateCheckReason.NO_OTHER_RATE,
+        None,
+    )
 
 
 # --- currencies -------------------------------------------------------------------------------

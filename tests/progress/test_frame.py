@@ -24,6 +24,7 @@ from citystrategy.progress import (
     Assessment,
     Method,
     Note,
+    ProgressOptions,
     Thresholds,
     YearOnYear,
     assess_frame,
@@ -82,7 +83,7 @@ PANEL_META = pd.DataFrame(
         "indicator": ["I1", "I2", "I3"],
         "direction": [HIB, LIB, RANGE],
         "target": [30.0, NAN, NAN],
-        "target_year": [2030.0, NAN, NAN],
+        "target_year": [2030.0, NAN, 2030.0],
         "target_low": [NAN, NAN, 45.0],
         "target_high": [NAN, NAN, 55.0],
         "unit": ["count", "percent", "percent"],
@@ -165,7 +166,7 @@ def test_hand_built_panel_shape() -> None:
 
 
 def test_year_filter() -> None:
-    """year=2021 drops later values: A/I1 is re-assessed and A/I3 has too few years."""
+    """year=2021 drops later values: A/I1 is re-assessed; A/I3, with no 2021 value, is not assessed."""
     rows = by_key(assess_frame(observations(PANEL_ROWS), PANEL_META, year=2021))
     # CAGR = 10.5/10 - 1 = 0.05; required 0.116123; P = 0.430577; (P - 0.6)*5/1.2 = -0.705928
     assert rows[("A", "I1")]["status"] == "limited_progress"
@@ -173,7 +174,8 @@ def test_year_filter() -> None:
     assert rows[("A", "I1")]["score"] == pytest.approx(-0.705928, rel=1e-5)
     assert rows[("A", "I1")]["current_year"] == 2021
     assert rows[("A", "I3")]["status"] == "not_assessable"
-    assert rows[("A", "I3")]["notes"] == "too_few_years"
+    assert rows[("A", "I3")]["notes"] == "no_value_in_year"
+    assert rows[("A", "I3")]["current_year"] == 2020  # the latest value, with its year
     assert rows[("A", "I3")]["trend"] == "not_assessable"
     assert rows[("B", "I2")]["status"] == "deterioration"  # unchanged: all its years <= 2021
 
@@ -379,27 +381,14 @@ class Spec:
 
 
 @dataclass(frozen=True)
-class Options:
-    """Options shared by assess_frame and assess_series / year_on_year."""
-
-    year: int | None
-    base_year: int | None
-    window: int | None
-    method: Method
-    zero: str
-    weighted: bool
-    thresholds: Thresholds | None
-    alpha: float
-
-
-@dataclass(frozen=True)
 class Panel:
     """A generated panel: indicators, series, survey sizes, options and frame form."""
 
     specs: tuple[Spec, ...]
     series: dict[tuple[str, str], dict[int, float | None]]
     samples: dict[str, dict[int, int]]
-    options: Options
+    year: int | None
+    options: ProgressOptions
     rows: tuple[tuple[str, str, int, float], ...]
     categorical: bool
 
@@ -444,16 +433,18 @@ def panels(draw: st.DrawFn) -> Panel:
         )
         chosen = draw(st.lists(st.sampled_from(pool), unique=True)) if pool else []
         samples[territory] = {year: draw(st.integers(1, 1000)) for year in chosen}
-    options = Options(
-        year=draw(st.one_of(st.none(), st.none(), YEARS)),
+    options = ProgressOptions(
         base_year=draw(st.one_of(st.none(), st.none(), st.integers(2008, 2026))),
         window=draw(st.one_of(st.none(), st.none(), st.integers(1, 15))),
         method=draw(st.sampled_from(list(Method))),
-        zero=draw(st.sampled_from(["substitute", "not_assessable"])),
-        weighted=draw(st.booleans()),
         thresholds=draw(
             st.sampled_from([None, None, Thresholds(0.5, 0.25), Thresholds(0.02, 0.01)])
         ),
+        growth_thresholds=draw(
+            st.sampled_from([None, None, Thresholds(0.03, 0.01), Thresholds(0.2, 0.05)])
+        ),
+        zero=draw(st.sampled_from(["substitute", "not_assessable"])),
+        weighted=draw(st.booleans()),
         alpha=draw(st.sampled_from([0.05, 0.01, 0.2])),
     )
     rows = [
@@ -465,6 +456,7 @@ def panels(draw: st.DrawFn) -> Panel:
         specs=tuple(specs),
         series=series,
         samples=samples,
+        year=draw(st.one_of(st.none(), st.none(), YEARS)),
         options=options,
         rows=tuple(draw(st.permutations(rows))),
         categorical=draw(st.booleans()),
@@ -552,24 +544,10 @@ def assert_same_trend(row: Row, expected: YearOnYear) -> None:
 @settings(max_examples=200, deadline=None)
 @given(panel=panels())
 def test_frame_agrees_with_series_api(panel: Panel) -> None:
-    """assess_frame's rows equal assess_series and year_on_year, series by series."""
+    """assess_frame's rows equal assess_series and year_on_year, series by series, every option."""
     obs, meta, samples = panel_frames(panel)
     opt = panel.options
-    rows = by_key(
-        assess_frame(
-            obs,
-            meta,
-            year=opt.year,
-            base_year=opt.base_year,
-            window=opt.window,
-            method=opt.method,
-            thresholds=opt.thresholds,
-            zero=opt.zero,
-            weighted=opt.weighted,
-            samples=samples,
-            alpha=opt.alpha,
-        )
-    )
+    rows = by_key(assess_frame(obs, meta, year=panel.year, samples=samples, options=opt))
     specs = {spec.code: spec for spec in panel.specs}
     for (territory, code), values in panel.series.items():
         spec = specs[code]
@@ -577,19 +555,14 @@ def test_frame_agrees_with_series_api(panel: Panel) -> None:
             values,
             direction=spec.direction,
             target=spec.target,
-            target_year=2030 if spec.target_year is None else spec.target_year,
-            base_year=opt.base_year,
-            year=opt.year,
-            window=opt.window,
+            target_year=spec.target_year,
+            year=panel.year,
             limit=spec.limit,
             target_range=spec.band,
-            method=opt.method,
-            thresholds=opt.thresholds,
-            zero=opt.zero,
-            weighted=opt.weighted,
+            options=opt,
         )
         has_data = any(
-            value is not None and (opt.year is None or year <= opt.year)
+            value is not None and (panel.year is None or year <= panel.year)
             for year, value in values.items()
         )
         if not has_data:
@@ -602,7 +575,7 @@ def test_frame_agrees_with_series_api(panel: Panel) -> None:
             values,
             direction=spec.direction,
             unit=spec.unit,
-            year=opt.year,
+            year=panel.year,
             sample_sizes=panel.samples[territory] if spec.survey else None,
             target_range=spec.band,
             alpha=opt.alpha,
@@ -626,3 +599,48 @@ def test_units_come_from_the_frame_and_may_not_mix() -> None:
     mixed = frame.assign(unit=["percent", "dimensionless"], value=[12.3, 0.052])
     with pytest.raises(AssessmentError, match="several units: percent, dimensionless"):
         assess_frame(mixed, meta)
+
+
+def test_growth_thresholds_reach_every_series() -> None:
+    """growth_thresholds reclassify growth without a target: A/I2's 1% a year is limited at 3%/1.5%."""
+    options = ProgressOptions(growth_thresholds=Thresholds(0.03, 0.015))
+    rows = by_key(assess_frame(observations(PANEL_ROWS), PANEL_META, options=options))
+    # A/I2: P = -(19.8/20 - 1) = 0.01 < 0.015: limited; score -2.5 + 0.01 * 2.5/0.015 = -0.833333
+    assert rows[("A", "I2")]["status"] == "limited_progress"
+    assert rows[("A", "I2")]["score"] == pytest.approx(-0.833333, rel=1e-5)
+    # the ratio to a target is untouched: A/I1 as in the hand-built panel
+    assert rows[("A", "I1")]["score"] == pytest.approx(-0.748668, rel=1e-5)
+
+
+def test_a_target_without_a_year_is_not_assessed() -> None:
+    """No target_year (no column at all) means no required rate: no_target_year, never 2030."""
+    meta = PANEL_META.drop(columns=["target_year"])
+    rows = by_key(assess_frame(observations(PANEL_ROWS), meta))
+    assert rows[("A", "I1")]["status"] == "not_assessable"
+    assert rows[("A", "I1")]["notes"] == "no_target_year"
+    assert missing(rows[("A", "I1")]["target_year"])
+    assert rows[("B", "I1")]["status"] == "target_achieved"  # 35 >= 30 needs no year
+
+
+def test_reporting_year_without_a_value_is_never_achieved() -> None:
+    """year=2022: B/I1 (35 in 2021, NaN in 2022) passes its target of 30 but is not assessed."""
+    rows = by_key(assess_frame(observations(PANEL_ROWS), PANEL_META, year=2022))
+    row = rows[("B", "I1")]
+    assert (row["status"], row["notes"]) == ("not_assessable", "no_value_in_year")
+    assert (row["current_year"], row["current_value"]) == (2021, 35.0)
+    assert missing(row["score"])
+    assert missing(row["progress"])
+    assert rows[("A", "I1")]["status"] == "limited_progress"  # it has a 2022 value
+
+
+def test_options_and_keywords_are_one_list() -> None:
+    """options= and keyword fields give the same frame; an unknown keyword is a TypeError."""
+    by_object = assess_frame(
+        observations(PANEL_ROWS), PANEL_META, options=ProgressOptions(window=1)
+    )
+    by_keyword = assess_frame(observations(PANEL_ROWS), PANEL_META, window=1)
+    pd.testing.assert_frame_equal(by_object, by_keyword)
+    with pytest.raises(TypeError, match="'windows'"):
+        assess_frame(observations(PANEL_ROWS), PANEL_META, windows=1)
+    with pytest.raises(TypeError, match="ProgressOptions"):
+        assess_frame(observations(PANEL_ROWS), PANEL_META, options={"window": 1})  # type: ignore[arg-type]

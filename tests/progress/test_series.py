@@ -20,6 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from citystrategy import progress
 from citystrategy.errors import ArgumentError, AssessmentError
 from citystrategy.model import Direction
 from citystrategy.progress import (
@@ -29,7 +30,6 @@ from citystrategy.progress import (
     Status,
     Thresholds,
     Trend,
-    assess_series,
     limit_factor,
     parse_period,
     status_from_score,
@@ -59,6 +59,15 @@ BANDS: dict[Status, tuple[float, float]] = {
 
 Values = Mapping[int | str, float | None] | Iterable[tuple[int | str, float | None]]
 
+#: The target year of the hand calculations below, unless a test gives another.
+TARGET_YEAR = 2030
+
+
+def assess_series(values: Any, **options: Any) -> Assessment:
+    """assess_series with the target year of the hand calculations (2030) unless one is given."""
+    options.setdefault("target_year", TARGET_YEAR)
+    return progress.assess_series(values, **options)
+
 
 def assert_in_band(result: Assessment) -> None:
     """The score of *result* lies in the band of its category (half-open as in the document)."""
@@ -81,7 +90,7 @@ def one_step(latest: float, **options: object) -> Assessment:
         direction=HIB,
         target=4.0,
         target_year=2022,
-        **options,  # type: ignore[arg-type]
+        **options,
     )
 
 
@@ -240,7 +249,7 @@ def test_target_achieved_wins(
     progress: float | None,
 ) -> None:
     """A met target is target_achieved with score 5, whatever else applies."""
-    result = assess_series(values, direction=direction, target=target, **options)  # type: ignore[arg-type]
+    result = assess_series(values, direction=direction, target=target, **options)
     assert result.status is ACHIEVED
     assert result.score == 5.0
     if progress is None:
@@ -662,7 +671,6 @@ WINDOW_SERIES = {2015: 100.0, 2018: 110.0, 2020: 120.0, 2023: 130.0}
         ({"year": 2020}, 2015, 2020, 0.037137, ()),
         # year = 2020, window 2: base 2018; (120/110)**(1/2) - 1 = 0.044466
         ({"year": 2020, "window": 2}, 2018, 2020, 0.044466, ()),
-        ({"year": 2021}, 2015, 2020, 0.037137, ()),  # no value in 2021: latest is 2020
     ],
     ids=[
         "default-first-year",
@@ -675,7 +683,6 @@ WINDOW_SERIES = {2015: 100.0, 2018: 110.0, 2020: 120.0, 2023: 130.0}
         "window-overrides-base",
         "year-limits-latest",
         "year-and-window",
-        "year-without-value",
     ],
 )
 def test_windows(
@@ -686,7 +693,7 @@ def test_windows(
     notes: tuple[Note, ...],
 ) -> None:
     """Fixed base year, missing base year (first later year), rolling window, latest year."""
-    result = assess_series(WINDOW_SERIES, direction=HIB, **options)  # type: ignore[arg-type]
+    result = assess_series(WINDOW_SERIES, direction=HIB, **options)
     assert (result.base_year, result.current_year) == (base, current)
     assert result.progress == pytest.approx(progress, rel=1e-4)
     assert result.notes == notes
@@ -696,7 +703,7 @@ def test_windows(
 
 def test_window_with_one_year_left_is_too_few() -> None:
     """A base year equal to the latest year leaves one year: not assessable."""
-    result = assess_series(WINDOW_SERIES, direction=HIB, year=2019, base_year=2018)
+    result = assess_series(WINDOW_SERIES, direction=HIB, year=2018, base_year=2018)
     assert result.status is NOT_ASSESSABLE
     assert result.notes == (Note.TOO_FEW_YEARS,)
     assert (result.base_year, result.current_year) == (2018, 2018)
@@ -1120,3 +1127,63 @@ def test_nan_target_and_limit_mean_none() -> None:
     plain = assess_series({2022: 100.0, 2023: 103.0}, direction=HIB)
     assert assess_series({2022: 100.0, 2023: 103.0}, direction=HIB, target=math.nan) == plain
     assert assess_series({2022: 100.0, 2023: 103.0}, direction=HIB, limit=math.nan) == plain
+
+
+# --- the target year and the reporting year ---------------------------------------------------
+
+
+def test_no_default_target_year() -> None:
+    """A target without a year is not assessed (no hidden 2030); one already met is achieved."""
+    result = progress.assess_series({2020: 10.0, 2021: 11.0}, direction=HIB, target=20.0)
+    assert result.status is NOT_ASSESSABLE
+    assert result.notes == (Note.NO_TARGET_YEAR,)
+    assert result.progress is None
+    assert result.target_year is None
+    met = progress.assess_series({2020: 10.0, 2021: 21.0}, direction=HIB, target=20.0)
+    assert met.status is ACHIEVED
+
+
+def test_reporting_year_without_a_value_is_not_assessed() -> None:
+    """year=2021 with values in 2015-2020 only: never target achieved on the 2020 value."""
+    result = progress.assess_series(
+        {2015: 100.0, 2020: 120.0}, direction=HIB, target=110.0, target_year=2030, year=2021
+    )
+    assert result.status is NOT_ASSESSABLE
+    assert result.notes == (Note.NO_VALUE_IN_YEAR,)
+    assert (result.current_year, result.current_value) == (2020, 120.0)
+    assert result.score is None
+
+
+def test_options_object_equals_keywords() -> None:
+    """ProgressOptions(window=5, growth_thresholds=...) equals the same fields as keywords."""
+    growth = Thresholds(0.04, 0.02)
+    # (130/110)**(1/5) - 1 = 0.033975: moderate under 4%/2%; score (0.033975 - 0.02)*2.5/0.02
+    options = progress.ProgressOptions(window=5, growth_thresholds=growth)
+    by_object = assess_series(WINDOW_SERIES, direction=HIB, options=options)
+    by_keyword = assess_series(WINDOW_SERIES, direction=HIB, window=5, growth_thresholds=growth)
+    assert by_object == by_keyword
+    assert by_object.status is MODERATE
+    assert by_object.score == pytest.approx((0.033975 - 0.02) * 2.5 / 0.02, rel=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error"),
+    [
+        ("window", 0, ArgumentError),
+        ("window", "5", TypeError),
+        ("base_year", 2020.0, TypeError),
+        ("method", "median", ArgumentError),
+        ("thresholds", (0.95, 0.6), TypeError),
+        ("growth_thresholds", (0.015, 0.005), TypeError),
+        ("zero", "ignore", ArgumentError),
+        ("weighted", 1, TypeError),
+        ("alpha", 5, ArgumentError),
+        ("alpha", "0.05", TypeError),
+    ],
+)
+def test_progress_options_are_checked_on_construction(
+    field: str, value: object, error: type[Exception]
+) -> None:
+    """Every field of ProgressOptions refuses a wrong value or type when the object is built."""
+    with pytest.raises(error, match=f"'{field}'"):
+        progress.ProgressOptions(**{field: value})  # type: ignore[arg-type]

@@ -11,7 +11,10 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
+from citystrategy import Q_
+from citystrategy.errors import YearError
 from citystrategy.model import Direction, Level, Strategy, TargetKind
+from citystrategy.percent import Percent
 from citystrategy.progress import (
     GOAL_COLUMNS,
     INDICATOR_COLUMNS,
@@ -35,12 +38,15 @@ def table(kielce: Strategy) -> pd.DataFrame:
 
 
 def test_every_indicator_has_a_status_or_a_reason(table: pd.DataFrame) -> None:
-    """All 112 indicators get a status; the not assessable ones say why in their notes."""
+    """All 112 indicators get a status; the four without a 2023 value (GUS "- *") are not assessed."""
     assert len(table) == 112
     assert table["status"].notna().all()
     unassessed = table[table["status"] == "not_assessable"]
-    assert set(unassessed.index) == {"KIE-3.3-03", "KIE-3.3-04", "KIE-3.4-01"}
-    assert (unassessed["notes"] == "too_few_years").all()
+    # the report marks these four "- *": not yet published in GUS BDL at the report date
+    assert set(unassessed.index) == {"KIE-3.3-02", "KIE-3.3-03", "KIE-3.3-04", "KIE-3.4-01"}
+    assert (unassessed["notes"] == "no_value_in_year").all()
+    assert (unassessed["current_year"] == 2022).all()
+    assert unassessed["score"].isna().all()
 
 
 def test_columns(kielce: Strategy) -> None:
@@ -140,19 +146,43 @@ def test_goal_scores_average_their_indicators(table: pd.DataFrame, kielce: Strat
     assert goals.loc["2.2", "score"] == pytest.approx(op.mean())
     strategic = table[table["goal"].isin(["3", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7"])]
     assert goals.loc["3", "indicators"] == len(strategic) == 34
-    assert goals.loc["3", "scored"] == 31  # the three without 2023 GUS data have no score
-    assert goals.loc["3", "coverage"] == pytest.approx(31 / 34)
+    assert goals.loc["3", "scored"] == 30  # the four without 2023 GUS data have no score
+    assert goals.loc["3", "coverage"] == pytest.approx(30 / 34)
     assert goals.loc["3", "score"] == pytest.approx(strategic["score"].astype(float).mean())
 
 
 def test_goal_coverage_threshold(kielce: Strategy) -> None:
-    """Goal 3.3 has 5 of 7 indicators scored (71%): assessed at 60%, not at 75%."""
+    """Goal 3.3 has 4 of 7 indicators scored (57%): assessed at 50%, not at the default 60%."""
     default = assess_goals(kielce, year=2023).set_index("goal")
-    strict = assess_goals(kielce, year=2023, min_coverage=0.75).set_index("goal")
-    assert default.loc["3.3", "status"] != "not_assessable"
-    assert strict.loc["3.3", "status"] == "not_assessable"
+    lenient = assess_goals(kielce, year=2023, min_coverage=Percent(50)).set_index("goal")
+    assert (default.loc["3.3", "scored"], default.loc["3.3", "indicators"]) == (4, 7)
+    assert default.loc["3.3", "status"] == "not_assessable"
+    assert lenient.loc["3.3", "status"] != "not_assessable"
+    as_quantity = assess_goals(kielce, year=2023, min_coverage=Q_(0.5, "")).set_index("goal")
+    assert str(as_quantity.loc["3.3", "status"]) == str(lenient.loc["3.3", "status"])
     with pytest.raises(ValueError, match="min_coverage"):
-        assess_goals(kielce, year=2023, min_coverage=1.5)
+        assess_goals(kielce, year=2023, min_coverage=Percent(150))
+    with pytest.raises(TypeError, match=r"Percent\(85\)"):
+        assess_goals(kielce, year=2023, min_coverage=0.6)
+
+
+def test_goal_coverage_edge_is_exact() -> None:
+    """3 of 5 indicators scored is exactly 60%: assessed at Percent(60), not at Percent("60.1")."""
+    indicators = tuple(
+        make_indicator(code=f"T-1.1-0{k + 1}", target=make_target(value=Decimal(10)))
+        for k in range(5)
+    )
+    observations = tuple(
+        make_observation(indicator=f"T-1.1-0{k + 1}", year=year, value=Decimal(value))
+        for k in range(3)
+        for year, value in ((2022, 4), (2023, 5))
+    )
+    strategy = make_strategy(indicators=indicators, observations=observations)
+    at_edge = assess_goals(strategy, year=2023).set_index("goal")
+    above = assess_goals(strategy, year=2023, min_coverage=Percent("60.1")).set_index("goal")
+    assert at_edge.loc["1.1", "scored"] == 3
+    assert at_edge.loc["1.1", "status"] != "not_assessable"
+    assert above.loc["1.1", "status"] == "not_assessable"
 
 
 def test_goal_status_bands_and_all_achieved() -> None:
@@ -255,3 +285,26 @@ def test_categorical_frame_with_unused_categories() -> None:
     meta = pd.DataFrame({"indicator": ["A"], "direction": ["higher_is_better"]})
     result = assess_frame(panel[panel["indicator"] == "A"], meta)
     assert list(result["indicator"]) == ["A"]
+
+
+def test_a_year_without_values_is_a_year_error() -> None:
+    """assess(year=2022) when only 2021 and 2023 have values is a YearError, not 2021's result."""
+    strategy = make_strategy(
+        observations=(
+            make_observation(year=2021, value=Decimal(4)),
+            make_observation(year=2023, value=Decimal(5)),
+        ),
+    )
+    with pytest.raises(YearError) as caught:
+        assess(strategy, year=2022)
+    assert caught.value.years == (2021, 2023)
+    assert len(assess(strategy, year=2023)) == len(strategy.indicators)
+
+
+def test_target_year_comes_from_the_indicator() -> None:
+    """The metadata's target year is the indicator's own (2027 here), not a default."""
+    strategy = make_strategy(
+        indicators=(make_indicator(target=make_target(year=2027)),),
+        observations=(make_observation(year=2023, value=Decimal(5)),),
+    )
+    assert indicator_metadata(strategy)["target_year"].tolist() == [2027]

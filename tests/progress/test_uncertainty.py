@@ -1,4 +1,4 @@
-"""Tests of the year-on-year trend and survey uncertainty in citystrategy.progress.series.
+"""Tests of the year-on-year trend (progress.series) and survey statistics (progress.survey).
 
 Wilson interval (z = 1.959964 for 95%): centre = (p + z^2/(2n)) / (1 + z^2/n) and half-width
 z * sqrt(p(1 - p)/n + z^2/(4n^2)) / (1 + z^2/n). Pooled two-proportion test: pooled =
@@ -8,10 +8,14 @@ p-value 2(1 - Phi(|z|)). The survey sizes are Kielce's: 593 responses in 2022, 2
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
-from citystrategy.errors import AssessmentError
+from citystrategy import Q_
+from citystrategy.errors import ArgumentError, ArgumentTypeError, AssessmentError
 from citystrategy.model import Direction
+from citystrategy.percent import Percent
 from citystrategy.progress import Trend, two_proportion_p_value, wilson_interval, year_on_year
 
 HIB = Direction.HIGHER_IS_BETTER
@@ -262,65 +266,102 @@ def test_survey_shares_as_fractions() -> None:
 @pytest.mark.parametrize(
     ("share", "n", "low", "high"),
     [
-        (0.052, 248, 0.030573, 0.087094),  # worked in test_kielce_survey_change_is_significant
-        (0.123, 593, 0.098966, 0.151887),
+        ("5.2", 248, 3.0573, 8.7094),  # worked in test_kielce_survey_change_is_significant
+        ("12.3", 593, 9.8966, 15.1887),
         # p = 0.5, n = 100: denominator 1.038415; centre 0.5;
         # half = 1.959964*sqrt(0.0025 + 3.841459/40000)/1.038415 = 0.096168
-        (0.5, 100, 0.403832, 0.596168),
+        ("50", 100, 40.3832, 59.6168),
         # p = 0, n = 10: centre = (3.841459/20)/1.384146 = 0.138766 = half -> (0, 0.277533)
-        (0.0, 10, 0.0, 0.277533),
-        (1.0, 10, 0.722467, 1.0),  # mirror of p = 0
+        ("0", 10, 0.0, 27.7533),
+        ("100", 10, 72.2467, 100.0),  # mirror of p = 0
     ],
     ids=["kielce-2023", "kielce-2022", "half", "zero", "one"],
 )
-def test_wilson_interval(share: float, n: int, low: float, high: float) -> None:
-    """The Wilson score interval at 95% (z = 1.959964)."""
-    result = wilson_interval(share, n)
-    assert result[0] == pytest.approx(low, abs=1e-6)
-    assert result[1] == pytest.approx(high, abs=1e-6)
+def test_wilson_interval(share: str, n: int, low: float, high: float) -> None:
+    """The Wilson score interval at 95% (z = 1.959964), of a share in percent, in percent."""
+    result = wilson_interval(Percent(share), n)
+    assert result[0] == pytest.approx(low, abs=1e-4)
+    assert result[1] == pytest.approx(high, abs=1e-4)
+
+
+def test_wilson_interval_takes_pint_quantities() -> None:
+    """Q_(5.2, "percent") and the dimensionless Q_(0.052, "") are the same share as Percent("5.2")."""
+    expected = wilson_interval(Percent("5.2"), 248)
+    assert wilson_interval(Q_(5.2, "percent"), 248) == pytest.approx(expected)
+    assert wilson_interval(Q_(0.052, ""), 248) == pytest.approx(expected)
+
+
+def test_wilson_interval_level_is_a_fraction() -> None:
+    """At a 90% level (z = 1.644854) the Kielce 2023 interval is narrower: 3.3269..8.0401."""
+    # z^2 = 2.705543; centre = (0.052 + 2.705543/496)/(1 + 2.705543/248) = 0.056835;
+    # half = 1.644854*sqrt(0.052*0.948/248 + 2.705543/246016)/1.010909 = 0.023566
+    low, high = wilson_interval(Percent("5.2"), 248, level=0.9)
+    assert low == pytest.approx(3.3269, abs=1e-3)
+    assert high == pytest.approx(8.0401, abs=1e-3)
+    with pytest.raises(ArgumentError, match="'level'"):
+        wilson_interval(Percent("5.2"), 248, level=90)
 
 
 @pytest.mark.parametrize(
-    ("share", "n"),
-    [(0.5, 0), (0.5, -1), (-0.1, 100), (1.1, 100), (12.3, 593)],
-    ids=["n-zero", "n-negative", "share-negative", "share-above-one", "percent-not-fraction"],
+    "share", [0.052, 5.2, Decimal("5.2"), 5], ids=["float", "float-percent", "decimal", "int"]
 )
-def test_wilson_interval_rejects_bad_input(share: float, n: int) -> None:
-    """n <= 0 or a share outside [0, 1] is an error."""
-    with pytest.raises(AssessmentError):
-        wilson_interval(share, n)
+def test_wilson_interval_refuses_a_bare_number(share: object) -> None:
+    """A bare number could be a fraction or percent: a TypeError that shows how to pass it."""
+    with pytest.raises(ArgumentTypeError, match=r"Percent\(85\)") as caught:
+        wilson_interval(share, 248)
+    assert isinstance(caught.value, TypeError)
+
+
+@pytest.mark.parametrize(
+    ("share", "n", "error"),
+    [
+        ("50", 0, ArgumentError),
+        ("50", -1, ArgumentError),
+        ("-0.1", 100, ArgumentError),
+        ("100.1", 100, ArgumentError),
+        ("50", 2.5, ArgumentTypeError),
+    ],
+    ids=["n-zero", "n-negative", "share-negative", "share-above-hundred", "n-float"],
+)
+def test_wilson_interval_rejects_bad_input(share: str, n: int, error: type[Exception]) -> None:
+    """n <= 0 or a share outside 0-100% is a ValueError; a float size a TypeError."""
+    with pytest.raises(error):
+        wilson_interval(Percent(share), n)
 
 
 @pytest.mark.parametrize(
     ("p1", "n1", "p2", "n2", "p_value"),
     [
-        (0.123, 593, 0.052, 248, 0.001926),  # worked above: z = -3.101390
-        (0.30, 593, 0.32, 248, 0.565992),  # z = 0.573965
-        (0.30, 593, 0.40, 248, 0.004902),  # z = 2.813403
-        (0.052, 248, 0.123, 593, 0.001926),  # symmetric in the two samples
-        (0.4, 100, 0.4, 100, 1.0),  # z = 0
-        (0.0, 100, 0.0, 50, 1.0),  # no variance, equal shares
-        (0.0, 100, 1.0, 100, 0.0),  # pooled 0.5, z = 1/sqrt(0.25*0.02) = 14.14 -> p ~ 0
+        ("12.3", 593, "5.2", 248, 0.001926),  # worked above: z = -3.101390
+        ("30", 593, "32", 248, 0.565992),  # z = 0.573965
+        ("30", 593, "40", 248, 0.004902),  # z = 2.813403
+        ("5.2", 248, "12.3", 593, 0.001926),  # symmetric in the two samples
+        ("40", 100, "40", 100, 1.0),  # z = 0
+        ("0", 100, "0", 50, 1.0),  # no variance, equal shares
+        ("0", 100, "100", 100, 0.0),  # pooled 0.5, z = 1/sqrt(0.25*0.02) = 14.14 -> p ~ 0
     ],
     ids=["kielce", "not-significant", "significant", "swapped", "equal", "both-zero", "extreme"],
 )
-def test_two_proportion_p_value(p1: float, n1: int, p2: float, n2: int, p_value: float) -> None:
-    """Two-sided pooled two-proportion z-test."""
-    assert two_proportion_p_value(p1, n1, p2, n2) == pytest.approx(p_value, abs=1e-6)
+def test_two_proportion_p_value(p1: str, n1: int, p2: str, n2: int, p_value: float) -> None:
+    """Two-sided pooled two-proportion z-test of shares in percent."""
+    result = two_proportion_p_value(Percent(p1), n1, Percent(p2), n2)
+    assert result == pytest.approx(p_value, abs=1e-6)
 
 
 @pytest.mark.parametrize(
-    ("p1", "n1", "p2", "n2"),
+    ("p1", "n1", "p2", "n2", "error"),
     [
-        (0.5, 0, 0.5, 100),
-        (0.5, 100, 0.5, -3),
-        (1.5, 100, 0.5, 100),
-        (0.5, 100, -0.1, 100),
-        (12.3, 593, 5.2, 248),
+        (Percent(50), 0, Percent(50), 100, ArgumentError),
+        (Percent(50), 100, Percent(50), -3, ArgumentError),
+        (Percent(150), 100, Percent(50), 100, ArgumentError),
+        (Percent(50), 100, Percent("-0.1"), 100, ArgumentError),
+        (0.123, 593, 0.052, 248, ArgumentTypeError),
     ],
-    ids=["n1-zero", "n2-negative", "share-above-one", "share-negative", "percent-not-fraction"],
+    ids=["n1-zero", "n2-negative", "share-above-hundred", "share-negative", "bare-numbers"],
 )
-def test_two_proportion_p_value_rejects_bad_input(p1: float, n1: int, p2: float, n2: int) -> None:
-    """n <= 0 or a share outside [0, 1] is an AssessmentError."""
-    with pytest.raises(AssessmentError):
+def test_two_proportion_p_value_rejects_bad_input(
+    p1: object, n1: int, p2: object, n2: int, error: type[Exception]
+) -> None:
+    """n <= 0 or a share outside 0-100% is a ValueError; a bare number a TypeError."""
+    with pytest.raises(error):
         two_proportion_p_value(p1, n1, p2, n2)

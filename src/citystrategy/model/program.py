@@ -185,7 +185,8 @@ class Participant:
     Attributes:
         territory: The territory (with its TERYT code; foreign ones have none).
         role: Its role.
-        printed_name: Its name as the source prints it (``"Gorzów Wlkp."``).
+        printed_name: Its name as the source prints it (``"Gorzów Wlkp."``, ``"Gdańsku"``): an
+            alias look-ups accept; users read ``territory.name``, in the nominative.
         edition: The edition it took part in, for programmes with editions.
         networks: Names of networks (URBACT).
         note: Anything else (e.g. ``"3 sieci"``).
@@ -496,12 +497,14 @@ class Catalogue:
         return next((t for t in self.members if _matches(t, "", name_or_teryt)), None)
 
     def territory(self, name_or_teryt: str) -> Territory | None:
-        """The territory with this name or TERYT code among members and participants."""
-        member = self.member(name_or_teryt)
-        if member is not None:
-            return member
+        """The territory with this name or TERYT code among participants and members.
+
+        A participant's territory comes first: it carries the full name in the nominative
+        (``Gorzów Wielkopolski``), where the member list may abbreviate (``Gorzów Wlkp.``).
+        """
+        text(name_or_teryt, "name_or_teryt")
         found = self.participations(name_or_teryt)
-        return found[0][1].territory if found else None
+        return found[0][1].territory if found else self.member(name_or_teryt)
 
     def profile(self, name_or_teryt: str) -> CityProfile:
         """A city's membership and everything it took part in, by name or TERYT code.

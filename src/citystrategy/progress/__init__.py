@@ -1,7 +1,10 @@
 """Progress of indicators toward their targets.
 
-:func:`assess_series` assesses one series; :func:`assess_frame` a long frame of any number of
-territories and indicators, vectorised, with the same results; the method is described in
+The method (:mod:`~citystrategy.progress.method`) is written once, vectorised;
+:func:`assess_series` runs it on one series and :func:`assess_frame` on a long frame of any
+number of territories and indicators, with the same results; :func:`assess` on a whole
+strategy. Every entry point takes one :class:`ProgressOptions`. Survey statistics are in
+:mod:`~citystrategy.progress.survey`. The method is described in
 ``docs/explanation/progress-method.md``.
 """
 
@@ -9,25 +12,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from citystrategy.progress.series import DEFAULT_THRESHOLDS as DEFAULT_THRESHOLDS
-from citystrategy.progress.series import LIMIT_EXPONENT as LIMIT_EXPONENT
-from citystrategy.progress.series import NOTES as NOTES
-from citystrategy.progress.series import ZERO_SUBSTITUTE as ZERO_SUBSTITUTE
+from citystrategy.progress.method import DEFAULT_THRESHOLDS as DEFAULT_THRESHOLDS
+from citystrategy.progress.method import LIMIT_EXPONENT as LIMIT_EXPONENT
+from citystrategy.progress.method import NOTES as NOTES
+from citystrategy.progress.method import ZERO_SUBSTITUTE as ZERO_SUBSTITUTE
+from citystrategy.progress.method import Method as Method
+from citystrategy.progress.method import Note as Note
+from citystrategy.progress.method import Status as Status
+from citystrategy.progress.method import Thresholds as Thresholds
+from citystrategy.progress.method import Trend as Trend
+from citystrategy.progress.method import limit_factor as limit_factor
+from citystrategy.progress.method import status_from_score as status_from_score
+from citystrategy.progress.options import DEFAULT_OPTIONS as DEFAULT_OPTIONS
+from citystrategy.progress.options import ProgressOptions as ProgressOptions
 from citystrategy.progress.series import Assessment as Assessment
-from citystrategy.progress.series import Method as Method
-from citystrategy.progress.series import Note as Note
 from citystrategy.progress.series import SeriesValues as SeriesValues
-from citystrategy.progress.series import Status as Status
-from citystrategy.progress.series import Thresholds as Thresholds
-from citystrategy.progress.series import Trend as Trend
 from citystrategy.progress.series import YearOnYear as YearOnYear
 from citystrategy.progress.series import assess_series as assess_series
-from citystrategy.progress.series import limit_factor as limit_factor
 from citystrategy.progress.series import parse_period as parse_period
-from citystrategy.progress.series import status_from_score as status_from_score
-from citystrategy.progress.series import two_proportion_p_value as two_proportion_p_value
-from citystrategy.progress.series import wilson_interval as wilson_interval
 from citystrategy.progress.series import year_on_year as year_on_year
+from citystrategy.progress.survey import two_proportion_p_value as two_proportion_p_value
+from citystrategy.progress.survey import wilson_interval as wilson_interval
 
 if TYPE_CHECKING:
     from citystrategy.progress.frame import ASSESSMENT_COLUMNS as ASSESSMENT_COLUMNS
@@ -41,8 +46,8 @@ if TYPE_CHECKING:
     from citystrategy.progress.strategy import indicator_metadata as indicator_metadata
     from citystrategy.progress.strategy import survey_samples as survey_samples
 
-#: Names imported on first use (PEP 562): they need pandas, and the enumerations of
-#: ``series`` (which ``formatting`` uses) do not.
+#: Names imported on first use (PEP 562): they need pandas, and the method's enumerations
+#: (which ``formatting`` uses) do not.
 _LAZY: Final = {
     "ASSESSMENT_COLUMNS": "citystrategy.progress.frame",
     "META_COLUMNS": "citystrategy.progress.frame",
@@ -76,6 +81,7 @@ if not TYPE_CHECKING:
 
 __all__ = [
     "ASSESSMENT_COLUMNS",
+    "DEFAULT_OPTIONS",
     "DEFAULT_THRESHOLDS",
     "GOAL_COLUMNS",
     "INDICATOR_COLUMNS",
@@ -87,6 +93,7 @@ __all__ = [
     "Assessment",
     "Method",
     "Note",
+    "ProgressOptions",
     "SeriesValues",
     "Status",
     "Thresholds",

@@ -1,9 +1,9 @@
 """Vectorised assessment of a long frame: every territory and indicator at once.
 
-The long frame is scattered into a dense ``series x years`` array (one NumPy write), and every
-step of :func:`~citystrategy.progress.series.assess_series` is done on whole columns: no Python
-loop runs per series, except over survey series with sample sizes for their interval and test. The results equal the series API's, series by series (a property test
-checks this).
+The long frame is scattered into a dense ``series x years`` array (one NumPy write) and the
+method of :mod:`citystrategy.progress.method` runs on it whole: no Python loop runs per series,
+except over survey series with sample sizes for their interval and test.
+:func:`~citystrategy.progress.assess_series` runs the same code on one series.
 """
 
 from __future__ import annotations
@@ -12,33 +12,16 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 
-from citystrategy._arguments import integer, member, real
-from citystrategy.errors import (
-    ArgumentError,
-    ArgumentTypeError,
-    AssessmentError,
-    FrameError,
-)
+from citystrategy._arguments import integer
+from citystrategy.errors import ArgumentTypeError, AssessmentError, FrameError
 from citystrategy.frames import INDICATOR, TERRITORY, UNIT, VALUE, YEAR
 from citystrategy.model import Direction
-from citystrategy.progress.series import (
-    _BANDS,
-    DEFAULT_THRESHOLDS,
-    EDGE,
-    LIMIT_EXPONENT,
-    ZERO_SUBSTITUTE,
-    Method,
-    Note,
-    Status,
-    Thresholds,
-    Trend,
-    _options,
-    two_proportion_p_value,
-    wilson_interval,
-)
+from citystrategy.progress import method as _m
+from citystrategy.progress.method import BoolArray, FloatArray, IntArray, Trend
+from citystrategy.progress.options import ProgressOptions, resolve
+from citystrategy.progress.survey import change_test
 
 __all__ = ["ASSESSMENT_COLUMNS", "META_COLUMNS", "assess_frame"]
 
@@ -80,18 +63,6 @@ ASSESSMENT_COLUMNS: Final = (
     "notes",
 )
 
-_STATUS: Final = list(Status)
-_S = {status: index for index, status in enumerate(_STATUS)}
-_NOTES: Final = list(Note)
-_N = {note: 1 << index for index, note in enumerate(_NOTES)}
-_TRENDS: Final = list(Trend)
-_T = {trend: index for index, trend in enumerate(_TRENDS)}
-
-# Private helpers pass NumPy arrays whose dtype NumPy's stubs cannot follow through arithmetic.
-FloatArray = npt.NDArray[Any]
-IntArray = npt.NDArray[Any]
-BoolArray = npt.NDArray[Any]
-
 
 def _codes(column: pd.Series[Any]) -> tuple[IntArray, pd.Index[Any]]:
     """Integer codes and their labels; categorical columns are not factorised again."""
@@ -114,34 +85,14 @@ def _meta_array(meta: pd.DataFrame, column: str, codes: IntArray, default: float
     return values.to_numpy(dtype=np.float64, na_value=np.nan)[codes]
 
 
-def _first_true(mask: BoolArray) -> IntArray:
-    """Index of the first True per row (0 when none: check ``mask.any(axis=1)``)."""
-    first: IntArray = mask.argmax(axis=1).astype(np.int64)
-    return first
-
-
-def _last_true(mask: BoolArray) -> IntArray:
-    """Index of the last True per row (garbage when none)."""
-    width = mask.shape[1]
-    last: IntArray = (width - 1 - mask[:, ::-1].argmax(axis=1)).astype(np.int64)
-    return last
-
-
 def assess_frame(
     observations: pd.DataFrame,
     indicators: pd.DataFrame,
     *,
     year: int | None = None,
-    base_year: int | None = None,
-    window: int | None = None,
-    method: Method | str = Method.RATIO,
-    thresholds: Thresholds | None = None,
-    growth_thresholds: Thresholds | None = None,
-    zero: str = "substitute",
-    weighted: bool = False,
     samples: pd.DataFrame | None = None,
-    alpha: float = 0.05,
-    default_target_year: int = 2030,
+    options: ProgressOptions | None = None,
+    **overrides: object,
 ) -> pd.DataFrame:
     """Assess every series of a long frame against its indicator's direction and target.
 
@@ -151,20 +102,16 @@ def assess_frame(
             as they are, which is fastest for large panels.
         indicators: One row per indicator: ``indicator``, ``direction`` (a :class:`Direction`
             value) and optionally ``target``, ``target_year``, ``limit``, ``target_low`` and
-            ``target_high`` (for ``within_range``), ``survey`` (bool) and ``unit``.
-        year: Latest year to use; default each series' last year.
-        base_year: Base year; default each series' first year with a value.
-        window: Rolling window of that many years ending at the latest year.
-        method: ``"ratio"`` or ``"projection"``.
-        thresholds: Category edges of a ratio to a target (or of the projection); default
-            per method.
-        growth_thresholds: Category edges of the annual growth without a target.
-        zero: ``"substitute"`` or ``"not_assessable"`` for a zero base or target.
-        weighted: Projection only: weight recent years more.
+            ``target_high`` (for ``within_range``), ``survey`` (bool) and ``unit``. A target
+            without a ``target_year`` is ``not_assessable`` (``no_target_year``) unless
+            already achieved: there is no default year.
+        year: The reporting year: later values are ignored, and a series with no value in it
+            is ``not_assessable`` (``no_value_in_year``; its latest earlier year and value are
+            in ``current_year`` and ``current_value``). Default: each series' last year.
         samples: Survey sample sizes: ``territory``, ``year``, ``n``; survey indicators get
             Wilson intervals and a two-proportion test of their year-on-year change.
-        alpha: Significance level for survey changes.
-        default_target_year: Target year where ``indicators`` gives none.
+        options: How to assess (:class:`~citystrategy.progress.ProgressOptions`).
+        overrides: Fields of :class:`~citystrategy.progress.ProgressOptions` to change.
 
     Returns:
         One row per territory and indicator with data, in the columns of
@@ -178,18 +125,9 @@ def assess_frame(
             *alpha* outside (0, 1)).
         ArgumentTypeError: If an option has the wrong type (a year given as a string).
     """
-    method = member(Method, method, "method")
-    _options(
-        year=year,
-        base_year=base_year,
-        window=window,
-        thresholds=thresholds,
-        growth_thresholds=growth_thresholds,
-        zero=zero,
-    )
-    if not 0 < real(alpha, "alpha") < 1:
-        raise ArgumentError("alpha", alpha, "a significance level between 0 and 1")
-    integer(default_target_year, "default_target_year")
+    opts = resolve(options, overrides)
+    if year is not None:
+        integer(year, "year")
     for name, frame in (("observations", observations), ("indicators", indicators)):
         if not isinstance(frame, pd.DataFrame):
             raise ArgumentTypeError(name, frame, "a pandas DataFrame")
@@ -205,7 +143,7 @@ def assess_frame(
         raise AssessmentError(f"indicators repeated in the metadata: {', '.join(repeated)}")
     dense, keys, shape = _scatter(observations, meta, year)
     territories, indicator_labels, first_year = shape
-    n_series, width = dense.shape
+    n_series = dense.shape[0]
     if n_series == 0:
         return pd.DataFrame(columns=list(ASSESSMENT_COLUMNS))
     n_ind = len(indicator_labels)
@@ -214,196 +152,63 @@ def assess_frame(
     if UNIT in observations.columns:
         meta = _units_from_frame(observations, meta)
 
-    # --- metadata per series -----------------------------------------------------------------
     # indicators without metadata have no rows with values here (the scatter refused them), but
     # a categorical column keeps its unused categories: give those any valid direction
     filled = meta["direction"].astype(object).fillna(Direction.HIGHER_IS_BETTER.value)
     labels = filled.astype(str).to_numpy(dtype=object)
-    used_labels = set(labels[np.unique(ind_codes)])
-    bad = used_labels - {d.value for d in Direction}
+    bad = set(labels[np.unique(ind_codes)]) - {d.value for d in Direction}
     if bad:
         raise AssessmentError(f"unknown direction(s) {sorted(map(str, bad))}")
     is_range = (labels == Direction.WITHIN_RANGE.value)[ind_codes]
-    d = np.where(labels == Direction.HIGHER_IS_BETTER.value, 1.0, -1.0)[ind_codes]
-    target = _meta_array(meta, "target", ind_codes, np.nan)
-    target_year = _meta_array(meta, "target_year", ind_codes, np.nan)
-    target_year = np.where(np.isnan(target_year), default_target_year, target_year)
-    limit = _meta_array(meta, "limit", ind_codes, np.nan)
-    range_rows = np.flatnonzero(is_range)
-    raw_range = dense[range_rows]  # the values as given, for the range rows (a copy)
-    if len(range_rows):
-        low = _meta_array(meta, "target_low", ind_codes, np.nan)
-        high = _meta_array(meta, "target_high", ind_codes, np.nan)
-        if np.isnan(low[is_range]).any() or np.isnan(high[is_range]).any():
-            raise AssessmentError("a within_range indicator needs 'target_low' and 'target_high'")
-        lo, hi = np.fmin(low, high), np.fmax(low, high)
-        centre, half = (lo + hi) / 2, (hi - lo) / 2
-        c, h = centre[range_rows, None], half[range_rows, None]
-        dense[range_rows] = c + np.maximum(0.0, np.abs(raw_range - c) - h)
-        target = np.where(is_range, centre, target)
-    has_target = ~np.isnan(target)
-
-    # --- base and current years ----------------------------------------------------------------
-    valid = ~np.isnan(dense)
-    index = np.arange(n_series)
-    ti = _last_true(valid)
-    n_valid = valid.sum(axis=1)
-    if window is None and base_year is None:
-        in_window = valid  # from the first year with a value: every value is in the window
-        t0 = _first_true(valid)
-        requested = t0
-        count = n_valid
-    else:
-        columns = np.arange(width)
-        if window is not None:
-            requested = ti - window
-        else:
-            assert base_year is not None  # the other branch
-            requested = np.full(n_series, base_year - first_year)
-        in_window = valid & (columns[None, :] >= requested[:, None])
-        t0 = _first_true(in_window)
-        count = in_window.sum(axis=1)
-    has_base = count > 0
-    moved = has_base & (t0 != requested)
-    # the previous year with a value: clear the latest one for a moment
-    has_data = n_valid > 0
-    valid[index[has_data], ti[has_data]] = False
-    tp = _last_true(valid)
-    valid[index[has_data], ti[has_data]] = True
-    has_previous = n_valid >= 2
-    y0 = dense[index, t0]
-    yi = dense[index, ti]
-    t0_year = (t0 + first_year).astype(np.float64)
-    ti_year = (ti + first_year).astype(np.float64)
-    span = ti_year - t0_year
-
-    notes = np.where(moved, _N[Note.BASE_YEAR_MOVED], 0).astype(np.int64)
-    status = np.full(n_series, _S[Status.NOT_ASSESSABLE], dtype=np.int64)
-    progress = np.full(n_series, np.nan)
-    score = np.full(n_series, np.nan)
-    decided = ~has_base
-    notes[~has_base] = _N[Note.NO_DATA]
-
-    achieved = has_base & has_target & np.where(d > 0, yi >= target, yi <= target)
-    # --- progress P --------------------------------------------------------------------------
-    calc_notes = np.zeros(n_series, dtype=np.int64)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        if method is Method.PROJECTION:
-            p, p_notes, p_ok = _projection(
-                dense, in_window, t0, t0_year, y0, target, target_year, d, weighted
-            )
-            p_ok &= has_target & (target_year > t0_year)
-        else:
-            p, p_notes, p_ok = _ratio(
-                y0, yi, span, target, target_year, t0_year, d, has_target, zero
-            )
-        p_ok &= count >= 2
-    calc_notes |= p_notes
-    progress = np.where(p_ok, p, np.nan) + 0.0  # + 0.0: no negative zero
-
-    # target achieved wins; its progress is kept where computable, without calculation notes
-    status[achieved] = _S[Status.TARGET_ACHIEVED]
-    score[achieved] = 5.0
-    decided |= achieved
-    too_few = ~decided & (count < 2)
-    notes[too_few] |= _N[Note.TOO_FEW_YEARS]
-    decided |= too_few
-    if method is Method.PROJECTION:
-        no_target = ~decided & ~has_target
-        notes[no_target] |= _N[Note.NO_TARGET_FOR_PROJECTION]
-        decided |= no_target
-    late = ~decided & has_target & (target_year <= t0_year)
-    notes[late] |= _N[Note.TARGET_YEAR_NOT_AFTER_BASE]
-    decided |= late
-    open_rows = ~decided
-    notes[open_rows] |= calc_notes[open_rows]
-    failed = open_rows & ~p_ok
-    decided |= failed
-    open_rows = ~decided
-
-    # --- categories and scores -----------------------------------------------------------------
-    ratio_t = (
-        thresholds or DEFAULT_THRESHOLDS["projection" if method is Method.PROJECTION else "target"]
+    ind = _m.Indicators(
+        d=np.where(labels == Direction.HIGHER_IS_BETTER.value, 1.0, -1.0)[ind_codes],
+        is_range=is_range,
+        target=_meta_array(meta, "target", ind_codes, np.nan),
+        target_year=_meta_array(meta, "target_year", ind_codes, np.nan),
+        limit=_meta_array(meta, "limit", ind_codes, np.nan),
+        low=_meta_array(meta, "target_low", ind_codes, np.nan),
+        high=_meta_array(meta, "target_high", ind_codes, np.nan),
     )
-    growth_t = growth_thresholds or DEFAULT_THRESHOLDS["growth"]
-    with_target = open_rows & has_target
-    status[with_target] = _categories(progress[with_target], ratio_t.substantial, ratio_t.moderate)
-    score[with_target] = _score_ratio(progress[with_target], ratio_t)
-    growth = open_rows & ~has_target
-    limited = growth & ~np.isnan(limit)
-    notes[limited] |= _N[Note.LIMIT_APPLIED]
-    c = np.ones(n_series)
-    if limited.any():
-        c[limited] = _limit_factor(y0[limited], limit[limited])
-    at_limit = limited & (c == 0)
-    scaled = growth & ~at_limit
-    sub = growth_t.substantial * c
-    mod = growth_t.moderate * c
-    status[scaled] = _categories(progress[scaled], sub[scaled], mod[scaled])
-    score[scaled] = _score_growth(progress[scaled], sub[scaled], mod[scaled])
-    holding = at_limit & (progress >= 0)
-    status[holding] = _S[Status.SUBSTANTIAL_PROGRESS]
-    score[holding] = 5.0
-    slipping = at_limit & (progress < 0)
-    status[slipping] = _S[Status.DETERIORATION]
-    # the deterioration slope stays unscaled near a limit, as in Open SDG's sdg-build
-    falling = (slipping | (scaled & (progress < 0))) & limited
-    score[falling] = _score_growth(
-        progress[falling],
-        np.full(falling.sum(), growth_t.substantial),
-        np.full(falling.sum(), growth_t.moderate),
-    )
-    for band_status, (band_low, band_high) in _BANDS.items():
-        in_band = status == _S[band_status]
-        score[in_band] = np.clip(score[in_band], band_low, band_high)
-
-    # --- year on year ------------------------------------------------------------------------
-    def given(column: IntArray) -> FloatArray:
-        """The values as given (before a range became a distance) in one column per row."""
-        values: FloatArray = dense[index, column]
-        if len(range_rows):
-            values[range_rows] = raw_range[np.arange(len(range_rows)), column[range_rows]]
-        return values
-
-    current = given(ti)
-    previous = np.where(has_previous, given(tp), np.nan)
-    trend = _year_on_year(
-        current,
-        previous,
-        has_previous,
-        tp,
-        ti,
-        d,
-        is_range,
-        meta,
-        ind_codes,
-        keys // n_ind,
-        territories,
+    if is_range.any() and (np.isnan(ind.low[is_range]).any() or np.isnan(ind.high[is_range]).any()):
+        raise AssessmentError("a within_range indicator needs 'target_low' and 'target_high'")
+    r = _m.assess_dense(
+        dense,
         first_year,
-        samples,
-        alpha,
+        ind,
+        year=year,
+        base_year=opts.base_year,
+        window=opts.window,
+        method=opts.method,
+        ratio_thresholds=opts.ratio_thresholds,
+        growth_thresholds=opts.growth,
+        zero=opts.zero,
+        weighted=opts.weighted,
     )
+    trend = _year_on_year(
+        r, ind, meta, ind_codes, keys // n_ind, territories, first_year, samples, opts.alpha
+    )
+    has_base = r.has_base
     result = pd.DataFrame(
         {
             TERRITORY: _categorical(keys // n_ind, territories),
             INDICATOR: _categorical(ind_codes, indicator_labels),
-            "status": _categorical(status, [s.value for s in _STATUS]),
-            "progress": progress,
-            "score": score,
-            "base_year": _years(t0_year, has_base),
-            "current_year": _years(ti_year, has_base),
-            "base_value": np.where(has_base, given(t0), np.nan),
-            "current_value": np.where(has_base, current, np.nan),
-            "target": target,
-            "target_year": _years(target_year, has_target),
+            "status": _categorical(r.status, [s.value for s in _m.STATUSES]),
+            "progress": r.progress,
+            "score": r.score,
+            "base_year": _years((r.t0 + first_year).astype(np.float64), has_base),
+            "current_year": _years((r.ti + first_year).astype(np.float64), has_base),
+            "base_value": np.where(has_base, r.base_value, np.nan),
+            "current_value": np.where(has_base, r.current_value, np.nan),
+            "target": r.target,
+            "target_year": _years(ind.target_year, r.has_target & ~np.isnan(ind.target_year)),
             **trend,
-            "notes": _note_texts(notes),
+            "notes": _note_texts(r.notes),
         },
         columns=list(ASSESSMENT_COLUMNS),
     )
-    if has_data.all():
+    if r.has_data.all():
         return result
-    result = pd.DataFrame(result[has_data].reset_index(drop=True))
+    result = pd.DataFrame(result[r.has_data].reset_index(drop=True))
     for column in ("status", "notes", TERRITORY, INDICATOR):
         result[column] = result[column].cat.remove_unused_categories()
     return result
@@ -513,150 +318,20 @@ def _scatter(
     return cells.reshape(len(series_keys), width), series_keys, (territories, labels, first_year)
 
 
-def _ratio(
-    y0: FloatArray,
-    yi: FloatArray,
-    span: FloatArray,
-    target: FloatArray,
-    target_year: FloatArray,
-    t0_year: FloatArray,
-    d: FloatArray,
-    has_target: BoolArray,
-    zero: str,
-) -> tuple[FloatArray, IntArray, BoolArray]:
-    """``P`` of the ratio method, the notes of its computation, and where it is defined."""
-    n = len(y0)
-    notes = np.zeros(n, dtype=np.int64)
-    ok = np.ones(n, dtype=bool)
-    zero_base = y0 == 0
-    zero_target = has_target & (target == 0)
-    notes[zero_base] |= _N[Note.ZERO_BASE]
-    if zero == "not_assessable":
-        ok &= ~zero_base
-        ok &= ~(zero_target & ~zero_base)
-        notes[zero_target & ~zero_base] |= _N[Note.ZERO_TARGET]
-    else:
-        notes[zero_target] |= _N[Note.ZERO_TARGET]
-    base = np.where(zero_base, ZERO_SUBSTITUTE, y0)
-    goal = np.where(zero_target, ZERO_SUBSTITUTE, target)
-    opposite = ok & (yi != 0) & ((yi > 0) != (base > 0))
-    notes[opposite] |= _N[Note.OPPOSITE_SIGNS]
-    ok &= ~opposite
-    target_opposite = ok & has_target & ((goal > 0) != (base > 0))
-    notes[target_opposite] |= _N[Note.TARGET_OPPOSITE_SIGN]
-    ok &= ~target_opposite
-    s = np.where(base < 0, -1.0, 1.0)
-    notes[ok & (s < 0)] |= _N[Note.NEGATIVE_VALUES]
-    achieved_rate = (yi / base) ** (1.0 / span) - 1.0
-    required = np.abs((goal / base) ** (1.0 / (target_year - t0_year)) - 1.0)
-    signed = s * d * achieved_rate
-    ok_target = ok & has_target
-    zero_required = ok_target & (required == 0) & (target_year > t0_year)
-    notes[zero_required] |= _N[Note.REQUIRED_CHANGE_ZERO]
-    ratio = np.where(
-        required == 0,
-        np.where(achieved_rate == 0, 0.0, np.copysign(np.inf, signed)),
-        signed / required,
-    )
-    p = np.where(has_target, ratio, signed)
-    ok &= ~(has_target & (target_year <= t0_year))
-    return p, notes, ok
-
-
-def _projection(
-    dense: FloatArray,
-    in_window: BoolArray,
-    t0: IntArray,
-    t0_year: FloatArray,
-    y0: FloatArray,
-    target: FloatArray,
-    target_year: FloatArray,
-    d: FloatArray,
-    weighted: bool,
-) -> tuple[FloatArray, IntArray, BoolArray]:
-    """Ratio of the least-squares projected change to the required change (see the series API)."""
-    width = dense.shape[1]
-    first_year = t0_year - t0
-    years = first_year[:, None] + np.arange(width)[None, :]
-    weights = np.where(in_window, 1.0 + (years - t0_year[:, None]) if weighted else 1.0, 0.0)
-    filled = np.where(in_window, dense - y0[:, None], 0.0)  # fitted to y - y0
-    sw = weights.sum(axis=1)
-    mt = (weights * years).sum(axis=1) / sw
-    my = (weights * filled).sum(axis=1) / sw
-    dt = np.where(in_window, years - mt[:, None], 0.0)
-    stt = (weights * dt * dt).sum(axis=1)
-    sty = (weights * dt * (filled - my[:, None])).sum(axis=1)
-    change = d * (my + (sty / stt) * (target_year - mt))
-    required = np.abs(target - y0)
-    notes = np.where(required == 0, _N[Note.REQUIRED_CHANGE_ZERO], 0).astype(np.int64)
-    ratio = np.where(
-        required == 0, np.where(change == 0, 0.0, np.copysign(np.inf, change)), change / required
-    )
-    return ratio, notes, np.ones(len(y0), dtype=bool)
-
-
-def _categories(
-    p: FloatArray, substantial: FloatArray | float, moderate: FloatArray | float
-) -> IntArray:
-    return np.select(
-        [p >= substantial - EDGE, p >= moderate - EDGE, p >= -EDGE],
-        [
-            _S[Status.SUBSTANTIAL_PROGRESS],
-            _S[Status.MODERATE_PROGRESS],
-            _S[Status.LIMITED_PROGRESS],
-        ],
-        default=_S[Status.DETERIORATION],
-    ).astype(np.int64)
-
-
-def _score_ratio(p: FloatArray, t: Thresholds) -> FloatArray:
-    raw = np.where(
-        p >= t.moderate,
-        (p - t.moderate) * (2.5 / (t.substantial - t.moderate)),
-        (p - t.moderate) * (2.5 / t.moderate),
-    )
-    return np.clip(raw, -5.0, 5.0)
-
-
-def _score_growth(p: FloatArray, sub: FloatArray, mod: FloatArray) -> FloatArray:
-    raw = np.select(
-        [p < 0, p < mod, p < sub],
-        [-2.5 + p * (2.5 / (sub + mod)), -2.5 + p * (2.5 / mod), (p - mod) * (2.5 / (sub - mod))],
-        default=2.5 + (p - sub) * (2.5 / mod),
-    )
-    clipped: FloatArray = np.clip(raw, -5.0, 5.0)
-    return clipped
-
-
-def _limit_factor(base: FloatArray, limit: FloatArray) -> FloatArray:
-    if (limit <= 0).any():
-        raise AssessmentError("a natural limit must be positive")
-    b = np.abs(base)
-    with np.errstate(invalid="ignore"):  # select evaluates every branch; the bad ones are unused
-        return np.select(
-            [b >= 2 * limit, b <= limit],
-            [1.0, 1.0 - (b / limit) ** LIMIT_EXPONENT],
-            default=1.0 - ((2 * limit - b) / limit) ** LIMIT_EXPONENT,
-        )
-
-
 def _note_texts(notes: IntArray) -> pd.Categorical:
     """The note bitmasks as ``;``-joined note codes, a categorical (few distinct combinations)."""
     masks = np.flatnonzero(np.bincount(notes, minlength=1))
     lookup = np.zeros(int(masks.max()) + 1, dtype=np.int64)
     lookup[masks] = np.arange(len(masks))
-    texts = [";".join(note.value for note in _NOTES if int(mask) & _N[note]) for mask in masks]
+    texts = [
+        ";".join(note.value for note in _m.NOTE_LIST if int(mask) & _m.N[note]) for mask in masks
+    ]
     return _categorical(lookup[notes], texts)
 
 
 def _year_on_year(
-    current: FloatArray,
-    previous: FloatArray,
-    has_previous: BoolArray,
-    tp: IntArray,
-    ti: IntArray,
-    d: FloatArray,
-    is_range: BoolArray,
+    r: _m.Scores,
+    ind: _m.Indicators,
     meta: pd.DataFrame,
     ind_codes: IntArray,
     territory_codes: IntArray,
@@ -666,25 +341,9 @@ def _year_on_year(
     alpha: float,
 ) -> Mapping[str, object]:
     """Columns of the year-on-year change, with survey intervals and tests where sizes exist."""
-    n = len(current)
-    change = current - previous
-    if is_range.any():
-        low = _meta_array(meta, "target_low", ind_codes, np.nan)
-        high = _meta_array(meta, "target_high", ind_codes, np.nan)
-        lo, hi = np.fmin(low, high), np.fmax(low, high)
-
-        def outside(v: FloatArray) -> FloatArray:
-            distance: FloatArray = np.maximum(0.0, np.maximum(lo - v, v - hi))
-            return distance
-
-        gain = np.where(is_range, outside(previous) - outside(current), d * change)
-    else:
-        gain = d * change
-    trend = np.select(
-        [~has_previous, gain > 0, gain < 0],
-        [_T[Trend.NOT_ASSESSABLE], _T[Trend.IMPROVED], _T[Trend.WORSENED]],
-        default=_T[Trend.UNCHANGED],
-    )
+    n = len(r.current_value)
+    current, previous, has_previous = r.current_value, r.previous_value, r.has_previous
+    trend = _m.trends(previous, current, has_previous, ind.d, ind.is_range, ind.low, ind.high)
     unit_labels = (
         meta["unit"].fillna("").astype(str).to_numpy(dtype=object)
         if "unit" in meta.columns
@@ -692,9 +351,9 @@ def _year_on_year(
     )
     change_labels = np.where(unit_labels == "percent", "percentage_point", unit_labels)
     change_codes, change_categories = pd.factorize(change_labels)
-    units = unit_labels[ind_codes] if samples is not None else unit_labels[:0]
     intervals = {key: np.full(n, np.nan) for key in ("lo", "hi", "plo", "phi", "p")}
     if samples is not None and "survey" in meta.columns:
+        units = unit_labels[ind_codes]
         survey = meta["survey"].fillna(False).astype(bool).to_numpy(dtype=bool)[ind_codes]
         sizes = {
             (str(t), int(y)): int(k)
@@ -702,29 +361,25 @@ def _year_on_year(
         }
         for row in np.flatnonzero(survey & has_previous):
             territory = str(territories[int(territory_codes[row])])
-            n1 = sizes.get((territory, first_year + int(tp[row])))
-            n2 = sizes.get((territory, first_year + int(ti[row])))
+            n1 = sizes.get((territory, first_year + int(r.tp[row])))
+            n2 = sizes.get((territory, first_year + int(r.ti[row])))
             if n1 is None or n2 is None:
                 continue
             scale = 100.0 if units[row] == "percent" else 1.0
-            v1, v2 = previous[row] / scale, current[row] / scale
-            level = 1 - alpha
-            intervals["plo"][row], intervals["phi"][row] = (
-                x * scale for x in wilson_interval(v1, n1, level=level)
+            earlier, later, p_value = change_test(
+                float(previous[row]), n1, float(current[row]), n2, scale=scale, alpha=alpha
             )
-            intervals["lo"][row], intervals["hi"][row] = (
-                x * scale for x in wilson_interval(v2, n2, level=level)
-            )
-            p_value = two_proportion_p_value(v1, n1, v2, n2)
+            intervals["plo"][row], intervals["phi"][row] = earlier
+            intervals["lo"][row], intervals["hi"][row] = later
             intervals["p"][row] = p_value
-            if trend[row] != _T[Trend.UNCHANGED] and p_value >= alpha:
-                trend[row] = _T[Trend.NOT_SIGNIFICANT]
+            if trend[row] != _m.T[Trend.UNCHANGED] and p_value >= alpha:
+                trend[row] = _m.T[Trend.NOT_SIGNIFICANT]
     return {
-        "previous_year": _years((tp + first_year).astype(np.float64), has_previous),
+        "previous_year": _years((r.tp + first_year).astype(np.float64), has_previous),
         "previous_value": previous,
-        "change": change,
+        "change": current - previous,
         "change_unit": _categorical(change_codes[ind_codes], change_categories),
-        "trend": _categorical(trend, [t.value for t in _TRENDS]),
+        "trend": _categorical(trend, [t.value for t in _m.TRENDS]),
         "interval_low": intervals["lo"],
         "interval_high": intervals["hi"],
         "previous_interval_low": intervals["plo"],

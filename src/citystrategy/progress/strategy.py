@@ -17,12 +17,14 @@ from typing import Any, Final, cast
 import numpy as np
 import pandas as pd
 
-from citystrategy._arguments import instance, real, year_within
-from citystrategy.errors import ArgumentError, ArgumentTypeError, AssessmentError
-from citystrategy.frames import INDICATOR, TERRITORY, YEAR
+from citystrategy._arguments import instance, integer
+from citystrategy.errors import ArgumentError, ArgumentTypeError, AssessmentError, YearError
+from citystrategy.frames import INDICATOR, TERRITORY, VALUE, YEAR
 from citystrategy.model import Direction, Strategy, TargetKind
+from citystrategy.percent import Percent, as_percent
 from citystrategy.progress.frame import META_COLUMNS, assess_frame
-from citystrategy.progress.series import Method, Note, Status, Thresholds, status_from_score
+from citystrategy.progress.method import Note, Status, status_from_score
+from citystrategy.progress.options import ProgressOptions, resolve
 from citystrategy.validation import FindingKind, check
 
 __all__ = [
@@ -81,7 +83,7 @@ GOAL_COLUMNS: Final = (
     "status",
 )
 #: Share of a goal's indicators that must have a score for the goal to be assessed.
-MIN_COVERAGE: Final = 0.6
+MIN_COVERAGE: Final = Percent(60)
 
 #: Findings of :func:`citystrategy.check` that say something about an indicator's target.
 _TARGET_FINDINGS: Final = (
@@ -100,6 +102,7 @@ def indicator_metadata(strategy: Strategy) -> pd.DataFrame:
     * A band is assessed as a range (``within_range`` with ``target_low`` and ``target_high``):
       a *within range* target, and an *exactly* target with a tolerance (value ± tolerance).
     * A ``within_range`` indicator with a single-value target has the band of that value alone.
+    * The target year is the target's own (the model requires one); there is no default year.
     """
     instance(strategy, "strategy", Strategy, "a Strategy")
     rows = []
@@ -157,14 +160,8 @@ def assess(
     strategy: Strategy,
     *,
     year: int,
-    base_year: int | None = None,
-    window: int | None = None,
-    method: Method | str = Method.RATIO,
-    thresholds: Thresholds | None = None,
-    growth_thresholds: Thresholds | None = None,
-    zero: str = "substitute",
-    weighted: bool = False,
-    alpha: float = 0.05,
+    options: ProgressOptions | None = None,
+    **overrides: object,
 ) -> pd.DataFrame:
     """Assess every indicator of *strategy* for the strategy's own territory in *year*.
 
@@ -172,20 +169,16 @@ def assess(
 
     Args:
         strategy: The strategy.
-        year: The reporting year (the latest year used).
-        base_year: Base year; default each indicator's first year with a value.
-        window: Rolling window of that many years ending at *year*.
-        method: ``"ratio"`` or ``"projection"``.
-        thresholds: Category edges of a ratio to a target; default per method.
-        growth_thresholds: Category edges of the annual growth without a target.
-        zero: ``"substitute"`` or ``"not_assessable"`` for a zero base or target.
-        weighted: Projection only: weight recent years more.
-        alpha: Significance level for survey changes.
+        year: The reporting year: a year with at least one observed value.
+        options: How to assess (:class:`~citystrategy.progress.ProgressOptions`).
+        overrides: Fields of :class:`~citystrategy.progress.ProgressOptions` to change
+            (``method="projection"``, ``window=5``).
 
     Returns:
         The columns of :data:`INDICATOR_COLUMNS`, in strategy order. ``value`` is the value of
-        *year* itself; when the source has none, it is missing and ``missing`` says why (the
-        assessment then uses the latest earlier year, in ``current_year``). ``value``,
+        *year* itself; when the source has none, it is missing and ``missing`` says why, and the
+        indicator is ``not_assessable`` with the note ``no_value_in_year`` (never "target
+        achieved" on an older value; its latest earlier year is in ``current_year``). ``value``,
         ``previous_value``, ``base_value`` and ``change`` are exact ``Decimal`` s as printed in
         the source (a change of a percentage is in percentage points: 12,3% to 5,2% is
         ``Decimal("-7.1")``); the other numbers are floats. ``notes`` holds
@@ -193,32 +186,27 @@ def assess(
         kinds of :func:`citystrategy.check` findings about the indicator's target.
 
     Raises:
-        YearError: If *year* lies outside the years the strategy has observations for (a
-            ``ValueError``), naming them.
+        YearError: If no indicator has a value in *year* (a ``ValueError``), naming the years
+            that have values.
         ArgumentTypeError: If *strategy* is not a Strategy, or *year* or another option has the
             wrong type (``year="2023"``).
         ArgumentError: If an option is invalid (see
             :func:`~citystrategy.progress.assess_frame`).
     """
     instance(strategy, "strategy", Strategy, "a Strategy")
+    opts = resolve(options, overrides)
     territory = strategy.territory.id
     frame = strategy.observations_frame()
     frame = frame[frame[TERRITORY] == territory]
-    years = {int(y) for y in frame[YEAR].unique()}
-    year = year_within(year, "year", years, "years with observations")
+    years = {int(y) for y in frame.loc[frame[VALUE].notna(), YEAR].unique()}
+    if integer(year, "year") not in years:
+        raise YearError("year", year, sorted(years), "years with observed values")
     result = assess_frame(
         frame,
         indicator_metadata(strategy),
         year=year,
-        base_year=base_year,
-        window=window,
-        method=method,
-        thresholds=thresholds,
-        growth_thresholds=growth_thresholds,
-        zero=zero,
-        weighted=weighted,
         samples=survey_samples(strategy),
-        alpha=alpha,
+        options=opts,
     ).set_index(INDICATOR)
     findings: dict[str, list[str]] = {}
     for finding in check(strategy):
@@ -289,71 +277,60 @@ def assess_goals(
     strategy: Strategy,
     *,
     year: int,
-    min_coverage: float = MIN_COVERAGE,
+    min_coverage: object = MIN_COVERAGE,
     table: pd.DataFrame | None = None,
-    **options: Any,
+    options: ProgressOptions | None = None,
+    **overrides: object,
 ) -> pd.DataFrame:
     """Scores of the strategic and operational goals: the mean of their indicators' scores.
 
     An operational goal's score is the mean of the scores of the indicators that measure it; a
     strategic goal's, of its impact indicators and of the indicators of its operational goals
     (equal weights; indicators without a score are left out). ``coverage`` is the share of
-    indicators with a score; below *min_coverage* the goal is ``not_assessable``. A goal whose
-    scored indicators have all achieved their targets is ``target_achieved``; otherwise the
-    status is the category whose score band holds the mean.
+    indicators with a score, as a fraction of one; below *min_coverage* the goal is
+    ``not_assessable``. A goal whose scored indicators have all achieved their targets is
+    ``target_achieved``; otherwise the status is the category whose score band holds the mean.
 
     Args:
         strategy: The strategy.
         year: The reporting year.
-        min_coverage: Coverage needed to assess a goal (0.6 by default).
+        min_coverage: Share of scored indicators needed to assess a goal, in percent:
+            ``Percent(60)`` (the default) or ``Q_(60, "percent")``; a bare number is a
+            ``TypeError``.
         table: The result of :func:`assess`, if already computed.
         options: Passed to :func:`assess` when *table* is not given.
+        overrides: Fields of :class:`~citystrategy.progress.ProgressOptions` to change, passed
+            to :func:`assess` likewise.
 
     Raises:
-        ArgumentError: If *min_coverage* is outside [0, 1] (a ``ValueError``), or an option of
+        ArgumentError: If *min_coverage* is outside 0–100% (a ``ValueError``), or an option of
             :func:`assess` is invalid.
-        ArgumentTypeError: If *strategy* is not a Strategy, or an option is not one of
-            :func:`assess`'s, or has the wrong type.
+        ArgumentTypeError: If *strategy* is not a Strategy, *min_coverage* is a bare number,
+            or an option is not one of :class:`~citystrategy.progress.ProgressOptions`' or has
+            the wrong type.
         AssessmentError: If *table* lacks a column of :func:`assess`'s result.
     """
     instance(strategy, "strategy", Strategy, "a Strategy")
-    if not 0 <= real(min_coverage, "min_coverage") <= 1:
-        raise ArgumentError("min_coverage", min_coverage, "a share between 0 and 1")
-    unknown = sorted(set(options) - set(_ASSESS_OPTIONS))
-    if unknown:
-        expected = "a keyword of assess: " + ", ".join(_ASSESS_OPTIONS)
-        raise ArgumentTypeError("options", unknown[0], expected)
+    coverage = as_percent(min_coverage, "min_coverage")
+    if not 0 <= coverage <= 100:
+        raise ArgumentError("min_coverage", min_coverage, "a share between 0% and 100%")
+    opts = resolve(options, overrides)
     if table is None:
-        table = assess(strategy, year=year, **options)
+        table = assess(strategy, year=year, options=opts)
     check_table(table)
     rows = []
     for goal in strategy.strategic_goals:
         codes = [goal.code, *(op.code for op in goal.operational_goals)]
         rows.append(
-            _goal_row(
-                goal.code, goal.name, "strategic", table[table["goal"].isin(codes)], min_coverage
-            )
+            _goal_row(goal.code, goal.name, "strategic", table[table["goal"].isin(codes)], coverage)
         )
         for op in goal.operational_goals:
             rows.append(
                 _goal_row(
-                    op.code, op.name, "operational", table[table["goal"] == op.code], min_coverage
+                    op.code, op.name, "operational", table[table["goal"] == op.code], coverage
                 )
             )
     return pd.DataFrame(rows, columns=list(GOAL_COLUMNS))
-
-
-#: Keyword options of :func:`assess` that :func:`assess_goals` passes on.
-_ASSESS_OPTIONS: Final = (
-    "base_year",
-    "window",
-    "method",
-    "thresholds",
-    "growth_thresholds",
-    "zero",
-    "weighted",
-    "alpha",
-)
 
 
 def check_table(
@@ -370,14 +347,14 @@ def check_table(
 
 
 def _goal_row(
-    code: str, name: str, level: str, indicators: pd.DataFrame, min_coverage: float
+    code: str, name: str, level: str, indicators: pd.DataFrame, min_coverage: Decimal
 ) -> dict[str, Any]:
     scores = indicators["score"].astype("float64")
     scored = int(scores.notna().sum())
     total = len(indicators)
     coverage = scored / total if total else 0.0
     mean = float(scores.mean()) if scored else np.nan
-    if not scored or coverage < min_coverage:
+    if not scored or scored * 100 < min_coverage * total:  # exact: 3 of 5 is 60%
         status = Status.NOT_ASSESSABLE
     elif (indicators.loc[scores.notna(), "status"] == Status.TARGET_ACHIEVED.value).all():
         status = Status.TARGET_ACHIEVED

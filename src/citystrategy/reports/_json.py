@@ -27,7 +27,7 @@ class Why(StrEnum):
     NO_VALUE = "no_value"  #: there is no value to compute it from
     NOT_ASSESSABLE = "not_assessable"  #: the method cannot score it
     NOT_A_SURVEY = "not_a_survey"  #: only survey indicators have sampling intervals
-    NOT_CHECKABLE = "not_checkable"  #: a rate check could not be made (see its explanation)
+    NOT_CHECKABLE = "not_checkable"  #: a rate check could not be made (see its reason)
     SEVERAL_CURRENCIES = "several_currencies"  #: amounts in several currencies have no sum
     NOT_MONEY = "not_money"  #: a count or a share has no currency
     WHOLE_STRATEGY = "whole_strategy"  #: a row about the whole strategy, not one goal

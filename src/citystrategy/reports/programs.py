@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any, Final
 
 from citystrategy._arguments import each, instance, text
+from citystrategy._i18n import gettext, ngettext, pgettext
 from citystrategy.errors import ArgumentTypeError
 from citystrategy.formatting import (
     DEFAULT_LOCALE,
@@ -16,15 +17,21 @@ from citystrategy.formatting import (
     format_money,
     format_money_scaled,
     format_percent,
-    get_label,
     get_language,
 )
-from citystrategy.funding import RateCheck, check_rates, derived_figures
+from citystrategy.funding import RateCheck, RateCheckReason, check_rates, derived_figures
 from citystrategy.model import (
     CityProfile,
+    Edition,
     Figure,
+    FigureKind,
+    ParticipantRole,
+    PartnerRole,
     Program,
+    ProgramEvent,
     ProgramLink,
+    Rate,
+    RateKind,
     Source,
     Territory,
     TerritoryKind,
@@ -42,115 +49,164 @@ __all__ = [
     "program_data",
 ]
 
-_LABELS: Final[dict[str, dict[str, Any]]] = {
-    "pl": {
-        "list": ("Kod", "Program", "Lata", "Miasta", "Wartość"),
-        "period": "Okres",
-        "operator": "Realizator",
-        "lead": "Lider",
-        "funder": "Finansowanie",
-        "themes": "Tematy",
-        "figures": "Kwoty",
-        "figure_columns": ("Rodzaj", "Kwota", "Dokładność", "Dotyczy", "Źródło"),
-        "rates": "Stawki i ich zgodność z kwotami",
-        "rate_columns": ("Rodzaj", "Stawka", "Wyliczona", "Zgodna", "Dlaczego"),
-        "partners": "Partnerzy",
-        "participants": "Uczestnicy",
-        "participant_columns": ("Miasto / gmina", "TERYT", "Rola", "Edycja", "Uwagi"),
-        "events": "Wydarzenia",
-        "outputs": "Rezultaty",
-        "notes": "Uwagi z innych źródeł",
-        "sources": "Źródła",
-        "roles": {"partner": "partner", "lead_partner": "lider", "funder": "finansujący"},
-        "editions": "Edycje",
-        "yes": "tak",
-        "no": "nie",
-        "unknown": "nie da się sprawdzić",
-        "derived": "wyliczona",
-        "per": {"year": "rok", "city": "miasto"},
-        "profile": "{name}: programy {catalogue}",
-        "member": {
-            True: "miasto członkowskie",
-            None: "członkostwo nieznane (lista członków niepełna)",
-            False: "nie jest członkiem",
-        },
-        "profile_columns": (
-            "Kod",
-            "Program",
-            "Lata",
-            "Rola",
-            "Edycja",
-            "Uwagi",
-            "Wartość programu",
-        ),
-        "none": "Brak programów.",
-        "links": "Programy zewnętrzne powiązane z celami strategii",
-        "link_columns": ("Program", "Katalog", "Cele", "Uwagi"),
-        "kinds": {
-            "total_value": "wartość całkowita",
-            "grant": "dofinansowanie",
-            "eu_cofinancing": "środki UE",
-            "own_contribution": "wkład własny",
-            "operator_share": "część partnera",
-            "per_city_budget": "budżet miasta",
-            "funding_rate": "poziom dofinansowania",
-            "refund_rate": "refundacja",
-            "own_contribution_rate": "wkład własny",
-        },
-    },
-    "en": {
-        "list": ("Code", "Programme", "Years", "Cities", "Value"),
-        "period": "Period",
-        "operator": "Operator",
-        "lead": "Lead partner",
-        "funder": "Funding",
-        "themes": "Themes",
-        "figures": "Figures",
-        "figure_columns": ("Kind", "Amount", "Precision", "Per", "Source"),
-        "rates": "Rates and whether the figures agree",
-        "rate_columns": ("Kind", "Rate", "Computed", "Agrees", "Why"),
-        "partners": "Partners",
-        "participants": "Participants",
-        "participant_columns": ("City / gmina", "TERYT", "Role", "Edition", "Notes"),
-        "events": "Events",
-        "outputs": "Outputs",
-        "notes": "Notes from other sources",
-        "sources": "Sources",
-        "roles": {"partner": "partner", "lead_partner": "lead partner", "funder": "funder"},
-        "editions": "Editions",
-        "yes": "yes",
-        "no": "no",
-        "unknown": "cannot be checked",
-        "derived": "derived",
-        "profile": "{name}: {catalogue} programmes",
-        "member": {
-            True: "member city",
-            None: "membership unknown (the member list is partial)",
-            False: "not a member",
-        },
-        "profile_columns": (
-            "Code",
-            "Programme",
-            "Years",
-            "Role",
-            "Edition",
-            "Notes",
-            "Programme value",
-        ),
-        "none": "No programmes.",
-        "links": "Programmes linked to the strategy's goals",
-        "link_columns": ("Programme", "Catalogue", "Goals", "Notes"),
-        "kinds": {},
-    },
-}
+#: Decimals of a computed rate in the rate table.
+_SHOWN_DECIMALS: Final = 2
+
+
+def _list_columns(locale: LocaleLike) -> list[str]:
+    return [
+        pgettext("programme list", "Code", locale),
+        pgettext("programme list", "Programme", locale),
+        pgettext("programme list", "Years", locale),
+        pgettext("programme list", "Cities", locale),
+        pgettext("programme list", "Value", locale),
+    ]
+
+
+def _figure_columns(locale: LocaleLike) -> list[str]:
+    return [
+        pgettext("programme figures", "Kind", locale),
+        pgettext("programme figures", "Amount", locale),
+        pgettext("programme figures", "Precision", locale),
+        pgettext("programme figures", "Applies to", locale),
+        pgettext("programme figures", "Source", locale),
+    ]
+
+
+def _rate_columns(locale: LocaleLike) -> list[str]:
+    return [
+        pgettext("programme rates", "Kind", locale),
+        pgettext("programme rates", "Rate", locale),
+        pgettext("programme rates", "Computed", locale),
+        pgettext("programme rates", "Agrees", locale),
+        pgettext("programme rates", "Why", locale),
+    ]
+
+
+def _participant_columns(locale: LocaleLike) -> list[str]:
+    return [
+        pgettext("programme participants", "City or municipality", locale),
+        "TERYT",
+        pgettext("programme participants", "Role", locale),
+        pgettext("programme participants", "Edition", locale),
+        pgettext("programme participants", "Notes", locale),
+    ]
+
+
+def _profile_columns(locale: LocaleLike) -> list[str]:
+    return [
+        pgettext("city profile", "Code", locale),
+        pgettext("city profile", "Programme", locale),
+        pgettext("city profile", "Years", locale),
+        pgettext("city profile", "Role", locale),
+        pgettext("city profile", "Edition", locale),
+        pgettext("city profile", "Notes", locale),
+        pgettext("city profile", "Programme value", locale),
+    ]
+
+
+def _link_columns(locale: LocaleLike) -> list[str]:
+    return [
+        pgettext("programme links", "Programme", locale),
+        pgettext("programme links", "Catalogue", locale),
+        pgettext("programme links", "Goals", locale),
+        pgettext("programme links", "Notes", locale),
+    ]
+
+
+def _figure_kind(kind: FigureKind, locale: LocaleLike) -> str:
+    return {
+        FigureKind.TOTAL_VALUE: pgettext("figure kind", "total value", locale),
+        FigureKind.GRANT: pgettext("figure kind", "grant", locale),
+        FigureKind.EU_COFINANCING: pgettext("figure kind", "EU co-financing", locale),
+        FigureKind.OWN_CONTRIBUTION: pgettext("figure kind", "own contribution", locale),
+        FigureKind.OPERATOR_SHARE: pgettext("figure kind", "partner's share", locale),
+        FigureKind.PER_CITY_BUDGET: pgettext("figure kind", "budget of a city", locale),
+    }[kind]
+
+
+def _rate_kind(kind: RateKind, locale: LocaleLike) -> str:
+    return {
+        RateKind.FUNDING_RATE: pgettext("rate kind", "funding rate", locale),
+        RateKind.REFUND_RATE: pgettext("rate kind", "refund rate", locale),
+        RateKind.OWN_CONTRIBUTION_RATE: pgettext("rate kind", "own contribution rate", locale),
+    }[kind]
+
+
+def _partner_role(role: PartnerRole, locale: LocaleLike) -> str:
+    return {
+        PartnerRole.PARTNER: pgettext("partner role", "partner", locale),
+        PartnerRole.LEAD_PARTNER: pgettext("partner role", "lead partner", locale),
+        PartnerRole.FUNDER: pgettext("partner role", "funder", locale),
+    }[role]
+
+
+def _participant_role(role: ParticipantRole, locale: LocaleLike) -> str:
+    return {
+        ParticipantRole.SITE: pgettext("participant role", "site", locale),
+        ParticipantRole.MEMBER_CITY: pgettext("participant role", "member city", locale),
+        ParticipantRole.PARTICIPANT: pgettext("participant role", "participant", locale),
+        ParticipantRole.TRAINING_VENUE: pgettext("participant role", "training venue", locale),
+        ParticipantRole.NETWORK_MEMBER: pgettext("participant role", "network member", locale),
+        ParticipantRole.NETWORK_LEAD: pgettext("participant role", "network lead", locale),
+        ParticipantRole.PARTNER_CITY: pgettext("participant role", "partner city", locale),
+        ParticipantRole.VENUE: pgettext("participant role", "venue", locale),
+    }[role]
+
+
+def _membership(member: bool | None, locale: LocaleLike) -> str:
+    if member is None:
+        return pgettext("membership", "membership unknown (the member list is partial)", locale)
+    if member:
+        return pgettext("membership", "member city", locale)
+    return pgettext("membership", "not a member", locale)
+
+
+def _per_word(word: str, locale: LocaleLike) -> str:
+    """What a figure is per (``Figure.per`` lists them: ``"year, city"``)."""
+    words = {
+        "year": pgettext("figure per", "per year", locale),
+        "city": pgettext("figure per", "per city", locale),
+    }
+    return words.get(word, word)
+
+
+def _qualifier(qualifier: str, locale: LocaleLike) -> str:
+    """A qualifier the catalogue keeps as printed (Polish: ``prawie``), in *locale*'s words.
+
+    The catalogue translates the English word back, so that a Polish reader sees the printed
+    one; a qualifier this table does not know is shown as printed.
+    """
+    words = {
+        "prawie": pgettext("qualifier", "almost", locale),
+        "ok.": pgettext("qualifier", "about", locale),
+        "powyżej": pgettext("qualifier", "over", locale),
+        "ponad": pgettext("qualifier", "more than", locale),
+        "co najmniej": pgettext("qualifier", "at least", locale),
+    }
+    return words.get(qualifier, qualifier)
+
+
+def _status(status: str, locale: LocaleLike) -> str:
+    """An edition's status as printed (Polish: ``nabór trwa``), in *locale*'s words."""
+    words = {"nabór trwa": pgettext("edition status", "recruitment under way", locale)}
+    return words.get(status, status)
 
 
 def _years(program: Program) -> str:
     if program.start_year is None:
-        return program.period or "–"
+        return "–"
     if program.end_year in (None, program.start_year):
         return str(program.start_year)
     return f"{program.start_year}–{program.end_year}"
+
+
+def _period(program: Program, locale: LocaleLike) -> str:
+    """The days the programme ran where a source gives them, else its years."""
+    if program.start_date is not None and program.end_date is not None:
+        start = format_date(program.start_date, suffix="", locale=locale)
+        return f"{start}–{format_date(program.end_date, suffix='', locale=locale)}"
+    return "" if program.start_year is None else _years(program)
 
 
 def _figure_text(figure: Figure | None, locale: LocaleLike) -> str:
@@ -169,19 +225,20 @@ def _figure_text(figure: Figure | None, locale: LocaleLike) -> str:
         )
     else:
         text = format_money(figure.money, decimals=0 if figure.precision >= 1 else 2, locale=locale)
-    return f"{figure.qualifier} {text}".strip()
+    return f"{_qualifier(figure.qualifier, locale)} {text}".strip()
 
 
-def _kind(kind: str, t: dict[str, Any]) -> str:
-    return str(t["kinds"].get(kind, kind.replace("_", " ")))
+def _rate_text(rate: Rate, locale: LocaleLike) -> str:
+    """A stated rate with the decimals it was stated with: ``88,6%``, ``85%``."""
+    decimals = max(0, -int(rate.precision.normalize().as_tuple().exponent))
+    return format_percent(rate.percent, decimals=decimals, locale=locale)
 
 
 def format_programs(programs: tuple[Program, ...], *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
     """A table of programmes: code, name, years, number of participating territories, value."""
     programs = each(programs, "programs", Program, "a Program")
-    t = _LABELS[get_language(locale)]
     if not programs:
-        return str(t["none"])
+        return pgettext("programme list", "No programmes.", locale)
     rows = [
         [
             p.code,
@@ -192,13 +249,16 @@ def format_programs(programs: tuple[Program, ...], *, locale: LocaleLike = DEFAU
         ]
         for p in programs
     ]
-    return render_table(t["list"], rows, align="llrrr")
+    return render_table(_list_columns(locale), rows, align="llrrr")
 
 
 def format_program(
     program: Program, *, sources: Iterable[Source] = (), locale: LocaleLike = DEFAULT_LOCALE
 ) -> str:
     """Everything a catalogue knows of one programme, with its rates checked against its figures.
+
+    Participants are named in the nominative (``Gdańsk``, ``Cieszyn``); the form the source
+    prints (``Gdańsku``, ``Cieszyń``) is quoted in their notes.
 
     Args:
         program: The programme.
@@ -207,7 +267,6 @@ def format_program(
         locale: Language and number format.
     """
     instance(program, "program", Program, "a Program")
-    t = _LABELS[get_language(locale)]
     titles = {source.key: source.title for source in sources}
     cited: dict[str, int] = {}
 
@@ -216,11 +275,11 @@ def format_program(
 
     lines = [f"{program.code}: {program.name}", ""]
     for label, value in (
-        (t["period"], program.period or _years(program)),
-        (t["operator"], program.operator),
-        (t["lead"], program.lead_partner),
-        (t["funder"], program.funder),
-        (t["themes"], ", ".join(program.themes)),
+        (pgettext("programme", "Period", locale), _period(program, locale)),
+        (pgettext("programme", "Operator", locale), program.operator),
+        (pgettext("programme", "Lead partner", locale), program.lead_partner),
+        (pgettext("programme", "Funding", locale), program.funder),
+        (pgettext("programme", "Themes", locale), ", ".join(program.themes)),
     ):
         if value:
             lines.append(f"{label}: {value}")
@@ -230,56 +289,74 @@ def format_program(
     if figures:
         rows = [
             [
-                _kind(f.kind.value, t),
+                _figure_kind(f.kind, locale),
                 _figure_text(f, locale),
                 format_money(
                     Money(f.precision, f.money.currency),
                     decimals=0 if f.precision >= 1 else 2,
                     locale=locale,
                 ),
-                ", ".join(x for x in (_per(f.per, t), f.holder) if x) or "–",
-                cite(f.source) if f.source else (t["derived"] if not f.stated else "–"),
+                ", ".join(x for x in (_per(f.per, locale), f.holder) if x) or "–",
+                cite(f.source)
+                if f.source
+                else (pgettext("programme", "derived", locale) if not f.stated else "–"),
             ]
             for f in figures
         ]
-        lines += ["", t["figures"] + ":", render_table(t["figure_columns"], rows, align="lrrll")]
+        columns = _figure_columns(locale)
+        lines += [
+            "",
+            pgettext("programme", "Figures", locale) + ":",
+            render_table(columns, rows, align="lrrll"),
+        ]
     checks = check_rates(program)
     if program.rates:
         by_rate = {id(c.rate): c for c in checks}
-        rows = [
-            _rate_row(r.kind.value, r.raw, by_rate.get(id(r)), t, locale) for r in program.rates
+        rows = [_rate_row(r, by_rate.get(id(r)), locale) for r in program.rates]
+        lines += [
+            "",
+            pgettext("programme", "Rates and whether the figures agree", locale) + ":",
+            render_table(_rate_columns(locale), rows, align="lrrll"),
         ]
-        lines += ["", t["rates"] + ":", render_table(t["rate_columns"], rows, align="lrrll")]
+    partners = [f"{p.name} ({_partner_role(p.role, locale)})" for p in program.partners]
     for title, items in (
+        (pgettext("programme", "Partners", locale), partners),
         (
-            t["partners"],
-            [f"{p.name} ({t['roles'].get(p.role.value, p.role.value)})" for p in program.partners],
+            pgettext("programme", "Editions", locale),
+            [_edition(e, locale) for e in program.editions],
         ),
-        (t["editions"], [_edition(e) for e in program.editions]),
-        (t["events"], [_event(e, locale) for e in program.events]),
-        (t["outputs"], [o.text for o in program.outputs]),
-        (t["notes"], [_note(n.text, n.source, cite) for n in program.notes]),
+        (pgettext("programme", "Events", locale), [_event(e, locale) for e in program.events]),
+        (pgettext("programme", "Outputs", locale), [o.text for o in program.outputs]),
+        (
+            pgettext("programme", "Notes", locale),
+            [_note(n.text, n.source, cite) for n in program.notes],
+        ),
     ):
         if items:
             lines += ["", title + ":", *(f"  - {item}" for item in items)]
     if program.participants:
         rows = [
             [
-                p.printed_name or p.territory.name,
+                p.territory.name,
                 p.territory.teryt or "–",
-                get_label(p.role, locale=locale),
+                _participant_role(p.role, locale),
                 p.edition or "–",
                 "; ".join(x for x in (", ".join(p.networks), p.note) if x) or "–",
             ]
             for p in program.participants
         ]
+        columns = _participant_columns(locale)
         lines += [
             "",
-            t["participants"] + ":",
-            render_table(t["participant_columns"], rows, align="lllll"),
+            pgettext("programme", "Participants", locale) + ":",
+            render_table(columns, rows, align="lllll"),
         ]
     if cited:
-        lines += ["", t["sources"] + ":", *(f"  [{n}] {titles[key]}" for key, n in cited.items())]
+        lines += [
+            "",
+            pgettext("programme", "Sources", locale) + ":",
+            *(f"  [{n}] {titles[key]}" for key, n in cited.items()),
+        ]
     return "\n".join(lines)
 
 
@@ -291,14 +368,23 @@ def _note(text: str, source: str, cite: Any) -> str:
     return f"{text} {cited if cited.startswith('[') else f'[{cited}]'}"
 
 
-def _edition(edition: Any) -> str:
-    years = f" ({edition.start_year}–{edition.end_year})" if edition.start_year else ""
-    counts = f", {edition.participants_stated} JST" if edition.participants_stated else ""
-    status = f", {edition.status}" if edition.status else ""
-    return f"{edition.name or edition.code}{years}{counts}{status}"
+def _edition(edition: Edition, locale: LocaleLike) -> str:
+    parts = [edition.name or edition.code]
+    if edition.start_year:
+        parts[0] += f" ({edition.start_year}–{edition.end_year or edition.start_year})"
+    if edition.participants_stated:
+        count = edition.participants_stated
+        parts.append(
+            ngettext("{count} municipality", "{count} municipalities", count, locale).format(
+                count=count
+            )
+        )
+    if edition.status:
+        parts.append(_status(edition.status, locale))
+    return ", ".join(parts)
 
 
-def _event(event: Any, locale: LocaleLike) -> str:
+def _event(event: ProgramEvent, locale: LocaleLike) -> str:
     dates = ""
     if event.start is not None:
         start = format_date(event.start, suffix="", locale=locale)
@@ -309,88 +395,128 @@ def _event(event: Any, locale: LocaleLike) -> str:
     return f"{event.name}{place}{dates}{note}"
 
 
-def _rate_row(
-    kind: str, raw: str, check: RateCheck | None, t: dict[str, Any], locale: LocaleLike
-) -> list[str]:
+def _rate_row(rate: Rate, check: RateCheck | None, locale: LocaleLike) -> list[str]:
+    kind = _rate_kind(rate.kind, locale)
     if check is None:
-        return [_kind(kind, t), raw, "–", "–", ""]
+        return [kind, _rate_text(rate, locale), "–", "–", ""]
     computed = (
-        "–" if check.computed is None else format_percent(check.computed, decimals=2, locale=locale)
+        "–"
+        if check.computed is None
+        else format_percent(check.computed, decimals=_SHOWN_DECIMALS, locale=locale)
     )
-    agrees = t["unknown"] if check.consistent is None else t["yes"] if check.consistent else t["no"]
-    return [_kind(kind, t), raw, computed, agrees, _why(check, locale)]
+    if check.consistent is None:
+        agrees = pgettext("programme", "cannot be checked", locale)
+    elif check.consistent:
+        agrees = pgettext("programme", "yes", locale)
+    else:
+        agrees = pgettext("programme", "no", locale)
+    return [kind, _rate_text(rate, locale), computed, agrees, _why(check, locale)]
 
 
-def _per(per: str, t: dict[str, Any]) -> str:
-    words = t.get("per", {})
-    return ", ".join(
-        words.get(word.strip(), word.strip()) for word in per.split(",") if word.strip()
-    )
+def _per(per: str, locale: LocaleLike) -> str:
+    return ", ".join(_per_word(word.strip(), locale) for word in per.split(",") if word.strip())
 
 
 def _why(check: RateCheck, locale: LocaleLike) -> str:
-    """The check's explanation, in Polish for a Polish locale (its numbers formatted)."""
-    if get_language(locale) != "pl":
-        return check.explanation
-    if check.consistent is None:
-        return (
-            "nie da się sprawdzić: "
-            + {
-                True: "kwota przybliżona",
-                False: "brak kwoty, z którą można porównać",
-            }[check.computed is not None]
+    """Why the rate agrees with the figures, or not, or cannot be checked, in words."""
+    reason = check.reason
+    rate = _rate_text(check.rate, locale)
+    if reason is RateCheckReason.NO_TOTAL:
+        return gettext("no total value is stated", locale)
+    if reason is RateCheckReason.NO_GRANT:
+        return gettext("no grant is stated", locale)
+    if reason is RateCheckReason.APPROXIMATE:
+        approximate = next(f for f in (check.grant, check.total) if f is not None and f.qualifier)
+        figure = _figure_text(approximate, locale)
+        return gettext("the amount {figure} is approximate", locale).format(figure=figure)
+    if reason is RateCheckReason.NO_OTHER_RATE:
+        other_kind = (
+            RateKind.OWN_CONTRIBUTION_RATE
+            if check.rate.kind is RateKind.REFUND_RATE
+            else RateKind.REFUND_RATE
         )
-    if check.rate.kind.value == "funding_rate":
-        assert check.low is not None
-        assert check.high is not None
-        assert check.computed is not None
-        shown = format_percent(check.computed, decimals=1, locale=locale)
-        low = format_percent(check.low, decimals=2, locale=locale)
-        high = format_percent(check.high, decimals=2, locale=locale)
-        verdict = "co dopuszcza" if check.consistent else "co wyklucza"
-        return (
-            f"z podanych kwot wychodzi {shown}; kwoty są zaokrąglone, więc rzeczywista stawka "
-            f"leży między {low} a {high}, {verdict} podane {check.rate.raw}"
+        kind = _rate_kind(other_kind, locale)
+        return gettext("the complementary rate ({kind}) is not stated", locale).format(kind=kind)
+    if reason is RateCheckReason.OTHER_RATE:
+        assert check.other is not None
+        message = (
+            gettext("{rate} and {other} add up to {total}", locale)
+            if check.consistent
+            else gettext("{rate} and {other} add up to {total}, not 100%", locale)
         )
-    total = format_percent(
-        check.rate.percent + (100 - (check.computed or 0)), decimals=None, locale=locale
+        total = check.rate.percent + check.other.percent
+        return message.format(
+            rate=rate,
+            other=_rate_text(check.other, locale),
+            total=format_percent(total, decimals=None, locale=locale),
+        )
+    assert check.grant is not None
+    assert check.total is not None
+    assert check.computed is not None
+    assert check.low is not None
+    assert check.high is not None
+    message = (
+        gettext(
+            "{grant} of {total} is {computed} to the precision of the rate; the figures are "
+            "rounded, so the true rate lies between {low} and {high}, which admits the stated "
+            "{rate}",
+            locale,
+        )
+        if check.consistent
+        else gettext(
+            "{grant} of {total} is {computed} to the precision of the rate; the figures are "
+            "rounded, so the true rate lies between {low} and {high}, which excludes the stated "
+            "{rate}",
+            locale,
+        )
     )
-    return f"stawki sumują się do {total}" + ("" if check.consistent else " (nie do 100%)")
+    decimals = max(0, -int(check.rate.precision.normalize().as_tuple().exponent))
+    return message.format(
+        grant=_figure_text(check.grant, locale),
+        total=_figure_text(check.total, locale),
+        computed=format_percent(check.computed, decimals=decimals, locale=locale),
+        low=format_percent(check.low, decimals=_SHOWN_DECIMALS, locale=locale),
+        high=format_percent(check.high, decimals=_SHOWN_DECIMALS, locale=locale),
+        rate=rate,
+    )
 
 
 def format_city_profile(
     profile: CityProfile, catalogue_name: str, *, locale: LocaleLike = DEFAULT_LOCALE
 ) -> str:
-    """A city's membership and every programme it took part in, with the programmes' values."""
+    """A city's membership and every programme it took part in, with the programmes' values.
+
+    The city is named in the nominative whatever spelling it was asked by (``Gdańsku``).
+    """
     instance(profile, "profile", CityProfile, "a CityProfile")
     text(catalogue_name, "catalogue_name")
-    t = _LABELS[get_language(locale)]
     name = profile.territory.name if profile.territory else profile.query
     teryt = (
         f" (TERYT {profile.territory.teryt})"
         if profile.territory and profile.territory.teryt
         else ""
     )
+    title = gettext("{name}: programmes (catalogue: {catalogue})", locale)
     lines = [
-        t["profile"].format(name=name + teryt, catalogue=catalogue_name),
-        t["member"][profile.member],
+        title.format(name=name + teryt, catalogue=catalogue_name),
+        _membership(profile.member, locale),
         "",
     ]
     if not profile.participations:
-        return "\n".join([*lines, t["none"]])
+        return "\n".join([*lines, pgettext("programme list", "No programmes.", locale)])
     rows = [
         [
             program.code,
             program.name if len(program.name) <= 50 else program.name[:49] + "…",
             _years(program),
-            get_label(participant.role, locale=locale),
+            _participant_role(participant.role, locale),
             participant.edition or "–",
             "; ".join(x for x in (", ".join(participant.networks), participant.note) if x) or "–",
             _figure_text(program.figure("total_value"), locale),
         ]
         for program, participant in profile.participations
     ]
-    lines.append(render_table(t["profile_columns"], rows, align="lllllll"))
+    lines.append(render_table(_profile_columns(locale), rows, align="lllllll"))
     return "\n".join(lines)
 
 
@@ -414,7 +540,6 @@ def format_program_links(
             raise ArgumentTypeError(f"links[{index}]", link, pair)
         if link[1] is not None:
             instance(link[1], f"links[{index}][1]", Program, "a Program or None")
-    t = _LABELS[get_language(locale)]
     names = catalogue_names or {}
     rows = [
         [
@@ -425,7 +550,13 @@ def format_program_links(
         ]
         for link, program in links
     ]
-    return "\n".join([t["links"], "", render_table(t["link_columns"], rows, align="llll")])
+    return "\n".join(
+        [
+            pgettext("programme links", "Programmes linked to the strategy's goals", locale),
+            "",
+            render_table(_link_columns(locale), rows, align="llll"),
+        ]
+    )
 
 
 #: Decimals of a checked rate, as the programme text shows it.
@@ -465,7 +596,7 @@ def _rate_check(check: RateCheck) -> dict[str, Any]:
     for key, value in (("computed", check.computed), ("low", check.low), ("high", check.high)):
         put(record, f"{key}_percent", rounded(value, _RATE_DECIMALS), Why.NOT_CHECKABLE)
     put(record, "consistent", check.consistent, Why.NOT_CHECKABLE)
-    record["explanation"] = check.explanation
+    record["reason"] = check.reason.value
     return record
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Final
 
 from citystrategy._arguments import instance
+from citystrategy._i18n import gettext, pgettext
 from citystrategy.costs import (
     Comparison,
     Figure,
@@ -30,8 +31,8 @@ from citystrategy.formatting import (
     format_count,
     format_date,
     format_money,
+    format_number,
     format_percent,
-    get_language,
 )
 from citystrategy.model import DeclaredSummary, Level, Strategy, TerritoryKind
 from citystrategy.money import Money
@@ -40,70 +41,24 @@ from citystrategy.reports.text import render_table
 
 __all__ = ["format_summary", "summary_data"]
 
-_LABELS: Final = {
-    "pl": {
-        "adopted": "przyjęta {date} uchwałą {resolution} ({body})",
-        "period": "okres {start}–{end}",
-        "goals": "Cele strategiczne i operacyjne",
-        "indicator_line": "{total} ({impact} oddziaływania, {result} rezultatu; {survey} z badania opinii mieszkańców)",
-        "missing": "wartości brakujące w {year}\xa0r.: {count}",
-        "catalogue": "{count} w katalogu, koszt łączny {cost} (każdy projekt liczony raz)",
-        "catalogue_mixed": (
-            "{count} w katalogu; koszty w kilku walutach ({currencies}): sum nie da się policzyć"
-        ),
-        "completed": "Projekty zakończone w {year}\xa0r. według celów strategicznych",
-        "completed_none": "Brak danych o projektach zakończonych w {year}\xa0r.",
-        "columns": (
-            "Cel strategiczny",
-            "Projekty",
-            "Koszt wyliczony",
-            "Udział",
-            "Projekty (raport)",
-            "Koszt (raport)",
-            "Udział (raport)",
-            "Zgodne",
-        ),
-        "total": "Razem",
-        "yes": "tak",
-        "no": "NIE",
-        "note": "Wyliczone z tabel projektów (projekt liczony raz); „raport”: liczby podane w raporcie.",
-        "discrepancies": "Rozbieżności z raportem: {count}",
-        "details": " (szczegóły: citystrategy check {slug})",
-    },
-    "en": {
-        "adopted": "adopted {date} by resolution {resolution} ({body})",
-        "period": "period {start}–{end}",
-        "goals": "Strategic and operational goals",
-        "indicator_line": "{total} ({impact} impact, {result} result; {survey} from the residents' survey)",
-        "missing": "values missing in {year}: {count}",
-        "catalogue": "{count} in the catalogue, total cost {cost} (each project counted once)",
-        "catalogue_mixed": (
-            "{count} in the catalogue; costs in several currencies ({currencies}): no total"
-        ),
-        "completed": "Projects completed in {year} by strategic goal",
-        "completed_none": "No data on projects completed in {year}.",
-        "columns": (
-            "Strategic goal",
-            "Projects",
-            "Cost computed",
-            "Share",
-            "Projects (report)",
-            "Cost (report)",
-            "Share (report)",
-            "Agree",
-        ),
-        "total": "Total",
-        "yes": "yes",
-        "no": "NO",
-        "note": "Computed from the project tables (each project once); 'report': figures the report declares.",
-        "discrepancies": "Discrepancies with the report: {count}",
-        "details": " (details: citystrategy check {slug})",
-    },
-}
+
+def _columns(locale: LocaleLike) -> list[str]:
+    return [
+        pgettext("summary", "Strategic goal", locale),
+        pgettext("summary", "Projects", locale),
+        pgettext("summary", "Cost computed", locale),
+        pgettext("summary", "Share", locale),
+        pgettext("summary", "Projects (report)", locale),
+        pgettext("summary", "Cost (report)", locale),
+        pgettext("summary", "Share (report)", locale),
+        pgettext("summary", "Agree", locale),
+    ]
 
 
-def _labels(locale: LocaleLike) -> dict[str, Any]:
-    return _LABELS[get_language(locale)]
+def _agrees(agrees: bool | None, locale: LocaleLike) -> str:
+    if agrees is None:
+        return "–"
+    return pgettext("summary", "yes", locale) if agrees else pgettext("summary", "NO", locale)
 
 
 def _amount(value: Decimal | None) -> str | None:
@@ -289,9 +244,8 @@ def format_summary(
         locale: Language and number format.
     """
     instance(strategy, "strategy", Strategy, "a Strategy")
-    t = _labels(locale)
-    lines = [strategy.title, _heading_line(strategy, t, locale), ""]
-    lines.append(t["goals"] + ":")
+    lines = [strategy.title, _heading_line(strategy, locale), ""]
+    lines.append(gettext("Strategic and operational goals", locale) + ":")
     for goal in strategy.strategic_goals:
         count = format_count(len(strategy.indicators_of(goal.code)), "indicator", locale=locale)
         lines.append(f"  {goal.code}. {goal.name} ({count})")
@@ -302,49 +256,60 @@ def format_summary(
     ind = data["indicators"]
     lines += [
         "",
-        t["indicator_line"].format(
+        gettext(
+            "{total} ({impact} impact, {result} result; {survey} from the residents' survey); "
+            "values missing in {year}: {missing}",
+            locale,
+        ).format(
             total=format_count(ind["total"], "indicator", locale=locale),
-            impact=ind["impact"],
-            result=ind["result"],
-            survey=ind["survey"],
-        )
-        + "; "
-        + t["missing"].format(year=year, count=ind["missing_values"]),
-        _catalogue_line(strategy, t, locale),
+            impact=format_number(ind["impact"], decimals=0, locale=locale),
+            result=format_number(ind["result"], decimals=0, locale=locale),
+            survey=format_number(ind["survey"], decimals=0, locale=locale),
+            year=year,
+            missing=format_number(ind["missing_values"], decimals=0, locale=locale),
+        ),
+        _catalogue_line(strategy, locale),
         "",
     ]
-    lines += _cost_table(strategy, year, t, locale, slug)
+    lines += _cost_table(strategy, year, locale, slug)
     return "\n".join(lines)
 
 
-def _catalogue_line(strategy: Strategy, t: dict[str, Any], locale: LocaleLike) -> str:
+def _catalogue_line(strategy: Strategy, locale: LocaleLike) -> str:
     count = format_count(len(strategy.projects), "project", locale=locale)
     if _currency(strategy) is None:
         currencies = ", ".join(project_currencies(strategy))
-        return str(t["catalogue_mixed"].format(count=count, currencies=currencies))
+        message = gettext(
+            "{count} in the catalogue; costs in several currencies ({currencies}): no total",
+            locale,
+        )
+        return message.format(count=count, currencies=currencies)
     cost = format_money(catalogue_total(strategy), locale=locale)
-    return str(t["catalogue"].format(count=count, cost=cost))
+    message = gettext(
+        "{count} in the catalogue, total cost {cost} (each project counted once)", locale
+    )
+    return message.format(count=count, cost=cost)
 
 
-def _heading_line(strategy: Strategy, t: dict[str, Any], locale: LocaleLike) -> str:
+def _heading_line(strategy: Strategy, locale: LocaleLike) -> str:
     territory = strategy.territory
     parts = [territory.name + (f" (TERYT {territory.teryt})" if territory.teryt else "")]
     if strategy.adopted_on is not None:
         date = format_date(strategy.adopted_on, style="long", locale=locale)
+        adopted = gettext("adopted {date} by resolution {resolution} ({body})", locale)
         parts.append(
-            t["adopted"].format(date=date, resolution=strategy.resolution, body=strategy.adopted_by)
+            adopted.format(date=date, resolution=strategy.resolution, body=strategy.adopted_by)
         )
-    parts.append(t["period"].format(start=strategy.period_start, end=strategy.period_end))
+    period = gettext("period {start}–{end}", locale)
+    parts.append(period.format(start=strategy.period_start, end=strategy.period_end))
     return " · ".join(parts)
 
 
-def _cost_table(
-    strategy: Strategy, year: int, t: dict[str, Any], locale: LocaleLike, slug: str
-) -> list[str]:
+def _cost_table(strategy: Strategy, year: int, locale: LocaleLike, slug: str) -> list[str]:
     completed = completed_projects(strategy, year)
     declared = _declared(strategy, year)
     if not completed and declared is None:
-        return [t["completed_none"].format(year=year)]
+        return [gettext("No data on projects completed in {year}.", locale).format(year=year)]
     comparisons = _comparisons(strategy, year)
     rows = []
     for row in completed_by_goal(strategy, year):
@@ -360,7 +325,7 @@ def _cost_table(
                 _declared_cell(figures, Figure.PROJECTS, locale),
                 _declared_cell(figures, Figure.COST, locale),
                 _declared_cell(figures, Figure.SHARE, locale),
-                "–" if agrees is None else t["yes"] if agrees else t["no"],
+                _agrees(agrees, locale),
             ]
         )
     overall = {c.figure: c for c in comparisons if c.goal is None}
@@ -368,7 +333,7 @@ def _cost_table(
     known = _currency(strategy) is not None
     footer = [
         [
-            t["total"],
+            pgettext("summary", "Total", locale),
             str(len(completed)),
             format_money(completed_total(strategy, year), locale=locale) if known else "–",
             format_percent(Decimal(100) if completed else Decimal(0), locale=locale)
@@ -377,15 +342,24 @@ def _cost_table(
             _declared_cell(overall, Figure.PROJECTS, locale),
             _declared_cell(overall, Figure.COST, locale),
             "–",  # the report prints no total share
-            "–" if total_agrees is None else t["yes"] if total_agrees else t["no"],
+            _agrees(total_agrees, locale),
         ]
     ]
-    table = render_table(t["columns"], rows, align="lrrrrrrl", footer=footer)
-    lines = [t["completed"].format(year=year), "", table, "", t["note"]]
+    table = render_table(_columns(locale), rows, align="lrrrrrrl", footer=footer)
+    title = gettext("Projects completed in {year} by strategic goal", locale).format(year=year)
+    note = gettext(
+        "Computed from the project tables (each project once); "
+        "'report': figures the report declares.",
+        locale,
+    )
+    lines = [title, "", table, "", note]
     mismatches = sum(1 for c in comparisons if c.agrees is False)
-    if mismatches:
-        details = t["details"].format(slug=slug) if slug else ""
-        lines.append(t["discrepancies"].format(count=mismatches) + details)
+    if mismatches and slug:
+        message = gettext("Discrepancies with the report: {count} (details: {command})", locale)
+        lines.append(message.format(count=mismatches, command=f"citystrategy check {slug}"))
+    elif mismatches:
+        message = gettext("Discrepancies with the report: {count}", locale)
+        lines.append(message.format(count=mismatches))
     return lines
 
 
