@@ -1,117 +1,265 @@
 """The ``citystrategy`` command.
 
 Thin: it parses the arguments, calls the library and prints. User errors (an unknown city, a
-year without data, a malformed data file) go to stderr with exit code 2, never as a traceback.
+year without data, a malformed data file) go to stderr as one line with exit code 2, never as a
+traceback; so does output that cannot be written (a full disk). A reader that stops early
+(``citystrategy check kielce | head -1``) ends the command quietly.
 
 Commands (CITY is a registered slug such as ``kielce``, or the path of a strategy data folder
 such as ``./moje-miasto``; see :func:`citystrategy.cities.open_city` for how they are told apart)::
 
+    citystrategy --version
     citystrategy init ./moje-miasto [--name NAME] [--teryt CODE] [--kind gmina|...]
-    citystrategy summary CITY --year 2023 [--format text|json] [--locale pl_PL]
-    citystrategy check CITY [--year 2023] [--format text|json] [--locale pl_PL]
+    citystrategy summary CITY --year 2023
+    citystrategy check CITY [--year 2023]                         [--format text|json|csv]
     citystrategy assess CITY --year 2023 [--method ratio|projection] [--window N]
-                                         [--format table|csv|json] [--locale pl_PL]
-    citystrategy programs list [--catalogue zmp] [--theme T] [--year Y] [--format table|json]
-    citystrategy programs show CODE [--catalogue zmp] [--format table|json]
-    citystrategy programs city NAME_OR_TERYT [--catalogue zmp] [--format table|json]
-    citystrategy cities
+                                         [--min-coverage PERCENT] [--format text|json|csv]
+    citystrategy programs list [--catalogue zmp] [--theme T] [--year Y]
+    citystrategy programs show CODE [--catalogue zmp]
+    citystrategy programs city NAME_OR_TERYT [--catalogue zmp]
+    citystrategy cities                                           [--format text|json|csv]
+
+Every command takes ``--format`` (``text``, the default; ``json``; ``csv`` where the output is
+a table) and ``--locale`` (``pl``, the default, or ``en``; ``pl_PL``, ``pl-PL``, ``en_GB`` and
+``en-GB`` name the same two, in any case).
+
+Start-up is kept short: this module imports only the standard library, and each command imports
+the parts of citystrategy (and so pandas, NumPy and pint) that it needs when it runs, so that
+``--help`` and ``--version`` never load them.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
+import os
 import shlex
 import shutil
 import sys
-from collections.abc import Sequence
-from typing import Any, TextIO
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
-from citystrategy.cities import (
-    SKELETON_FILES,
-    get_city,
-    init_folder,
-    is_folder_path,
-    list_cities,
-    open_city,
-)
-from citystrategy.errors import CityStrategyError, UnknownCityError
-from citystrategy.formatting import LocaleLike, get_locale
-from citystrategy.model import Program, ProgramLink, Strategy, TerritoryKind
-from citystrategy.percent import Percent
-from citystrategy.programs import get_program
-from citystrategy.progress import assess, assess_goals
-from citystrategy.reports import (
-    assessment_data,
-    findings_data,
-    format_assessment,
-    format_city_profile,
-    format_findings,
-    format_program,
-    format_program_links,
-    format_programs,
-    format_summary,
-    profile_data,
-    program_data,
-    summary_data,
-)
-from citystrategy.validation import check
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+    from babel import Locale
+
+    from citystrategy.model import Program, ProgramLink, Strategy
+    from citystrategy.validation import ValidationReport
 
 __all__ = ["main"]
 
 #: Exit codes.
 EXIT_OK = 0
 EXIT_FINDINGS = 1  #: ``check`` found errors in the data
-EXIT_USAGE = 2  #: bad arguments or unreadable data
+EXIT_USAGE = 2  #: bad arguments, unreadable data, or output that cannot be written
 
-_CITY_HELP = (
-    "a registered city (e.g. kielce; see: citystrategy cities) or the path of a strategy data "
-    "folder (e.g. ./moje-miasto; see: citystrategy init)"
+#: The locales of the command, by language: the canonical name each one is given.
+_LOCALES: Final = {"pl": "pl_PL", "en": "en_GB"}
+_DEFAULT_LOCALE: Final = "pl_PL"
+
+#: The values of :class:`citystrategy.model.TerritoryKind`, written out so that the parser does
+#: not import the model (a test keeps the two equal).
+_TERRITORY_KINDS: Final = (
+    "country",
+    "voivodeship",
+    "powiat",
+    "gmina",
+    "city_with_powiat_rights",
+    "district",
+    "functional_area",
+    "foreign",
 )
 
+#: The first characters that make a spreadsheet read a CSV cell as a formula (OWASP's list).
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="citystrategy",
-        description="Monitoring of city development strategies (goals, indicators, projects, costs).",
+
+# --- words ---------------------------------------------------------------------------------------
+
+
+def _text(message: str, locale: str) -> str:
+    """*message*, which is English, as the user reads it in *locale*.
+
+    Every word the command itself shows (help, messages, errors) passes through here, and here
+    the message catalogues apply (:func:`citystrategy._i18n.gettext`). The command's messages
+    are not yet marked for babel's extractor (``_text`` is not among its keywords), so they show
+    in English until they are: add ``_text`` to ``_i18n.KEYWORDS`` and translate them.
+    """
+    from citystrategy import _i18n  # babel: imported when words are needed, not before
+
+    return _i18n.gettext(message, locale)
+
+
+def _describe_error(error: BaseException, locale: str) -> str:
+    """The text of a user error, as the user reads it in *locale* (the one place errors pass)."""
+    return str(error)
+
+
+def _supported_locales() -> str:
+    return ", ".join(name for language, full in _LOCALES.items() for name in (language, full))
+
+
+def _parse_locale(text: str) -> str:
+    """The canonical name (``pl_PL`` or ``en_GB``) of the locale *text* names.
+
+    ``pl``, ``pl_PL``, ``pl-PL``, ``en``, ``en_GB`` and ``en-GB`` are accepted in any case.
+
+    Raises:
+        argparse.ArgumentTypeError: For any other locale, with the supported ones listed.
+
+    >>> _parse_locale("PL-pl"), _parse_locale("en")
+    ('pl_PL', 'en_GB')
+    """
+    language, _, territory = text.strip().replace("-", "_").partition("_")
+    canonical = _LOCALES.get(language.lower())
+    if canonical is not None and territory.upper() in ("", canonical.partition("_")[2]):
+        return canonical
+    msg = _text("unsupported locale {locale!r}; supported: {supported}", _DEFAULT_LOCALE)
+    raise argparse.ArgumentTypeError(msg.format(locale=text, supported=_supported_locales()))
+
+
+def _requested_locale(argv: Sequence[str]) -> str:
+    """The locale ``--locale`` asks for in *argv*, for the help and the errors of parsing."""
+    for n, arg in enumerate(argv):
+        if arg == "--locale" and n + 1 < len(argv):
+            value = argv[n + 1]
+        elif arg.startswith("--locale="):
+            value = arg.partition("=")[2]
+        else:
+            continue
+        try:
+            return _parse_locale(value)
+        except argparse.ArgumentTypeError:
+            break  # the parser reports it
+    return _DEFAULT_LOCALE
+
+
+# --- the parser ----------------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """A parser whose usage errors read like every other error of the command."""
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        """Print the help; unlike argparse's, a failure to write it is not ignored."""
+        (sys.stdout if file is None else file).write(self.format_help())
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and ``citystrategy: error: MESSAGE``, and exit with code 2."""
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"citystrategy: error: {message}\n")
+
+
+class _Version(argparse.Action):
+    """``--version``: the version of the installed package, read when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"citystrategy {version('citystrategy')}\n")
+        parser.exit()
+
+
+def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
+    def _t(message: str) -> str:
+        return _text(message, locale)
+
+    def new(parent: Any, name: str | None, **kwargs: Any) -> argparse.ArgumentParser:
+        """A parser (a command's, if *parent* is given) with -h/--help worded in the locale."""
+        if parent is None:
+            parser: argparse.ArgumentParser = _Parser(add_help=False, **kwargs)
+        else:
+            parser = parent.add_parser(name, add_help=False, **kwargs)
+        parser.add_argument(
+            "-h", "--help", action="help", help=_t("show this help message and exit")
+        )
+        return parser
+
+    city_help = _t(
+        "a registered city (e.g. kielce; see: citystrategy cities) or the path of a strategy "
+        "data folder (e.g. ./moje-miasto; see: citystrategy init)"
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    csv_help = _t(
+        "; csv cells that a spreadsheet would read as a formula (starting with =, +, -, @) "
+        "begin with an apostrophe"
+    )
 
-    def common(sub: argparse.ArgumentParser, *, year_required: bool) -> None:
-        sub.add_argument("city", metavar="CITY", help=_CITY_HELP)
+    def output(sub: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+        """--format with the formats of the command, and --locale."""
+        sub.add_argument(
+            "--format",
+            choices=formats,
+            default="text",
+            help=_t("output format: {formats} (default: text)").format(formats=", ".join(formats))
+            + (csv_help if "csv" in formats else ""),
+        )
+        sub.add_argument(
+            "--locale",
+            type=_parse_locale,
+            default=_DEFAULT_LOCALE,
+            help=_t("language and number format: {locales} (default: pl_PL)").format(
+                locales=_supported_locales()
+            ),
+        )
+
+    def year(sub: argparse.ArgumentParser, *, required: bool) -> None:
         sub.add_argument(
             "--year",
             type=int,
-            required=year_required,
-            help="reporting year, e.g. 2023"
-            + ("" if year_required else " (default: every report)"),
-        )
-        sub.add_argument(
-            "--format",
-            choices=("text", "json"),
-            default="text",
-            help="output format (default: text)",
-        )
-        sub.add_argument(
-            "--locale", default="pl_PL", help="locale of the text output (default: pl_PL)"
+            required=required,
+            help=_t("reporting year, e.g. 2023")
+            if required
+            else _t("reporting year, e.g. 2023 (default: every report)"),
         )
 
-    summary = commands.add_parser(
-        "summary", help="the strategy, its goals, indicators and cost table"
+    parser = new(
+        None,
+        None,
+        prog="citystrategy",
+        description=_t(
+            "Monitoring of city development strategies (goals, indicators, projects, costs)."
+        ),
     )
-    common(summary, year_required=True)
-    checker = commands.add_parser("check", help="findings on the strategy's data")
-    common(checker, year_required=False)
-    assess = commands.add_parser(
-        "assess", help="progress of every indicator and goal toward its target"
+    parser.add_argument(
+        "--version", action=_Version, help=_t("show the version of citystrategy and exit")
     )
-    assess.add_argument("city", metavar="CITY", help=_CITY_HELP)
-    assess.add_argument("--year", type=int, required=True, help="reporting year, e.g. 2023")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    summary = new(
+        commands, "summary", help=_t("the strategy, its goals, indicators and cost table")
+    )
+    summary.add_argument("city", metavar="CITY", help=city_help)
+    year(summary, required=True)
+    output(summary, ("text", "json"))
+    checker = new(commands, "check", help=_t("findings on the strategy's data"))
+    checker.add_argument("city", metavar="CITY", help=city_help)
+    year(checker, required=False)
+    output(checker, ("text", "json", "csv"))
+    assess = new(
+        commands, "assess", help=_t("progress of every indicator and goal toward its target")
+    )
+    assess.add_argument("city", metavar="CITY", help=city_help)
+    year(assess, required=True)
     assess.add_argument(
-        "--method", choices=("ratio", "projection"), default="ratio", help="default: ratio"
+        "--method", choices=("ratio", "projection"), default="ratio", help=_t("default: ratio")
     )
     assess.add_argument(
-        "--window", type=int, help="rolling window of N years (default: from the first year)"
+        "--window",
+        type=int,
+        help=_t("rolling window of N years (default: from the first year)"),
     )
     assess.add_argument(
         "--min-coverage",
@@ -119,53 +267,63 @@ def _parser() -> argparse.ArgumentParser:
         default=60.0,
         help="percent of scored indicators a goal needs (default: 60)",
     )
-    assess.add_argument(
-        "--format", choices=("table", "csv", "json"), default="table", help="default: table"
-    )
-    assess.add_argument("--locale", default="pl_PL", help="locale of the table (default: pl_PL)")
-    assess.add_argument("--columns", type=lambda text: text.split(","), help="the indicator table's columns, by key or title, e.g. code,name,target,status (default: all)")  # fmt: skip
-    programs = commands.add_parser("programs", help="programmes run with and for cities (ZMP …)")
+    output(assess, ("text", "json", "csv"))
+    assess.add_argument("--columns", type=lambda text: text.split(","), help=_t("the indicator table's columns, by key or title, e.g. code,name,target,status (default: all)"))  # fmt: skip
+    programs = new(commands, "programs", help=_t("programmes run with and for cities (ZMP …)"))
     actions = programs.add_subparsers(dest="action", required=True, metavar="ACTION")
 
-    def catalogue_options(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--catalogue", default="zmp", help="programme catalogue (default: zmp)")
+    def catalogue(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
-            "--format", choices=("table", "json"), default="table", help="default: table"
+            "--catalogue", default="zmp", help=_t("programme catalogue (default: zmp)")
         )
-        sub.add_argument("--locale", default="pl_PL", help="locale of the table (default: pl_PL)")
+        output(sub, ("text", "json"))
 
-    listing = actions.add_parser("list", help="the programmes of a catalogue")
-    listing.add_argument("--theme", help="only programmes with this theme (e.g. PPP)")
-    listing.add_argument("--year", type=int, help="only programmes running in this year")
-    catalogue_options(listing)
-    show = actions.add_parser("show", help="one programme, with its figures and rate checks")
-    show.add_argument("code", help="programme code, e.g. ZMP-PPP")
-    catalogue_options(show)
-    city = actions.add_parser("city", help="everything a city took part in")
+    listing = new(actions, "list", help=_t("the programmes of a catalogue"))
+    listing.add_argument("--theme", help=_t("only programmes with this theme (e.g. PPP)"))
+    listing.add_argument("--year", type=int, help=_t("only programmes running in this year"))
+    catalogue(listing)
+    show = new(actions, "show", help=_t("one programme, with its figures and rate checks"))
+    show.add_argument("code", help=_t("programme code, e.g. ZMP-PPP"))
+    catalogue(show)
+    city = new(actions, "city", help=_t("everything a city took part in"))
     city.add_argument(
         "city",
-        help="city name (any spelling: Gorzów Wlkp.), TERYT code or the path of a strategy folder",
+        help=_t(
+            "city name (any spelling: Gorzów Wlkp.), TERYT code or the path of a strategy folder"
+        ),
     )
-    catalogue_options(city)
-    commands.add_parser("cities", help="list the cities shipped with citystrategy")
-    init = commands.add_parser(
+    catalogue(city)
+    cities = new(commands, "cities", help=_t("list the cities shipped with citystrategy"))
+    output(cities, ("text", "json", "csv"))
+    init = new(
+        commands,
         "init",
-        help="write a new strategy data folder to start from",
-        description="Write a small, valid, commented strategy data folder (one goal, a few "
-        "indicators and projects) to replace with your own data; it never overwrites.",
+        help=_t("write a new strategy data folder to start from"),
+        description=_t(
+            "Write a small, valid, commented strategy data folder (one goal, a few "
+            "indicators and projects) to replace with your own data; it never overwrites."
+        ),
     )
-    init.add_argument("folder", metavar="FOLDER", help="the folder to create, e.g. ./moje-miasto")
     init.add_argument(
-        "--name", default="Przykładowo", help="the city's official name (default: Przykładowo)"
+        "folder", metavar="FOLDER", help=_t("the folder to create, e.g. ./moje-miasto")
     )
-    init.add_argument("--teryt", help="its TERYT (TERC) code, e.g. 2661011 (default: none)")
+    init.add_argument(
+        "--name",
+        default="Przykładowo",
+        help=_t("the city's official name (default: Przykładowo)"),
+    )
+    init.add_argument("--teryt", help=_t("its TERYT (TERC) code, e.g. 2661011 (default: none)"))
     init.add_argument(
         "--kind",
-        choices=[kind.value for kind in TerritoryKind],
-        default=TerritoryKind.GMINA.value,
-        help="what kind of territory it is (default: gmina)",
+        choices=_TERRITORY_KINDS,
+        default="gmina",
+        help=_t("what kind of territory it is (default: gmina)"),
     )
+    output(init, ("text", "json"))
     return parser
+
+
+# --- output --------------------------------------------------------------------------------------
 
 
 def _print_json(data: Any, out: TextIO) -> None:
@@ -173,76 +331,150 @@ def _print_json(data: Any, out: TextIO) -> None:
     out.write("\n")
 
 
+def _csv_cell(value: object) -> str:
+    """*value* as a CSV cell: numbers in plain machine form, missing empty, no formulas.
+
+    Numbers are written with a dot and no exponent or grouping; ``None`` and NaN are empty;
+    enumerations are their values; text that a spreadsheet would read as a formula (see
+    :data:`_FORMULA_STARTS`) begins with an apostrophe, which spreadsheets show as text.
+
+    >>> [_csv_cell(v) for v in (Decimal("5.20"), 1e-05, float("nan"), None, True, 3)]
+    ['5.20', '0.00001', '', '', 'true', '3']
+    >>> _csv_cell("=HYPERLINK(1)"), _csv_cell("-7,1"), _csv_cell("KIE-1-01")
+    ("'=HYPERLINK(1)", "'-7,1", 'KIE-1-01')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        if value in (float("inf"), float("-inf")):
+            return str(value)
+        value = Decimal(repr(value))
+    if isinstance(value, Decimal):
+        return "" if value.is_nan() else format(value, "f")
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _write_csv(header: Sequence[str], rows: Iterable[Sequence[object]], out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
+
+
+# --- the commands --------------------------------------------------------------------------------
+
+
+class _UsageError(Exception):
+    """A user error found after argument parsing."""
+
+
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "cities":
-        for slug in list_cities():
-            city = get_city(slug)
-            out.write(f"{slug}\t{city.name}\t{city.teryt or '–'}\n")
-        return EXIT_OK
+        return _cities(args, out)
     if args.command == "init":
         return _init(args, out)
-    try:
-        locale = get_locale(args.locale)
-    except ValueError as error:
-        raise _UsageError(str(error)) from None
+    from citystrategy.formatting import get_locale
+
+    locale = get_locale(args.locale)
     if args.command == "programs":
         return _programs(args, locale, out)
+    from citystrategy.cities import open_city
+
     city = open_city(args.city)
     strategy = city.load()
     years = [report.year for report in strategy.reports]
     if args.year is not None and args.year not in years:
-        known = ", ".join(map(str, years)) or "none"
-        msg = f"{strategy.territory.name} has no report on {args.year} (reports: {known})"
-        raise _UsageError(msg)
+        known = ", ".join(map(str, years)) or _text("none", args.locale)
+        msg = _text("{city} has no report on {year} (reports: {known})", args.locale)
+        raise _UsageError(msg.format(city=strategy.territory.name, year=args.year, known=known))
     if args.command == "assess":
         return _assess(strategy, args, locale, out)
     if args.command == "summary":
-        links = _linked_programs(strategy)
-        if args.format == "json":
-            data = summary_data(strategy, args.year)
-            data["programs"] = [
-                {
-                    "program": link.program,
-                    "catalogue": link.catalogue,
-                    "goals": list(link.goal_codes),
-                    "name": None if program is None else program.name,
-                    **({"name_missing": "not_found"} if program is None else {}),
-                    "note": link.note,
-                }
-                for link, program in links
-            ]
-            _print_json(data, out)
-        else:
-            slug = shlex.quote(city.slug)
-            text = format_summary(strategy, args.year, slug=slug, locale=locale)
-            out.write(text + "\n")
-            if links:
-                names = _catalogue_names(strategy)
-                text = format_program_links(links, catalogue_names=names, locale=locale)
-                out.write("\n" + text + "\n")
-        return EXIT_OK
+        return _summary(strategy, shlex.quote(city.slug), args, locale, out)
+    return _check(strategy, args, locale, out)
+
+
+def _summary(
+    strategy: Strategy, slug: str, args: argparse.Namespace, locale: Locale, out: TextIO
+) -> int:
+    from citystrategy.reports import format_program_links, format_summary, summary_data
+
+    links = _linked_programs(strategy)
+    if args.format == "json":
+        data = summary_data(strategy, args.year)
+        data["programs"] = [
+            {
+                "program": link.program,
+                "catalogue": link.catalogue,
+                "goals": list(link.goal_codes),
+                "name": None if program is None else program.name,
+                **({"name_missing": "not_found"} if program is None else {}),
+                "note": link.note,
+            }
+            for link, program in links
+        ]
+        _print_json(data, out)
+    else:
+        out.write(format_summary(strategy, args.year, slug=slug, locale=locale) + "\n")
+        if links:
+            names = _catalogue_names(strategy)
+            text = format_program_links(links, catalogue_names=names, locale=locale)
+            out.write("\n" + text + "\n")
+    return EXIT_OK
+
+
+def _check(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
+    from citystrategy.reports import findings_data, format_findings
+    from citystrategy.validation import check
+
     report = check(strategy, year=args.year)
     if args.format == "json":
         _print_json(findings_data(report), out)
+    elif args.format == "csv":
+        _findings_csv(report, locale, out)
     else:
         out.write(format_findings(report, title=strategy.title, locale=locale) + "\n")
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
-def _assess(strategy: Strategy, args: argparse.Namespace, locale: LocaleLike, out: TextIO) -> int:
+def _findings_csv(report: ValidationReport, locale: Locale, out: TextIO) -> None:
+    """One row per finding: severity and kind as codes, the description in the locale."""
+    from citystrategy.reports import describe_finding
+
+    rows = (
+        (f.severity, f.kind, f.code, describe_finding(f, locale=locale)) for f in report.findings
+    )
+    _write_csv(("severity", "kind", "code", "description"), rows, out)
+
+
+def _assess(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     if args.window is not None and args.window < 1:
-        raise _UsageError(f"--window must be at least 1 (got {args.window})")
+        msg = _text("--window must be at least 1 (got {window})", args.locale)
+        raise _UsageError(msg.format(window=args.window))
     if not 0 <= args.min_coverage <= 100:
         raise _UsageError(f"--min-coverage must lie in [0, 100] (got {args.min_coverage})")
     if args.columns is not None and args.format in ("csv", "json"):
         raise _UsageError(f"--columns chooses the table's columns; --format {args.format} has all")
+    from citystrategy.percent import Percent
+    from citystrategy.progress import assess, assess_goals
+    from citystrategy.reports import assessment_data, format_assessment
+
     table = assess(strategy, year=args.year, method=args.method, window=args.window)
     coverage = Percent(args.min_coverage)
     goals = assess_goals(strategy, year=args.year, min_coverage=coverage, table=table)
     if args.format == "json":
         _print_json(assessment_data(table, goals), out)
     elif args.format == "csv":
-        table.to_csv(out, index=False)
+        cells = table.astype(object).where(table.notna(), None)
+        _write_csv(list(table.columns), cells.itertuples(index=False), out)
     else:
         text = format_assessment(
             table,
@@ -259,23 +491,48 @@ def _assess(strategy: Strategy, args: argparse.Namespace, locale: LocaleLike, ou
     return EXIT_OK
 
 
+def _cities(args: argparse.Namespace, out: TextIO) -> int:
+    from citystrategy.cities import get_city, list_cities
+
+    rows = [(slug, get_city(slug).name, get_city(slug).teryt) for slug in list_cities()]
+    if args.format == "json":
+        _print_json([{"slug": s, "name": n, "teryt": t} for s, n, t in rows], out)
+    elif args.format == "csv":
+        _write_csv(("slug", "name", "teryt"), rows, out)
+    else:
+        for slug, name, teryt in rows:
+            out.write(f"{slug}\t{name}\t{teryt or '–'}\n")
+    return EXIT_OK
+
+
 def _init(args: argparse.Namespace, out: TextIO) -> int:
+    from citystrategy.cities import SKELETON_FILES, init_folder, is_folder_path
+    from citystrategy.model import TerritoryKind
+
     folder = init_folder(
         args.folder, name=args.name, teryt=args.teryt, kind=TerritoryKind(args.kind)
     )
+    if args.format == "json":
+        _print_json({"folder": str(folder), "files": list(SKELETON_FILES)}, out)
+        return EXIT_OK
     shown = shlex.quote(args.folder if is_folder_path(args.folder) else f"./{args.folder}")
-    out.write(f"created {shown} with {', '.join(SKELETON_FILES)}\n")
-    out.write(
+    text = _text(
+        "created {folder} with {files}\n"
         "It holds an example: replace it with your strategy's data "
-        f"({folder / 'README.md'} explains every file), then run:\n"
-        f"  citystrategy check {shown}\n"
-        f"  citystrategy summary {shown} --year 2024\n"
+        "({readme} explains every file), then run:\n"
+        "  citystrategy check {folder}\n"
+        "  citystrategy summary {folder} --year 2024\n",
+        args.locale,
     )
+    files = ", ".join(SKELETON_FILES)
+    out.write(text.format(folder=shown, files=files, readme=folder / "README.md"))
     return EXIT_OK
 
 
 def _catalogue_names(strategy: Strategy) -> dict[str, str]:
     """The names of the catalogues the strategy's programme links name (``zmp``: ZMP's name)."""
+    from citystrategy.programs import get_program
+
     names = {}
     for code in {link.catalogue for link in strategy.program_links}:
         try:
@@ -287,6 +544,8 @@ def _catalogue_names(strategy: Strategy) -> dict[str, str]:
 
 def _linked_programs(strategy: Strategy) -> tuple[tuple[ProgramLink, Program | None], ...]:
     """The strategy's programme links with their programmes (``None`` if a catalogue lacks one)."""
+    from citystrategy.programs import get_program
+
     linked = []
     for link in strategy.program_links:
         try:
@@ -297,7 +556,16 @@ def _linked_programs(strategy: Strategy) -> tuple[tuple[ProgramLink, Program | N
     return tuple(linked)
 
 
-def _programs(args: argparse.Namespace, locale: LocaleLike, out: TextIO) -> int:
+def _programs(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
+    from citystrategy.programs import get_program
+    from citystrategy.reports import (
+        format_city_profile,
+        format_program,
+        format_programs,
+        profile_data,
+        program_data,
+    )
+
     catalogue = get_program(args.catalogue).load()
     if args.action == "list":
         found = catalogue.programs
@@ -315,22 +583,24 @@ def _programs(args: argparse.Namespace, locale: LocaleLike, out: TextIO) -> int:
             program = catalogue.program(args.code.upper())
         except KeyError:
             known = ", ".join(p.code for p in catalogue.programs)
-            raise _UsageError(f"unknown programme {args.code!r}; known: {known}") from None
+            msg = _text("unknown programme {code!r}; known: {known}", args.locale)
+            raise _UsageError(msg.format(code=args.code, known=known)) from None
         if args.format == "json":
             _print_json(program_data(program), out)
         else:
             text = format_program(program, sources=catalogue.sources, locale=locale)
             out.write(text + "\n")
         return EXIT_OK
+    from citystrategy.cities import is_folder_path, open_city
+
     query = args.city
     if is_folder_path(query):  # a strategy folder: the territory its strategy.toml names
         territory = open_city(query).load().territory
         query = territory.teryt or territory.name
     profile = catalogue.profile(query)
     if profile.territory is None:
-        raise _UsageError(
-            f"{args.city!r} is neither a member nor a participant of {catalogue.name}"
-        )
+        msg = _text("{city!r} is neither a member nor a participant of {catalogue}", args.locale)
+        raise _UsageError(msg.format(city=args.city, catalogue=catalogue.name))
     if args.format == "json":
         _print_json(profile_data(profile), out)
     else:
@@ -338,25 +608,63 @@ def _programs(args: argparse.Namespace, locale: LocaleLike, out: TextIO) -> int:
     return EXIT_OK
 
 
-class _UsageError(Exception):
-    """A user error found after argument parsing."""
+# --- main ----------------------------------------------------------------------------------------
+
+
+def _error(message: str) -> None:
+    print(f"citystrategy: error: {message}", file=sys.stderr)
+
+
+def _outcome(run: Callable[[], int], locale: str) -> int:
+    """The exit code of *run*, with every user error printed as one line on stderr."""
+    from citystrategy.errors import CityStrategyError, UnknownCityError
+
+    try:
+        return run()
+    except UnknownCityError as error:
+        hint = _text("; or give the path of a strategy data folder, e.g. ./{slug}", locale)
+        _error(_describe_error(error, locale) + hint.format(slug=error.slug))
+    except (_UsageError, CityStrategyError) as error:
+        _error(_describe_error(error, locale))
+    except OSError as error:  # e.g. a folder init may not write to, a file it may not read
+        _error(_describe_error(error, locale))
+    return EXIT_USAGE
+
+
+def _silence_stdout() -> None:
+    """Point the standard output at the null device, so that exiting writes nothing more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a file (a test's capture): nothing is left to flush into a closed pipe
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command with *argv* (default: ``sys.argv[1:]``) and return the exit code."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    """Run the command with *argv* (default: ``sys.argv[1:]``) and return the exit code.
+
+    Exit codes: 0 done; 1 ``check`` found errors in the data; 2 bad arguments (argparse's usage
+    errors included), unreadable data, or output that cannot be written. A reader that closes
+    the pipe early ends the command quietly with 0.
+    """
+    argv = sys.argv[1:] if argv is None else list(argv)
+    locale = _requested_locale(argv)
     try:
-        return _run(args, sys.stdout)
-    except UnknownCityError as error:
-        hint = f"; or give the path of a strategy data folder, e.g. ./{error.slug}"
-        print(f"citystrategy: error: {error}{hint}", file=sys.stderr)
-        return EXIT_USAGE
-    except (_UsageError, CityStrategyError) as error:
-        print(f"citystrategy: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except BrokenPipeError:  # e.g. piped into head
+        try:
+            args = _parser(locale).parse_args(argv)
+        except SystemExit as done:  # --help, --version, or a usage error already printed
+            sys.stdout.flush()
+            return done.code if isinstance(done.code, int) else EXIT_USAGE
+        buffer = io.StringIO()
+        code = _outcome(lambda: _run(args, buffer), args.locale)
+        sys.stdout.write(buffer.getvalue())
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early, e.g. head
+        _silence_stdout()
         return EXIT_OK
-    except OSError as error:  # e.g. a folder init may not write to
-        print(f"citystrategy: error: {error}", file=sys.stderr)
+    except OSError as error:  # e.g. a full disk
+        _silence_stdout()
+        reason = error.strerror or _describe_error(error, locale)
+        _error(_text("cannot write the output: {reason}", locale).format(reason=reason))
         return EXIT_USAGE
+    return code

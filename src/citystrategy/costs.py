@@ -23,15 +23,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import pandas as pd
 from attrs import frozen
 
 from citystrategy._arguments import instance, integer, year_within
 from citystrategy.errors import ArgumentError, CurrencyMismatchError, YearError
 from citystrategy.model import DeclaredSummary, Project, Strategy
 from citystrategy.money import DEFAULT_CURRENCY, Money
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "SUMMARY_COLUMNS",
@@ -195,6 +197,8 @@ def goal_costs(strategy: Strategy, *, level: str = "strategic") -> pd.DataFrame:
     Raises:
         ArgumentError: If *level* is neither (a ``ValueError``).
     """
+    import pandas as pd  # here: the checks and texts of costs need no pandas
+
     _strategy(strategy)
     if level == "strategic":
         goals = [(g.code, g.name) for g in strategy.strategic_goals]
@@ -312,6 +316,8 @@ def completed_summary(strategy: Strategy, year: int) -> pd.DataFrame:
        3         1  8371150.00      PLN
        4         2 77374000.84      PLN
     """
+    import pandas as pd  # here: the checks and texts of costs need no pandas
+
     _strategy(strategy)
     rows = [
         {

@@ -12,7 +12,8 @@ formats output (see :mod:`citystrategy.io.parse` and :mod:`citystrategy.formatti
 from __future__ import annotations
 
 from decimal import Decimal
-from importlib.resources import files
+from importlib.resources import as_file, files
+from pathlib import Path
 from typing import Any, Final
 
 import pint
@@ -25,10 +26,43 @@ __all__ = ["Q_", "REDEFINED", "check_unit", "to_quantity", "ureg"]
 #: percentage point here, not a printer's point. A test keeps this list exact.
 REDEFINED: Final = frozenset({"pp"})
 
+
+def _cache_folder() -> Path:
+    """Where pint keeps the parsed definitions between runs: the user's cache folder."""
+    import platformdirs  # pint's own dependency, for its cache_folder=":auto:"
+
+    return platformdirs.user_cache_path("citystrategy", appauthor=False) / "pint"
+
+
+def _registry(cache_folder: Path | None) -> pint.UnitRegistry[Any]:
+    """pint's registry with the definitions of ``units.txt``, parsed once per machine.
+
+    pint caches the parsed definition files (its own and ``units.txt``) in *cache_folder*,
+    keyed by their content, pint's and Python's versions, so a registry built from the cache is
+    the same as one parsed afresh, in a tenth of the time. A folder that cannot be created or
+    written, or a cache that cannot be read (a file cut short), means no cache: the registry is
+    parsed afresh, and any error of the definitions themselves shows there.
+    """
+    if cache_folder is not None:
+        try:
+            return _registry_from(cache_folder)
+        except Exception:  # any failure of the cache; parsed afresh below
+            pass
+    return _registry_from(None)
+
+
+def _registry_from(cache_folder: Path | None) -> pint.UnitRegistry[Any]:
+    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(
+        on_redefinition="ignore", cache_folder=cache_folder
+    )
+    with as_file(files("citystrategy") / "units.txt") as path:
+        registry.load_definitions(path)
+    return registry
+
+
 #: The registry every part of citystrategy shares. Redefinitions are allowed silently only
 #: because :data:`REDEFINED` lists them and the tests check that list.
-ureg: Final[pint.UnitRegistry[Any]] = pint.UnitRegistry(on_redefinition="ignore")
-ureg.load_definitions(str(files("citystrategy") / "units.txt"))
+ureg: Final[pint.UnitRegistry[Any]] = _registry(_cache_folder())
 
 Q_ = ureg.Quantity  # unannotated on purpose: keeps Quantity[Decimal] inferred
 

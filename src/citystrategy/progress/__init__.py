@@ -10,9 +10,8 @@ strategy. Every entry point takes one :class:`ProgressOptions`. Survey statistic
 
 from __future__ import annotations
 
-from citystrategy.progress.frame import ASSESSMENT_COLUMNS as ASSESSMENT_COLUMNS
-from citystrategy.progress.frame import META_COLUMNS as META_COLUMNS
-from citystrategy.progress.frame import assess_frame as assess_frame
+from typing import TYPE_CHECKING, Final
+
 from citystrategy.progress.method import DEFAULT_THRESHOLDS as DEFAULT_THRESHOLDS
 from citystrategy.progress.method import LIMIT_EXPONENT as LIMIT_EXPONENT
 from citystrategy.progress.method import NOTES as NOTES
@@ -32,15 +31,53 @@ from citystrategy.progress.series import YearOnYear as YearOnYear
 from citystrategy.progress.series import assess_series as assess_series
 from citystrategy.progress.series import parse_period as parse_period
 from citystrategy.progress.series import year_on_year as year_on_year
-from citystrategy.progress.strategy import GOAL_COLUMNS as GOAL_COLUMNS
-from citystrategy.progress.strategy import INDICATOR_COLUMNS as INDICATOR_COLUMNS
-from citystrategy.progress.strategy import MIN_COVERAGE as MIN_COVERAGE
-from citystrategy.progress.strategy import assess as assess
-from citystrategy.progress.strategy import assess_goals as assess_goals
-from citystrategy.progress.strategy import indicator_metadata as indicator_metadata
-from citystrategy.progress.strategy import survey_samples as survey_samples
 from citystrategy.progress.survey import two_proportion_p_value as two_proportion_p_value
 from citystrategy.progress.survey import wilson_interval as wilson_interval
+
+if TYPE_CHECKING:
+    from citystrategy.progress.frame import ASSESSMENT_COLUMNS as ASSESSMENT_COLUMNS
+    from citystrategy.progress.frame import META_COLUMNS as META_COLUMNS
+    from citystrategy.progress.frame import assess_frame as assess_frame
+    from citystrategy.progress.strategy import GOAL_COLUMNS as GOAL_COLUMNS
+    from citystrategy.progress.strategy import INDICATOR_COLUMNS as INDICATOR_COLUMNS
+    from citystrategy.progress.strategy import MIN_COVERAGE as MIN_COVERAGE
+    from citystrategy.progress.strategy import assess as assess
+    from citystrategy.progress.strategy import assess_goals as assess_goals
+    from citystrategy.progress.strategy import indicator_metadata as indicator_metadata
+    from citystrategy.progress.strategy import survey_samples as survey_samples
+
+#: Names imported on first use (PEP 562): they need pandas, and the method's enumerations
+#: (which ``formatting`` uses) do not.
+_LAZY: Final = {
+    "ASSESSMENT_COLUMNS": "citystrategy.progress.frame",
+    "META_COLUMNS": "citystrategy.progress.frame",
+    "assess_frame": "citystrategy.progress.frame",
+    "GOAL_COLUMNS": "citystrategy.progress.strategy",
+    "INDICATOR_COLUMNS": "citystrategy.progress.strategy",
+    "MIN_COVERAGE": "citystrategy.progress.strategy",
+    "assess": "citystrategy.progress.strategy",
+    "assess_goals": "citystrategy.progress.strategy",
+    "indicator_metadata": "citystrategy.progress.strategy",
+    "survey_samples": "citystrategy.progress.strategy",
+}
+
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        """Import a name of :data:`_LAZY` on first use, and keep it."""
+        if name not in _LAZY:
+            msg = f"module {__name__!r} has no attribute {name!r}"
+            raise AttributeError(msg)
+        from importlib import import_module
+
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        """The module's names, the lazily imported ones included."""
+        return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "ASSESSMENT_COLUMNS",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from citystrategy.reports.assessment import assessment_data as assessment_data
-from citystrategy.reports.assessment import format_assessment as format_assessment
+from typing import TYPE_CHECKING, Final
+
 from citystrategy.reports.findings import describe_finding as describe_finding
 from citystrategy.reports.findings import findings_data as findings_data
 from citystrategy.reports.findings import format_findings as format_findings
@@ -17,6 +17,34 @@ from citystrategy.reports.programs import program_data as program_data
 from citystrategy.reports.summary import format_summary as format_summary
 from citystrategy.reports.summary import summary_data as summary_data
 from citystrategy.reports.text import render_table as render_table
+
+if TYPE_CHECKING:
+    from citystrategy.reports.assessment import assessment_data as assessment_data
+    from citystrategy.reports.assessment import format_assessment as format_assessment
+
+#: Names imported on first use (PEP 562): they need pandas, and the other reports do not.
+_LAZY: Final = {
+    "assessment_data": "citystrategy.reports.assessment",
+    "format_assessment": "citystrategy.reports.assessment",
+}
+
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        """Import a name of :data:`_LAZY` on first use, and keep it."""
+        if name not in _LAZY:
+            msg = f"module {__name__!r} has no attribute {name!r}"
+            raise AttributeError(msg)
+        from importlib import import_module
+
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        """The module's names, the lazily imported ones included."""
+        return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "assessment_data",
