@@ -15,6 +15,7 @@ such as ``./moje-miasto``; see :func:`citystrategy.cities.open_city` for how the
     citystrategy programs show CODE [--catalogue zmp] [--format table|json]
     citystrategy programs city NAME_OR_TERYT [--catalogue zmp] [--format table|json]
     citystrategy cities
+    citystrategy territories [search TEXT] [--format text|json]
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from citystrategy.cities import (
 from citystrategy.errors import CityStrategyError, UnknownCityError
 from citystrategy.formatting import LocaleLike, get_locale
 from citystrategy.model import Program, ProgramLink, Strategy, TerritoryKind
-from citystrategy.programs import get_program
+from citystrategy.programs import city_profile, get_program
 from citystrategy.progress import assess, assess_goals
 from citystrategy.reports import (
     assessment_data,
@@ -145,6 +146,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     catalogue_options(city)
     commands.add_parser("cities", help="list the cities shipped with citystrategy")
+    territories = commands.add_parser("territories", help="list or search the territory register")
+    territories.add_argument("action", nargs="?", choices=("search",), help="search TEXT")
+    territories.add_argument("text", nargs="?", metavar="TEXT", help="a name or TERYT code")
+    territories.add_argument("--format", choices=("text", "json"), default="text")
     init = commands.add_parser(
         "init",
         help="write a new strategy data folder to start from",
@@ -178,6 +183,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     if args.command == "init":
         return _init(args, out)
+    if args.command == "territories":
+        return _territories(args, out)
     try:
         locale = get_locale(args.locale)
     except ValueError as error:
@@ -316,15 +323,34 @@ def _programs(args: argparse.Namespace, locale: LocaleLike, out: TextIO) -> int:
     if is_folder_path(query):  # a strategy folder: the territory its strategy.toml names
         territory = open_city(query).load().territory
         query = territory.teryt or territory.name
-    profile = catalogue.profile(query)
-    if profile.territory is None:
-        raise _UsageError(
-            f"{args.city!r} is neither a member nor a participant of {catalogue.name}"
-        )
+    profile = city_profile(query, catalogue=args.catalogue)
     if args.format == "json":
         _print_json(profile_data(profile), out)
     else:
         out.write(format_city_profile(profile, catalogue.name, locale=locale) + "\n")
+    return EXIT_OK
+
+
+def _territories(args: argparse.Namespace, out: TextIO) -> int:
+    """``territories [search TEXT]``: code, powiat, name, voivodeship and BDL id, one a line."""
+    from citystrategy.territories import (
+        find_territories,
+        get_territory,
+        list_territories,
+        territory_data,
+    )
+
+    if args.action == "search" and not args.text:
+        raise _UsageError("'territories search' needs a TEXT, e.g. Gorzów or 2661")
+    found = list_territories() if args.action is None else find_territories(args.text)
+    if not found:
+        get_territory(args.text)  # raises the error that lists close names
+    if args.format == "json":
+        _print_json([territory_data(t) for t in found], out)
+        return EXIT_OK
+    for t in found:
+        cells = (t.teryt, t.powiat_code, t.name, t.voivodeship, t.bdl_powiat_id)
+        out.write("\t".join(cell or "–" for cell in cells) + "\n")
     return EXIT_OK
 
 

@@ -520,13 +520,17 @@ def _optional_money(figure: Figure | None) -> dict[str, Any] | None:
 def profile_data(profile: CityProfile) -> dict[str, Any]:
     """A city's profile as JSON-ready data."""
     instance(profile, "profile", CityProfile, "a CityProfile")
-    territory = profile.territory
+    territory, m = profile.territory, profile.membership
     return {
         "query": profile.query,
         "territory": None
         if territory is None
         else {"name": territory.name, "teryt": territory.teryt, "kind": territory.kind.value},
         "member": profile.member,
+        "membership": {
+            "status": profile.status.value,
+            **({} if m is None else {"source": m.source, "as_of": m.as_of, "note": m.note}),
+        },
         "participations": [
             {
                 "program": program.code,
