@@ -175,3 +175,25 @@ def test_programs_city_by_powiat_code(capsys: pytest.CaptureFixture[str]) -> Non
     by_gmina = run_json(["programs", "city", "2661011", "--format", "json"], capsys)
     assert {**by_powiat, "query": ""} == {**by_gmina, "query": ""}
     assert by_powiat["membership"]["status"] == "member"
+
+
+CITIES = list(
+    csv.DictReader(
+        io.StringIO(
+            (
+                files("citystrategy.territories") / "data" / "cities_with_powiat_rights.csv"
+            ).read_text(encoding="utf-8")
+        )
+    )
+)
+
+
+@pytest.mark.parametrize("row", CITIES, ids=[row["city"] for row in CITIES])
+def test_programs_city_for_every_city(
+    row: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`programs city` answers for each of the 66 cities, by name and by powiat code, exit 0."""
+    for query in (row["city"], row["teryt_powiat"]):
+        code, out, err = run(["programs", "city", query], capsys)
+        assert (code, err) == (0, "")
+        assert out.startswith(f"{row['city']} (TERYT {row['teryt_gmina']})")
