@@ -148,7 +148,7 @@ def test_programs_city_radom_json(capsys: pytest.CaptureFixture[str]) -> None:
     }
     assert (data["member"], data["membership"], data["participations"]) == (
         None,
-        {"status": "unknown"},
+        {"status": "unknown", "source": None, "as_of": None, "note": None},
         [],
     )
 

@@ -526,7 +526,11 @@ class Catalogue:
         return next((t for t in self.members if _matches(t, "", name_or_teryt)), None)
 
     def membership(self, name_or_teryt: str) -> Membership | None:
-        """What the catalogue's sources say of this territory's membership, if they name it."""
+        """What the catalogue's sources say of this territory's membership, if they name it.
+
+        Raises:
+            ArgumentTypeError: If *name_or_teryt* is not a string.
+        """
         text(name_or_teryt, "name_or_teryt")
         return next((m for m in self.memberships if _matches(m.territory, "", name_or_teryt)), None)
 

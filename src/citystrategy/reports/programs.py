@@ -529,7 +529,7 @@ def profile_data(profile: CityProfile) -> dict[str, Any]:
         "member": profile.member,
         "membership": {
             "status": profile.status.value,
-            **({} if m is None else {"source": m.source, "as_of": m.as_of, "note": m.note}),
+            **{key: None if m is None else getattr(m, key) for key in ("source", "as_of", "note")},
         },
         "participations": [
             {
