@@ -505,9 +505,9 @@ def test_programs_city_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_programs_city_gdansk_json_networks(capsys: pytest.CaptureFixture[str]) -> None:
-    """Gdańsk's JSON profile has its URBACT networks and unknown membership (null)."""
+    """Gdańsk's JSON profile has its URBACT networks and its membership (a member since 2019)."""
     data = run_json(["programs", "city", "Gdańsk", "--format", "json"], capsys)
-    assert data["member"] is None
+    assert data["member"] is True
     urbact = [p for p in data["participations"] if p["program"] == "ZMP-URBACT"]
     assert [p["networks"] for p in urbact] == [["BoostInno"]]
 
@@ -517,7 +517,7 @@ def test_programs_city_gdansk_json_networks(capsys: pytest.CaptureFixture[str]) 
     [
         (["programs", "show", "ZMP-NOPE"], ["unknown programme", "ZMP-NOPE", "ZMP-PPP"]),
         (["programs", "city", "Atlantyda"], ["Atlantyda"]),
-        (["programs", "city", "Szczecin", "--format", "json"], ["Szczecin"]),
+        (["programs", "city", "Atlantyda", "--format", "json"], ["Atlantyda"]),
         (["programs", "list", "--catalogue", "zpp"], ["zpp"]),
     ],
     ids=["unknown-programme", "unknown-city", "unknown-city-json", "unknown-catalogue"],

@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 import citystrategy
-from citystrategy import check, cities, costs, errors, frames, funding, io, units
+from citystrategy import check, cities, costs, errors, frames, funding, io, territories, units
 from citystrategy import formatting as fmt
 from citystrategy import progress as pr
 from citystrategy import reports as rp
@@ -30,7 +30,9 @@ from citystrategy.errors import (
     CityStrategyError,
     FrameError,
     ModelError,
+    TerytError,
     UnknownCodeError,
+    UnknownTerritoryError,
     YearError,
     ZeroAmountError,
 )
@@ -39,7 +41,7 @@ from citystrategy.io.strategy_files import read_strategy
 from citystrategy.model import Catalogue, Strategy, TerritoryKind
 from citystrategy.money import ExchangeRate, Money
 from citystrategy.percent import Percent, as_percent, fraction_level
-from citystrategy.programs import get_program, zmp
+from citystrategy.programs import city_profile, get_program, zmp
 from citystrategy.units import Q_
 from citystrategy.validation import plausible_range
 from tests.test_reference_doc import MODULES
@@ -719,6 +721,67 @@ CASES: dict[str, Case] = {
     "read-members-int": Case(
         lambda s, c: catalogue_files.read_members(bad(5)), TypeError, ArgumentTypeError, "5"
     ),
+    "read-memberships-int": Case(
+        lambda s, c: catalogue_files.read_memberships(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "read-memberships-status": Case(
+        lambda s, c: catalogue_files.read_memberships("members.csv", "maybe"),
+        ValueError,
+        ArgumentError,
+        "'maybe'",
+    ),
+    "catalogue-membership-int": Case(
+        lambda s, c: c.membership(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    # the territory register
+    "check-teryt-level": Case(
+        lambda s, c: territories.check_teryt("2661011", "county"),
+        ValueError,
+        ArgumentError,
+        "'county'",
+    ),
+    "validate-teryt-kind-9": Case(
+        lambda s, c: territories.validate_teryt("2661019"), ValueError, TerytError, "'2661019'"
+    ),
+    "get-territory-int": Case(
+        lambda s, c: territories.get_territory(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "get-territory-unknown": Case(
+        lambda s, c: territories.get_territory("Radomm"),
+        KeyError,
+        UnknownTerritoryError,
+        "'Radomm'",
+    ),
+    "get-territory-bad-code": Case(
+        lambda s, c: territories.get_territory("26610111"), ValueError, TerytError, "'26610111'"
+    ),
+    "find-territory-int": Case(
+        lambda s, c: territories.find_territory(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "find-territories-int": Case(
+        lambda s, c: territories.find_territories(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "read-cities-int": Case(
+        lambda s, c: territories.read_cities(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "territory-data-str": Case(
+        lambda s, c: territories.territory_data(bad("Kielce")),
+        TypeError,
+        ArgumentTypeError,
+        "'Kielce'",
+    ),
+    "register-get-int": Case(
+        lambda s, c: territories.load_register().get(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "register-find-int": Case(
+        lambda s, c: territories.load_register().find(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "register-search-int": Case(
+        lambda s, c: territories.load_register().search(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "city-profile-unknown": Case(
+        lambda s, c: city_profile("Atlantyda"), KeyError, UnknownTerritoryError, "'Atlantyda'"
+    ),
     # cities, folders and files
     "get-city-int": Case(lambda s, c: cities.get_city(bad(5)), TypeError, ArgumentTypeError, "5"),
     "is-folder-path-int": Case(
@@ -811,6 +874,7 @@ EXEMPT: dict[str, str] = {
     "citystrategy.cities.list_cities": _NO_ARGUMENTS,
     "citystrategy.programs.base.CatalogueAdapter.load": _NO_ARGUMENTS,
     "citystrategy.programs.list_programs": _NO_ARGUMENTS,
+    "citystrategy.territories.list_territories": _NO_ARGUMENTS,
     "citystrategy.programs.zmp.ZmpAdapter.load": _NO_ARGUMENTS,
     "citystrategy.programs.zmp.load": _NO_ARGUMENTS,
     "citystrategy.model.program.Program.years": _NO_ARGUMENTS,

@@ -17,6 +17,7 @@ MODULES = (
     "citystrategy.units",
     "citystrategy.percent",
     "citystrategy.errors",
+    "citystrategy.territories",
     "citystrategy.io",
     "citystrategy.io.parse",
     "citystrategy.io.strategy_files",

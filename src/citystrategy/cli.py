@@ -18,6 +18,7 @@ such as ``./moje-miasto``; see :func:`citystrategy.cities.open_city` for how the
     citystrategy programs show CODE [--catalogue zmp]
     citystrategy programs city NAME_OR_TERYT [--catalogue zmp]
     citystrategy cities                                           [--format text|json|csv]
+    citystrategy territories [search TEXT]                        [--format text|json]
 
 Every command takes ``--format`` (``text``, the default; ``json``; ``csv`` where the output is
 a table) and ``--locale`` (``pl``, the default, or ``en``; ``pl_PL``, ``pl-PL``, ``en_GB`` and
@@ -295,6 +296,10 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     catalogue(city)
     cities = new(commands, "cities", help=_t("list the cities shipped with citystrategy"))
     output(cities, ("text", "json", "csv"))
+    territories = new(commands, "territories", help=_t("list or search the territory register"))
+    territories.add_argument("action", nargs="?", choices=("search",), help=_t("search TEXT"))
+    territories.add_argument("text", nargs="?", metavar="TEXT", help=_t("a name or TERYT code"))
+    output(territories, ("text", "json"))
     init = new(
         commands,
         "init",
@@ -381,6 +386,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _cities(args, out)
     if args.command == "init":
         return _init(args, out)
+    if args.command == "territories":
+        return _territories(args, out)
     from citystrategy.formatting import get_locale
 
     locale = get_locale(args.locale)
@@ -597,14 +604,38 @@ def _programs(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     if is_folder_path(query):  # a strategy folder: the territory its strategy.toml names
         territory = open_city(query).load().territory
         query = territory.teryt or territory.name
-    profile = catalogue.profile(query)
-    if profile.territory is None:
-        msg = _text("{city!r} is neither a member nor a participant of {catalogue}", args.locale)
-        raise _UsageError(msg.format(city=args.city, catalogue=catalogue.name))
+    from citystrategy.programs import city_profile
+
+    profile = city_profile(query, catalogue=args.catalogue)
     if args.format == "json":
         _print_json(profile_data(profile), out)
     else:
         out.write(format_city_profile(profile, catalogue.name, locale=locale) + "\n")
+    return EXIT_OK
+
+
+def _territories(args: argparse.Namespace, out: TextIO) -> int:
+    """``territories [search TEXT]``: code, powiat, name, voivodeship and BDL id, one a line."""
+    from citystrategy.territories import (
+        find_territories,
+        get_territory,
+        list_territories,
+        territory_data,
+    )
+
+    if args.action == "search" and not args.text:
+        raise _UsageError(
+            _text("'territories search' needs a TEXT, e.g. Gorzów or 2661", args.locale)
+        )
+    found = list_territories() if args.action is None else find_territories(args.text)
+    if not found:
+        get_territory(args.text)  # raises the error that lists close names
+    if args.format == "json":
+        _print_json([territory_data(t) for t in found], out)
+        return EXIT_OK
+    for t in found:
+        cells = (t.teryt, t.powiat_code, t.name, t.voivodeship, t.bdl_powiat_id)
+        out.write("\t".join(cell or "–" for cell in cells) + "\n")
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ import difflib
 from collections.abc import Sequence
 
 __all__ = [
+    "AmbiguousTerritoryError",
     "ArgumentError",
     "ArgumentTypeError",
     "AssessmentError",
@@ -23,10 +24,12 @@ __all__ = [
     "ModelError",
     "ParseError",
     "StrategyFolderError",
+    "TerytError",
     "UnitError",
     "UnknownCatalogueError",
     "UnknownCityError",
     "UnknownCodeError",
+    "UnknownTerritoryError",
     "YearError",
     "ZeroAmountError",
 ]
@@ -323,3 +326,62 @@ class StrategyFolderError(ValueError, CityStrategyError):
 
     def __str__(self) -> str:
         return f"strategy data folder {self.path!r}: {self.problem}"
+
+
+class TerytError(ValueError, CityStrategyError):
+    """A text given as a TERYT (TERC) code is not one.
+
+    Attributes:
+        code: The text, as given.
+        reason: Why it is not a code (``"expected 2, 4 or 7 digits"``).
+        location: Where it was found, if known.
+    """
+
+    def __init__(self, code: str, reason: str, location: str | None = None) -> None:
+        super().__init__(code, reason, location)
+        self.code = code
+        self.reason = reason
+        self.location = location
+
+    def __str__(self) -> str:
+        return f"{self.code!r} is not a TERYT code: {self.reason}{_where(self.location)}"
+
+
+class UnknownTerritoryError(KeyError, CityStrategyError):
+    """No territory of the register has the name or code asked for.
+
+    Attributes:
+        query: The name or code, as given.
+        close: The closest territories, as shown (``"'Radom' (1463011)"``).
+    """
+
+    def __init__(self, query: str, close: Sequence[str]) -> None:
+        super().__init__(query, tuple(close))
+        self.query = query
+        self.close = tuple(close)
+
+    def __str__(self) -> str:
+        text = f"no territory {self.query!r} in the territory register"
+        if self.close:
+            text += " (did you mean " + " or ".join(self.close) + "?)"
+        return text
+
+
+class AmbiguousTerritoryError(KeyError, CityStrategyError):
+    """A name names several territories of the register; a TERYT code tells them apart.
+
+    Attributes:
+        query: The name, as given.
+        matches: Every territory it names, as shown (``"'Radom' (1463011)"``).
+    """
+
+    def __init__(self, query: str, matches: Sequence[str]) -> None:
+        super().__init__(query, tuple(matches))
+        self.query = query
+        self.matches = tuple(matches)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.query!r} names {len(self.matches)} territories: {', '.join(self.matches)}; "
+            "give its TERYT code"
+        )

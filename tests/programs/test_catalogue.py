@@ -20,6 +20,7 @@ import pytest
 from citystrategy.model import (
     Catalogue,
     FigureKind,
+    MembershipStatus,
     ParticipantRole,
     PartnerRole,
     RateKind,
@@ -517,11 +518,15 @@ def test_participant_counts(catalogue: Catalogue, code: str, count: int) -> None
 # --- TERYT codes ------------------------------------------------------------------------------
 
 
+def member_rows(name: str = "members.csv") -> list[dict[str, str]]:
+    """The rows of a packaged member list, read independently with the csv module."""
+    data = files("citystrategy.programs.zmp") / "data" / name
+    return list(csv.DictReader(io.StringIO(data.read_text(encoding="utf-8"))))
+
+
 def members_csv() -> dict[str, str]:
     """Name -> TERC gmina code of every row of the packaged members.csv, read independently."""
-    data = files("citystrategy.programs.zmp") / "data" / "members.csv"
-    rows = csv.DictReader(io.StringIO(data.read_text(encoding="utf-8")))
-    return {row["name"]: row["teryt_gmina"] for row in rows}
+    return {row["name"]: row["teryt_gmina"] for row in member_rows()}
 
 
 def test_every_polish_participant_has_a_terc_code(catalogue: Catalogue) -> None:
@@ -553,11 +558,45 @@ def test_member_cities_have_the_member_list_codes(catalogue: Catalogue) -> None:
 
 
 def test_loaded_members_are_the_member_list(catalogue: Catalogue) -> None:
-    """The catalogue's members are the 129 rows of members.csv with their codes."""
+    """The catalogue's members are the 168 rows of members.csv with their codes."""
     members = members_csv()
-    assert len(members) == 129
+    assert len(members) == 168  # data/README.md: 168 cited members, about 43% of 389
     assert {m.teryt for m in catalogue.members} == set(members.values())
-    assert len(catalogue.members) == 129
+    assert len(catalogue.members) == 168
+
+
+@pytest.mark.parametrize(
+    ("file", "status", "rows"),
+    [
+        ("members.csv", MembershipStatus.MEMBER, 168),
+        ("members_indirect.csv", MembershipStatus.PROBABLY, 28),
+        ("not_members.csv", MembershipStatus.NOT_MEMBER, 6),
+    ],
+    ids=["members", "probable", "not-members"],
+)
+def test_membership_statuses_are_the_member_lists(
+    catalogue: Catalogue, file: str, status: MembershipStatus, rows: int
+) -> None:
+    """Each status has one membership per row of its list, with the row's code, source and date."""
+    listed = member_rows(file)
+    assert len(listed) == rows  # the counts data/README.md states
+    found = {m.territory.teryt: m for m in catalogue.memberships if m.status is status}
+    assert len(found) == rows
+    for row in listed:
+        membership = found[row["teryt_gmina"]]
+        assert membership.territory.name == row["name"]
+        assert (membership.source, membership.as_of, membership.note) == (
+            row["membership_source"],
+            row["as_of"],
+            row["note"],
+        )
+        assert membership.territory.town_teryt == (row["teryt_town"] or None)
+
+
+def test_every_membership_has_one_status(catalogue: Catalogue) -> None:
+    """The three lists name 202 territories, each once: 168 + 28 + 6 rows."""
+    codes = [m.territory.teryt for m in catalogue.memberships]
+    assert len(codes) == len(set(codes)) == 168 + 28 + 6
 
 
 @pytest.mark.parametrize(

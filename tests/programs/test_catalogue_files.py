@@ -46,9 +46,9 @@ def test_folder_as_a_string_path(zmp_dir: Path, catalogue: Catalogue) -> None:
 
 
 def test_members_are_read_with_their_codes(zmp_dir: Path) -> None:
-    """members.csv gives 129 territories, Kielce with its code 2661011."""
+    """members.csv gives 168 territories (ZMP's partial list), Kielce with its code 2661011."""
     members = read_members(zmp_dir / "members.csv")
-    assert len(members) == 129
+    assert len(members) == 168
     assert {m.name: m.teryt for m in members}["Kielce"] == "2661011"
 
 
@@ -59,15 +59,15 @@ def test_members_are_read_with_their_codes(zmp_dir: Path) -> None:
         ("0861011", None),
         ("1405043", None),
         ("1405044", None),
-        ("12345", "expected 7 digits"),
-        ("26610111", "expected 7 digits"),
-        ("266101a", "expected 7 digits"),
-        ("", "expected 7 digits"),
+        ("12345", "expected 2, 4 or 7 digits"),
+        ("26610111", "expected 2, 4 or 7 digits"),
+        ("266101a", "expected 2, 4 or 7 digits"),
+        ("", "expected 2, 4 or 7 digits"),
         ("9999999", "voivodeship '99' does not exist"),
         ("2761011", "voivodeship '27' does not exist"),
         ("0161011", "voivodeship '01' does not exist"),
-        ("2661010", "gmina kind '0' does not exist"),
-        ("2661017", "gmina kind '7' does not exist"),
+        ("2661010", "gmina kind '0' does not exist (expected 1–5)"),
+        ("2661017", "gmina kind '7' does not exist (expected 1–5)"),
     ],
     ids=[
         "kielce",
@@ -86,8 +86,16 @@ def test_members_are_read_with_their_codes(zmp_dir: Path) -> None:
     ],
 )
 def test_check_teryt(code: str, reason: str | None) -> None:
-    """check_teryt says why a code is not a TERC gmina code, or None if it is one."""
+    """check_teryt says why a code is not a TERC code, or None if it is one."""
     assert check_teryt(code) == reason
+
+
+@pytest.mark.parametrize(
+    "code", ["2661", "26", "12345", ""], ids=["powiat", "voivodeship", "5", "0"]
+)
+def test_check_teryt_of_a_gmina_wants_7_digits(code: str) -> None:
+    """Asked for a gmina code, check_teryt refuses a code of another length, saying so."""
+    assert check_teryt(code, "gmina") == "expected 7 digits"
 
 
 @pytest.mark.parametrize("code", ["2600011", "2661001"], ids=["powiat-00", "gmina-00"])
@@ -280,7 +288,7 @@ def test_bad_member_code(zmp_dir: Path, new: str, offending: str) -> None:
     error = read_error(zmp_dir)
     (problem,) = error.problems
     assert "members.csv" in str(error)
-    assert "line 114" in problem
+    assert "line 167" in problem
     assert "teryt_gmina" in problem
     assert "'Kielce'" in problem
     assert offending in problem
@@ -448,10 +456,10 @@ def test_missing_required_key_and_every_part_collected(zmp_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("row", "problem"),
     [
-        ("Kielce,świętokrzyskie,2661011", "line 114: expected 7 cells, found 3"),
+        ("Kielce,świętokrzyskie,2661011", "line 167: expected 9 cells, found 3"),
         (
-            "Kielce,świętokrzyskie,2661011,,gmina miejska,yes,https://polishcities.eu,x",
-            "line 114: expected 7 cells, found 8",
+            "Kielce,świętokrzyskie,2661011,,gmina miejska,yes,https://polishcities.eu,2024,,x",
+            "line 167: expected 9 cells, found 10",
         ),
     ],
     ids=["short-row", "long-row"],
@@ -460,7 +468,7 @@ def test_member_row_of_the_wrong_length(zmp_dir: Path, row: str, problem: str) -
     """A row with fewer or more cells than the header is a problem naming its line."""
     path = zmp_dir / "members.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines[113] = row
+    lines[166] = row
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert read_error(zmp_dir).problems == (problem,)
 
@@ -469,7 +477,7 @@ def test_blank_member_name_is_located(zmp_dir: Path) -> None:
     """A member without a name is refused at its line, not as an unlocated model error."""
     replace_once(zmp_dir / "members.csv", "Kielce,świętokrzyskie,", ",świętokrzyskie,")
     (problem,) = read_error(zmp_dir).problems
-    assert problem.startswith("line 114: Territory: 'name' must not be blank")
+    assert problem.startswith("line 167: Territory: 'name' must not be blank")
 
 
 def test_missing_catalogue_table(zmp_dir: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citystrategy.model import Catalogue, ParticipantRole, TerritoryKind
+from citystrategy.model import Catalogue, MembershipStatus, ParticipantRole, TerritoryKind
 from citystrategy.programs import get_program, list_programs, zmp
 from tests.programs.helpers import codes, official_names, with_role
 
@@ -261,17 +261,63 @@ def test_profile_of_kielce(catalogue: Catalogue) -> None:
 
 @pytest.mark.parametrize(
     ("query", "programs"),
-    [("Płock", PLOCK), ("Gdańsk", GDANSK), ("Katowice", ["ZMP-PPP", "ZMP-URBACT"])],
-    ids=["plock", "gdansk", "katowice"],
+    [("Płock", PLOCK), ("Kalisz", ["ZMP-FIRMY-RODZINNE"]), ("Nowy Sącz", ["ZMP-PPP"])],
+    ids=["plock", "kalisz", "nowy-sacz"],
 )
 def test_membership_unknown_off_the_partial_list(
     catalogue: Catalogue, query: str, programs: list[str]
 ) -> None:
-    """A city missing from the partial member list is of unknown membership, not a non-member."""
+    """A city missing from the partial member lists is of unknown membership, not a non-member."""
     profile = catalogue.profile(query)
     assert profile.member is None
+    assert profile.status is MembershipStatus.UNKNOWN
+    assert profile.membership is None
     assert codes(profile.programs) == programs
     assert catalogue.members_complete is False
+
+
+@pytest.mark.parametrize(
+    ("query", "as_of"),
+    [("Gdańsk", "2019-02-21"), ("Katowice", "2019-02-21")],
+    ids=["gdansk", "katowice"],
+)
+def test_cities_the_new_member_list_confirms(catalogue: Catalogue, query: str, as_of: str) -> None:
+    """Gdańsk and Katowice, unknown on the old list of 129, are members with a dated source."""
+    profile = catalogue.profile(query)
+    assert (profile.member, profile.status) == (True, MembershipStatus.MEMBER)
+    assert profile.membership is not None
+    assert profile.membership.as_of == as_of
+    assert profile.membership.source.startswith("http")
+
+
+def test_probable_member(catalogue: Catalogue) -> None:
+    """Sopot sits on the ZMP Board (2024): a probable member, whose 'member' is not known."""
+    profile = catalogue.profile("Sopot")
+    assert (profile.member, profile.status) == (None, MembershipStatus.PROBABLY)
+    assert profile.membership is not None
+    assert profile.membership.as_of == "2024-06-18"
+
+
+def test_former_member(catalogue: Catalogue) -> None:
+    """Szczecin left ZMP in 2016: not a member, with the source that says so."""
+    profile = catalogue.profile("Szczecin")
+    assert (profile.member, profile.status) == (False, MembershipStatus.NOT_MEMBER)
+    assert profile.membership is not None
+    assert profile.membership.note.startswith("LEFT:")
+    assert profile.territory is not None
+    assert profile.territory.teryt == "3262011"
+
+
+def test_printed_name_finds_the_membership(catalogue: Catalogue) -> None:
+    """'Gdańsku', as a programme prints it, has Gdańsk's membership."""
+    assert catalogue.profile("Gdańsku").status is MembershipStatus.MEMBER
+
+
+def test_town_code_finds_the_urban_rural_gmina(catalogue: Catalogue) -> None:
+    """The town code of Bierutów (0214024) finds the member gmina Bierutów (0214023)."""
+    profile = catalogue.profile("0214024")
+    assert profile.territory is not None
+    assert (profile.territory.teryt, profile.status) == ("0214023", MembershipStatus.MEMBER)
 
 
 def test_profile_by_teryt(catalogue: Catalogue) -> None:

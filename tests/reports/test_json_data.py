@@ -101,6 +101,7 @@ def outputs() -> dict[str, Any]:
         ["programs", "list"],
         ["programs", "city", "Kielce"],
         ["programs", "city", "Gdańsk"],
+        ["programs", "city", "Radom"],
     ]
     found = {" ".join(argv): command_json(argv) for argv in commands}
     for program in found["programs list"]:
@@ -116,8 +117,9 @@ def test_every_command_is_covered(outputs: dict[str, Any]) -> None:
     assert {"summary kielce --year 2023", "check kielce", "assess kielce --year 2023"} <= set(
         outputs
     )
-    assert outputs["programs city Gdańsk"]["member"] is None  # ZMP's member list is partial
-    assert outputs["programs city Gdańsk"]["member_missing"] == "partial_list"
+    assert outputs["programs city Gdańsk"]["member"] is True  # on ZMP's 2025 member list
+    assert outputs["programs city Radom"]["member"] is None  # not on the partial member list
+    assert outputs["programs city Radom"]["member_missing"] == "partial_list"
 
 
 def test_no_float_anywhere(outputs: dict[str, Any]) -> None:

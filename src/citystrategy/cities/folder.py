@@ -29,7 +29,7 @@ from attrs import field, frozen
 from citystrategy._arguments import member
 from citystrategy._arguments import path as path_argument
 from citystrategy._arguments import text as text_argument
-from citystrategy.errors import ModelError, StrategyFolderError
+from citystrategy.errors import StrategyFolderError
 from citystrategy.io.strategy_files import FILES, read_strategy
 from citystrategy.model import Strategy, Territory, TerritoryKind
 
@@ -37,8 +37,6 @@ __all__ = ["SKELETON_FILES", "FolderAdapter", "init_folder"]
 
 #: The files `init_folder` writes: the six data files and a README.md explaining them.
 SKELETON_FILES: Final = (*FILES, "README.md")
-#: Territory kinds whose TERYT (TERC) code is a gmina code of 7 digits.
-_GMINA_KINDS: Final = (TerritoryKind.GMINA, TerritoryKind.CITY_WITH_POWIAT_RIGHTS)
 
 
 def _shown(path: str | os.PathLike[str]) -> str:
@@ -206,10 +204,8 @@ def init_folder(
     if not parent.is_dir():
         state = "is a file" if parent.exists() else "is missing"
         raise StrategyFolderError(shown, f"the folder to create it in, {str(parent)!r}, {state}")
-    Territory(name=name, kind=kind, teryt=teryt)  # raises ModelError for a bad name or code
-    if teryt is not None and kind in _GMINA_KINDS and len(teryt) != 7:
-        problem = f"the TERYT code of a {kind.value} has 7 digits (got {teryt!r})"
-        raise ModelError(f"Territory {name!r}", problem)
+    # raises ModelError for a bad name, or a code that is no TERYT code of that kind
+    Territory(name=name, kind=kind, teryt=teryt)
     texts = _skeleton(name, teryt, kind)
     try:
         temporary = _new_folder(parent, target.name)

@@ -1,4 +1,4 @@
-"""Read a programme catalogue (``catalogue.toml`` and ``members.csv``) into the model.
+"""Read a programme catalogue (``catalogue.toml`` and its member lists) into the model.
 
 The format is documented in the ZMP adapter's ``data/README.md`` and in
 ``docs/howto/add-a-program.md``. Figures and rates are kept verbatim (``"10,9 mln zł"``,
@@ -29,6 +29,8 @@ from citystrategy.model import (
     Edition,
     Figure,
     FigureKind,
+    Membership,
+    MembershipStatus,
     Output,
     Participant,
     Partner,
@@ -41,16 +43,36 @@ from citystrategy.model import (
     TerritoryKind,
 )
 from citystrategy.model._names import normalise_name
+from citystrategy.model.territory import VOIVODESHIPS as _VOIVODESHIPS
+from citystrategy.model.territory import TerytLevel
+from citystrategy.model.territory import check_teryt as check_teryt
 
 T = TypeVar("T")
 
-__all__ = ["VOIVODESHIPS", "check_teryt", "read_catalogue", "read_members"]
+__all__ = [
+    "MEMBER_FILES",
+    "VOIVODESHIPS",
+    "check_teryt",
+    "read_catalogue",
+    "read_members",
+    "read_memberships",
+]
 
-#: TERC codes of the 16 voivodeships.
-VOIVODESHIPS: Final = frozenset(f"{code:02d}" for code in range(2, 33, 2))
-#: TERC gmina kinds: 1 urban, 2 rural, 3 urban-rural, 4 town part, 5 rural part, 8 and 9 districts.
-_GMINA_KINDS: Final = frozenset("1234589")
-_TERYT_RE: Final = re.compile(r"[0-9]{7}")
+#: The 16 voivodeships by their TERC code, with their names (the register's, shared).
+VOIVODESHIPS: Final = _VOIVODESHIPS
+#: The member lists of a catalogue's folder, each with the status its rows have; only the
+#: first, ``members.csv``, is required.
+MEMBER_FILES: Final = MappingProxyType(
+    {
+        "members.csv": MembershipStatus.MEMBER,
+        "members_indirect.csv": MembershipStatus.PROBABLY,
+        "not_members.csv": MembershipStatus.NOT_MEMBER,
+    }
+)
+#: TERC gmina kinds (the 7th digit of a gmina code) as the member lists name them.
+_GMINA_KIND_NAMES: Final = MappingProxyType(
+    {"1": "gmina miejska", "2": "gmina wiejska", "3": "gmina miejsko-wiejska"}
+)
 
 _MEMBER_COLUMNS: Final = (
     "name",
@@ -60,27 +82,99 @@ _MEMBER_COLUMNS: Final = (
     "gmina_kind",
     "city_with_powiat_rights",
     "membership_source",
+    "as_of",
+    "note",
 )
 
 
-def check_teryt(code: str) -> str | None:
-    """Why *code* is not a TERC gmina code, or ``None`` if it is one.
+def _member_row(row: Mapping[str, str], number: int, problems: Problems) -> Territory | None:
+    """The territory of one row of a member list, or ``None`` with its problems recorded."""
+    code, name = row["teryt_gmina"], row["name"]
+    reason = check_teryt(code, TerytLevel.GMINA)
+    if reason is not None:
+        problems.add(f"line {number}, column 'teryt_gmina'", f"{code!r} for {name!r}: {reason}")
+        return None
+    checks = {
+        "voivodeship": (VOIVODESHIPS[code[:2]], f"the voivodeship of {code!r}"),
+        "gmina_kind": (_GMINA_KIND_NAMES.get(code[6], ""), f"the kind digit {code[6]!r}"),
+    }
+    found = True
+    for column, (expected, why) in checks.items():
+        if row[column] != expected:
+            message = f"expected {expected!r} ({why}) for {name!r}, found {row[column]!r}"
+            problems.add(f"line {number}, column {column!r}", message)
+            found = False
+    if row["city_with_powiat_rights"] not in ("yes", "no"):
+        problems.add(
+            f"line {number}, column 'city_with_powiat_rights'",
+            f"expected yes or no, found {row['city_with_powiat_rights']!r}",
+        )
+        return None
+    if not found:
+        return None
+    kind = (
+        TerritoryKind.CITY_WITH_POWIAT_RIGHTS
+        if row["city_with_powiat_rights"] == "yes"
+        else TerritoryKind.GMINA
+    )
+    town = row["teryt_town"] or None
+    if code.endswith("3") and town is None:
+        problems.add(
+            f"line {number}, column 'teryt_town'",
+            f"an urban-rural gmina ({name!r}, {code!r}) needs its town's code {code[:6] + '4'!r}",
+        )
+        return None
+    where = f"line {number}"
+    return call(problems, where, Territory, name=name, kind=kind, teryt=code, town_teryt=town)
 
-    >>> check_teryt("2661011") is None, check_teryt("2761011")
-    (True, "voivodeship '27' does not exist")
+
+def read_memberships(
+    file: Traversable | str | Path, status: MembershipStatus | str = MembershipStatus.MEMBER
+) -> tuple[Membership, ...]:
+    """The memberships of a member list (CSV), each with its source, date and note.
+
+    Every row has *status*: a list of members, of probable members or of non-members. The TERC
+    codes are validated, and so are the voivodeship, the gmina kind and the town code each row
+    states against its code.
+
+    Raises:
+        DataFileError: Listing every row with a bad code, a missing source or a missing column.
+        ArgumentError: If *status* is not a :class:`~citystrategy.model.MembershipStatus`.
     """
-    _arguments.text(code, "code")
-    if not _TERYT_RE.fullmatch(code):
-        return "expected 7 digits"
-    if code[:2] not in VOIVODESHIPS:
-        return f"voivodeship {code[:2]!r} does not exist"
-    if code[2:4] == "00":
-        return "powiat number 00 does not exist"
-    if code[4:6] == "00":
-        return "gmina number 00 does not exist"
-    if code[6] not in _GMINA_KINDS:
-        return f"gmina kind {code[6]!r} does not exist"
-    return None
+    file = as_traversable(file, "file")
+    status = _arguments.member(MembershipStatus, status, "status")
+    problems = Problems(str(file))
+    content = read_text(file, problems)
+    reader = csv.DictReader(io.StringIO(content))
+    missing = [c for c in _MEMBER_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        problems.add("line 1 (header)", f"missing column(s) {', '.join(map(repr, missing))}")
+        problems.raise_if_any()
+    memberships = []
+    for number, row in enumerate(reader, start=2):
+        cells = len(reader.fieldnames or [])
+        if None in row or None in row.values():  # a row with more or fewer cells than the header
+            extra = row.get(None) or []
+            found = sum(v is not None for k, v in row.items() if k is not None) + len(extra)
+            problems.add(f"line {number}", f"expected {cells} cells, found {found}")
+            continue
+        territory = _member_row(row, number, problems)
+        if territory is None:
+            continue
+        membership = call(
+            problems,
+            f"line {number}, column 'membership_source'",
+            Membership,
+            territory=territory,
+            status=status,
+            source=row["membership_source"],
+            as_of=row["as_of"],
+            note=row["note"],
+        )
+        if membership is not None:
+            memberships.append(membership)
+    problems.raise_if_any()
+    return tuple(memberships)
 
 
 def read_members(file: Traversable | str | Path) -> tuple[Territory, ...]:
@@ -89,47 +183,7 @@ def read_members(file: Traversable | str | Path) -> tuple[Territory, ...]:
     Raises:
         DataFileError: Listing every row with a bad code or a missing column.
     """
-    file = as_traversable(file, "file")
-    problems = Problems(str(file))
-    content = read_text(file, problems)
-    reader = csv.DictReader(io.StringIO(content))
-    missing = [c for c in _MEMBER_COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        problems.add("line 1 (header)", f"missing column(s) {', '.join(map(repr, missing))}")
-        problems.raise_if_any()
-    members = []
-    for number, row in enumerate(reader, start=2):
-        cells = len(reader.fieldnames or [])
-        if None in row or None in row.values():  # a row with more or fewer cells than the header
-            extra = row.get(None) or []
-            found = sum(v is not None for k, v in row.items() if k is not None) + len(extra)
-            problems.add(f"line {number}", f"expected {cells} cells, found {found}")
-            continue
-        code = row["teryt_gmina"]
-        reason = check_teryt(code)
-        if reason is not None:
-            problems.add(
-                f"line {number}, column 'teryt_gmina'", f"{code!r} for {row['name']!r}: {reason}"
-            )
-            continue
-        if row["city_with_powiat_rights"] not in ("yes", "no"):
-            problems.add(
-                f"line {number}, column 'city_with_powiat_rights'",
-                f"expected yes or no, found {row['city_with_powiat_rights']!r}",
-            )
-            continue
-        kind = (
-            TerritoryKind.CITY_WITH_POWIAT_RIGHTS
-            if row["city_with_powiat_rights"] == "yes"
-            else TerritoryKind.GMINA
-        )
-        member = call(
-            problems, f"line {number}", Territory, name=row["name"], kind=kind, teryt=code
-        )
-        if member is not None:
-            members.append(member)
-    problems.raise_if_any()
-    return tuple(members)
+    return tuple(m.territory for m in read_memberships(file, MembershipStatus.MEMBER))
 
 
 def _last_digit(raw: str, scale: Decimal | None = None) -> Decimal:
@@ -191,7 +245,7 @@ def _territory(
     code = texts.get("teryt") or ""
     kind = _SHAPES.value(TerritoryKind, item.get("kind", "gmina"), f"{where}.kind", problems)
     if country == "PL":
-        reason = check_teryt(code)
+        reason = check_teryt(code, TerytLevel.GMINA)
         if reason is not None:
             problems.add(f"{where}.teryt", f"{code!r} for {printed!r}: {reason}")
             return {}
@@ -236,7 +290,7 @@ _PARTS: Final = {
 #: Where catalogue.toml differs from the model (participants: see _shapes).
 _SHAPE_TABLE: Final[Mapping[type, Shape]] = MappingProxyType(
     {
-        Catalogue: Shape(skip=frozenset({"programs", "members", "sources"})),
+        Catalogue: Shape(skip=frozenset({"programs", "memberships", "members", "sources"})),
         Edition: Shape(
             hooks=dict.fromkeys(
                 ("start_year", "end_year", "participants_stated", "members_stated"), _whole
@@ -302,11 +356,13 @@ def _source(item: Mapping[str, Any], where: str, sources: set[str], problems: Pr
 
 
 def _one_name_per_code(
-    programs: list[Program], members: tuple[Territory, ...], problems: Problems
+    programs: list[Program], memberships: tuple[Membership, ...], problems: Problems
 ) -> None:
     """A TERYT code names one territory: two different names for one code is a problem."""
     names: dict[str, tuple[str, str]] = {
-        m.teryt: (normalise_name(m.name), "members.csv") for m in members if m.teryt
+        m.territory.teryt: (normalise_name(m.territory.name), "the member lists")
+        for m in memberships
+        if m.territory.teryt
     }
     for program in programs:
         for number, participant in enumerate(program.participants, start=1):
@@ -321,8 +377,37 @@ def _one_name_per_code(
                 problems.add(where, message)
 
 
+def _read_memberships(root: Traversable) -> tuple[Membership, ...]:
+    """Every membership of the member lists in *root* (:data:`MEMBER_FILES`), each territory in
+    one list only."""
+    memberships: list[Membership] = []
+    listed: dict[str, str] = {}
+    for name, status in MEMBER_FILES.items():
+        file = root / name
+        if name != "members.csv" and not file.is_file():
+            continue
+        read = read_memberships(file, status)
+        problems = Problems(str(file))
+        for number, membership in enumerate(read, start=2):
+            territory = membership.territory
+            where = f"{name} line {number}"
+            known = listed.setdefault(territory.teryt or "", where)
+            if known != where:
+                problems.add(
+                    f"line {number}, column 'teryt_gmina'",
+                    f"{territory.name!r} ({territory.teryt}) is listed in {known} too",
+                )
+        problems.raise_if_any()
+        memberships.extend(read)
+    return tuple(memberships)
+
+
 def read_catalogue(directory: Traversable | str | Path) -> Catalogue:
-    """Read the catalogue in *directory* (``catalogue.toml`` and ``members.csv``).
+    """Read the catalogue in *directory*: ``catalogue.toml`` and the member lists.
+
+    The member lists are ``members.csv`` and, where the catalogue has them,
+    ``members_indirect.csv`` (probable members) and ``not_members.csv`` (see
+    :data:`MEMBER_FILES`); a territory is in one of them at most.
 
     ``catalogue.toml`` is read by one structuring step from the model classes' own fields: a
     key the model does not know, a missing key or a value of the wrong type (``qualifier =
@@ -333,7 +418,8 @@ def read_catalogue(directory: Traversable | str | Path) -> Catalogue:
             each naming the programme and field (``programs[ZMP-PPP].participants[3].teryt``).
     """
     root = as_traversable(directory)
-    members = read_members(root / "members.csv")
+    memberships = _read_memberships(root)
+    members = [m.territory for m in memberships]
     file = root / "catalogue.toml"
     raw = read_toml(file)
     problems = Problems(str(file))
@@ -369,14 +455,14 @@ def read_catalogue(directory: Traversable | str | Path) -> Catalogue:
     codes = [p.code for p in programs]
     for code in sorted({c for c in codes if codes.count(c) > 1}):
         problems.add(f"programs[{code}]", "repeated programme code")
-    _one_name_per_code(programs, members, problems)
+    _one_name_per_code(programs, memberships, problems)
     catalogue = _SHAPES.structure(
         Catalogue,
         raw.get("catalogue"),
         "catalogue",
         problems,
         programs=programs,
-        members=members,
+        memberships=memberships,
         sources=sources,
     )
     problems.raise_if_any()

@@ -45,8 +45,12 @@ from citystrategy.model.strategy import OperationalGoal as OperationalGoal
 from citystrategy.model.strategy import ReportSection as ReportSection
 from citystrategy.model.strategy import StrategicGoal as StrategicGoal
 from citystrategy.model.strategy import Strategy as Strategy
+from citystrategy.model.territory import Membership as Membership
+from citystrategy.model.territory import MembershipStatus as MembershipStatus
 from citystrategy.model.territory import Territory as Territory
 from citystrategy.model.territory import TerritoryKind as TerritoryKind
+from citystrategy.model.territory import TerritoryRegister as TerritoryRegister
+from citystrategy.model.territory import TerytLevel as TerytLevel
 
 __all__ = [
     "ActionDirection",
@@ -66,6 +70,8 @@ __all__ = [
     "ImplementerKind",
     "Indicator",
     "Level",
+    "Membership",
+    "MembershipStatus",
     "Missing",
     "MonitoringRules",
     "Observation",
@@ -90,5 +96,7 @@ __all__ = [
     "TargetKind",
     "Territory",
     "TerritoryKind",
+    "TerritoryRegister",
+    "TerytLevel",
     "ValueRange",
 ]

@@ -7,13 +7,13 @@ from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
 
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
 from citystrategy._arguments import integer, member, text
 from citystrategy.errors import ModelError, UnknownCodeError
 from citystrategy.model._names import normalise_name
 from citystrategy.model._validators import decimal_or_none, non_blank, str_tuple
-from citystrategy.model.territory import Territory
+from citystrategy.model.territory import Membership, MembershipStatus, Territory
 from citystrategy.money import Money
 
 __all__ = [
@@ -433,6 +433,15 @@ def _territories(values: Iterable[Territory]) -> tuple[Territory, ...]:
     return tuple(values)
 
 
+def _memberships(values: Iterable[Membership]) -> tuple[Membership, ...]:
+    return tuple(values)
+
+
+def _listed_members(catalogue: Catalogue) -> tuple[Territory, ...]:
+    """The territories whose membership is confirmed (the default of ``Catalogue.members``)."""
+    return tuple(m.territory for m in catalogue.memberships if m.status is MembershipStatus.MEMBER)
+
+
 @frozen(kw_only=True)
 class Catalogue:
     """An organisation's catalogue of programmes, with its member territories.
@@ -444,7 +453,10 @@ class Catalogue:
         name: The organisation.
         title: The source document's title.
         programs: The programmes.
-        members: The organisation's member territories.
+        memberships: What sources say of territories' membership: members, probable members and
+            non-members, each with its source and date.
+        members: The organisation's member territories (by default, those ``memberships``
+            confirms).
         members_complete: Whether ``members`` lists every member (ZMP's list is partial).
         sources: Every source cited.
     """
@@ -453,9 +465,27 @@ class Catalogue:
     name: str = field(validator=non_blank)
     title: str = ""
     programs: tuple[Program, ...] = field(factory=tuple, converter=_programs)
-    members: tuple[Territory, ...] = field(factory=tuple, converter=_territories)
+    memberships: tuple[Membership, ...] = field(factory=tuple, converter=_memberships)
+    members: tuple[Territory, ...] = field(
+        default=Factory(_listed_members, takes_self=True), converter=_territories
+    )
     members_complete: bool = False
     sources: tuple[Source, ...] = field(factory=tuple, converter=_sources)
+
+    def __attrs_post_init__(self) -> None:
+        entity = f"Catalogue {self.code!r}"
+        if self.memberships and set(self.members) != set(_listed_members(self)):
+            raise ModelError(entity, "'members' differs from the members 'memberships' lists")
+        seen: dict[str, Membership] = {}
+        for membership in self.memberships:
+            for code in membership.territory.codes:
+                known = seen.setdefault(code, membership)
+                if known is not membership:
+                    problem = (
+                        f"{membership.territory.name!r} ({code}) has two memberships: "
+                        f"{known.status.value!r} and {membership.status.value!r}"
+                    )
+                    raise ModelError(entity, problem)
 
     def program(self, code: str) -> Program:
         """The programme with *code*.
@@ -496,6 +526,15 @@ class Catalogue:
         text(name_or_teryt, "name_or_teryt")
         return next((t for t in self.members if _matches(t, "", name_or_teryt)), None)
 
+    def membership(self, name_or_teryt: str) -> Membership | None:
+        """What the catalogue's sources say of this territory's membership, if they name it.
+
+        Raises:
+            ArgumentTypeError: If *name_or_teryt* is not a string.
+        """
+        text(name_or_teryt, "name_or_teryt")
+        return next((m for m in self.memberships if _matches(m.territory, "", name_or_teryt)), None)
+
     def territory(self, name_or_teryt: str) -> Territory | None:
         """The territory with this name or TERYT code among participants and members.
 
@@ -504,19 +543,39 @@ class Catalogue:
         """
         text(name_or_teryt, "name_or_teryt")
         found = self.participations(name_or_teryt)
-        return found[0][1].territory if found else self.member(name_or_teryt)
+        if found:
+            return found[0][1].territory
+        member = self.member(name_or_teryt)
+        if member is not None:
+            return member
+        listed = self.membership(name_or_teryt)
+        return None if listed is None else listed.territory
 
     def profile(self, name_or_teryt: str) -> CityProfile:
         """A city's membership and everything it took part in, by name or TERYT code.
 
+        Its membership status is the one the catalogue's sources give; a city they do not name is
+        ``UNKNOWN`` against a partial member list and ``NOT_MEMBER`` against a complete one.
         ``docs/howto/query-programs.md`` shows it on the ZMP catalogue.
         """
-        member = self.member(name_or_teryt)
+        territory = self.territory(name_or_teryt)
+        key = territory.teryt if territory is not None and territory.teryt else name_or_teryt
+        listed = self.membership(key)  # "Gdańsku", as a programme prints it, is Gdańsk's code
+        if self.member(key) is not None:
+            status = MembershipStatus.MEMBER
+        elif listed is not None:
+            status = listed.status
+        else:
+            status = (
+                MembershipStatus.NOT_MEMBER if self.members_complete else MembershipStatus.UNKNOWN
+            )
         return CityProfile(
             query=name_or_teryt,
-            territory=self.territory(name_or_teryt),
-            member=True if member is not None else (False if self.members_complete else None),
+            territory=territory,
+            member=_MEMBER_FLAGS[status],
             participations=self.participations(name_or_teryt),
+            status=status,
+            membership=listed,
         )
 
     def by_theme(self, theme: str) -> tuple[Program, ...]:
@@ -534,10 +593,19 @@ class Catalogue:
         return tuple(p for p in self.programs if year in p.years())
 
 
+#: What ``CityProfile.member`` says for each status: yes, no, or not known.
+_MEMBER_FLAGS: dict[MembershipStatus, bool | None] = {
+    MembershipStatus.MEMBER: True,
+    MembershipStatus.NOT_MEMBER: False,
+    MembershipStatus.PROBABLY: None,
+    MembershipStatus.UNKNOWN: None,
+}
+
+
 def _matches(territory: Territory, printed: str, query: str) -> bool:
     query = query.strip()
     if query.isdigit():
-        return territory.teryt == query
+        return query in territory.codes
     wanted = normalise_name(query)
     return wanted in (normalise_name(territory.name), normalise_name(printed) if printed else None)
 
@@ -548,10 +616,18 @@ def _participations(program: Program, query: str) -> tuple[Participant, ...]:
 
 def _codes_of(catalogue: Catalogue, query: str) -> set[str]:
     """TERYT codes of every territory the query names, under any printed name (``"Gdańsku"``)."""
-    codes = {m.teryt for m in catalogue.members if m.teryt and _matches(m, "", query)}
+    listed = (*catalogue.members, *(m.territory for m in catalogue.memberships))
+    codes = {m.teryt for m in listed if m.teryt and _matches(m, "", query)}
     for program in catalogue.programs:
         codes |= {p.territory.teryt for p in _participations(program, query) if p.territory.teryt}
     return codes
+
+
+def _status_of(profile: CityProfile) -> MembershipStatus:
+    """The status ``member`` says, when none is given: yes, no, or unknown."""
+    if profile.member is None:
+        return MembershipStatus.UNKNOWN
+    return MembershipStatus.MEMBER if profile.member else MembershipStatus.NOT_MEMBER
 
 
 @frozen(kw_only=True)
@@ -561,15 +637,33 @@ class CityProfile:
     Attributes:
         query: The name or TERYT code asked for.
         territory: The territory found, if any.
-        member: ``True`` if the member list has the city; ``None`` (unknown) if not and the
-            list is partial, as ZMP's is; ``False`` only against a complete list.
+        member: ``True`` if the member list has the city; ``False`` if a source says it is not
+            a member, or against a complete list; ``None`` (not known) otherwise, as for a
+            probable member or a city a partial list (as ZMP's is) does not name.
         participations: Each programme with the city's participation in it.
+        status: What is known of its membership (agrees with ``member``; by default the
+            status ``member`` says).
+        membership: The source's statement of its membership, if one names it.
     """
 
     query: str
     territory: Territory | None
     member: bool | None
     participations: tuple[tuple[Program, Participant], ...]
+    status: MembershipStatus = field(default=Factory(_status_of, takes_self=True))
+    membership: Membership | None = None
+
+    def __attrs_post_init__(self) -> None:
+        entity = f"CityProfile {self.query!r}"
+        if _MEMBER_FLAGS[self.status] is not self.member:
+            problem = f"'member' {self.member!r} contradicts the status {self.status.value!r}"
+            raise ModelError(entity, problem)
+        if self.membership is not None and self.membership.status is not self.status:
+            problem = (
+                f"the status {self.status.value!r} differs from its membership's "
+                f"{self.membership.status.value!r}"
+            )
+            raise ModelError(entity, problem)
 
     @property
     def programs(self) -> tuple[Program, ...]:

@@ -671,10 +671,15 @@ def program_data(program: Program) -> dict[str, Any]:
 def profile_data(profile: CityProfile) -> dict[str, Any]:
     """A city's profile as JSON-ready data (see "JSON data" in the reference)."""
     instance(profile, "profile", CityProfile, "a CityProfile")
-    territory = profile.territory
+    territory, listed = profile.territory, profile.membership
     data: dict[str, Any] = {"query": profile.query}
     put(data, "territory", None if territory is None else _territory(territory), Why.NOT_FOUND)
     put(data, "member", profile.member, Why.PARTIAL_LIST)
+    membership: dict[str, Any] = {"status": profile.status.value}
+    why = Why.PARTIAL_LIST if listed is None else Why.NOT_STATED
+    for key in ("source", "as_of", "note"):
+        put(membership, key, None if listed is None else getattr(listed, key), why)
+    data["membership"] = membership
     participations = []
     for program, participant in profile.participations:
         record: dict[str, Any] = {
