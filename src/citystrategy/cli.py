@@ -339,10 +339,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args, sys.stdout)
     except UnknownCityError as error:
-        hint = f"; or give the path of a strategy data folder, e.g. ./{error.slug}"
-        print(f"citystrategy: error: {error}{hint}", file=sys.stderr)
+        from citystrategy._i18n import N_, gettext
+        from citystrategy.reports.errors import describe_error  # in the language asked for
+
+        locale = getattr(args, "locale", "pl_PL")
+        hint = N_("{error}; or give the path of a strategy data folder, e.g. ./{slug}")
+        text = gettext(hint, locale).format(
+            error=describe_error(error, locale=locale), slug=error.slug
+        )
+        print(f"citystrategy: error: {text}", file=sys.stderr)
         return EXIT_USAGE
-    except (_UsageError, CityStrategyError) as error:
+    except CityStrategyError as error:
+        from citystrategy.reports.errors import describe_error  # in the language asked for
+
+        text = describe_error(error, locale=getattr(args, "locale", "pl_PL"))
+        print(f"citystrategy: error: {text}", file=sys.stderr)
+        return EXIT_USAGE
+    except _UsageError as error:
         print(f"citystrategy: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. piped into head
