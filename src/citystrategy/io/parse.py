@@ -39,6 +39,7 @@ from attrs import frozen
 
 from citystrategy import _arguments
 from citystrategy._exact import to_unit
+from citystrategy._i18n import N_
 from citystrategy.errors import ParseError, UnitError
 from citystrategy.money import Money
 from citystrategy.units import Q_, check_unit
@@ -219,20 +220,20 @@ def _diagnose(text: str) -> str:
     """Say why *text* is not a Polish number."""
     lowered = text.lower()
     if re.search(r"\b(nan|inf|infinity)\b", lowered):
-        return "not a number (NaN and infinities are not values)"
+        return N_("not a number (NaN and infinities are not values)")
     if re.search(r"\d[eE][+\-\u2212]?\d", text):
-        return "an exponent is not a Polish number; write the number in full"
+        return N_("an exponent is not a Polish number; write the number in full")
     if "_" in text:
-        return "underscores are not digit separators"
+        return N_("underscores are not digit separators")
     if re.search(r"\d\.\d", text):
-        return "a dot is not a decimal separator in Polish text; write a comma"
+        return N_("a dot is not a decimal separator in Polish text; write a comma")
     if re.search(r"\d,\d+,\d", text):
-        return "more than one decimal comma"
+        return N_("more than one decimal comma")
     if re.search(r"[^\W0-9_]*\d", text) and not re.search(r"[0-9]", text):
-        return "only ASCII digits 0-9 are read"
+        return N_("only ASCII digits 0-9 are read")
     if not re.search(r"[0-9]", text):
-        return "no number found"
-    return "not a Polish number"
+        return N_("no number found")
+    return N_("not a Polish number")
 
 
 def _starts_with_digit(text: str) -> bool:
@@ -245,7 +246,7 @@ def _split(
     """Split *raw* into the number (scale applied), the unit text, the bound and the scale."""
     text = _clean(raw)
     if not text:
-        raise _fail(raw, field, "empty text is not a value", location)
+        raise _fail(raw, field, N_("empty text is not a value"), location)
     match = _NUMBER_RE.fullmatch(text)
     if match is None or not match["int"]:
         raise _fail(raw, field, _diagnose(text), location)
@@ -253,14 +254,14 @@ def _split(
     if _starts_with_digit(rest) or (rest[:1] in "._" and _starts_with_digit(rest[1:])):
         reason = _diagnose(text)
         if reason == "not a Polish number":
-            reason = "digits must be grouped in threes, with a space between groups"
+            reason = N_("digits must be grouped in threes, with a space between groups")
         raise _fail(raw, field, reason, location)
     if rest[:1] in _GROUP_SPACES and _starts_with_digit(rest[1:]):
-        raise _fail(raw, field, "digits must be grouped in threes", location)
+        raise _fail(raw, field, N_("digits must be grouped in threes"), location)
     if rest[:1] == "," and _starts_with_digit(rest[1:]):
-        raise _fail(raw, field, "more than one decimal comma", location)
+        raise _fail(raw, field, N_("more than one decimal comma"), location)
     if rest[:1] == ",":
-        raise _fail(raw, field, "a decimal comma must be followed by digits", location)
+        raise _fail(raw, field, N_("a decimal comma must be followed by digits"), location)
     if re.match(r"[eE][+\-\u2212]?[0-9]", rest):
         raise _fail(raw, field, _diagnose(text), location)
     digits = re.sub(f"[{_GROUP_SPACES}]", "", match["int"])
@@ -366,7 +367,7 @@ def _subunit_problem(number: Decimal, raw: str, scale: Decimal | None = None) ->
             )
         return f"{-exponent} decimals: an amount of money has at most two (grosze or cents)"
     if scale is not None and number * 100 != (number * 100).to_integral_value():
-        return "not a whole number of grosze or cents"
+        return N_("not a whole number of grosze or cents")
     return None
 
 
@@ -410,7 +411,7 @@ def parse_money(
         _arguments.text(currency, "currency")
     number, unit_text, bound, scale = _split(raw, field, location)
     if bound is not None:
-        raise _fail(raw, field, "an amount of money cannot be a bound", location)
+        raise _fail(raw, field, N_("an amount of money cannot be a bound"), location)
     unit = _unit(unit_text, raw, field, location)
     if unit is None:
         if currency is None:
@@ -444,7 +445,7 @@ def parse_percent(raw: str, *, field: str = "percent", location: str | None = No
     _arguments.text(raw, "raw")
     number, unit_text, bound, _scale = _split(raw, field, location)
     if unit_text != "%" or bound is not None:
-        raise _fail(raw, field, "expected a percentage such as '5,2%'", location)
+        raise _fail(raw, field, N_("expected a percentage such as '5,2%'"), location)
     return number
 
 
@@ -477,10 +478,10 @@ def parse_quantity(
         _arguments.text(unit, "unit")
     number, unit_text, bound, _scale = _split(raw, field, location)
     if bound is not None:
-        raise _fail(raw, field, "a bound is not a quantity; use parse_value", location)
+        raise _fail(raw, field, N_("a bound is not a quantity; use parse_value"), location)
     found = _unit(unit_text, raw, field, location)
     if found is None and unit is None:
-        raise _fail(raw, field, "no unit given", location)
+        raise _fail(raw, field, N_("no unit given"), location)
     try:
         quantity: pint.Quantity[Decimal] = Q_(number, check_unit(found or unit or ""))
     except UnitError:
