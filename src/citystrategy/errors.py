@@ -170,20 +170,24 @@ class ParseError(ValueError, CityStrategyError):
     Attributes:
         raw: The offending text, exactly as found.
         field: What the text was meant to be (e.g. ``"cost"``, ``"value_2023"``).
-        reason: Why it was rejected.
+        reason: Why it was rejected, in English (given as text, or as a :class:`Message` to
+            word in any language).
         location: Where it was found (file, row, cell), if known.
     """
 
-    def __init__(self, raw: str, field: str, reason: str, location: str | None = None) -> None:
+    def __init__(
+        self, raw: str, field: str, reason: str | Message, location: str | None = None
+    ) -> None:
         super().__init__(raw, field, reason, location)
         self.raw = raw
         self.field = field
-        self.reason = reason
+        self.reason = str(reason)
+        self._reason = reason if isinstance(reason, Message) else _text(reason)
         self.location = location
 
     def to_message(self) -> Message:
         """The error's message: an English template and its values, to word in any language."""
-        values = {"field": self.field, "raw": self.raw, "reason": _text(self.reason)}
+        values = {"field": self.field, "raw": self.raw, "reason": self._reason}
         if self.location:
             template = N_("cannot parse {field} {raw!r}: {reason} ({location})")
             return Message(template, {**values, "location": self.location})

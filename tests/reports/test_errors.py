@@ -236,3 +236,15 @@ def test_the_cli_prints_the_mistakes_in_the_chosen_language(
     english = capsys.readouterr().err
     assert "line 2, column 'goal': unknown goal '9' for indicator 'KIE-1-01'" in english
     assert polish_words(english, names=[str(kielce_dir), "rosnąca", "tak"]) == []
+
+
+def test_a_reason_with_values_is_worded_in_polish() -> None:
+    """A parse error's reason built from values (an unknown unit) is a message of its own."""
+    from citystrategy.io.parse import parse_value
+
+    with pytest.raises(errors.ParseError) as caught:
+        parse_value("31 kg", field="value_2023")
+    text = describe_error(caught.value, locale="pl")
+    assert text.startswith("nie można odczytać wartości '31 kg' pola value_2023: ")
+    assert "nieznana jednostka 'kg' (znane: %, EUR, " in text
+    assert caught.value.reason.startswith("unknown unit 'kg' (known: %, EUR, ")

@@ -40,7 +40,7 @@ from attrs import frozen
 from citystrategy import _arguments
 from citystrategy._exact import to_unit
 from citystrategy._i18n import N_
-from citystrategy.errors import ParseError, UnitError
+from citystrategy.errors import Message, ParseError, UnitError
 from citystrategy.money import Money
 from citystrategy.units import Q_, check_unit
 
@@ -207,7 +207,7 @@ class CostReference:
 ParsedValue: TypeAlias = Amount | MissingValue | SameAsAbove | CostReference
 
 
-def _fail(raw: str, field: str, reason: str, location: str | None) -> ParseError:
+def _fail(raw: str, field: str, reason: str | Message, location: str | None) -> ParseError:
     return ParseError(raw, field, reason, location)
 
 
@@ -278,8 +278,8 @@ def _split(
             break
     if len(number.as_tuple().digits) > MAX_DIGITS:
         count = len(number.as_tuple().digits)
-        reason = f"{count} digits are too many to compute with exactly (at most {MAX_DIGITS})"
-        raise _fail(raw, field, reason, location)
+        template = N_("{count} digits are too many to compute with exactly (at most {most})")
+        raise _fail(raw, field, Message(template, {"count": count, "most": MAX_DIGITS}), location)
     bound = match["bound"]
     return number, unit_text, Bound(_BOUND_NAMES.get(bound, bound)) if bound else None, scale
 
@@ -291,7 +291,10 @@ def _unit(unit_text: str, raw: str, field: str, location: str | None) -> str | N
         return UNIT_ALIASES[unit_text]
     except KeyError:
         known = ", ".join(sorted(UNIT_ALIASES))
-        raise _fail(raw, field, f"unknown unit {unit_text!r} (known: {known})", location) from None
+        reason = Message(
+            N_("unknown unit {unit!r} (known: {known})"), {"unit": unit_text, "known": known}
+        )
+        raise _fail(raw, field, reason, location) from None
 
 
 def parse_value(raw: str, *, field: str = "value", location: str | None = None) -> ParsedValue:
@@ -425,7 +428,8 @@ def parse_money(
             raw, field, f"{found!r} is not a currency citystrategy knows (PLN, EUR)", location
         )
     if currency is not None and unit != currency:
-        raise _fail(raw, field, f"expected an amount in {currency}, found {unit}", location)
+        template = N_("expected an amount in {currency}, found {unit}")
+        raise _fail(raw, field, Message(template, {"currency": currency, "unit": unit}), location)
     problem = None if allow_subunit else _subunit_problem(number, raw, scale)
     if problem is not None:
         raise _fail(raw, field, problem, location)
@@ -485,12 +489,14 @@ def parse_quantity(
     try:
         quantity: pint.Quantity[Decimal] = Q_(number, check_unit(found or unit or ""))
     except UnitError:
-        raise _fail(raw, field, f"unknown unit {unit!r}", location) from None
+        reason = Message(N_("unknown unit {unit!r}"), {"unit": unit})
+        raise _fail(raw, field, reason, location) from None
     if unit is not None and found is not None:
         try:
             converted: pint.Quantity[Decimal] = quantity.to(check_unit(unit))
         except UnitError:
-            raise _fail(raw, field, f"unknown unit {unit!r}", location) from None
+            reason = Message(N_("unknown unit {unit!r}"), {"unit": unit})
+            raise _fail(raw, field, reason, location) from None
         except pint.errors.DimensionalityError:
             raise _fail(
                 raw, field, f"{found!r} cannot be converted to {unit!r}", location
