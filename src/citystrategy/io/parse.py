@@ -341,21 +341,23 @@ def parse_decimal(raw: str, *, field: str = "value", location: str | None = None
     _arguments.text(raw, "raw")
     number, unit_text, bound, scale = _split(raw, field, location)
     if unit_text or bound is not None or scale is not None:
-        message = "expected a plain number, without a unit, a scale word or a bound"
+        message = N_("expected a plain number, without a unit, a scale word or a bound")
         raise _fail(raw, field, message, location)
     return number
 
 
-def _subunit_problem(number: Decimal, raw: str, scale: Decimal | None = None) -> str | None:
+def _subunit_problem(
+    number: Decimal, raw: str, scale: Decimal | None = None
+) -> str | Message | None:
     """Why *number*, read from *raw*, is not a whole number of grosze or cents (``None`` if it is).
 
     Written without a scale word, an amount may have at most two decimals: three decimals are
     most likely a thousands separator written as a comma. With a scale word (``1,2345 mln zł``)
     the amount itself must be whole grosze.
 
-    >>> _subunit_problem(Decimal("8818.970"), "8 818,970 zł")
+    >>> str(_subunit_problem(Decimal("8818.970"), "8 818,970 zł"))
     "three decimals look like a misplaced thousands separator; a thousands separator is a space (did you mean '8 818 970 zł'?)"
-    >>> _subunit_problem(Decimal("0.005"), "0,005 zł")
+    >>> str(_subunit_problem(Decimal("0.005"), "0,005 zł"))
     '3 decimals: an amount of money has at most two (grosze or cents)'
     >>> _subunit_problem(Decimal("1234500.0000"), "1,2345 mln zł", Decimal(1_000_000)) is None
     True
@@ -364,11 +366,13 @@ def _subunit_problem(number: Decimal, raw: str, scale: Decimal | None = None) ->
     if scale is None and isinstance(exponent, int) and exponent < -2:
         if exponent == -3 and abs(number) >= 1:  # '0,005 zł' is no misplaced separator
             meant = raw.strip().replace(",", " ", 1)
-            return (
+            template = N_(
                 "three decimals look like a misplaced thousands separator; a thousands "
-                f"separator is a space (did you mean {meant!r}?)"
+                "separator is a space (did you mean {meant!r}?)"
             )
-        return f"{-exponent} decimals: an amount of money has at most two (grosze or cents)"
+            return Message(template, {"meant": meant})
+        template = N_("{count} decimals: an amount of money has at most two (grosze or cents)")
+        return Message(template, {"count": -exponent})
     if scale is not None and number * 100 != (number * 100).to_integral_value():
         return N_("not a whole number of grosze or cents")
     return None
@@ -424,9 +428,8 @@ def parse_money(
         unit = currency
     if unit not in ("PLN", "EUR"):
         found = unit_text or unit
-        raise _fail(
-            raw, field, f"{found!r} is not a currency citystrategy knows (PLN, EUR)", location
-        )
+        template = N_("{found!r} is not a currency citystrategy knows (PLN, EUR)")
+        raise _fail(raw, field, Message(template, {"found": found}), location)
     if currency is not None and unit != currency:
         template = N_("expected an amount in {currency}, found {unit}")
         raise _fail(raw, field, Message(template, {"currency": currency, "unit": unit}), location)
@@ -499,7 +502,12 @@ def parse_quantity(
             raise _fail(raw, field, reason, location) from None
         except pint.errors.DimensionalityError:
             raise _fail(
-                raw, field, f"{found!r} cannot be converted to {unit!r}", location
+                raw,
+                field,
+                Message(
+                    N_("{found!r} cannot be converted to {unit!r}"), {"found": found, "unit": unit}
+                ),
+                location,
             ) from None
         exact = to_unit(number, found, str(converted.units))
         if isinstance(exact, str):
