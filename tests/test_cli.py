@@ -196,8 +196,8 @@ def test_unknown_city_names_known_ones(capsys: pytest.CaptureFixture[str]) -> No
     """The unknown-city message lists the known cities."""
     _, _, err = run(["summary", "warszawa", "--year", "2023"], capsys)
     assert err == (
-        "citystrategy: error: unknown city 'warszawa'; known cities: kielce;"
-        " or give the path of a strategy data folder, e.g. ./warszawa\n"
+        "citystrategy: error: nieznane miasto 'warszawa'; znane miasta: kielce;"
+        " albo podaj ścieżkę folderu danych strategii, np. ./warszawa\n"
     )
 
 
@@ -541,8 +541,8 @@ def test_programs_unknown_catalogue_is_called_a_catalogue(
     """An unknown --catalogue is reported as an unknown catalogue, not as an unknown city."""
     code, _, err = run(["programs", "list", "--catalogue", "zpp"], capsys)
     assert code == 2
-    assert "catalogue" in err
-    assert "unknown city" not in err
+    assert "nieznany katalog programów 'zpp'" in err
+    assert "miasto" not in err
 
 
 # --- a city's own data folder ------------------------------------------------------------------
@@ -604,8 +604,8 @@ def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str
     (folder / "strategy.toml").write_text("# mine\n", encoding="utf-8")
     code, out, err = run(["init", str(folder)], capsys)
     assert (code, out) == (2, "")
-    assert err.startswith("citystrategy: error: strategy data folder ")
-    assert "not empty" in err
+    assert err.startswith("citystrategy: error: folder danych strategii ")
+    assert "nie jest pusty" in err
     assert [p.name for p in folder.iterdir()] == ["strategy.toml"]
     assert (folder / "strategy.toml").read_text(encoding="utf-8") == "# mine\n"
 
@@ -720,13 +720,19 @@ def _user_error_cases(tmp_path: Path, kielce_dir: Path) -> dict[str, tuple[list[
     missing = str(tmp_path / "nie-ma")
     file = str(tmp_path / "plik.txt")
     return {
-        "summary-missing-folder": (["summary", missing, "--year", "2024"], "no such folder"),
-        "check-missing-folder": (["check", missing], "no such folder"),
-        "assess-missing-folder": (["assess", missing, "--year", "2024"], "no such folder"),
-        "check-file-not-folder": (["check", file], "is a file, not a folder"),
-        "assess-file-not-folder": (["assess", file, "--year", "2024"], "is a file"),
-        "check-folder-lacks-files": (["check", str(tmp_path / "pusty")], "lacks strategy.toml"),
-        "check-unknown-slug": (["check", "atlantyda"], "unknown city 'atlantyda'"),
+        "summary-missing-folder": (
+            ["summary", missing, "--year", "2024"],
+            "nie ma takiego folderu",
+        ),
+        "check-missing-folder": (["check", missing], "nie ma takiego folderu"),
+        "assess-missing-folder": (["assess", missing, "--year", "2024"], "nie ma takiego folderu"),
+        "check-file-not-folder": (["check", file], "to plik, nie folder"),
+        "assess-file-not-folder": (["assess", file, "--year", "2024"], "to plik"),
+        "check-folder-lacks-files": (
+            ["check", str(tmp_path / "pusty")],
+            "brakuje plików strategy.toml",
+        ),
+        "check-unknown-slug": (["check", "atlantyda"], "nieznane miasto 'atlantyda'"),
         "assess-unknown-slug": (["assess", "atlantyda", "--year", "2023"], "'atlantyda'"),
         "summary-year-without-data": (["summary", new, "--year", "2019"], "no report on 2019"),
         "assess-year-without-data": (["assess", new, "--year", "2030"], "no report on 2030"),
@@ -734,9 +740,9 @@ def _user_error_cases(tmp_path: Path, kielce_dir: Path) -> dict[str, tuple[list[
         "check-broken-toml": (["check", broken], "strategy.toml: 1 problem"),
         "summary-broken-toml": (["summary", broken, "--year", "2023"], "strategy.toml"),
         "assess-window-0": (["assess", new, "--year", "2024", "--window", "0"], "--window"),
-        "init-not-empty": (["init", new], "not empty"),
-        "init-on-a-file": (["init", file], "is a file"),
-        "init-no-parent": (["init", str(tmp_path / "a" / "b")], "is missing"),
+        "init-not-empty": (["init", new], "nie jest pusty"),
+        "init-on-a-file": (["init", file], "jest plikiem"),
+        "init-no-parent": (["init", str(tmp_path / "a" / "b")], "nie istnieje"),
         "init-bad-teryt": (["init", str(tmp_path / "t"), "--teryt", "12345"], "'12345'"),
         "init-short-gmina-teryt": (["init", str(tmp_path / "t"), "--teryt", "2661"], "7 digits"),
         "init-blank-name": (["init", str(tmp_path / "t"), "--name", " "], "blank"),
@@ -834,7 +840,7 @@ def test_empty_city_is_unknown(capsys: pytest.CaptureFixture[str]) -> None:
     """An empty city argument is an unknown city, never the current folder."""
     code, _, err = run(["check", ""], capsys)
     assert code == 2
-    assert err.startswith("citystrategy: error: unknown city ''")
+    assert err.startswith("citystrategy: error: nieznane miasto ''")
 
 
 def test_programs_city_of_a_strategy_folder(
@@ -849,8 +855,8 @@ def test_programs_city_of_a_strategy_folder(
 @pytest.mark.parametrize(
     ("make", "text"),
     [
-        (lambda root: root / "plik" / "moje-miasto", "the folder to create it in, "),
-        (lambda root: root / "brak" / "moje-miasto", "is missing"),
+        (lambda root: root / "plik" / "moje-miasto", "folder, w którym ma powstać, "),
+        (lambda root: root / "brak" / "moje-miasto", "nie istnieje"),
     ],
     ids=["parent-is-a-file", "parent-missing"],
 )
@@ -862,7 +868,7 @@ def test_init_says_what_is_wrong_with_the_parent(
     code, _, err = run(["init", str(make(tmp_path))], capsys)
     assert code == 2
     assert text in err
-    assert ("is a file" in err) == ("plik" in err)
+    assert ("jest plikiem" in err) == ("plik" in err)
 
 
 def test_init_where_nothing_can_be_written(
@@ -877,6 +883,6 @@ def test_init_where_nothing_can_be_written(
     code, out, err = run(["init", str(tmp_path / "moje-miasto")], capsys)
     assert (code, out) == (2, "")
     assert err == (
-        f"citystrategy: error: strategy data folder {str(tmp_path / 'moje-miasto')!r}: "
-        "cannot be written here (Permission denied)\n"
+        f"citystrategy: error: folder danych strategii {str(tmp_path / 'moje-miasto')!r}: "
+        "nie można go tu zapisać (Permission denied)\n"
     )

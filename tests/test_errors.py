@@ -575,6 +575,12 @@ CASES: dict[str, Case] = {
     "describe-finding-str": Case(
         lambda s, c: rp.describe_finding(bad("x")), TypeError, ArgumentTypeError, "'x'"
     ),
+    "describe-error-str": Case(
+        lambda s, c: rp.describe_error(bad("x")), TypeError, ArgumentTypeError, "'x'"
+    ),
+    "describe-problem-str": Case(
+        lambda s, c: rp.describe_problem(bad("x")), TypeError, ArgumentTypeError, "'x'"
+    ),
     "assessment-data-str": Case(
         lambda s, c: rp.assessment_data(bad("x")), TypeError, ArgumentTypeError, "'x'"
     ),
@@ -886,6 +892,14 @@ EXEMPT: dict[str, str] = {
     # like dict.get: a key the finding has no value under gives "", as documented, since the
     # keys differ by kind and reports ask for optional ones
     "citystrategy.validation._findings.Finding.detail": "an absent key is documented as ''",
+    # the words of a language are a protocol describe_error implements (its Case checks the
+    # locale); these methods take only the Words object, or nothing
+    "citystrategy.errors.Message.render": "takes only a Words object, a protocol",
+    "citystrategy.errors.Problem.render": "takes only a Words object, a protocol",
+    "citystrategy.errors.Problem.where": _NO_ARGUMENTS,
+    "citystrategy.errors.Words.gettext": "a protocol's method, implemented by describe_error",
+    "citystrategy.errors.Words.ngettext": "a protocol's method, implemented by describe_error",
+    "citystrategy.errors.Words.number": "a protocol's method, implemented by describe_error",
 }
 
 

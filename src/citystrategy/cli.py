@@ -97,6 +97,12 @@ def _text(message: str, locale: str) -> str:
 
 def _describe_error(error: BaseException, locale: str) -> str:
     """The text of a user error, as the user reads it in *locale* (the one place errors pass)."""
+    from citystrategy.errors import CityStrategyError
+
+    if isinstance(error, CityStrategyError):
+        from citystrategy.reports.errors import describe_error
+
+        return describe_error(error, locale=locale)
     return str(error)
 
 
@@ -653,8 +659,10 @@ def _outcome(run: Callable[[], int], locale: str) -> int:
     try:
         return run()
     except UnknownCityError as error:
-        hint = _text("; or give the path of a strategy data folder, e.g. ./{slug}", locale)
-        _error(_describe_error(error, locale) + hint.format(slug=error.slug))
+        from citystrategy._i18n import gettext
+
+        hint = gettext("{error}; or give the path of a strategy data folder, e.g. ./{slug}", locale)
+        _error(hint.format(error=_describe_error(error, locale), slug=error.slug))
     except (_UsageError, CityStrategyError) as error:
         _error(_describe_error(error, locale))
     except OSError as error:  # e.g. a folder init may not write to, a file it may not read

@@ -1,15 +1,26 @@
 """Every exception and warning that citystrategy raises.
 
 One base class, :class:`CityStrategyError`; each concrete error also subclasses the matching
-builtin, so callers may catch either. Errors keep their inputs as attributes and build their
-text in ``__str__``; every argument goes positionally to ``Exception.__init__`` so that they
-pickle.
+builtin, so callers may catch either. Errors keep their inputs as attributes and word
+themselves from an English message template marked for translation (:meth:`to_message`, a
+:class:`Message`); ``str(error)`` is that message in English, for logs and tracebacks, and
+:func:`citystrategy.reports.describe_error` words it in the user's language. Every argument goes
+positionally to ``Exception.__init__`` so that they pickle.
+
+A malformed data file is a :class:`DataFileError` holding every :class:`Problem` found in it:
+a record of where (line, column or key), an English template and its values.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Protocol
+
+import attrs
+
+from citystrategy._i18n import N_, Nn_
 
 __all__ = [
     "AmbiguousTerritoryError",
@@ -21,8 +32,10 @@ __all__ = [
     "CurrencyMismatchError",
     "DataFileError",
     "FrameError",
+    "Message",
     "ModelError",
     "ParseError",
+    "Problem",
     "StrategyFolderError",
     "TerytError",
     "UnitError",
@@ -30,21 +43,128 @@ __all__ = [
     "UnknownCityError",
     "UnknownCodeError",
     "UnknownTerritoryError",
+    "Words",
     "YearError",
     "ZeroAmountError",
 ]
 
 
+class Words(Protocol):
+    """The words and the figures of one language, for :meth:`Message.render`."""
+
+    def gettext(self, message: str) -> str:
+        """*message* in the language."""
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        """The form of *singular* / *plural* that agrees with *count*."""
+
+    def number(self, value: Decimal) -> str:
+        """*value* written as a figure of the language."""
+
+
+class _English:
+    """The messages as written in the code: English, figures as Python writes them."""
+
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return singular if count == 1 else plural
+
+    def number(self, value: Decimal) -> str:
+        return str(value)
+
+
+_ENGLISH: Words = _English()
+
+
+def _value_mapping(values: Mapping[str, object]) -> dict[str, object]:
+    return dict(values)
+
+
+@attrs.frozen
+class Message:
+    """An English message template and the values it shows; worded in a language on demand.
+
+    The template is python-format with placeholders by name (``"unknown goal {code!r}"``),
+    marked with ``N_`` so that the catalogues translate it. A value is shown as it is (text,
+    whole numbers and years), a ``Decimal`` as a figure of the language, a tuple as a list
+    (``'a', 'b'``; "none" when empty), and a nested :class:`Message` in the same language.
+
+    >>> str(Message("unknown goal {code!r}", {"code": "9.9"}))
+    "unknown goal '9.9'"
+    >>> str(Message("{count} problem", {"count": 2}, plural="{count} problems"))
+    '2 problems'
+
+    Attributes:
+        template: The English template (the singular, when *plural* is given).
+        values: The values of its placeholders, by name.
+        plural: The English plural template; the form is chosen by ``values["count"]``.
+    """
+
+    template: str
+    values: Mapping[str, object] = attrs.field(factory=dict, converter=_value_mapping)
+    plural: str | None = None
+
+    def render(self, words: Words = _ENGLISH) -> str:
+        """The message in the language of *words* (English by default)."""
+        if self.plural is None:
+            text = words.gettext(self.template)
+        else:
+            count = self.values["count"]
+            assert isinstance(count, int)
+            text = words.ngettext(self.template, self.plural, count)
+        if not self.values:
+            return text  # a message without placeholders may hold braces of its own
+        return text.format(**{key: _show(value, words) for key, value in self.values.items()})
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def _show(value: object, words: Words) -> object:
+    if isinstance(value, (Message, Problem)):
+        return value.render(words)
+    if isinstance(value, Decimal):
+        return words.number(value)
+    if isinstance(value, tuple):
+        if not value:
+            return words.gettext(N_("none"))
+        return ", ".join(
+            repr(item) if isinstance(item, str) else str(_show(item, words)) for item in value
+        )
+    return value
+
+
+def _text(text: str) -> Message:
+    """Text written in English by the caller, translated if a catalogue knows it as a message."""
+    return Message(text)
+
+
 class CityStrategyError(Exception):
-    """Base class of every citystrategy error."""
+    """Base class of every citystrategy error.
+
+    ``str(error)`` is :meth:`to_message` in English.
+    """
+
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        if type(self).__str__ is CityStrategyError.__str__:
+            return Message(Exception.__str__(self))
+        return Message(str(self))
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        if "to_message" in cls.__dict__ and "__str__" not in cls.__dict__:
+            # before a builtin's own __str__ (KeyError's quotes its argument)
+            cls.__str__ = CityStrategyError.__str__  # type: ignore[method-assign]
+
+    def __str__(self) -> str:
+        return self.to_message().render()
 
 
 class CityStrategyWarning(UserWarning):
     """Base class of every citystrategy warning."""
-
-
-def _where(location: str | None) -> str:
-    return "" if not location else f" ({location})"
 
 
 class ParseError(ValueError, CityStrategyError):
@@ -53,19 +173,28 @@ class ParseError(ValueError, CityStrategyError):
     Attributes:
         raw: The offending text, exactly as found.
         field: What the text was meant to be (e.g. ``"cost"``, ``"value_2023"``).
-        reason: Why it was rejected.
+        reason: Why it was rejected, in English (given as text, or as a :class:`Message` to
+            word in any language).
         location: Where it was found (file, row, cell), if known.
     """
 
-    def __init__(self, raw: str, field: str, reason: str, location: str | None = None) -> None:
+    def __init__(
+        self, raw: str, field: str, reason: str | Message, location: str | None = None
+    ) -> None:
         super().__init__(raw, field, reason, location)
         self.raw = raw
         self.field = field
-        self.reason = reason
+        self.reason = str(reason)
+        self._reason = reason if isinstance(reason, Message) else _text(reason)
         self.location = location
 
-    def __str__(self) -> str:
-        return f"cannot parse {self.field} {self.raw!r}: {self.reason}{_where(self.location)}"
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        values = {"field": self.field, "raw": self.raw, "reason": self._reason}
+        if self.location:
+            template = N_("cannot parse {field} {raw!r}: {reason} ({location})")
+            return Message(template, {**values, "location": self.location})
+        return Message(N_("cannot parse {field} {raw!r}: {reason}"), values)
 
 
 class UnitError(ValueError, CityStrategyError):
@@ -77,8 +206,13 @@ class UnitError(ValueError, CityStrategyError):
         self.expected = expected
         self.location = location
 
-    def __str__(self) -> str:
-        return f"unit {self.unit!r} does not fit: expected {self.expected}{_where(self.location)}"
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        values = {"unit": self.unit, "expected": _text(self.expected)}
+        if self.location:
+            template = N_("unit {unit!r} does not fit: expected {expected} ({location})")
+            return Message(template, {**values, "location": self.location})
+        return Message(N_("unit {unit!r} does not fit: expected {expected}"), values)
 
 
 class CurrencyMismatchError(TypeError, CityStrategyError):
@@ -89,11 +223,13 @@ class CurrencyMismatchError(TypeError, CityStrategyError):
         self.left = left
         self.right = right
 
-    def __str__(self) -> str:
-        return (
-            f"cannot combine {self.left!r} and {self.right!r} amounts: "
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        template = N_(
+            "cannot combine {left!r} and {right!r} amounts: "
             "convert one with an explicit, dated exchange rate first"
         )
+        return Message(template, {"left": self.left, "right": self.right})
 
 
 class ModelError(ValueError, CityStrategyError):
@@ -109,37 +245,111 @@ class ModelError(ValueError, CityStrategyError):
         self.entity = entity
         self.problem = problem
 
-    def __str__(self) -> str:
-        return f"{self.entity}: {self.problem}"
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        return Message(
+            "{entity}: {problem}", {"entity": self.entity, "problem": _text(self.problem)}
+        )
 
 
 #: How many problems of one file the text of a DataFileError lists before "and N more".
 _LISTED = 20
 
 
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One problem of a data file: where it is, and what is wrong there.
+
+    The place is a line (with its column, or the header), a key of a TOML file
+    (``strategic_goals[2].name``), or the whole file; a problem given as text only (by code
+    written before problems were records) names its place in its text.
+
+    >>> str(Problem(line=4, column="goal", message=Message("unknown goal {code!r}", {"code": "9"})))
+    "line 4, column 'goal': unknown goal '9'"
+
+    Attributes:
+        message: What is wrong, with the offending text and what was expected.
+        line: The line of a text file (1 is a table's header).
+        column: The column of a table.
+        key: The path of a key in a TOML file.
+        header: Whether the line is a table's header.
+        whole_file: Whether the problem is of the whole file (missing, empty, unreadable).
+    """
+
+    message: Message
+    line: int | None = None
+    column: str | None = None
+    key: str | None = None
+    header: bool = False
+    whole_file: bool = False
+
+    def where(self) -> Message | None:
+        """Where the problem is, as a message (``None`` for a problem given as text only)."""
+        if self.line is None:
+            if self.whole_file:
+                return Message(N_("file"))
+            if self.key is None:
+                return None
+            return Message("{key}", {"key": self.key})
+        values: dict[str, object] = {"line": self.line}
+        if self.column is not None:
+            values["column"] = self.column
+            if self.header:
+                return Message(N_("line {line} (header), column {column!r}"), values)
+            return Message(N_("line {line}, column {column!r}"), values)
+        if self.header:
+            return Message(N_("line {line} (header)"), values)
+        return Message(N_("line {line}"), values)
+
+    def render(self, words: Words = _ENGLISH) -> str:
+        """The problem in the language of *words* (English by default)."""
+        where = self.where()
+        text = self.message.render(words)
+        return text if where is None else f"{where.render(words)}: {text}"
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def _problem(problem: Problem | str) -> Problem:
+    return problem if isinstance(problem, Problem) else Problem(message=Message(problem))
+
+
 class DataFileError(ValueError, CityStrategyError):
     """A data file is malformed: every problem found in it, at once.
 
-    Its text lists the first 20 problems and then says how many more there are; ``problems``
+    Its text lists the first 20 problems and then says how many more there are; ``records``
     keeps them all.
 
     Attributes:
         path: The file.
-        problems: One message per problem, each naming its row or key and the offending text.
+        records: Every problem, as a :class:`Problem` (a problem given as text is kept as a
+            message without a place).
+        problems: The same problems in English, one text each, naming its row or key and the
+            offending text.
     """
 
-    def __init__(self, path: str, problems: Sequence[str]) -> None:
-        super().__init__(path, tuple(problems))
+    def __init__(self, path: str, problems: Sequence[Problem | str]) -> None:
+        records = tuple(_problem(problem) for problem in problems)
+        super().__init__(path, records)
         self.path = path
-        self.problems = tuple(problems)
+        self.records = records
+        self.problems = tuple(str(record) for record in records)
 
-    def __str__(self) -> str:
-        count = len(self.problems)
-        head = f"{self.path}: {count} problem{'' if count == 1 else 's'}"
-        shown = list(self.problems[:_LISTED])
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        count = len(self.records)
+        singular, plural = Nn_("{path}: {count} problem", "{path}: {count} problems")
+        head = Message(singular, {"path": self.path, "count": count}, plural=plural)
+        lines: dict[str, object] = {"head": head}
+        template = "{head}"
+        for number, record in enumerate(self.records[:_LISTED]):
+            lines[f"p{number}"] = record
+            template += f"\n  {{p{number}}}"
         if count > _LISTED:
-            shown.append(f"and {count - _LISTED} more")
-        return "\n  ".join([head, *shown])
+            lines["more"] = Message(N_("and {count} more"), {"count": count - _LISTED})
+            template += "\n  {more}"
+        return Message(template, lines)
 
 
 class FrameError(ValueError, CityStrategyError):
@@ -149,8 +359,14 @@ class FrameError(ValueError, CityStrategyError):
         super().__init__(tuple(problems))
         self.problems = tuple(problems)
 
-    def __str__(self) -> str:
-        return "invalid long frame:\n  " + "\n  ".join(self.problems)
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        values: dict[str, object] = {"head": Message(N_("invalid long frame:"))}
+        template = "{head}"
+        for number, problem in enumerate(self.problems):
+            values[f"p{number}"] = _text(problem)
+            template += f"\n  {{p{number}}}"
+        return Message(template, values)
 
 
 class UnknownCityError(KeyError, CityStrategyError):
@@ -161,8 +377,10 @@ class UnknownCityError(KeyError, CityStrategyError):
         self.slug = slug
         self.known = tuple(known)
 
-    def __str__(self) -> str:
-        return f"unknown city {self.slug!r}; known cities: {', '.join(self.known)}"
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        template = N_("unknown city {slug!r}; known cities: {known}")
+        return Message(template, {"slug": self.slug, "known": ", ".join(self.known)})
 
 
 class UnknownCatalogueError(KeyError, CityStrategyError):
@@ -173,10 +391,10 @@ class UnknownCatalogueError(KeyError, CityStrategyError):
         self.slug = slug
         self.known = tuple(known)
 
-    def __str__(self) -> str:
-        return (
-            f"unknown programme catalogue {self.slug!r}; known catalogues: {', '.join(self.known)}"
-        )
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        template = N_("unknown programme catalogue {slug!r}; known catalogues: {known}")
+        return Message(template, {"slug": self.slug, "known": ", ".join(self.known)})
 
 
 class AssessmentError(ValueError, CityStrategyError):
@@ -190,18 +408,49 @@ class AssessmentError(ValueError, CityStrategyError):
         self.problem = problem
         self.series = series
 
-    def __str__(self) -> str:
-        return f"{self.problem}" + (f" (series {self.series})" if self.series else "")
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        if self.series:
+            template = N_("{problem} (series {series})")
+            return Message(template, {"problem": _text(self.problem), "series": self.series})
+        return Message("{problem}", {"problem": _text(self.problem)})
 
 
 #: How many known codes an :class:`UnknownCodeError` lists before "and N more".
 _SHOWN: int = 8
 
 
-def _listed(values: Sequence[object], limit: int = _SHOWN) -> str:
-    shown = ", ".join(repr(value) for value in values[:limit])
+def _either(shown: Sequence[str]) -> Message:
+    """``'a' or 'b' or 'c'``: each of *shown* (already written out), joined by "or"."""
+    if len(shown) == 1:
+        return Message("{first}", {"first": shown[0]})
+    return Message(N_("{first} or {rest}"), {"first": shown[0], "rest": _either(shown[1:])})
+
+
+def _listed(values: Sequence[object], limit: int = _SHOWN) -> Message:
+    shown = tuple(values[:limit])
     more = len(values) - limit
-    return shown + (f" and {more} more" if more > 0 else "")
+    if more > 0:
+        return Message(N_("{shown} and {count} more"), {"shown": shown, "count": more})
+    return Message("{shown}", {"shown": shown})
+
+
+#: What an UnknownCodeError looks up, in the words of the catalogue (a noun of a count, or a name).
+_KINDS: dict[str, tuple[str, str] | str] = {
+    "goal": Nn_("goal", "goals"),
+    "indicator": Nn_("indicator", "indicators"),
+    "project": Nn_("project", "projects"),
+    "annual report": N_("annual report"),
+    "programme": N_("programme"),
+    "noun": N_("noun"),
+}
+
+
+def _kind(kind: str) -> Message:
+    forms = _KINDS.get(kind, kind)
+    if isinstance(forms, tuple):
+        return Message(forms[0], {"count": 1}, plural=forms[1])
+    return _text(forms)
 
 
 class UnknownCodeError(KeyError, CityStrategyError):
@@ -221,15 +470,19 @@ class UnknownCodeError(KeyError, CityStrategyError):
         self.code = code
         self.known = tuple(known)
 
-    def __str__(self) -> str:
-        text = f"unknown {self.kind} {self.code!r}"
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        values: dict[str, object] = {"kind": _kind(self.kind), "code": repr(self.code)}
         if not self.known:
-            return f"{text}; there is none"
+            return Message(N_("unknown {kind} {code}; there is none"), values)
         by_text = {str(code): code for code in self.known}
         close = difflib.get_close_matches(str(self.code), list(by_text), n=3, cutoff=0.6)
+        values["known"] = _listed(self.known)
         if close:
-            text += " (did you mean " + " or ".join(repr(by_text[m]) for m in close) + "?)"
-        return f"{text}; known: {_listed(self.known)}"
+            values["close"] = _either([repr(by_text[match]) for match in close])
+            template = N_("unknown {kind} {code} (did you mean {close}?); known: {known}")
+            return Message(template, values)
+        return Message(N_("unknown {kind} {code}; known: {known}"), values)
 
 
 class _BadArgument(CityStrategyError):
@@ -252,18 +505,28 @@ class _BadArgument(CityStrategyError):
 class ArgumentError(_BadArgument, ValueError):
     """An argument has a value the function does not accept (an unknown option, a bad range)."""
 
-    def __str__(self) -> str:
-        return f"{self.argument!r} must be {self.expected} (got {self.value!r})"
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        values = {
+            "argument": self.argument,
+            "expected": _text(self.expected),
+            "value": repr(self.value),
+        }
+        return Message(N_("{argument!r} must be {expected} (got {value})"), values)
 
 
 class ArgumentTypeError(_BadArgument, TypeError):
     """An argument is of the wrong type: a string where a number or a date is expected."""
 
-    def __str__(self) -> str:
-        return (
-            f"{self.argument!r} must be {self.expected} "
-            f"(got {self.value!r} of type {type(self.value).__name__})"
-        )
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        values = {
+            "argument": self.argument,
+            "expected": _text(self.expected),
+            "value": repr(self.value),
+            "type": type(self.value).__name__,
+        }
+        return Message(N_("{argument!r} must be {expected} (got {value} of type {type})"), values)
 
 
 class YearError(ArgumentError, KeyError):
@@ -289,9 +552,15 @@ class YearError(ArgumentError, KeyError):
         self.what = what
         self.expected = f"one of the {what} ({listed})"
 
-    def __str__(self) -> str:
-        listed = ", ".join(map(str, self.years)) or "none"
-        return f"no data for {self.argument} {self.value!r}: the {self.what} are {listed}"
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        values = {
+            "argument": self.argument,
+            "value": repr(self.value),
+            "what": _text(self.what),
+            "years": self.years,
+        }
+        return Message(N_("no data for {argument} {value}: the {what} are {years}"), values)
 
 
 class ZeroAmountError(ZeroDivisionError, CityStrategyError):
@@ -307,8 +576,10 @@ class ZeroAmountError(ZeroDivisionError, CityStrategyError):
         self.dividend = dividend
         self.divisor = divisor
 
-    def __str__(self) -> str:
-        return f"cannot divide {self.dividend} by {self.divisor}: it is zero"
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        template = N_("cannot divide {dividend} by {divisor}: it is zero")
+        return Message(template, {"dividend": self.dividend, "divisor": self.divisor})
 
 
 class StrategyFolderError(ValueError, CityStrategyError):
@@ -316,16 +587,20 @@ class StrategyFolderError(ValueError, CityStrategyError):
 
     Attributes:
         path: The path as given.
-        problem: What is wrong with it, and what was expected.
+        problem: What is wrong with it, and what was expected: English text, or a
+            :class:`Message` to word in any language.
     """
 
-    def __init__(self, path: str, problem: str) -> None:
+    def __init__(self, path: str, problem: str | Message) -> None:
         super().__init__(path, problem)
         self.path = path
         self.problem = problem
 
-    def __str__(self) -> str:
-        return f"strategy data folder {self.path!r}: {self.problem}"
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        template = N_("strategy data folder {path!r}: {problem}")
+        problem = self.problem if isinstance(self.problem, Message) else _text(self.problem)
+        return Message(template, {"path": self.path, "problem": problem})
 
 
 class TerytError(ValueError, CityStrategyError):
@@ -343,8 +618,13 @@ class TerytError(ValueError, CityStrategyError):
         self.reason = reason
         self.location = location
 
-    def __str__(self) -> str:
-        return f"{self.code!r} is not a TERYT code: {self.reason}{_where(self.location)}"
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        values = {"code": self.code, "reason": _text(self.reason)}
+        if self.location:
+            template = N_("{code!r} is not a TERYT code: {reason} ({location})")
+            return Message(template, {**values, "location": self.location})
+        return Message(N_("{code!r} is not a TERYT code: {reason}"), values)
 
 
 class UnknownTerritoryError(KeyError, CityStrategyError):
@@ -360,11 +640,16 @@ class UnknownTerritoryError(KeyError, CityStrategyError):
         self.query = query
         self.close = tuple(close)
 
-    def __str__(self) -> str:
-        text = f"no territory {self.query!r} in the territory register"
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
         if self.close:
-            text += " (did you mean " + " or ".join(self.close) + "?)"
-        return text
+            template = N_(
+                "no territory {query!r} in the territory register (did you mean {close}?)"
+            )
+            return Message(template, {"query": self.query, "close": ", ".join(self.close)})
+        return Message(
+            N_("no territory {query!r} in the territory register"), {"query": self.query}
+        )
 
 
 class AmbiguousTerritoryError(KeyError, CityStrategyError):
@@ -380,8 +665,12 @@ class AmbiguousTerritoryError(KeyError, CityStrategyError):
         self.query = query
         self.matches = tuple(matches)
 
-    def __str__(self) -> str:
-        return (
-            f"{self.query!r} names {len(self.matches)} territories: {', '.join(self.matches)}; "
-            "give its TERYT code"
-        )
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        template = N_("{query!r} names {count} territories: {matches}; give its TERYT code")
+        values = {
+            "query": self.query,
+            "count": len(self.matches),
+            "matches": ", ".join(self.matches),
+        }
+        return Message(template, values)

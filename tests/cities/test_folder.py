@@ -125,7 +125,7 @@ def test_folder_lacking_some_files_names_them(kielce_dir: Path) -> None:
     (kielce_dir / "completed.toml").unlink()
     with pytest.raises(StrategyFolderError) as caught:
         FolderAdapter.open(kielce_dir)
-    assert caught.value.problem.startswith("lacks goal_links.tsv, completed.toml (")
+    assert str(caught.value.problem).startswith("lacks goal_links.tsv, completed.toml (")
 
 
 def test_folder_with_a_malformed_file(kielce_dir: Path) -> None:

@@ -29,7 +29,8 @@ from attrs import field, frozen
 from citystrategy._arguments import member
 from citystrategy._arguments import path as path_argument
 from citystrategy._arguments import text as text_argument
-from citystrategy.errors import StrategyFolderError
+from citystrategy._i18n import N_
+from citystrategy.errors import Message, StrategyFolderError
 from citystrategy.io.strategy_files import FILES, read_strategy
 from citystrategy.model import Strategy, Territory, TerritoryKind
 
@@ -70,18 +71,19 @@ class FolderAdapter:
         """
         folder = Path(path_argument(path, "path"))
         if not folder.exists():
-            raise StrategyFolderError(_shown(path), "no such folder")
+            raise StrategyFolderError(_shown(path), Message(N_("no such folder")))
         if not folder.is_dir():
-            expected = ", ".join(FILES)
-            msg = f"is a file, not a folder (expected a folder with {expected})"
-            raise StrategyFolderError(_shown(path), msg)
+            template = N_("is a file, not a folder (expected a folder with {files})")
+            problem = Message(template, {"files": ", ".join(FILES)})
+            raise StrategyFolderError(_shown(path), problem)
         missing = [name for name in FILES if not (folder / name).is_file()]
         if missing:
-            msg = (
-                f"lacks {', '.join(missing)} (a strategy data folder has {', '.join(FILES)}; "
+            template = N_(
+                "lacks {missing} (a strategy data folder has {files}; "
                 "`citystrategy init` writes a new one)"
             )
-            raise StrategyFolderError(_shown(path), msg)
+            values = {"missing": ", ".join(missing), "files": ", ".join(FILES)}
+            raise StrategyFolderError(_shown(path), Message(template, values))
         return cls(path=folder, strategy=read_strategy(folder))
 
     @property
@@ -196,21 +198,28 @@ def init_folder(
     shown = _shown(path)
     if target.is_symlink() or target.exists():
         if not target.is_dir():
-            raise StrategyFolderError(shown, "exists and is a file; init writes a new folder")
+            problem = Message(N_("exists and is a file; init writes a new folder"))
+            raise StrategyFolderError(shown, problem)
         if any(target.iterdir()):
-            msg = "exists and is not empty; init never overwrites: give a new or an empty folder"
-            raise StrategyFolderError(shown, msg)
+            template = N_(
+                "exists and is not empty; init never overwrites: give a new or an empty folder"
+            )
+            raise StrategyFolderError(shown, Message(template))
     parent = target.absolute().parent
     if not parent.is_dir():
-        state = "is a file" if parent.exists() else "is missing"
-        raise StrategyFolderError(shown, f"the folder to create it in, {str(parent)!r}, {state}")
+        if parent.exists():
+            template = N_("the folder to create it in, {parent!r}, is a file")
+        else:
+            template = N_("the folder to create it in, {parent!r}, is missing")
+        raise StrategyFolderError(shown, Message(template, {"parent": str(parent)}))
     # raises ModelError for a bad name, or a code that is no TERYT code of that kind
     Territory(name=name, kind=kind, teryt=teryt)
     texts = _skeleton(name, teryt, kind)
     try:
         temporary = _new_folder(parent, target.name)
     except OSError as error:
-        raise StrategyFolderError(shown, f"cannot be written here ({error.strerror})") from None
+        problem = Message(N_("cannot be written here ({reason})"), {"reason": error.strerror})
+        raise StrategyFolderError(shown, problem) from None
     try:
         for file, text in texts.items():
             (temporary / file).write_text(text, encoding="utf-8", newline="\n")
@@ -220,7 +229,8 @@ def init_folder(
         temporary.rename(target)
     except OSError as error:
         shutil.rmtree(temporary, ignore_errors=True)
-        raise StrategyFolderError(shown, f"cannot be written here ({error.strerror})") from None
+        problem = Message(N_("cannot be written here ({reason})"), {"reason": error.strerror})
+        raise StrategyFolderError(shown, problem) from None
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise

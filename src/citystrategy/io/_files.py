@@ -8,32 +8,74 @@ from dataclasses import dataclass, field
 from enum import Enum
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, Final, NoReturn, TypeVar
 
 from citystrategy import _arguments
-from citystrategy.errors import CityStrategyError, DataFileError
+from citystrategy._i18n import N_
+from citystrategy.errors import CityStrategyError, DataFileError, Message, Problem
 
 E = TypeVar("E", bound=Enum)
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where in a file a problem is: a line (with its column, or the header) or the whole file."""
+
+    line: int | None = None
+    column: str | None = None
+    header: bool = False
+    whole_file: bool = False
+
+    def problem(self, message: Message) -> Problem:
+        return Problem(
+            message=message,
+            line=self.line,
+            column=self.column,
+            header=self.header,
+            whole_file=self.whole_file,
+        )
+
+
+#: The whole file (missing, empty, unreadable).
+FILE: Final = Place(whole_file=True)
+#: The header line of a table.
+HEADER: Final = Place(line=1, header=True)
+
+
+def _place(where: Place | str) -> Place | str:
+    return FILE if where == "file" else where
+
+
 @dataclass
 class Problems:
-    """Problems found in one file; raised together when the file has been read."""
+    """Problems found in one file; raised together when the file has been read.
+
+    A problem is recorded at a :class:`Place` or at a key of a TOML file (its path, e.g.
+    ``"strategic_goals[2].name"``), with an English template marked with ``N_`` and its values
+    (``problems.add(row.where("goal"), N_("unknown goal {code!r}"), code=code)``); a
+    :class:`~citystrategy.errors.DataFileError` words it in any language.
+    """
 
     path: str
-    items: list[str] = field(default_factory=list)
+    items: list[Problem] = field(default_factory=list)
 
-    def add(self, where: str, message: str) -> None:
-        self.items.append(f"{where}: {message}")
+    def add(self, where: Place | str, message: str | Message, /, **values: object) -> None:
+        """Record a problem: *message* is an English template of *values*, or a Message."""
+        text = message if isinstance(message, Message) else Message(message, values)
+        place = _place(where)
+        if isinstance(place, Place):
+            self.items.append(place.problem(text))
+        else:
+            self.items.append(Problem(message=text, key=place))
 
     def raise_if_any(self) -> None:
         if self.items:
             raise DataFileError(self.path, self.items)
 
-    def fail(self, where: str, message: str) -> NoReturn:
+    def fail(self, where: Place | str, message: str, /, **values: object) -> NoReturn:
         """Add a problem the file cannot be read past, and raise every problem so far."""
-        self.add(where, message)
+        self.add(where, message, **values)
         raise DataFileError(self.path, self.items)
 
 
@@ -53,26 +95,39 @@ def read_text(file: Traversable, problems: Problems) -> str:
     try:
         data = file.read_bytes()
     except FileNotFoundError:
-        problems.fail("file", "not found")
+        problems.fail(FILE, N_("not found"))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        problems.fail(f"line {line}", _not_utf8(data, error))
+        problems.add(Place(line=line), _not_utf8(data, error))
+        problems.raise_if_any()
+        raise  # unreachable
 
 
-def _not_utf8(data: bytes, error: UnicodeDecodeError) -> str:
+def _not_utf8(data: bytes, error: UnicodeDecodeError) -> Message:
     """Why *data* is not UTF-8, with the encoding it probably is and how to save it right."""
-    byte = data[error.start : error.start + 1]
-    found = f"not UTF-8 (byte {byte!r} at {error.start})"
-    fix = "save it as UTF-8 (in Excel: 'CSV UTF-8', or 'Text' with the encoding UTF-8)"
+    values = {"byte": data[error.start : error.start + 1], "offset": error.start}
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return f"{found}: it is UTF-16, as Excel's 'Unicode text' saves; {fix}"
+        template = N_(
+            "not UTF-8 (byte {byte!r} at {offset}): it is UTF-16, as Excel's 'Unicode text' "
+            "saves; save it as UTF-8 (in Excel: 'CSV UTF-8', or 'Text' with the encoding UTF-8)"
+        )
+        return Message(template, values)
     try:
         data.decode("cp1250")
     except UnicodeDecodeError:
-        return f"{found}; {fix}"
-    return f"{found}: it looks like Windows-1250, as Polish Excel saves plain text; {fix}"
+        template = N_(
+            "not UTF-8 (byte {byte!r} at {offset}); save it as UTF-8 (in Excel: 'CSV UTF-8', "
+            "or 'Text' with the encoding UTF-8)"
+        )
+        return Message(template, values)
+    template = N_(
+        "not UTF-8 (byte {byte!r} at {offset}): it looks like Windows-1250, as Polish Excel "
+        "saves plain text; save it as UTF-8 (in Excel: 'CSV UTF-8', or 'Text' with the "
+        "encoding UTF-8)"
+    )
+    return Message(template, values)
 
 
 def read_toml(file: Traversable) -> dict[str, Any]:
@@ -81,36 +136,39 @@ def read_toml(file: Traversable) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        problems.add("syntax", str(error))
+        # tomllib's own English words name the line and the column
+        problems.items.append(
+            Problem(message=Message(N_("syntax: {detail}"), {"detail": str(error)}))
+        )
         problems.raise_if_any()
         raise  # unreachable
 
 
-def get_enum(kind: type[E], raw: str, where: str, problems: Problems) -> E | None:
+def get_enum(kind: type[E], raw: str, where: Place | str, problems: Problems) -> E | None:
     try:
         return kind(raw)
     except ValueError:
-        allowed = ", ".join(repr(member.value) for member in kind)
-        problems.add(where, f"{raw!r} is not one of {allowed}")
+        allowed = tuple(member.value for member in kind)
+        problems.add(where, N_("{raw!r} is not one of {allowed}"), raw=raw, allowed=allowed)
         return None
 
 
 def call(
-    problems: Problems, where: str, build: Callable[..., T], /, *args: Any, **kwargs: Any
+    problems: Problems, where: Place | str, build: Callable[..., T], /, *args: Any, **kwargs: Any
 ) -> T | None:
     """``build(*args, **kwargs)``, or ``None`` with the error recorded as a problem."""
     try:
         return build(*args, **kwargs)
     except CityStrategyError as error:
-        problems.add(where, str(error))
+        problems.add(where, error.to_message())
         return None
 
 
-def check_keys(table: Mapping[str, Any], known: set[str], where: str, problems: Problems) -> None:
+def check_keys(
+    table: Mapping[str, Any], known: set[str], where: Place | str, problems: Problems
+) -> None:
     """A key that the format does not know is a problem: a typo must never pass silently."""
     unknown = sorted(set(table) - known)
     if unknown:
-        message = (
-            f"unknown key(s) {', '.join(map(repr, unknown))} (known: {', '.join(sorted(known))})"
-        )
-        problems.add(where, message)
+        template = N_("unknown key(s) {unknown} (known: {known})")
+        problems.add(where, template, unknown=tuple(unknown), known=", ".join(sorted(known)))

@@ -10,7 +10,11 @@ from typing import Final
 import attrs
 
 from citystrategy._exact import to_unit
+from citystrategy._i18n import N_
+from citystrategy.errors import Message
 from citystrategy.io._files import (
+    HEADER,
+    Place,
     Problems,
     call,
     get_enum,
@@ -59,7 +63,7 @@ _INDICATOR_COLUMNS: Final = (
 # --- indicators.tsv ------------------------------------------------------------------------
 
 
-def _fit(amount: Amount, unit: str) -> Decimal | str:
+def _fit(amount: Amount, unit: str) -> Decimal | Message:
     """The amount in *unit*, exactly; or why not, when the unit printed beside it does not fit
     *unit* or does not convert to it exactly.
 
@@ -72,12 +76,17 @@ def _fit(amount: Amount, unit: str) -> Decimal | str:
         return amount.number
     printed = ureg.Unit(amount.unit)
     expected = ureg.Unit(unit)
-    mismatch = f"unit {amount.unit!r} of {amount.raw!r} does not fit the indicator's unit {unit!r}"
+    mismatch = Message(
+        N_("unit {printed!r} of {raw!r} does not fit the indicator's unit {unit!r}"),
+        {"printed": amount.unit, "raw": amount.raw, "unit": unit},
+    )
     if printed.dimensionless or expected.dimensionless:
         # percent and count are both dimensionless to pint; "102 %" is never 1,02 of a count
         return amount.number if printed == expected else mismatch
     if printed.dimensionality == expected.dimensionality:
-        return to_unit(amount.number, amount.unit, unit)
+        converted = to_unit(amount.number, amount.unit, unit)
+        # why not, in the words of _exact (English: it is outside this package)
+        return Message(converted) if isinstance(converted, str) else converted
     numerator = unit.split("/", 1)[0].strip()
     if "/" in unit and "*" not in numerator and ureg.Unit(numerator) == printed:
         return amount.number
@@ -85,7 +94,7 @@ def _fit(amount: Amount, unit: str) -> Decimal | str:
 
 
 def _in_unit(
-    amount: Amount, unit: str, field: str, where: str, problems: Problems
+    amount: Amount, unit: str, field: str, where: Place, problems: Problems
 ) -> Decimal | None:
     """:func:`_fit`, recording a problem when the printed unit does not fit.
 
@@ -97,7 +106,7 @@ def _in_unit(
         if money is None:
             return None
     value = _fit(amount, unit)
-    if isinstance(value, str):
+    if isinstance(value, Message):
         problems.add(where, value)
         return None
     return value
@@ -116,9 +125,7 @@ def read_indicators(
     problems = Problems(str(file))
     years = [(column, int(m[1])) for column in header if (m := _VALUE_COLUMN_RE.fullmatch(column))]
     if not years:
-        problems.add(
-            "line 1 (header)", "no value column (expected 'value_<year>', e.g. 'value_2023')"
-        )
+        problems.add(HEADER, N_("no value column (expected 'value_<year>', e.g. 'value_2023')"))
     period = (meta.strategy.period_start, meta.strategy.period_end)
     _check_years(years, period, problems)
     source = meta.source
@@ -127,13 +134,15 @@ def read_indicators(
     for row in rows:
         code = row["code"]
         if row["goal"] not in goal_codes:
-            problems.add(row.where("goal"), f"unknown goal {row['goal']!r} for indicator {code!r}")
+            message = N_("unknown goal {goal!r} for indicator {code!r}")
+            problems.add(row.where("goal"), message, goal=row["goal"], code=code)
         level = get_enum(Level, row["level"], row.where("level"), problems)
         direction = get_enum(Direction, row["direction"], row.where("direction"), problems)
         kind = get_enum(TargetKind, row["target_kind"], row.where("target_kind"), problems)
         survey = YES_NO.get(row["survey"])
         if survey is None:
-            problems.add(row.where("survey"), f"expected 'yes' or 'no', found {row['survey']!r}")
+            message = N_("expected 'yes' or 'no', found {found!r}")
+            problems.add(row.where("survey"), message, found=row["survey"])
         unit = call(problems, row.where("unit"), check_unit, row["unit"])
         if unit is None:
             continue
@@ -172,13 +181,13 @@ _RANGE_RE: Final = re.compile(
 )
 
 
-def _number(raw: str, unit: str, where: str, problems: Problems) -> Amount | None:
+def _number(raw: str, unit: str, where: Place, problems: Problems) -> Amount | None:
     """One number of a target cell, in the indicator's unit (``None`` with a problem if not)."""
     parsed = call(problems, where, parse_value, raw, field="target")
     if parsed is None:
         return None
     if not isinstance(parsed, Amount):
-        problems.add(where, f"a target must be a number, found {raw!r}")
+        problems.add(where, N_("a target must be a number, found {raw!r}"), raw=raw)
         return None
     value = _in_unit(parsed, unit, "target", where, problems)
     return None if value is None else attrs.evolve(parsed, number=value)
@@ -189,11 +198,18 @@ def _check_years(years: list[tuple[str, int]], period: tuple[int, int], problems
     start, end = period
     for column, year in years:
         if not start - BASELINE_YEARS <= year <= end:
-            message = (
-                f"year {year} is outside the strategy period {start}–{end} (values may start "
-                f"up to {BASELINE_YEARS} years before it, from {start - BASELINE_YEARS})"
+            message = N_(
+                "year {year} is outside the strategy period {start_year}–{end_year} (values may "
+                "start up to {count} years before it, from {first_year})"
             )
-            problems.add(f"line 1 (header), column {column!r}", message)
+            values = {
+                "year": year,
+                "start_year": start,
+                "end_year": end,
+                "count": BASELINE_YEARS,
+                "first_year": start - BASELINE_YEARS,
+            }
+            problems.add(Place(line=1, column=column, header=True), message, **values)
 
 
 def _value_range(row: Row, problems: Problems) -> ValueRange | None:
@@ -204,8 +220,8 @@ def _value_range(row: Row, problems: Problems) -> ValueRange | None:
     where = row.where("range")
     parts = raw.split("..")
     if len(parts) != 2:
-        message = f"a range is written 'low..high', e.g. '0..100', '0..' or '..0' (got {raw!r})"
-        problems.add(where, message)
+        message = N_("a range is written 'low..high', e.g. '0..100', '0..' or '..0' (got {raw!r})")
+        problems.add(where, message, raw=raw)
         return None
     ends: list[Decimal | None] = []
     for part in parts:
@@ -236,27 +252,30 @@ def _target(
         if YEAR_RE.fullmatch(row["target_year"]):
             year = int(row["target_year"])
             if not period[0] <= year <= period[1]:
-                message = (
-                    f"target year {year} is outside the strategy period {period[0]}–{period[1]}"
+                message = N_(
+                    "target year {year} is outside the strategy period {start_year}–{end_year}"
                 )
-                problems.add(row.where("target_year"), message)
+                values = {"year": year, "start_year": period[0], "end_year": period[1]}
+                problems.add(row.where("target_year"), message, **values)
         else:
-            message = f"expected a year such as 2030, found {row['target_year']!r}"
-            problems.add(row.where("target_year"), message)
+            message = N_("expected a year such as 2030, found {found!r}")
+            problems.add(row.where("target_year"), message, found=row["target_year"])
     limit = YES_NO.get(row["target_is_limit"])
     if limit is None:
-        message = f"expected 'yes' or 'no', found {row['target_is_limit']!r}"
-        problems.add(row.where("target_is_limit"), message)
+        message = N_("expected 'yes' or 'no', found {found!r}")
+        problems.add(row.where("target_is_limit"), message, found=row["target_is_limit"])
     tolerance = Decimal(0)
     if row["target_tolerance"]:
         if kind is not TargetKind.EXACTLY:
-            problems.add(row.where("target_tolerance"), "a tolerance needs target_kind 'exactly'")
+            message = N_("a tolerance needs target_kind 'exactly'")
+            problems.add(row.where("target_tolerance"), message)
         at = row.where("target_tolerance")
         tolerance = call(problems, at, parse_decimal, row["target_tolerance"]) or tolerance
     if kind is TargetKind.WITHIN_RANGE:
         match = _RANGE_RE.fullmatch(raw.strip())
         if match is None:
-            problems.add(where, f"a within_range target is written 'low–high' (got {raw!r})")
+            message = N_("a within_range target is written 'low–high' (got {raw!r})")
+            problems.add(where, message, raw=raw)
             return None
         low = _number(match["low"] or match["low2"], unit, where, problems)
         high = _number(match["high"] or match["high2"], unit, where, problems)
@@ -277,11 +296,11 @@ def _target(
     if parsed is None:
         return None
     if parsed.bound in (Bound.LT, Bound.LE) and kind is not TargetKind.AT_MOST:
-        message = f"{raw!r} is an upper bound: target_kind must be 'at_most'"
-        problems.add(row.where("target_kind"), message)
+        message = N_("{raw!r} is an upper bound: target_kind must be 'at_most'")
+        problems.add(row.where("target_kind"), message, raw=raw)
     if parsed.bound in (Bound.GT, Bound.GE) and kind is not TargetKind.AT_LEAST:
-        message = f"{raw!r} is a lower bound: target_kind must be 'at_least'"
-        problems.add(row.where("target_kind"), message)
+        message = N_("{raw!r} is a lower bound: target_kind must be 'at_least'")
+        problems.add(row.where("target_kind"), message, raw=raw)
     if len(problems.items) > before:
         return None
     return call(
@@ -303,7 +322,7 @@ def _observation(
     raw = row[column]
     where = row.where(column)
     if not raw:
-        problems.add(where, "empty: write the missing-data sign the source uses (e.g. '- *')")
+        problems.add(where, N_("empty: write the missing-data sign the source uses (e.g. '- *')"))
         return None
     parsed = call(problems, where, parse_value, raw, field=column)
     territory = meta.territory.id
@@ -316,7 +335,7 @@ def _observation(
         )
     if isinstance(parsed, Amount):
         if parsed.bound is not None:
-            problems.add(where, f"an observed value cannot be a bound: {raw!r}")
+            problems.add(where, N_("an observed value cannot be a bound: {raw!r}"), raw=raw)
             return None
         value = _in_unit(parsed, unit, column, where, problems)
         if value is None:
@@ -325,5 +344,5 @@ def _observation(
             indicator=row["code"], territory=territory, year=year, value=value, raw=raw
         )
     if parsed is not None:
-        problems.add(where, f"not an indicator value: {raw!r}")
+        problems.add(where, N_("not an indicator value: {raw!r}"), raw=raw)
     return None

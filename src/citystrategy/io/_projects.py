@@ -9,6 +9,7 @@ from typing import Final
 
 import attrs
 
+from citystrategy._i18n import N_
 from citystrategy.io._files import (
     Problems,
     call,
@@ -52,9 +53,13 @@ class _ProjectDraft:
 def _completed_in_period(row: Row, strategy: Strategy, problems: Problems) -> None:
     year = int(row["completed_in"])
     if not strategy.period_start <= year <= strategy.period_end:
-        period = f"{strategy.period_start}–{strategy.period_end}"
-        message = f"{year} is outside the strategy's period {period}"
-        problems.add(row.where("completed_in"), message)
+        message = N_("{year} is outside the strategy's period {start_year}–{end_year}")
+        values = {
+            "year": year,
+            "start_year": strategy.period_start,
+            "end_year": strategy.period_end,
+        }
+        problems.add(row.where("completed_in"), message, **values)
 
 
 def _bare_name(name: str) -> str:
@@ -92,8 +97,8 @@ def read_projects(
     for row in rows:
         drafts[row["code"]] = _ProjectDraft(row)
         if row["completed_in"] and not YEAR_RE.fullmatch(row["completed_in"]):
-            message = f"expected a year such as 2023, found {row['completed_in']!r}"
-            problems.add(row.where("completed_in"), message)
+            message = N_("expected a year such as 2023, found {found!r}")
+            problems.add(row.where("completed_in"), message, found=row["completed_in"])
         elif row["completed_in"]:
             _completed_in_period(row, strategy, problems)
         if row["implementer_kind"]:
@@ -101,8 +106,8 @@ def read_projects(
                 ImplementerKind, row["implementer_kind"], row.where("implementer_kind"), problems
             )
             if not row["implementer"]:
-                message = f"{row['implementer_kind']!r} of no implementer: name the implementer"
-                problems.add(row.where("implementer_kind"), message)
+                message = N_("{kind!r} of no implementer: name the implementer")
+                problems.add(row.where("implementer_kind"), message, kind=row["implementer_kind"])
     problems.raise_if_any()
     _read_links(root / "goal_links.tsv", drafts, goal_codes, directions)
     _read_completed(root / "completed.toml", drafts, {r.year for r in strategy.reports})
@@ -159,24 +164,23 @@ def _read_links(
         code, goal, table = row["project"], row["operational_goal"], row["table"]
         draft = drafts.get(code)
         if draft is None:
-            problems.add(row.where("project"), f"unknown project {code!r} (not in projects.tsv)")
+            message = N_("unknown project {code!r} (not in projects.tsv)")
+            problems.add(row.where("project"), message, code=code)
         if goal not in goal_codes:
-            problems.add(row.where("operational_goal"), f"unknown goal {goal!r}")
+            problems.add(row.where("operational_goal"), N_("unknown goal {code!r}"), code=goal)
         elif goal.split(".", 1)[0] != table:
-            problems.add(
-                row.where("operational_goal"),
-                f"goal {goal!r} is not under strategic goal {table!r}",
-            )
+            message = N_("goal {goal!r} is not under strategic goal {table!r}")
+            problems.add(row.where("operational_goal"), message, goal=goal, table=table)
         codes = [c.strip() for c in row["directions"].split(";") if c.strip()]
         for direction in codes:
             found = directions.get(direction)
             if found is None:
-                problems.add(row.where("directions"), f"unknown action direction {direction!r}")
+                message = N_("unknown action direction {code!r}")
+                problems.add(row.where("directions"), message, code=direction)
             elif found.goal_code != goal:
-                problems.add(
-                    row.where("directions"),
-                    f"action direction {direction!r} belongs to goal {found.goal_code!r}, not {goal!r}",
-                )
+                message = N_("action direction {code!r} belongs to goal {owner!r}, not {goal!r}")
+                values = {"code": direction, "owner": found.goal_code, "goal": goal}
+                problems.add(row.where("directions"), message, **values)
         cost = call(
             problems,
             row.where("cost"),
@@ -201,11 +205,12 @@ def _read_links(
     for row, reference in references:
         draft = drafts[row["project"]]
         if draft.cost_table != reference.goal:
-            stated = "no table" if draft.cost_table is None else f"table {draft.cost_table}"
-            problems.add(
-                row.where("cost"),
-                f"{reference.raw!r} but the cost of {row['project']!r} is stated in {stated}",
-            )
+            if draft.cost_table is None:
+                message = N_("{raw!r} but the cost of {code!r} is stated in no table")
+            else:
+                message = N_("{raw!r} but the cost of {code!r} is stated in table {table}")
+            stated = {"raw": reference.raw, "code": row["project"], "table": draft.cost_table}
+            problems.add(row.where("cost"), message, **stated)
     problems.raise_if_any()
 
 
@@ -219,9 +224,8 @@ def _cost_cell(
 ) -> None:
     if isinstance(cost, Amount):
         if cost.unit not in ("PLN", "EUR") or cost.bound is not None:
-            problems.add(
-                row.where("cost"), f"a cost must be an amount of money, found {cost.raw!r}"
-            )
+            message = N_("a cost must be an amount of money, found {raw!r}")
+            problems.add(row.where("cost"), message, raw=cost.raw)
             return
         # whole grosze or cents only: "8 818,970 zł" is a misplaced thousands separator
         at = row.where("cost")
@@ -229,17 +233,20 @@ def _cost_cell(
         if money is None:
             return
         if draft.cost is not None and draft.cost != money:
-            problems.add(
-                row.where("cost"),
-                f"{row['project']!r} already costs {draft.cost} (table {draft.cost_table}); found {cost.raw!r}",
-            )
+            message = N_("{code!r} already costs {cost} (table {table}); found {raw!r}")
+            values = {
+                "code": row["project"],
+                "cost": str(draft.cost),
+                "table": draft.cost_table,
+                "raw": cost.raw,
+            }
+            problems.add(row.where("cost"), message, **values)
             return
         draft.cost, draft.cost_table = money, row["table"]
     elif isinstance(cost, SameAsAbove):
         if previous is None or previous["project"] != row["project"]:
-            problems.add(
-                row.where("cost"), f"{cost.raw!r} (as above) but the row above is another project"
-            )
+            message = N_("{raw!r} (as above) but the row above is another project")
+            problems.add(row.where("cost"), message, raw=cost.raw)
     elif isinstance(cost, CostReference):
         references.append((row, cost))
     elif isinstance(cost, MissingValue):
@@ -275,7 +282,8 @@ def _read_completed(
     check_keys(raw, {"project"}, "file", problems)
     items = raw.get("project", [])
     if not isinstance(items, list):
-        problems.fail("project", f"expected a list of tables ([[project]]), found {items!r}")
+        message = N_("expected a list of tables ([[project]]), found {found!r}")
+        problems.fail("project", message, found=items)
     numbers: dict[int, str] = {}
     listed: dict[str, str] = {}
     for index, item in enumerate(items, start=1):
@@ -284,32 +292,32 @@ def _read_completed(
         if completed is None:
             continue
         if completed.lp in numbers:
-            problems.add(
-                f"{where}.lp", f"repeated lp {completed.lp} (also at {numbers[completed.lp]})"
-            )
+            message = N_("repeated lp {lp} (also at {other})")
+            problems.add(f"{where}.lp", message, lp=completed.lp, other=numbers[completed.lp])
         numbers.setdefault(completed.lp, where)
         draft = drafts.get(completed.code)
         if draft is None:
-            problems.add(where, f"unknown project {completed.code!r} (not in projects.tsv)")
+            message = N_("unknown project {code!r} (not in projects.tsv)")
+            problems.add(where, message, code=completed.code)
             continue
         if completed.code in listed:
-            message = f"{completed.code!r} is listed twice (also at {listed[completed.code]})"
-            problems.add(f"{where}.code", message)
+            message = N_("{code!r} is listed twice (also at {other})")
+            problems.add(
+                f"{where}.code", message, code=completed.code, other=listed[completed.code]
+            )
             continue
         listed[completed.code] = where
         year = draft.row["completed_in"]
         if not year:
-            message = (
-                f"{completed.code!r} is listed as completed but has no completed_in in projects.tsv"
-            )
-            problems.add(where, message)
+            message = N_("{code!r} is listed as completed but has no completed_in in projects.tsv")
+            problems.add(where, message, code=completed.code)
         elif int(year) not in report_years:
-            reports = ", ".join(map(str, sorted(report_years))) or "none"
-            message = (
-                f"{completed.code!r} was completed in {year} (projects.tsv), a year without a "
-                f"report (reports: {reports})"
+            message = N_(
+                "{code!r} was completed in {year} (projects.tsv), a year without a "
+                "report (reports: {years})"
             )
-            problems.add(where, message)
+            values = {"code": completed.code, "year": year, "years": tuple(sorted(report_years))}
+            problems.add(where, message, **values)
         if completed.listed_as:
             draft.aliases.append(completed.listed_as)
         draft.description = completed.description

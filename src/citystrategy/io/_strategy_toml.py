@@ -14,6 +14,7 @@ from typing import Any, Final
 
 import attrs
 
+from citystrategy._i18n import N_
 from citystrategy.io._files import Problems, call, check_keys, read_toml
 from citystrategy.io._structure import Shape, Structurer
 from citystrategy.io._tsv import read_tsv
@@ -81,13 +82,15 @@ def _territory(table: Mapping[str, Any], where: str, problems: Problems) -> dict
 def _count(raw: object, where: str, problems: Problems) -> int | None:
     """A declared count, written verbatim as printed (``"10"``)."""
     if not isinstance(raw, str):
-        problems.add(where, f"expected the count as printed, e.g. '10', found {raw!r}")
+        problems.add(
+            where, N_("expected the count as printed, e.g. '10', found {found!r}"), found=raw
+        )
         return None
     number = call(problems, where, parse_decimal, raw, field="count")
     if number is None:
         return None
     if number != number.to_integral_value() or number < 0:
-        problems.add(where, f"expected a whole number, found {raw!r}")
+        problems.add(where, N_("expected a whole number, found {found!r}"), found=raw)
         return None
     return int(number)
 
@@ -95,7 +98,8 @@ def _count(raw: object, where: str, problems: Problems) -> int | None:
 def _share(raw: object, where: str, problems: Problems) -> Decimal | None:
     """A declared share, written verbatim as printed (``"0,6%"``)."""
     if not isinstance(raw, str):
-        problems.add(where, f"expected the share as printed, e.g. '0,6%', found {raw!r}")
+        message = N_("expected the share as printed, e.g. '0,6%', found {found!r}")
+        problems.add(where, message, found=raw)
         return None
     return call(problems, where, parse_percent, raw, field="share")
 
@@ -103,7 +107,8 @@ def _share(raw: object, where: str, problems: Problems) -> Decimal | None:
 def _pairs(raw: object, where: str, problems: Problems) -> tuple[tuple[str, str], ...] | None:
     """``(code, name)`` pairs, written as a list of tables with the keys ``code`` and ``name``."""
     if not isinstance(raw, list):
-        problems.add(where, f"expected a list of tables with 'code' and 'name', found {raw!r}")
+        message = N_("expected a list of tables with 'code' and 'name', found {found!r}")
+        problems.add(where, message, found=raw)
         return None
     found = []
     for number, item in enumerate(raw, start=1):
@@ -120,10 +125,10 @@ def _pairs(raw: object, where: str, problems: Problems) -> tuple[tuple[str, str]
 
 def _get(item: object, key: str, where: str, problems: Problems) -> object:
     if not isinstance(item, Mapping):
-        problems.add(where, f"expected a table, found {item!r}")
+        problems.add(where, N_("expected a table, found {found!r}"), found=item)
         return ""
     if key not in item:
-        problems.add(where, f"missing key {key!r}")
+        problems.add(where, N_("missing key {key!r}"), key=key)
         return ""
     return item[key]
 
@@ -183,7 +188,8 @@ class Meta:
 def _list(raw: Mapping[str, Any], key: str, problems: Problems) -> list[Any]:
     value = raw.get(key, [])
     if not isinstance(value, list):
-        problems.add(key, f"expected a list of tables ([[{key}]]), found {value!r}")
+        message = N_("expected a list of tables ([[{key}]]), found {found!r}")
+        problems.add(key, message, key=key, found=value)
         return []
     return value
 
@@ -203,9 +209,10 @@ def _report(raw: Mapping[str, Any], problems: Problems) -> AnnualReport | None:
     if "report" not in raw:
         for key in ("declared", "sections"):
             if key in raw:
-                problems.add(key, "there is no [report] table for these figures to belong to")
+                message = N_("there is no [report] table for these figures to belong to")
+                problems.add(key, message)
         if "introduction" in raw.get("strategy", {}):
-            message = "there is no [report] table for this introduction to belong to"
+            message = N_("there is no [report] table for this introduction to belong to")
             problems.add("strategy.introduction", message)
         return None
     declared = (
@@ -228,7 +235,8 @@ def _report(raw: Mapping[str, Any], problems: Problems) -> AnnualReport | None:
 def _missing(raw: Mapping[str, Any], problems: Problems) -> dict[str, Missing]:
     table = raw.get("missing", {})
     if not isinstance(table, Mapping):
-        problems.add("missing", f"expected a table of missing-data signs, found {table!r}")
+        message = N_("expected a table of missing-data signs, found {found!r}")
+        problems.add("missing", message, found=table)
         return {}
     found = {}
     for marker, reason in table.items():
@@ -241,8 +249,9 @@ def _missing(raw: Mapping[str, Any], problems: Problems) -> dict[str, Missing]:
 def _report_in_period(strategy: Strategy, report: AnnualReport, problems: Problems) -> None:
     """A report on a year outside the strategy's period is a problem of [report]."""
     if not strategy.period_start <= report.year <= strategy.period_end:
-        period = f"{strategy.period_start}–{strategy.period_end}"
-        problems.add("report.year", f"{report.year} is outside the strategy's period {period}")
+        message = N_("{year} is outside the strategy's period {start_year}–{end_year}")
+        values = {"year": report.year, "start_year": strategy.period_start}
+        problems.add("report.year", message, **values, end_year=strategy.period_end)
 
 
 def _written_codes(goals: list[Any]) -> set[str]:
@@ -266,17 +275,19 @@ def read_meta(file: Traversable) -> Meta:
     check_keys(raw, _TOP_KEYS, "file", problems)
     table = raw.get("strategy")
     if not isinstance(table, Mapping):
-        problems.fail("strategy", "missing table [strategy]")
+        problems.fail("strategy", N_("missing table [strategy]"))
     listed = _list(raw, "strategic_goals", problems)
     goals = _items(StrategicGoal, {"strategic_goals": listed}, "strategic_goals", problems)
     if not listed:
-        problems.add("strategic_goals", "no strategic goals")
+        problems.add("strategic_goals", N_("no strategic goals"))
     codes = _written_codes(listed)
     links = _items(ProgramLink, raw, "program_links", problems)
     for number, link in enumerate(links, start=1):
         for goal in link.goal_codes:
             if goal not in codes:
-                problems.add(f"program_links[{number}].goals", f"unknown goal {goal!r}")
+                problems.add(
+                    f"program_links[{number}].goals", N_("unknown goal {code!r}"), code=goal
+                )
     monitoring = (
         _SHAPES.structure(MonitoringRules, raw["monitoring"], "monitoring", problems)
         if "monitoring" in raw
@@ -311,7 +322,8 @@ def read_directions(file: Traversable, goal_codes: set[str]) -> dict[str, Action
     directions: dict[str, ActionDirection] = {}
     for row in rows:
         if row["operational_goal"] not in goal_codes:
-            problems.add(row.where("operational_goal"), f"unknown goal {row['operational_goal']!r}")
+            message = N_("unknown goal {code!r}")
+            problems.add(row.where("operational_goal"), message, code=row["operational_goal"])
             continue
         direction = call(
             problems,

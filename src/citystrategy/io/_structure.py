@@ -29,6 +29,8 @@ from typing import Any, TypeVar
 
 import attrs
 
+from citystrategy._i18n import N_
+from citystrategy.errors import Message
 from citystrategy.io._files import Problems, call, check_keys
 from citystrategy.io.parse import parse_decimal, parse_money
 from citystrategy.money import Money
@@ -80,18 +82,20 @@ def _key(where: str) -> str:
     return where.rsplit(".", 1)[-1]
 
 
-def _describe(value: object) -> str:
+def _describe(value: object) -> Message:
     kind = {
-        str: "text",
-        bool: "true or false",
-        int: "a whole number",
-        float: "a number with a fraction",
-        list: "a list",
-        dict: "a table",
-        dt.date: "a date",
-        dt.datetime: "a date-time",
-    }.get(type(value), type(value).__name__)
-    return f"{kind} {value!r}"
+        str: N_("text {value!r}"),
+        bool: N_("true or false {value!r}"),
+        int: N_("a whole number {value!r}"),
+        float: N_("a number with a fraction {value!r}"),
+        list: N_("a list {value!r}"),
+        dict: N_("a table {value!r}"),
+        dt.date: N_("a date {value!r}"),
+        dt.datetime: N_("a date-time {value!r}"),
+    }.get(type(value))
+    if kind is None:
+        return Message("{kind} {value!r}", {"kind": type(value).__name__, "value": value})
+    return Message(kind, {"value": value})
 
 
 class Structurer:
@@ -117,10 +121,10 @@ class Structurer:
                 says why (a mistake in a shape, not in the file).
         """
         if data is None:  # the caller's .get() of a table the file lacks
-            problems.add(where, f"missing table [{where}]")
+            problems.add(where, N_("missing table [{key}]"), key=where)
             return None
         if not isinstance(data, Mapping):
-            problems.add(where, f"expected a table, found {_describe(data)}")
+            problems.add(where, N_("expected a table, found {found}"), found=_describe(data))
             return None
         shape = self._shapes.get(cls, Shape())
         before = len(problems.items)
@@ -142,7 +146,7 @@ class Structurer:
                 continue
             if key not in data:
                 if required:
-                    problems.add(where, f"missing key {key!r}")
+                    problems.add(where, N_("missing key {key!r}"), key=key)
                 continue
             at = f"{where}.{key}"
             hook = shape.hooks.get(name)
@@ -165,7 +169,7 @@ class Structurer:
             return self.value(inner, raw, where, problems)
         if origin is tuple and len(arguments) == 2 and arguments[1] is Ellipsis:
             if not isinstance(raw, list):
-                problems.add(where, f"expected a list, found {_describe(raw)}")
+                problems.add(where, N_("expected a list, found {found}"), found=_describe(raw))
                 return None
             return tuple(
                 self.value(arguments[0], item, f"{where}[{number}]", problems)
@@ -177,8 +181,8 @@ class Structurer:
             allowed = [member.value for member in kind]
             if isinstance(raw, str) and raw in allowed:
                 return kind(raw)
-            listed = ", ".join(repr(value) for value in allowed)
-            problems.add(where, f"expected one of {listed}, found {_describe(raw)}")
+            message = N_("expected one of {allowed}, found {found}")
+            problems.add(where, message, allowed=tuple(allowed), found=_describe(raw))
             return None
         return self._scalar(kind, raw, where, problems)
 
@@ -199,15 +203,16 @@ class Structurer:
         if kind is Money and isinstance(raw, str):
             return call(problems, where, parse_money, raw, field=_key(where))
         expected = {
-            str: "text",
-            bool: "true or false",
-            int: "a whole number",
-            dt.date: "a date such as 2024-06-20",
-            Decimal: "a number written as text, e.g. '12,5'",
-            Money: "an amount written as text, e.g. '1 234,56 zł'",
+            str: N_("text"),
+            bool: N_("true or false"),
+            int: N_("a whole number"),
+            dt.date: N_("a date such as 2024-06-20"),
+            Decimal: N_("a number written as text, e.g. '12,5'"),
+            Money: N_("an amount written as text, e.g. '1 234,56 zł'"),
         }.get(kind)
         if expected is None:
             msg = f"no rule to read a field of type {kind!r}"
             raise TypeError(msg)
-        problems.add(where, f"expected {expected}, found {_describe(raw)}")
+        message = N_("expected {expected}, found {found}")
+        problems.add(where, message, expected=Message(expected), found=_describe(raw))
         return None

@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from typing import Final
 
+from citystrategy._i18n import N_
 from citystrategy.io._files import (
+    FILE,
+    HEADER,
+    Place,
     Problems,
     read_text,
 )
@@ -29,8 +33,8 @@ class Row:
     def __getitem__(self, column: str) -> str:
         return self.cells.get(column, "")
 
-    def where(self, column: str | None = None) -> str:
-        return f"line {self.line}" + ("" if column is None else f", column {column!r}")
+    def where(self, column: str | None = None) -> Place:
+        return Place(line=self.line, column=column)
 
 
 def _separator(header: str) -> str | None:
@@ -58,33 +62,38 @@ def read_tsv(
     text = read_text(file, problems)
     lines = text.splitlines()
     if not lines:
-        problems.add("file", "empty: expected a header row")
+        problems.add(FILE, N_("empty: expected a header row"))
         problems.raise_if_any()
     if "\t" not in lines[0] and (separator := _separator(lines[0])) is not None:
         # a spreadsheet's "CSV" export: one problem for the file, not one per row
-        message = (
-            f"the columns are separated by {separator!r}, not by tabs: save the sheet as "
-            f"'Text (tab-delimited)' or replace the separators with tabs (header {lines[0]!r})"
+        message = N_(
+            "the columns are separated by {separator!r}, not by tabs: save the sheet as "
+            "'Text (tab-delimited)' or replace the separators with tabs (header {header!r})"
         )
-        problems.add("line 1 (header)", message)
+        problems.add(HEADER, message, separator=separator, header=lines[0])
         problems.raise_if_any()
     header = lines[0].split("\t")
     missing = [column for column in required if column not in header]
     if missing:
-        problems.add("line 1 (header)", f"missing column(s) {', '.join(map(repr, missing))}")
+        problems.add(HEADER, N_("missing column(s) {columns}"), columns=tuple(missing))
     unknown = [
         c
         for c in header
         if c not in required and c not in optional and not (pattern and pattern.fullmatch(c))
     ]
     if unknown:
-        known = ", ".join(repr(c) for c in (*required, *optional))
-        extra = f" or {pattern.pattern!r}" if pattern else ""
-        message = f"unknown column(s) {', '.join(map(repr, unknown))} (known: {known}{extra})"
-        problems.add("line 1 (header)", message)
+        known = (*required, *optional)
+        if pattern:
+            message = N_("unknown column(s) {columns} (known: {known} or {pattern!r})")
+            problems.add(
+                HEADER, message, columns=tuple(unknown), known=known, pattern=pattern.pattern
+            )
+        else:
+            message = N_("unknown column(s) {columns} (known: {known})")
+            problems.add(HEADER, message, columns=tuple(unknown), known=known)
     duplicates = sorted({c for c in header if header.count(c) > 1})
     if duplicates:
-        problems.add("line 1 (header)", f"repeated column(s) {', '.join(map(repr, duplicates))}")
+        problems.add(HEADER, N_("repeated column(s) {columns}"), columns=tuple(duplicates))
     rows: list[Row] = []
     keys: set[str] = set()
     for number, line in enumerate(lines[1:], start=2):
@@ -92,17 +101,23 @@ def read_tsv(
             continue
         cells = line.split("\t")
         if len(cells) != len(header):
-            message = f"expected {len(header)} cells, found {len(cells)}: {line!r}"
+            message = N_("expected {expected} cells, found {found}: {line!r}")
             if len(cells) > len(header) and not "".join(cells[len(header) :]).strip():
-                message += " (empty cells after the last column: a tab at the end of the line?)"
-            problems.add(f"line {number}", message)
+                message = N_(
+                    "expected {expected} cells, found {found}: {line!r} (empty cells after the "
+                    "last column: a tab at the end of the line?)"
+                )
+            values = {"expected": len(header), "found": len(cells), "line": line}
+            problems.add(Place(line=number), message, **values)
             continue
         for column, cell in zip(header, cells, strict=True):
             if cell != cell.strip():
-                problems.add(f"line {number}, column {column!r}", f"spaces around {cell!r}")
+                problems.add(
+                    Place(line=number, column=column), N_("spaces around {cell!r}"), cell=cell
+                )
         row = Row(number, dict(zip(header, cells, strict=True)))
         if key is not None and row[key] in keys:
-            problems.add(row.where(key), f"repeated {key} {row[key]!r}")
+            problems.add(row.where(key), N_("repeated {key} {value!r}"), key=key, value=row[key])
         keys.add(row[key] if key is not None else "")
         rows.append(row)
     problems.raise_if_any()

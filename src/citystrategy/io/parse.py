@@ -39,7 +39,8 @@ from attrs import frozen
 
 from citystrategy import _arguments
 from citystrategy._exact import to_unit
-from citystrategy.errors import ParseError, UnitError
+from citystrategy._i18n import N_
+from citystrategy.errors import Message, ParseError, UnitError
 from citystrategy.money import Money
 from citystrategy.units import Q_, check_unit
 
@@ -206,7 +207,7 @@ class CostReference:
 ParsedValue: TypeAlias = Amount | MissingValue | SameAsAbove | CostReference
 
 
-def _fail(raw: str, field: str, reason: str, location: str | None) -> ParseError:
+def _fail(raw: str, field: str, reason: str | Message, location: str | None) -> ParseError:
     return ParseError(raw, field, reason, location)
 
 
@@ -219,20 +220,20 @@ def _diagnose(text: str) -> str:
     """Say why *text* is not a Polish number."""
     lowered = text.lower()
     if re.search(r"\b(nan|inf|infinity)\b", lowered):
-        return "not a number (NaN and infinities are not values)"
+        return N_("not a number (NaN and infinities are not values)")
     if re.search(r"\d[eE][+\-\u2212]?\d", text):
-        return "an exponent is not a Polish number; write the number in full"
+        return N_("an exponent is not a Polish number; write the number in full")
     if "_" in text:
-        return "underscores are not digit separators"
+        return N_("underscores are not digit separators")
     if re.search(r"\d\.\d", text):
-        return "a dot is not a decimal separator in Polish text; write a comma"
+        return N_("a dot is not a decimal separator in Polish text; write a comma")
     if re.search(r"\d,\d+,\d", text):
-        return "more than one decimal comma"
+        return N_("more than one decimal comma")
     if re.search(r"[^\W0-9_]*\d", text) and not re.search(r"[0-9]", text):
-        return "only ASCII digits 0-9 are read"
+        return N_("only ASCII digits 0-9 are read")
     if not re.search(r"[0-9]", text):
-        return "no number found"
-    return "not a Polish number"
+        return N_("no number found")
+    return N_("not a Polish number")
 
 
 def _starts_with_digit(text: str) -> bool:
@@ -245,7 +246,7 @@ def _split(
     """Split *raw* into the number (scale applied), the unit text, the bound and the scale."""
     text = _clean(raw)
     if not text:
-        raise _fail(raw, field, "empty text is not a value", location)
+        raise _fail(raw, field, N_("empty text is not a value"), location)
     match = _NUMBER_RE.fullmatch(text)
     if match is None or not match["int"]:
         raise _fail(raw, field, _diagnose(text), location)
@@ -253,14 +254,14 @@ def _split(
     if _starts_with_digit(rest) or (rest[:1] in "._" and _starts_with_digit(rest[1:])):
         reason = _diagnose(text)
         if reason == "not a Polish number":
-            reason = "digits must be grouped in threes, with a space between groups"
+            reason = N_("digits must be grouped in threes, with a space between groups")
         raise _fail(raw, field, reason, location)
     if rest[:1] in _GROUP_SPACES and _starts_with_digit(rest[1:]):
-        raise _fail(raw, field, "digits must be grouped in threes", location)
+        raise _fail(raw, field, N_("digits must be grouped in threes"), location)
     if rest[:1] == "," and _starts_with_digit(rest[1:]):
-        raise _fail(raw, field, "more than one decimal comma", location)
+        raise _fail(raw, field, N_("more than one decimal comma"), location)
     if rest[:1] == ",":
-        raise _fail(raw, field, "a decimal comma must be followed by digits", location)
+        raise _fail(raw, field, N_("a decimal comma must be followed by digits"), location)
     if re.match(r"[eE][+\-\u2212]?[0-9]", rest):
         raise _fail(raw, field, _diagnose(text), location)
     digits = re.sub(f"[{_GROUP_SPACES}]", "", match["int"])
@@ -277,8 +278,8 @@ def _split(
             break
     if len(number.as_tuple().digits) > MAX_DIGITS:
         count = len(number.as_tuple().digits)
-        reason = f"{count} digits are too many to compute with exactly (at most {MAX_DIGITS})"
-        raise _fail(raw, field, reason, location)
+        template = N_("{count} digits are too many to compute with exactly (at most {most})")
+        raise _fail(raw, field, Message(template, {"count": count, "most": MAX_DIGITS}), location)
     bound = match["bound"]
     return number, unit_text, Bound(_BOUND_NAMES.get(bound, bound)) if bound else None, scale
 
@@ -290,7 +291,10 @@ def _unit(unit_text: str, raw: str, field: str, location: str | None) -> str | N
         return UNIT_ALIASES[unit_text]
     except KeyError:
         known = ", ".join(sorted(UNIT_ALIASES))
-        raise _fail(raw, field, f"unknown unit {unit_text!r} (known: {known})", location) from None
+        reason = Message(
+            N_("unknown unit {unit!r} (known: {known})"), {"unit": unit_text, "known": known}
+        )
+        raise _fail(raw, field, reason, location) from None
 
 
 def parse_value(raw: str, *, field: str = "value", location: str | None = None) -> ParsedValue:
@@ -337,21 +341,23 @@ def parse_decimal(raw: str, *, field: str = "value", location: str | None = None
     _arguments.text(raw, "raw")
     number, unit_text, bound, scale = _split(raw, field, location)
     if unit_text or bound is not None or scale is not None:
-        message = "expected a plain number, without a unit, a scale word or a bound"
+        message = N_("expected a plain number, without a unit, a scale word or a bound")
         raise _fail(raw, field, message, location)
     return number
 
 
-def _subunit_problem(number: Decimal, raw: str, scale: Decimal | None = None) -> str | None:
+def _subunit_problem(
+    number: Decimal, raw: str, scale: Decimal | None = None
+) -> str | Message | None:
     """Why *number*, read from *raw*, is not a whole number of grosze or cents (``None`` if it is).
 
     Written without a scale word, an amount may have at most two decimals: three decimals are
     most likely a thousands separator written as a comma. With a scale word (``1,2345 mln zł``)
     the amount itself must be whole grosze.
 
-    >>> _subunit_problem(Decimal("8818.970"), "8 818,970 zł")
+    >>> str(_subunit_problem(Decimal("8818.970"), "8 818,970 zł"))
     "three decimals look like a misplaced thousands separator; a thousands separator is a space (did you mean '8 818 970 zł'?)"
-    >>> _subunit_problem(Decimal("0.005"), "0,005 zł")
+    >>> str(_subunit_problem(Decimal("0.005"), "0,005 zł"))
     '3 decimals: an amount of money has at most two (grosze or cents)'
     >>> _subunit_problem(Decimal("1234500.0000"), "1,2345 mln zł", Decimal(1_000_000)) is None
     True
@@ -360,13 +366,15 @@ def _subunit_problem(number: Decimal, raw: str, scale: Decimal | None = None) ->
     if scale is None and isinstance(exponent, int) and exponent < -2:
         if exponent == -3 and abs(number) >= 1:  # '0,005 zł' is no misplaced separator
             meant = raw.strip().replace(",", " ", 1)
-            return (
+            template = N_(
                 "three decimals look like a misplaced thousands separator; a thousands "
-                f"separator is a space (did you mean {meant!r}?)"
+                "separator is a space (did you mean {meant!r}?)"
             )
-        return f"{-exponent} decimals: an amount of money has at most two (grosze or cents)"
+            return Message(template, {"meant": meant})
+        template = N_("{count} decimals: an amount of money has at most two (grosze or cents)")
+        return Message(template, {"count": -exponent})
     if scale is not None and number * 100 != (number * 100).to_integral_value():
-        return "not a whole number of grosze or cents"
+        return N_("not a whole number of grosze or cents")
     return None
 
 
@@ -410,7 +418,7 @@ def parse_money(
         _arguments.text(currency, "currency")
     number, unit_text, bound, scale = _split(raw, field, location)
     if bound is not None:
-        raise _fail(raw, field, "an amount of money cannot be a bound", location)
+        raise _fail(raw, field, N_("an amount of money cannot be a bound"), location)
     unit = _unit(unit_text, raw, field, location)
     if unit is None:
         if currency is None:
@@ -420,11 +428,11 @@ def parse_money(
         unit = currency
     if unit not in ("PLN", "EUR"):
         found = unit_text or unit
-        raise _fail(
-            raw, field, f"{found!r} is not a currency citystrategy knows (PLN, EUR)", location
-        )
+        template = N_("{found!r} is not a currency citystrategy knows (PLN, EUR)")
+        raise _fail(raw, field, Message(template, {"found": found}), location)
     if currency is not None and unit != currency:
-        raise _fail(raw, field, f"expected an amount in {currency}, found {unit}", location)
+        template = N_("expected an amount in {currency}, found {unit}")
+        raise _fail(raw, field, Message(template, {"currency": currency, "unit": unit}), location)
     problem = None if allow_subunit else _subunit_problem(number, raw, scale)
     if problem is not None:
         raise _fail(raw, field, problem, location)
@@ -444,7 +452,7 @@ def parse_percent(raw: str, *, field: str = "percent", location: str | None = No
     _arguments.text(raw, "raw")
     number, unit_text, bound, _scale = _split(raw, field, location)
     if unit_text != "%" or bound is not None:
-        raise _fail(raw, field, "expected a percentage such as '5,2%'", location)
+        raise _fail(raw, field, N_("expected a percentage such as '5,2%'"), location)
     return number
 
 
@@ -477,22 +485,29 @@ def parse_quantity(
         _arguments.text(unit, "unit")
     number, unit_text, bound, _scale = _split(raw, field, location)
     if bound is not None:
-        raise _fail(raw, field, "a bound is not a quantity; use parse_value", location)
+        raise _fail(raw, field, N_("a bound is not a quantity; use parse_value"), location)
     found = _unit(unit_text, raw, field, location)
     if found is None and unit is None:
-        raise _fail(raw, field, "no unit given", location)
+        raise _fail(raw, field, N_("no unit given"), location)
     try:
         quantity: pint.Quantity[Decimal] = Q_(number, check_unit(found or unit or ""))
     except UnitError:
-        raise _fail(raw, field, f"unknown unit {unit!r}", location) from None
+        reason = Message(N_("unknown unit {unit!r}"), {"unit": unit})
+        raise _fail(raw, field, reason, location) from None
     if unit is not None and found is not None:
         try:
             converted: pint.Quantity[Decimal] = quantity.to(check_unit(unit))
         except UnitError:
-            raise _fail(raw, field, f"unknown unit {unit!r}", location) from None
+            reason = Message(N_("unknown unit {unit!r}"), {"unit": unit})
+            raise _fail(raw, field, reason, location) from None
         except pint.errors.DimensionalityError:
             raise _fail(
-                raw, field, f"{found!r} cannot be converted to {unit!r}", location
+                raw,
+                field,
+                Message(
+                    N_("{found!r} cannot be converted to {unit!r}"), {"found": found, "unit": unit}
+                ),
+                location,
             ) from None
         exact = to_unit(number, found, str(converted.units))
         if isinstance(exact, str):

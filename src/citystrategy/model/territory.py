@@ -17,6 +17,7 @@ from typing import Final
 from attrs import field, frozen
 
 from citystrategy._arguments import member, text
+from citystrategy._i18n import N_
 from citystrategy.errors import (
     AmbiguousTerritoryError,
     ModelError,
@@ -102,13 +103,13 @@ def check_teryt(code: str, level: TerytLevel | str | None = None) -> str | None:
     if wanted is not None and len(code) != TERYT_LENGTHS[wanted]:
         return f"expected {TERYT_LENGTHS[wanted]} digits"
     if not _DIGITS_RE.fullmatch(code) or len(code) not in TERYT_LENGTHS.values():
-        return "expected 2, 4 or 7 digits"
+        return N_("expected 2, 4 or 7 digits")
     if code[:2] not in VOIVODESHIPS:
         return f"voivodeship {code[:2]!r} does not exist"
     if len(code) >= 4 and code[2:4] == "00":
-        return "powiat number 00 does not exist"
+        return N_("powiat number 00 does not exist")
     if len(code) == 7 and code[4:6] == "00":
-        return "gmina number 00 does not exist"
+        return N_("gmina number 00 does not exist")
     if len(code) == 7 and code[6] not in _GMINA_KINDS:
         return f"gmina kind {code[6]!r} does not exist (expected 1–5)"
     return None

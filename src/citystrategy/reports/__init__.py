@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from citystrategy.reports.errors import describe_error as describe_error
+from citystrategy.reports.errors import describe_problem as describe_problem
 from citystrategy.reports.findings import describe_finding as describe_finding
 from citystrategy.reports.findings import findings_data as findings_data
 from citystrategy.reports.findings import format_findings as format_findings
@@ -48,7 +50,9 @@ if not TYPE_CHECKING:
 
 __all__ = [
     "assessment_data",
+    "describe_error",
     "describe_finding",
+    "describe_problem",
     "findings_data",
     "format_assessment",
     "format_city_profile",

@@ -1,0 +1,264 @@
+"""Errors worded in the chosen language: describe_error in Polish and English, and the CLI."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from citystrategy import errors
+from citystrategy.cli import main
+from citystrategy.errors import CityStrategyError, DataFileError, Message, Problem
+from citystrategy.io.strategy_files import read_strategy
+from citystrategy.reports import describe_error, describe_problem
+from tests.language import english_words, identifiers, polish_words
+
+#: One error of each class, with the values it shows (data: codes, paths, offending texts).
+EXAMPLES: dict[str, tuple[CityStrategyError, tuple[str, ...]]] = {
+    "teryt": (errors.TerytError("26610111", "expected 2, 4 or 7 digits"), ("26610111",)),
+    "teryt-located": (
+        errors.TerytError("26", "expected 2, 4 or 7 digits", "strategy.toml"),
+        ("26", "strategy.toml"),
+    ),
+    "unknown-territory": (
+        errors.UnknownTerritoryError("Radomm", ["'Radom' (1463011)"]),
+        ("Radomm", "'Radom' (1463011)"),
+    ),
+    "unknown-territory-far": (errors.UnknownTerritoryError("Xyz", []), ("Xyz",)),
+    "ambiguous-territory": (
+        errors.AmbiguousTerritoryError("Kowary", ["'Kowary' (0206011)", "'Kowary' (0206012)"]),
+        ("Kowary", "'Kowary' (0206011)", "'Kowary' (0206012)"),
+    ),
+    "parse": (
+        errors.ParseError("5,2,1 %", "value_2023", "more than one decimal comma"),
+        ("value_2023", "5,2,1 %"),
+    ),
+    "parse-located": (
+        errors.ParseError("1.5", "koszt", "no number found", "projects.tsv"),
+        ("koszt", "1.5", "projects.tsv"),
+    ),
+    "unit": (
+        errors.UnitError("kg", "a currency", "indicators.tsv"),
+        ("kg", "a currency", "indicators.tsv"),
+    ),
+    "currency": (errors.CurrencyMismatchError("PLN", "EUR"), ("PLN", "EUR")),
+    "model": (
+        errors.ModelError("Indicator 'KIE-1-01'", "'target' must be a quantity"),
+        ("Indicator 'KIE-1-01'", "'target' must be a quantity"),
+    ),
+    "data-file": (
+        errors.DataFileError(
+            "indicators.tsv",
+            [
+                Problem(
+                    line=4, column="goal", message=Message("unknown goal {code!r}", {"code": "9"})
+                )
+            ],
+        ),
+        ("indicators.tsv", "goal", "9"),
+    ),
+    "frame": (errors.FrameError(["missing column 'unit'"]), ("missing column 'unit'",)),
+    "city": (errors.UnknownCityError("radom", ["kielce"]), ("radom", "kielce")),
+    "catalogue": (errors.UnknownCatalogueError("zpp", ["zmp"]), ("zpp", "zmp")),
+    "assessment": (
+        errors.AssessmentError("year 2023 appears twice", "KIE-1-01"),
+        ("year 2023 appears twice", "KIE-1-01"),
+    ),
+    "code": (
+        errors.UnknownCodeError("indicator", "KIE-1-1", ["KIE-1-01", "KIE-1-02"]),
+        ("KIE-1-1", "KIE-1-01", "KIE-1-02"),
+    ),
+    "code-none": (errors.UnknownCodeError("goal", "9", []), ("9",)),
+    "argument": (
+        errors.ArgumentError("window", 0, "a number of years, 1 or more"),
+        ("window", "a number of years, 1 or more"),
+    ),
+    "argument-type": (
+        errors.ArgumentTypeError("year", "2023", "an int"),
+        ("year", "2023", "an int", "str"),
+    ),
+    "year": (
+        errors.YearError("year", 1999, [2023], "years with an annual report"),
+        ("year", "years with an annual report"),
+    ),
+    "zero": (errors.ZeroAmountError("1 PLN", "0 PLN"), ("1 PLN", "0 PLN")),
+    "folder": (errors.StrategyFolderError("./moje-miasto", "no such folder"), ("./moje-miasto",)),
+}
+
+
+#: Errors whose whole text comes from their caller (the model's invariants, in English).
+WORDS_OF_THE_CALLER = {"model"}
+
+
+def test_every_error_class_has_an_example() -> None:
+    """EXAMPLES covers every error class of citystrategy.errors."""
+    classes = {
+        name
+        for name in errors.__all__
+        if isinstance(getattr(errors, name), type)
+        and issubclass(getattr(errors, name), CityStrategyError)
+        and name != "CityStrategyError"
+    }
+    assert {type(error).__name__ for error, _ in EXAMPLES.values()} == classes
+
+
+@pytest.mark.parametrize("case", EXAMPLES, ids=list(EXAMPLES))
+def test_english_is_the_text_of_the_error(case: str) -> None:
+    """In English, describe_error says what str(error) says, without a Polish word."""
+    error, names = EXAMPLES[case]
+    text = describe_error(error, locale="en_GB")
+    assert text == str(error)
+    assert polish_words(text, names=names) == []
+    assert identifiers(text, names=names) == []
+
+
+@pytest.mark.parametrize("case", EXAMPLES, ids=list(EXAMPLES))
+def test_polish_has_no_english(case: str) -> None:
+    """In Polish, the words are Polish; only the error's own values stay as given."""
+    error, names = EXAMPLES[case]
+    text = describe_error(error, locale="pl_PL")
+    if case not in WORDS_OF_THE_CALLER:
+        assert text != str(error)
+    assert english_words(text, names=names) == []
+    assert identifiers(text, names=names) == []
+
+
+@pytest.mark.parametrize(
+    ("error", "polish"),
+    [
+        (
+            errors.UnknownCodeError("indicator", "KIE-1-1", ["KIE-1-01", "KIE-1-02"]),
+            "wskaźnik 'KIE-1-1' nie istnieje (czy chodziło o 'KIE-1-01' lub 'KIE-1-02'?); "
+            "istniejące: 'KIE-1-01', 'KIE-1-02'",
+        ),
+        (
+            errors.YearError("year", 1999, [], "years with an annual report"),
+            "brak danych dla year 1999: years with an annual report to brak",
+        ),
+        (
+            errors.ParseError("1.5", "koszt", "no number found", "projects.tsv"),
+            "nie można odczytać wartości '1.5' pola koszt: nie znaleziono liczby (projects.tsv)",
+        ),
+    ],
+    ids=["did-you-mean", "no-years", "parse-reason"],
+)
+def test_polish_wording(error: CityStrategyError, polish: str) -> None:
+    """Nested parts (kinds, alternatives, reasons, an empty list) are worded in Polish too."""
+    assert describe_error(error, locale="pl") == polish
+
+
+def test_a_figure_is_written_for_the_locale() -> None:
+    """A Decimal value is a figure: a decimal comma in Polish, grouped thousands in English."""
+    template = "{code!r} already costs {cost} (table {table}); found {raw!r}"
+    values = {"code": "P-1", "cost": Decimal("1234.5"), "table": "2", "raw": "10 zł"}
+    problem = Problem(line=3, column="cost", message=Message(template, values))
+    assert describe_problem(problem, locale="pl") == (
+        "wiersz 3, kolumna 'cost': projekt 'P-1' ma już koszt 1234,5 (tabela 2); znaleziono '10 zł'"
+    )
+    assert describe_problem(problem, locale="en_GB") == (
+        "line 3, column 'cost': 'P-1' already costs 1,234.5 (table 2); found '10 zł'"
+    )
+
+
+def test_many_problems_take_plural_forms_and_a_count_of_the_rest() -> None:
+    """'5 problemów' and 'i 2 więcej' beyond the 20 listed; one line per problem."""
+    problems = [
+        Problem(line=n, message=Message("spaces around {cell!r}", {"cell": " x"}))
+        for n in range(2, 24)
+    ]
+    text = describe_error(DataFileError("projects.tsv", problems), locale="pl")
+    lines = text.split("\n  ")
+    assert lines[0] == "projects.tsv: 22 problemy"
+    assert lines[1] == "wiersz 2: spacje wokół ' x'"
+    assert lines[-1] == "i 2 więcej"
+    assert len(lines) == 22
+    few = describe_error(DataFileError("projects.tsv", problems[:5]), locale="pl")
+    assert few.startswith("projects.tsv: 5 problemów\n")
+
+
+# --- a city's own folder with several mistakes ---------------------------------------------
+
+
+def _break_indicators(folder: Path) -> None:
+    """Four mistakes in the first indicator row (line 2) of indicators.tsv."""
+    path = folder / "indicators.tsv"
+    text = path.read_text(encoding="utf-8")
+    old = "KIE-1-01\timpact\t1\t"
+    new = "KIE-1-01\timpact\t9\t"
+    cells = "\t5,2 %\t12,3 %\t14,3%\tpercent\tyes\thigher_is_better\t"
+    broken = "\t5,2,1 %\t12,3 %\t14,3%\tpercent\ttak\trosnąca\t"
+    assert text.count(old) == 1
+    assert text.count(cells) == 1
+    path.write_text(text.replace(old, new).replace(cells, broken), encoding="utf-8")
+
+
+#: What each mistake reads like in Polish: file row 2, its column, the offending text.
+POLISH_PROBLEMS = (
+    "wiersz 2, kolumna 'goal': nieznany cel '9' wskaźnika 'KIE-1-01'",
+    "wiersz 2, kolumna 'direction': 'rosnąca' nie jest żadną z wartości: "
+    "'higher_is_better', 'lower_is_better', ",
+    "wiersz 2, kolumna 'survey': oczekiwano „yes” albo „no”, znaleziono 'tak'",
+    "wiersz 2, kolumna 'value_2023': nie można odczytać wartości '5,2,1 %' pola value_2023: "
+    "więcej niż jeden przecinek dziesiętny",
+)
+
+
+def test_a_folder_with_several_mistakes_in_polish(kielce_dir: Path) -> None:
+    """The DataFileError names file, row, column and text of each mistake, in Polish."""
+    _break_indicators(kielce_dir)
+    with pytest.raises(DataFileError) as caught:
+        read_strategy(kielce_dir)
+    error = caught.value
+    assert [(p.line, p.column) for p in error.records] == [
+        (2, "goal"),
+        (2, "direction"),
+        (2, "survey"),
+        (2, "value_2023"),
+    ]
+    text = describe_error(error, locale="pl_PL")
+    assert text.startswith(f"{kielce_dir / 'indicators.tsv'}: 4 problemy\n")
+    for problem in POLISH_PROBLEMS:
+        assert problem in text
+    names = [
+        str(kielce_dir / "indicators.tsv"),
+        "goal",
+        "direction",
+        "survey",
+        "value_2023",
+        "KIE-1-01",
+        "yes",
+        "no",
+    ]
+    names += ["higher_is_better", "lower_is_better", "within_range", "rosnąca", "tak", "5,2,1 %"]
+    assert english_words(text, names=names) == []
+    assert identifiers(text, names=names) == []
+    assert "line 2, column 'survey': expected 'yes' or 'no', found 'tak'" in str(error)
+
+
+def test_the_cli_prints_the_mistakes_in_the_chosen_language(
+    kielce_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check ./folder` words the DataFileError in Polish by default, in English on request."""
+    _break_indicators(kielce_dir)
+    assert main(["check", str(kielce_dir)]) == 2
+    polish = capsys.readouterr().err
+    assert polish.startswith("citystrategy: error: ")
+    for problem in POLISH_PROBLEMS:
+        assert problem in polish
+    assert main(["check", str(kielce_dir), "--locale", "en_GB"]) == 2
+    english = capsys.readouterr().err
+    assert "line 2, column 'goal': unknown goal '9' for indicator 'KIE-1-01'" in english
+    assert polish_words(english, names=[str(kielce_dir), "rosnąca", "tak"]) == []
+
+
+def test_a_reason_with_values_is_worded_in_polish() -> None:
+    """A parse error's reason built from values (an unknown unit) is a message of its own."""
+    from citystrategy.io.parse import parse_value
+
+    with pytest.raises(errors.ParseError) as caught:
+        parse_value("31 kg", field="value_2023")
+    text = describe_error(caught.value, locale="pl")
+    assert text.startswith("nie można odczytać wartości '31 kg' pola value_2023: ")
+    assert "nieznana jednostka 'kg' (znane: %, EUR, " in text
+    assert caught.value.reason.startswith("unknown unit 'kg' (known: %, EUR, ")
