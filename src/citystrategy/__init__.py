@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from citystrategy._lazy import lazy_names
+
 if TYPE_CHECKING:
     from citystrategy.errors import ArgumentError as ArgumentError
     from citystrategy.errors import ArgumentTypeError as ArgumentTypeError
@@ -97,26 +99,16 @@ _EXPORTS: Final = {
 }
 
 if not TYPE_CHECKING:
+    _getattr, __dir__ = lazy_names(__name__, globals(), _EXPORTS)
 
     def __getattr__(name: str) -> object:
-        """Import a re-exported name (or ``__version__``) on first use, and keep it."""
+        """A re-exported name (or ``__version__``), imported on first use and kept."""
         if name == "__version__":
             from importlib.metadata import version
 
-            value: object = version("citystrategy")
-        elif name in _EXPORTS:
-            from importlib import import_module
-
-            value = getattr(import_module(_EXPORTS[name]), name)
-        else:
-            msg = f"module {__name__!r} has no attribute {name!r}"
-            raise AttributeError(msg)
-        globals()[name] = value
-        return value
-
-    def __dir__() -> list[str]:
-        """The module's names, the re-exported ones included before their first use."""
-        return sorted({*globals(), *__all__})
+            globals()[name] = version("citystrategy")
+            return globals()[name]
+        return _getattr(name)
 
 
 __all__ = [

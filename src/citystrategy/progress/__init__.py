@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from citystrategy._lazy import lazy_names
 from citystrategy.progress.method import DEFAULT_THRESHOLDS as DEFAULT_THRESHOLDS
 from citystrategy.progress.method import LIMIT_EXPONENT as LIMIT_EXPONENT
 from citystrategy.progress.method import NOTES as NOTES
@@ -62,21 +63,7 @@ _LAZY: Final = {
 }
 
 if not TYPE_CHECKING:
-
-    def __getattr__(name: str) -> object:
-        """Import a name of :data:`_LAZY` on first use, and keep it."""
-        if name not in _LAZY:
-            msg = f"module {__name__!r} has no attribute {name!r}"
-            raise AttributeError(msg)
-        from importlib import import_module
-
-        value = getattr(import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-
-    def __dir__() -> list[str]:
-        """The module's names, the lazily imported ones included."""
-        return sorted({*globals(), *__all__})
+    __getattr__, __dir__ = lazy_names(__name__, globals(), _LAZY)
 
 
 __all__ = [

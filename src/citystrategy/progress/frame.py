@@ -20,7 +20,7 @@ from citystrategy.frames import INDICATOR, TERRITORY, UNIT, VALUE, YEAR
 from citystrategy.model import Direction
 from citystrategy.progress import method as _m
 from citystrategy.progress.method import BoolArray, FloatArray, IntArray, Trend
-from citystrategy.progress.options import ProgressOptions, resolve
+from citystrategy.progress.options import ProgressOptions, assess_with, resolve
 from citystrategy.progress.survey import change_test
 
 __all__ = ["ASSESSMENT_COLUMNS", "META_COLUMNS", "assess_frame"]
@@ -171,19 +171,7 @@ def assess_frame(
     )
     if is_range.any() and (np.isnan(ind.low[is_range]).any() or np.isnan(ind.high[is_range]).any()):
         raise AssessmentError("a within_range indicator needs 'target_low' and 'target_high'")
-    r = _m.assess_dense(
-        dense,
-        first_year,
-        ind,
-        year=year,
-        base_year=opts.base_year,
-        window=opts.window,
-        method=opts.method,
-        ratio_thresholds=opts.ratio_thresholds,
-        growth_thresholds=opts.growth,
-        zero=opts.zero,
-        weighted=opts.weighted,
-    )
+    r = assess_with(dense, first_year, ind, year, opts)
     trend = _year_on_year(
         r, ind, meta, ind_codes, keys // n_ind, territories, first_year, samples, opts.alpha
     )

@@ -20,6 +20,7 @@ from attrs import field, frozen
 from citystrategy._arguments import integer, member
 from citystrategy.errors import ArgumentError, ArgumentTypeError
 from citystrategy.percent import fraction_level
+from citystrategy.progress import method as _m
 from citystrategy.progress.method import DEFAULT_THRESHOLDS, Method, Thresholds
 
 __all__ = ["DEFAULT_OPTIONS", "ProgressOptions"]
@@ -138,3 +139,26 @@ def resolve(options: object, overrides: Mapping[str, object]) -> ProgressOptions
         raise ArgumentTypeError("keyword", unknown[0], expected)
     changes: dict[str, Any] = dict(overrides)  # each field's validator checks its value
     return attrs.evolve(options, **changes)
+
+
+def assess_with(
+    dense: _m.FloatArray,
+    first_year: int,
+    ind: _m.Indicators,
+    year: int | None,
+    opts: ProgressOptions,
+) -> _m.Scores:
+    """The method's kernel, :func:`~citystrategy.progress.method.assess_dense`, under *opts*."""
+    return _m.assess_dense(
+        dense,
+        first_year,
+        ind,
+        year=year,
+        base_year=opts.base_year,
+        window=opts.window,
+        method=opts.method,
+        ratio_thresholds=opts.ratio_thresholds,
+        growth_thresholds=opts.growth,
+        zero=opts.zero,
+        weighted=opts.weighted,
+    )

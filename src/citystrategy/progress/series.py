@@ -31,7 +31,7 @@ from citystrategy.model import Direction
 from citystrategy.percent import fraction_level
 from citystrategy.progress import method as _m
 from citystrategy.progress.method import Method, Note, Status, Trend
-from citystrategy.progress.options import ProgressOptions, resolve
+from citystrategy.progress.options import ProgressOptions, assess_with, resolve
 from citystrategy.progress.survey import change_test
 
 __all__ = [
@@ -243,19 +243,7 @@ def assess_series(
         low=np.array([low]),
         high=np.array([high]),
     )
-    r = _m.assess_dense(
-        dense,
-        first_year,
-        one,
-        year=year,
-        base_year=opts.base_year,
-        window=opts.window,
-        method=opts.method,
-        ratio_thresholds=opts.ratio_thresholds,
-        growth_thresholds=opts.growth,
-        zero=opts.zero,
-        weighted=opts.weighted,
-    )
+    r = assess_with(dense, first_year, one, year, opts)
     if not r.has_base[0]:
         return no_data
     has_target = bool(r.has_target[0])
