@@ -89,6 +89,23 @@ def test_damaged_cache_means_no_cache(tmp_path: Path) -> None:
 
 
 def test_cache_is_in_the_user_cache_folder() -> None:
-    """The shared registry's cache is citystrategy's folder in the user's cache."""
+    """The shared registry's cache is citystrategy's folder in the user's cache, one per
+    installation: pint's cache names definition files by path, so two environments differ."""
     folder = units._cache_folder()
-    assert folder.parts[-2:] == ("citystrategy", "pint")
+    assert folder.parts[-3:-1] == ("citystrategy", "pint")
+    assert len(folder.name) == 16
+
+
+def test_a_cache_that_cannot_be_read_is_cleared(tmp_path: Path) -> None:
+    """A cache entry pointing at definition files that do not exist (another environment's) is
+    removed, so that the next run writes a good one instead of parsing afresh forever."""
+    folder = tmp_path / "pint"
+    units._registry(folder)  # writes the cache
+    for entry in folder.glob("*.json"):
+        entry.write_text('{"path": "/nowhere/default_en.txt"}', encoding="utf-8")
+    for entry in folder.glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert str(units._registry(folder).Unit("MWh")) == "megawatt_hour"
+    assert not folder.exists()
+    units._registry(folder)
+    assert any(folder.glob("*.pickle"))

@@ -28,10 +28,16 @@ REDEFINED: Final = frozenset({"pp"})
 
 
 def _cache_folder() -> Path:
-    """Where pint keeps the parsed definitions between runs: the user's cache folder."""
+    """Where pint keeps the parsed definitions between runs: the user's cache folder, one
+    sub-folder per installation (pint's cache names the definition files by their paths, so
+    two virtual environments must not share one)."""
+    import hashlib
+
     import platformdirs  # pint's own dependency, for its cache_folder=":auto:"
 
-    return platformdirs.user_cache_path("citystrategy", appauthor=False) / "pint"
+    installed = f"{Path(pint.__file__).parent}|{files('citystrategy')}|{pint.__version__}"
+    key = hashlib.sha256(installed.encode()).hexdigest()[:16]
+    return platformdirs.user_cache_path("citystrategy", appauthor=False) / "pint" / key
 
 
 def _registry(cache_folder: Path | None) -> pint.UnitRegistry[Any]:
@@ -41,13 +47,16 @@ def _registry(cache_folder: Path | None) -> pint.UnitRegistry[Any]:
     keyed by their content, pint's and Python's versions, so a registry built from the cache is
     the same as one parsed afresh, in a tenth of the time. A folder that cannot be created or
     written, or a cache that cannot be read (a file cut short), means no cache: the registry is
-    parsed afresh, and any error of the definitions themselves shows there.
+    parsed afresh, and any error of the definitions themselves shows there; a cache that cannot
+    be read is removed, so that the next run writes it again.
     """
     if cache_folder is not None:
         try:
             return _registry_from(cache_folder)
-        except Exception:  # any failure of the cache; parsed afresh below
-            pass
+        except Exception:  # any failure of the cache: cleared, so the next run writes it anew
+            import shutil
+
+            shutil.rmtree(cache_folder, ignore_errors=True)
     return _registry_from(None)
 
 

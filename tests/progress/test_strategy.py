@@ -157,7 +157,11 @@ def test_goal_coverage_threshold(kielce: Strategy) -> None:
     lenient = assess_goals(kielce, year=2023, min_coverage=Percent(50)).set_index("goal")
     assert (default.loc["3.3", "scored"], default.loc["3.3", "indicators"]) == (4, 7)
     assert default.loc["3.3", "status"] == "not_assessable"
+    assert pd.isna(default.loc["3.3", "score"])  # no score shown for a goal not assessed
     assert lenient.loc["3.3", "status"] != "not_assessable"
+    table = assess(kielce, year=2023)
+    scored = table[table["goal"] == "3.3"]["score"].astype(float).dropna()
+    assert lenient.loc["3.3", "score"] == pytest.approx(scored.mean())
     as_quantity = assess_goals(kielce, year=2023, min_coverage=Q_(0.5, "")).set_index("goal")
     assert str(as_quantity.loc["3.3", "status"]) == str(lenient.loc["3.3", "status"])
     with pytest.raises(ValueError, match="min_coverage"):

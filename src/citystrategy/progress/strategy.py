@@ -367,6 +367,7 @@ def _goal_row(
         "indicators": total,
         "scored": scored,
         "coverage": coverage,
-        "score": mean,
+        # a goal with too few scored indicators has no score: a mean of a few would mislead
+        "score": np.nan if status is Status.NOT_ASSESSABLE else mean,
         "status": status.value,
     }
