@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from citystrategy.errors import ParseError
+from citystrategy.io.parse import parse_value
 from citystrategy.io.strategy_files import read_strategy
 from citystrategy.model import Strategy, ValueRange
 from citystrategy.validation import Finding, FindingKind, Measure, check
@@ -297,3 +299,20 @@ def test_formula_in_a_project_name_is_a_finding(kielce_dir: Path) -> None:
     (finding,) = findings_of(strategy, FindingKind.FORMULA_LIKE_TEXT, code)
     assert (finding.variant, finding.detail("start")) == ("name", "=")
     assert strategy.project(code).name == cells[1]
+
+
+@pytest.mark.parametrize(
+    ("raw", "advice"),
+    [
+        ("4.850,5 MWh", "group them with a space"),
+        ("1.234.567,00 zł", "group them with a space"),
+        ("48.0 %", "write a comma"),
+        ("1.5", "write a comma"),
+    ],
+    ids=["grouping-dot-with-comma", "two-grouping-dots", "decimal-dot", "bare-decimal-dot"],
+)
+def test_a_dot_gets_the_advice_that_fits_it(raw: str, advice: str) -> None:
+    """A dot grouping thousands before a decimal comma is told to become a space, not a comma
+    (following "write a comma" would give 4,850,5); a decimal dot is told to become a comma."""
+    with pytest.raises(ParseError, match=advice):
+        parse_value(raw, field="value_2023")

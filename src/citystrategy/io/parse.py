@@ -225,6 +225,12 @@ def _diagnose(text: str) -> str:
         return N_("an exponent is not a Polish number; write the number in full")
     if "_" in text:
         return N_("underscores are not digit separators")
+    if (
+        re.search(r"\d\.\d{3}(?!\d)", text)
+        and re.search(r"\d\.\d{3}(?:[.,\s]|$)", text)
+        and "," in text
+    ):
+        return N_("a dot does not group digits in Polish text; group them with a space")
     if re.search(r"\d\.\d", text):
         return N_("a dot is not a decimal separator in Polish text; write a comma")
     if re.search(r"\d,\d+,\d", text):
