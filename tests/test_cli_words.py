@@ -253,3 +253,16 @@ def test_the_howto_extracts_with_every_keyword() -> None:
     command = next(line for line in howto.splitlines() if line.startswith("pybabel extract"))
     assert sorted(re.findall(r"-k (\S+)", command)) == sorted(_i18n.KEYWORDS)
     assert {"_text:1", "_t:1"} <= set(_i18n.KEYWORDS)
+
+
+def test_locale_before_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """--locale before the command words its help and its errors; the last --locale counts."""
+    english = _help(["--locale", "en_GB", "--help"], capsys)
+    assert "show this help message and exit" in english
+    _assert_english(english)
+    err = _stderr(["--locale", "en", "summary", "kielce", "--year", "2022"], capsys)
+    assert err.startswith("citystrategy: error: Kielce has no report on 2022")
+    err = _stderr(
+        ["--locale", "en", "summary", "kielce", "--year", "2022", "--locale", "pl"], capsys
+    )
+    assert err.startswith("citystrategy: error: Kielce: brak raportu za 2022 r.")

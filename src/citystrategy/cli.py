@@ -22,7 +22,8 @@ such as ``./moje-miasto``; see :func:`citystrategy.cities.open_city` for how the
 
 Every command takes ``--format`` (``text``, the default; ``json``; ``csv`` where the output is
 a table) and ``--locale`` (``pl``, the default, or ``en``; ``pl_PL``, ``pl-PL``, ``en_GB`` and
-``en-GB`` name the same two, in any case).
+``en-GB`` name the same two, in any case), which may also come before the command; it chooses
+the language of the help and of the errors too.
 
 Start-up is kept short: this module imports only the standard library, and each command imports
 the parts of citystrategy (and so pandas, NumPy and pint) that it needs when it runs, so that
@@ -174,6 +175,7 @@ def _parse_locale(text: str) -> str:
 
 def _requested_locale(argv: Sequence[str]) -> str:
     """The locale ``--locale`` asks for in *argv*, for the help and the errors of parsing."""
+    locale = _DEFAULT_LOCALE
     for n, arg in enumerate(argv):
         option, equals, value = arg.partition("=")
         if len(option) < 3 or not "--locale".startswith(option):  # argparse takes --loc too
@@ -183,10 +185,10 @@ def _requested_locale(argv: Sequence[str]) -> str:
                 break
             value = argv[n + 1]
         try:
-            return _parse_locale(value)
+            locale = _parse_locale(value)  # the last one counts, as it does for argparse
         except argparse.ArgumentTypeError:
             break  # the parser reports it
-    return _DEFAULT_LOCALE
+    return locale
 
 
 # --- the parser ----------------------------------------------------------------------------------
@@ -244,6 +246,17 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
         "data folder (e.g. ./moje-miasto; see: citystrategy init)"
     )
 
+    def language(sub: argparse.ArgumentParser) -> None:
+        """--locale, before the command or after it (no default here: main sets it)."""
+        sub.add_argument(
+            "--locale",
+            type=_parse_locale,
+            default=argparse.SUPPRESS,
+            help=_t("language and number format: {locales} (default: pl_PL)").format(
+                locales=_supported_locales()
+            ),
+        )
+
     def output(sub: argparse.ArgumentParser, formats: Sequence[str]) -> None:
         """--format with the formats of the command, and --locale."""
         if "csv" in formats:
@@ -259,14 +272,7 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
             default="text",
             help=format_help.format(formats=", ".join(formats)),
         )
-        sub.add_argument(
-            "--locale",
-            type=_parse_locale,
-            default=_DEFAULT_LOCALE,
-            help=_t("language and number format: {locales} (default: pl_PL)").format(
-                locales=_supported_locales()
-            ),
-        )
+        language(sub)
 
     def year(sub: argparse.ArgumentParser, *, required: bool) -> None:
         sub.add_argument(
@@ -289,6 +295,7 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action=_Version, help=_t("show the version of citystrategy and exit")
     )
+    language(parser)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     summary = new(
@@ -752,6 +759,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         try:
             args = _parser(locale).parse_args(argv)
+            args.locale = getattr(args, "locale", _DEFAULT_LOCALE)
         except SystemExit as done:  # --help, --version, or a usage error already printed
             sys.stdout.flush()
             return done.code if isinstance(done.code, int) else EXIT_USAGE
