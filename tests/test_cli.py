@@ -321,7 +321,7 @@ def test_assess_options(capsys: pytest.CaptureFixture[str]) -> None:
     [
         (["assess", "kielce", "--year", "2023", "--window", "0"], ["--window"]),
         (["assess", "kielce", "--year", "2023", "--min-coverage", "150"], ["--min-coverage"]),
-        (["assess", "kielce", "--year", "2019"], ["no report on 2019"]),
+        (["assess", "kielce", "--year", "2019"], ["brak raportu za 2019 r."]),
     ],
     ids=["window", "coverage", "year"],
 )
@@ -515,7 +515,7 @@ def test_programs_city_gdansk_json_networks(capsys: pytest.CaptureFixture[str]) 
 @pytest.mark.parametrize(
     ("argv", "words"),
     [
-        (["programs", "show", "ZMP-NOPE"], ["unknown programme", "ZMP-NOPE", "ZMP-PPP"]),
+        (["programs", "show", "ZMP-NOPE"], ["nieznany program", "ZMP-NOPE", "ZMP-PPP"]),
         (["programs", "city", "Atlantyda"], ["Atlantyda"]),
         (["programs", "city", "Atlantyda", "--format", "json"], ["Atlantyda"]),
         (["programs", "list", "--catalogue", "zpp"], ["zpp"]),
@@ -734,9 +734,9 @@ def _user_error_cases(tmp_path: Path, kielce_dir: Path) -> dict[str, tuple[list[
         ),
         "check-unknown-slug": (["check", "atlantyda"], "nieznane miasto 'atlantyda'"),
         "assess-unknown-slug": (["assess", "atlantyda", "--year", "2023"], "'atlantyda'"),
-        "summary-year-without-data": (["summary", new, "--year", "2019"], "no report on 2019"),
-        "assess-year-without-data": (["assess", new, "--year", "2030"], "no report on 2030"),
-        "check-year-without-data": (["check", new, "--year", "2023"], "(reports: 2024)"),
+        "summary-year-without-data": (["summary", new, "--year", "2019"], "za 2019 r."),
+        "assess-year-without-data": (["assess", new, "--year", "2030"], "za 2030 r."),
+        "check-year-without-data": (["check", new, "--year", "2023"], "(raporty: 2024)"),
         "check-broken-toml": (["check", broken], "strategy.toml: 1 problem"),
         "summary-broken-toml": (["summary", broken, "--year", "2023"], "strategy.toml"),
         "assess-window-0": (["assess", new, "--year", "2024", "--window", "0"], "--window"),

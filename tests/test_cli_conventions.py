@@ -24,8 +24,11 @@ from tests.factories import make_report, make_strategy
 ROOT = Path(__file__).resolve().parents[1]
 #: The version pyproject.toml declares, read independently of the installed metadata.
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-#: The end of the message for an unsupported locale.
-SUPPORTED = "supported: pl, pl_PL, en, en_GB"
+#: The message for an unsupported locale, by the language it is written in.
+UNSUPPORTED = {
+    "pl": "nieobsługiwane ustawienia regionalne {locale!r}; obsługiwane: pl, pl_PL, en, en_GB",
+    "en": "unsupported locale {locale!r}; supported: pl, pl_PL, en, en_GB",
+}
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -74,8 +77,10 @@ def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_csv_help_says_how_formulas_are_neutralised(capsys: pytest.CaptureFixture[str]) -> None:
     """The help of a command with CSV output says that formula-like cells get an apostrophe."""
-    _, out, _ = run(["check", "--help"], capsys)
-    assert "apostrophe" in " ".join(out.split())
+    _, polish, _ = run(["check", "--help"], capsys)
+    assert "są poprzedzone apostrofem" in " ".join(polish.split())
+    _, english, _ = run(["check", "--help", "--locale", "en"], capsys)
+    assert "begin with an apostrophe" in " ".join(english.split())
 
 
 def test_territory_kinds_are_the_model_s() -> None:
@@ -275,7 +280,10 @@ def test_locales_differ(capsys: pytest.CaptureFixture[str]) -> None:
     assert "119,738,036.31" in _output([*argv, "en"], capsys)
 
 
-@pytest.mark.parametrize("locale", ["de_DE", "xx", "en_US", "pl_DE", "", "plPL"])
+@pytest.mark.parametrize(
+    ("locale", "language"),
+    [("de_DE", "pl"), ("xx", "pl"), ("en_US", "en"), ("pl_DE", "pl"), ("", "pl"), ("plPL", "pl")],
+)
 @pytest.mark.parametrize(
     "argv",
     [
@@ -288,15 +296,18 @@ def test_locales_differ(capsys: pytest.CaptureFixture[str]) -> None:
     ids=lambda argv: argv[0],
 )
 def test_unsupported_locale_is_a_usage_error(
-    argv: list[str], locale: str, capsys: pytest.CaptureFixture[str]
+    argv: list[str], locale: str, language: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """An unsupported locale is a usage error listing the supported ones, never English."""
+    """An unsupported locale is a usage error listing the supported ones, never a traceback.
+
+    It is worded in the language the locale names when the command has it (en_US: English),
+    otherwise in Polish, the default.
+    """
     code, out, err = run([*argv, "--locale", locale], capsys)
     assert (code, out) == (2, "")
     assert "Traceback" not in err
-    assert err.splitlines()[-1] == (
-        f"citystrategy: error: argument --locale: unsupported locale {locale!r}; {SUPPORTED}"
-    )
+    message = UNSUPPORTED[language].format(locale=locale)
+    assert err.splitlines()[-1] == f"citystrategy: error: argument --locale: {message}"
 
 
 def test_locale_with_equals_sign(capsys: pytest.CaptureFixture[str]) -> None:
@@ -365,14 +376,19 @@ def test_head_reads_the_first_line() -> None:
     [["check", "kielce"], ["programs", "list", "--format", "json"], ["--help"], ["--version"]],
     ids=["check", "programs-json", "help", "version"],
 )
-def test_full_disk_is_one_line_and_an_exit_code(argv: list[str]) -> None:
-    """Output to a full disk: one error line on stderr, exit 2, no traceback."""
+@pytest.mark.parametrize(
+    ("locale", "message"),
+    [
+        ("pl", "nie można zapisać wyniku: brak miejsca na urządzeniu"),
+        ("en", "cannot write the output: no space left on the device"),
+    ],
+)
+def test_full_disk_is_one_line_and_an_exit_code(argv: list[str], locale: str, message: str) -> None:
+    """Output to a full disk: one error line on stderr in the chosen language, exit 2."""
     with open("/dev/full", "w", encoding="utf-8") as full:
-        result = command(*argv, stdout=full)
+        result = command(*argv, "--locale", locale, stdout=full)
     assert result.returncode == 2
-    assert (
-        result.stderr == "citystrategy: error: cannot write the output: No space left on device\n"
-    )
+    assert result.stderr == f"citystrategy: error: {message}\n"
 
 
 # --- start-up ------------------------------------------------------------------------------------

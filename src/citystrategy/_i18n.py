@@ -55,8 +55,9 @@ __all__ = [
 DOMAIN: Final = "citystrategy"
 #: Languages with a catalogue; every other language shows the English messages.
 LANGUAGES: Final = ("pl",)
-#: The extraction keywords beyond babel's defaults (``pybabel extract -k``).
-KEYWORDS: Final = ("Nn_:1,2",)
+#: The extraction keywords beyond babel's defaults (``pybabel extract -k``): ``Nn_`` for pairs;
+#: ``_text`` and ``_t``, the command line's words (``citystrategy.cli``).
+KEYWORDS: Final = ("Nn_:1,2", "_text:1", "_t:1")
 #: The index of the plural form of a count that is not whole (CLDR's "other").
 _FRACTION_FORM: Final = 3
 

@@ -22,7 +22,8 @@ such as ``./moje-miasto``; see :func:`citystrategy.cities.open_city` for how the
 
 Every command takes ``--format`` (``text``, the default; ``json``; ``csv`` where the output is
 a table) and ``--locale`` (``pl``, the default, or ``en``; ``pl_PL``, ``pl-PL``, ``en_GB`` and
-``en-GB`` name the same two, in any case).
+``en-GB`` name the same two, in any case), which may also come before the command; it chooses
+the language of the help and of the errors too.
 
 Start-up is kept short: this module imports only the standard library, and each command imports
 the parts of citystrategy (and so pandas, NumPy and pint) that it needs when it runs, so that
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import errno
 import io
 import json
 import os
@@ -85,14 +87,52 @@ _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 def _text(message: str, locale: str) -> str:
     """*message*, which is English, as the user reads it in *locale*.
 
-    Every word the command itself shows (help, messages, errors) passes through here, and here
-    the message catalogues apply (:func:`citystrategy._i18n.gettext`). The command's messages
-    are not yet marked for babel's extractor (``_text`` is not among its keywords), so they show
-    in English until they are: add ``_text`` to ``_i18n.KEYWORDS`` and translate them.
+    Every word the command itself shows (help, messages, errors) passes through here (or
+    through the parser's ``_t``), and here the message catalogues apply
+    (:func:`citystrategy._i18n.gettext`). Both names are babel extraction keywords
+    (``_i18n.KEYWORDS``), so a message written as ``_text("...", locale)`` with placeholders by
+    name (``{year}``, filled with ``.format`` after the translation) is in the catalogue.
+    argparse's own words (``usage:``, ``positional arguments``, ``options``, its parse errors and
+    the ``citystrategy: error:`` prefix it writes) stay argparse's.
     """
     from citystrategy import _i18n  # babel: imported when words are needed, not before
 
     return _i18n.gettext(message, locale)
+
+
+def _os_reason(error: OSError, locale: str) -> str:
+    """Why *error* happened, in *locale*.
+
+    The common reasons a file cannot be read or written are worded by the catalogue; the C
+    library's words (always English) are left for a rare ``errno``.
+    """
+    from citystrategy._i18n import N_
+
+    reasons = {
+        errno.ENOSPC: N_("no space left on the device"),
+        errno.EDQUOT: N_("the disk quota is exceeded"),
+        errno.EFBIG: N_("the file is too large"),
+        errno.EIO: N_("input/output error"),
+        errno.EACCES: N_("permission denied"),
+        errno.EPERM: N_("the operation is not permitted"),
+        errno.EROFS: N_("the file system is read-only"),
+        errno.ENOENT: N_("no such file or folder"),
+        errno.ENOTDIR: N_("not a folder"),
+        errno.EISDIR: N_("a folder, not a file"),
+    }
+    message = None if error.errno is None else reasons.get(error.errno)
+    if message is None:
+        return error.strerror or str(error)
+    return _text(message, locale)
+
+
+def _os_error(error: OSError, locale: str) -> str:
+    """*error* as one line in *locale*: the reason and the file it concerns."""
+    reason = _os_reason(error, locale)
+    if error.filename is None:
+        return reason
+    message = _text("{reason}: {file!r}", locale)
+    return message.format(reason=reason, file=os.fsdecode(error.filename))
 
 
 def _describe_error(error: BaseException, locale: str) -> str:
@@ -103,6 +143,8 @@ def _describe_error(error: BaseException, locale: str) -> str:
         from citystrategy.reports.errors import describe_error
 
         return describe_error(error, locale=locale)
+    if isinstance(error, OSError):
+        return _os_error(error, locale)
     return str(error)
 
 
@@ -125,24 +167,28 @@ def _parse_locale(text: str) -> str:
     canonical = _LOCALES.get(language.lower())
     if canonical is not None and territory.upper() in ("", canonical.partition("_")[2]):
         return canonical
-    msg = _text("unsupported locale {locale!r}; supported: {supported}", _DEFAULT_LOCALE)
+    # in the language *text* names if the command has it (en_US: English), else in Polish
+    words = _LOCALES.get(language.lower(), _DEFAULT_LOCALE)
+    msg = _text("unsupported locale {locale!r}; supported: {supported}", words)
     raise argparse.ArgumentTypeError(msg.format(locale=text, supported=_supported_locales()))
 
 
 def _requested_locale(argv: Sequence[str]) -> str:
     """The locale ``--locale`` asks for in *argv*, for the help and the errors of parsing."""
+    locale = _DEFAULT_LOCALE
     for n, arg in enumerate(argv):
-        if arg == "--locale" and n + 1 < len(argv):
-            value = argv[n + 1]
-        elif arg.startswith("--locale="):
-            value = arg.partition("=")[2]
-        else:
+        option, equals, value = arg.partition("=")
+        if len(option) < 3 or not "--locale".startswith(option):  # argparse takes --loc too
             continue
+        if not equals:
+            if n + 1 == len(argv):
+                break
+            value = argv[n + 1]
         try:
-            return _parse_locale(value)
+            locale = _parse_locale(value)  # the last one counts, as it does for argparse
         except argparse.ArgumentTypeError:
             break  # the parser reports it
-    return _DEFAULT_LOCALE
+    return locale
 
 
 # --- the parser ----------------------------------------------------------------------------------
@@ -199,28 +245,34 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
         "a registered city (e.g. kielce; see: citystrategy cities) or the path of a strategy "
         "data folder (e.g. ./moje-miasto; see: citystrategy init)"
     )
-    csv_help = _t(
-        "; csv cells that a spreadsheet would read as a formula (starting with =, +, -, @) "
-        "begin with an apostrophe"
-    )
 
-    def output(sub: argparse.ArgumentParser, formats: Sequence[str]) -> None:
-        """--format with the formats of the command, and --locale."""
-        sub.add_argument(
-            "--format",
-            choices=formats,
-            default="text",
-            help=_t("output format: {formats} (default: text)").format(formats=", ".join(formats))
-            + (csv_help if "csv" in formats else ""),
-        )
+    def language(sub: argparse.ArgumentParser) -> None:
+        """--locale, before the command or after it (no default here: main sets it)."""
         sub.add_argument(
             "--locale",
             type=_parse_locale,
-            default=_DEFAULT_LOCALE,
+            default=argparse.SUPPRESS,
             help=_t("language and number format: {locales} (default: pl_PL)").format(
                 locales=_supported_locales()
             ),
         )
+
+    def output(sub: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+        """--format with the formats of the command, and --locale."""
+        if "csv" in formats:
+            format_help = _t(
+                "output format: {formats} (default: text); csv cells that a spreadsheet would "
+                "read as a formula (starting with =, +, -, @) begin with an apostrophe"
+            )
+        else:
+            format_help = _t("output format: {formats} (default: text)")
+        sub.add_argument(
+            "--format",
+            choices=formats,
+            default="text",
+            help=format_help.format(formats=", ".join(formats)),
+        )
+        language(sub)
 
     def year(sub: argparse.ArgumentParser, *, required: bool) -> None:
         sub.add_argument(
@@ -243,6 +295,7 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action=_Version, help=_t("show the version of citystrategy and exit")
     )
+    language(parser)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     summary = new(
@@ -261,7 +314,10 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     assess.add_argument("city", metavar="CITY", help=city_help)
     year(assess, required=True)
     assess.add_argument(
-        "--method", choices=("ratio", "projection"), default="ratio", help=_t("default: ratio")
+        "--method",
+        choices=("ratio", "projection"),
+        default="ratio",
+        help=_t("how progress is scored: ratio or projection (default: ratio)"),
     )
     assess.add_argument(
         "--window",
@@ -272,7 +328,7 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
         "--min-coverage",
         type=float,
         default=60.0,
-        help="percent of scored indicators a goal needs (default: 60)",
+        help=_t("percent of scored indicators a goal needs (default: 60)"),
     )
     output(assess, ("text", "json", "csv"))
     assess.add_argument("--columns", type=lambda text: text.split(","), help=_t("the indicator table's columns, by key or title, e.g. code,name,target,status (default: all)"))  # fmt: skip
@@ -303,7 +359,12 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     cities = new(commands, "cities", help=_t("list the cities shipped with citystrategy"))
     output(cities, ("text", "json", "csv"))
     territories = new(commands, "territories", help=_t("list or search the territory register"))
-    territories.add_argument("action", nargs="?", choices=("search",), help=_t("search TEXT"))
+    territories.add_argument(
+        "action",
+        nargs="?",
+        choices=("search",),
+        help=_t("search: the territories that TEXT names (default: all)"),
+    )
     territories.add_argument("text", nargs="?", metavar="TEXT", help=_t("a name or TERYT code"))
     output(territories, ("text", "json"))
     init = new(
@@ -473,9 +534,16 @@ def _assess(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: T
         msg = _text("--window must be at least 1 (got {window})", args.locale)
         raise _UsageError(msg.format(window=args.window))
     if not 0 <= args.min_coverage <= 100:
-        raise _UsageError(f"--min-coverage must lie in [0, 100] (got {args.min_coverage})")
+        from babel.numbers import format_decimal
+
+        shown = format_decimal(Decimal(repr(args.min_coverage)), locale=locale)
+        msg = _text("--min-coverage must lie between 0 and 100 (got {coverage})", args.locale)
+        raise _UsageError(msg.format(coverage=shown))
     if args.columns is not None and args.format in ("csv", "json"):
-        raise _UsageError(f"--columns chooses the table's columns; --format {args.format} has all")
+        msg = _text(
+            "--columns chooses the text table's columns; --format {format} has all", args.locale
+        )
+        raise _UsageError(msg.format(format=args.format))
     from citystrategy.percent import Percent
     from citystrategy.progress import assess, assess_goals
     from citystrategy.reports import assessment_data, format_assessment
@@ -691,6 +759,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         try:
             args = _parser(locale).parse_args(argv)
+            args.locale = getattr(args, "locale", _DEFAULT_LOCALE)
         except SystemExit as done:  # --help, --version, or a usage error already printed
             sys.stdout.flush()
             return done.code if isinstance(done.code, int) else EXIT_USAGE
@@ -703,7 +772,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as error:  # e.g. a full disk
         _silence_stdout()
-        reason = error.strerror or _describe_error(error, locale)
+        reason = _os_reason(error, locale)
         _error(_text("cannot write the output: {reason}", locale).format(reason=reason))
         return EXIT_USAGE
     return code

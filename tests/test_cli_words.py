@@ -1,0 +1,268 @@
+"""The command's own words (help, usage errors, write failures) in Polish and in English."""
+
+from __future__ import annotations
+
+import errno
+import re
+from pathlib import Path
+
+import pytest
+
+from citystrategy import _i18n
+from citystrategy.cli import main
+from tests.language import english_words, identifiers, polish_words
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: argparse's own words, which stay argparse's in every language (its usage line, its section
+#: titles, the prefix of its errors), and the ``prog: error:`` prefix the command shares with it.
+ARGPARSE = ("usage:", "positional arguments", "options:", "citystrategy: error:", "argument")
+#: The command's syntax, typed as written in any language: commands, options, metavars, choices.
+SYNTAX = (
+    "--year",
+    "YEAR",
+    "CITY",
+    "summary",
+    "check",
+    "assess",
+    "programs",
+    "cities",
+    "territories",
+    "search",
+    "init",
+    "list",
+    "show",
+    "city",
+    "code,name,target,status",  # the keys --columns takes
+    "city_with_powiat_rights",  # --kind's choices, TerritoryKind's values
+    "functional_area",
+)
+#: Data shown as examples: names and paths in the language of their source.
+DATA = ("Kielce", "Przykładowo", "Gorzów Wlkp.", "Gorzów", "./moje-miasto")
+NAMES = ARGPARSE + SYNTAX + DATA
+
+
+def _stderr(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """The standard error of ``main(argv)``, which must fail with exit code 2 and no output."""
+    code = main(argv)
+    captured = capsys.readouterr()
+    assert (code, captured.out) == (2, "")
+    assert "Traceback" not in captured.err
+    return captured.err
+
+
+def _assert_polish(text: str) -> None:
+    """*text* holds no identifier and no English word outside the names it may show."""
+    assert identifiers(text, names=NAMES) == []
+    assert english_words(text, names=NAMES) == []
+
+
+def _assert_english(text: str) -> None:
+    """*text* holds no identifier and no Polish word outside the names it may show."""
+    assert identifiers(text, names=NAMES) == []
+    assert polish_words(text, names=NAMES) == []
+
+
+# --- usage errors --------------------------------------------------------------------------------
+
+#: Each usage error the command finds after parsing: its arguments and its message, whose
+#: figures are written for the language (150,5 in Polish, 150.5 in English).
+USAGE_ERRORS = {
+    "year-without-report": (
+        ["summary", "kielce", "--year", "2022"],
+        "Kielce: brak raportu za 2022 r. (raporty: ",
+        "Kielce has no report on 2022 (reports: ",
+    ),
+    "window": (
+        ["assess", "kielce", "--year", "2023", "--window", "0"],
+        "--window musi wynosić co najmniej 1 (podano 0)",
+        "--window must be at least 1 (got 0)",
+    ),
+    "min-coverage": (
+        ["assess", "kielce", "--year", "2023", "--min-coverage", "150.5"],
+        "--min-coverage musi mieścić się w przedziale 0–100 (podano 150,5)",
+        "--min-coverage must lie between 0 and 100 (got 150.5)",
+    ),
+    "columns-with-csv": (
+        ["assess", "kielce", "--year", "2023", "--format", "csv", "--columns", "code"],
+        "--columns wybiera kolumny tabeli tekstowej; --format csv zawiera wszystkie",
+        "--columns chooses the text table's columns; --format csv has all",
+    ),
+    "unknown-programme": (
+        ["programs", "show", "ZMP-NOPE"],
+        "nieznany program 'ZMP-NOPE'; znane programy: ZMP-SMUP, ZMP-MRL,",
+        "unknown programme 'ZMP-NOPE'; known: ZMP-SMUP, ZMP-MRL,",
+    ),
+    "search-without-text": (
+        ["territories", "search"],
+        "„territories search” wymaga tekstu TEXT, np. Gorzów albo 2661",
+        "'territories search' needs a TEXT, e.g. Gorzów or 2661",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["pl", "en"])
+@pytest.mark.parametrize("case", sorted(USAGE_ERRORS))
+def test_usage_errors_in_both_languages(
+    case: str, language: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each usage error is one line in the chosen language, with nothing of the other one."""
+    argv, polish, english = USAGE_ERRORS[case]
+    err = _stderr([*argv, "--locale", language], capsys)
+    assert err.count("\n") == 1
+    assert err.startswith("citystrategy: error: " + (polish if language == "pl" else english))
+    (_assert_polish if language == "pl" else _assert_english)(err)
+
+
+def test_usage_errors_are_polish_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --locale every usage error reads as with --locale pl."""
+    for argv, polish, _english in USAGE_ERRORS.values():
+        assert _stderr(argv, capsys).startswith("citystrategy: error: " + polish)
+
+
+@pytest.mark.parametrize(
+    ("locale", "message", "check"),
+    [
+        (
+            "de_DE",
+            "nieobsługiwane ustawienia regionalne 'de_DE'; obsługiwane: pl, pl_PL, en, en_GB",
+            _assert_polish,
+        ),
+        (
+            "en_US",
+            "unsupported locale 'en_US'; supported: pl, pl_PL, en, en_GB",
+            _assert_english,
+        ),
+    ],
+)
+def test_an_unsupported_locale_is_worded_in_the_language_it_names(
+    locale: str, message: str, check: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """en_US is refused in English, de_DE in Polish, the default; the usage line is argparse's."""
+    err = _stderr(["check", "kielce", "--locale", locale], capsys)
+    assert err.splitlines()[-1] == f"citystrategy: error: argument --locale: {message}"
+    assert callable(check)
+    check(err.splitlines()[-1])
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("pl", "brak uprawnień: 'dane/strategy.toml'"),
+        ("en", "permission denied: 'dane/strategy.toml'"),
+    ],
+)
+def test_an_os_error_is_worded_by_the_catalogue(
+    language: str, message: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file the command may not read is one line naming it, not the C library's English."""
+
+    def refuse(slug: str) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", "dane/strategy.toml")
+
+    monkeypatch.setattr("citystrategy.cities.open_city", refuse)
+    err = _stderr(["check", "dane", "--locale", language], capsys)
+    assert err == f"citystrategy: error: {message}\n"
+    (_assert_polish if language == "pl" else _assert_english)(err)
+
+
+class _FullDisk:
+    """A standard output on a full disk: every write fails with ENOSPC."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def flush(self) -> None:
+        """Nothing is buffered."""
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("pl", "nie można zapisać wyniku: brak miejsca na urządzeniu"),
+        ("en", "cannot write the output: no space left on the device"),
+    ],
+)
+def test_a_full_disk_is_worded_in_the_chosen_language(
+    language: str, message: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Output that cannot be written is one line in the chosen language and exit code 2."""
+    monkeypatch.setattr("sys.stdout", _FullDisk())
+    assert main(["cities", "--locale", language]) == 2
+    err = capsys.readouterr().err
+    assert err == f"citystrategy: error: {message}\n"
+    (_assert_polish if language == "pl" else _assert_english)(err)
+
+
+# --- --help --------------------------------------------------------------------------------------
+
+COMMANDS = [
+    [],
+    ["summary"],
+    ["check"],
+    ["assess"],
+    ["programs"],
+    ["programs", "list"],
+    ["programs", "show"],
+    ["programs", "city"],
+    ["cities"],
+    ["territories"],
+    ["init"],
+]
+
+
+def _help(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """The help ``main(argv)`` prints, with exit code 0 and nothing on stderr."""
+    code = main(argv)
+    captured = capsys.readouterr()
+    assert (code, captured.err) == (0, "")
+    return captured.out
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda argv: " ".join(argv) or "citystrategy")
+def test_help_in_polish_and_english(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """--help is Polish by default and English with --locale en_GB, but for argparse's words."""
+    polish = _help([*command, "--help"], capsys)
+    english = _help([*command, "--help", "--locale", "en_GB"], capsys)
+    assert "wyświetl tę pomoc i zakończ" in polish
+    assert "show this help message and exit" in english
+    _assert_polish(polish)
+    _assert_english(english)
+    assert polish.startswith("usage: citystrategy")  # argparse's word, in both languages
+    assert english.splitlines()[0] == polish.splitlines()[0]
+
+
+def test_help_of_an_option_shows_its_default_in_the_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """assess --help words each option in the chosen language, defaults included."""
+    polish = " ".join(_help(["assess", "--help"], capsys).split())
+    english = " ".join(_help(["assess", "--help", "--locale", "en"], capsys).split())
+    assert "okno kroczące N lat (domyślnie: od pierwszego roku)" in polish
+    assert "rolling window of N years (default: from the first year)" in english
+    assert "w procentach (domyślnie: 60)" in polish
+    assert "percent of scored indicators a goal needs (default: 60)" in english
+
+
+# --- the extraction keywords ---------------------------------------------------------------------
+
+
+def test_the_howto_extracts_with_every_keyword() -> None:
+    """The pybabel command of docs/howto/translate.md names every keyword of _i18n.KEYWORDS."""
+    howto = (ROOT / "docs" / "howto" / "translate.md").read_text(encoding="utf-8")
+    command = next(line for line in howto.splitlines() if line.startswith("pybabel extract"))
+    assert sorted(re.findall(r"-k (\S+)", command)) == sorted(_i18n.KEYWORDS)
+    assert {"_text:1", "_t:1"} <= set(_i18n.KEYWORDS)
+
+
+def test_locale_before_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """--locale before the command words its help and its errors; the last --locale counts."""
+    english = _help(["--locale", "en_GB", "--help"], capsys)
+    assert "show this help message and exit" in english
+    _assert_english(english)
+    err = _stderr(["--locale", "en", "summary", "kielce", "--year", "2022"], capsys)
+    assert err.startswith("citystrategy: error: Kielce has no report on 2022")
+    err = _stderr(
+        ["--locale", "en", "summary", "kielce", "--year", "2022", "--locale", "pl"], capsys
+    )
+    assert err.startswith("citystrategy: error: Kielce: brak raportu za 2022 r.")
