@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import textwrap
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
@@ -31,7 +30,7 @@ from citystrategy.money import CURRENCIES
 from citystrategy.progress import GOAL_COLUMNS, INDICATOR_COLUMNS, Method, Note, Status, Trend
 from citystrategy.progress.strategy import check_table
 from citystrategy.reports._json import Why, exact, put, rounded, significant
-from citystrategy.reports.text import render_table
+from citystrategy.reports.text import _fill, _width, render_table
 
 __all__ = ["assessment_data", "format_assessment"]
 
@@ -237,8 +236,7 @@ def format_assessment(
     method = member(Method, method, "method").value
     if not 0 <= real(min_coverage, "min_coverage") <= 1:
         raise ArgumentError("min_coverage", min_coverage, "a share between 0 and 1")
-    if width is not None and integer(width, "width") < 1:
-        raise ArgumentError("width", width, "a number of characters, 1 or more")
+    width = _width(width)
     if targets is None:
         targets = {}
     instance(targets, "targets", Mapping, "a mapping of indicator codes to Targets")  # type: ignore[type-abstract]
@@ -358,13 +356,6 @@ def format_assessment(
                 )
             lines.append(_fill(f"  {row['code']}: {'; '.join(words)}", width, indent="    "))
     return "\n".join(lines)
-
-
-def _fill(text: str, width: int | None, *, indent: str = "") -> str:
-    """*text* as it is, or within *width* characters (a terminal's), continued with *indent*."""
-    if width is None:
-        return text
-    return textwrap.fill(text, width, subsequent_indent=indent, break_on_hyphens=False)
 
 
 def _interval(value: Any, low: Any, high: Any, locale: LocaleLike) -> str:
