@@ -503,7 +503,7 @@ def _assess(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: T
             goals,
             year=args.year,
             method=args.method,
-            min_coverage=float(coverage.fraction),
+            min_coverage=coverage,
             locale=locale,
             targets={i.code: i.target for i in strategy.indicators},
             columns=args.columns,

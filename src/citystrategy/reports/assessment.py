@@ -9,7 +9,7 @@ from typing import Any, Final
 
 import pandas as pd
 
-from citystrategy._arguments import each, instance, integer, member, real
+from citystrategy._arguments import each, instance, integer, member
 from citystrategy._i18n import gettext, pgettext
 from citystrategy.errors import ArgumentError
 from citystrategy.formatting import (
@@ -27,7 +27,16 @@ from citystrategy.formatting import (
 )
 from citystrategy.model import Target
 from citystrategy.money import CURRENCIES
-from citystrategy.progress import GOAL_COLUMNS, INDICATOR_COLUMNS, Method, Note, Status, Trend
+from citystrategy.percent import as_percent
+from citystrategy.progress import (
+    GOAL_COLUMNS,
+    INDICATOR_COLUMNS,
+    MIN_COVERAGE,
+    Method,
+    Note,
+    Status,
+    Trend,
+)
 from citystrategy.progress.strategy import check_table
 from citystrategy.reports._json import Why, exact, put, rounded, significant
 from citystrategy.reports.text import _fill, _width, render_table
@@ -193,7 +202,7 @@ def format_assessment(
     *,
     year: int,
     method: str = "ratio",
-    min_coverage: float = 0.6,
+    min_coverage: object = MIN_COVERAGE,
     targets: Mapping[str, Target | None] | None = None,
     columns: Sequence[str] | None = None,
     width: int | None = None,
@@ -208,7 +217,9 @@ def format_assessment(
         goals: The result of :func:`citystrategy.progress.assess_goals`, if wanted.
         year: The reporting year (for the title).
         method: The method used (for the title).
-        min_coverage: The coverage threshold used for the goals (for the title).
+        min_coverage: The coverage threshold used for the goals (for the title), in percent
+            as :func:`~citystrategy.progress.assess_goals` takes it: ``Percent(60)`` (the
+            default) or ``Q_(60, "percent")``; a bare number is a ``TypeError``.
         targets: The indicators' targets by code (``{i.code: i.target for i in
             strategy.indicators}``): the target column then shows each one from its kind and
             values (``≥ 14,3%``, ``≤ 20``, ``10–20``). Without them it shows the value each
@@ -222,11 +233,11 @@ def format_assessment(
 
     Raises:
         AssessmentError: If *table* or *goals* lacks a column of the result it stands for.
-        ArgumentError: If *method* is unknown, *min_coverage* is outside [0, 1], a column is
+        ArgumentError: If *method* is unknown, *min_coverage* is outside 0–100%, a column is
             neither a key nor a title (the message lists them), is asked for twice or none is,
             or *width* is under 1.
-        ArgumentTypeError: If *year* or *width* is not an int, *targets* not a mapping, or
-            *columns* not a sequence of strings.
+        ArgumentTypeError: If *year* or *width* is not an int, *min_coverage* is a bare
+            number, *targets* not a mapping, or *columns* not a sequence of strings.
     """
     language = get_language(locale)
     check_table(table, INDICATOR_COLUMNS)
@@ -234,8 +245,9 @@ def format_assessment(
         check_table(goals, GOAL_COLUMNS)
     integer(year, "year")
     method = member(Method, method, "method").value
-    if not 0 <= real(min_coverage, "min_coverage") <= 1:
-        raise ArgumentError("min_coverage", min_coverage, "a share between 0 and 1")
+    threshold = as_percent(min_coverage, "min_coverage")
+    if not 0 <= threshold <= 100:
+        raise ArgumentError("min_coverage", min_coverage, "a share between 0% and 100%")
     width = _width(width)
     if targets is None:
         targets = {}
@@ -324,7 +336,7 @@ def format_assessment(
             ]
             for row in _rows(goals)
         ]
-        coverage = format_percent(_decimal(min_coverage * 100), decimals=0, locale=locale)
+        coverage = format_percent(threshold, decimals=0, locale=locale)
         goals_title = gettext("Goals (mean indicator score, coverage at least {coverage})", locale)
         lines += [
             "",
