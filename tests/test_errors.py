@@ -322,6 +322,12 @@ CASES: dict[str, Case] = {
         ArgumentError,
         "median",
     ),
+    "format-assessment-bare-coverage": Case(
+        lambda s, c: rp.format_assessment(pr.assess(s, year=2023), year=2023, min_coverage=0.6),
+        TypeError,
+        ArgumentTypeError,
+        "Percent(",
+    ),
     "format-assessment-table": Case(
         lambda s, c: rp.format_assessment(pd.DataFrame({"code": ["X"]}), year=2023),
         ValueError,

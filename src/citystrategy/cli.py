@@ -441,6 +441,11 @@ def _write_csv(header: Sequence[str], rows: Iterable[Sequence[object]], out: Tex
     writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
 
 
+def _width() -> int | None:
+    """The terminal's width if the output goes to one (text wraps within it), else ``None``."""
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
 # --- the commands --------------------------------------------------------------------------------
 
 
@@ -497,10 +502,12 @@ def _summary(
         ]
         _print_json(data, out)
     else:
-        out.write(format_summary(strategy, args.year, slug=slug, locale=locale) + "\n")
+        out.write(
+            format_summary(strategy, args.year, slug=slug, locale=locale, width=_width()) + "\n"
+        )
         if links:
             names = _catalogue_names(strategy)
-            text = format_program_links(links, catalogue_names=names, locale=locale)
+            text = format_program_links(links, catalogue_names=names, locale=locale, width=_width())
             out.write("\n" + text + "\n")
     return EXIT_OK
 
@@ -515,7 +522,9 @@ def _check(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: Te
     elif args.format == "csv":
         _findings_csv(report, locale, out)
     else:
-        out.write(format_findings(report, title=strategy.title, locale=locale) + "\n")
+        out.write(
+            format_findings(report, title=strategy.title, locale=locale, width=_width()) + "\n"
+        )
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
@@ -562,11 +571,11 @@ def _assess(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: T
             goals,
             year=args.year,
             method=args.method,
-            min_coverage=float(coverage.fraction),
+            min_coverage=coverage,
             locale=locale,
             targets={i.code: i.target for i in strategy.indicators},
             columns=args.columns,
-            width=shutil.get_terminal_size().columns if out.isatty() else None,
+            width=_width(),
         )
         out.write(text + "\n")
     return EXIT_OK
@@ -657,7 +666,7 @@ def _programs(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
         if args.format == "json":
             _print_json([program_data(p) for p in found], out)
         else:
-            out.write(format_programs(found, locale=locale) + "\n")
+            out.write(format_programs(found, locale=locale, width=_width()) + "\n")
         return EXIT_OK
     if args.action == "show":
         try:
@@ -669,7 +678,7 @@ def _programs(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
         if args.format == "json":
             _print_json(program_data(program), out)
         else:
-            text = format_program(program, sources=catalogue.sources, locale=locale)
+            text = format_program(program, sources=catalogue.sources, locale=locale, width=_width())
             out.write(text + "\n")
         return EXIT_OK
     from citystrategy.cities import is_folder_path, open_city
@@ -684,7 +693,9 @@ def _programs(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     if args.format == "json":
         _print_json(profile_data(profile), out)
     else:
-        out.write(format_city_profile(profile, catalogue.name, locale=locale) + "\n")
+        out.write(
+            format_city_profile(profile, catalogue.name, locale=locale, width=_width()) + "\n"
+        )
     return EXIT_OK
 
 

@@ -13,8 +13,10 @@ import pytest
 from citystrategy.cli import main
 from citystrategy.errors import ArgumentError
 from citystrategy.model import Strategy, Target
+from citystrategy.percent import Percent
 from citystrategy.progress import assess, assess_goals
 from citystrategy.reports import format_assessment
+from citystrategy.units import Q_
 from tests.language import english_words, identifiers, polish_words
 
 NBSP = "\xa0"
@@ -301,3 +303,42 @@ def test_a_frame_without_targets_still_formats(kielce: Strategy) -> None:
         format_assessment(pd.DataFrame(table), year=2023, columns=["code", "target"]), "KIE-1-01"
     )
     assert _cells(row) == ["KIE-1-01", "–"]
+
+
+@pytest.mark.parametrize(
+    ("coverage", "shown"),
+    [(Percent(75), "75%"), (Q_(50, "percent"), "50%"), (Q_(Decimal("0.8"), ""), "80%")],
+    ids=["percent", "quantity", "fraction-quantity"],
+)
+def test_the_coverage_threshold_is_a_percent(
+    kielce: Strategy, coverage: object, shown: str
+) -> None:
+    """format_assessment takes the threshold as assess_goals does, in percent, and shows it."""
+    table = assess(kielce, year=2023)
+    goals = assess_goals(kielce, year=2023, table=table, min_coverage=coverage)
+    polish = format_assessment(table, goals, year=2023, min_coverage=coverage)
+    english = format_assessment(table, goals, year=2023, min_coverage=coverage, locale="en_GB")
+    assert f"pokrycie co najmniej {shown})" in polish
+    assert f"coverage at least {shown})" in english
+
+
+@pytest.mark.parametrize("bare", [0.6, 60, Decimal("0.6")], ids=["float", "int", "decimal"])
+def test_a_bare_coverage_is_a_type_error_that_shows_how(kielce: Strategy, bare: object) -> None:
+    """A bare number could be a fraction or a percent: it is refused with the way to pass it."""
+    table = assess(kielce, year=2023)
+    with pytest.raises(TypeError, match=r"min_coverage.*Percent\(85\)"):
+        format_assessment(table, year=2023, min_coverage=bare)
+
+
+def test_a_coverage_over_100_percent_is_refused(kielce: Strategy) -> None:
+    """A share of indicators lies between 0% and 100%."""
+    with pytest.raises(ArgumentError, match="min_coverage"):
+        format_assessment(assess(kielce, year=2023), year=2023, min_coverage=Percent(150))
+
+
+def test_the_command_shows_the_coverage_it_was_given(capsys: pytest.CaptureFixture[str]) -> None:
+    """--min-coverage 75 (percent) reaches the title as 75%, in both languages."""
+    polish = _run([*ASSESS, "--min-coverage", "75"], capsys)
+    english = _run([*ASSESS, "--min-coverage", "75", "--locale", "en"], capsys)
+    assert "pokrycie co najmniej 75%)" in polish
+    assert "coverage at least 75%)" in english

@@ -74,3 +74,16 @@ def test_a_bad_width_is_refused(width: object, error: type[Exception]) -> None:
     """A width is a whole number of characters, 1 or more."""
     with pytest.raises(error, match="width"):
         render_table(["a"], [["1"]], width=width)  # type: ignore[arg-type]
+
+
+def test_a_number_columns_title_wraps_when_it_is_wider_than_its_numbers() -> None:
+    """A long title over short numbers wraps at its spaces; the numbers keep their one line."""
+    rows = [["Kielce", "6", "514\xa0239,53\xa0zł"]]
+    text = render_table(["Miasto", "Projekty (raport)", "Koszt (raport)"], rows, width=31)
+    # 31 = 6 (city) + 2 + 8 ("Projekty", "(raport)") + 2 + 13 (the amount), written out by hand
+    assert text.splitlines() == [
+        "Miasto  Projekty          Koszt",
+        "        (raport)       (raport)",
+        "------  --------  -------------",
+        "Kielce         6  514\xa0239,53\xa0zł",
+    ]

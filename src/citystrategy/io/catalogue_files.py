@@ -21,7 +21,18 @@ from types import MappingProxyType
 from typing import Any, Final, TypeVar
 
 from citystrategy import _arguments
-from citystrategy.io._files import Problems, as_traversable, call, check_keys, read_text, read_toml
+from citystrategy._i18n import N_
+from citystrategy.errors import Message
+from citystrategy.io._files import (
+    HEADER,
+    Place,
+    Problems,
+    as_traversable,
+    call,
+    check_keys,
+    read_text,
+    read_toml,
+)
 from citystrategy.io._structure import Shape, Structurer
 from citystrategy.io.parse import Amount, parse_money, parse_percent, parse_value
 from citystrategy.model import (
@@ -87,27 +98,42 @@ _MEMBER_COLUMNS: Final = (
 )
 
 
+#: A TERYT code that is not one, with the name it was given for and why.
+_TERYT_FOR: Final = N_("{code!r} for {name!r}: {reason}")
+
+
 def _member_row(row: Mapping[str, str], number: int, problems: Problems) -> Territory | None:
     """The territory of one row of a member list, or ``None`` with its problems recorded."""
     code, name = row["teryt_gmina"], row["name"]
     reason = check_teryt(code, TerytLevel.GMINA)
     if reason is not None:
-        problems.add(f"line {number}, column 'teryt_gmina'", f"{code!r} for {name!r}: {reason}")
+        where = Place(line=number, column="teryt_gmina")
+        problems.add(where, _TERYT_FOR, code=code, name=name, reason=Message(reason))
         return None
     checks = {
-        "voivodeship": (VOIVODESHIPS[code[:2]], f"the voivodeship of {code!r}"),
-        "gmina_kind": (_GMINA_KIND_NAMES.get(code[6], ""), f"the kind digit {code[6]!r}"),
+        "voivodeship": (
+            VOIVODESHIPS[code[:2]],
+            N_("expected {expected!r} (the voivodeship of {code!r}) for {name!r}, found {found!r}"),
+            code,
+        ),
+        "gmina_kind": (
+            _GMINA_KIND_NAMES.get(code[6], ""),
+            N_("expected {expected!r} (the kind digit {code!r}) for {name!r}, found {found!r}"),
+            code[6],
+        ),
     }
     found = True
-    for column, (expected, why) in checks.items():
+    for column, (expected, template, shown) in checks.items():
         if row[column] != expected:
-            message = f"expected {expected!r} ({why}) for {name!r}, found {row[column]!r}"
-            problems.add(f"line {number}, column {column!r}", message)
+            where = Place(line=number, column=column)
+            values = {"expected": expected, "code": shown, "name": name, "found": row[column]}
+            problems.add(where, template, **values)
             found = False
     if row["city_with_powiat_rights"] not in ("yes", "no"):
         problems.add(
-            f"line {number}, column 'city_with_powiat_rights'",
-            f"expected yes or no, found {row['city_with_powiat_rights']!r}",
+            Place(line=number, column="city_with_powiat_rights"),
+            N_("expected 'yes' or 'no', found {found!r}"),
+            found=row["city_with_powiat_rights"],
         )
         return None
     if not found:
@@ -120,11 +146,14 @@ def _member_row(row: Mapping[str, str], number: int, problems: Problems) -> Terr
     town = row["teryt_town"] or None
     if code.endswith("3") and town is None:
         problems.add(
-            f"line {number}, column 'teryt_town'",
-            f"an urban-rural gmina ({name!r}, {code!r}) needs its town's code {code[:6] + '4'!r}",
+            Place(line=number, column="teryt_town"),
+            N_("an urban-rural gmina ({name!r}, {code!r}) needs its town's code {town!r}"),
+            name=name,
+            code=code,
+            town=code[:6] + "4",
         )
         return None
-    where = f"line {number}"
+    where = Place(line=number)
     return call(problems, where, Territory, name=name, kind=kind, teryt=code, town_teryt=town)
 
 
@@ -148,7 +177,7 @@ def read_memberships(
     reader = csv.DictReader(io.StringIO(content))
     missing = [c for c in _MEMBER_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        problems.add("line 1 (header)", f"missing column(s) {', '.join(map(repr, missing))}")
+        problems.add(HEADER, N_("missing column(s) {columns}"), columns=tuple(missing))
         problems.raise_if_any()
     memberships = []
     for number, row in enumerate(reader, start=2):
@@ -156,14 +185,15 @@ def read_memberships(
         if None in row or None in row.values():  # a row with more or fewer cells than the header
             extra = row.get(None) or []
             found = sum(v is not None for k, v in row.items() if k is not None) + len(extra)
-            problems.add(f"line {number}", f"expected {cells} cells, found {found}")
+            template = N_("expected {expected} cells, found {found}")
+            problems.add(Place(line=number), template, expected=cells, found=found)
             continue
         territory = _member_row(row, number, problems)
         if territory is None:
             continue
         membership = call(
             problems,
-            f"line {number}, column 'membership_source'",
+            Place(line=number, column="membership_source"),
             Membership,
             territory=territory,
             status=status,
@@ -199,15 +229,15 @@ def _amount(item: Mapping[str, Any], where: str, problems: Problems) -> dict[str
     raw = item.get("amount")
     at = f"{where}.amount"
     if not isinstance(raw, str):
-        problems.add(
-            at, f"expected an amount of money as printed, e.g. '10,9 mln zł', found {raw!r}"
-        )
+        template = N_("expected an amount of money as printed, e.g. '10,9 mln zł', found {found!r}")
+        problems.add(at, template, found=raw)
         return {}
     parsed = call(problems, at, parse_value, raw, field="amount")
     if parsed is None:
         return {}
     if not isinstance(parsed, Amount) or parsed.unit not in ("PLN", "EUR"):
-        problems.add(at, f"expected an amount of money such as '10,9 mln zł', found {raw!r}")
+        template = N_("expected an amount of money such as '10,9 mln zł', found {found!r}")
+        problems.add(at, template, found=raw)
         return {}
     money = call(problems, at, parse_money, raw, field="amount")  # refuses a fraction of a grosz
     if money is None:
@@ -220,7 +250,7 @@ def _percent(item: Mapping[str, Any], where: str, problems: Problems) -> dict[st
     raw = item.get("rate")
     at = f"{where}.rate"
     if not isinstance(raw, str):
-        problems.add(at, f"expected a rate as printed, e.g. '85%', found {raw!r}")
+        problems.add(at, N_("expected a rate as printed, e.g. '85%', found {found!r}"), found=raw)
         return {}
     percent = call(problems, at, parse_percent, raw.replace(" %", "%"), field="rate")
     if percent is None:
@@ -238,7 +268,7 @@ def _territory(
         if key in item
     }
     if "name" not in item:
-        problems.add(where, "missing key 'name'")
+        problems.add(where, N_("missing key {key!r}"), key="name")
     printed = texts.get("name") or ""
     official = texts.get("official_name") or printed
     country = texts.get("country") or "PL"
@@ -247,17 +277,22 @@ def _territory(
     if country == "PL":
         reason = check_teryt(code, TerytLevel.GMINA)
         if reason is not None:
-            problems.add(f"{where}.teryt", f"{code!r} for {printed!r}: {reason}")
+            values = {"code": code, "name": printed, "reason": Message(reason)}
+            problems.add(f"{where}.teryt", _TERYT_FOR, **values)
             return {}
         member = members.get(normalise_name(official))
         if member is not None and member.teryt != code:
             problems.add(
                 f"{where}.teryt",
-                f"{code!r} for {printed!r} differs from the member list's {member.teryt!r}",
+                N_("{code!r} for {name!r} differs from the member list's {listed!r}"),
+                code=code,
+                name=printed,
+                listed=member.teryt,
             )
             return {}
     elif code:
-        problems.add(f"{where}.teryt", f"a territory in {country} has no TERYT code (got {code!r})")
+        template = N_("a territory in {country} has no TERYT code (got {code!r})")
+        problems.add(f"{where}.teryt", template, country=country, code=code)
         return {}
     if kind is None:
         return {}
@@ -272,7 +307,7 @@ def _whole(raw: object, where: str, problems: Problems) -> int | None:
     digits = raw.replace(" ", "") if isinstance(raw, str) else None
     if digits is not None and (digits == "" or (digits.isascii() and digits.isdigit())):
         return int(digits) if digits else None
-    problems.add(where, f"expected a whole number, found {raw!r}")
+    problems.add(where, N_("expected a whole number, found {found!r}"), found=raw)
     return None
 
 
@@ -327,14 +362,15 @@ def _program(
     item: object, where: str, shapes: Structurer, sources: set[str], problems: Problems
 ) -> Program | None:
     if not isinstance(item, Mapping):
-        problems.add(where, f"expected a table, found {item!r}")
+        problems.add(where, N_("expected a table, found {found!r}"), found=item)
         return None
     _source(item, where, sources, problems)
     parts: dict[str, list[Any]] = {}
     for key, cls in _PARTS.items():
         listed = item.get(key, [])
         if not isinstance(listed, list):
-            problems.add(f"{where}.{key}", f"expected a list of tables, found {listed!r}")
+            template = N_("expected a list of tables, found {found!r}")
+            problems.add(f"{where}.{key}", template, found=listed)
             continue
         parts[key] = []
         for number, part in enumerate(listed, start=1):
@@ -350,17 +386,16 @@ def _program(
 def _source(item: Mapping[str, Any], where: str, sources: set[str], problems: Problems) -> None:
     key = item.get("source", "")
     if key and key not in sources:
-        problems.add(
-            f"{where}.source", f"unknown source {key!r} (known: {', '.join(sorted(sources))})"
-        )
+        template = N_("unknown source {key!r} (known: {known})")
+        problems.add(f"{where}.source", template, key=key, known=", ".join(sorted(sources)))
 
 
 def _one_name_per_code(
     programs: list[Program], memberships: tuple[Membership, ...], problems: Problems
 ) -> None:
     """A TERYT code names one territory: two different names for one code is a problem."""
-    names: dict[str, tuple[str, str]] = {
-        m.territory.teryt: (normalise_name(m.territory.name), "the member lists")
+    names: dict[str, tuple[str, str | None]] = {
+        m.territory.teryt: (normalise_name(m.territory.name), None)  # None: the member lists
         for m in memberships
         if m.territory.teryt
     }
@@ -372,16 +407,22 @@ def _one_name_per_code(
             name = normalise_name(participant.territory.name)
             where = f"programs[{program.code}].participants[{number}].teryt"
             known = names.setdefault(code, (name, where))
-            if known[0] != name:
-                message = f"{code!r} is {participant.territory.name!r} here but another territory at {known[1]}"
-                problems.add(where, message)
+            if known[0] == name:
+                continue
+            values = {"code": code, "name": participant.territory.name}
+            if known[1] is None:
+                template = N_("{code!r} is {name!r} here but another territory in the member lists")
+                problems.add(where, template, **values)
+            else:
+                template = N_("{code!r} is {name!r} here but another territory at {other}")
+                problems.add(where, template, **values, other=known[1])
 
 
 def _read_memberships(root: Traversable) -> tuple[Membership, ...]:
     """Every membership of the member lists in *root* (:data:`MEMBER_FILES`), each territory in
     one list only."""
     memberships: list[Membership] = []
-    listed: dict[str, str] = {}
+    listed: dict[str, tuple[str, int]] = {}
     for name, status in MEMBER_FILES.items():
         file = root / name
         if name != "members.csv" and not file.is_file():
@@ -390,12 +431,15 @@ def _read_memberships(root: Traversable) -> tuple[Membership, ...]:
         problems = Problems(str(file))
         for number, membership in enumerate(read, start=2):
             territory = membership.territory
-            where = f"{name} line {number}"
-            known = listed.setdefault(territory.teryt or "", where)
-            if known != where:
+            known = listed.setdefault(territory.teryt or "", (name, number))
+            if known != (name, number):
                 problems.add(
-                    f"line {number}, column 'teryt_gmina'",
-                    f"{territory.name!r} ({territory.teryt}) is listed in {known} too",
+                    Place(line=number, column="teryt_gmina"),
+                    N_("{name!r} ({code}) is listed in {file}, line {line}, too"),
+                    name=territory.name,
+                    code=territory.teryt,
+                    file=known[0],
+                    line=known[1],
                 )
         problems.raise_if_any()
         memberships.extend(read)
@@ -427,7 +471,8 @@ def read_catalogue(directory: Traversable | str | Path) -> Catalogue:
     listed = {key: raw.get(key, []) for key in ("sources", "programs")}
     for key, items in listed.items():
         if not isinstance(items, list):
-            problems.add(key, f"expected a list of tables ([[{key}]]), found {items!r}")
+            template = N_("expected a list of tables ([[{key}]]), found {found!r}")
+            problems.add(key, template, key=key, found=items)
             listed[key] = []
     built_sources = (
         _SHAPES.structure(Source, item, f"sources[{number}]", problems)
@@ -450,11 +495,12 @@ def read_catalogue(directory: Traversable | str | Path) -> Catalogue:
             described = ", ".join(f"{f.kind.value} {f.raw!r}" for f in budget)
             problems.add(
                 f"programs[{program.code}].figures",
-                f"budget figures in several currencies: {described}",
+                N_("budget figures in several currencies: {figures}"),
+                figures=described,
             )
     codes = [p.code for p in programs]
     for code in sorted({c for c in codes if codes.count(c) > 1}):
-        problems.add(f"programs[{code}]", "repeated programme code")
+        problems.add(f"programs[{code}]", N_("repeated programme code"))
     _one_name_per_code(programs, memberships, problems)
     catalogue = _SHAPES.structure(
         Catalogue,

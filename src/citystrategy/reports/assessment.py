@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import math
-import textwrap
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
 import pandas as pd
 
-from citystrategy._arguments import each, instance, integer, member, real
+from citystrategy._arguments import each, instance, integer, member
 from citystrategy._i18n import gettext, pgettext
 from citystrategy.errors import ArgumentError
 from citystrategy.formatting import (
@@ -28,10 +27,19 @@ from citystrategy.formatting import (
 )
 from citystrategy.model import Target
 from citystrategy.money import CURRENCIES
-from citystrategy.progress import GOAL_COLUMNS, INDICATOR_COLUMNS, Method, Note, Status, Trend
+from citystrategy.percent import as_percent
+from citystrategy.progress import (
+    GOAL_COLUMNS,
+    INDICATOR_COLUMNS,
+    MIN_COVERAGE,
+    Method,
+    Note,
+    Status,
+    Trend,
+)
 from citystrategy.progress.strategy import check_table
 from citystrategy.reports._json import Why, exact, put, rounded, significant
-from citystrategy.reports.text import render_table
+from citystrategy.reports.text import _fill, _width, render_table
 
 __all__ = ["assessment_data", "format_assessment"]
 
@@ -194,7 +202,7 @@ def format_assessment(
     *,
     year: int,
     method: str = "ratio",
-    min_coverage: float = 0.6,
+    min_coverage: object = MIN_COVERAGE,
     targets: Mapping[str, Target | None] | None = None,
     columns: Sequence[str] | None = None,
     width: int | None = None,
@@ -209,7 +217,9 @@ def format_assessment(
         goals: The result of :func:`citystrategy.progress.assess_goals`, if wanted.
         year: The reporting year (for the title).
         method: The method used (for the title).
-        min_coverage: The coverage threshold used for the goals (for the title).
+        min_coverage: The coverage threshold used for the goals (for the title), in percent
+            as :func:`~citystrategy.progress.assess_goals` takes it: ``Percent(60)`` (the
+            default) or ``Q_(60, "percent")``; a bare number is a ``TypeError``.
         targets: The indicators' targets by code (``{i.code: i.target for i in
             strategy.indicators}``): the target column then shows each one from its kind and
             values (``≥ 14,3%``, ``≤ 20``, ``10–20``). Without them it shows the value each
@@ -223,11 +233,11 @@ def format_assessment(
 
     Raises:
         AssessmentError: If *table* or *goals* lacks a column of the result it stands for.
-        ArgumentError: If *method* is unknown, *min_coverage* is outside [0, 1], a column is
+        ArgumentError: If *method* is unknown, *min_coverage* is outside 0–100%, a column is
             neither a key nor a title (the message lists them), is asked for twice or none is,
             or *width* is under 1.
-        ArgumentTypeError: If *year* or *width* is not an int, *targets* not a mapping, or
-            *columns* not a sequence of strings.
+        ArgumentTypeError: If *year* or *width* is not an int, *min_coverage* is a bare
+            number, *targets* not a mapping, or *columns* not a sequence of strings.
     """
     language = get_language(locale)
     check_table(table, INDICATOR_COLUMNS)
@@ -235,10 +245,10 @@ def format_assessment(
         check_table(goals, GOAL_COLUMNS)
     integer(year, "year")
     method = member(Method, method, "method").value
-    if not 0 <= real(min_coverage, "min_coverage") <= 1:
-        raise ArgumentError("min_coverage", min_coverage, "a share between 0 and 1")
-    if width is not None and integer(width, "width") < 1:
-        raise ArgumentError("width", width, "a number of characters, 1 or more")
+    threshold = as_percent(min_coverage, "min_coverage")
+    if not 0 <= threshold <= 100:
+        raise ArgumentError("min_coverage", min_coverage, "a share between 0% and 100%")
+    width = _width(width)
     if targets is None:
         targets = {}
     instance(targets, "targets", Mapping, "a mapping of indicator codes to Targets")  # type: ignore[type-abstract]
@@ -326,7 +336,7 @@ def format_assessment(
             ]
             for row in _rows(goals)
         ]
-        coverage = format_percent(_decimal(min_coverage * 100), decimals=0, locale=locale)
+        coverage = format_percent(threshold, decimals=0, locale=locale)
         goals_title = gettext("Goals (mean indicator score, coverage at least {coverage})", locale)
         lines += [
             "",
@@ -358,13 +368,6 @@ def format_assessment(
                 )
             lines.append(_fill(f"  {row['code']}: {'; '.join(words)}", width, indent="    "))
     return "\n".join(lines)
-
-
-def _fill(text: str, width: int | None, *, indent: str = "") -> str:
-    """*text* as it is, or within *width* characters (a terminal's), continued with *indent*."""
-    if width is None:
-        return text
-    return textwrap.fill(text, width, subsequent_indent=indent, break_on_hyphens=False)
 
 
 def _interval(value: Any, low: Any, high: Any, locale: LocaleLike) -> str:

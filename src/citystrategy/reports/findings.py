@@ -42,7 +42,7 @@ from citystrategy.formatting import (
 from citystrategy.model import ValueRange
 from citystrategy.money import Money
 from citystrategy.reports._json import Why, put
-from citystrategy.reports.text import render_table
+from citystrategy.reports.text import _fill, _width, render_table
 from citystrategy.validation import (
     Finding,
     FindingKind,
@@ -448,19 +448,32 @@ def _columns(language: str) -> tuple[str, ...]:
 
 
 def format_findings(
-    report: ValidationReport, *, title: str = "", locale: LocaleLike = DEFAULT_LOCALE
+    report: ValidationReport,
+    *,
+    title: str = "",
+    width: int | None = None,
+    locale: LocaleLike = DEFAULT_LOCALE,
 ) -> str:
     """The findings as a text table, most serious first, worded in the locale's language.
 
     The totals line counts with the language's plural forms (``Razem: 44 uwagi (0 błędów,
     19 ostrzeżeń, 25 informacji)``).
+
+    Args:
+        report: The result of :func:`citystrategy.validation.check`.
+        title: The strategy's title, for the heading (default: the report's strategy).
+        width: The widest line wanted (a terminal's width): descriptions wrap within it (see
+            :func:`~citystrategy.reports.render_table`); ``None`` (a file, a pipe) never
+            wraps. Nothing is ever cut.
+        locale: Language and number format.
     """
     instance(report, "report", ValidationReport, "a ValidationReport")
+    width = _width(width)
     loc = get_locale(locale)
     t = _words(loc.language)
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     findings = sorted(report, key=lambda f: order[f.severity])
-    lines = [t["title"].format(title=title or report.strategy), ""]
+    lines = [_fill(t["title"].format(title=title or report.strategy), width), ""]
     if not findings:
         return "\n".join([*lines, t["none"]])
     rows = [
@@ -472,7 +485,7 @@ def format_findings(
         ]
         for f in findings
     ]
-    lines.append(render_table(_columns(loc.language), rows, align="llll"))
+    lines.append(render_table(_columns(loc.language), rows, align="llll", width=width))
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
 
     def count(severity: Severity) -> str:
@@ -484,5 +497,5 @@ def format_findings(
         warnings=count(Severity.WARNING),
         notes=count(Severity.INFO),
     )
-    lines += ["", totals]
+    lines += ["", _fill(totals, width)]
     return "\n".join(lines)

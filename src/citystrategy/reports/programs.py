@@ -38,7 +38,7 @@ from citystrategy.model import (
 )
 from citystrategy.money import Money
 from citystrategy.reports._json import Why, exact, put, rounded
-from citystrategy.reports.text import render_table
+from citystrategy.reports.text import _fill, _width, render_table
 
 __all__ = [
     "format_city_profile",
@@ -234,26 +234,48 @@ def _rate_text(rate: Rate, locale: LocaleLike) -> str:
     return format_percent(rate.percent, decimals=decimals, locale=locale)
 
 
-def format_programs(programs: tuple[Program, ...], *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
-    """A table of programmes: code, name, years, number of participating territories, value."""
+def format_programs(
+    programs: tuple[Program, ...],
+    *,
+    width: int | None = None,
+    locale: LocaleLike = DEFAULT_LOCALE,
+) -> str:
+    """A table of programmes: code, name, years, number of participating territories, value.
+
+    Args:
+        programs: The programmes, in the order to list them.
+        width: The widest line wanted (a terminal's width): long names and texts wrap within
+            it (see :func:`~citystrategy.reports.render_table`); ``None`` (a file, a pipe)
+            never wraps. Names are never cut.
+        locale: Language and number format.
+
+    Raises:
+        ArgumentError: If *width* is under 1 (a ``ValueError``).
+        ArgumentTypeError: If a programme is not a Program or *width* is not an int.
+    """
     programs = each(programs, "programs", Program, "a Program")
+    width = _width(width)
     if not programs:
         return pgettext("programme list", "No programmes.", locale)
     rows = [
         [
             p.code,
-            p.name if len(p.name) <= 70 else p.name[:69] + "…",
+            p.name,
             _years(p),
             str(len({x.territory.id for x in p.participants})) if p.participants else "–",
             _figure_text(p.figure("total_value"), locale),
         ]
         for p in programs
     ]
-    return render_table(_list_columns(locale), rows, align="llrrr")
+    return render_table(_list_columns(locale), rows, align="llrrr", width=width)
 
 
 def format_program(
-    program: Program, *, sources: Iterable[Source] = (), locale: LocaleLike = DEFAULT_LOCALE
+    program: Program,
+    *,
+    sources: Iterable[Source] = (),
+    width: int | None = None,
+    locale: LocaleLike = DEFAULT_LOCALE,
 ) -> str:
     """Everything a catalogue knows of one programme, with its rates checked against its figures.
 
@@ -264,16 +286,20 @@ def format_program(
         program: The programme.
         sources: The catalogue's sources: each one cited is shown as ``[1]`` and listed by its
             title at the end (without them, a source shows as its key).
+        width: The widest line wanted (a terminal's width): long names and texts wrap within
+            it (see :func:`~citystrategy.reports.render_table`); ``None`` (a file, a pipe)
+            never wraps. Names are never cut.
         locale: Language and number format.
     """
     instance(program, "program", Program, "a Program")
+    width = _width(width)
     titles = {source.key: source.title for source in sources}
     cited: dict[str, int] = {}
 
     def cite(key: str) -> str:
         return f"[{cited.setdefault(key, len(cited) + 1)}]" if key in titles else key
 
-    lines = [f"{program.code}: {program.name}", ""]
+    lines = [_fill(f"{program.code}: {program.name}", width, indent="  "), ""]
     for label, value in (
         (pgettext("programme", "Period", locale), _period(program, locale)),
         (pgettext("programme", "Operator", locale), program.operator),
@@ -282,9 +308,9 @@ def format_program(
         (pgettext("programme", "Themes", locale), ", ".join(program.themes)),
     ):
         if value:
-            lines.append(f"{label}: {value}")
+            lines.append(_fill(f"{label}: {value}", width, indent="  "))
     if program.description:
-        lines += ["", program.description]
+        lines += ["", _fill(program.description, width)]
     figures = (*program.figures, *derived_figures(program))
     if figures:
         rows = [
@@ -307,7 +333,7 @@ def format_program(
         lines += [
             "",
             pgettext("programme", "Figures", locale) + ":",
-            render_table(columns, rows, align="lrrll"),
+            render_table(columns, rows, align="lrrll", width=width),
         ]
     checks = check_rates(program)
     if program.rates:
@@ -316,7 +342,7 @@ def format_program(
         lines += [
             "",
             pgettext("programme", "Rates and whether the figures agree", locale) + ":",
-            render_table(_rate_columns(locale), rows, align="lrrll"),
+            render_table(_rate_columns(locale), rows, align="lrrll", width=width),
         ]
     partners = [f"{p.name} ({_partner_role(p.role, locale)})" for p in program.partners]
     for title, items in (
@@ -333,7 +359,11 @@ def format_program(
         ),
     ):
         if items:
-            lines += ["", title + ":", *(f"  - {item}" for item in items)]
+            lines += [
+                "",
+                title + ":",
+                *(_fill(f"  - {item}", width, indent="    ") for item in items),
+            ]
     if program.participants:
         rows = [
             [
@@ -349,13 +379,13 @@ def format_program(
         lines += [
             "",
             pgettext("programme", "Participants", locale) + ":",
-            render_table(columns, rows, align="lllll"),
+            render_table(columns, rows, align="lllll", width=width),
         ]
     if cited:
         lines += [
             "",
             pgettext("programme", "Sources", locale) + ":",
-            *(f"  [{n}] {titles[key]}" for key, n in cited.items()),
+            *(_fill(f"  [{n}] {titles[key]}", width, indent="      ") for key, n in cited.items()),
         ]
     return "\n".join(lines)
 
@@ -482,14 +512,27 @@ def _why(check: RateCheck, locale: LocaleLike) -> str:
 
 
 def format_city_profile(
-    profile: CityProfile, catalogue_name: str, *, locale: LocaleLike = DEFAULT_LOCALE
+    profile: CityProfile,
+    catalogue_name: str,
+    *,
+    width: int | None = None,
+    locale: LocaleLike = DEFAULT_LOCALE,
 ) -> str:
     """A city's membership and every programme it took part in, with the programmes' values.
 
     The city is named in the nominative whatever spelling it was asked by (``Gdańsku``).
+
+    Args:
+        profile: The city's profile (:func:`citystrategy.programs.city_profile`).
+        catalogue_name: The catalogue's name, for the title.
+        width: The widest line wanted (a terminal's width): long names and texts wrap within
+            it (see :func:`~citystrategy.reports.render_table`); ``None`` (a file, a pipe)
+            never wraps. Names are never cut.
+        locale: Language and number format.
     """
     instance(profile, "profile", CityProfile, "a CityProfile")
     text(catalogue_name, "catalogue_name")
+    width = _width(width)
     name = profile.territory.name if profile.territory else profile.query
     teryt = (
         f" (TERYT {profile.territory.teryt})"
@@ -498,8 +541,8 @@ def format_city_profile(
     )
     title = gettext("{name}: programmes (catalogue: {catalogue})", locale)
     lines = [
-        title.format(name=name + teryt, catalogue=catalogue_name),
-        _membership(profile.member, locale),
+        _fill(title.format(name=name + teryt, catalogue=catalogue_name), width),
+        _fill(_membership(profile.member, locale), width),
         "",
     ]
     if not profile.participations:
@@ -507,7 +550,7 @@ def format_city_profile(
     rows = [
         [
             program.code,
-            program.name if len(program.name) <= 50 else program.name[:49] + "…",
+            program.name,
             _years(program),
             _participant_role(participant.role, locale),
             participant.edition or "–",
@@ -516,7 +559,7 @@ def format_city_profile(
         ]
         for program, participant in profile.participations
     ]
-    lines.append(render_table(_profile_columns(locale), rows, align="lllllll"))
+    lines.append(render_table(_profile_columns(locale), rows, align="lllllll", width=width))
     return "\n".join(lines)
 
 
@@ -524,6 +567,7 @@ def format_program_links(
     links: tuple[tuple[ProgramLink, Program | None], ...],
     *,
     catalogue_names: Mapping[str, str] | None = None,
+    width: int | None = None,
     locale: LocaleLike = DEFAULT_LOCALE,
 ) -> str:
     """The programmes attached to a strategy's goals (an unknown programme shows its code).
@@ -532,6 +576,9 @@ def format_program_links(
         links: Each link with its programme, or ``None`` if its catalogue lacks it.
         catalogue_names: The catalogues' names by code (``{"zmp": "Związek Miast Polskich"}``);
             a catalogue not in it shows its code.
+        width: The widest line wanted (a terminal's width): long names and texts wrap within
+            it (see :func:`~citystrategy.reports.render_table`); ``None`` (a file, a pipe)
+            never wraps. Names are never cut.
         locale: Language and number format.
     """
     pair = "a pair of a ProgramLink and a Program (or None)"
@@ -541,6 +588,7 @@ def format_program_links(
         if link[1] is not None:
             instance(link[1], f"links[{index}][1]", Program, "a Program or None")
     names = catalogue_names or {}
+    width = _width(width)
     rows = [
         [
             f"{link.program}: {program.name}" if program is not None else link.program,
@@ -552,9 +600,12 @@ def format_program_links(
     ]
     return "\n".join(
         [
-            pgettext("programme links", "Programmes linked to the strategy's goals", locale),
+            _fill(
+                pgettext("programme links", "Programmes linked to the strategy's goals", locale),
+                width,
+            ),
             "",
-            render_table(_link_columns(locale), rows, align="llll"),
+            render_table(_link_columns(locale), rows, align="llll", width=width),
         ]
     )
 

@@ -37,7 +37,7 @@ from citystrategy.formatting import (
 from citystrategy.model import DeclaredSummary, Level, Strategy, TerritoryKind
 from citystrategy.money import Money
 from citystrategy.reports._json import Why, exact, put, rounded
-from citystrategy.reports.text import render_table
+from citystrategy.reports.text import _fill, _width, render_table
 
 __all__ = ["format_summary", "summary_data"]
 
@@ -229,7 +229,12 @@ def _declared(strategy: Strategy, year: int) -> DeclaredSummary | None:
 
 
 def format_summary(
-    strategy: Strategy, year: int, *, slug: str = "", locale: LocaleLike = DEFAULT_LOCALE
+    strategy: Strategy,
+    year: int,
+    *,
+    slug: str = "",
+    width: int | None = None,
+    locale: LocaleLike = DEFAULT_LOCALE,
 ) -> str:
     """The summary as text: the strategy, its goals, indicator counts and the cost table.
 
@@ -241,37 +246,37 @@ def format_summary(
         year: The reporting year.
         slug: How the strategy is named on the command line (``"kielce"``, ``"./moje-miasto"``),
             for the command that lists the discrepancies; empty to leave the command out.
+        width: The widest line wanted (a terminal's width): goal names and other long lines
+            wrap within it (see :func:`~citystrategy.reports.render_table`); ``None`` (a file,
+            a pipe) never wraps. Names are never cut.
         locale: Language and number format.
     """
     instance(strategy, "strategy", Strategy, "a Strategy")
-    lines = [strategy.title, _heading_line(strategy, locale), ""]
+    width = _width(width)
+    lines = [_fill(strategy.title, width), _fill(_heading_line(strategy, locale), width), ""]
     lines.append(gettext("Strategic and operational goals", locale) + ":")
     for goal in strategy.strategic_goals:
         count = format_count(len(strategy.indicators_of(goal.code)), "indicator", locale=locale)
-        lines.append(f"  {goal.code}. {goal.name} ({count})")
+        lines.append(_fill(f"  {goal.code}. {goal.name} ({count})", width, indent="     "))
         for op in goal.operational_goals:
             count = format_count(len(strategy.indicators_of(op.code)), "indicator", locale=locale)
-            lines.append(f"     {op.code} {op.name} ({count})")
+            lines.append(_fill(f"     {op.code} {op.name} ({count})", width, indent="         "))
     data = summary_data(strategy, year)
     ind = data["indicators"]
-    lines += [
-        "",
-        gettext(
-            "{total} ({impact} impact, {result} result; {survey} from the residents' survey); "
-            "values missing in {year}: {missing}",
-            locale,
-        ).format(
-            total=format_count(ind["total"], "indicator", locale=locale),
-            impact=format_number(ind["impact"], decimals=0, locale=locale),
-            result=format_number(ind["result"], decimals=0, locale=locale),
-            survey=format_number(ind["survey"], decimals=0, locale=locale),
-            year=year,
-            missing=format_number(ind["missing_values"], decimals=0, locale=locale),
-        ),
-        _catalogue_line(strategy, locale),
-        "",
-    ]
-    lines += _cost_table(strategy, year, locale, slug)
+    indicators = gettext(
+        "{total} ({impact} impact, {result} result; {survey} from the residents' survey); "
+        "values missing in {year}: {missing}",
+        locale,
+    ).format(
+        total=format_count(ind["total"], "indicator", locale=locale),
+        impact=format_number(ind["impact"], decimals=0, locale=locale),
+        result=format_number(ind["result"], decimals=0, locale=locale),
+        survey=format_number(ind["survey"], decimals=0, locale=locale),
+        year=year,
+        missing=format_number(ind["missing_values"], decimals=0, locale=locale),
+    )
+    lines += ["", _fill(indicators, width), _fill(_catalogue_line(strategy, locale), width), ""]
+    lines += _cost_table(strategy, year, locale, slug, width)
     return "\n".join(lines)
 
 
@@ -305,11 +310,14 @@ def _heading_line(strategy: Strategy, locale: LocaleLike) -> str:
     return " · ".join(parts)
 
 
-def _cost_table(strategy: Strategy, year: int, locale: LocaleLike, slug: str) -> list[str]:
+def _cost_table(
+    strategy: Strategy, year: int, locale: LocaleLike, slug: str, width: int | None
+) -> list[str]:
     completed = completed_projects(strategy, year)
     declared = _declared(strategy, year)
     if not completed and declared is None:
-        return [gettext("No data on projects completed in {year}.", locale).format(year=year)]
+        none = gettext("No data on projects completed in {year}.", locale).format(year=year)
+        return [_fill(none, width)]
     comparisons = _comparisons(strategy, year)
     rows = []
     for row in completed_by_goal(strategy, year):
@@ -345,21 +353,23 @@ def _cost_table(strategy: Strategy, year: int, locale: LocaleLike, slug: str) ->
             _agrees(total_agrees, locale),
         ]
     ]
-    table = render_table(_columns(locale), rows, align="lrrrrrrl", footer=footer)
+    table = render_table(_columns(locale), rows, align="lrrrrrrl", footer=footer, width=width)
     title = gettext("Projects completed in {year} by strategic goal", locale).format(year=year)
     note = gettext(
         "Computed from the project tables (each project once); "
         "'report': figures the report declares.",
         locale,
     )
-    lines = [title, "", table, "", note]
+    lines = [_fill(title, width), "", table, "", _fill(note, width)]
     mismatches = sum(1 for c in comparisons if c.agrees is False)
     if mismatches and slug:
         message = gettext("Discrepancies with the report: {count} (details: {command})", locale)
-        lines.append(message.format(count=mismatches, command=f"citystrategy check {slug}"))
+        lines.append(
+            _fill(message.format(count=mismatches, command=f"citystrategy check {slug}"), width)
+        )
     elif mismatches:
         message = gettext("Discrepancies with the report: {count}", locale)
-        lines.append(message.format(count=mismatches))
+        lines.append(_fill(message.format(count=mismatches), width))
     return lines
 
 

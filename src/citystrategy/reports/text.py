@@ -30,7 +30,8 @@ def render_table(
 
     Cells are never cut. With a *width* (a terminal's), a table wider than that wraps its
     text columns (the left-aligned ones, the widest first) at spaces, each row taking as many
-    lines as its longest cell needs; numbers (right-aligned) stay on one line. A no-break space
+    lines as its longest cell needs; numbers (right-aligned) stay on one line, and their titles
+    wrap when they are wider than the numbers. A no-break space
     never breaks. Without *width* (a file, a pipe) every cell stays on its one line.
 
     Args:
@@ -76,16 +77,14 @@ def render_table(
         for cell in row:
             if not isinstance(cell, str):
                 raise ArgumentTypeError("rows", cell, "a formatted cell (a string)")
-    limit = None if width is None else integer(width, "width")
-    if limit is not None and limit < 1:
-        raise ArgumentError("width", width, "a number of characters, 1 or more")
+    limit = _width(width)
     widths = [max(len(row[i]) for row in body) for i in range(columns)]
     if limit is not None:
         widths = _fit(widths, body, align, limit)
 
-    def lines_of(cells: Sequence[str]) -> list[str]:
+    def lines_of(cells: Sequence[str], *, title: bool = False) -> list[str]:
         wrapped = [
-            _wrap(cell, w) if a == "l" and len(cell) > w else [cell]
+            _wrap(cell, w) if (a == "l" or title) and len(cell) > w else [cell]
             for cell, w, a in zip(cells, widths, align, strict=True)
         ]
         height = max(len(parts) for parts in wrapped)
@@ -101,10 +100,42 @@ def render_table(
         return out
 
     rule = (" " * _GAP).join("-" * w for w in widths)
-    lines = [*lines_of(header), rule, *(text for r in rows for text in lines_of(r))]
+    lines = [*lines_of(header, title=True), rule, *(text for r in rows for text in lines_of(r))]
     if footer:
         lines += [rule, *(text for r in footer for text in lines_of(r))]
     return "\n".join(lines)
+
+
+def _width(width: int | None) -> int | None:
+    """*width* checked: ``None`` or a number of characters, 1 or more.
+
+    Raises:
+        ArgumentError: If *width* is under 1 (a ``ValueError``).
+        ArgumentTypeError: If *width* is not an int.
+    """
+    if width is None:
+        return None
+    if integer(width, "width") < 1:
+        raise ArgumentError("width", width, "a number of characters, 1 or more")
+    return width
+
+
+def _fill(text: str, width: int | None, *, indent: str = "") -> str:
+    """*text* as it is, or within *width* characters (a terminal's), continued with *indent*.
+
+    Lines are broken at (breaking) spaces only; a word longer than *width* (an address) is
+    printed whole on a line of its own rather than cut.
+
+    >>> print(_fill("  - Stopa bezrobocia rejestrowanego w Kielcach", 24, indent="    "))
+      - Stopa bezrobocia
+        rejestrowanego w
+        Kielcach
+    """
+    if width is None:
+        return text
+    return textwrap.fill(
+        text, width, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False
+    )
 
 
 def _wrap(cell: str, width: int) -> list[str]:
@@ -113,12 +144,19 @@ def _wrap(cell: str, width: int) -> list[str]:
 
 
 def _fit(widths: list[int], body: list[list[str]], align: str, limit: int) -> list[int]:
-    """Column widths that fit *limit*: the widest text columns give up a character at a time,
-    down to their longest word (or :data:`_WHOLE_WORD`, whichever is smaller)."""
+    """Column widths that fit *limit*: the widest columns give up a character at a time, a text
+    column down to its longest word (or :data:`_WHOLE_WORD`, whichever is smaller), a number
+    column down to its widest number, its title wrapping at spaces (*body* starts with the
+    titles)."""
     floors = []
     for i, a in enumerate(align):
         words = [len(word) for row in body for word in row[i].split(" ")]
-        floors.append(min(max(words, default=0), _WHOLE_WORD) if a == "l" else widths[i])
+        if a == "l":
+            floors.append(min(max(words, default=0), _WHOLE_WORD))
+        else:
+            title = max(len(word) for word in body[0][i].split(" "))
+            numbers = max((len(row[i]) for row in body[1:]), default=0)
+            floors.append(max(numbers, min(title, _WHOLE_WORD)))
     widths = list(widths)
     excess = sum(widths) + _GAP * (len(widths) - 1) - limit
     while excess > 0:
