@@ -1,6 +1,6 @@
 """Benchmark of the start-up of the ``citystrategy`` command, against ``import pandas``.
 
-Run with ``python benchmarks/bench_cli.py`` (about half a minute). Each command runs as a fresh
+Run with ``python benchmarks/bench_cli.py`` (about two minutes). Each command runs as a fresh
 child process, exactly as the installed ``citystrategy`` script runs it (``from
 citystrategy.cli import main; sys.exit(main())``), with its output sent to the null device; the
 baseline is ``python -c "import pandas"`` with the same interpreter. The rounds are interleaved
