@@ -353,9 +353,8 @@ def _year_on_year(
             n2 = sizes.get((territory, first_year + int(r.ti[row])))
             if n1 is None or n2 is None:
                 continue
-            scale = 100.0 if units[row] == "percent" else 1.0
             earlier, later, p_value = change_test(
-                float(previous[row]), n1, float(current[row]), n2, scale=scale, alpha=alpha
+                float(previous[row]), n1, float(current[row]), n2, unit=units[row], alpha=alpha
             )
             intervals["plo"][row], intervals["phi"][row] = earlier
             intervals["lo"][row], intervals["hi"][row] = later

@@ -368,9 +368,8 @@ def year_on_year(
     intervals: tuple[tuple[float, float] | None, tuple[float, float] | None] = (None, None)
     p = None
     if sample_sizes is not None and t1 in sample_sizes and t2 in sample_sizes:
-        scale = 100.0 if unit == "percent" else 1.0
         first, second, p = change_test(
-            v1, sample_sizes[t1], v2, sample_sizes[t2], scale=scale, alpha=alpha
+            v1, sample_sizes[t1], v2, sample_sizes[t2], unit=unit, alpha=alpha
         )
         intervals = (first, second)
         if trend is not Trend.UNCHANGED and p >= alpha:

@@ -61,10 +61,10 @@ def p_value(p1: float, n1: int, p2: float, n2: int) -> float:
 
 
 def change_test(
-    previous: float, n1: int, current: float, n2: int, *, scale: float, alpha: float
+    previous: float, n1: int, current: float, n2: int, *, unit: str, alpha: float
 ) -> tuple[tuple[float, float], tuple[float, float], float]:
-    """Wilson intervals of two survey shares (in units of *scale*: 100 for percent) and the
-    p-value of their change, as the trend of a survey indicator needs.
+    """Wilson intervals of two survey shares (in percent when *unit* is ``"percent"``, else
+    fractions of one) and the p-value of their change, as the trend of a survey indicator needs.
 
     Raises:
         AssessmentError: If a sample size is not positive or a share lies outside [0, scale].
@@ -72,6 +72,7 @@ def change_test(
     for n in (n1, n2):
         if isinstance(n, bool) or not isinstance(n, int) or n <= 0:
             raise AssessmentError(f"a sample size must be a positive int (got {n!r})")
+    scale = 100.0 if unit == "percent" else 1.0
     p1, p2 = previous / scale, current / scale
     for share, value in ((p1, previous), (p2, current)):
         if not 0 <= share <= 1:
