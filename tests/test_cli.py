@@ -291,6 +291,7 @@ def test_assess_table_in_polish(capsys: pytest.CaptureFixture[str]) -> None:
     line = next(row for row in out.splitlines() if row.startswith("  KIE-3.3-03: "))
     assert "brak wartości za 2023\xa0r. (- *" in line
     assert "ostatnia wartość jest z 2022\xa0r." in line
+    assert ".);" not in line  # the source's reason is quoted without its final stop
 
 
 def test_assess_csv_and_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -36,7 +36,9 @@ def _names(strategy: Strategy) -> list[str]:
     names = [indicator.name for indicator in strategy.indicators]
     for goal in strategy.strategic_goals:
         names += [goal.name, *(operational.name for operational in goal.operational_goals)]
+    # the source's reasons of missing values, as printed and as the notes quote them (no final stop)
     names += [o.missing.text for o in strategy.observations if o.missing is not None]
+    names += [o.missing.text.rstrip(". ") for o in strategy.observations if o.missing is not None]
     return names
 
 

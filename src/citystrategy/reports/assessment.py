@@ -354,7 +354,7 @@ def format_assessment(
             words = [get_label(Note(code), locale=locale) for code in codes]
             if row["missing"]:
                 missing = gettext(
-                    "no value for {year} ({marker}: {text}); the latest value is from {used}",
+                    "no value for {year} ({marker}): {text}; the latest value is from {used}",
                     locale,
                 )
                 words.insert(
@@ -362,7 +362,7 @@ def format_assessment(
                     missing.format(
                         year=year,
                         marker=row["missing_marker"],
-                        text=row["missing"],
+                        text=str(row["missing"]).rstrip(". "),
                         used=row["current_year"],
                     ),
                 )
