@@ -42,6 +42,7 @@ from citystrategy.model import Catalogue, Strategy, TerritoryKind
 from citystrategy.money import ExchangeRate, Money
 from citystrategy.percent import Percent, as_percent, fraction_level
 from citystrategy.programs import city_profile, get_program, zmp
+from citystrategy.reports.document import infer_columns
 from citystrategy.units import Q_
 from citystrategy.validation import plausible_range
 from tests.test_reference_doc import MODULES
@@ -83,6 +84,9 @@ CASES: dict[str, Case] = {
     ),
     "fraction-level-percent": Case(
         lambda s, c: fraction_level(95, "level"), ValueError, ArgumentError, "95"
+    ),
+    "infer-columns-not-frame": Case(
+        lambda s, c: infer_columns(bad([1, 2])), TypeError, ArgumentTypeError, "[1, 2]"
     ),
     # look-ups by an unknown code
     "goal": Case(lambda s, c: s.goal("9.9"), KeyError, UnknownCodeError, "'9.9'"),

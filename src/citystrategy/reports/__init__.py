@@ -24,11 +24,35 @@ from citystrategy.reports.text import render_table as render_table
 if TYPE_CHECKING:
     from citystrategy.reports.assessment import assessment_data as assessment_data
     from citystrategy.reports.assessment import format_assessment as format_assessment
+    from citystrategy.reports.document import Chart as Chart
+    from citystrategy.reports.document import ChartKind as ChartKind
+    from citystrategy.reports.document import Column as Column
+    from citystrategy.reports.document import ColumnKind as ColumnKind
+    from citystrategy.reports.document import Heading as Heading
+    from citystrategy.reports.document import PageBreak as PageBreak
+    from citystrategy.reports.document import Paragraph as Paragraph
+    from citystrategy.reports.document import Report as Report
+    from citystrategy.reports.document import Section as Section
+    from citystrategy.reports.document import Table as Table
+    from citystrategy.reports.document import Tone as Tone
+    from citystrategy.reports.document import infer_columns as infer_columns
 
 #: Names imported on first use (PEP 562): they need pandas, and the other reports do not.
 _LAZY: Final = {
     "assessment_data": "citystrategy.reports.assessment",
     "format_assessment": "citystrategy.reports.assessment",
+    "Chart": "citystrategy.reports.document",
+    "ChartKind": "citystrategy.reports.document",
+    "Column": "citystrategy.reports.document",
+    "ColumnKind": "citystrategy.reports.document",
+    "Heading": "citystrategy.reports.document",
+    "PageBreak": "citystrategy.reports.document",
+    "Paragraph": "citystrategy.reports.document",
+    "Report": "citystrategy.reports.document",
+    "Section": "citystrategy.reports.document",
+    "Table": "citystrategy.reports.document",
+    "Tone": "citystrategy.reports.document",
+    "infer_columns": "citystrategy.reports.document",
 }
 
 if not TYPE_CHECKING:
@@ -36,6 +60,17 @@ if not TYPE_CHECKING:
 
 
 __all__ = [
+    "Chart",
+    "ChartKind",
+    "Column",
+    "ColumnKind",
+    "Heading",
+    "PageBreak",
+    "Paragraph",
+    "Report",
+    "Section",
+    "Table",
+    "Tone",
     "assessment_data",
     "describe_error",
     "describe_finding",
@@ -48,6 +83,7 @@ __all__ = [
     "format_program_links",
     "format_programs",
     "format_summary",
+    "infer_columns",
     "kind_name",
     "profile_data",
     "program_data",
