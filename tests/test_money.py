@@ -349,6 +349,8 @@ ERROR_EXAMPLES: tuple[BaseException, ...] = (
     errors.YearError("year", 1999, [2023], "years with an annual report"),
     errors.ZeroAmountError("1 PLN", "0 PLN"),
     errors.StrategyFolderError("./moje-miasto", "no such folder"),
+    errors.OutputExistsError("raport.xlsx"),
+    errors.UnsupportedFormatError("raport.pdf", ".pdf", (".xlsx", ".md")),
     errors.TerytError("2661019", "gmina kind '9' does not exist (expected 1–5)", "line 3"),
     errors.UnknownTerritoryError("Radomm", ["'Radom' (1463011)"]),
     errors.AmbiguousTerritoryError("Nowe", ["'Nowe' (0414033)", "'Nowe' (2204043)"]),

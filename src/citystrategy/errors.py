@@ -34,6 +34,7 @@ __all__ = [
     "FrameError",
     "Message",
     "ModelError",
+    "OutputExistsError",
     "ParseError",
     "Problem",
     "StrategyFolderError",
@@ -43,6 +44,7 @@ __all__ = [
     "UnknownCityError",
     "UnknownCodeError",
     "UnknownTerritoryError",
+    "UnsupportedFormatError",
     "Words",
     "YearError",
     "ZeroAmountError",
@@ -673,4 +675,54 @@ class AmbiguousTerritoryError(KeyError, CityStrategyError):
             "count": len(self.matches),
             "matches": ", ".join(self.matches),
         }
+        return Message(template, values)
+
+
+class OutputExistsError(FileExistsError, CityStrategyError):
+    """A file to write exists already, and replacing it was not asked for.
+
+    Writers never overwrite a file unless called with ``force=True`` (``--force`` on the command
+    line); the existing file is left as it was.
+
+    Attributes:
+        path: The file.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        template = N_(
+            "{path} exists already and was left as it is (--force, or force=True, replaces it)"
+        )
+        return Message(template, {"path": self.path})
+
+
+class UnsupportedFormatError(ValueError, CityStrategyError):
+    """A file name's extension names no format the writer knows.
+
+    Attributes:
+        path: The file name as given.
+        suffix: Its extension (``""`` when it has none).
+        supported: The extensions that are supported, with their dot.
+    """
+
+    def __init__(self, path: str, suffix: str, supported: Sequence[str]) -> None:
+        super().__init__(path, suffix, tuple(supported))
+        self.path = path
+        self.suffix = suffix
+        self.supported = tuple(supported)
+
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        values = {
+            "path": self.path,
+            "suffix": self.suffix or "–",
+            "supported": ", ".join(self.supported),
+        }
+        template = N_(
+            "{path}: no report format has the extension {suffix}; the formats are {supported}"
+        )
         return Message(template, values)

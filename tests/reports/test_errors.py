@@ -84,6 +84,11 @@ EXAMPLES: dict[str, tuple[CityStrategyError, tuple[str, ...]]] = {
     ),
     "zero": (errors.ZeroAmountError("1 PLN", "0 PLN"), ("1 PLN", "0 PLN")),
     "folder": (errors.StrategyFolderError("./moje-miasto", "no such folder"), ("./moje-miasto",)),
+    "output-exists": (errors.OutputExistsError("raport.xlsx"), ("raport.xlsx", "force=True")),
+    "unsupported-format": (
+        errors.UnsupportedFormatError("raport.pdf", ".pdf", (".xlsx", ".md")),
+        ("raport.pdf", ".pdf", ".xlsx", ".md"),
+    ),
 }
 
 
