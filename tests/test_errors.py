@@ -43,6 +43,7 @@ from citystrategy.money import ExchangeRate, Money
 from citystrategy.percent import Percent, as_percent, fraction_level
 from citystrategy.programs import city_profile, get_program, zmp
 from citystrategy.reports.document import infer_columns
+from citystrategy.reports.tables import indicators as rt
 from citystrategy.units import Q_
 from citystrategy.validation import plausible_range
 from tests.test_reference_doc import MODULES
@@ -199,6 +200,52 @@ CASES: dict[str, Case] = {
         TypeError,
         ArgumentTypeError,
         "'windows'",
+    ),
+    # the annual report's indicator tables and sections
+    "values-table-not-strategy": Case(
+        lambda s, c: rt.indicator_values_table(bad("kielce"), 2023),
+        TypeError,
+        ArgumentTypeError,
+        "'kielce'",
+    ),
+    "values-table-options": Case(
+        lambda s, c: rt.indicator_values_table(s, 2023, options=bad({"window": 5})),
+        TypeError,
+        ArgumentTypeError,
+        "{'window': 5}",
+    ),
+    "goal-scores-table-bare-coverage": Case(
+        lambda s, c: rt.goal_scores_table(s, 2023, min_coverage=bad(60)),
+        TypeError,
+        ArgumentTypeError,
+        "60",
+    ),
+    "findings-table-not-report": Case(
+        lambda s, c: rt.findings_table(bad([])), TypeError, ArgumentTypeError, "[]"
+    ),
+    "observations-table-not-strategy": Case(
+        lambda s, c: rt.observations_table(bad(None)), TypeError, ArgumentTypeError, "None"
+    ),
+    "indicators-section-locale": Case(
+        lambda s, c: rt.indicators_section(s, 2023, locale="xx_YY"),
+        ValueError,
+        ArgumentError,
+        "'xx_YY'",
+    ),
+    "goal-scores-section-year": Case(
+        lambda s, c: rt.goal_scores_section(s, bad("2023")),
+        TypeError,
+        ArgumentTypeError,
+        "'2023'",
+    ),
+    "findings-section-year": Case(
+        lambda s, c: rt.findings_section(s, year=bad(2023.0)),
+        TypeError,
+        ArgumentTypeError,
+        "2023.0",
+    ),
+    "data-table-block-not-strategy": Case(
+        lambda s, c: rt.data_table_block(bad("kielce")), TypeError, ArgumentTypeError, "'kielce'"
     ),
     "assess-goals-table-columns": Case(
         lambda s, c: pr.assess_goals(s, year=2023, table=pd.DataFrame({"code": ["X"]})),
