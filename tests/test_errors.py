@@ -20,6 +20,7 @@ import pytest
 
 import citystrategy
 from citystrategy import check, cities, costs, errors, frames, funding, io, territories, units
+from citystrategy import compare as cmp
 from citystrategy import formatting as fmt
 from citystrategy import progress as pr
 from citystrategy import reports as rp
@@ -906,6 +907,96 @@ CASES: dict[str, Case] = {
         ArgumentTypeError,
         "'higher_is_better'",
     ),
+    # cross-city comparison
+    "compare-read-panel-int": Case(
+        lambda s, c: cmp.read_panel(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "compare-read-long-csv-int": Case(
+        lambda s, c: cmp.read_long_csv(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "compare-monitoring-frame-str": Case(
+        lambda s, c: cmp.monitoring_frame(bad("Kielce")), TypeError, ArgumentTypeError, "'Kielce'"
+    ),
+    "compare-peer-group-from-data-int": Case(
+        lambda s, c: cmp.PeerGroup.from_data(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "compare-explicit-group-str": Case(
+        lambda s, c: cmp.explicit_group("Kielce"), TypeError, ArgumentTypeError, "'Kielce'"
+    ),
+    "compare-peer-group-unknown": Case(
+        lambda s, c: cmp.peer_group("galaxy"), ValueError, ArgumentError, "'galaxy'"
+    ),
+    "compare-population-class-of-year-str": Case(
+        lambda s, c: cmp.population_class_of(cmp.sample_panel(), "Kielce", year=bad("2023")),
+        TypeError,
+        ArgumentTypeError,
+        "'2023'",
+    ),
+    "compare-population-classes-bounds": Case(
+        lambda s, c: cmp.population_classes(cmp.sample_panel(), year=2023, bounds=[3, 1]),
+        ValueError,
+        ArgumentError,
+        "[3, 1]",
+    ),
+    "compare-population-group-bounds": Case(
+        lambda s, c: cmp.population_group(cmp.sample_panel(), year=2023, low=5, high=1),
+        ValueError,
+        ArgumentError,
+        "'high'",
+    ),
+    "compare-similar-group-k-0": Case(
+        lambda s, c: cmp.similar_group(
+            cmp.sample_panel(), "Kielce", indicators=["population"], year=2023, k=0
+        ),
+        ValueError,
+        ArgumentError,
+        "'k'",
+    ),
+    "compare-territory-name-int": Case(
+        lambda s, c: cmp.territory_name(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "compare-voivodeship-group-unknown": Case(
+        lambda s, c: cmp.voivodeship_group("mazowsze"), ValueError, ArgumentError, "'mazowsze'"
+    ),
+    "compare-zmp-group-unknown": Case(
+        lambda s, c: cmp.zmp_group("unknown"), ValueError, ArgumentError, "'unknown'"
+    ),
+    "compare-caveats-for-int": Case(
+        lambda s, c: cmp.caveats_for(bad(5), "area_km2", year=2023),
+        TypeError,
+        ArgumentTypeError,
+        "5",
+    ),
+    "compare-compare-year-str": Case(
+        lambda s, c: cmp.compare(
+            cmp.sample_panel(),
+            focus="Kielce",
+            peers=["Lublin"],
+            indicators=["population"],
+            year=bad("2023"),
+        ),
+        TypeError,
+        ArgumentTypeError,
+        "'2023'",
+    ),
+    "compare-density-name-int": Case(
+        lambda s, c: cmp.density(cmp.sample_panel(), name=bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "compare-per-inhabitants-per": Case(
+        lambda s, c: cmp.per_inhabitants(cmp.sample_panel(), "area_km2", per=7),
+        ValueError,
+        ArgumentError,
+        "'per'",
+    ),
+    "compare-synthetic-index-int": Case(
+        lambda s, c: cmp.synthetic_index(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "compare-dispersion-indicator-int": Case(
+        lambda s, c: cmp.dispersion(cmp.sample_panel(), indicator=bad(5), year=2023),
+        TypeError,
+        ArgumentTypeError,
+        "5",
+    ),
 }
 
 
@@ -938,6 +1029,10 @@ EXEMPT: dict[str, str] = {
     "citystrategy.programs.base.CatalogueAdapter.load": _NO_ARGUMENTS,
     "citystrategy.programs.list_programs": _NO_ARGUMENTS,
     "citystrategy.territories.list_territories": _NO_ARGUMENTS,
+    "citystrategy.compare.panel.sample_panel": _NO_ARGUMENTS,
+    "citystrategy.compare.peers.benchmark_group": _NO_ARGUMENTS,
+    "citystrategy.compare.peers.powiat_rights_group": _NO_ARGUMENTS,
+    "citystrategy.compare.peers.PeerGroup.to_data": _NO_ARGUMENTS,
     "citystrategy.programs.zmp.ZmpAdapter.load": _NO_ARGUMENTS,
     "citystrategy.programs.zmp.load": _NO_ARGUMENTS,
     "citystrategy.model.program.Program.years": _NO_ARGUMENTS,

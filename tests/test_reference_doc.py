@@ -31,6 +31,7 @@ MODULES = (
     "citystrategy.costs",
     "citystrategy.progress",
     "citystrategy.validation",
+    "citystrategy.compare",
     "citystrategy.formatting",
     "citystrategy.reports",
     "citystrategy.reports.tables.indicators",
