@@ -37,7 +37,7 @@ from citystrategy.errors import (
     YearError,
     ZeroAmountError,
 )
-from citystrategy.io import catalogue_files
+from citystrategy.io import bdl, catalogue_files
 from citystrategy.io.strategy_files import read_strategy
 from citystrategy.model import Catalogue, Strategy, TerritoryKind
 from citystrategy.money import ExchangeRate, Money
@@ -997,7 +997,56 @@ CASES: dict[str, Case] = {
         ArgumentTypeError,
         "5",
     ),
+    # the GUS BDL client: arguments are checked before any request (offline: no network)
+    "bdl-client-tries": Case(
+        lambda s, c: bdl.Client(offline=True, tries=0), ValueError, ArgumentError, "0"
+    ),
+    "bdl-variable-str": Case(
+        lambda s, c: _bdl().variable(bad("60270")), TypeError, ArgumentTypeError, "'60270'"
+    ),
+    "bdl-search-variables": Case(
+        lambda s, c: _bdl().search_variables(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "bdl-unit": Case(lambda s, c: _bdl().unit(bad(5)), TypeError, ArgumentTypeError, "5"),
+    "bdl-search-units": Case(
+        lambda s, c: _bdl().search_units("Kielce", level="county"),
+        ValueError,
+        ArgumentError,
+        "'county'",
+    ),
+    "bdl-units": Case(lambda s, c: _bdl().units(level=9), ValueError, ArgumentError, "9"),
+    "bdl-by-variable-years": Case(
+        lambda s, c: _bdl().data_by_variable(60270, unit_level=5, years=bad("2023")),
+        TypeError,
+        ArgumentTypeError,
+        "'2023'",
+    ),
+    "bdl-by-unit-variables": Case(
+        lambda s, c: _bdl().data_by_unit("023000000000", variables=bad(9), years=[2023]),
+        TypeError,
+        ArgumentTypeError,
+        "9",
+    ),
+    "bdl-variable-json": Case(
+        lambda s, c: bdl.Variable.from_json(bad([])), TypeError, ArgumentTypeError, "[]"
+    ),
+    "bdl-unit-json": Case(
+        lambda s, c: bdl.Unit.from_json(bad("x")), TypeError, ArgumentTypeError, "'x'"
+    ),
+    "bdl-registry-unit": Case(
+        lambda s, c: bdl.registry_unit(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "bdl-to-teryt": Case(
+        lambda s, c: bdl.to_teryt(bad(52615261000)), TypeError, ArgumentTypeError, "52615261000"
+    ),
 }
+
+
+def _bdl() -> bdl.Client:
+    """A BDL client that works offline from an empty folder: it never reaches the network."""
+    import tempfile
+
+    return bdl.Client(offline=True, cache_dir=Path(tempfile.gettempdir()) / "citystrategy-no-bdl")
 
 
 def _raised(case: Case, strategy: Strategy, catalogue: Catalogue) -> pytest.ExceptionInfo[Any]:
@@ -1022,6 +1071,9 @@ _NO_ARGUMENTS = "takes no arguments"
 #: keeps Python's own TypeError, since Money returns NotImplemented as the operator protocol asks.
 EXEMPT: dict[str, str] = {
     "citystrategy.cities.base.CityAdapter.load": _NO_ARGUMENTS,
+    "citystrategy.io.bdl._client.Client.close": _NO_ARGUMENTS,
+    # any attribute BDL sends is kept as a flag, verbatim: there is no bad argument
+    "citystrategy.io.bdl._values.flag": "any value is a flag (an attribute as BDL sent it)",
     "citystrategy.cities.folder.FolderAdapter.load": _NO_ARGUMENTS,
     "citystrategy.cities.kielce.KielceAdapter.load": _NO_ARGUMENTS,
     "citystrategy.cities.kielce.load": _NO_ARGUMENTS,

@@ -22,6 +22,7 @@ MODULES = (
     "citystrategy.io.parse",
     "citystrategy.io.strategy_files",
     "citystrategy.io.catalogue_files",
+    "citystrategy.io.bdl",
     "citystrategy.cities",
     "citystrategy.cities.kielce",
     "citystrategy.programs",

@@ -27,6 +27,8 @@ __all__ = [
     "ArgumentError",
     "ArgumentTypeError",
     "AssessmentError",
+    "BdlNotCachedError",
+    "BdlRequestError",
     "CityStrategyError",
     "CityStrategyWarning",
     "CurrencyMismatchError",
@@ -726,3 +728,97 @@ class UnsupportedFormatError(ValueError, CityStrategyError):
             "{path}: no report format has the extension {suffix}; the formats are {supported}"
         )
         return Message(template, values)
+
+
+#: The templates of :class:`BdlRequestError`, by its kind (``*`` marks a variant with a detail).
+_BDL_TEMPLATES: dict[str, str | tuple[str, str]] = {
+    "status": Nn_(
+        "GUS BDL answered {url} with HTTP status {status} after {count} try",
+        "GUS BDL answered {url} with HTTP status {status} after {count} tries",
+    ),
+    "timeout": Nn_(
+        "GUS BDL did not answer {url} within the timeout, {count} try",
+        "GUS BDL did not answer {url} within the timeout, {count} tries",
+    ),
+    "unreachable": Nn_(
+        "cannot reach GUS BDL at {url} ({count} try); check the network connection, or work "
+        "offline from the cache",
+        "cannot reach GUS BDL at {url} ({count} tries); check the network connection, or work "
+        "offline from the cache",
+    ),
+    "refused": N_("GUS BDL refused {url} with HTTP status {status}"),
+    "refused*": N_("GUS BDL refused {url} with HTTP status {status}: {detail}"),
+    "malformed": Nn_(
+        "GUS BDL sent {url} a body that is not the JSON expected, {count} try (it begins {detail})",
+        "GUS BDL sent {url} a body that is not the JSON expected, {count} tries (it begins "
+        "{detail})",
+    ),
+    "repeated": N_("GUS BDL sent the same page twice while paging {url}"),
+    "total": N_("GUS BDL paging of {url} does not add up: records announced and received {detail}"),
+}
+
+
+class BdlRequestError(RuntimeError, CityStrategyError):
+    """A request to GUS's Local Data Bank (BDL) failed, or its answer cannot be used.
+
+    The URL never holds the API key (it travels in a header), so the error may be shown and
+    logged as it is.
+
+    Attributes:
+        url: The request, without the key.
+        kind: What went wrong: ``"status"`` (a 429 or 5xx status on every try), ``"timeout"``,
+            ``"unreachable"`` (no connection), ``"refused"`` (a status that is not retried, such as
+            404 or 403), ``"malformed"`` (a body that is not the JSON expected), ``"repeated"``
+            (paging sent a page twice), ``"total"`` (the records received are not the total
+            announced).
+        detail: The server's reason (``errorReason``) as sent, the start of a malformed body, or
+            the records announced and received; ``""`` if none.
+        status: The last HTTP status, if an answer came.
+        tries: How many tries were made.
+    """
+
+    def __init__(
+        self, url: str, kind: str, detail: str = "", status: int | None = None, tries: int = 1
+    ) -> None:
+        super().__init__(url, kind, detail, status, tries)
+        self.url = url
+        self.kind = kind
+        self.detail = detail
+        self.status = status
+        self.tries = tries
+
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        key = self.kind + "*" if self.kind == "refused" and self.detail else self.kind
+        template = _BDL_TEMPLATES.get(key, _BDL_TEMPLATES["status"])
+        values = {
+            "url": self.url,
+            "status": "–" if self.status is None else str(self.status),
+            "detail": self.detail,
+            "count": self.tries,
+        }
+        if isinstance(template, tuple):
+            return Message(template[0], values, plural=template[1])
+        return Message(template, values)
+
+
+class BdlNotCachedError(LookupError, CityStrategyError):
+    """Working offline, a GUS BDL request was asked for that the cache does not hold.
+
+    Attributes:
+        url: The request, without the key.
+        cache_dir: The cache folder that was searched.
+    """
+
+    def __init__(self, url: str, cache_dir: str) -> None:
+        super().__init__(url, cache_dir)
+        self.url = url
+        self.cache_dir = cache_dir
+
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        template = N_(
+            "offline, and the GUS BDL cache {cache_dir} does not hold {url}: run it once online "
+            "to fill the cache"
+        )
+        return Message(template, {"url": self.url, "cache_dir": self.cache_dir})

@@ -14,6 +14,11 @@ from citystrategy.io.strategy_files import read_strategy
 from citystrategy.reports import describe_error, describe_problem
 from tests.language import english_words, identifiers, polish_words
 
+#: A GUS BDL request as the errors show it (never with the key).
+BDL_URL = (
+    "https://bdl.stat.gov.pl/api/v1/data/by-variable/60270?unit-level=5&year=2023&page-size=100"
+)
+
 #: One error of each class, with the values it shows (data: codes, paths, offending texts).
 EXAMPLES: dict[str, tuple[CityStrategyError, tuple[str, ...]]] = {
     "teryt": (errors.TerytError("26610111", "expected 2, 4 or 7 digits"), ("26610111",)),
@@ -88,6 +93,31 @@ EXAMPLES: dict[str, tuple[CityStrategyError, tuple[str, ...]]] = {
     "unsupported-format": (
         errors.UnsupportedFormatError("raport.pdf", ".pdf", (".xlsx", ".md")),
         ("raport.pdf", ".pdf", ".xlsx", ".md"),
+    ),
+    "bdl-status": (
+        errors.BdlRequestError(BDL_URL, "status", "", 503, 5),
+        (BDL_URL, "503"),
+    ),
+    "bdl-status-once": (errors.BdlRequestError(BDL_URL, "status", "", 429, 1), (BDL_URL, "429")),
+    "bdl-timeout": (errors.BdlRequestError(BDL_URL, "timeout", tries=3), (BDL_URL,)),
+    "bdl-unreachable": (errors.BdlRequestError(BDL_URL, "unreachable", tries=2), (BDL_URL,)),
+    "bdl-refused": (errors.BdlRequestError(BDL_URL, "refused", "", 404), (BDL_URL, "404")),
+    "bdl-refused-reason": (
+        errors.BdlRequestError(BDL_URL, "refused", "Nieprawidłowy klucz", 403),
+        (BDL_URL, "403", "Nieprawidłowy klucz"),
+    ),
+    "bdl-malformed": (
+        errors.BdlRequestError(BDL_URL, "malformed", "'{\"totalRec'", 200, 5),
+        (BDL_URL, "'{\"totalRec'"),
+    ),
+    "bdl-repeated": (errors.BdlRequestError(BDL_URL, "repeated", status=200), (BDL_URL,)),
+    "bdl-total": (
+        errors.BdlRequestError(BDL_URL, "total", "300 ≠ 250", 200),
+        (BDL_URL, "300 ≠ 250"),
+    ),
+    "bdl-not-cached": (
+        errors.BdlNotCachedError(BDL_URL, "/home/ala/.cache/citystrategy/bdl"),
+        (BDL_URL, "/home/ala/.cache/citystrategy/bdl"),
     ),
 }
 
