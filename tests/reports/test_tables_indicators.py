@@ -18,7 +18,7 @@ import pytest
 from citystrategy import check
 from citystrategy.errors import YearError
 from citystrategy.frames import INDICATOR, TERRITORY, UNIT, YEAR
-from citystrategy.model import Strategy
+from citystrategy.model import Direction, Strategy, TargetKind
 from citystrategy.money import Money
 from citystrategy.percent import Percent
 from citystrategy.progress import ProgressOptions, assess
@@ -26,7 +26,7 @@ from citystrategy.reports import describe_finding
 from citystrategy.reports.document import Chart, ChartKind, ColumnKind, Heading, Paragraph, Table
 from citystrategy.reports.document import Section as DocSection
 from citystrategy.reports.tables import indicators as t
-from tests.factories import make_strategy
+from tests.factories import make_indicator, make_observation, make_strategy, make_target
 from tests.language import english_words, identifiers, polish_words
 
 #: (name as printed, 2023 value, 2022 value) from the source's section 3.
@@ -249,6 +249,56 @@ def test_goal_scores(kielce: Strategy) -> None:
     assert settings["min_coverage"] == Percent(50)
     lower = t.goal_scores_table(kielce, 2023, min_coverage=Percent(50)).set_index(t.GOAL)
     assert lower.loc["3.3", t.STATUS] != "not_assessable"
+
+
+def test_a_goal_below_coverage_says_why(kielce: Strategy) -> None:
+    """Goal 3.3's missing score is explained by the coverage threshold, in the locale."""
+    for locale, reason in (
+        ("pl_PL", "wynik ma mniej niż 60% jego wskaźników"),
+        ("en_GB", "fewer than 60% of its indicators have a score"),
+    ):
+        frame = t.goal_scores_section(kielce, 2023, locale=locale).tables[0].frame
+        row = frame[frame[t.GOAL] == "3.3"].iloc[0]
+        assert row["reason"] == reason
+        assert frame["reason"].notna().sum() == 1
+
+
+def test_a_small_strategy_with_a_range_and_an_unknown_goal() -> None:
+    """A range target shows its two ends; an indicator of an unknown goal gets a table of its own."""
+    base = make_strategy()
+    band = make_indicator(
+        code="T-2.1-01",
+        name="Odsetek w przedziale",
+        goal_code="2.1",
+        unit="percent",
+        direction=Direction.WITHIN_RANGE,
+        target=make_target(kind=TargetKind.WITHIN_RANGE, value=None, low=40, high=60, raw="40-60"),
+    )
+    stray = make_indicator(code="T-9.1-01", name="Liczba zbłąkanych", goal_code="9.1")
+    observations = [
+        *base.observations,
+        *(
+            make_observation(indicator="T-2.1-01", year=y, value=v)
+            for y, v in ((2022, 30), (2023, 45))
+        ),
+        make_observation(indicator="T-9.1-01", year=2023, value=1),
+    ]
+    strategy = attrs.evolve(
+        base, indicators=(*base.indicators, band, stray), observations=observations
+    )
+    table = t.indicator_values_table(strategy, 2023)
+    row = _row(table, band.name)
+    assert row[t.TARGET_LOW] == Decimal(40)
+    assert row[t.TARGET_HIGH] == Decimal(60)
+    assert row[t.STATUS] == "target_achieved"  # 45 lies within 40–60
+    assert table[t.GOAL_NAME].isna().sum() == 1
+    section = t.indicators_section(strategy, 2023, locale="en_GB")
+    keys = [column.key for column in section.tables[0].columns]
+    assert t.TARGET_LOW in keys
+    assert t.TARGET_HIGH in keys
+    headings = [block.text for block in section.blocks if isinstance(block, Heading)]
+    assert headings[-1] == "Indicators of unknown goals"
+    assert sum(len(table.frame) for table in section.tables) == 4
 
 
 def test_findings_table(kielce: Strategy) -> None:

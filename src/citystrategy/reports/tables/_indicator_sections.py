@@ -363,7 +363,9 @@ def goal_scores_section(
     frame = goal_scores_table(strategy, year, options=options, min_coverage=min_coverage)
     threshold = frame.attrs["settings"]["min_coverage"]
     shown = frame.copy()
-    not_scored = get_label(Status.NOT_ASSESSABLE, locale=loc)
+    coverage = format_percent(threshold, decimals=0, locale=loc)
+    too_few = pgettext("goal table", "fewer than {coverage} of its indicators have a score", loc)
+    not_scored = too_few.format(coverage=coverage)
     shown[_REASON] = [None if _present(score) else not_scored for score in frame[SCORE]]
     levels = {
         "strategic": pgettext("goal level", "strategic goal", loc),
@@ -393,7 +395,6 @@ def goal_scores_section(
             tones=STATUS_TONES,
         ),
     )
-    coverage = format_percent(threshold, decimals=0, locale=loc)
     title = gettext("Goals (mean indicator score, coverage at least {coverage})", loc)
     table = Table(shown, columns, title=title.format(coverage=coverage), name="goals")
     heading = pgettext("indicator table", "Goal scores", loc)
