@@ -33,6 +33,9 @@ MODULES = (
     "citystrategy.validation",
     "citystrategy.formatting",
     "citystrategy.reports",
+    "citystrategy.reports.cells",
+    "citystrategy.reports.markdown",
+    "citystrategy.reports.csv",
     "citystrategy.cli",
 )
 #: Modules that only re-export names documented elsewhere.
