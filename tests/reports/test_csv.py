@@ -168,3 +168,21 @@ def test_bad_arguments() -> None:
         write_csv([[1, 2]], io.StringIO())  # type: ignore[arg-type]
     with pytest.raises(ArgumentTypeError, match="'out'"):
         write_csv(pd.DataFrame({"x": [1]}), "out.csv")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("locale", ["pl_PL", "en_GB"])
+def test_typed_columns_write_as_single_values_do(locale: str) -> None:
+    """A float, an integer or a text column writes each value as it would write it alone."""
+    floats = [0.1 + 0.2, 1e-05, -7.1, 1e16, float("nan"), float("inf"), -0.0, 2.0, 123456.789]
+    frame = pd.DataFrame(
+        {
+            "f": floats,
+            "i": range(len(floats)),
+            "s": ["=1", "-7,1", "a", "@b", "+", "\tx", "", "zł", "-"],
+        }
+    )
+    delimiter = ";" if locale == "pl_PL" else ","
+    rows = list(csv.reader(io.StringIO(text(frame, locale)), delimiter=delimiter))[1:]
+    for name, position in (("f", 0), ("i", 1), ("s", 2)):
+        alone = [cell(value, locale) for value in frame[name].tolist()]
+        assert [row[position] for row in rows] == alone

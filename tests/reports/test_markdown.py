@@ -343,3 +343,23 @@ def test_bad_arguments() -> None:
         to_markdown("raport")  # type: ignore[arg-type]
     with pytest.raises(ArgumentError, match="data_rows"):
         to_markdown(Report(title="R"), data_rows=-1)
+
+
+def test_bar_chart_is_a_table_of_its_series() -> None:
+    """A bar chart is its categories and series as a table, its axis title in the caption."""
+    frame = pd.DataFrame(
+        {"code": ["KIE-1-01", "KIE-2-01"], "progress": [-30.36, 12.5], "other": ["x", "y"]}
+    )
+    table = Table(
+        frame,
+        (
+            Column("code", "Wskaźnik"),
+            Column("progress", "Postęp", kind=ColumnKind.PROGRESS),
+            Column("other", "Inne"),
+        ),
+    )
+    chart = Chart(ChartKind.BAR, "Postęp celu 1", table, "code", ("progress",), axis_title="%")
+    text = to_markdown(Report(title="R", sections=(Section("S", (chart,)),)))
+    assert "**Postęp celu 1** (%)" in text.splitlines()
+    (found,) = tables(text)
+    assert found == [["Wskaźnik", "Postęp"], ["KIE-1-01", "-30,4%"], ["KIE-2-01", "12,5%"]]

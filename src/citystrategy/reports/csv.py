@@ -138,8 +138,41 @@ def _rows(
         yield [_neutral(column.title) for column in columns]
         series = [frame[column.key] for column in columns]
         shown = columns
-    for values in zip(*(s.tolist() for s in series), strict=True):
-        yield [_cell(v, c, decimal, locale) for v, c in zip(values, shown, strict=True)]
+    cells = [_column(s, c, decimal, locale) for s, c in zip(series, shown, strict=True)]
+    for row in zip(*cells, strict=True):
+        yield list(row)
+
+
+def _column(
+    series: pd.Series[Any], column: Column | None, decimal: str, locale: LocaleLike
+) -> list[str]:
+    """The cells of one column: plain floats, integers and texts by a short path, the rest
+    (and every value the short path cannot write as :func:`_cell` would) by :func:`_cell`."""
+    values = series.tolist()
+    labelled = column is not None and column.kind in _LABELLED and bool(column.labels)
+    if pd.api.types.is_float_dtype(series.dtype) and (column is None or column.decimals is None):
+        return [_float(v, column, decimal, locale) for v in values]
+    if labelled:
+        return [_cell(v, column, decimal, locale) for v in values]
+    if pd.api.types.is_integer_dtype(series.dtype) and not isinstance(
+        series.dtype, pd.api.extensions.ExtensionDtype
+    ):
+        return [str(v) for v in values]  # NumPy integers: never missing
+    return [
+        (v if not v.startswith(FORMULA_STARTS) else _neutral(v))
+        if type(v) is str
+        else _cell(v, column, decimal, locale)
+        for v in values
+    ]
+
+
+def _float(value: float, column: Column | None, decimal: str, locale: LocaleLike) -> str:
+    if value != value:  # NaN
+        return ""
+    text = format(value, ".15g")  # what _exact reads a float as, while it needs no exponent
+    if "e" in text or "n" in text:  # an exponent, inf
+        return _cell(value, column, decimal, locale)
+    return text if decimal == "." else text.replace(".", decimal)
 
 
 def write_csv(
