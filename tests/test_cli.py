@@ -298,7 +298,7 @@ def test_assess_csv_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     """CSV has one row per indicator; JSON keeps exact values as strings and has the goals."""
     assert main(["assess", "kielce", "--year", "2023", "--format", "csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("code,name,goal,level,unit")
+    assert lines[0].startswith("code;name;goal;level;unit")  # Polish: ";" between cells
     assert len(lines) == 113
     assert main(["assess", "kielce", "--year", "2023", "--format", "json"]) == 0
     data: dict[str, Any] = json.loads(capsys.readouterr().out)

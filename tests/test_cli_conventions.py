@@ -94,12 +94,12 @@ def test_territory_kinds_are_the_model_s() -> None:
 @pytest.mark.parametrize(
     ("argv", "formats"),
     [
-        (["summary", "kielce", "--year", "2023", "--format", "csv"], ["text", "json"]),
-        (["programs", "list", "--format", "csv"], ["text", "json"]),
+        (["summary", "kielce", "--year", "2023", "--format", "xlsx"], ["text", "json", "csv"]),
+        (["programs", "show", "ZMP-PPP", "--format", "csv"], ["text", "json"]),
         (["check", "kielce", "--format", "table"], ["text", "json", "csv"]),
         (["assess", "kielce", "--year", "2023", "--format", "xml"], ["text", "json", "csv"]),
     ],
-    ids=["summary-csv", "programs-csv", "check-table", "assess-xml"],
+    ids=["summary-xlsx", "programs-show-csv", "check-table", "assess-xml"],
 )
 def test_unsupported_format_is_a_usage_error(
     argv: list[str], formats: list[str], capsys: pytest.CaptureFixture[str]
@@ -119,7 +119,7 @@ def test_check_csv(capsys: pytest.CaptureFixture[str]) -> None:
     """check --format csv has one row per finding, the same findings as the JSON output."""
     code, out, err = run(["check", "kielce", "--format", "csv"], capsys)
     assert (code, err) == (0, "")
-    rows = list(csv.reader(io.StringIO(out)))
+    rows = list(csv.reader(io.StringIO(out), delimiter=";"))  # Polish: ";" between cells
     assert rows[0] == ["severity", "kind", "code", "description"]
     data = json.loads(_output(["check", "kielce", "--format", "json"], capsys))
     expected = [[f["severity"], f["kind"], f["code"]] for f in data["findings"]]
@@ -134,7 +134,8 @@ def test_check_csv(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_check_csv_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     """The description column follows --locale; the codes do not."""
-    rows = list(csv.reader(io.StringIO(_output(["check", "kielce", "--format", "csv"], capsys))))
+    out = _output(["check", "kielce", "--format", "csv"], capsys)
+    rows = list(csv.reader(io.StringIO(out), delimiter=";"))
     english = list(
         csv.reader(
             io.StringIO(_output(["check", "kielce", "--format", "csv", "--locale", "en"], capsys))
@@ -152,25 +153,36 @@ def _output(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     return out
 
 
-def test_assess_csv_numbers_in_machine_form(capsys: pytest.CaptureFixture[str]) -> None:
-    """assess CSV: exact values as written, a dot, no exponent, missing values empty."""
-    out = _output(["assess", "kielce", "--year", "2023", "--format", "csv"], capsys)
-    rows = list(csv.DictReader(io.StringIO(out)))
+@pytest.mark.parametrize(
+    ("locale", "delimiter", "point"), [("pl", ";", ","), ("en", ",", ".")], ids=["pl", "en"]
+)
+def test_assess_csv_numbers(
+    locale: str, delimiter: str, point: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """assess CSV: exact values as written, the locale's decimal symbol, no exponent or noise."""
+    argv = ["assess", "kielce", "--year", "2023", "--format", "csv", "--locale", locale]
+    rows = list(csv.DictReader(io.StringIO(_output(argv, capsys)), delimiter=delimiter))
     assert len(rows) == 112
     first = rows[0]
-    assert (first["code"], first["value"], first["previous_value"]) == ("KIE-1-01", "5.2", "12.3")
-    assert first["change"] == "-7.1"  # a number, not neutralised as text
+    assert (first["code"], first["value"], first["previous_value"]) == (
+        "KIE-1-01",
+        f"5{point}2",
+        f"12{point}3",
+    )
+    assert first["change"] == f"-7{point}1"  # a number, not neutralised as text
     assert first["survey"] == "true"
     assert first["target_raw"] == "14,3%"  # the printed text, kept as it is
     missing = next(row for row in rows if row["code"] == "KIE-3.3-03")
     assert missing["value"] == ""  # no value for 2023
+    other = "." if point == "," else ","
     for row in rows:
         for name in ("value", "progress", "score", "p_value", "interval_low", "target"):
             cell = row[name]
             assert "e" not in cell.lower()
-            assert "," not in cell
+            assert other not in cell
             if cell:
-                Decimal(cell)  # a plain number
+                number = Decimal(cell.replace(point, "."))  # a plain number
+                assert len(number.as_tuple().digits) <= 15  # no float noise past 15 digits
 
 
 class FakeAdapter:
@@ -199,35 +211,13 @@ def test_csv_neutralises_formulas(
     strategy = attrs.evolve(base, indicators=tuple(named))
     monkeypatch.setattr("citystrategy.cities.open_city", lambda slug: FakeAdapter(strategy))
     out = _output(["assess", "testowo", "--year", "2023", "--format", "csv"], capsys)
+    rows = list(csv.DictReader(io.StringIO(out), delimiter=";"))
+    assert {row["code"]: row["name"] for row in rows}["T-1.1-01"] == "'" + formula
+    out = _output(
+        ["assess", "testowo", "--year", "2023", "--format", "csv", "--locale", "en"], capsys
+    )
     rows = list(csv.DictReader(io.StringIO(out)))
     assert {row["code"]: row["name"] for row in rows}["T-1.1-01"] == "'" + formula
-
-
-@pytest.mark.parametrize(
-    ("value", "cell"),
-    [
-        (None, ""),
-        (float("nan"), ""),
-        (Decimal("NaN"), ""),
-        (Decimal("119738036.31"), "119738036.31"),
-        (Decimal("1E+3"), "1000"),
-        (1e-05, "0.00001"),
-        (1e16, "10000000000000000"),
-        (-7.1, "-7.1"),
-        (2030, "2030"),
-        (False, "false"),
-        (TerritoryKind.GMINA, "gmina"),
-        ("+48 41 36 76 000", "'+48 41 36 76 000"),
-        ("-", "'-"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("\t=1", "'\t=1"),
-        ("a=b", "a=b"),
-        ("", ""),
-    ],
-)
-def test_csv_cell(value: object, cell: str) -> None:
-    """Numbers plain with a dot, missing empty, formula-like text with an apostrophe."""
-    assert cli._csv_cell(value) == cell
 
 
 def test_cities_formats(capsys: pytest.CaptureFixture[str]) -> None:
@@ -236,9 +226,10 @@ def test_cities_formats(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(_output(["cities", "--format", "json"], capsys)) == [
         {"slug": "kielce", "name": "Kielce", "teryt": "2661011"}
     ]
-    assert (
-        _output(["cities", "--format", "csv"], capsys) == "slug,name,teryt\nkielce,Kielce,2661011\n"
-    )
+    polish = _output(["cities", "--format", "csv"], capsys)
+    assert polish == "slug;name;teryt\r\nkielce;Kielce;2661011\r\n"
+    english = _output(["cities", "--format", "csv", "--locale", "en"], capsys)
+    assert english == "slug,name,teryt\r\nkielce,Kielce,2661011\r\n"  # RFC 4180
 
 
 def test_init_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -43,7 +43,10 @@ from citystrategy.model import Catalogue, Strategy, TerritoryKind
 from citystrategy.money import ExchangeRate, Money
 from citystrategy.percent import Percent, as_percent, fraction_level
 from citystrategy.programs import city_profile, get_program, zmp
+from citystrategy.reports.cells import cell_text, table_rows
+from citystrategy.reports.csv import to_csv, write_csv
 from citystrategy.reports.document import infer_columns
+from citystrategy.reports.markdown import to_markdown, write_markdown
 from citystrategy.reports.tables import indicators as rt
 from citystrategy.units import Q_
 from citystrategy.validation import plausible_range
@@ -89,6 +92,24 @@ CASES: dict[str, Case] = {
     ),
     "infer-columns-not-frame": Case(
         lambda s, c: infer_columns(bad([1, 2])), TypeError, ArgumentTypeError, "[1, 2]"
+    ),
+    "cell-text-column": Case(
+        lambda s, c: cell_text(1, bad("money")), TypeError, ArgumentTypeError, "'money'"
+    ),
+    "table-rows-frame": Case(
+        lambda s, c: table_rows(bad([1, 2])), TypeError, ArgumentTypeError, "[1, 2]"
+    ),
+    "to-markdown-report": Case(
+        lambda s, c: to_markdown(bad("raport")), TypeError, ArgumentTypeError, "'raport'"
+    ),
+    "write-markdown-report": Case(
+        lambda s, c: write_markdown(bad("raport"), "r.md"), TypeError, ArgumentTypeError, "'raport'"
+    ),
+    "write-csv-frame": Case(
+        lambda s, c: write_csv(bad([1, 2]), bad(None)), TypeError, ArgumentTypeError, "[1, 2]"
+    ),
+    "to-csv-frame": Case(
+        lambda s, c: to_csv(bad([1, 2]), "x.csv"), TypeError, ArgumentTypeError, "[1, 2]"
     ),
     # look-ups by an unknown code
     "goal": Case(lambda s, c: s.goal("9.9"), KeyError, UnknownCodeError, "'9.9'"),

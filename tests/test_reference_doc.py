@@ -36,6 +36,9 @@ MODULES = (
     "citystrategy.formatting",
     "citystrategy.reports",
     "citystrategy.reports.tables.indicators",
+    "citystrategy.reports.cells",
+    "citystrategy.reports.markdown",
+    "citystrategy.reports.csv",
     "citystrategy.cli",
 )
 #: Modules that only re-export names documented elsewhere.

@@ -10,20 +10,21 @@ such as ``./moje-miasto``; see :func:`citystrategy.cities.open_city` for how the
 
     citystrategy --version
     citystrategy init ./moje-miasto [--name NAME] [--teryt CODE] [--kind gmina|...]
-    citystrategy summary CITY --year 2023
+    citystrategy summary CITY --year 2023                         [--format text|json|csv]
     citystrategy check CITY [--year 2023]                         [--format text|json|csv]
     citystrategy assess CITY --year 2023 [--method ratio|projection] [--window N]
                                          [--min-coverage PERCENT] [--format text|json|csv]
-    citystrategy programs list [--catalogue zmp] [--theme T] [--year Y]
+    citystrategy programs list [--catalogue zmp] [--theme T] [--year Y] [--format text|json|csv]
     citystrategy programs show CODE [--catalogue zmp]
     citystrategy programs city NAME_OR_TERYT [--catalogue zmp]
     citystrategy cities                                           [--format text|json|csv]
-    citystrategy territories [search TEXT]                        [--format text|json]
+    citystrategy territories [search TEXT]                        [--format text|json|csv]
 
 Every command takes ``--format`` (``text``, the default; ``json``; ``csv`` where the output is
-a table) and ``--locale`` (``pl``, the default, or ``en``; ``pl_PL``, ``pl-PL``, ``en_GB`` and
-``en-GB`` name the same two, in any case), which may also come before the command; it chooses
-the language of the help and of the errors too.
+a table: ``;`` and a decimal comma in Polish, RFC 4180 in English; see
+:mod:`citystrategy.reports.csv`) and ``--locale`` (``pl``, the default, or ``en``; ``pl_PL``,
+``pl-PL``, ``en_GB`` and ``en-GB`` name the same two, in any case), which may also come before
+the command; it chooses the language of the help and of the errors too.
 
 Start-up is kept short: this module imports only the standard library, and each command imports
 the parts of citystrategy (and so pandas, NumPy and pint) that it needs when it runs, so that
@@ -33,7 +34,6 @@ the parts of citystrategy (and so pandas, NumPy and pint) that it needs when it 
 from __future__ import annotations
 
 import argparse
-import csv
 import errno
 import io
 import json
@@ -43,7 +43,6 @@ import shutil
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from enum import Enum
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
 if TYPE_CHECKING:
@@ -76,9 +75,6 @@ _TERRITORY_KINDS: Final = (
     "functional_area",
     "foreign",
 )
-
-#: The first characters that make a spreadsheet read a CSV cell as a formula (OWASP's list).
-_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
 # --- words ---------------------------------------------------------------------------------------
@@ -303,7 +299,7 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     )
     summary.add_argument("city", metavar="CITY", help=city_help)
     year(summary, required=True)
-    output(summary, ("text", "json"))
+    output(summary, ("text", "json", "csv"))
     checker = new(commands, "check", help=_t("findings on the strategy's data"))
     checker.add_argument("city", metavar="CITY", help=city_help)
     year(checker, required=False)
@@ -335,16 +331,16 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     programs = new(commands, "programs", help=_t("programmes run with and for cities (ZMP …)"))
     actions = programs.add_subparsers(dest="action", required=True, metavar="ACTION")
 
-    def catalogue(sub: argparse.ArgumentParser) -> None:
+    def catalogue(sub: argparse.ArgumentParser, formats: Sequence[str] = ("text", "json")) -> None:
         sub.add_argument(
             "--catalogue", default="zmp", help=_t("programme catalogue (default: zmp)")
         )
-        output(sub, ("text", "json"))
+        output(sub, formats)
 
     listing = new(actions, "list", help=_t("the programmes of a catalogue"))
     listing.add_argument("--theme", help=_t("only programmes with this theme (e.g. PPP)"))
     listing.add_argument("--year", type=int, help=_t("only programmes running in this year"))
-    catalogue(listing)
+    catalogue(listing, ("text", "json", "csv"))
     show = new(actions, "show", help=_t("one programme, with its figures and rate checks"))
     show.add_argument("code", help=_t("programme code, e.g. ZMP-PPP"))
     catalogue(show)
@@ -366,7 +362,7 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
         help=_t("search: the territories that TEXT names (default: all)"),
     )
     territories.add_argument("text", nargs="?", metavar="TEXT", help=_t("a name or TERYT code"))
-    output(territories, ("text", "json"))
+    output(territories, ("text", "json", "csv"))
     init = new(
         commands,
         "init",
@@ -403,42 +399,15 @@ def _print_json(data: Any, out: TextIO) -> None:
     out.write("\n")
 
 
-def _csv_cell(value: object) -> str:
-    """*value* as a CSV cell: numbers in plain machine form, missing empty, no formulas.
+def _write_csv(
+    header: Sequence[str], rows: Iterable[Sequence[object]], out: TextIO, locale: Locale | str
+) -> None:
+    """The rows as safe CSV in *locale* (:func:`citystrategy.reports.csv.write_csv`)."""
+    import pandas as pd
 
-    Numbers are written with a dot and no exponent or grouping; ``None`` and NaN are empty;
-    enumerations are their values; text that a spreadsheet would read as a formula (see
-    :data:`_FORMULA_STARTS`) begins with an apostrophe, which spreadsheets show as text.
+    from citystrategy.reports.csv import write_csv
 
-    >>> [_csv_cell(v) for v in (Decimal("5.20"), 1e-05, float("nan"), None, True, 3)]
-    ['5.20', '0.00001', '', '', 'true', '3']
-    >>> _csv_cell("=HYPERLINK(1)"), _csv_cell("-7,1"), _csv_cell("KIE-1-01")
-    ("'=HYPERLINK(1)", "'-7,1", 'KIE-1-01')
-    """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Enum):
-        value = value.value
-    if isinstance(value, float):
-        if value != value:  # NaN
-            return ""
-        if value in (float("inf"), float("-inf")):
-            return str(value)
-        value = Decimal(repr(value))
-    if isinstance(value, Decimal):
-        return "" if value.is_nan() else format(value, "f")
-    if isinstance(value, int):
-        return str(value)
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
-
-def _write_csv(header: Sequence[str], rows: Iterable[Sequence[object]], out: TextIO) -> None:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
+    write_csv(pd.DataFrame(list(rows), columns=list(header), dtype=object), out, locale=locale)
 
 
 def _width() -> int | None:
@@ -501,6 +470,11 @@ def _summary(
             for link, program in links
         ]
         _print_json(data, out)
+    elif args.format == "csv":  # the cost table: each goal's completed projects and their cost
+        from citystrategy.costs import completed_summary
+        from citystrategy.reports.csv import write_csv
+
+        write_csv(completed_summary(strategy, args.year), out, locale=locale)
     else:
         out.write(
             format_summary(strategy, args.year, slug=slug, locale=locale, width=_width()) + "\n"
@@ -535,7 +509,7 @@ def _findings_csv(report: ValidationReport, locale: Locale, out: TextIO) -> None
     rows = (
         (f.severity, f.kind, f.code, describe_finding(f, locale=locale)) for f in report.findings
     )
-    _write_csv(("severity", "kind", "code", "description"), rows, out)
+    _write_csv(("severity", "kind", "code", "description"), rows, out, locale)
 
 
 def _assess(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
@@ -563,8 +537,9 @@ def _assess(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: T
     if args.format == "json":
         _print_json(assessment_data(table, goals), out)
     elif args.format == "csv":
-        cells = table.astype(object).where(table.notna(), None)
-        _write_csv(list(table.columns), cells.itertuples(index=False), out)
+        from citystrategy.reports.csv import write_csv
+
+        write_csv(table, out, locale=locale)
     else:
         text = format_assessment(
             table,
@@ -588,7 +563,7 @@ def _cities(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         _print_json([{"slug": s, "name": n, "teryt": t} for s, n, t in rows], out)
     elif args.format == "csv":
-        _write_csv(("slug", "name", "teryt"), rows, out)
+        _write_csv(("slug", "name", "teryt"), rows, out, args.locale)
     else:
         for slug, name, teryt in rows:
             out.write(f"{slug}\t{name}\t{teryt or '–'}\n")
@@ -665,6 +640,8 @@ def _programs(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
             found = tuple(p for p in found if p in catalogue.by_year(args.year))
         if args.format == "json":
             _print_json([program_data(p) for p in found], out)
+        elif args.format == "csv":
+            _write_csv(_PROGRAM_COLUMNS, (_program_row(p) for p in found), out, locale)
         else:
             out.write(format_programs(found, locale=locale, width=_width()) + "\n")
         return EXIT_OK
@@ -699,6 +676,37 @@ def _programs(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     return EXIT_OK
 
 
+#: The columns of ``programs list --format csv``.
+_PROGRAM_COLUMNS: Final = (
+    "code",
+    "name",
+    "operator",
+    "start_year",
+    "end_year",
+    "themes",
+    "participants",
+    "total_value",
+    "currency",
+)
+
+
+def _program_row(program: Program) -> tuple[object, ...]:
+    """A programme's row of ``programs list --format csv``: the total value exact, or empty."""
+    total = program.figure("total_value")
+    participants = len({p.territory.id for p in program.participants}) or None
+    return (
+        program.code,
+        program.name,
+        program.operator,
+        program.start_year,
+        program.end_year,
+        program.themes,
+        participants,
+        None if total is None else total.money.amount,
+        None if total is None else total.money.currency,
+    )
+
+
 def _territories(args: argparse.Namespace, out: TextIO) -> int:
     """``territories [search TEXT]``: code, powiat, name, voivodeship and BDL id, one a line."""
     from citystrategy.territories import (
@@ -717,6 +725,10 @@ def _territories(args: argparse.Namespace, out: TextIO) -> int:
         get_territory(args.text)  # raises the error that lists close names
     if args.format == "json":
         _print_json([territory_data(t) for t in found], out)
+        return EXIT_OK
+    if args.format == "csv":
+        rows = [territory_data(t) for t in found]
+        _write_csv(list(rows[0]), (list(row.values()) for row in rows), out, args.locale)
         return EXIT_OK
     for t in found:
         cells = (t.teryt, t.powiat_code, t.name, t.voivodeship, t.bdl_powiat_id)
