@@ -533,3 +533,13 @@ def test_progress_is_told_each_page(fake: FakeBdl, make_client: ClientFactory) -
         60270, unit_level=5, years=[2021, 2022]
     )
     assert heard == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_a_refusal_after_a_retry_counts_both_tries(
+    fake: FakeBdl, make_client: ClientFactory
+) -> None:
+    """A 503 then a 404: the 404 is not retried, and the error says two tries were made."""
+    fake.route("variables/2", Reply(503), Reply(404, {"errorResult": "Not Found"}))
+    with pytest.raises(BdlRequestError) as caught:
+        make_client().variable(2)
+    assert (caught.value.kind, caught.value.status, caught.value.tries) == ("refused", 404, 2)
