@@ -19,6 +19,10 @@ such as ``./moje-miasto``; see :func:`citystrategy.cities.open_city` for how the
     citystrategy programs city NAME_OR_TERYT [--catalogue zmp]
     citystrategy cities                                           [--format text|json|csv]
     citystrategy territories [search TEXT]                        [--format text|json|csv]
+    citystrategy bdl search TEXT                                  [--format text|json]
+    citystrategy bdl fetch VARIABLE --level powiat|gmina|voivodeship --years 2021-2023
+                         -o FILE.csv [--parent ID] [--force] [--offline] [--cache-dir DIR]
+                         [--base-url URL]
 
 Every command takes ``--format`` (``text``, the default; ``json``; ``csv`` where the output is
 a table: ``;`` and a decimal comma in Polish, RFC 4180 in English; see
@@ -363,6 +367,7 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     )
     territories.add_argument("text", nargs="?", metavar="TEXT", help=_t("a name or TERYT code"))
     output(territories, ("text", "json", "csv"))
+    _bdl_parser(commands, new, output, _t)
     init = new(
         commands,
         "init",
@@ -429,6 +434,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _init(args, out)
     if args.command == "territories":
         return _territories(args, out)
+    if args.command == "bdl":
+        return _bdl(args, out)
     from citystrategy.formatting import get_locale
 
     locale = get_locale(args.locale)
@@ -733,6 +740,104 @@ def _territories(args: argparse.Namespace, out: TextIO) -> int:
     for t in found:
         cells = (t.teryt, t.powiat_code, t.name, t.voivodeship, t.bdl_powiat_id)
         out.write("\t".join(cell or "–" for cell in cells) + "\n")
+    return EXIT_OK
+
+
+# --- bdl: the GUS Local Data Bank ---------------------------------------------------------------
+
+
+def _bdl_years(text: str, _t: Callable[[str], str]) -> list[int]:
+    """The years of ``--years``: ``2023``, ``2021-2023`` (or with an en dash) or ``2021,2023``.
+
+    >>> _bdl_years("2021-2023", str), _bdl_years("2019,2021–2022", str)
+    ([2021, 2022, 2023], [2019, 2021, 2022])
+    """
+    years: list[int] = []
+    for part in text.replace("–", "-").split(","):
+        first, dash, last = part.strip().partition("-")
+        if not (first.isdigit() and len(first) == 4 and (not dash or (last.isdigit() and len(last) == 4))):  # fmt: skip
+            message = _t("expected years such as 2023, 2021-2023 or 2021,2023, found {text!r}")
+            raise argparse.ArgumentTypeError(message.format(text=text))
+        years.extend(range(int(first), int(last or first) + 1))
+    return years
+
+
+def _bdl_parser(commands: Any, new: Any, output: Any, _t: Callable[[str], str]) -> None:
+    """``bdl search`` and ``bdl fetch``."""
+    bdl = new(commands, "bdl", help=_t("fetch data from GUS's Local Data Bank (BDL)"))
+    actions = bdl.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    def connection(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--offline", action="store_true", help=_t("read only the cache; send no request"))  # fmt: skip
+        sub.add_argument("--cache-dir", help=_t("the cache folder (default: the user's cache folder)"))  # fmt: skip
+        sub.add_argument("--base-url", help=_t("the API's address, for a mirror (default: GUS's)"))  # fmt: skip
+
+    search = new(actions, "search", help=_t("the variables whose name contains TEXT"))
+    search.add_argument("text", metavar="TEXT", help=_t("words of the name, e.g. stopa bezrobocia"))
+    connection(search)
+    output(search, ("text", "json"))
+    fetch = new(actions, "fetch", help=_t("one variable for every unit of a level, as a long CSV"))
+    fetch.add_argument("variable", type=int, metavar="VARIABLE", help=_t("the variable's id, e.g. 60270"))  # fmt: skip
+    fetch.add_argument("--level", required=True, choices=("voivodeship", "powiat", "gmina"), help=_t("the unit level"))  # fmt: skip
+    fetch.add_argument("--years", required=True, type=lambda text: _bdl_years(text, _t), help=_t("years, e.g. 2021-2023 or 2021,2023"))  # fmt: skip
+    fetch.add_argument("--parent", help=_t("only the units under this BDL unit id"))
+    fetch.add_argument("-o", "--output", required=True, metavar="FILE", help=_t("the CSV file to write"))  # fmt: skip
+    fetch.add_argument("--force", action="store_true", help=_t("replace FILE if it exists"))
+    connection(fetch)
+    output(fetch, ("text",))
+
+
+def _bdl(args: argparse.Namespace, out: TextIO) -> int:
+    """``bdl search TEXT`` and ``bdl fetch VARIABLE ...``; httpx is imported here, not before."""
+    from citystrategy._i18n import ngettext
+    from citystrategy.errors import BdlRequestError
+    from citystrategy.io.bdl import DEFAULT_BASE_URL, Client
+
+    bar: Any = None
+
+    def progress(done: int, pages: int | None) -> None:
+        nonlocal bar
+        if bar is None and (pages or 0) > 1:
+            from tqdm import tqdm  # silent when the error output is not a terminal
+
+            bar = tqdm(total=pages, unit=_text("page", args.locale), file=sys.stderr, disable=None, leave=False)  # fmt: skip
+        if bar is not None:
+            bar.update(done - bar.n)
+
+    client = Client(
+        base_url=args.base_url or DEFAULT_BASE_URL,
+        cache_dir=args.cache_dir,
+        offline=args.offline,
+        progress=progress if args.action == "fetch" else None,
+    )
+    try:
+        with client:
+            if args.action == "search":
+                found = client.search_variables(args.text)
+                if args.format == "json":
+                    _print_json([{"id": v.id, "name": v.name, "subject": v.subject_id, "level": v.level, "unit": v.unit} for v in found], out)  # fmt: skip
+                    return EXIT_OK
+                for v in found:
+                    out.write(f"{v.id}\t{v.name}\t{v.unit or '–'}\t{v.level if v.level is not None else '–'}\n")  # fmt: skip
+                if not found:
+                    out.write(_text("no variable's name contains {text!r}", args.locale).format(text=args.text) + "\n")  # fmt: skip
+                return EXIT_OK
+            frame = client.data_by_variable(args.variable, unit_level=args.level, years=args.years, parent_id=args.parent)  # fmt: skip
+    except BdlRequestError as error:
+        if error.kind != "unreachable":
+            raise
+        hint = _text("{error}; with a filled cache, add --offline", args.locale)
+        raise _UsageError(hint.format(error=_describe_error(error, args.locale))) from None
+    finally:
+        if bar is not None:
+            bar.close()
+    from citystrategy.reports.csv import to_csv
+
+    # the long data file that compare --data reads: RFC 4180 with a decimal point, in any locale
+    to_csv(frame, args.output, locale="en_GB", force=args.force)
+    rows = len(frame)
+    message = ngettext("{count} row written to {path} (requests sent: {requests})", "{count} rows written to {path} (requests sent: {requests})", rows, args.locale)  # fmt: skip
+    out.write(message.format(count=rows, path=args.output, requests=client.requests_sent) + "\n")
     return EXIT_OK
 
 

@@ -99,10 +99,10 @@ def test_paging_follows_next_across_pages(fake: FakeBdl, make_client: ClientFact
     assert len(frame) == 500
     pages = [seen.query.get("page", ["0"])[0] for seen in fake.requests_to(BY_VARIABLE)]
     assert pages == ["0", "1", "2"]
-    first = fake.requests_to(BY_VARIABLE)[0].query
-    assert first["page-size"] == ["100"]
-    assert first["unit-level"] == ["5"]
-    assert first["year"] == ["2021", "2022"]
+    for seen in fake.requests_to(BY_VARIABLE):  # the links name only the page: the rest is kept
+        assert seen.query["page-size"] == ["100"]
+        assert seen.query["unit-level"] == ["5"]
+        assert seen.query["year"] == ["2021", "2022"]
     expected = sum(n / 10 + 1 + n / 10 + 2 for n in range(250))
     assert frame[VALUE].sum() == pytest.approx(expected)
     assert set(frame[UNIT]) == {"percent"}
@@ -523,3 +523,23 @@ def test_live_unemployment_rate_of_kielce(tmp_path: Path) -> None:
     kielce = frame[frame[TERRITORY] == "2661011"]
     assert len(kielce) == 1
     assert 0 < kielce[VALUE].item() < 30
+
+
+def test_progress_is_told_each_page(fake: FakeBdl, make_client: ClientFactory) -> None:
+    """The progress callback hears each of the three pages, with the total from totalRecords."""
+    fake.pages(BY_VARIABLE, unit_results(powiat_ids(250)), {})
+    heard: list[tuple[int, int | None]] = []
+    make_client(progress=lambda done, pages: heard.append((done, pages))).data_by_variable(
+        60270, unit_level=5, years=[2021, 2022]
+    )
+    assert heard == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_a_refusal_after_a_retry_counts_both_tries(
+    fake: FakeBdl, make_client: ClientFactory
+) -> None:
+    """A 503 then a 404: the 404 is not retried, and the error says two tries were made."""
+    fake.route("variables/2", Reply(503), Reply(404, {"errorResult": "Not Found"}))
+    with pytest.raises(BdlRequestError) as caught:
+        make_client().variable(2)
+    assert (caught.value.kind, caught.value.status, caught.value.tries) == ("refused", 404, 2)

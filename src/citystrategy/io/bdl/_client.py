@@ -161,9 +161,9 @@ class Client:
         max_wait: The longest wait between two tries; a ``Retry-After`` beyond it ends the tries.
         max_age: Seconds a cached answer is used without asking the server.
         progress: Called after each page of a paged download (pages done, pages expected).
-        sleep: How to wait (for tests: a function that records the waits).
-        clock: A monotonic clock, for the pacing.
-        now: The wall clock (seconds since the epoch), for the cache and ``Retry-After``.
+        sleep: How to wait (default :func:`time.sleep`; for tests, one that records the waits).
+        clock: A monotonic clock, for the pacing (default :func:`time.monotonic`).
+        now: The wall clock, for the cache and ``Retry-After`` (default :func:`time.time`).
     """
 
     def __init__(
@@ -180,9 +180,9 @@ class Client:
         max_wait: float = 120.0,
         max_age: float = DEFAULT_MAX_AGE,
         progress: Progress | None = None,
-        sleep: Callable[[float], None] = time.sleep,
-        clock: Callable[[], float] = time.monotonic,
-        now: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] | None = None,
+        clock: Callable[[], float] | None = None,
+        now: Callable[[], float] | None = None,
     ) -> None:
         text(base_url, "base_url")
         if lang not in ("pl", "en"):
@@ -201,6 +201,9 @@ class Client:
         self.lang = lang
         self._progress = progress
         key = environment_key(api_key)
+        sleep = time.sleep if sleep is None else sleep  # looked up now, so a test may replace it
+        clock = time.monotonic if clock is None else clock
+        now = time.time if now is None else now
         self._http = None
         if not self.offline:
             import httpx
@@ -296,7 +299,7 @@ class Client:
             following = links.get("next") if isinstance(links, dict) else None
             if not isinstance(following, str) or not following:
                 break
-            query = _query(following)
+            query = {**params, "page-size": str(PAGE_SIZE), **_query(following)}
         if total is not None and received != total:
             raise BdlRequestError(url, "total", f"{total} ≠ {received}", 200)
 
@@ -412,7 +415,8 @@ class Client:
 
 def _query(link: str) -> dict[str, str | list[str]]:
     """The query of a ``links.next`` address, to ask of the client's own base URL (a mirror's
-    links may name the origin; the key is never in a link)."""
+    links may name the origin; the key is never in a link). It is laid over the first request's
+    query, so a link that names only the page keeps the level, parent and years."""
     parsed = parse_qs(urlsplit(link).query, keep_blank_values=True)
     query: dict[str, str | list[str]] = {}
     for name, values in parsed.items():

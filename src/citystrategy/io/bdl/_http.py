@@ -272,6 +272,10 @@ class Fetcher:
 
         try:
             return retrying(attempt)
+        except BdlRequestError as refused:  # not retried; it counts the tries made before it
+            raise BdlRequestError(
+                url, refused.kind, refused.detail, refused.status, attempts
+            ) from None
         except _Retry as failure:
             detail = failure.detail
             raise BdlRequestError(url, failure.kind, detail, failure.status, attempts) from None
