@@ -43,6 +43,7 @@ from citystrategy.money import ExchangeRate, Money
 from citystrategy.percent import Percent, as_percent, fraction_level
 from citystrategy.programs import city_profile, get_program, zmp
 from citystrategy.reports.document import infer_columns
+from citystrategy.reports.tables import projects as report_tables
 from citystrategy.units import Q_
 from citystrategy.validation import plausible_range
 from tests.test_reference_doc import MODULES
@@ -129,6 +130,42 @@ CASES: dict[str, Case] = {
     ),
     "summary-data-year-float": Case(
         lambda s, c: rp.summary_data(s, bad(2023.0)), TypeError, ArgumentTypeError, "2023.0"
+    ),
+    "introduction-table-no-report": Case(
+        lambda s, c: report_tables.introduction_table(s, 2022), KeyError, YearError, "2022"
+    ),
+    "completed-projects-table-year-str": Case(
+        lambda s, c: report_tables.completed_projects_table(s, bad("2023")),
+        TypeError,
+        ArgumentTypeError,
+        "'2023'",
+    ),
+    "goal-costs-table-no-report": Case(
+        lambda s, c: report_tables.goal_costs_table(s, 2025), ValueError, YearError, "2025"
+    ),
+    "goal-spending-table-outside-period": Case(
+        lambda s, c: report_tables.goal_spending_table(s, 2040), ValueError, YearError, "2040"
+    ),
+    "report-texts-table-year-float": Case(
+        lambda s, c: report_tables.report_texts_table(s, bad(2023.0)),
+        TypeError,
+        ArgumentTypeError,
+        "2023.0",
+    ),
+    "introduction-section-locale": Case(
+        lambda s, c: report_tables.introduction_section(s, 2023, locale="xx_YY"),
+        ValueError,
+        ArgumentError,
+        "'xx_YY'",
+    ),
+    "projects-section-no-report": Case(
+        lambda s, c: report_tables.projects_section(s, 2024), KeyError, YearError, "2024"
+    ),
+    "texts-sections-strategy": Case(
+        lambda s, c: report_tables.texts_sections(bad("kielce"), 2023),
+        TypeError,
+        ArgumentTypeError,
+        "'kielce'",
     ),
     "observation-year-str": Case(
         lambda s, c: s.observation("KIE-1-01", bad("2023")), TypeError, ArgumentTypeError, "'2023'"

@@ -9,4 +9,43 @@ own report.
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from citystrategy.reports.tables.projects import (
+    COMPLETED_PROJECTS_COLUMNS as COMPLETED_PROJECTS_COLUMNS,
+)
+from citystrategy.reports.tables.projects import GOAL_COSTS_COLUMNS as GOAL_COSTS_COLUMNS
+from citystrategy.reports.tables.projects import GOAL_COSTS_FIGURES as GOAL_COSTS_FIGURES
+from citystrategy.reports.tables.projects import GOAL_COSTS_STATUSES as GOAL_COSTS_STATUSES
+from citystrategy.reports.tables.projects import GOAL_SPENDING_COLUMNS as GOAL_SPENDING_COLUMNS
+from citystrategy.reports.tables.projects import INTRODUCTION_COLUMNS as INTRODUCTION_COLUMNS
+from citystrategy.reports.tables.projects import INTRODUCTION_ITEMS as INTRODUCTION_ITEMS
+from citystrategy.reports.tables.projects import REPORT_TEXTS_COLUMNS as REPORT_TEXTS_COLUMNS
+from citystrategy.reports.tables.projects import (
+    completed_projects_table as completed_projects_table,
+)
+from citystrategy.reports.tables.projects import goal_costs_table as goal_costs_table
+from citystrategy.reports.tables.projects import goal_spending_table as goal_spending_table
+from citystrategy.reports.tables.projects import introduction_section as introduction_section
+from citystrategy.reports.tables.projects import introduction_table as introduction_table
+from citystrategy.reports.tables.projects import projects_section as projects_section
+from citystrategy.reports.tables.projects import report_texts_table as report_texts_table
+from citystrategy.reports.tables.projects import texts_sections as texts_sections
+
+__all__: list[str] = [
+    # projects: sections 1, 2 and 4–7
+    "COMPLETED_PROJECTS_COLUMNS",
+    "GOAL_COSTS_COLUMNS",
+    "GOAL_COSTS_FIGURES",
+    "GOAL_COSTS_STATUSES",
+    "GOAL_SPENDING_COLUMNS",
+    "INTRODUCTION_COLUMNS",
+    "INTRODUCTION_ITEMS",
+    "REPORT_TEXTS_COLUMNS",
+    "completed_projects_table",
+    "goal_costs_table",
+    "goal_spending_table",
+    "introduction_section",
+    "introduction_table",
+    "projects_section",
+    "report_texts_table",
+    "texts_sections",
+]
