@@ -59,7 +59,7 @@ from citystrategy.formatting import (
     get_locale,
 )
 from citystrategy.io.parse import Amount, parse_value
-from citystrategy.model import AnnualReport, Project, Strategy
+from citystrategy.model import AnnualReport, DeclaredSummary, Project, Strategy
 from citystrategy.money import Money
 from citystrategy.reports._json import MISSING_SUFFIX, Why
 from citystrategy.reports.document import (
@@ -476,9 +476,16 @@ def goal_costs_table(strategy: Strategy, year: int) -> pd.DataFrame:
     """
     _strategy(strategy)
     report = _report(strategy, year)
-    by_goal = completed_by_goal(strategy, report.year)
-    comparisons = compare_declared(strategy, report.year) if report.declared is not None else ()
-    declared = report.declared
+    return _goal_costs(strategy, report.year, report.declared)
+
+
+def _goal_costs(strategy: Strategy, year: int, declared: DeclaredSummary | None) -> pd.DataFrame:
+    """:func:`goal_costs_table` of the figures *declared* (``None``: none) about *year*.
+
+    The summary's cost table reads it too, for years without a report.
+    """
+    by_goal = completed_by_goal(strategy, year)
+    comparisons = compare_declared(strategy, year) if declared is not None else ()
     declared_goals = {} if declared is None else {row.goal_code: row for row in declared.goals}
     currency = _currency(strategy)
     several = Why.SEVERAL_CURRENCIES.value
@@ -529,8 +536,8 @@ def goal_costs_table(strategy: Strategy, year: int) -> pd.DataFrame:
         _figures(record, unknown, stated, compared(code))
         record.update(currency=currency, declared_currency=mine.cost.currency, project_codes=())
         rows.append(record)
-    completed = completed_projects(strategy, report.year)
-    total = None if currency is None else completed_total(strategy, report.year).amount
+    completed = completed_projects(strategy, year)
+    total = None if currency is None else completed_total(strategy, year).amount
     share = None if currency is None else Decimal(100) if completed else Decimal(0)
     record = {"goal": None, "goal_missing": Why.WHOLE_STRATEGY.value, "name": None}
     record["declared_label"] = None if declared is None else (declared.total_cost_label or None)
@@ -553,7 +560,7 @@ def goal_costs_table(strategy: Strategy, year: int) -> pd.DataFrame:
     record["declared_currency"] = None if declared is None else declared.total_cost.currency
     record["project_codes"] = tuple(p.code for p in completed)
     rows.append(record)
-    settings = _settings(strategy, report.year, declared=declared is not None)
+    settings = _settings(strategy, year, declared=declared is not None)
     frame = _frame(rows, GOAL_COSTS_COLUMNS, settings)
     for figure in ("projects", "implementers"):
         for part in ("computed", "declared", "difference"):
