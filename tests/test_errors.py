@@ -152,6 +152,9 @@ CASES: dict[str, Case] = {
         ArgumentTypeError,
         "2023.0",
     ),
+    "adopted-documents-table-no-report": Case(
+        lambda s, c: report_tables.adopted_documents_table(s, 2030), KeyError, YearError, "2030"
+    ),
     "introduction-section-locale": Case(
         lambda s, c: report_tables.introduction_section(s, 2023, locale="xx_YY"),
         ValueError,

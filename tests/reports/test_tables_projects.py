@@ -25,12 +25,14 @@ from citystrategy.reports.document import (
     Tone,
 )
 from citystrategy.reports.tables import (
+    ADOPTED_DOCUMENTS_COLUMNS,
     COMPLETED_PROJECTS_COLUMNS,
     GOAL_COSTS_COLUMNS,
     GOAL_SPENDING_COLUMNS,
     INTRODUCTION_COLUMNS,
     INTRODUCTION_ITEMS,
     REPORT_TEXTS_COLUMNS,
+    adopted_documents_table,
     completed_projects_table,
     goal_costs_table,
     goal_spending_table,
@@ -340,6 +342,35 @@ def test_goal_spending_refuses_a_year_outside_the_period(kielce: Strategy) -> No
         goal_spending_table(kielce, 2040)
 
 
+def test_adopted_documents_table_has_the_sump_and_the_kof_strategy(kielce: Strategy) -> None:
+    """The two documents of "Inne projekty przyjęte do realizacji", as the report gives them."""
+    table = adopted_documents_table(kielce, 2023)
+    assert tuple(table.columns) == ADOPTED_DOCUMENTS_COLUMNS
+    sump, kof = (row for _, row in table.iterrows())
+    assert sump["resolution"] == "Nr LXXXV/1671/2023"
+    assert sump["adopted_on"] == dt.date(2023, 11, 17)
+    assert len(sump["territories"]) == 13  # the 13 gminas of KOF
+    assert len(sump["goals"]) == 6
+    assert sump["actions"][0].startswith("1.1 Uruchomienie szybkich linii dowozowych")
+    assert sump["actions"][-1].startswith("6.11 Stworzenie struktury zarządzania mobilnością")
+    assert len(kof["goals"]) == 5
+    assert len(kof["integrated_projects"]) == 5
+    assert kof["eu_allocation"] == "ca 120 mln PLN"
+    assert kof["eu_allocation_city"] == "ok 68 mln PLN"
+    assert kof["adopted_on"] is None
+    assert kof["adopted_on_missing"] == "not_stated"
+
+
+def test_projects_section_ends_with_the_other_documents(kielce: Strategy) -> None:
+    """Section 2 lists the other documents adopted in the period, under the report's heading."""
+    section = projects_section(kielce, 2023)
+    assert Heading("Inne projekty przyjęte do realizacji w okresie sprawozdawczym", 2) in (
+        section.blocks
+    )
+    documents = next(t for t in section.tables if t.name == "adopted_documents")
+    assert list(documents.frame["document"]) == ["SUMP-KOF", "SRP-KOF-2030"]
+
+
 # --- sections 4–7 ---------------------------------------------------------------------------
 
 
@@ -439,6 +470,11 @@ def _names(strategy: Strategy) -> list[str]:
     for report in strategy.reports:
         names += [report.introduction, report.source, *report.attachments]
         names += [text for s in report.sections for text in (s.title, s.text)]
+    for document in strategy.other_documents:
+        names += [document.title, document.adopted_by, document.status, document.summary]
+        names += [document.eu_allocation, document.eu_allocation_city]
+        names += [f"{goal.code}. {goal.name}" for goal in document.goals]
+        names += [f"{code}. {name}" for code, name in document.integrated_projects]
     if strategy.monitoring is not None:
         rules = strategy.monitoring
         names += [rules.ordinance, rules.amended_by, rules.annual_report_due]

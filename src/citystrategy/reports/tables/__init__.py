@@ -10,6 +10,9 @@ own report.
 from __future__ import annotations
 
 from citystrategy.reports.tables.projects import (
+    ADOPTED_DOCUMENTS_COLUMNS as ADOPTED_DOCUMENTS_COLUMNS,
+)
+from citystrategy.reports.tables.projects import (
     COMPLETED_PROJECTS_COLUMNS as COMPLETED_PROJECTS_COLUMNS,
 )
 from citystrategy.reports.tables.projects import GOAL_COSTS_COLUMNS as GOAL_COSTS_COLUMNS
@@ -19,6 +22,9 @@ from citystrategy.reports.tables.projects import GOAL_SPENDING_COLUMNS as GOAL_S
 from citystrategy.reports.tables.projects import INTRODUCTION_COLUMNS as INTRODUCTION_COLUMNS
 from citystrategy.reports.tables.projects import INTRODUCTION_ITEMS as INTRODUCTION_ITEMS
 from citystrategy.reports.tables.projects import REPORT_TEXTS_COLUMNS as REPORT_TEXTS_COLUMNS
+from citystrategy.reports.tables.projects import (
+    adopted_documents_table as adopted_documents_table,
+)
 from citystrategy.reports.tables.projects import (
     completed_projects_table as completed_projects_table,
 )
@@ -32,6 +38,7 @@ from citystrategy.reports.tables.projects import texts_sections as texts_section
 
 __all__: list[str] = [
     # projects: sections 1, 2 and 4–7
+    "ADOPTED_DOCUMENTS_COLUMNS",
     "COMPLETED_PROJECTS_COLUMNS",
     "GOAL_COSTS_COLUMNS",
     "GOAL_COSTS_FIGURES",
@@ -40,6 +47,7 @@ __all__: list[str] = [
     "INTRODUCTION_COLUMNS",
     "INTRODUCTION_ITEMS",
     "REPORT_TEXTS_COLUMNS",
+    "adopted_documents_table",
     "completed_projects_table",
     "goal_costs_table",
     "goal_spending_table",

@@ -76,6 +76,7 @@ from citystrategy.reports.document import (
 )
 
 __all__ = [
+    "ADOPTED_DOCUMENTS_COLUMNS",
     "COMPLETED_PROJECTS_COLUMNS",
     "GOAL_COSTS_COLUMNS",
     "GOAL_COSTS_FIGURES",
@@ -84,6 +85,7 @@ __all__ = [
     "INTRODUCTION_COLUMNS",
     "INTRODUCTION_ITEMS",
     "REPORT_TEXTS_COLUMNS",
+    "adopted_documents_table",
     "completed_projects_table",
     "goal_costs_table",
     "goal_spending_table",
@@ -187,6 +189,29 @@ GOAL_SPENDING_COLUMNS: Final = (
 
 #: Columns of :func:`report_texts_table`.
 REPORT_TEXTS_COLUMNS: Final = ("section", "title", "text")
+
+#: The text fields of :func:`adopted_documents_table`, each with its ``*_missing`` reason.
+_DOCUMENT_TEXTS: Final = (
+    "adopted_by",
+    "resolution",
+    "adopted_on",
+    "status",
+    "summary",
+    "eu_allocation",
+    "eu_allocation_city",
+)
+
+#: Columns of :func:`adopted_documents_table`.
+ADOPTED_DOCUMENTS_COLUMNS: Final = (
+    "document",
+    "title",
+    *(f"{field}{suffix}" for field in _DOCUMENT_TEXTS for suffix in ("", "_missing")),
+    "territories",
+    "goals",
+    "actions",
+    "integrated_projects",
+    "city_projects",
+)
 
 #: Why a goal row of :func:`goal_costs_table` has no name: the report declares a goal the
 #: strategy does not have.
@@ -719,6 +744,46 @@ def report_texts_table(strategy: Strategy, year: int) -> pd.DataFrame:
     return frame
 
 
+def adopted_documents_table(strategy: Strategy, year: int) -> pd.DataFrame:
+    """The other strategic documents the annual report on *year* lists (a mobility plan …).
+
+    Section 2 of the report ends with "Inne projekty przyjęte do realizacji w okresie
+    sprawozdawczym": for Kielce 2023 the SUMP KOF mobility plan and the KOF supra-local strategy.
+
+    Returns:
+        Columns :data:`ADOPTED_DOCUMENTS_COLUMNS`, one row per document of the strategy in its
+        order: ``document`` (its code), ``title``, the texts ``adopted_by``, ``resolution``,
+        ``status``, ``summary``, ``eu_allocation`` and ``eu_allocation_city`` (as printed) and
+        ``adopted_on`` (a ``datetime.date``), each ``None`` with ``not_stated`` in its
+        ``*_missing`` column where the source gives none; tuples of texts: ``territories``,
+        ``goals`` (``"1. name"``), ``actions`` (``"1.1 name"``), ``integrated_projects`` and
+        ``city_projects``.
+
+    Raises:
+        ArgumentTypeError: If *year* is not an int.
+        YearError: If the strategy has no annual report on *year* (a ``KeyError`` too).
+    """
+    _strategy(strategy)
+    report = _report(strategy, year)
+    rows = []
+    for document in strategy.other_documents:
+        record: dict[str, Any] = {"document": document.code, "title": document.title}
+        for field in _DOCUMENT_TEXTS:
+            value = getattr(document, field)
+            _put(record, field, None if value == "" else value, Why.NOT_STATED.value)
+        record["territories"] = document.territories
+        record["goals"] = tuple(f"{goal.code}. {goal.name}" for goal in document.goals)
+        record["actions"] = tuple(
+            f"{code} {name}" for goal in document.goals for code, name in goal.actions
+        )
+        record["integrated_projects"] = tuple(
+            f"{code}. {name}" for code, name in document.integrated_projects
+        )
+        record["city_projects"] = document.city_projects
+        rows.append(record)
+    return _frame(rows, ADOPTED_DOCUMENTS_COLUMNS, _settings(strategy, report.year))
+
+
 # --- sections ----------------------------------------------------------------------------------
 
 
@@ -1013,6 +1078,52 @@ def _header(strategy: Strategy, year: int, locale: LocaleLike) -> str:
     )
 
 
+def _documents_blocks(strategy: Strategy, year: int, locale: LocaleLike) -> list[Block]:
+    """The other documents adopted in the period: a table, then what each is about."""
+    table = adopted_documents_table(strategy, year)
+    if table.empty:
+        return []
+    shown = table.copy()
+    for field in _DOCUMENT_TEXTS:
+        _words(shown, f"{field}_missing", _REASONS, locale)
+
+    def text(key: str, title: str) -> Column:
+        return Column(key, title, reason_key=f"{key}_missing")
+
+    columns = (
+        Column("title", pgettext("report column", "Document", locale)),
+        text("adopted_by", pgettext("report column", "Adopted by", locale)),
+        text("resolution", pgettext("report column", "Resolution", locale)),
+        Column(
+            "adopted_on",
+            pgettext("report column", "Date", locale),
+            ColumnKind.DATE,
+            reason_key="adopted_on_missing",
+        ),
+        Column("goals", pgettext("report column", "Goals", locale), ColumnKind.LIST),
+        Column(
+            "integrated_projects",
+            pgettext("report column", "Integrated projects", locale),
+            ColumnKind.LIST,
+        ),
+        text("eu_allocation", pgettext("report column", "EU allocation", locale)),
+        text("eu_allocation_city", pgettext("report column", "Of which the city's", locale)),
+    )
+    heading = gettext("Other projects adopted for implementation in the period reported on", locale)
+    blocks: list[Block] = [
+        Heading(heading, 2),
+        Table(shown, columns, title=heading, name="adopted_documents"),
+    ]
+    for title, status, summary in zip(
+        table["title"], table["status"], table["summary"], strict=True
+    ):
+        texts = [part for part in (status, summary) if part is not None]
+        if texts:
+            blocks.append(Heading(title, 3))
+            blocks += [Paragraph(part) for part in texts]
+    return blocks
+
+
 def projects_section(strategy: Strategy, year: int, *, locale: LocaleLike = "pl_PL") -> Section:
     """Section 2 of the annual report: the projects completed in *year* and their cost.
 
@@ -1020,8 +1131,9 @@ def projects_section(strategy: Strategy, year: int, *, locale: LocaleLike = "pl_
     list of completed projects (:func:`completed_projects_table`), the per-goal summary computed
     and declared side by side with each discrepancy marked (:func:`goal_costs_table`) and the two
     pie charts of the spending per strategic goal (:func:`goal_spending_table`), over the whole
-    catalogue and over the year's completed projects; with costs in several currencies there is
-    no total to share out, and no pie.
+    catalogue and over the year's completed projects (with costs in several currencies there is
+    no total to share out, and no pie), then the other documents adopted in the period
+    (:func:`adopted_documents_table`).
 
     Args:
         strategy: The strategy.
@@ -1077,6 +1189,7 @@ def projects_section(strategy: Strategy, year: int, *, locale: LocaleLike = "pl_
             locale,
         )
         blocks.append(Paragraph(text.format(currencies=listed)))
+    blocks += _documents_blocks(strategy, year, locale)
     return Section(title, tuple(blocks), sheet=gettext("2. Projects and costs", locale))
 
 
