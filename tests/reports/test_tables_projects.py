@@ -300,6 +300,15 @@ def test_goal_spending_of_the_year_adds_up_to_the_grosz(kielce: Strategy) -> Non
     assert table["projects"].dtype == "int64"
 
 
+def test_goal_spending_of_an_empty_year_is_zero(kielce: Strategy) -> None:
+    """No project completed in 2026: every slice and the total are zero złoty, shares zero."""
+    table = goal_spending_table(kielce, 2026)
+    assert list(table["cost"]) == [Decimal(0)] * 4
+    assert list(table["share"]) == [Decimal(0)] * 4
+    assert list(table["projects"]) == [0] * 4
+    assert table.attrs["total"] == Decimal(0)
+
+
 def test_goal_spending_counts_a_shared_project_under_the_goal_that_states_its_cost() -> None:
     """A project whose cost goal table 2 states counts under goal 2 only, not under goal 1 too."""
     shared = factories.make_project(
@@ -576,3 +585,4 @@ def test_sheet_names_fit_a_spreadsheet(kielce: Strategy, locale: str) -> None:
     """Every section's sheet name is set and at most 31 characters long."""
     for section in _sections(kielce, locale):
         assert 0 < len(section.sheet) <= EXCEL_SHEET_NAME_LIMIT
+        assert "'" not in section.sheet  # a quote in a sheet name needs escaping in references

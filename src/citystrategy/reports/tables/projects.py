@@ -222,7 +222,7 @@ _NO_GOAL: Final = "no_goal"
 #: The report's outline of its text sections: number, title, sheet name.
 _TEXT_SECTIONS: Final = {
     4: (N_("4. Problems and risks"), N_("4. Problems and risks")),
-    5: (N_("5. Actions of the strategy team"), N_("5. The team's actions")),
+    5: (N_("5. Actions of the strategy team"), N_("5. Actions of the team")),
     6: (N_("6. Conclusions and recommendations"), N_("6. Conclusions")),
     7: (N_("7. Further actions"), N_("7. Further actions")),
 }
