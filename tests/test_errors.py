@@ -34,6 +34,7 @@ from citystrategy.errors import (
     TerytError,
     UnknownCodeError,
     UnknownTerritoryError,
+    UnsupportedFormatError,
     YearError,
     ZeroAmountError,
 )
@@ -43,11 +44,14 @@ from citystrategy.model import Catalogue, Strategy, TerritoryKind
 from citystrategy.money import ExchangeRate, Money
 from citystrategy.percent import Percent, as_percent, fraction_level
 from citystrategy.programs import city_profile, get_program, zmp
+from citystrategy.reports.annual import annual_report, summary_section
 from citystrategy.reports.cells import cell_text, table_rows
 from citystrategy.reports.csv import to_csv, write_csv
 from citystrategy.reports.document import infer_columns
 from citystrategy.reports.markdown import to_markdown, write_markdown
 from citystrategy.reports.tables import indicators as rt
+from citystrategy.reports.tables import projects as report_tables
+from citystrategy.reports.writers import check_target, write_report
 from citystrategy.units import Q_
 from citystrategy.validation import plausible_range
 from tests.test_reference_doc import MODULES
@@ -111,6 +115,21 @@ CASES: dict[str, Case] = {
     "to-csv-frame": Case(
         lambda s, c: to_csv(bad([1, 2]), "x.csv"), TypeError, ArgumentTypeError, "[1, 2]"
     ),
+    "annual-report-year": Case(
+        lambda s, c: annual_report(s, bad("2023")), TypeError, ArgumentTypeError, "'2023'"
+    ),
+    "summary-section-strategy": Case(
+        lambda s, c: summary_section(bad("kielce"), 2023), TypeError, ArgumentTypeError, "'kielce'"
+    ),
+    "check-target-format": Case(
+        lambda s, c: check_target("raport.pdf"), ValueError, UnsupportedFormatError, "raport.pdf"
+    ),
+    "write-report-path": Case(
+        lambda s, c: write_report(annual_report(s, 2023, data=False), bad(5)),
+        TypeError,
+        ArgumentTypeError,
+        "5",
+    ),
     # look-ups by an unknown code
     "goal": Case(lambda s, c: s.goal("9.9"), KeyError, UnknownCodeError, "'9.9'"),
     "indicator": Case(lambda s, c: s.indicator("X"), KeyError, UnknownCodeError, "'X'"),
@@ -152,6 +171,45 @@ CASES: dict[str, Case] = {
     ),
     "summary-data-year-float": Case(
         lambda s, c: rp.summary_data(s, bad(2023.0)), TypeError, ArgumentTypeError, "2023.0"
+    ),
+    "introduction-table-no-report": Case(
+        lambda s, c: report_tables.introduction_table(s, 2022), KeyError, YearError, "2022"
+    ),
+    "completed-projects-table-year-str": Case(
+        lambda s, c: report_tables.completed_projects_table(s, bad("2023")),
+        TypeError,
+        ArgumentTypeError,
+        "'2023'",
+    ),
+    "goal-costs-table-no-report": Case(
+        lambda s, c: report_tables.goal_costs_table(s, 2025), ValueError, YearError, "2025"
+    ),
+    "goal-spending-table-outside-period": Case(
+        lambda s, c: report_tables.goal_spending_table(s, 2040), ValueError, YearError, "2040"
+    ),
+    "report-texts-table-year-float": Case(
+        lambda s, c: report_tables.report_texts_table(s, bad(2023.0)),
+        TypeError,
+        ArgumentTypeError,
+        "2023.0",
+    ),
+    "adopted-documents-table-no-report": Case(
+        lambda s, c: report_tables.adopted_documents_table(s, 2030), KeyError, YearError, "2030"
+    ),
+    "introduction-section-locale": Case(
+        lambda s, c: report_tables.introduction_section(s, 2023, locale="xx_YY"),
+        ValueError,
+        ArgumentError,
+        "'xx_YY'",
+    ),
+    "projects-section-no-report": Case(
+        lambda s, c: report_tables.projects_section(s, 2024), KeyError, YearError, "2024"
+    ),
+    "texts-sections-strategy": Case(
+        lambda s, c: report_tables.texts_sections(bad("kielce"), 2023),
+        TypeError,
+        ArgumentTypeError,
+        "'kielce'",
     ),
     "observation-year-str": Case(
         lambda s, c: s.observation("KIE-1-01", bad("2023")), TypeError, ArgumentTypeError, "'2023'"

@@ -39,6 +39,7 @@ MODULES = (
     "citystrategy.reports.cells",
     "citystrategy.reports.markdown",
     "citystrategy.reports.csv",
+    "citystrategy.reports.tables.projects",
     "citystrategy.cli",
 )
 #: Modules that only re-export names documented elsewhere.

@@ -343,7 +343,7 @@ def test_the_indicators_section_declares_its_column_kinds(kielce: Strategy) -> N
     """Per strategic goal a table (measures with their units, statuses with tones) and a bar chart."""
     section = t.indicators_section(kielce, 2023)
     assert len(section.sheet) <= 31
-    assert section.sheet == "Wskaźniki"
+    assert section.sheet == "3. Wskaźniki"
     assert len(section.tables) == 4
     assert sum(len(table.frame) for table in section.tables) == 112
     kinds = {column.key: column for column in section.tables[0].columns}
@@ -475,6 +475,6 @@ def test_sections_in_english(kielce: Strategy) -> None:
     assert polish_words(text, names=names) == []
     assert identifiers(text, names=names) == []
     section = t.indicators_section(kielce, 2023, locale="en_GB")
-    assert section.sheet == "Indicators"
+    assert section.sheet == "3. Indicators"
     status = {column.key: column for column in section.tables[0].columns}[t.STATUS]
     assert status.labels["deterioration"] == "deterioration"

@@ -22,6 +22,8 @@ from citystrategy.reports.summary import summary_data as summary_data
 from citystrategy.reports.text import render_table as render_table
 
 if TYPE_CHECKING:
+    from citystrategy.reports.annual import annual_report as annual_report
+    from citystrategy.reports.annual import summary_section as summary_section
     from citystrategy.reports.assessment import assessment_data as assessment_data
     from citystrategy.reports.assessment import format_assessment as format_assessment
     from citystrategy.reports.document import Chart as Chart
@@ -36,9 +38,17 @@ if TYPE_CHECKING:
     from citystrategy.reports.document import Table as Table
     from citystrategy.reports.document import Tone as Tone
     from citystrategy.reports.document import infer_columns as infer_columns
+    from citystrategy.reports.writers import FORMATS as FORMATS
+    from citystrategy.reports.writers import check_target as check_target
+    from citystrategy.reports.writers import write_report as write_report
 
 #: Names imported on first use (PEP 562): they need pandas, and the other reports do not.
 _LAZY: Final = {
+    "annual_report": "citystrategy.reports.annual",
+    "summary_section": "citystrategy.reports.annual",
+    "write_report": "citystrategy.reports.writers",
+    "check_target": "citystrategy.reports.writers",
+    "FORMATS": "citystrategy.reports.writers",
     "assessment_data": "citystrategy.reports.assessment",
     "format_assessment": "citystrategy.reports.assessment",
     "Chart": "citystrategy.reports.document",
@@ -60,6 +70,7 @@ if not TYPE_CHECKING:
 
 
 __all__ = [
+    "FORMATS",
     "Chart",
     "ChartKind",
     "Column",
@@ -71,7 +82,9 @@ __all__ = [
     "Section",
     "Table",
     "Tone",
+    "annual_report",
     "assessment_data",
+    "check_target",
     "describe_error",
     "describe_finding",
     "describe_problem",
@@ -89,4 +102,6 @@ __all__ = [
     "program_data",
     "render_table",
     "summary_data",
+    "summary_section",
+    "write_report",
 ]

@@ -10,7 +10,7 @@ says so.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from citystrategy._arguments import instance
 from citystrategy._i18n import gettext, pgettext
@@ -19,7 +19,6 @@ from citystrategy.costs import (
     Figure,
     catalogue_total,
     compare_declared,
-    completed_by_goal,
     completed_projects,
     completed_total,
     project_currencies,
@@ -38,6 +37,9 @@ from citystrategy.model import DeclaredSummary, Level, Strategy, TerritoryKind
 from citystrategy.money import Money
 from citystrategy.reports._json import Why, exact, put, rounded
 from citystrategy.reports.text import _fill, _width, render_table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["format_summary", "summary_data"]
 
@@ -71,24 +73,58 @@ _SHARE_DECIMALS: Final = 1
 _FIGURE_KEYS: Final = {Figure.SHARE: "share_percent"}
 
 
-def _declared_figures(comparisons: tuple[Comparison, ...], goal: str | None) -> dict[str, Any]:
-    """The declared figures of *goal* (``None``: the totals), exact as the report prints them."""
-    return {
-        _FIGURE_KEYS.get(c.figure, c.figure.value): _amount(c.declared)
-        for c in comparisons
-        if c.goal == goal
-    }
-
-
 def _currency(strategy: Strategy) -> str | None:
     """The strategy's currency, or ``None`` when its project costs are in several."""
     return None if len(project_currencies(strategy)) > 1 else strategy_currency(strategy)
 
 
-def _declared_currency(comparisons: tuple[Comparison, ...], goal: str | None) -> str | None:
-    return next(
-        (c.currency for c in comparisons if c.goal == goal and c.figure is Figure.COST), None
-    )
+def _missing(value: object) -> bool:
+    """Whether a cost table's cell is missing (``None`` or ``pandas.NA``, without pandas)."""
+    return value is None or type(value).__name__ == "NAType"
+
+
+def _cost_frame(strategy: Strategy, year: int) -> pd.DataFrame:
+    """The cost table of :func:`~citystrategy.reports.tables.goal_costs_table`, for any year.
+
+    A year without a report has the computed figures only, as the summary shows them.
+    """
+    from citystrategy.reports.tables.projects import _goal_costs  # pandas, only when asked
+
+    return _goal_costs(strategy, year, _declared(strategy, year))
+
+
+def _goal_rows(strategy: Strategy, costs: pd.DataFrame) -> list[pd.Series[Any]]:
+    """The rows of the strategy's own strategic goals, in strategy order."""
+    codes = [goal.code for goal in strategy.strategic_goals]
+    return [row for _, row in costs.iterrows() if row["goal"] in codes]
+
+
+def _total_row(costs: pd.DataFrame) -> pd.Series[Any]:
+    return costs[costs["goal"].isna()].iloc[0]
+
+
+def _count(value: object) -> int | None:
+    """An ``Int64`` cell as an int, ``None`` when missing."""
+    return None if _missing(value) else int(value)  # type: ignore[call-overload]
+
+
+def _declared_row(row: pd.Series[Any]) -> dict[str, Any]:
+    """The declared figures of a cost table's row, exact as the report prints them."""
+    figures = {}
+    for figure in ("projects", "implementers", "cost", "share"):
+        value = row[f"{figure}_declared"]
+        if _missing(value):
+            continue
+        number = value if isinstance(value, Decimal) else Decimal(int(value))
+        figures[_FIGURE_KEYS.get(Figure(figure), figure)] = _amount(number)
+    return figures
+
+
+def _agreement(row: pd.Series[Any]) -> bool | None:
+    """Whether no declared figure of the row disagrees; ``None`` when none is declared."""
+    if _missing(row["projects_declared"]):
+        return None
+    return bool(row["status"] != "differs")
 
 
 def summary_data(strategy: Strategy, year: int) -> dict[str, Any]:
@@ -125,29 +161,25 @@ def summary_data(strategy: Strategy, year: int) -> dict[str, Any]:
                 ],
             }
         )
+    costs = _cost_frame(strategy, year)
     completed = []
-    for row in completed_by_goal(strategy, year):
+    for row in _goal_rows(strategy, costs):
         record: dict[str, Any] = {
-            "goal": row.goal,
-            "name": row.name,
-            "projects": len(row.projects),
-            "project_codes": [p.code for p in row.projects],
+            "goal": row["goal"],
+            "name": row["name"],
+            "projects": int(row["projects_computed"]),
+            "project_codes": list(row["project_codes"]),
         }
-        put(record, "implementers", row.implementers, Why.NOT_STATED)
+        put(record, "implementers", _count(row["implementers_computed"]), Why.NOT_STATED)
+        put(record, "cost", exact(row["cost_computed"]), Why.SEVERAL_CURRENCIES)
         put(
             record,
-            "cost",
-            None if row.cost is None else exact(row.cost.amount),
+            "share_percent",
+            rounded(row["share_computed"], _SHARE_DECIMALS),
             Why.SEVERAL_CURRENCIES,
         )
-        put(record, "share_percent", rounded(row.share, _SHARE_DECIMALS), Why.SEVERAL_CURRENCIES)
-        record["declared"] = _declared_figures(comparisons, row.goal)
-        put(
-            record,
-            "declared_currency",
-            _declared_currency(comparisons, row.goal),
-            Why.NOT_STATED,
-        )
+        record["declared"] = _declared_row(row)
+        put(record, "declared_currency", row["declared_currency"], Why.NOT_STATED)
         completed.append(record)
     territory: dict[str, Any] = {"name": strategy.territory.name}
     put(territory, "teryt", strategy.territory.teryt, _no_teryt(strategy))
@@ -178,8 +210,9 @@ def summary_data(strategy: Strategy, year: int) -> dict[str, Any]:
     put(done, "cost", completed_cost, Why.SEVERAL_CURRENCIES)
     put(done, "currency", currency, Why.SEVERAL_CURRENCIES)
     done["goals"] = completed
-    done["declared"] = _declared_figures(comparisons, None)
-    put(done, "declared_currency", _declared_currency(comparisons, None), Why.NOT_STATED)
+    total = _total_row(costs)
+    done["declared"] = _declared_row(total)
+    put(done, "declared_currency", total["declared_currency"], Why.NOT_STATED)
     discrepancies = []
     for c in comparisons:
         if c.agrees is not False:
@@ -319,40 +352,10 @@ def _cost_table(
         none = gettext("No data on projects completed in {year}.", locale).format(year=year)
         return [_fill(none, width)]
     comparisons = _comparisons(strategy, year)
-    rows = []
-    for row in completed_by_goal(strategy, year):
-        mine = [c for c in comparisons if c.goal == row.goal]
-        figures = {c.figure: c for c in mine}
-        agrees = all(c.agrees is not False for c in mine) if mine else None
-        rows.append(
-            [
-                f"{row.goal}. {row.name}",
-                str(len(row.projects)),
-                "–" if row.cost is None else format_money(row.cost, locale=locale),
-                "–" if row.share is None else format_percent(row.share, locale=locale),
-                _declared_cell(figures, Figure.PROJECTS, locale),
-                _declared_cell(figures, Figure.COST, locale),
-                _declared_cell(figures, Figure.SHARE, locale),
-                _agrees(agrees, locale),
-            ]
-        )
-    overall = {c.figure: c for c in comparisons if c.goal is None}
-    total_agrees = all(c.agrees is not False for c in overall.values()) if overall else None
-    known = _currency(strategy) is not None
-    footer = [
-        [
-            pgettext("summary", "Total", locale),
-            str(len(completed)),
-            format_money(completed_total(strategy, year), locale=locale) if known else "–",
-            format_percent(Decimal(100) if completed else Decimal(0), locale=locale)
-            if known
-            else "–",
-            _declared_cell(overall, Figure.PROJECTS, locale),
-            _declared_cell(overall, Figure.COST, locale),
-            "–",  # the report prints no total share
-            _agrees(total_agrees, locale),
-        ]
-    ]
+    costs = _cost_frame(strategy, year)
+    rows = [_cost_cells(row, locale) for row in _goal_rows(strategy, costs)]
+    total = _total_row(costs)
+    footer = [[pgettext("summary", "Total", locale), *_cost_cells(total, locale)[1:]]]
     table = render_table(_columns(locale), rows, align="lrrrrrrl", footer=footer, width=width)
     title = gettext("Projects completed in {year} by strategic goal", locale).format(year=year)
     note = gettext(
@@ -373,13 +376,28 @@ def _cost_table(
     return lines
 
 
-def _declared_cell(figures: dict[Figure, Comparison], figure: Figure, locale: LocaleLike) -> str:
-    comparison = figures.get(figure)
-    if comparison is None:
+def _cost_cells(row: pd.Series[Any], locale: LocaleLike) -> list[str]:
+    """One line of the cost table: a goal (or the total) computed and as the report declares it."""
+    cost = row["cost_computed"]
+    share = row["share_computed"]
+    return [
+        f"{row['goal']}. {row['name']}",
+        str(row["projects_computed"]),
+        "–" if cost is None else format_money(Money(cost, row["currency"]), locale=locale),
+        "–" if share is None else format_percent(share, locale=locale),
+        _declared_cell(row, "projects", locale),
+        _declared_cell(row, "cost", locale),
+        _declared_cell(row, "share", locale),  # the report prints no total share: "–"
+        _agrees(_agreement(row), locale),
+    ]
+
+
+def _declared_cell(row: pd.Series[Any], figure: str, locale: LocaleLike) -> str:
+    value = row[f"{figure}_declared"]
+    if _missing(value):
         return "–"
-    value = comparison.declared
-    if figure is Figure.COST and comparison.currency is not None:
-        return format_money(Money(value, comparison.currency), locale=locale)
-    if figure is Figure.SHARE:
+    if figure == "cost" and row["declared_currency"] is not None:
+        return format_money(Money(value, row["declared_currency"]), locale=locale)
+    if figure == "share":
         return format_percent(value, decimals=None, locale=locale)
     return str(value)

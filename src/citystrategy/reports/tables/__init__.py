@@ -24,21 +24,63 @@ from citystrategy.reports.tables.indicators import goal_scores_table as goal_sco
 from citystrategy.reports.tables.indicators import indicator_values_table as indicator_values_table
 from citystrategy.reports.tables.indicators import indicators_section as indicators_section
 from citystrategy.reports.tables.indicators import observations_table as observations_table
+from citystrategy.reports.tables.projects import (
+    ADOPTED_DOCUMENTS_COLUMNS as ADOPTED_DOCUMENTS_COLUMNS,
+)
+from citystrategy.reports.tables.projects import (
+    COMPLETED_PROJECTS_COLUMNS as COMPLETED_PROJECTS_COLUMNS,
+)
+from citystrategy.reports.tables.projects import GOAL_COSTS_COLUMNS as GOAL_COSTS_COLUMNS
+from citystrategy.reports.tables.projects import GOAL_COSTS_FIGURES as GOAL_COSTS_FIGURES
+from citystrategy.reports.tables.projects import GOAL_COSTS_STATUSES as GOAL_COSTS_STATUSES
+from citystrategy.reports.tables.projects import GOAL_SPENDING_COLUMNS as GOAL_SPENDING_COLUMNS
+from citystrategy.reports.tables.projects import INTRODUCTION_COLUMNS as INTRODUCTION_COLUMNS
+from citystrategy.reports.tables.projects import INTRODUCTION_ITEMS as INTRODUCTION_ITEMS
+from citystrategy.reports.tables.projects import REPORT_TEXTS_COLUMNS as REPORT_TEXTS_COLUMNS
+from citystrategy.reports.tables.projects import adopted_documents_table as adopted_documents_table
+from citystrategy.reports.tables.projects import (
+    completed_projects_table as completed_projects_table,
+)
+from citystrategy.reports.tables.projects import goal_costs_table as goal_costs_table
+from citystrategy.reports.tables.projects import goal_spending_table as goal_spending_table
+from citystrategy.reports.tables.projects import introduction_section as introduction_section
+from citystrategy.reports.tables.projects import introduction_table as introduction_table
+from citystrategy.reports.tables.projects import projects_section as projects_section
+from citystrategy.reports.tables.projects import report_texts_table as report_texts_table
+from citystrategy.reports.tables.projects import texts_sections as texts_sections
 
 __all__ = [
+    "ADOPTED_DOCUMENTS_COLUMNS",
+    "COMPLETED_PROJECTS_COLUMNS",
     "FINDING_COLUMNS",
     "GOAL_COLUMNS",
+    "GOAL_COSTS_COLUMNS",
+    "GOAL_COSTS_FIGURES",
+    "GOAL_COSTS_STATUSES",
+    "GOAL_SPENDING_COLUMNS",
     "INDICATOR_COLUMNS",
+    "INTRODUCTION_COLUMNS",
+    "INTRODUCTION_ITEMS",
     "OBSERVATION_COLUMNS",
+    "REPORT_TEXTS_COLUMNS",
     "SEVERITY_TONES",
     "STATUS_TONES",
     "TREND_TONES",
+    "adopted_documents_table",
+    "completed_projects_table",
     "data_table_block",
     "findings_section",
     "findings_table",
+    "goal_costs_table",
     "goal_scores_section",
     "goal_scores_table",
+    "goal_spending_table",
     "indicator_values_table",
     "indicators_section",
+    "introduction_section",
+    "introduction_table",
     "observations_table",
+    "projects_section",
+    "report_texts_table",
+    "texts_sections",
 ]

@@ -329,7 +329,7 @@ def indicators_section(
         loc,
     )
     blocks: list[Heading | Paragraph | Table | Chart] = [
-        Heading(pgettext("indicator table", "Indicator values", loc), 1),
+        Heading(pgettext("indicator table", "3. Indicator values", loc), 1),
         Paragraph(intro.format(year=year, method=_method_name(method, loc))),
     ]
     known = [goal.code for goal in strategy.strategic_goals]
@@ -340,8 +340,8 @@ def indicators_section(
     others = shown[~shown[STRATEGIC_GOAL].isin(known)]
     if len(others):
         blocks += _goal_blocks("other", None, others, columns, loc)
-    sheet = pgettext("sheet", "Indicators", loc)
-    return Section(pgettext("indicator table", "Indicator values", loc), blocks, sheet=sheet)
+    sheet = pgettext("sheet", "3. Indicators", loc)
+    return Section(pgettext("indicator table", "3. Indicator values", loc), blocks, sheet=sheet)
 
 
 def goal_scores_section(
