@@ -43,6 +43,7 @@ from citystrategy.money import ExchangeRate, Money
 from citystrategy.percent import Percent, as_percent, fraction_level
 from citystrategy.programs import city_profile, get_program, zmp
 from citystrategy.reports.document import infer_columns
+from citystrategy.reports.excel import excel_number_format
 from citystrategy.units import Q_
 from citystrategy.validation import plausible_range
 from tests.test_reference_doc import MODULES
@@ -87,6 +88,15 @@ CASES: dict[str, Case] = {
     ),
     "infer-columns-not-frame": Case(
         lambda s, c: infer_columns(bad([1, 2])), TypeError, ArgumentTypeError, "[1, 2]"
+    ),
+    "excel-number-format-kind": Case(
+        lambda s, c: excel_number_format("euro"), ValueError, ArgumentError, "'euro'"
+    ),
+    "write-excel-not-report": Case(
+        lambda s, c: rp.write_excel(bad("raport"), "raport.xlsx"),
+        TypeError,
+        ArgumentTypeError,
+        "'raport'",
     ),
     # look-ups by an unknown code
     "goal": Case(lambda s, c: s.goal("9.9"), KeyError, UnknownCodeError, "'9.9'"),

@@ -33,6 +33,7 @@ MODULES = (
     "citystrategy.validation",
     "citystrategy.formatting",
     "citystrategy.reports",
+    "citystrategy.reports.excel",
     "citystrategy.cli",
 )
 #: Modules that only re-export names documented elsewhere.

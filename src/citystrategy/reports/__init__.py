@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from citystrategy.reports.document import Table as Table
     from citystrategy.reports.document import Tone as Tone
     from citystrategy.reports.document import infer_columns as infer_columns
+    from citystrategy.reports.excel import write_excel as write_excel
 
 #: Names imported on first use (PEP 562): they need pandas, and the other reports do not.
 _LAZY: Final = {
@@ -53,6 +54,7 @@ _LAZY: Final = {
     "Table": "citystrategy.reports.document",
     "Tone": "citystrategy.reports.document",
     "infer_columns": "citystrategy.reports.document",
+    "write_excel": "citystrategy.reports.excel",
 }
 
 if not TYPE_CHECKING:
@@ -89,4 +91,5 @@ __all__ = [
     "program_data",
     "render_table",
     "summary_data",
+    "write_excel",
 ]
