@@ -48,6 +48,7 @@ from citystrategy.reports.annual import annual_report, summary_section
 from citystrategy.reports.cells import cell_text, table_rows
 from citystrategy.reports.csv import to_csv, write_csv
 from citystrategy.reports.document import infer_columns
+from citystrategy.reports.excel import excel_number_format
 from citystrategy.reports.markdown import to_markdown, write_markdown
 from citystrategy.reports.tables import indicators as rt
 from citystrategy.reports.tables import projects as report_tables
@@ -129,6 +130,15 @@ CASES: dict[str, Case] = {
         TypeError,
         ArgumentTypeError,
         "5",
+    ),
+    "excel-number-format-kind": Case(
+        lambda s, c: excel_number_format("euro"), ValueError, ArgumentError, "'euro'"
+    ),
+    "write-excel-not-report": Case(
+        lambda s, c: rp.write_excel(bad("raport"), "raport.xlsx"),
+        TypeError,
+        ArgumentTypeError,
+        "'raport'",
     ),
     # look-ups by an unknown code
     "goal": Case(lambda s, c: s.goal("9.9"), KeyError, UnknownCodeError, "'9.9'"),

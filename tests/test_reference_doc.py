@@ -40,6 +40,7 @@ MODULES = (
     "citystrategy.reports.markdown",
     "citystrategy.reports.csv",
     "citystrategy.reports.tables.projects",
+    "citystrategy.reports.excel",
     "citystrategy.cli",
 )
 #: Modules that only re-export names documented elsewhere.

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from citystrategy.reports.document import Table as Table
     from citystrategy.reports.document import Tone as Tone
     from citystrategy.reports.document import infer_columns as infer_columns
+    from citystrategy.reports.excel import write_excel as write_excel
     from citystrategy.reports.writers import FORMATS as FORMATS
     from citystrategy.reports.writers import check_target as check_target
     from citystrategy.reports.writers import write_report as write_report
@@ -63,6 +64,7 @@ _LAZY: Final = {
     "Table": "citystrategy.reports.document",
     "Tone": "citystrategy.reports.document",
     "infer_columns": "citystrategy.reports.document",
+    "write_excel": "citystrategy.reports.excel",
 }
 
 if not TYPE_CHECKING:
@@ -103,5 +105,6 @@ __all__ = [
     "render_table",
     "summary_data",
     "summary_section",
+    "write_excel",
     "write_report",
 ]

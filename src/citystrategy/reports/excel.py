@@ -1,0 +1,914 @@
+"""The Excel writer: a :class:`~citystrategy.reports.document.Report` as an ``.xlsx`` workbook.
+
+This is the only module that imports xlsxwriter, and it does so inside :func:`write_excel`, so
+importing :mod:`citystrategy.reports` (or this module) costs nothing until a workbook is written.
+
+What the workbook holds:
+
+* one sheet per section (named by ``Section.sheet`` or its title, made valid and unique), its
+  blocks top to bottom: headings in bold, paragraphs wrapped across the width of the section's
+  widest table, tables with a bold header row, charts as native Excel charts beside the table
+  of their data;
+* the report's long data (``Report.data``) on a sheet named ``Report.data_title``, continued on
+  ``"Dane (2)"`` … past Excel's 1 048 576 rows, which the first sheet says in a sentence.
+
+Numbers stay numbers: each cell gets a number format written in Excel's own (US) syntax, which
+every Excel shows with its user's separators, so a Polish Excel shows ``85 665 519,74 zł`` for
+``#,##0.00\\ "zł"``. Percent values (``5.2`` is 5,2%) are stored as the fraction ``0.052`` with a
+``0.0%`` format, so that Excel's arithmetic, sorting and charts treat them as percentages; the
+same goes for progress columns. Percentage points keep their number with a ``p.p.`` format. Text
+is always written as text (``strings_to_formulas``, ``strings_to_urls`` and
+``strings_to_numbers`` are off, and every string goes through ``write_string``): a name that
+begins with ``=`` stays a name. The writer writes no formulas.
+
+Money is exact in the report (``Decimal``) and Excel stores doubles: an amount of up to 15
+significant digits survives the trip exactly; a longer one gets a cell comment with the exact
+amount, in the report's language.
+
+Large data (more than :data:`CONSTANT_MEMORY_CELLS` cells) is written in xlsxwriter's
+``constant_memory`` mode, which keeps one row in memory at a time. The mode applies to the whole
+workbook; the writer writes every sheet strictly row by row in either mode, so both give the same
+workbook.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import math
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import numpy as np
+import pandas as pd
+
+from citystrategy._arguments import instance, member
+from citystrategy._arguments import path as path_argument
+from citystrategy._i18n import ngettext
+from citystrategy._output import atomic_path
+from citystrategy.errors import ArgumentTypeError
+from citystrategy.formatting import (
+    NOUNS,
+    UNIT_LABELS,
+    format_money,
+    format_number,
+    get_language,
+)
+from citystrategy.money import CURRENCIES, Money
+from citystrategy.reports.document import (
+    EXCEL_SHEET_NAME_LIMIT,
+    Chart,
+    ChartKind,
+    Column,
+    ColumnKind,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+    Tone,
+)
+
+if TYPE_CHECKING:
+    from xlsxwriter.format import Format
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
+
+__all__ = [
+    "CONSTANT_MEMORY_CELLS",
+    "EXCEL_MAX_ROWS",
+    "TONE_COLOURS",
+    "excel_number_format",
+    "write_excel",
+]
+
+#: The rows of an Excel sheet; a data sheet holds its header and ``EXCEL_MAX_ROWS - 1`` rows.
+EXCEL_MAX_ROWS: Final = 1_048_576
+#: Data of more cells than this (rows times columns) is written in ``constant_memory`` mode.
+CONSTANT_MEMORY_CELLS: Final = 500_000
+#: Font and fill colour of each tone, every pair at least 4.5:1 in WCAG 2 contrast; the status
+#: text is always in the cell, so colour never carries the meaning alone.
+TONE_COLOURS: Final = {
+    Tone.GOOD: ("#0B5A1E", "#C6EFCE"),
+    Tone.FAIR: ("#3D5A00", "#E4F2BD"),
+    Tone.POOR: ("#7A3E00", "#FFE2A8"),
+    Tone.BAD: ("#9C0006", "#FFC7CE"),
+    Tone.NEUTRAL: ("#3F3F3F", "#E7E6E6"),
+}
+#: Fraction digits of a kind when the column does not say and the values are floats.
+_DEFAULT_DECIMALS: Final = {
+    ColumnKind.NUMBER: 1,
+    ColumnKind.MEASURE: 1,
+    ColumnKind.PERCENT: 1,
+    ColumnKind.POINTS: 1,
+    ColumnKind.SCORE: 1,
+    ColumnKind.PROGRESS: 0,
+    ColumnKind.MONEY: 2,
+}
+#: A Decimal with more fraction digits than this (a computed ratio) shows the kind's default.
+_MAX_OWN_DECIMALS: Final = 4
+_MIN_WIDTH: Final = 6
+_MAX_WIDTH: Final = 60
+#: A table's header is frozen only when the rows above it are at most this high (points).
+_FREEZE_POINTS: Final = 120
+_CHART_ROWS: Final = 16  # the rows a chart of xlsxwriter's default size covers
+_CHART_WIDE: Final = 8  # the columns beside a table that a chart covers
+_CHUNK: Final = 20_000  # rows converted at a time on a data sheet
+_BAD_SHEET_CHARACTERS: Final = re.compile(r"[\[\]:*?/\\]")
+_YEAR_KEY: Final = re.compile(r"(^|_)year$")
+
+#: The kinds whose float and integer columns are converted vectorised.
+_VECTOR_NUMBERS: Final = frozenset(
+    {
+        ColumnKind.INTEGER,
+        ColumnKind.NUMBER,
+        ColumnKind.MEASURE,
+        ColumnKind.PERCENT,
+        ColumnKind.POINTS,
+        ColumnKind.SCORE,
+        ColumnKind.PROGRESS,
+    }
+)
+
+# The kinds of cells, indexes into the worksheet's write methods.
+_NONE, _NUMBER, _STRING, _DATE, _BOOLEAN = range(5)
+
+
+def _missing(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    if isinstance(value, Decimal):
+        return value.is_nan()
+    return False
+
+
+def _quoted(label: str) -> str:
+    """*label* as a literal of an Excel number format."""
+    return '"' + label.replace('"', "'") + '"'
+
+
+def _digits(decimals: int) -> str:
+    return "." + "0" * decimals if decimals else ""
+
+
+def _unit_label(unit: str, language: str) -> str:
+    """The label of *unit* in a number format (a noun in its plural for counts: ``dni``)."""
+    try:
+        label = UNIT_LABELS[unit][language]
+    except KeyError:
+        return unit
+    if label.startswith("noun:"):
+        return ngettext(*NOUNS[label.removeprefix("noun:")], 5, language)
+    return label
+
+
+def excel_number_format(
+    kind: ColumnKind | str,
+    *,
+    decimals: int | None = None,
+    unit: str = "",
+    currency: str = "PLN",
+    locale: str = "pl_PL",
+) -> str:
+    r"""The Excel number format of a column's values, in Excel's (US) syntax.
+
+    Excel shows a format with its user's own separators, so a Polish Excel shows
+    ``85 665 519,74 zł`` for ``#,##0.00\ "zł"``. Percent formats expect the fraction (0.052 for
+    5,2%), as :func:`write_excel` writes them. Text, list, status and boolean columns have none
+    (``""``).
+
+    Args:
+        kind: What the values are.
+        decimals: Fraction digits (``None``: the kind's default; money has 2).
+        unit: The unit of a ``MEASURE`` value (``"percent"``, ``"PLN"``, ``"megawatt_hour"`` …).
+        currency: The currency of a ``MONEY`` value.
+        locale: The report's locale: the words of units and where the currency goes.
+
+    >>> excel_number_format("money")
+    '#,##0.00\\ "zł"'
+    >>> excel_number_format("money", currency="EUR", locale="en")
+    '"EUR"\\ #,##0.00'
+    >>> excel_number_format("percent")
+    '0.0%'
+    >>> excel_number_format("points")
+    '+0.0\\ "p.p.";-0.0\\ "p.p.";0.0\\ "p.p."'
+    >>> excel_number_format("measure", unit="microgram / meter ** 3", decimals=0)
+    '#,##0\\ "µg/m³"'
+    >>> excel_number_format("measure", unit="day", decimals=0)
+    '#,##0\\ "dni"'
+    """
+    kind = member(ColumnKind, kind, "kind")
+    language = get_language(locale)
+    places = _DEFAULT_DECIMALS.get(kind, 0) if decimals is None else decimals
+    digits = _digits(places)
+    if kind is ColumnKind.MEASURE:
+        if unit in CURRENCIES:
+            return excel_number_format("money", decimals=places, currency=unit, locale=locale)
+        if unit == "percent":
+            return excel_number_format("percent", decimals=places)
+        if unit == "percentage_point":
+            return excel_number_format("points", decimals=places, locale=locale)
+        label = _unit_label(unit, language) if unit else ""
+        return f"#,##0{digits}\\ {_quoted(label)}" if label else f"#,##0{digits}"
+    if kind is ColumnKind.MONEY:
+        symbol = "zł" if currency == "PLN" and language == "pl" else currency
+        if language == "pl":
+            return f"#,##0{digits}\\ {_quoted(symbol)}"
+        return f"{_quoted(symbol)}\\ #,##0{digits}"
+    if kind in (ColumnKind.PERCENT, ColumnKind.PROGRESS):
+        return f"0{digits}%"
+    if kind is ColumnKind.POINTS:
+        label = _quoted(UNIT_LABELS["percentage_point"][language])
+        return f"+0{digits}\\ {label};-0{digits}\\ {label};0{digits}\\ {label}"
+    if kind is ColumnKind.SCORE:
+        return f"+0{digits};-0{digits};0{digits}"
+    if kind is ColumnKind.NUMBER:
+        return f"#,##0{digits}"
+    if kind is ColumnKind.INTEGER:
+        return "#,##0"
+    if kind is ColumnKind.DATE:
+        return "dd.mm.yyyy" if language == "pl" else "yyyy-mm-dd"
+    return ""
+
+
+class _Formats:
+    """The workbook's formats, one object per distinct set of properties."""
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.workbook = workbook
+        self.cache: dict[tuple[tuple[str, Any], ...], Format] = {}
+
+    def get(self, **properties: Any) -> Format:
+        key = tuple(sorted(properties.items()))
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = self.workbook.add_format(properties)
+        return found
+
+    def number(self, number_format: str, **properties: Any) -> Format:
+        return self.get(num_format=number_format, valign="top", **properties)
+
+
+def _places(value: object, column: Column) -> int:
+    """The fraction digits of *value*: the column's, a Decimal's own, or the kind's default."""
+    if column.decimals is not None:
+        return column.decimals
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and -exponent <= _MAX_OWN_DECIMALS:
+            return max(0, -exponent)
+    return _DEFAULT_DECIMALS.get(column.kind, 0)
+
+
+def _round_trips(amount: Decimal) -> bool:
+    """Whether Excel's double keeps *amount* exactly (up to 15 significant digits do)."""
+    return Decimal(repr(float(amount))) == amount
+
+
+class _Cells:
+    """A column's cells over some rows: kinds, values, formats, comments and the widest text."""
+
+    __slots__ = ("comments", "formats", "kinds", "values", "width")
+
+    def __init__(self, size: int) -> None:
+        self.kinds: list[int] = [_NONE] * size
+        self.values: list[Any] = [None] * size
+        self.formats: list[Format | None] = [None] * size
+        self.comments: list[tuple[int, str]] = []
+        self.width = 0
+
+
+class _Converter:
+    """Turns a column's values into cells (number + format, text, date …), caching formats."""
+
+    def __init__(self, formats: _Formats, locale: str) -> None:
+        self.formats = formats
+        self.locale = locale
+        self.language = get_language(locale)
+        self.by_key: dict[tuple[Any, ...], Format] = {}
+        self.text = formats.get(valign="top")
+        self.wrapped = formats.get(valign="top", text_wrap=True)
+        self.reason = formats.get(valign="top", italic=True, font_color="#595959")
+
+    def number_format(self, column: Column, places: int, unit: str, currency: str) -> Format:
+        key = (column.kind, column.key, places, unit, currency)
+        found = self.by_key.get(key)
+        if found is None:
+            if column.kind is ColumnKind.INTEGER and _YEAR_KEY.search(column.key):
+                code = "0"  # a year: never 2 023
+            else:
+                code = excel_number_format(
+                    column.kind, decimals=places, unit=unit, currency=currency, locale=self.locale
+                )
+            found = self.by_key[key] = self.formats.number(code)
+        return found
+
+    def convert(
+        self, column: Column, frame: pd.DataFrame, start: int, stop: int, *, wrap: bool
+    ) -> _Cells:
+        """The cells of *column* for the rows *start* to *stop* of *frame*."""
+        series = frame[column.key].iloc[start:stop]
+        fast = self._fast(column, frame, series, start, stop, wrap=wrap)
+        if fast is not None:
+            return fast
+        values = series.tolist()
+        size = len(values)
+        units: Sequence[Any] = (
+            frame[column.unit_key].iloc[start:stop].tolist()
+            if column.unit_key
+            else [column.unit] * size
+        )
+        reasons: Sequence[Any] = (
+            frame[column.reason_key].iloc[start:stop].tolist() if column.reason_key else ()
+        )
+        cells = _Cells(size)
+        kind = column.kind
+        if kind in (ColumnKind.TEXT, ColumnKind.STATUS, ColumnKind.LIST):
+            self._texts(column, values, cells, wrap=wrap or kind is ColumnKind.LIST)
+        elif kind is ColumnKind.BOOLEAN:
+            self._booleans(column, values, cells)
+        elif kind is ColumnKind.DATE:
+            self._dates(column, values, cells)
+        else:
+            self._numbers(column, values, units, cells)
+        if reasons:
+            for index, kind_of_cell in enumerate(cells.kinds):
+                reason = reasons[index]
+                if kind_of_cell == _NONE and not _missing(reason) and str(reason):
+                    cells.kinds[index] = _STRING
+                    cells.values[index] = str(reason)
+                    cells.formats[index] = self.reason
+                    cells.width = max(cells.width, len(str(reason)))
+        return cells
+
+    def _fast(
+        self,
+        column: Column,
+        frame: pd.DataFrame,
+        series: pd.Series[Any],
+        start: int,
+        stop: int,
+        *,
+        wrap: bool,
+    ) -> _Cells | None:
+        """The cells of a plain numeric or text column, vectorised; ``None`` for the others."""
+        kind, size = column.kind, len(series)
+        if column.reason_key or size == 0:
+            return None
+        numeric = kind in _VECTOR_NUMBERS and pd.api.types.is_numeric_dtype(series.dtype)
+        if numeric and not pd.api.types.is_bool_dtype(series.dtype):
+            numbers = series.to_numpy(dtype=np.float64, na_value=np.nan)
+            present = ~np.isnan(numbers)
+            if np.isinf(numbers).any():
+                bad = numbers[np.isinf(numbers)][0]
+                raise ArgumentTypeError(column.key, float(bad), "a finite number")
+            places = _DEFAULT_DECIMALS.get(kind, 0) if column.decimals is None else column.decimals
+            cells = _Cells(0)
+            if column.unit_key:
+                units = frame[column.unit_key].iloc[start:stop].astype("category")
+                names = [str(unit) for unit in units.cat.categories]
+                codes = units.cat.codes.to_numpy()
+                if kind is ColumnKind.MEASURE and "percent" in names:
+                    numbers = np.where(codes == names.index("percent"), numbers / 100, numbers)
+                by_code = [self.number_format(column, places, u, column.currency) for u in names]
+                table = np.array([*by_code, None], dtype=object)  # code -1: no unit
+                cells.formats = table[codes].tolist()
+            else:
+                fraction = kind in (ColumnKind.PERCENT, ColumnKind.PROGRESS) or (
+                    kind is ColumnKind.MEASURE and column.unit == "percent"
+                )
+                if fraction:
+                    numbers = numbers / 100
+                unit_format = self.number_format(column, places, column.unit, column.currency)
+                cells.formats = [unit_format] * size
+            cells.kinds = np.where(present, _NUMBER, _NONE).tolist()
+            cells.values = numbers.tolist()
+            largest = float(np.abs(numbers[present]).max()) if present.any() else 0.0
+            cells.width = len(f"{largest:,.{places}f}") + 4
+            return cells
+        textual = kind is ColumnKind.TEXT and not column.labels and not wrap
+        if textual and (
+            isinstance(series.dtype, pd.CategoricalDtype)
+            or pd.api.types.is_string_dtype(series.dtype)
+        ):
+            texts = series.astype("string")
+            present = texts.notna().to_numpy()
+            cells = _Cells(0)
+            cells.kinds = np.where(present, _STRING, _NONE).tolist()
+            cells.values = texts.tolist()
+            cells.formats = [self.text] * size
+            lengths = texts.str.len()
+            cells.width = int(lengths.max()) if present.any() else 0
+            return cells
+        return None
+
+    def _texts(self, column: Column, values: list[Any], cells: _Cells, *, wrap: bool) -> None:
+        labels = column.labels
+        cell_format = self.wrapped if wrap else self.text
+        width = 0
+        for index, value in enumerate(values):
+            if _missing(value):
+                continue
+            if isinstance(value, (tuple, list)):
+                items = [str(labels.get(item, item)) for item in value]
+                text = "\n".join(items)
+                width = max(width, *(len(item) for item in items)) if items else width
+            else:
+                text = str(labels.get(value, value)) if labels else str(value)
+                width = max(width, len(text))
+            if not text:
+                continue
+            cells.kinds[index] = _STRING
+            cells.values[index] = text
+            cells.formats[index] = cell_format
+        cells.width = width
+
+    def _booleans(self, column: Column, values: list[Any], cells: _Cells) -> None:
+        labels = column.labels
+        for index, value in enumerate(values):
+            if _missing(value):
+                continue
+            if labels:
+                text = str(labels.get(bool(value), value))
+                cells.kinds[index], cells.values[index] = _STRING, text
+                cells.width = max(cells.width, len(text))
+            else:
+                cells.kinds[index], cells.values[index] = _BOOLEAN, bool(value)
+                cells.width = max(cells.width, 6)
+            cells.formats[index] = self.text
+
+    def _dates(self, column: Column, values: list[Any], cells: _Cells) -> None:
+        cell_format = self.number_format(column, 0, "", "")
+        for index, value in enumerate(values):
+            if _missing(value):
+                continue
+            if isinstance(value, pd.Timestamp):
+                value = value.to_pydatetime()
+            if not isinstance(value, dt.date):
+                raise ArgumentTypeError(column.key, value, "a date in a date column")
+            cells.kinds[index], cells.values[index] = _DATE, value
+            cells.formats[index] = cell_format
+        cells.width = 10 if any(cells.kinds) else 0
+
+    def _numbers(
+        self, column: Column, values: list[Any], units: Sequence[Any], cells: _Cells
+    ) -> None:
+        kind = column.kind
+        fraction = kind in (ColumnKind.PERCENT, ColumnKind.PROGRESS)
+        width = 0
+        for index, value in enumerate(values):
+            if _missing(value):
+                continue
+            currency = column.currency
+            if isinstance(value, Money):
+                currency, value = value.currency, value.amount
+            if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+                if hasattr(value, "__float__") and not isinstance(value, (str, bytes, bool)):
+                    value = float(value)  # NumPy scalars
+                else:
+                    raise ArgumentTypeError(column.key, value, f"a number in a {kind} column")
+            unit = "" if _missing(units[index]) else str(units[index])
+            places = _places(value, column)
+            as_fraction = fraction or (kind is ColumnKind.MEASURE and unit == "percent")
+            if as_fraction:
+                number = float(Decimal(value) / 100) if isinstance(value, Decimal) else value / 100
+            else:
+                number = float(value)
+            if math.isinf(number):
+                raise ArgumentTypeError(column.key, value, "a finite number")
+            cells.kinds[index] = _NUMBER
+            cells.values[index] = number
+            cells.formats[index] = self.number_format(column, places, unit, currency)
+            exact = isinstance(value, Decimal) and not as_fraction and not _round_trips(value)
+            if exact and (kind is ColumnKind.MONEY or unit in CURRENCIES):
+                text = format_money(Money(value, currency), decimals=places, locale=self.locale)
+                cells.comments.append((index, text))
+            label = 4 if kind is ColumnKind.MONEY else len(unit) // 2
+            width = max(width, len(f"{abs(number):,.{places}f}") + 2 + label)
+        cells.width = width
+
+
+def _sheet_name(wanted: str, taken: set[str]) -> str:
+    """*wanted* as a valid sheet name not in *taken* (compared case-insensitively)."""
+    base = _BAD_SHEET_CHARACTERS.sub("-", wanted).strip().strip("'") or "Sheet"
+    base = base[:EXCEL_SHEET_NAME_LIMIT]
+    name, number = base, 1
+    while name.casefold() in taken:
+        number += 1
+        suffix = f" ({number})"
+        name = base[: EXCEL_SHEET_NAME_LIMIT - len(suffix)].rstrip() + suffix
+    taken.add(name.casefold())
+    return name
+
+
+def _data_sheet_names(title: str, count: int, taken: set[str]) -> list[str]:
+    """``Dane``, ``Dane (2)`` …, each unique."""
+    names = [_sheet_name(title, taken)]
+    for number in range(2, count + 1):
+        names.append(_sheet_name(f"{title[: EXCEL_SHEET_NAME_LIMIT - 8]} ({number})", taken))
+    return names
+
+
+def _continued_sentence(report: Report, rows: int, names: Sequence[str]) -> str:
+    sheets = ", ".join(names)
+    message = ngettext(
+        "The data ({count} row) do not fit on one sheet: they are on the sheets {sheets}.",
+        "The data ({count} rows) do not fit on one sheet: they are on the sheets {sheets}.",
+        rows,
+        report.locale,
+    )
+    count = format_number(rows, decimals=0, locale=report.locale)
+    return message.format(count=count, sheets=sheets)
+
+
+class _SheetWriter:
+    """Writes one section's blocks on one worksheet, row by row."""
+
+    def __init__(
+        self, worksheet: Worksheet, converter: _Converter, formats: _Formats, workbook: Workbook
+    ) -> None:
+        self.worksheet = worksheet
+        self.converter = converter
+        self.formats = formats
+        self.workbook = workbook
+        self.row = 0
+        self.height = 0.0  # points above the current row, to decide whether to freeze
+        self.widths: dict[int, int] = {}
+        self.methods: tuple[Callable[..., Any] | None, ...] = (
+            None,
+            worksheet.write_number,
+            worksheet.write_string,
+            worksheet.write_datetime,
+            worksheet.write_boolean,
+        )
+
+    # --- tables ----------------------------------------------------------------------------
+
+    def _prepare(self, table: Table) -> list[_Cells]:
+        frame, size = table.frame, len(table.frame)
+        prepared = []
+        for column in table.columns:
+            wrap = column.kind is ColumnKind.TEXT and self._long_text(frame[column.key])
+            prepared.append(self.converter.convert(column, frame, 0, size, wrap=wrap))
+        return prepared
+
+    @staticmethod
+    def _long_text(series: pd.Series[Any]) -> bool:
+        present = series.dropna()
+        return bool(len(present)) and int(present.astype(str).str.len().max()) > _MAX_WIDTH
+
+    def _measure(self, column_index: int, width: int) -> None:
+        self.widths[column_index] = max(self.widths.get(column_index, 0), width)
+
+    def write_header(self, columns: Sequence[Column], first_column: int = 0) -> None:
+        header = self.formats.get(
+            bold=True, text_wrap=True, valign="top", bottom=1, bg_color="#D9D9D9"
+        )
+        for offset, column in enumerate(columns):
+            self.worksheet.write_string(self.row, first_column + offset, column.title, header)
+            longest = max((len(word) for word in column.title.split()), default=0)
+            self._measure(first_column + offset, max(longest + 2, min(len(column.title), 20) + 2))
+            if column.note:
+                self.worksheet.write_comment(self.row, first_column + offset, column.note)
+        self.row += 1
+
+    def write_rows(self, prepared: Sequence[_Cells], size: int, first_column: int = 0) -> None:
+        methods, row0 = self.methods, self.row
+        columns = [(first_column + i, c.kinds, c.values, c.formats) for i, c in enumerate(prepared)]
+        for index in range(size):
+            row = row0 + index
+            for column, kinds, values, cell_formats in columns:
+                kind = kinds[index]
+                if kind:
+                    methods[kind](row, column, values[index], cell_formats[index])  # type: ignore[misc]
+        for offset, cells in enumerate(prepared):
+            for index, text in cells.comments:
+                self.worksheet.write_comment(row0 + index, first_column + offset, text)
+            self._measure(first_column + offset, cells.width + 1)
+        self.row += size
+        self.height += 15 * size
+
+    def table(self, table: Table, *, main: bool) -> tuple[int, int, int]:
+        """Write *table*; return its header row, first data row and last data row."""
+        if table.title:
+            self.heading(Heading(table.title, 3))
+        prepared = self._prepare(table)
+        header, height_above = self.row, self.height
+        self.write_header(table.columns)
+        size = len(table.frame)
+        self.write_rows(prepared, size)
+        self._conditional(table, header + 1, header + size)
+        last_column = len(table.columns) - 1
+        if main and last_column >= 0:
+            self.worksheet.autofilter(header, 0, max(header + size, header), last_column)
+            if height_above <= _FREEZE_POINTS:  # never freeze a screenful of text
+                self.worksheet.freeze_panes(header + 1, 0)
+        if table.note:
+            self.paragraph(Paragraph(table.note), len(table.columns), italic=True)
+        return header, header + 1, header + size
+
+    def _conditional(self, table: Table, first: int, last: int) -> None:
+        if last < first:
+            return
+        for index, column in enumerate(table.columns):
+            if column.kind is ColumnKind.STATUS:
+                for code, tone in column.tones.items():
+                    label = str(column.labels.get(code, code))
+                    font, fill = TONE_COLOURS[Tone(tone)]
+                    fmt = self.workbook.add_format({"font_color": font, "bg_color": fill})
+                    self.worksheet.conditional_format(
+                        first,
+                        index,
+                        last,
+                        index,
+                        {
+                            "type": "cell",
+                            "criteria": "==",
+                            "value": '"' + label.replace('"', '""') + '"',
+                            "format": fmt,
+                        },
+                    )
+            elif column.kind is ColumnKind.SCORE:
+                self.worksheet.conditional_format(
+                    first,
+                    index,
+                    last,
+                    index,
+                    {
+                        "type": "icon_set",
+                        "icon_style": "4_arrows",
+                        "icons": [
+                            {"criteria": ">=", "type": "number", "value": 2.5},
+                            {"criteria": ">=", "type": "number", "value": 0},
+                            {"criteria": ">=", "type": "number", "value": -2.5},
+                        ],
+                    },
+                )
+            elif column.kind is ColumnKind.PROGRESS:
+                self.worksheet.conditional_format(
+                    first,
+                    index,
+                    last,
+                    index,
+                    {
+                        "type": "data_bar",
+                        "bar_color": "#5B9BD5",
+                        "bar_solid": True,
+                        "min_type": "num",
+                        "min_value": 0,
+                        "max_type": "num",
+                        "max_value": 1,
+                    },
+                )
+
+    # --- text ------------------------------------------------------------------------------
+
+    def heading(self, heading: Heading) -> None:
+        size = {1: 14, 2: 12, 3: 11}[heading.level]
+        self.worksheet.write_string(
+            self.row, 0, heading.text, self.formats.get(bold=True, font_size=size)
+        )
+        height = {1: 21, 2: 18, 3: 15}[heading.level]
+        self.worksheet.set_row(self.row, height)
+        self.row += 1
+        self.height += height
+
+    def paragraph(self, paragraph: Paragraph, span: int, *, italic: bool = False) -> None:
+        """Each paragraph of *paragraph* in a row of its own, wrapped across *span* columns."""
+        cell_format = self.formats.get(text_wrap=True, valign="top", italic=italic)
+        characters = sum(self.widths.get(i, 8.43) for i in range(span)) if span else 8.43
+        for text in re.split(r"\n\s*\n", paragraph.text.strip()):
+            lines = sum(
+                max(1, math.ceil(len(line) * 1.1 / max(characters, 1)))
+                for line in text.splitlines()
+            )
+            self.worksheet.set_row(self.row, 15 * max(lines, 1))
+            if span > 1:
+                self.worksheet.merge_range(self.row, 0, self.row, span - 1, "", cell_format)
+            self.worksheet.write_string(self.row, 0, text, cell_format)
+            self.row += 1
+            self.height += 15 * max(lines, 1)
+
+    # --- charts ----------------------------------------------------------------------------
+
+    def chart(self, chart: Chart, sheet: str) -> None:
+        header, first, last = self.table(chart.table, main=False)
+        keys = [column.key for column in chart.table.columns]
+        category = keys.index(chart.category)
+        if chart.kind is ChartKind.PIE:
+            excel = self.workbook.add_chart({"type": "pie"})
+        elif chart.kind is ChartKind.BAR:
+            excel = self.workbook.add_chart({"type": "bar"})
+        elif chart.kind is ChartKind.COLUMN:
+            excel = self.workbook.add_chart({"type": "column"})
+        else:
+            excel = self.workbook.add_chart({"type": "line"})
+        assert excel is not None
+        for key in chart.series:
+            column = keys.index(key)
+            series: dict[str, Any] = {
+                "name": [sheet, header, column],
+                "categories": [sheet, first, category, last, category],
+                "values": [sheet, first, column, last, column],
+            }
+            if chart.kind is ChartKind.PIE:
+                series["data_labels"] = {
+                    "percentage": True,
+                    "category": True,
+                    "leader_lines": True,
+                    "separator": "\n",
+                    "position": "best_fit",
+                }
+            excel.add_series(series)
+        excel.set_title({"name": chart.title})
+        if chart.kind is ChartKind.PIE:
+            excel.set_legend({"none": True})
+        else:
+            if len(chart.series) == 1:
+                excel.set_legend({"none": True})
+            if chart.axis_title:
+                value_axis = excel.set_x_axis if chart.kind is ChartKind.BAR else excel.set_y_axis
+                value_axis({"name": chart.axis_title})
+        excel.set_size({"width": 576, "height": 320})
+        self.worksheet.insert_chart(header, len(keys) + 1, excel)
+        # the next block starts below the chart
+        self.row = max(self.row, header + _CHART_ROWS + 1)
+
+    def finish(self) -> None:
+        for column, width in self.widths.items():
+            self.worksheet.set_column(column, column, min(max(width, _MIN_WIDTH), _MAX_WIDTH))
+
+
+def _span(section: Section) -> int:
+    widths = [len(block.columns) for block in section.blocks if isinstance(block, Table)]
+    return max(widths, default=1)
+
+
+def _write_section(
+    workbook: Workbook,
+    section: Section,
+    name: str,
+    converter: _Converter,
+    formats: _Formats,
+    extra: Iterable[str] = (),
+) -> None:
+    worksheet = workbook.add_worksheet(name)
+    writer = _SheetWriter(worksheet, converter, formats, workbook)
+    span = _span(section)
+    main = len(section.tables) == 1
+    # paragraphs need the columns' widths: measure the tables first
+    for block in section.blocks:
+        if isinstance(block, Table):
+            for index, cells in enumerate(writer._prepare(block)):
+                writer._measure(index, cells.width + 1)
+            for index, column in enumerate(block.columns):
+                writer._measure(index, min(len(column.title), 20) + 2)
+    for block in section.blocks:
+        if isinstance(block, Heading):
+            writer.heading(block)
+        elif isinstance(block, Paragraph):
+            writer.paragraph(block, span)
+        elif isinstance(block, Table):
+            writer.table(block, main=main)
+            writer.row += 1
+        elif isinstance(block, Chart):
+            writer.chart(block, name)
+            writer.row += 1
+        elif isinstance(block, PageBreak):
+            worksheet.set_h_pagebreaks([*worksheet.hbreaks, writer.row])
+    for text in extra:
+        writer.paragraph(Paragraph(text), span)
+    writer.finish()
+
+
+def _write_data(
+    workbook: Workbook,
+    table: Table,
+    names: Sequence[str],
+    converter: _Converter,
+    formats: _Formats,
+) -> None:
+    """The long data on its sheets, each with the header row, frozen and filtered, in row order."""
+    frame, rows_per_sheet = table.frame, EXCEL_MAX_ROWS - 1
+    last_column = len(table.columns) - 1
+    for number, name in enumerate(names):
+        worksheet = workbook.add_worksheet(name)
+        writer = _SheetWriter(worksheet, converter, formats, workbook)
+        writer.write_header(table.columns)
+        start = number * rows_per_sheet
+        stop = min(len(frame), start + rows_per_sheet)
+        for chunk in range(start, stop, _CHUNK):
+            end = min(stop, chunk + _CHUNK)
+            prepared = [
+                converter.convert(column, frame, chunk, end, wrap=False) for column in table.columns
+            ]
+            writer.write_rows(prepared, end - chunk)
+        worksheet.autofilter(0, 0, max(stop - start, 0), max(last_column, 0))
+        worksheet.freeze_panes(1, 0)
+        writer._conditional(table, 1, stop - start)
+        writer.finish()
+
+
+def write_excel(report: Report, path: str | os.PathLike[str], *, force: bool = False) -> Path:
+    r"""Write *report* as an Excel workbook at *path*; return the path.
+
+    One sheet per section (the first is the summary), then the report's long data on
+    ``report.data_title`` and its continuation sheets. The file is written atomically: an error
+    leaves no file, and the previous file, if any, as it was.
+
+    Args:
+        report: The report.
+        path: The ``.xlsx`` file to write.
+        force: Replace *path* if it exists.
+
+    Returns:
+        The path written.
+
+    Raises:
+        ArgumentTypeError: If *report* is not a :class:`~citystrategy.reports.document.Report`,
+            *path* not a path, *force* not a bool, or a value does not fit its column's kind.
+        OutputExistsError: If *path* exists and *force* is false.
+        OSError: If the file cannot be written.
+
+    >>> import pandas as pd, tempfile, pathlib
+    >>> from citystrategy.reports import Report, Section, Table
+    >>> frame = pd.DataFrame({"cel": ["1", "2"], "koszt": [Decimal("514239.53"), Decimal("0")]})
+    >>> report = Report(title="Raport", sections=(Section("Koszty", (Table(frame),)),))
+    >>> written = write_excel(report, pathlib.Path(tempfile.mkdtemp()) / "raport.xlsx")
+    >>> written.name
+    'raport.xlsx'
+    """
+    instance(report, "report", Report, "a Report")
+    target = path_argument(path, "path")
+    instance(force, "force", bool, "True or False")
+    import xlsxwriter
+
+    data = report.data
+    cells = 0 if data is None else len(data.frame) * max(len(data.columns), 1)
+    taken: set[str] = set()
+    names = [_sheet_name(section.sheet or section.title, taken) for section in report.sections]
+    data_names: list[str] = []
+    if data is not None:
+        sheets = max(1, math.ceil(len(data.frame) / (EXCEL_MAX_ROWS - 1)))
+        data_names = _data_sheet_names(report.data_title or "Data", sheets, taken)
+    extra = (
+        [_continued_sentence(report, len(data.frame), data_names)]
+        if data is not None and len(data_names) > 1
+        else []
+    )
+    sections = list(report.sections)
+    if extra and not sections:
+        sections = [Section(report.title, (Heading(report.title),))]
+        names = [_sheet_name(report.title, taken)]
+    with atomic_path(target, force=force) as temporary:
+        workbook = xlsxwriter.Workbook(
+            str(temporary),
+            {
+                "constant_memory": cells > CONSTANT_MEMORY_CELLS,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+                "use_future_functions": False,
+            },
+        )
+        try:
+            _write_workbook(workbook, report, sections, names, data_names, extra)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                workbook.close()  # releases its temporary files; atomic_path removes the rest
+            raise
+        workbook.close()
+    return Path(os.fspath(target))
+
+
+def _write_workbook(
+    workbook: Workbook,
+    report: Report,
+    sections: Sequence[Section],
+    names: Sequence[str],
+    data_names: Sequence[str],
+    extra: Sequence[str],
+) -> None:
+    properties: dict[str, Any] = {"title": report.title}
+    if report.subject:
+        properties["subject"] = report.subject
+    if report.author:
+        properties["author"] = report.author
+    if report.created is not None:
+        created = report.created
+        properties["created"] = dt.datetime(created.year, created.month, created.day, tzinfo=dt.UTC)
+    workbook.set_properties(properties)
+    workbook.set_custom_property("Language", report.locale.replace("_", "-"))
+    formats = _Formats(workbook)
+    converter = _Converter(formats, report.locale)
+    for index, (section, name) in enumerate(zip(sections, names, strict=True)):
+        _write_section(workbook, section, name, converter, formats, extra if index == 0 else ())
+    if report.data is not None:
+        _write_data(workbook, report.data, data_names, converter, formats)
