@@ -34,6 +34,7 @@ MODULES = (
     "citystrategy.compare",
     "citystrategy.formatting",
     "citystrategy.reports",
+    "citystrategy.reports.comparison",
     "citystrategy.cli",
 )
 #: Modules that only re-export names documented elsewhere.
