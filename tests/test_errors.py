@@ -44,6 +44,7 @@ from citystrategy.model import Catalogue, Strategy, TerritoryKind
 from citystrategy.money import ExchangeRate, Money
 from citystrategy.percent import Percent, as_percent, fraction_level
 from citystrategy.programs import city_profile, get_program, zmp
+from citystrategy.reports import comparison
 from citystrategy.reports.annual import annual_report, summary_section
 from citystrategy.reports.cells import cell_text, table_rows
 from citystrategy.reports.csv import to_csv, write_csv
@@ -1079,6 +1080,30 @@ CASES: dict[str, Case] = {
     ),
     "compare-synthetic-index-int": Case(
         lambda s, c: cmp.synthetic_index(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "compare-known-indicator-unknown": Case(
+        lambda s, c: cmp.known_indicator(cmp.sample_panel(), "crime"),
+        KeyError,
+        UnknownCodeError,
+        "'crime'",
+    ),
+    "comparison-data-int": Case(
+        lambda s, c: comparison.comparison_data(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
+    "comparison-report-int": Case(
+        lambda s, c: comparison.comparison_report(bad(5), spec="benchmark"),
+        TypeError,
+        ArgumentTypeError,
+        "5",
+    ),
+    "format-comparison-int": Case(
+        lambda s, c: comparison.format_comparison(bad(5), spec="benchmark"),
+        TypeError,
+        ArgumentTypeError,
+        "5",
+    ),
+    "indicator-name-int": Case(
+        lambda s, c: comparison.indicator_name(bad(5)), TypeError, ArgumentTypeError, "5"
     ),
     "compare-dispersion-indicator-int": Case(
         lambda s, c: cmp.dispersion(cmp.sample_panel(), indicator=bad(5), year=2023),

@@ -41,6 +41,7 @@ MODULES = (
     "citystrategy.reports.csv",
     "citystrategy.reports.tables.projects",
     "citystrategy.reports.excel",
+    "citystrategy.reports.comparison",
     "citystrategy.cli",
 )
 #: Modules that only re-export names documented elsewhere.

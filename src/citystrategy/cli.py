@@ -23,6 +23,8 @@ such as ``./moje-miasto``; see :func:`citystrategy.cities.open_city` for how the
     citystrategy bdl fetch VARIABLE --level powiat|gmina|voivodeship --years 2021-2023
                          -o FILE.csv [--parent ID] [--force] [--offline] [--cache-dir DIR]
                          [--base-url URL]
+    citystrategy compare CITY --indicators A,B --year 2023 [--peers SPEC] [--base-year Y]
+                              [--data FILE.csv]               [--format text|json|csv]
 
 Every command takes ``--format`` (``text``, the default; ``json``; ``csv`` where the output is
 a table: ``;`` and a decimal comma in Polish, RFC 4180 in English; see
@@ -368,6 +370,15 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     territories.add_argument("text", nargs="?", metavar="TEXT", help=_t("a name or TERYT code"))
     output(territories, ("text", "json", "csv"))
     _bdl_parser(commands, new, output, _t)
+    # --- compare: a city among its peers on the shipped panel or a user's long CSV
+    comparison = new(commands, "compare", help=_t("a city among its peers on official statistics"))  # fmt: skip
+    comparison.add_argument("focus", metavar="CITY", help=_t("city name (any spelling: Gorzów Wlkp.) or TERYT code"))  # fmt: skip
+    comparison.add_argument("--peers", default="population-class", help=_t("peer group: population:100000-250000, population-class (default), voivodeship:NAME, powiat-rights, zmp, list:NAME,NAME, benchmark, similar:K:INDICATOR,INDICATOR"))  # fmt: skip
+    comparison.add_argument("--indicators", required=True, type=lambda text: [i.strip() for i in text.split(",") if i.strip()], help=_t("indicators, comma-separated, e.g. unemployment_rate,population_density"))  # fmt: skip
+    year(comparison, required=True)
+    comparison.add_argument("--base-year", type=int, help=_t("start of the change's period (default: the data's first year)"))  # fmt: skip
+    comparison.add_argument("--data", metavar="FILE", help=_t("a long CSV file (territory,indicator,unit,year,value[,flag,source]) instead of the shipped panel"))  # fmt: skip
+    output(comparison, ("text", "json", "csv"))
     init = new(
         commands,
         "init",
@@ -441,6 +452,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     locale = get_locale(args.locale)
     if args.command == "programs":
         return _programs(args, locale, out)
+    if args.command == "compare":
+        return _compare(args, locale, out)
     from citystrategy.cities import open_city
 
     city = open_city(args.city)
@@ -838,6 +851,38 @@ def _bdl(args: argparse.Namespace, out: TextIO) -> int:
     rows = len(frame)
     message = ngettext("{count} row written to {path} (requests sent: {requests})", "{count} rows written to {path} (requests sent: {requests})", rows, args.locale)  # fmt: skip
     out.write(message.format(count=rows, path=args.output, requests=client.requests_sent) + "\n")
+    return EXIT_OK
+
+
+# --- compare: a city among its peers ------------------------------------------------------------
+
+
+def _compare(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
+    """``compare CITY --peers SPEC --indicators A,B --year Y``: the comparison table."""
+    from citystrategy import compare as cmp
+    from citystrategy.reports.comparison import comparison_data, format_comparison
+
+    frame = cmp.sample_panel() if args.data is None else cmp.read_long_csv(args.data)
+    known = set(frame["indicator"])
+    if "population_density" in args.indicators and "population_density" not in known:
+        frame = cmp.density(frame)
+    peers = cmp.peer_group(args.peers, frame=frame, year=args.year, focus=args.focus)
+    table = cmp.compare(
+        frame,
+        focus=args.focus,
+        peers=peers,
+        indicators=args.indicators,
+        year=args.year,
+        base_year=args.base_year,
+    )
+    if args.format == "json":
+        _print_json({"peers": peers.to_data(), "rows": comparison_data(table)}, out)
+    elif args.format == "csv":
+        from citystrategy.reports.csv import write_csv
+
+        write_csv(table, out, locale=locale)
+    else:
+        out.write(format_comparison(table, spec=peers.spec, locale=locale, width=_width()) + "\n")
     return EXIT_OK
 
 

@@ -19,7 +19,7 @@ from citystrategy.compare import (
     sample_panel,
     synthetic_index,
 )
-from citystrategy.errors import ArgumentError, ArgumentTypeError, YearError
+from citystrategy.errors import ArgumentError, ArgumentTypeError, UnknownCodeError, YearError
 from citystrategy.percent import Percent
 
 # The benchmark group of Kielce's strategy with Kielce, from cities_panel.csv:
@@ -249,7 +249,7 @@ def test_bad_year_and_indicator_are_refused() -> None:
         compare(
             sample_panel(), focus="Kielce", peers=["Lublin"], indicators=["population"], year=2030
         )
-    with pytest.raises(ArgumentError, match="'crime'"):
+    with pytest.raises(UnknownCodeError, match="'crime'"):
         compare(sample_panel(), focus="Kielce", peers=["Lublin"], indicators=["crime"], year=2023)
 
 

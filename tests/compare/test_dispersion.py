@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from citystrategy.compare import dispersion, sample_panel
-from citystrategy.errors import ArgumentError, ArgumentTypeError, YearError
+from citystrategy.errors import ArgumentError, ArgumentTypeError, UnknownCodeError, YearError
 
 
 def _districts() -> pd.DataFrame:
@@ -100,7 +100,7 @@ def test_dispersion_of_the_panel() -> None:
 def test_bad_input_is_refused() -> None:
     """A negative value, an unknown indicator, a year without data and bad weights are errors."""
     frame = _districts()
-    with pytest.raises(ArgumentError, match="'crime'"):
+    with pytest.raises(UnknownCodeError, match="'crime'"):
         dispersion(frame, indicator="crime", year=2023)
     with pytest.raises(YearError, match="2023"):
         dispersion(frame, indicator="income", year=2020)

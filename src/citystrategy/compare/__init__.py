@@ -48,10 +48,12 @@ if TYPE_CHECKING:
     from citystrategy.compare.panel import sample_panel as sample_panel
     from citystrategy.compare.peers import BENCHMARK_CITIES as BENCHMARK_CITIES
     from citystrategy.compare.peers import DEFAULT_POPULATION_BOUNDS as DEFAULT_POPULATION_BOUNDS
+    from citystrategy.compare.peers import YEARS_WITH_DATA as YEARS_WITH_DATA
     from citystrategy.compare.peers import PeerGroup as PeerGroup
     from citystrategy.compare.peers import PeerRule as PeerRule
     from citystrategy.compare.peers import benchmark_group as benchmark_group
     from citystrategy.compare.peers import explicit_group as explicit_group
+    from citystrategy.compare.peers import known_indicator as known_indicator
     from citystrategy.compare.peers import peer_group as peer_group
     from citystrategy.compare.peers import population_class_of as population_class_of
     from citystrategy.compare.peers import population_classes as population_classes
@@ -87,6 +89,8 @@ _EXPORTS: Final = {
     "powiat_rights_group": "citystrategy.compare.peers",
     "similar_group": "citystrategy.compare.peers",
     "territory_name": "citystrategy.compare.peers",
+    "YEARS_WITH_DATA": "citystrategy.compare.peers",
+    "known_indicator": "citystrategy.compare.peers",
     "voivodeship_group": "citystrategy.compare.peers",
     "zmp_group": "citystrategy.compare.peers",
     "CAVEATS": "citystrategy.compare.calc",
@@ -116,6 +120,7 @@ __all__ = [
     "MISSING_REASONS",
     "PANEL_COLUMNS",
     "PANEL_VARIABLES",
+    "YEARS_WITH_DATA",
     "Caveat",
     "Dispersion",
     "PanelLink",
@@ -129,6 +134,7 @@ __all__ = [
     "density",
     "dispersion",
     "explicit_group",
+    "known_indicator",
     "monitoring_frame",
     "peer_group",
     "per_inhabitants",

@@ -26,8 +26,16 @@ import pandas as pd
 from attrs import frozen
 
 from citystrategy._arguments import each, instance, integer, member, real, text
+from citystrategy._i18n import N_
 from citystrategy.compare.panel import PANEL_VARIABLES
-from citystrategy.compare.peers import PeerGroup, _resolve, explicit_group, territory_name
+from citystrategy.compare.peers import (
+    YEARS_WITH_DATA,
+    PeerGroup,
+    _resolve,
+    explicit_group,
+    known_indicator,
+    territory_name,
+)
 from citystrategy.errors import ArgumentError, ArgumentTypeError, YearError
 from citystrategy.frames import (
     FLAG,
@@ -65,7 +73,7 @@ class Caveat:
         territories: The territories it concerns (TERYT codes).
         indicators: The indicators it breaks (and those derived from them).
         year: The first year of the new series: a change from an earlier year crosses it.
-        text: What happened, in English.
+        text: What happened, in English (the catalogues translate it).
     """
 
     code: str
@@ -82,16 +90,21 @@ CAVEATS: Final = (
         ("2261011", "2262011", "2264011"),
         ("area_km2", "population_density"),
         2023,
-        "in 2023 Gdańsk (266 -> 683 km²), Gdynia (135 -> 391) and Sopot (17 -> 28) were "
-        "assigned the waters of the Gulf of Gdańsk: areas and densities before and after differ",
+        N_(
+            "in 2023 Gdańsk (266 -> 683 km²), Gdynia (135 -> 391) and Sopot (17 -> 28) were "
+            "assigned the waters of the Gulf of Gdańsk: areas and densities before and after "
+            "differ"
+        ),
     ),
     Caveat(
         "area-2023-boundaries",
         ("0662011", "3261011", "2263011"),
         ("area_km2", "population_density"),
         2023,
-        "in 2023 Chełm (35 -> 40 km²), Koszalin (98 -> 106) and Słupsk (43 -> 53) changed "
-        "their boundaries: areas and densities before and after differ",
+        N_(
+            "in 2023 Chełm (35 -> 40 km²), Koszalin (98 -> 106) and Słupsk (43 -> 53) changed "
+            "their boundaries: areas and densities before and after differ"
+        ),
     ),
 )
 
@@ -152,10 +165,7 @@ def _derived(
 
 
 def _unit_of(frame: pd.DataFrame, indicator: str) -> str:
-    units = frame.loc[frame[INDICATOR] == indicator, UNIT].unique()
-    if len(units) == 0:
-        known = tuple(sorted(frame[INDICATOR].unique()))
-        raise ArgumentError("indicator", indicator, f"an indicator of the frame ({known})")
+    units = frame.loc[frame[INDICATOR] == known_indicator(frame, indicator), UNIT].unique()
     if len(units) > 1:
         raise ArgumentError("indicator", indicator, "an indicator of one unit")
     return str(units[0])
@@ -372,15 +382,11 @@ def compare(
     wanted: Mapping[str, Direction | str] = {} if directions is None else directions
     year = integer(year, "year")
     code, group = _group(frame, focus, peers)
-    known = set(frame[INDICATOR])
-    years = sorted(frame.loc[frame[INDICATOR].isin(names), YEAR].unique().tolist())
     for name in names:
-        if name not in known:
-            raise ArgumentError(
-                "indicators", name, f"an indicator of the frame ({tuple(sorted(known))})"
-            )
+        known_indicator(frame, name)
+    years = sorted(frame.loc[frame[INDICATOR].isin(names), YEAR].unique().tolist())
     if year not in years:
-        raise YearError("year", year, years, "years of the indicators")
+        raise YearError("year", year, years, YEARS_WITH_DATA)
     if base_year is not None:
         base_year = integer(base_year, "base_year")
         if base_year >= year:

@@ -26,6 +26,7 @@ import pandas as pd
 from attrs import frozen
 
 from citystrategy._arguments import integer, real, text
+from citystrategy.compare.peers import YEARS_WITH_DATA, known_indicator
 from citystrategy.errors import ArgumentError, ArgumentTypeError, YearError
 from citystrategy.frames import INDICATOR, TERRITORY, VALUE, YEAR, validate_long
 
@@ -114,13 +115,10 @@ def dispersion(
     validate_long(frame)
     text(indicator, "indicator")
     year = integer(year, "year")
-    rows = frame[frame[INDICATOR] == indicator]
-    if rows.empty:
-        known = tuple(sorted(frame[INDICATOR].unique()))
-        raise ArgumentError("indicator", indicator, f"an indicator of the frame ({known})")
+    rows = frame[frame[INDICATOR] == known_indicator(frame, indicator)]
     years = sorted(rows[YEAR].unique().tolist())
     if year not in years:
-        raise YearError("year", year, years, f"years of {indicator!r}")
+        raise YearError("year", year, years, YEARS_WITH_DATA)
     values = rows[rows[YEAR] == year].set_index(TERRITORY)[VALUE]
     if weights is None:
         w = pd.Series(1.0, index=values.index)

@@ -26,18 +26,21 @@ import pandas as pd
 from attrs import field, frozen
 
 from citystrategy._arguments import each, integer, member, text
+from citystrategy._i18n import N_
 from citystrategy.compare.panel import sample_panel
-from citystrategy.errors import ArgumentError, ArgumentTypeError, YearError
+from citystrategy.errors import ArgumentError, ArgumentTypeError, UnknownCodeError, YearError
 from citystrategy.frames import INDICATOR, TERRITORY, VALUE, YEAR, validate_long
 from citystrategy.model import MembershipStatus, Territory, TerritoryKind
 
 __all__ = [
     "BENCHMARK_CITIES",
     "DEFAULT_POPULATION_BOUNDS",
+    "YEARS_WITH_DATA",
     "PeerGroup",
     "PeerRule",
     "benchmark_group",
     "explicit_group",
+    "known_indicator",
     "peer_group",
     "population_class_of",
     "population_classes",
@@ -126,6 +129,21 @@ class PeerGroup:
         return cls(rule, spec, members, None if year is None else integer(year, "data['year']"))
 
 
+#: What the years of a :class:`~citystrategy.errors.YearError` of this package are.
+YEARS_WITH_DATA: Final = N_("years with data")
+
+
+def known_indicator(frame: pd.DataFrame, indicator: str) -> str:
+    """*indicator* itself if the long frame *frame* has it.
+
+    Raises:
+        UnknownCodeError: If it does not, listing the indicators it has (a ``KeyError``).
+    """
+    if indicator not in set(frame[INDICATOR]):
+        raise UnknownCodeError("indicator", indicator, sorted(set(frame[INDICATOR])))
+    return indicator
+
+
 def territory_name(code: str) -> str:
     """The name of the territory with this id in the register, or the id itself.
 
@@ -152,13 +170,10 @@ def _population(frame: pd.DataFrame, year: int, indicator: str) -> pd.Series[flo
     """The population of each territory of *frame* in *year* (missing values dropped)."""
     validate_long(frame)
     year = integer(year, "year")
-    values = frame[frame[INDICATOR] == indicator]
-    if values.empty:
-        known = tuple(sorted(frame[INDICATOR].unique()))
-        raise ArgumentError("indicator", indicator, f"an indicator of the frame ({known})")
+    values = frame[frame[INDICATOR] == known_indicator(frame, indicator)]
     years = sorted(values[YEAR].unique().tolist())
     if year not in years:
-        raise YearError("year", year, years, f"years of {indicator!r}")
+        raise YearError("year", year, years, YEARS_WITH_DATA)
     return values[values[YEAR] == year].set_index(TERRITORY)[VALUE].dropna()
 
 
@@ -354,15 +369,11 @@ def similar_group(
         raise ArgumentError("k", k, "at least 1")
     code = _resolve(focus, "focus", frame)
     year = integer(year, "year")
-    known = set(frame[INDICATOR])
     for name in names:
-        if name not in known:
-            raise ArgumentError(
-                "indicators", name, f"an indicator of the frame ({tuple(sorted(known))})"
-            )
+        known_indicator(frame, name)
     years = sorted(frame[YEAR].unique().tolist())
     if year not in years:
-        raise YearError("year", year, years, "years of the frame")
+        raise YearError("year", year, years, YEARS_WITH_DATA)
     rows = frame[(frame[YEAR] == year) & frame[INDICATOR].isin(names)]
     wide = rows.pivot_table(index=TERRITORY, columns=INDICATOR, values=VALUE, aggfunc="first")
     wide = wide.reindex(columns=list(names)).dropna()

@@ -1,0 +1,345 @@
+"""A comparison of a city with its peers (:func:`citystrategy.compare.compare`) as a text table,
+JSON-ready data and a report of the report model.
+
+>>> from citystrategy.compare import benchmark_group, compare, sample_panel
+>>> table = compare(
+...     sample_panel(),
+...     focus="Kielce",
+...     peers=benchmark_group(),
+...     indicators=["unemployment_rate"],
+...     year=2023,
+... )
+>>> print(format_comparison(table, spec="benchmark", locale="en_GB").splitlines()[0])
+Kielce among 6 territories of the peer group benchmark, 2023
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Final
+
+from citystrategy._arguments import instance, text
+from citystrategy._i18n import N_, gettext, ngettext
+from citystrategy.formatting import (
+    DEFAULT_LOCALE,
+    LocaleLike,
+    format_number,
+    format_percent,
+    format_percentage_points,
+    get_language,
+)
+from citystrategy.reports._json import Why, put, rounded
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from citystrategy.reports.document import Report
+
+__all__ = [
+    "INDICATOR_NAMES",
+    "comparison_data",
+    "comparison_report",
+    "format_comparison",
+    "indicator_name",
+]
+
+#: The names of the shipped panel's variables and the derived indicators, in English (the
+#: catalogues translate them); any other indicator is shown by its code.
+INDICATOR_NAMES: Final[Mapping[str, str]] = {
+    "population": N_("population"),
+    "area_km2": N_("area"),
+    "unemployment_rate": N_("registered unemployment rate"),
+    "avg_gross_monthly_wage_pln": N_("average gross monthly wage"),
+    "avg_gross_monthly_wage_index_pl100": N_("average gross monthly wage, Poland = 100"),
+    "regon_entities_per_10k_population": N_("entities in the REGON register"),
+    "population_density": N_("population density"),
+}
+
+#: Unit labels of the comparison's units.
+_UNITS: Final = {
+    "percent": "%",
+    "inhabitant": N_("inhabitants"),
+    "kilometer ** 2": "km²",
+    "PLN / month": N_("PLN a month"),
+    "1 / ten_thousand_inhabitants": N_("per 10 000 inhabitants"),
+    "inhabitant / kilometer ** 2": N_("inhabitants per km²"),
+}
+#: Decimals shown of each unit's values (others: two).
+_DECIMALS: Final = {
+    "percent": 1,
+    "inhabitant": 0,
+    "kilometer ** 2": 0,
+    "PLN / month": 2,
+    "1 / ten_thousand_inhabitants": 0,
+    "inhabitant / kilometer ** 2": 1,
+}
+_DIRECTIONS: Final = {
+    "higher_is_better": N_("higher is better"),
+    "lower_is_better": N_("lower is better"),
+}
+_QUADRANTS: Final = {
+    "leading": N_("leading"),
+    "slipping": N_("slipping"),
+    "catching_up": N_("catching up"),
+    "lagging": N_("lagging"),
+}
+
+
+def indicator_name(indicator: str, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
+    """The name of *indicator* in *locale*, or its code if it has none.
+
+    >>> indicator_name("unemployment_rate")
+    'stopa bezrobocia rejestrowanego'
+
+    Raises:
+        ArgumentTypeError: If *indicator* is not a string.
+    """
+    text(indicator, "indicator")
+    name = INDICATOR_NAMES.get(indicator)
+    return indicator if name is None else gettext(name, get_language(locale))
+
+
+def _check(table: object) -> pd.DataFrame:
+    import pandas as pd
+
+    frame = instance(table, "table", pd.DataFrame, "a DataFrame made by compare()")
+    from citystrategy.compare import COMPARISON_COLUMNS
+
+    if list(frame.columns) != list(COMPARISON_COLUMNS) or frame.empty:
+        from citystrategy.errors import ArgumentError
+
+        raise ArgumentError("table", tuple(frame.columns), "a table made by compare()")
+    return frame
+
+
+def _value(value: float, unit: str, language: LocaleLike) -> str:
+    if math.isnan(value):
+        return "–"
+    decimals = _DECIMALS.get(unit, 2)
+    if unit == "percent":
+        return format_percent(value, decimals=decimals, locale=language)
+    return format_number(value, decimals=decimals, locale=language)
+
+
+def _change(value: float, unit: str, language: LocaleLike) -> str:
+    if math.isnan(value):
+        return "–"
+    if unit == "percentage_point":
+        return format_percentage_points(value, decimals=1, locale=language)
+    shown = format_percent(value, decimals=2, locale=language)
+    return shown if value <= 0 or shown.startswith("+") else "+" + shown
+
+
+def format_comparison(
+    table: pd.DataFrame,
+    *,
+    spec: str,
+    locale: LocaleLike = DEFAULT_LOCALE,
+    width: int | None = None,
+) -> str:
+    """The comparison as text: a title, and for each indicator a table of the group by rank
+    (the focus marked with ``▶``), its missing values counted and its caveats.
+
+    Args:
+        table: A table made by :func:`citystrategy.compare.compare`.
+        spec: The peer group's spec, for the title (``"population:100000-250000"``).
+        locale: The language and number format.
+        width: The terminal's width, to wrap within; ``None`` never to wrap.
+
+    Raises:
+        ArgumentError: If *table* is not a table made by ``compare()``.
+        ArgumentTypeError: If an argument is of the wrong type.
+    """
+    from citystrategy.reports.text import render_table
+
+    frame = _check(table)
+    text(spec, "spec")
+    language = get_language(locale)
+    focus = frame[frame.focus]
+    count = int(frame.territory.nunique())
+    title = ngettext(
+        "{focus} among {count} territory of the peer group {spec}, {year}",
+        "{focus} among {count} territories of the peer group {spec}, {year}",
+        count,
+        language,
+    ).format(focus=focus.name.iloc[0], count=count, spec=spec, year=int(frame.year.iloc[0]))
+    blocks = [title]
+    for indicator, rows in frame.groupby("indicator", sort=False):
+        first = rows.iloc[0]
+        unit = str(first["unit"])
+        label = gettext(_UNITS[unit], language) if unit in _UNITS else unit
+        direction = gettext(_DIRECTIONS[str(first["direction"])], language)
+        heading = gettext("{indicator} ({unit}; {direction})", language).format(
+            indicator=indicator_name(str(indicator), locale=language),
+            unit=label,
+            direction=direction,
+        )
+        base = first["base_year"]
+        if first["change_unit"] == "percentage_point":
+            change_title = gettext("change since {year}", language)
+        else:
+            change_title = gettext("change a year since {year}", language)
+        header = [
+            gettext("rank", language),
+            gettext("territory", language),
+            gettext("value", language),
+            gettext("score 0–1", language),
+            gettext("percentile", language),
+            change_title.format(year=int(base))
+            if not _missing(base)
+            else gettext("change", language),
+            gettext("level and change", language),
+        ]
+        ordered = rows.sort_values(["rank", "territory"], na_position="last")
+        body = [
+            [
+                "–" if _missing(r["rank"]) else str(int(r["rank"])),
+                ("▶ " if r["focus"] else "  ") + str(r["name"]),
+                _value(float(r["value"]), unit, locale),
+                "–"
+                if _missing(r["score"])
+                else format_number(float(r["score"]), decimals=2, locale=locale),
+                "–"
+                if _missing(r["percentile"])
+                else format_number(float(r["percentile"]), decimals=0, locale=locale),
+                _change(float(r["change"]), str(r["change_unit"]), locale),
+                "–" if r["quadrant"] is None else gettext(_QUADRANTS[str(r["quadrant"])], language),
+            ]
+            for _, r in ordered.iterrows()
+        ]
+        lines = [heading, render_table(header, body, align="rlrrrrl", width=width)]
+        missing = int(first["missing"])
+        if missing:
+            lines.append(
+                ngettext(
+                    "{count} territory without a value: not ranked",
+                    "{count} territories without a value: not ranked",
+                    missing,
+                    language,
+                ).format(count=missing)
+            )
+        lines += _caveats(rows, language)
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _caveats(rows: pd.DataFrame, language: str) -> list[str]:
+    from citystrategy.compare import CAVEATS
+
+    codes = {code for cell in rows.caveats for code in str(cell).split(";") if code}
+    return [
+        gettext("Caveat: {text}", language).format(text=gettext(c.text, language))
+        for c in CAVEATS
+        if c.code in codes
+    ]
+
+
+def comparison_data(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """The comparison as JSON-ready data, a record per row, typed as every command's JSON is.
+
+    Values and computed numbers are rounded strings; a ``null`` has its reason beside it.
+
+    Raises:
+        ArgumentError: If *table* is not a table made by ``compare()``.
+        ArgumentTypeError: If *table* is not a DataFrame.
+    """
+    frame = _check(table)
+    records = []
+    for _, r in frame.iterrows():
+        unit = str(r["unit"])
+        decimals = _DECIMALS.get(unit, 2)
+        record: dict[str, Any] = {
+            "territory": r["territory"],
+            "name": r["name"],
+            "indicator": r["indicator"],
+            "unit": unit,
+            "year": int(r["year"]),
+            "direction": r["direction"],
+            "focus": bool(r["focus"]),
+        }
+        put(record, "value", rounded(r["value"], decimals), Why.MISSING_IN_SOURCE)
+        if record["value"] is None:
+            record["flag"] = r["flag"]
+        ranked = None if _missing(r["rank"]) else int(r["rank"])
+        put(record, "rank", ranked, Why.NO_VALUE)
+        record["ranked"] = int(r["ranked"])
+        record["missing"] = int(r["missing"])
+        put(record, "percentile", rounded(r["percentile"], 1), Why.NO_VALUE)
+        for key, places in (
+            ("score", 4),
+            ("z", 4),
+            ("median", decimals + 1),
+            ("to_median", decimals + 1),
+            ("best", decimals),
+            ("to_best", decimals),
+        ):
+            put(record, key, rounded(r[key], places), Why.NO_VALUE)
+        base = None if _missing(r["base_year"]) else int(r["base_year"])
+        put(record, "base_year", base, Why.NO_VALUE)
+        put(record, "change", rounded(r["change"], 2), Why.NO_VALUE)
+        record["change_unit"] = r["change_unit"]
+        put(record, "quadrant", r["quadrant"], Why.NO_VALUE)
+        record["caveats"] = [c for c in str(r["caveats"]).split(";") if c]
+        records.append(record)
+    return records
+
+
+def comparison_report(
+    table: pd.DataFrame, *, spec: str, locale: LocaleLike = DEFAULT_LOCALE
+) -> Report:
+    """The comparison as a :class:`~citystrategy.reports.document.Report`: a section per
+    indicator with the group's table (focus first) and a bar chart of the values.
+
+    Raises:
+        ArgumentError: If *table* is not a table made by ``compare()``.
+        ArgumentTypeError: If an argument is of the wrong type.
+    """
+    from citystrategy.reports.document import (
+        Chart,
+        Column,
+        ColumnKind,
+        Paragraph,
+        Report,
+        Section,
+        Table,
+    )
+
+    frame = _check(table)
+    text(spec, "spec")
+    language = get_language(locale)
+    focus = str(frame[frame.focus].name.iloc[0])
+    year = int(frame.year.iloc[0])
+    title = gettext("{focus} compared with its peers, {year}", language).format(
+        focus=focus, year=year
+    )
+    sections = []
+    for indicator, rows in frame.groupby("indicator", sort=False):
+        name = indicator_name(str(indicator), locale=language)
+        unit = str(rows.unit.iloc[0])
+        shown = rows.sort_values(["rank", "territory"], na_position="last").reset_index(drop=True)
+        columns = (
+            Column("rank", gettext("rank", language), ColumnKind.INTEGER),
+            Column("name", gettext("territory", language), ColumnKind.TEXT),
+            Column(
+                "value",
+                gettext("value", language),
+                ColumnKind.NUMBER,
+                decimals=_DECIMALS.get(unit, 2),
+            ),
+            Column("score", gettext("score 0–1", language), ColumnKind.NUMBER, decimals=2),
+            Column("percentile", gettext("percentile", language), ColumnKind.NUMBER, decimals=0),
+        )
+        blocks = (
+            Paragraph(gettext("Peer group: {spec}", language).format(spec=spec)),
+            Table(shown, columns, title=name),
+            Chart("bar", name, Table(shown, columns), "name", ("value",)),
+        )
+        sections.append(Section(name, blocks))
+    return Report(
+        title=title, sections=tuple(sections), locale="pl_PL" if language == "pl" else "en_GB"
+    )
