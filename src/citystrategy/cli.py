@@ -11,6 +11,7 @@ such as ``./moje-miasto``; see :func:`citystrategy.cities.open_city` for how the
     citystrategy --version
     citystrategy init ./moje-miasto [--name NAME] [--teryt CODE] [--kind gmina|...]
     citystrategy summary CITY --year 2023                         [--format text|json|csv]
+    citystrategy report CITY --year 2023 -o raport.xlsx|raport.md [--force]
     citystrategy check CITY [--year 2023]                         [--format text|json|csv]
     citystrategy assess CITY --year 2023 [--method ratio|projection] [--window N]
                                          [--min-coverage PERCENT] [--format text|json|csv]
@@ -334,6 +335,22 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     )
     output(assess, ("text", "json", "csv"))
     assess.add_argument("--columns", type=lambda text: text.split(","), help=_t("the indicator table's columns, by key or title, e.g. code,name,target,status (default: all)"))  # fmt: skip
+    report = new(
+        commands,
+        "report",
+        help=_t("the annual report as a file: an Excel workbook (.xlsx) or Markdown (.md)"),
+    )
+    report.add_argument("city", metavar="CITY", help=city_help)
+    year(report, required=True)
+    report.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help=_t("the file to write; its extension chooses the format: .xlsx or .md"),
+    )
+    report.add_argument("--force", action="store_true", help=_t("replace the file if it exists"))
+    language(report)
     programs = new(commands, "programs", help=_t("programmes run with and for cities (ZMP …)"))
     actions = programs.add_subparsers(dest="action", required=True, metavar="ACTION")
 
@@ -454,6 +471,10 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _programs(args, locale, out)
     if args.command == "compare":
         return _compare(args, locale, out)
+    if args.command == "report":  # a wrong extension or an existing file: said before any work
+        from citystrategy.reports.writers import check_target
+
+        check_target(args.output, force=args.force)
     from citystrategy.cities import open_city
 
     city = open_city(args.city)
@@ -467,6 +488,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _assess(strategy, args, locale, out)
     if args.command == "summary":
         return _summary(strategy, shlex.quote(city.slug), args, locale, out)
+    if args.command == "report":
+        return _report(strategy, args, locale, out)
     return _check(strategy, args, locale, out)
 
 
@@ -503,6 +526,16 @@ def _summary(
             names = _catalogue_names(strategy)
             text = format_program_links(links, catalogue_names=names, locale=locale, width=_width())
             out.write("\n" + text + "\n")
+    return EXIT_OK
+
+
+def _report(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
+    from citystrategy.reports.annual import annual_report
+    from citystrategy.reports.writers import write_report
+
+    report = annual_report(strategy, args.year, locale=locale)
+    path = write_report(report, args.output, force=args.force)
+    out.write(_text("wrote the report to {path}", args.locale).format(path=path) + "\n")
     return EXIT_OK
 
 
