@@ -2,10 +2,12 @@ r"""The progress method, written once: its vocabulary and its formulas, vectoris
 
 Every formula of ``docs/explanation/progress-method.md`` (the growth rates, the ratio to the
 required rate, the least-squares projection, the categories, the scores on the -5..+5 scale, the
-natural-limit factor, the year-on-year trend) is defined here, once, on NumPy arrays of any
-number of series. :func:`~citystrategy.progress.assess_series` runs it on a one-row array and
-:func:`~citystrategy.progress.assess_frame` on the dense array of a whole long frame, so the two
-cannot disagree.
+natural-limit factor, the year-on-year trend) is defined here, once, for NumPy arrays of any
+number of series (``xp=ARRAYS``) and for the NumPy scalars of one series (``xp=Scalars``).
+:func:`~citystrategy.progress.assess_frame` runs :func:`assess_dense` on the dense array of a
+whole long frame and :func:`~citystrategy.progress.assess_series` runs :func:`assess_one` on one
+series, the same formulas in the same order of decisions (a property test over every option
+holds the two equal), without NumPy's fixed cost per operation on a one-element array.
 
 >>> limit_factor(100.0, 100.0), limit_factor(200.0, 100.0)
 (0.0, 1.0)

@@ -5,7 +5,7 @@ modelled on Eurostat's SDG monitoring: compare the compound annual growth rate a
 base year with the rate needed to reach the target by the target year (or, without a target,
 classify the growth rate itself). The projection method follows UNSD's progress chart and ESCAP.
 The formulas live once in :mod:`citystrategy.progress.method`; this module runs them on one
-series (a one-row array), so its results equal :func:`~citystrategy.progress.assess_frame`'s.
+series' NumPy scalars, so its results equal :func:`~citystrategy.progress.assess_frame`'s.
 See ``docs/explanation/progress-method.md``.
 
 >>> from citystrategy.model import Direction
