@@ -6,8 +6,9 @@ citystrategy.cli import main; sys.exit(main())``), with its output sent to the n
 baseline is ``python -c "import pandas"`` with the same interpreter. The rounds are interleaved
 (every command once per round, the baseline included) so that a disturbance of the machine
 falls on all of them alike, and each figure is the best of the rounds, the least disturbed.
-One untimed run of each first fills the caches (the operating system's, and pint's cache of its
-parsed definitions, which a user's first run writes).
+One untimed run of each first fills the caches (the operating system's, pint's cache of its
+parsed definitions, which a user's first run writes, and Python's bytecode of a source checkout,
+which an installed package has already: the children run without ``PYTHONDONTWRITEBYTECODE``).
 
 It prints the figures and the ratios to the baseline as a Markdown table, for
 ``docs/performance.md``, then what a run of ``assess`` spends importing (``python -X
@@ -39,6 +40,10 @@ COMMANDS = [
 ]
 
 
+#: The children's environment: bytecode is written and read, as for an installed package.
+ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
 def command_line(args: list[str]) -> list[str]:
     """The child process of a command."""
     return [sys.executable, "-c", SCRIPT, *args]
@@ -47,7 +52,9 @@ def command_line(args: list[str]) -> list[str]:
 def wall_time(argv: list[str]) -> float:
     """Seconds from starting *argv* to its end; a failure stops the benchmark."""
     start = time.perf_counter()
-    result = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    result = subprocess.run(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False, env=ENV
+    )
     elapsed = time.perf_counter() - start
     if result.returncode not in (0, 1):  # check exits 1 when the data have errors
         raise SystemExit(f"{argv} failed: {result.stderr.decode()}")
@@ -62,6 +69,7 @@ def import_times(args: list[str]) -> Counter[str]:
         stderr=subprocess.PIPE,
         text=True,
         check=False,
+        env=ENV,
     )
     spent: Counter[str] = Counter()
     for line in result.stderr.splitlines():

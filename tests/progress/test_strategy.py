@@ -18,9 +18,11 @@ from citystrategy.percent import Percent
 from citystrategy.progress import (
     GOAL_COLUMNS,
     INDICATOR_COLUMNS,
+    ProgressOptions,
     assess,
     assess_goals,
     indicator_metadata,
+    status_from_score,
     survey_samples,
 )
 from tests.factories import (
@@ -312,3 +314,50 @@ def test_target_year_comes_from_the_indicator() -> None:
         observations=(make_observation(year=2023, value=Decimal(5)),),
     )
     assert indicator_metadata(strategy)["target_year"].tolist() == [2027]
+
+
+def _goal_by_definition(
+    table: pd.DataFrame, codes: list[str], coverage: Decimal
+) -> tuple[int, int, float, str]:
+    """A goal's counts, score and status as the method defines them, with pandas per goal."""
+    rows = table[table["goal"].isin(codes)]
+    scores = rows["score"].astype("float64")
+    scored, total = int(scores.notna().sum()), len(rows)
+    mean = float(scores.mean()) if scored else float("nan")
+    if not scored or scored * 100 < coverage * total:
+        return total, scored, float("nan"), "not_assessable"
+    if (rows.loc[scores.notna(), "status"] == "target_achieved").all():
+        return total, scored, mean, "target_achieved"
+    return total, scored, mean, status_from_score(mean).value
+
+
+@pytest.mark.parametrize("coverage", [Decimal(0), Decimal(50), Decimal(60), Decimal(100)])
+@pytest.mark.parametrize(
+    "options",
+    [ProgressOptions(), ProgressOptions(method="projection"), ProgressOptions(window=3)],
+)
+def test_goal_rows_equal_their_definition(
+    kielce: Strategy, coverage: Decimal, options: ProgressOptions
+) -> None:
+    """Every goal's counts, status and score (to the last bit) are the per-goal pandas mean's."""
+    table = assess(kielce, year=2023, options=options)
+    goals = assess_goals(kielce, year=2023, table=table, min_coverage=Percent(coverage))
+    assert len(goals) == len(kielce.strategic_goals) + len(kielce.operational_goals)
+    for goal in kielce.strategic_goals:
+        for code, codes in [
+            (goal.code, [goal.code, *(op.code for op in goal.operational_goals)]),
+            *((op.code, [op.code]) for op in goal.operational_goals),
+        ]:
+            row = goals.set_index("goal").loc[code]
+            total, scored, score, status = _goal_by_definition(table, codes, coverage)
+            assert (row["indicators"], row["scored"], row["status"]) == (total, scored, status)
+            assert row["coverage"] == (scored / total if total else 0.0)
+            assert (pd.isna(row["score"]) and pd.isna(score)) or row["score"] == score
+
+
+def test_goal_rows_of_a_reordered_table(kielce: Strategy) -> None:
+    """The goals do not depend on the table's row order beyond the last bit of the mean."""
+    table = assess(kielce, year=2023)
+    goals = assess_goals(kielce, year=2023, table=table)
+    shuffled = assess_goals(kielce, year=2023, table=table.sample(frac=1.0, random_state=8))
+    pd.testing.assert_frame_equal(goals, shuffled, check_exact=False, rtol=1e-12)

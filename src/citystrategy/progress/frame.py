@@ -3,7 +3,7 @@
 The long frame is scattered into a dense ``series x years`` array (one NumPy write) and the
 method of :mod:`citystrategy.progress.method` runs on it whole: no Python loop runs per series,
 except over survey series with sample sizes for their interval and test.
-:func:`~citystrategy.progress.assess_series` runs the same code on one series.
+:func:`~citystrategy.progress.assess_series` runs the same formulas on one series.
 """
 
 from __future__ import annotations

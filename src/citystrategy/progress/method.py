@@ -2,10 +2,12 @@ r"""The progress method, written once: its vocabulary and its formulas, vectoris
 
 Every formula of ``docs/explanation/progress-method.md`` (the growth rates, the ratio to the
 required rate, the least-squares projection, the categories, the scores on the -5..+5 scale, the
-natural-limit factor, the year-on-year trend) is defined here, once, on NumPy arrays of any
-number of series. :func:`~citystrategy.progress.assess_series` runs it on a one-row array and
-:func:`~citystrategy.progress.assess_frame` on the dense array of a whole long frame, so the two
-cannot disagree.
+natural-limit factor, the year-on-year trend) is defined here, once, for NumPy arrays of any
+number of series (``xp=ARRAYS``) and for the NumPy scalars of one series (``xp=Scalars``).
+:func:`~citystrategy.progress.assess_frame` runs :func:`assess_dense` on the dense array of a
+whole long frame and :func:`~citystrategy.progress.assess_series` runs :func:`assess_one` on one
+series, the same formulas in the same order of decisions (a property test over every option
+holds the two equal), without NumPy's fixed cost per operation on a one-element array.
 
 >>> limit_factor(100.0, 100.0), limit_factor(200.0, 100.0)
 (0.0, 1.0)
@@ -166,6 +168,65 @@ T: Final = {trend: index for index, trend in enumerate(TRENDS)}
 FloatArray = npt.NDArray[Any]
 IntArray = npt.NDArray[Any]
 BoolArray = npt.NDArray[Any]
+#: What the formulas take and give: arrays (``xp=ARRAYS``) or one series' NumPy scalars
+#: (``xp=Scalars``).
+Values = Any
+
+
+class Scalars:
+    """The array functions the formulas use, for one series of NumPy scalars.
+
+    Every formula below takes ``xp``: :mod:`numpy` (the default) for arrays of any number of
+    series, or this namespace for the scalars of one series, which spares NumPy's fixed cost
+    per operation on a one-element array. NumPy scalars keep NumPy's arithmetic (a division
+    by zero is an infinity, a negative base to a fractional power NaN), so both give the same
+    numbers.
+    """
+
+    @staticmethod
+    def where(condition: Any, x: Any, y: Any) -> Any:
+        return x if condition else y
+
+    @staticmethod
+    def select(conditions: list[Any], choices: list[Any], default: Any) -> Any:
+        for condition, choice in zip(conditions, choices, strict=True):
+            if condition:
+                return choice
+        return default
+
+    @staticmethod
+    def clip(x: Any, low: Any, high: Any) -> Any:
+        return x if x != x else min(max(x, low), high)  # NaN stays NaN, as np.clip
+
+    @staticmethod
+    def any(x: Any) -> bool:
+        return bool(x)
+
+    @staticmethod
+    def ones(like: Any) -> Any:
+        return np.True_
+
+    abs = staticmethod(abs)
+    copysign = staticmethod(math.copysign)
+
+
+class _Arrays:
+    """The array functions of the formulas for arrays: NumPy's, and ``ones`` like an array."""
+
+    where = staticmethod(np.where)
+    select = staticmethod(np.select)
+    clip = staticmethod(np.clip)
+    any = staticmethod(np.any)
+    abs = staticmethod(np.abs)
+    copysign = staticmethod(np.copysign)
+
+    @staticmethod
+    def ones(like: Any) -> Any:
+        return np.ones(len(like), dtype=bool)
+
+
+#: The namespace of the formulas for arrays (``xp``'s default).
+ARRAYS: Final = _Arrays
 
 
 def status_from_score(score: float) -> Status:
@@ -201,102 +262,103 @@ def limit_factor(base: float, limit: float) -> float:
     return float(limit_factors(np.array([base]), np.array([limit]))[0])
 
 
-def limit_factors(base: FloatArray, limit: FloatArray) -> FloatArray:
-    """:func:`limit_factor` of every element."""
-    if (limit <= 0).any():
-        raise AssessmentError(f"a natural limit must be positive (got {limit[limit <= 0][0]})")
-    b = np.abs(base)
+def limit_factors(base: Values, limit: Values, xp: Any = ARRAYS) -> Values:
+    """:func:`limit_factor` of every element (of one series' scalars with ``xp=Scalars``)."""
+    if xp.any(limit <= 0):
+        found = limit if xp is Scalars else limit[limit <= 0][0]
+        raise AssessmentError(f"a natural limit must be positive (got {found})")
+    b = xp.abs(base)
     with np.errstate(invalid="ignore"):  # select evaluates every branch; the bad ones are unused
-        factor: FloatArray = np.select(
+        factor: FloatArray = xp.select(
             [b >= 2 * limit, b <= limit],
             [1.0, 1.0 - (b / limit) ** LIMIT_EXPONENT],
-            default=1.0 - ((2 * limit - b) / limit) ** LIMIT_EXPONENT,
+            1.0 - ((2 * limit - b) / limit) ** LIMIT_EXPONENT,
         )
     return factor
 
 
 def categories(
-    p: FloatArray, substantial: FloatArray | float, moderate: FloatArray | float
-) -> IntArray:
+    p: Values, substantial: Values | float, moderate: Values | float, xp: Any = ARRAYS
+) -> Values:
     """Status codes of ``P`` against the thresholds (``EDGE`` absorbs binary rounding)."""
-    return np.select(
+    codes: IntArray = xp.select(
         [p >= substantial - EDGE, p >= moderate - EDGE, p >= -EDGE],
         [S[Status.SUBSTANTIAL_PROGRESS], S[Status.MODERATE_PROGRESS], S[Status.LIMITED_PROGRESS]],
-        default=S[Status.DETERIORATION],
-    ).astype(np.int64)
+        S[Status.DETERIORATION],
+    )
+    return codes.astype(np.int64) if xp is ARRAYS else codes
 
 
-def score_ratio(p: FloatArray, t: Thresholds) -> FloatArray:
+def score_ratio(p: Values, t: Thresholds, xp: Any = ARRAYS) -> Values:
     """Score of a ratio (target or projection): moderate edge -> 0, substantial -> 2.5."""
-    raw = np.where(
+    raw = xp.where(
         p >= t.moderate,
         (p - t.moderate) * (2.5 / (t.substantial - t.moderate)),
         (p - t.moderate) * (2.5 / t.moderate),
     )
-    clipped: FloatArray = np.clip(raw, -5.0, 5.0)
+    clipped: FloatArray = xp.clip(raw, -5.0, 5.0)
     return clipped
 
 
-def score_growth(p: FloatArray, sub: FloatArray, mod: FloatArray) -> FloatArray:
+def score_growth(p: Values, sub: Values, mod: Values, xp: Any = ARRAYS) -> Values:
     """Score of a growth rate without a target (Statistics Canada's piecewise scale)."""
-    raw = np.select(
+    raw = xp.select(
         [p < 0, p < mod, p < sub],
         [-2.5 + p * (2.5 / (sub + mod)), -2.5 + p * (2.5 / mod), (p - mod) * (2.5 / (sub - mod))],
-        default=2.5 + (p - sub) * (2.5 / mod),
+        2.5 + (p - sub) * (2.5 / mod),
     )
-    clipped: FloatArray = np.clip(raw, -5.0, 5.0)
+    clipped: FloatArray = xp.clip(raw, -5.0, 5.0)
     return clipped
 
 
 def ratio(
-    y0: FloatArray,
-    yi: FloatArray,
-    span: FloatArray,
-    target: FloatArray,
-    target_year: FloatArray,
-    t0_year: FloatArray,
-    d: FloatArray,
-    has_target: BoolArray,
+    y0: Values,
+    yi: Values,
+    span: Values,
+    target: Values,
+    target_year: Values,
+    t0_year: Values,
+    d: Values,
+    has_target: Values,
     zero: str,
-) -> tuple[FloatArray, IntArray, BoolArray]:
+    xp: Any = ARRAYS,
+) -> tuple[Values, Values, Values]:
     """``P`` of the ratio method, the notes of its computation, and where it is defined.
 
     ``CAGR(v1, v0, t1, t0) = (v1 / v0) ** (1 / (t1 - t0)) - 1``; with a target
     ``P = s d CAGR(yi, y0) / |CAGR(yT, y0)|``, without one ``P = s d CAGR(yi, y0)``.
     """
-    n = len(y0)
-    notes = np.zeros(n, dtype=np.int64)
-    ok = np.ones(n, dtype=bool)
     zero_base = y0 == 0
     zero_target = has_target & (target == 0)
-    notes[zero_base] |= N[Note.ZERO_BASE]
+    ok = xp.ones(y0)
+    notes = xp.where(zero_base, N[Note.ZERO_BASE], 0)
     if zero == "not_assessable":
         ok &= ~zero_base
         ok &= ~(zero_target & ~zero_base)
-        notes[zero_target & ~zero_base] |= N[Note.ZERO_TARGET]
+        notes |= xp.where(zero_target & ~zero_base, N[Note.ZERO_TARGET], 0)
     else:
-        notes[zero_target] |= N[Note.ZERO_TARGET]
-    base = np.where(zero_base, ZERO_SUBSTITUTE, y0)
-    goal = np.where(zero_target, ZERO_SUBSTITUTE, target)
+        notes |= xp.where(zero_target, N[Note.ZERO_TARGET], 0)
+    base = xp.where(zero_base, ZERO_SUBSTITUTE, y0)
+    goal = xp.where(zero_target, ZERO_SUBSTITUTE, target)
     opposite = ok & (yi != 0) & ((yi > 0) != (base > 0))
-    notes[opposite] |= N[Note.OPPOSITE_SIGNS]
+    notes |= xp.where(opposite, N[Note.OPPOSITE_SIGNS], 0)
     ok &= ~opposite
     target_opposite = ok & has_target & ((goal > 0) != (base > 0))
-    notes[target_opposite] |= N[Note.TARGET_OPPOSITE_SIGN]
+    notes |= xp.where(target_opposite, N[Note.TARGET_OPPOSITE_SIGN], 0)
     ok &= ~target_opposite
-    s = np.where(base < 0, -1.0, 1.0)
-    notes[ok & (s < 0)] |= N[Note.NEGATIVE_VALUES]
+    s = xp.where(base < 0, -1.0, 1.0)
+    notes |= xp.where(ok & (s < 0), N[Note.NEGATIVE_VALUES], 0)
     achieved_rate = (yi / base) ** (1.0 / span) - 1.0
-    required = np.abs((goal / base) ** (1.0 / (target_year - t0_year)) - 1.0)
+    required = xp.abs((goal / base) ** (1.0 / (target_year - t0_year)) - 1.0)
     signed = s * d * achieved_rate
     zero_required = ok & has_target & (required == 0) & (target_year > t0_year)
-    notes[zero_required] |= N[Note.REQUIRED_CHANGE_ZERO]
-    quotient = np.where(
+    notes |= xp.where(zero_required, N[Note.REQUIRED_CHANGE_ZERO], 0)
+    quotient = xp.where(
         required == 0,
-        np.where(achieved_rate == 0, 0.0, np.copysign(np.inf, signed)),
+        xp.where(achieved_rate == 0, 0.0, xp.copysign(np.inf, signed)),
         signed / required,
     )
-    p = np.where(has_target, quotient, signed)
+    p = xp.where(has_target, quotient, signed)
     ok &= ~(has_target & (target_year <= t0_year))
     return p, notes, ok
 
@@ -583,4 +645,161 @@ def assess_dense(
         previous_value=np.where(has_previous, given(tp), np.nan),
         target=target,
         has_target=has_target,
+    )
+
+
+class One(NamedTuple):
+    """The result of :func:`assess_one` (the fields of :class:`Scores` for one series)."""
+
+    status: int  #: index into ``STATUSES``
+    progress: float
+    score: float
+    notes: int  #: bit mask of ``N``
+    base_year: int
+    current_year: int
+    base_value: float  #: as given (before a range became a distance)
+    current_value: float
+    target: float  #: a range's centre for range indicators
+    has_target: bool
+
+
+def assess_one(
+    series: dict[int, float],
+    *,
+    d: float,
+    is_range: bool,
+    target: float,
+    target_year: float,
+    limit: float,
+    low: float,
+    high: float,
+    year: int | None,
+    base_year: int | None,
+    window: int | None,
+    method: Method,
+    ratio_thresholds: Thresholds,
+    growth_thresholds: Thresholds,
+    zero: str,
+    weighted: bool,
+) -> One | None:
+    """Assess one series (year -> value, no NaN, years up to *year*) as :func:`assess_dense`
+    assesses a row, on NumPy scalars: the same formulas (``xp=Scalars``), the same order of
+    decisions. ``None`` when no value lies in the window (the series is not assessed)."""
+    years = sorted(series)
+    if not years:
+        return None
+    given = series
+    if is_range:
+        lo, hi = np.fmin(low, high), np.fmax(low, high)
+        centre, half = (lo + hi) / 2, (hi - lo) / 2
+        series = {y: centre + max(0.0, abs(v - centre) - half) for y, v in series.items()}
+        target = centre
+    has_target = target == target
+    last = years[-1]
+    if window is None and base_year is None:
+        in_window = years
+        requested = years[0]
+    else:
+        requested = last - window if window is not None else base_year  # type: ignore[assignment]
+        in_window = [y for y in years if y >= requested]
+    if not in_window:
+        return None
+    first = in_window[0]
+    count = len(in_window)
+    y0, yi = np.float64(series[first]), np.float64(series[last])
+    t0_year, ti_year = np.float64(first), np.float64(last)
+    target, target_year = np.float64(target), np.float64(target_year)
+    notes = N[Note.BASE_YEAR_MOVED] if first != requested else 0
+    status, score = S[Status.NOT_ASSESSABLE], math.nan
+    decided = False
+    if year is not None and last != year:
+        notes |= N[Note.NO_VALUE_IN_YEAR]
+        decided = True
+    achieved = not decided and has_target and (yi >= target if d > 0 else yi <= target)
+
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        if method is Method.PROJECTION:
+            width = last - years[0] + 1
+            dense = np.full((1, width), np.nan)
+            for y in in_window:
+                dense[0, y - years[0]] = series[y]
+            p_array, notes_array, _ = projection(
+                dense,
+                ~np.isnan(dense),
+                np.array([first - years[0]]),
+                np.array([t0_year]),
+                np.array([y0]),
+                np.array([target]),
+                np.array([target_year]),
+                np.array([d]),
+                weighted,
+            )
+            p, calc_notes = p_array[0], int(notes_array[0])
+            p_ok = bool(has_target and target_year > t0_year)
+        else:
+            p, calc_notes, ok = ratio(
+                y0, yi, ti_year - t0_year, target, target_year, t0_year, np.float64(d),
+                np.bool_(has_target), zero, Scalars,
+            )  # fmt: skip
+            p_ok = bool(ok)
+        p_ok = p_ok and count >= 2 and not decided
+        progress = float(p) + 0.0 if p_ok else math.nan  # + 0.0: no negative zero
+
+        # target achieved wins; its progress is kept where computable, without calculation notes
+        if achieved:
+            status, score, decided = S[Status.TARGET_ACHIEVED], 5.0, True
+        for reason, stop in (
+            (Note.TOO_FEW_YEARS, count < 2),
+            (Note.NO_TARGET_FOR_PROJECTION, method is Method.PROJECTION and not has_target),
+            (Note.NO_TARGET_YEAR, has_target and target_year != target_year),
+            (Note.TARGET_YEAR_NOT_AFTER_BASE, has_target and target_year <= t0_year),
+        ):
+            if not decided and stop:
+                notes |= N[reason]
+                decided = True
+        if not decided:
+            notes |= int(calc_notes)
+            decided = not p_ok
+        if decided and not achieved:
+            progress = math.nan
+
+        if not decided and has_target:
+            status = int(categories(progress, ratio_thresholds.substantial, ratio_thresholds.moderate, Scalars))  # fmt: skip
+            score = float(score_ratio(progress, ratio_thresholds, Scalars))
+        elif not decided:
+            limited = limit == limit
+            factor = 1.0
+            if limited:
+                notes |= N[Note.LIMIT_APPLIED]
+                factor = float(limit_factors(y0, np.float64(limit), Scalars))
+            sub = growth_thresholds.substantial * factor
+            mod = growth_thresholds.moderate * factor
+            if limited and factor == 0:  # at the limit
+                if progress >= 0:
+                    status, score = S[Status.SUBSTANTIAL_PROGRESS], 5.0
+                elif progress < 0:
+                    status = S[Status.DETERIORATION]
+            else:
+                status = int(categories(progress, sub, mod, Scalars))
+                score = float(score_growth(progress, sub, mod, Scalars))
+            # the deterioration slope stays unscaled near a limit, as in Open SDG's sdg-build
+            if limited and progress < 0:
+                score = float(
+                    score_growth(
+                        progress, growth_thresholds.substantial, growth_thresholds.moderate, Scalars
+                    )
+                )
+    # keep the score inside its category's band (NaN, for not assessable, stays NaN)
+    score = float(Scalars.clip(score, _BAND_LOW[status], _BAND_HIGH[status]))
+    return One(
+        status=status,
+        progress=progress,
+        score=score,
+        notes=notes,
+        base_year=first,
+        current_year=last,
+        base_value=float(given[first]),
+        current_value=float(given[last]),
+        target=float(target),
+        has_target=bool(has_target),
     )

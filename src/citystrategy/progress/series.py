@@ -5,7 +5,7 @@ modelled on Eurostat's SDG monitoring: compare the compound annual growth rate a
 base year with the rate needed to reach the target by the target year (or, without a target,
 classify the growth rate itself). The projection method follows UNSD's progress chart and ESCAP.
 The formulas live once in :mod:`citystrategy.progress.method`; this module runs them on one
-series (a one-row array), so its results equal :func:`~citystrategy.progress.assess_frame`'s.
+series' NumPy scalars, so its results equal :func:`~citystrategy.progress.assess_frame`'s.
 See ``docs/explanation/progress-method.md``.
 
 >>> from citystrategy.model import Direction
@@ -31,7 +31,7 @@ from citystrategy.model import Direction
 from citystrategy.percent import fraction_level
 from citystrategy.progress import method as _m
 from citystrategy.progress.method import Method, Note, Status, Trend
-from citystrategy.progress.options import ProgressOptions, assess_with, resolve
+from citystrategy.progress.options import ProgressOptions, resolve
 from citystrategy.progress.survey import change_test
 
 __all__ = [
@@ -157,20 +157,6 @@ def _optional(value: object, argument: str) -> float:
     return np.nan if value is None or value != value else real(value, argument)
 
 
-def _row(
-    series: dict[int, float], year: int | None
-) -> tuple[_m.FloatArray, int] | tuple[None, None]:
-    """The series as a one-row dense array (years up to *year*) and its first year."""
-    years = [y for y in series if year is None or y <= year]
-    if not years:
-        return None, None
-    first, last = min(years), max(years)
-    dense = np.full((1, last - first + 1), np.nan)
-    for y in years:
-        dense[0, y - first] = series[y]
-    return dense, first
-
-
 def assess_series(
     values: SeriesValues,
     *,
@@ -224,7 +210,8 @@ def assess_series(
     low, high = band if band is not None else (np.nan, np.nan)
     is_range = direction is Direction.WITHIN_RANGE
     series = _series(values)
-    dense, first_year = _row(series, year)
+    if year is not None:
+        series = {y: v for y, v in series.items() if y <= year}
     no_data = Assessment(
         status=Status.NOT_ASSESSABLE,
         method=opts.method,
@@ -232,39 +219,42 @@ def assess_series(
         target_year=target_year if is_range or goal == goal else None,
         notes=(Note.NO_DATA,),
     )
-    if dense is None or first_year is None:
-        return no_data
-    one = _m.Indicators(
-        d=np.array([1.0 if direction is Direction.HIGHER_IS_BETTER else -1.0]),
-        is_range=np.array([is_range]),
-        target=np.array([goal]),
-        target_year=np.array([np.nan if target_year is None else float(target_year)]),
-        limit=np.array([bound]),
-        low=np.array([low]),
-        high=np.array([high]),
+    r = _m.assess_one(
+        series,
+        d=1.0 if direction is Direction.HIGHER_IS_BETTER else -1.0,
+        is_range=is_range,
+        target=goal,
+        target_year=np.nan if target_year is None else float(target_year),
+        limit=bound,
+        low=low,
+        high=high,
+        year=year,
+        base_year=opts.base_year,
+        window=opts.window,
+        method=opts.method,
+        ratio_thresholds=opts.ratio_thresholds,
+        growth_thresholds=opts.growth,
+        zero=opts.zero,
+        weighted=opts.weighted,
     )
-    r = assess_with(dense, first_year, one, year, opts)
-    if not r.has_base[0]:
+    if r is None:
         return no_data
-    has_target = bool(r.has_target[0])
 
-    def number(array: _m.FloatArray) -> float | None:
-        value = float(array[0])
+    def number(value: float) -> float | None:
         return None if value != value else value
 
-    mask = int(r.notes[0])
     return Assessment(
-        status=_m.STATUSES[int(r.status[0])],
+        status=_m.STATUSES[r.status],
         progress=number(r.progress),
         score=number(r.score),
         method=opts.method,
-        base_year=first_year + int(r.t0[0]),
-        current_year=first_year + int(r.ti[0]),
+        base_year=r.base_year,
+        current_year=r.current_year,
         base_value=number(r.base_value),
         current_value=number(r.current_value),
         target=number(r.target),
-        target_year=target_year if has_target else None,
-        notes=tuple(note for note in _m.NOTE_LIST if mask & _m.N[note]),
+        target_year=target_year if r.has_target else None,
+        notes=tuple(note for note in _m.NOTE_LIST if r.notes & _m.N[note]),
     )
 
 

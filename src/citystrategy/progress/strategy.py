@@ -11,21 +11,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Final, cast
+from typing import Any, Final
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from citystrategy._arguments import instance, integer
 from citystrategy.errors import ArgumentError, ArgumentTypeError, AssessmentError, YearError
 from citystrategy.frames import INDICATOR, TERRITORY, VALUE, YEAR
-from citystrategy.model import Direction, Strategy, TargetKind
+from citystrategy.model import Direction, Observation, Strategy, TargetKind
 from citystrategy.percent import Percent, as_percent
 from citystrategy.progress.frame import META_COLUMNS, assess_frame
 from citystrategy.progress.method import Note, Status, status_from_score
 from citystrategy.progress.options import ProgressOptions, resolve
-from citystrategy.validation import FindingKind, check
+from citystrategy.validation import FindingKind
+from citystrategy.validation._values import target_findings
 
 __all__ = [
     "GOAL_COLUMNS",
@@ -207,11 +210,24 @@ def assess(
         year=year,
         samples=survey_samples(strategy),
         options=opts,
-    ).set_index(INDICATOR)
+    )
+    # the result's columns as lists, and each indicator's row in them: one conversion per
+    # column instead of a pandas lookup per indicator and column
+    columns = {
+        column: result[column].tolist()
+        for column in result.columns
+        if column not in (TERRITORY, INDICATOR)
+    }
+    position = {code: row for row, code in enumerate(result[INDICATOR].tolist())}
+    observations: dict[tuple[str, int], Observation] = {}
+    for observation in strategy.observations:  # the first of each, as Strategy.observation
+        if observation.territory == territory:
+            observations.setdefault((observation.indicator, observation.year), observation)
     findings: dict[str, list[str]] = {}
-    for finding in check(strategy):
-        if finding.kind in _TARGET_FINDINGS:
-            findings.setdefault(finding.code, []).append(finding.kind.value)
+    for indicator in strategy.indicators:  # the findings of check() about targets, in its order
+        for finding in target_findings(strategy, indicator):
+            if finding.kind in _TARGET_FINDINGS:
+                findings.setdefault(finding.code, []).append(finding.kind.value)
     rows: list[dict[str, Any]] = []
     for indicator in strategy.indicators:
         row: dict[str, Any] = {
@@ -225,10 +241,11 @@ def assess(
             "target_raw": indicator.target.raw if indicator.target is not None else "",
             "target_findings": ";".join(findings.get(indicator.code, [])),
         }
-        if indicator.code in result.index:
-            assessed = cast("pd.Series[Any]", result.loc[indicator.code])
-            row |= {column: assessed[column] for column in result.columns if column != TERRITORY}
-            row |= _exact(strategy, indicator.code, assessed, year)
+        at = position.get(indicator.code)
+        if at is not None:
+            assessed = {column: values[at] for column, values in columns.items()}
+            row |= assessed
+            row |= _exact(observations, indicator.code, assessed, year)
         else:
             row |= {
                 "status": Status.NOT_ASSESSABLE.value,
@@ -242,19 +259,24 @@ def assess(
     return table
 
 
-def _exact(strategy: Strategy, code: str, assessed: pd.Series[Any], year: int) -> dict[str, Any]:
+def _exact(
+    observations: Mapping[tuple[str, int], Observation],
+    code: str,
+    assessed: Mapping[str, Any],
+    year: int,
+) -> dict[str, Any]:
     """Values and the change as exact Decimals, from the observations (the frame has floats)."""
 
     def value(year: Any) -> Decimal | None:
         if pd.isna(year):
             return None
-        observation = strategy.observation(code, int(year))
+        observation = observations.get((code, int(year)))
         return None if observation is None else observation.value
 
     current = value(assessed["current_year"])
     previous = value(assessed["previous_year"])
     change = None if current is None or previous is None else current - previous
-    in_year = strategy.observation(code, year)
+    in_year = observations.get((code, year))
     previous_year = assessed["previous_year"]
     if in_year is None or in_year.value is None:  # the latest value is from an earlier year
         previous, change, previous_year = current, None, assessed["current_year"]
@@ -318,19 +340,30 @@ def assess_goals(
     if table is None:
         table = assess(strategy, year=year, options=opts)
     check_table(table)
-    rows = []
+    scores = table["score"].astype("float64").to_numpy()
+    scored_rows = ~np.isnan(scores)
+    # the mean as pandas takes it (a missing score counts 0 in the sum, the sum over the rows in
+    # table order), so that the goal scores do not depend on how they are computed
+    filled = np.where(scored_rows, scores, 0.0)
+    achieved = table["status"].to_numpy(dtype=object) == Status.TARGET_ACHIEVED.value
+    rows_of: dict[object, list[int]] = {}  # goal code -> the table's rows that measure it
+    for row, code in enumerate(table["goal"].tolist()):
+        rows_of.setdefault(code, []).append(row)
+
+    def goal_row(code: str, name: str, level: str, codes: list[str]) -> dict[str, Any]:
+        rows = np.array(sorted(r for c in dict.fromkeys(codes) for r in rows_of.get(c, [])))
+        rows = rows.astype(np.int64)
+        return _goal_row(
+            code, name, level, filled[rows], scored_rows[rows], achieved[rows], coverage
+        )
+
+    goal_rows = []
     for goal in strategy.strategic_goals:
         codes = [goal.code, *(op.code for op in goal.operational_goals)]
-        rows.append(
-            _goal_row(goal.code, goal.name, "strategic", table[table["goal"].isin(codes)], coverage)
-        )
+        goal_rows.append(goal_row(goal.code, goal.name, "strategic", codes))
         for op in goal.operational_goals:
-            rows.append(
-                _goal_row(
-                    op.code, op.name, "operational", table[table["goal"] == op.code], coverage
-                )
-            )
-    return pd.DataFrame(rows, columns=list(GOAL_COLUMNS))
+            goal_rows.append(goal_row(op.code, op.name, "operational", [op.code]))
+    return pd.DataFrame(goal_rows, columns=list(GOAL_COLUMNS))
 
 
 def check_table(
@@ -347,16 +380,23 @@ def check_table(
 
 
 def _goal_row(
-    code: str, name: str, level: str, indicators: pd.DataFrame, min_coverage: Decimal
+    code: str,
+    name: str,
+    level: str,
+    filled: npt.NDArray[np.float64],
+    scored_rows: npt.NDArray[np.bool_],
+    achieved: npt.NDArray[np.bool_],
+    min_coverage: Decimal,
 ) -> dict[str, Any]:
-    scores = indicators["score"].astype("float64")
-    scored = int(scores.notna().sum())
-    total = len(indicators)
+    """One goal's row, from its indicators' scores (0 where missing), which are scored and
+    which have achieved their targets."""
+    scored = int(scored_rows.sum())
+    total = len(filled)
     coverage = scored / total if total else 0.0
-    mean = float(scores.mean()) if scored else np.nan
+    mean = float(filled.sum() / scored) if scored else np.nan
     if not scored or scored * 100 < min_coverage * total:  # exact: 3 of 5 is 60%
         status = Status.NOT_ASSESSABLE
-    elif (indicators.loc[scores.notna(), "status"] == Status.TARGET_ACHIEVED.value).all():
+    elif achieved[scored_rows].all():
         status = Status.TARGET_ACHIEVED
     else:
         status = status_from_score(mean)

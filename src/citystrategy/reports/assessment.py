@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
+import numpy as np
 import pandas as pd
 
 from citystrategy._arguments import each, instance, integer, member
@@ -169,7 +170,17 @@ def _p_value(value: Any, locale: LocaleLike) -> str:
 
 
 def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{str(k): v for k, v in row.items()} for row in frame.to_dict(orient="records")]
+    """The rows as dicts of Python values (as ``to_dict(orient="records")``, a column at a time)."""
+    names = [str(name) for name in frame.columns]
+    columns = [_native(column.tolist()) for _, column in frame.items()]
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+def _native(values: list[Any]) -> list[Any]:
+    """NumPy scalars in an object column as Python values (``tolist`` leaves them)."""
+    if any(isinstance(value, np.generic) for value in values):
+        return [value.item() if isinstance(value, np.generic) else value for value in values]
+    return values
 
 
 def _flagged(row: dict[str, Any]) -> bool:
