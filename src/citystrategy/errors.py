@@ -493,15 +493,16 @@ class _BadArgument(CityStrategyError):
     Attributes:
         argument: The parameter's name.
         value: The value given.
-        expected: What would be accepted, in words (``"an int"``, ``"one of 'ratio',
-            'projection'"``).
+        expected: What would be accepted, in English words (``"an int"``, ``"one of 'ratio',
+            'projection'"``); given as text, or as a :class:`Message` to word in any language.
     """
 
-    def __init__(self, argument: str, value: object, expected: str) -> None:
+    def __init__(self, argument: str, value: object, expected: str | Message) -> None:
         super().__init__(argument, value, expected)
         self.argument = argument
         self.value = value
-        self.expected = expected
+        self.expected = str(expected)
+        self._expected = expected if isinstance(expected, Message) else _text(expected)
 
 
 class ArgumentError(_BadArgument, ValueError):
@@ -511,7 +512,7 @@ class ArgumentError(_BadArgument, ValueError):
         """The error's message: an English template and its values, to word in any language."""
         values = {
             "argument": self.argument,
-            "expected": _text(self.expected),
+            "expected": getattr(self, "_expected", None) or _text(self.expected),
             "value": repr(self.value),
         }
         return Message(N_("{argument!r} must be {expected} (got {value})"), values)
@@ -524,7 +525,7 @@ class ArgumentTypeError(_BadArgument, TypeError):
         """The error's message: an English template and its values, to word in any language."""
         values = {
             "argument": self.argument,
-            "expected": _text(self.expected),
+            "expected": getattr(self, "_expected", None) or _text(self.expected),
             "value": repr(self.value),
             "type": type(self.value).__name__,
         }
