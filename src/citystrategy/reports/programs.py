@@ -38,7 +38,7 @@ from citystrategy.model import (
     TerritoryKind,
 )
 from citystrategy.money import Money
-from citystrategy.reports._json import Why, exact, put, rounded
+from citystrategy.reports._json import Why, exact, no_blank_texts, put, rounded
 from citystrategy.reports.text import _fill, _width, render_table
 
 __all__ = [
@@ -740,7 +740,7 @@ def program_data(program: Program) -> dict[str, Any]:
         editions.append(record)
     data["editions"] = editions
     data["notes"] = [{"text": n.text, "source": n.source} for n in program.notes]
-    return data
+    return no_blank_texts(data, Why.NOT_STATED)
 
 
 def profile_data(profile: CityProfile) -> dict[str, Any]:
@@ -769,4 +769,4 @@ def profile_data(profile: CityProfile) -> dict[str, Any]:
         put(record, "total_value", None if figure is None else _money(figure), Why.NOT_STATED)
         participations.append(record)
     data["participations"] = participations
-    return data
+    return no_blank_texts(data, Why.NOT_STATED)

@@ -65,6 +65,17 @@ def _amount(value: Decimal | None) -> str | None:
     return exact(value)
 
 
+#: The declared figures that are counts: JSON numbers, as every count is.
+_COUNTS: Final = (Figure.PROJECTS, Figure.IMPLEMENTERS)
+
+
+def _figure_value(figure: Figure, value: Decimal | None) -> int | str | None:
+    """A declared or computed figure as JSON: a whole count a number, anything else exact."""
+    if figure in _COUNTS and value is not None and value == value.to_integral_value():
+        return int(value)
+    return exact(value)
+
+
 #: Decimals of a computed share, as the summary text shows it.
 _SHARE_DECIMALS: Final = 1
 #: The JSON key of a figure (the share is in percent, which its key says).
@@ -74,7 +85,7 @@ _FIGURE_KEYS: Final = {Figure.SHARE: "share_percent"}
 def _declared_figures(comparisons: tuple[Comparison, ...], goal: str | None) -> dict[str, Any]:
     """The declared figures of *goal* (``None``: the totals), exact as the report prints them."""
     return {
-        _FIGURE_KEYS.get(c.figure, c.figure.value): _amount(c.declared)
+        _FIGURE_KEYS.get(c.figure, c.figure.value): _figure_value(c.figure, c.declared)
         for c in comparisons
         if c.goal == goal
     }
@@ -187,8 +198,8 @@ def summary_data(strategy: Strategy, year: int) -> dict[str, Any]:
         entry: dict[str, Any] = {}
         put(entry, "goal", c.goal, Why.WHOLE_STRATEGY)
         entry["figure"] = c.figure.value
-        entry["declared"] = exact(c.declared)
-        put(entry, "computed", exact(c.computed), Why.NO_VALUE)
+        entry["declared"] = _figure_value(c.figure, c.declared)
+        put(entry, "computed", _figure_value(c.figure, c.computed), Why.NO_VALUE)
         put(entry, "currency", c.currency, Why.NOT_MONEY)
         discrepancies.append(entry)
     return {
