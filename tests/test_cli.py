@@ -122,10 +122,8 @@ def test_summary_needs_a_year(capsys: pytest.CaptureFixture[str]) -> None:
     """summary without --year is a usage error: the usage, then one error line, exit 2."""
     code, out, err = run(["summary", "kielce"], capsys)
     assert (code, out) == (2, "")
-    assert err.startswith("usage: citystrategy summary ")
-    assert err.splitlines()[-1] == (
-        "citystrategy: error: the following arguments are required: --year"
-    )
+    assert err.startswith("użycie: citystrategy summary ")
+    assert err.splitlines()[-1] == ("citystrategy: błąd: wymagane argumenty: --year")
 
 
 # --- check -----------------------------------------------------------------------------------
@@ -185,7 +183,7 @@ def test_user_error(argv: list[str], words: list[str], capsys: pytest.CaptureFix
     code, out, err = run(argv, capsys)
     assert code == 2
     assert out == ""
-    assert err.startswith("citystrategy: error: ")
+    assert err.startswith("citystrategy: błąd: ")
     assert err.count("\n") == 1
     assert "Traceback" not in err
     for word in words:
@@ -196,7 +194,7 @@ def test_unknown_city_names_known_ones(capsys: pytest.CaptureFixture[str]) -> No
     """The unknown-city message lists the known cities."""
     _, _, err = run(["summary", "warszawa", "--year", "2023"], capsys)
     assert err == (
-        "citystrategy: error: nieznane miasto 'warszawa'; znane miasta: kielce;"
+        "citystrategy: błąd: nieznane miasto 'warszawa'; znane miasta: kielce;"
         " albo podaj ścieżkę folderu danych strategii, np. ./warszawa\n"
     )
 
@@ -241,7 +239,7 @@ def test_malformed_data_file_is_a_usage_error(
     monkeypatch.setattr("citystrategy.cities.open_city", lambda slug: FakeAdapter(error=error))
     code, out, err = run(["summary", "testowo", "--year", "2023"], capsys)
     assert (code, out) == (2, "")
-    assert err.startswith("citystrategy: error: data/indicators.tsv: 1 problem")
+    assert err.startswith("citystrategy: błąd: data/indicators.tsv: 1 problem")
     assert "'5,2,1 %'" in err
 
 
@@ -530,7 +528,7 @@ def test_programs_user_errors(
     code, out, err = run(argv, capsys)
     assert code == 2
     assert out == ""
-    assert err.startswith("citystrategy: error:")
+    assert err.startswith("citystrategy: błąd:")
     assert "Traceback" not in err
     for word in words:
         assert word in err
@@ -605,7 +603,7 @@ def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str
     (folder / "strategy.toml").write_text("# mine\n", encoding="utf-8")
     code, out, err = run(["init", str(folder)], capsys)
     assert (code, out) == (2, "")
-    assert err.startswith("citystrategy: error: folder danych strategii ")
+    assert err.startswith("citystrategy: błąd: folder danych strategii ")
     assert "nie jest pusty" in err
     assert [p.name for p in folder.iterdir()] == ["strategy.toml"]
     assert (folder / "strategy.toml").read_text(encoding="utf-8") == "# mine\n"
@@ -628,8 +626,9 @@ def test_init_failure_leaves_nothing(
     monkeypatch.setattr(Path, "write_text", failing_write)
     code, out, err = run(["init", str(tmp_path / "moje-miasto")], capsys)
     assert (code, out) == (2, "")
-    assert err.startswith("citystrategy: error: ")
-    assert "No space left on device" in err
+    assert err.startswith("citystrategy: błąd: ")
+    assert "nie można go tu zapisać (brak miejsca na urządzeniu)" in err
+    assert "No space left on device" not in err  # the C library's English
     assert len(written) == 2
     assert list(tmp_path.iterdir()) == []
 
@@ -745,8 +744,8 @@ def _user_error_cases(tmp_path: Path, kielce_dir: Path) -> dict[str, tuple[list[
         "init-on-a-file": (["init", file], "jest plikiem"),
         "init-no-parent": (["init", str(tmp_path / "a" / "b")], "nie istnieje"),
         "init-bad-teryt": (["init", str(tmp_path / "t"), "--teryt", "12345"], "'12345'"),
-        "init-short-gmina-teryt": (["init", str(tmp_path / "t"), "--teryt", "2661"], "7 digits"),
-        "init-blank-name": (["init", str(tmp_path / "t"), "--name", " "], "blank"),
+        "init-short-gmina-teryt": (["init", str(tmp_path / "t"), "--teryt", "2661"], "7 cyfr"),
+        "init-blank-name": (["init", str(tmp_path / "t"), "--name", " "], "nie może być puste"),
     }
 
 
@@ -778,13 +777,13 @@ USER_ERRORS = [
 def test_no_traceback_for_user_errors(
     case: str, tmp_path: Path, kielce_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Each bad argument gives one 'citystrategy: error:' message on stderr and exit code 2."""
+    """Each bad argument gives one 'citystrategy: błąd:' message on stderr and exit code 2."""
     argv, fragment = _user_error_cases(tmp_path, kielce_dir)[case]
     capsys.readouterr()
     code, out, err = run(argv, capsys)
     assert (code, out) == (2, "")
-    assert err.startswith("citystrategy: error: ")
-    assert err.count("citystrategy: error:") == 1
+    assert err.startswith("citystrategy: błąd: ")
+    assert err.count("citystrategy: błąd:") == 1
     assert "Traceback" not in err
     assert fragment in err
     assert not (tmp_path / "t").exists()
@@ -816,8 +815,8 @@ def test_programs_show_cites_sources_by_title(capsys: pytest.CaptureFixture[str]
     sources = out[out.index("Źródła:") :].splitlines()
     assert sources[1] == "  [1] Projekty Związku Miast Polskich realizowane z miastami i dla miast"
     assert sources[2].startswith("  [2] Strony i publikacje Związku Miast Polskich")
-    assert "(finansujący)" in out
-    assert "(funder)" not in out
+    assert ") – finansujący" in out  # after a name that ends in brackets
+    assert "funder" not in out
 
 
 def test_summary_names_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
@@ -841,7 +840,7 @@ def test_empty_city_is_unknown(capsys: pytest.CaptureFixture[str]) -> None:
     """An empty city argument is an unknown city, never the current folder."""
     code, _, err = run(["check", ""], capsys)
     assert code == 2
-    assert err.startswith("citystrategy: error: nieznane miasto ''")
+    assert err.startswith("citystrategy: błąd: nieznane miasto ''")
 
 
 def test_programs_city_of_a_strategy_folder(
@@ -884,6 +883,11 @@ def test_init_where_nothing_can_be_written(
     code, out, err = run(["init", str(tmp_path / "moje-miasto")], capsys)
     assert (code, out) == (2, "")
     assert err == (
-        f"citystrategy: error: folder danych strategii {str(tmp_path / 'moje-miasto')!r}: "
-        "nie można go tu zapisać (Permission denied)\n"
+        f"citystrategy: błąd: folder danych strategii {str(tmp_path / 'moje-miasto')!r}: "
+        "nie można go tu zapisać (brak uprawnień)\n"
+    )
+    code, out, err = run(["init", str(tmp_path / "moje-miasto"), "--locale", "en"], capsys)
+    assert err == (
+        f"citystrategy: error: strategy data folder {str(tmp_path / 'moje-miasto')!r}: "
+        "cannot be written here (permission denied)\n"
     )

@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 #: The version pyproject.toml declares, read independently of the installed metadata.
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 #: The message for an unsupported locale, by the language it is written in.
+#: The prefix of an error line, by language.
+PREFIX = {"pl": "citystrategy: błąd: ", "en": "citystrategy: error: "}
 UNSUPPORTED = {
     "pl": "nieobsługiwane ustawienia regionalne {locale!r}; obsługiwane: pl, pl_PL, en, en_GB",
     "en": "unsupported locale {locale!r}; supported: pl, pl_PL, en, en_GB",
@@ -70,7 +72,7 @@ def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
     """--help prints the usage with every command and --version, and exits 0."""
     code, out, err = run(["--help"], capsys)
     assert (code, err) == (0, "")
-    assert out.startswith("usage: citystrategy ")
+    assert out.startswith("użycie: citystrategy ")
     for word in ("summary", "check", "assess", "programs", "cities", "init", "--version"):
         assert word in out
 
@@ -107,9 +109,9 @@ def test_unsupported_format_is_a_usage_error(
     """A format a command lacks is a usage error (exit 2) naming the formats it has."""
     code, out, err = run(argv, capsys)
     assert (code, out) == (2, "")
-    assert err.startswith("usage: citystrategy ")
+    assert err.startswith("użycie: citystrategy ")
     last = err.splitlines()[-1]
-    assert last.startswith("citystrategy: error: argument --format: invalid choice: ")
+    assert last.startswith("citystrategy: błąd: argument --format: nieprawidłowy wybór: ")
     assert repr(argv[-1]) in last
     for name in formats:
         assert repr(name) in last
@@ -298,7 +300,7 @@ def test_unsupported_locale_is_a_usage_error(
     assert (code, out) == (2, "")
     assert "Traceback" not in err
     message = UNSUPPORTED[language].format(locale=locale)
-    assert err.splitlines()[-1] == f"citystrategy: error: argument --locale: {message}"
+    assert err.splitlines()[-1] == PREFIX[language] + f"argument --locale: {message}"
 
 
 def test_locale_with_equals_sign(capsys: pytest.CaptureFixture[str]) -> None:
@@ -311,10 +313,10 @@ def test_locale_with_equals_sign(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_command_errors_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
-    """A CityStrategyError from the library is one 'citystrategy: error:' line, exit 2."""
+    """A CityStrategyError from the library is one 'citystrategy: błąd:' line, exit 2."""
     code, out, err = run(["programs", "list", "--catalogue", "zpp"], capsys)
     assert (code, out) == (2, "")
-    assert err.startswith("citystrategy: error: ")
+    assert err.startswith("citystrategy: błąd: ")
     assert err.count("\n") == 1
     assert "'zpp'" in err
 
@@ -378,7 +380,7 @@ def test_full_disk_is_one_line_and_an_exit_code(argv: list[str], locale: str, me
     with open("/dev/full", "w", encoding="utf-8") as full:
         result = command(*argv, "--locale", locale, stdout=full)
     assert result.returncode == 2
-    assert result.stderr == f"citystrategy: error: {message}\n"
+    assert result.stderr == PREFIX[locale] + f"{message}\n"
 
 
 # --- start-up ------------------------------------------------------------------------------------

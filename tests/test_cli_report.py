@@ -86,7 +86,7 @@ def test_an_existing_file_is_kept(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert (code, out) == (2, "")
     assert (
         err
-        == f"citystrategy: error: plik {path} już istnieje i pozostał bez zmian (zastąpi go --force lub force=True)\n"
+        == f"citystrategy: błąd: plik {path} już istnieje i pozostał bez zmian (zastąpi go --force lub force=True)\n"
     )
     assert path.read_text(encoding="utf-8") == "stary raport"
     code, out, err = run(["report", "kielce", "--year", "2023", "-o", str(path), "--force"], capsys)
@@ -113,7 +113,7 @@ def test_a_year_without_a_report(tmp_path: Path, capsys: pytest.CaptureFixture[s
         ["report", "kielce", "--year", "2022", "-o", str(tmp_path / "r.md")], capsys
     )
     assert (code, out) == (2, "")
-    assert err == "citystrategy: error: Kielce: brak raportu za 2022 r. (raporty: 2023)\n"
+    assert err == "citystrategy: błąd: Kielce: brak raportu za 2022 r. (raporty: 2023)\n"
 
 
 def test_report_from_a_data_folder(

@@ -107,7 +107,7 @@ def test_territories_errors(
     """Nothing found, a bad code or a missing TEXT is one error line on stderr, exit code 2."""
     code, out, err = run(argv, capsys)
     assert (code, out) == (2, "")
-    assert err.startswith("citystrategy: error: ")
+    assert err.startswith("citystrategy: błąd: ")
     assert shows in err
 
 

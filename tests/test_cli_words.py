@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 #: argparse's own words, which stay argparse's in every language (its usage line, its section
 #: titles, the prefix of its errors), and the ``prog: error:`` prefix the command shares with it.
 ARGPARSE = ("usage:", "positional arguments", "options:", "citystrategy: error:", "argument")
+#: The prefix of an error line, by language.
+PREFIX = {"pl": "citystrategy: błąd: ", "en": "citystrategy: error: "}
 #: The command's syntax, typed as written in any language: commands, options, metavars, choices.
 SYNTAX = (
     "--year",
@@ -110,14 +112,14 @@ def test_usage_errors_in_both_languages(
     argv, polish, english = USAGE_ERRORS[case]
     err = _stderr([*argv, "--locale", language], capsys)
     assert err.count("\n") == 1
-    assert err.startswith("citystrategy: error: " + (polish if language == "pl" else english))
+    assert err.startswith(PREFIX[language] + (polish if language == "pl" else english))
     (_assert_polish if language == "pl" else _assert_english)(err)
 
 
 def test_usage_errors_are_polish_by_default(capsys: pytest.CaptureFixture[str]) -> None:
     """Without --locale every usage error reads as with --locale pl."""
     for argv, polish, _english in USAGE_ERRORS.values():
-        assert _stderr(argv, capsys).startswith("citystrategy: error: " + polish)
+        assert _stderr(argv, capsys).startswith(PREFIX["pl"] + polish)
 
 
 @pytest.mark.parametrize(
@@ -140,7 +142,8 @@ def test_an_unsupported_locale_is_worded_in_the_language_it_names(
 ) -> None:
     """en_US is refused in English, de_DE in Polish, the default; the usage line is argparse's."""
     err = _stderr(["check", "kielce", "--locale", locale], capsys)
-    assert err.splitlines()[-1] == f"citystrategy: error: argument --locale: {message}"
+    prefix = PREFIX["en" if locale == "en_US" else "pl"]
+    assert err.splitlines()[-1] == f"{prefix}argument --locale: {message}"
     assert callable(check)
     check(err.splitlines()[-1])
 
@@ -162,7 +165,7 @@ def test_an_os_error_is_worded_by_the_catalogue(
 
     monkeypatch.setattr("citystrategy.cities.open_city", refuse)
     err = _stderr(["check", "dane", "--locale", language], capsys)
-    assert err == f"citystrategy: error: {message}\n"
+    assert err == PREFIX[language] + f"{message}\n"
     (_assert_polish if language == "pl" else _assert_english)(err)
 
 
@@ -190,7 +193,7 @@ def test_a_full_disk_is_worded_in_the_chosen_language(
     monkeypatch.setattr("sys.stdout", _FullDisk())
     assert main(["cities", "--locale", language]) == 2
     err = capsys.readouterr().err
-    assert err == f"citystrategy: error: {message}\n"
+    assert err == PREFIX[language] + f"{message}\n"
     (_assert_polish if language == "pl" else _assert_english)(err)
 
 
@@ -228,8 +231,13 @@ def test_help_in_polish_and_english(command: list[str], capsys: pytest.CaptureFi
     assert "show this help message and exit" in english
     _assert_polish(polish)
     _assert_english(english)
-    assert polish.startswith("usage: citystrategy")  # argparse's word, in both languages
-    assert english.splitlines()[0] == polish.splitlines()[0]
+    assert polish.startswith("użycie: citystrategy")  # argparse's words, from the catalogue
+    assert english.startswith("usage: citystrategy")
+    assert english.splitlines()[0].removeprefix("usage: ") == polish.splitlines()[0].removeprefix(
+        "użycie: "
+    )
+    for word in ("usage:", "positional arguments", "options:"):
+        assert word not in polish
 
 
 def test_help_of_an_option_shows_its_default_in_the_language(
@@ -265,4 +273,4 @@ def test_locale_before_the_command(capsys: pytest.CaptureFixture[str]) -> None:
     err = _stderr(
         ["--locale", "en", "summary", "kielce", "--year", "2022", "--locale", "pl"], capsys
     )
-    assert err.startswith("citystrategy: error: Kielce: brak raportu za 2022 r.")
+    assert err.startswith("citystrategy: błąd: Kielce: brak raportu za 2022 r.")

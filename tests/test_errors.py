@@ -894,6 +894,9 @@ CASES: dict[str, Case] = {
         ArgumentError,
         "'county'",
     ),
+    "teryt-problem-int": Case(
+        lambda s, c: territories.teryt_problem(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
     "validate-teryt-kind-9": Case(
         lambda s, c: territories.validate_teryt("2661019"), ValueError, TerytError, "'2661019'"
     ),

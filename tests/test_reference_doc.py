@@ -91,7 +91,8 @@ JSON_SECTION = (
     "",
     '- **Exact decimals are strings**: money amounts (`"33992885.47"`, with its currency in a',
     "  key beside it), values in an indicator's unit and targets, as printed in the source. A",
-    "  money amount is never a float. Integers (counts, years) are JSON numbers. A finding's",
+    "  money amount is never a float. Integers (counts, years, the counts a report declares)",
+    "  are JSON numbers. A finding's",
     '  `details` keep the texts as the source prints them (`"49,1%"`), for tracing.',
     "- **Computed numbers are strings rounded as the text shows them**, never a float and never a",
     "  string of more than 16 significant digits: shares of a cost to one decimal, checked",
@@ -111,6 +112,10 @@ JSON_SECTION = (
     "  strategy, not one goal), `foreign` (a territory outside Poland has no TERYT code),",
     "  `not_found` (nothing matches the query), `partial_list` (a city missing from a member",
     "  list known to be partial, such as ZMP's: its membership is unknown).",
+    "- **A text is never empty**: a text that is not there is `null` with its reason, `not_stated`",
+    "  where the source gives none (a figure's `qualifier`, `holder` or `note`, a programme's",
+    "  `period`), `not_applicable` where it does not apply (a finding's `variant`; an indicator's",
+    "  `missing` and `missing_marker` when its value is there, its `notes` when it has none).",
     "",
 )
 

@@ -11,7 +11,8 @@ from collections.abc import Collection, Iterable, Mapping
 from enum import Enum
 from typing import TypeVar
 
-from citystrategy.errors import ArgumentError, ArgumentTypeError, YearError
+from citystrategy._i18n import N_
+from citystrategy.errors import ArgumentError, ArgumentTypeError, Message, YearError
 
 _E = TypeVar("_E", bound=Enum)
 _T = TypeVar("_T")
@@ -20,21 +21,21 @@ _T = TypeVar("_T")
 def integer(value: object, argument: str) -> int:
     """*value* as an int; a bool, a float or a string is an :class:`ArgumentTypeError`."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise ArgumentTypeError(argument, value, "an int")
+        raise ArgumentTypeError(argument, value, Message(N_("an int")))
     return int(value)
 
 
 def real(value: object, argument: str) -> float:
     """*value* as a float; a bool, a string or ``None`` is an :class:`ArgumentTypeError`."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ArgumentTypeError(argument, value, "a number")
+        raise ArgumentTypeError(argument, value, Message(N_("a number")))
     return float(value)
 
 
 def text(value: object, argument: str) -> str:
     """*value* itself if it is a string, else an :class:`ArgumentTypeError`."""
     if not isinstance(value, str):
-        raise ArgumentTypeError(argument, value, "a string")
+        raise ArgumentTypeError(argument, value, Message(N_("a string")))
     return value
 
 
@@ -49,7 +50,8 @@ def each(values: object, argument: str, cls: type[_T], expected: str) -> tuple[_
     """*values* as a tuple if it is a collection (not a string or a mapping) of *cls* items, else
     an :class:`ArgumentTypeError` for the whole or, naming its index, for the first wrong item."""
     if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
-        raise ArgumentTypeError(argument, values, f"a collection of {expected}")
+        wanted = Message(N_("a collection of {expected}"), {"expected": Message(expected)})
+        raise ArgumentTypeError(argument, values, wanted)
     items = tuple(values)
     for index, item in enumerate(items):
         if not isinstance(item, cls):
@@ -60,7 +62,7 @@ def each(values: object, argument: str, cls: type[_T], expected: str) -> tuple[_
 def path(value: object, argument: str) -> str | os.PathLike[str]:
     """*value* itself if it is a string or a path object, else an :class:`ArgumentTypeError`."""
     if not isinstance(value, str | os.PathLike):
-        raise ArgumentTypeError(argument, value, "a path (a string or a path object)")
+        raise ArgumentTypeError(argument, value, Message(N_("a path (a string or a path object)")))
     return value
 
 
@@ -70,7 +72,9 @@ def member(kind: type[_E], value: object, argument: str) -> _E:
         return kind(value)
     except ValueError:
         allowed = ", ".join(repr(m.value) for m in kind)
-        raise ArgumentError(argument, value, f"one of {allowed}") from None
+        raise ArgumentError(
+            argument, value, Message(N_("one of {allowed}"), {"allowed": allowed})
+        ) from None
 
 
 def year_within(value: object, argument: str, years: Collection[int], what: str) -> int:

@@ -41,7 +41,6 @@ the parts of citystrategy (and so pandas, NumPy and pint) that it needs when it 
 from __future__ import annotations
 
 import argparse
-import errno
 import io
 import json
 import os
@@ -95,8 +94,8 @@ def _text(message: str, locale: str) -> str:
     (:func:`citystrategy._i18n.gettext`). Both names are babel extraction keywords
     (``_i18n.KEYWORDS``), so a message written as ``_text("...", locale)`` with placeholders by
     name (``{year}``, filled with ``.format`` after the translation) is in the catalogue.
-    argparse's own words (``usage:``, ``positional arguments``, ``options``, its parse errors and
-    the ``citystrategy: error:`` prefix it writes) stay argparse's.
+    argparse's own words (``usage:``, ``positional arguments``, ``options``, its parse errors)
+    come from the same catalogue (:mod:`citystrategy._parser_words`).
     """
     from citystrategy import _i18n  # babel: imported when words are needed, not before
 
@@ -104,29 +103,11 @@ def _text(message: str, locale: str) -> str:
 
 
 def _os_reason(error: OSError, locale: str) -> str:
-    """Why *error* happened, in *locale*.
+    """Why *error* happened, in *locale* (:func:`citystrategy._system.os_reason`: the catalogue's
+    words, never the C library's English)."""
+    from citystrategy._system import CatalogueWords, os_reason
 
-    The common reasons a file cannot be read or written are worded by the catalogue; the C
-    library's words (always English) are left for a rare ``errno``.
-    """
-    from citystrategy._i18n import N_
-
-    reasons = {
-        errno.ENOSPC: N_("no space left on the device"),
-        errno.EDQUOT: N_("the disk quota is exceeded"),
-        errno.EFBIG: N_("the file is too large"),
-        errno.EIO: N_("input/output error"),
-        errno.EACCES: N_("permission denied"),
-        errno.EPERM: N_("the operation is not permitted"),
-        errno.EROFS: N_("the file system is read-only"),
-        errno.ENOENT: N_("no such file or folder"),
-        errno.ENOTDIR: N_("not a folder"),
-        errno.EISDIR: N_("a folder, not a file"),
-    }
-    message = None if error.errno is None else reasons.get(error.errno)
-    if message is None:
-        return error.strerror or str(error)
-    return _text(message, locale)
+    return os_reason(error).render(CatalogueWords(locale))
 
 
 def _os_error(error: OSError, locale: str) -> str:
@@ -189,8 +170,10 @@ def _requested_locale(argv: Sequence[str]) -> str:
             value = argv[n + 1]
         try:
             locale = _parse_locale(value)  # the last one counts, as it does for argparse
-        except argparse.ArgumentTypeError:
-            break  # the parser reports it
+        except argparse.ArgumentTypeError:  # the parser reports it, in the language named
+            language = value.strip().replace("-", "_").partition("_")[0].lower()
+            locale = _LOCALES.get(language, locale)
+            break
     return locale
 
 
@@ -207,7 +190,10 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """Print the usage and ``citystrategy: error: MESSAGE``, and exit with code 2."""
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"citystrategy: error: {message}\n")
+        self.exit(EXIT_USAGE, _error_line(message, self.locale) + "\n")
+
+    #: The language of the usage errors (set by :func:`_parser`).
+    locale: str = _DEFAULT_LOCALE
 
 
 class _Version(argparse.Action):
@@ -239,6 +225,7 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
             parser: argparse.ArgumentParser = _Parser(add_help=False, **kwargs)
         else:
             parser = parent.add_parser(name, add_help=False, **kwargs)
+        parser.locale = locale  # type: ignore[attr-defined]
         parser.add_argument(
             "-h", "--help", action="help", help=_t("show this help message and exit")
         )
@@ -922,8 +909,13 @@ def _compare(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
 # --- main ----------------------------------------------------------------------------------------
 
 
-def _error(message: str) -> None:
-    print(f"citystrategy: error: {message}", file=sys.stderr)
+def _error_line(message: str, locale: str) -> str:
+    """``citystrategy: error: MESSAGE``, worded in *locale*."""
+    return _text("citystrategy: error: {message}", locale).format(message=message)
+
+
+def _error(message: str, locale: str) -> None:
+    print(_error_line(message, locale), file=sys.stderr)
 
 
 def _outcome(run: Callable[[], int], locale: str) -> int:
@@ -936,11 +928,11 @@ def _outcome(run: Callable[[], int], locale: str) -> int:
         from citystrategy._i18n import gettext
 
         hint = gettext("{error}; or give the path of a strategy data folder, e.g. ./{slug}", locale)
-        _error(hint.format(error=_describe_error(error, locale), slug=error.slug))
+        _error(hint.format(error=_describe_error(error, locale), slug=error.slug), locale)
     except (_UsageError, CityStrategyError) as error:
-        _error(_describe_error(error, locale))
+        _error(_describe_error(error, locale), locale)
     except OSError as error:  # e.g. a folder init may not write to, a file it may not read
-        _error(_describe_error(error, locale))
+        _error(_describe_error(error, locale), locale)
     return EXIT_USAGE
 
 
@@ -963,8 +955,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     locale = _requested_locale(argv)
     try:
+        from citystrategy._parser_words import argparse_words
+
         try:
-            args = _parser(locale).parse_args(argv)
+            with argparse_words(locale):  # argparse's own words (usage:, its errors) too
+                args = _parser(locale).parse_args(argv)
             args.locale = getattr(args, "locale", _DEFAULT_LOCALE)
         except SystemExit as done:  # --help, --version, or a usage error already printed
             sys.stdout.flush()
@@ -979,6 +974,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # e.g. a full disk
         _silence_stdout()
         reason = _os_reason(error, locale)
-        _error(_text("cannot write the output: {reason}", locale).format(reason=reason))
+        _error(_text("cannot write the output: {reason}", locale).format(reason=reason), locale)
         return EXIT_USAGE
     return code

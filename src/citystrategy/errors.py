@@ -241,19 +241,19 @@ class ModelError(ValueError, CityStrategyError):
 
     Attributes:
         entity: What was being built, with its code (e.g. ``"Indicator 'KIE-1-01'"``).
-        problem: What is wrong.
+        problem: What is wrong, in English (given as text, or as a :class:`Message` to word in
+            any language).
     """
 
-    def __init__(self, entity: str, problem: str) -> None:
+    def __init__(self, entity: str, problem: str | Message) -> None:
         super().__init__(entity, problem)
         self.entity = entity
-        self.problem = problem
+        self.problem = str(problem)
+        self._problem = problem if isinstance(problem, Message) else _text(problem)
 
     def to_message(self) -> Message:
         """The error's message: an English template and its values, to word in any language."""
-        return Message(
-            "{entity}: {problem}", {"entity": self.entity, "problem": _text(self.problem)}
-        )
+        return Message("{entity}: {problem}", {"entity": self.entity, "problem": self._problem})
 
 
 #: How many problems of one file the text of a DataFileError lists before "and N more".
@@ -495,15 +495,16 @@ class _BadArgument(CityStrategyError):
     Attributes:
         argument: The parameter's name.
         value: The value given.
-        expected: What would be accepted, in words (``"an int"``, ``"one of 'ratio',
-            'projection'"``).
+        expected: What would be accepted, in English words (``"an int"``, ``"one of 'ratio',
+            'projection'"``); given as text, or as a :class:`Message` to word in any language.
     """
 
-    def __init__(self, argument: str, value: object, expected: str) -> None:
+    def __init__(self, argument: str, value: object, expected: str | Message) -> None:
         super().__init__(argument, value, expected)
         self.argument = argument
         self.value = value
-        self.expected = expected
+        self.expected = str(expected)
+        self._expected = expected if isinstance(expected, Message) else _text(expected)
 
 
 class ArgumentError(_BadArgument, ValueError):
@@ -513,7 +514,7 @@ class ArgumentError(_BadArgument, ValueError):
         """The error's message: an English template and its values, to word in any language."""
         values = {
             "argument": self.argument,
-            "expected": _text(self.expected),
+            "expected": getattr(self, "_expected", None) or _text(self.expected),
             "value": repr(self.value),
         }
         return Message(N_("{argument!r} must be {expected} (got {value})"), values)
@@ -526,7 +527,7 @@ class ArgumentTypeError(_BadArgument, TypeError):
         """The error's message: an English template and its values, to word in any language."""
         values = {
             "argument": self.argument,
-            "expected": _text(self.expected),
+            "expected": getattr(self, "_expected", None) or _text(self.expected),
             "value": repr(self.value),
             "type": type(self.value).__name__,
         }
@@ -612,19 +613,21 @@ class TerytError(ValueError, CityStrategyError):
 
     Attributes:
         code: The text, as given.
-        reason: Why it is not a code (``"expected 2, 4 or 7 digits"``).
+        reason: Why it is not a code (``"expected 2, 4 or 7 digits"``), in English (given as
+            text, or as a :class:`Message` to word in any language).
         location: Where it was found, if known.
     """
 
-    def __init__(self, code: str, reason: str, location: str | None = None) -> None:
+    def __init__(self, code: str, reason: str | Message, location: str | None = None) -> None:
         super().__init__(code, reason, location)
         self.code = code
-        self.reason = reason
+        self.reason = str(reason)
+        self._reason = reason if isinstance(reason, Message) else _text(reason)
         self.location = location
 
     def to_message(self) -> Message:
         """The error's message: an English template and its values, to word in any language."""
-        values = {"code": self.code, "reason": _text(self.reason)}
+        values = {"code": self.code, "reason": self._reason}
         if self.location:
             template = N_("{code!r} is not a TERYT code: {reason} ({location})")
             return Message(template, {**values, "location": self.location})

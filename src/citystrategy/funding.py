@@ -46,7 +46,7 @@ from attrs import frozen
 
 from citystrategy._arguments import each, instance, member
 from citystrategy.errors import ArgumentError, ArgumentTypeError, ModelError
-from citystrategy.model import Figure, FigureKind, Program, Rate, RateKind
+from citystrategy.model import Derivation, Figure, FigureKind, Program, Rate, RateKind
 from citystrategy.money import ExchangeRate, Money
 from citystrategy.percent import Percent, as_percent
 
@@ -251,7 +251,7 @@ def derived_figures(program: Program) -> tuple[Figure, ...]:
             precision=total.precision,
             stated=False,
             raw="",
-            note=f"{rate.raw} of {total.raw}",
+            derivation=Derivation.RATE_OF_TOTAL,
         )
         derived.append(paid)
     if (
@@ -265,7 +265,7 @@ def derived_figures(program: Program) -> tuple[Figure, ...]:
                 money=total.money - paid.money,
                 precision=max(total.precision, paid.precision),
                 stated=False,
-                note=f"{total.raw} less the grant",
+                derivation=Derivation.TOTAL_LESS_GRANT,
             )
         )
     return tuple(derived)

@@ -18,7 +18,12 @@ from typing import Any, Final
 
 import pint
 
+from citystrategy._i18n import N_
 from citystrategy.errors import ArgumentTypeError, UnitError
+
+#: What a unit must be, in words of the catalogue.
+_REGISTRY_UNIT: Final = N_("a unit of the citystrategy registry")
+_UNIT_NAME: Final = N_("a unit name")
 
 __all__ = ["Q_", "REDEFINED", "check_unit", "to_quantity", "ureg"]
 
@@ -89,9 +94,9 @@ def check_unit(unit: str, *, location: str | None = None) -> str:
     'PLN / inhabitant'
     """
     if not isinstance(unit, str):
-        raise ArgumentTypeError("unit", unit, "a unit name")
+        raise ArgumentTypeError("unit", unit, _UNIT_NAME)
     if not unit.strip():
-        raise UnitError(unit, "a unit of the citystrategy registry", location)
+        raise UnitError(unit, _REGISTRY_UNIT, location)
     try:
         return str(ureg.Unit(unit))
     except (
@@ -102,7 +107,7 @@ def check_unit(unit: str, *, location: str | None = None) -> str:
         ZeroDivisionError,  # "1/0"
         AssertionError,  # pint asserts on some malformed expressions
     ):
-        raise UnitError(unit, "a unit of the citystrategy registry", location) from None
+        raise UnitError(unit, _REGISTRY_UNIT, location) from None
 
 
 def to_quantity(value: Decimal | int, unit: str) -> pint.Quantity[Decimal]:

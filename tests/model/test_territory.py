@@ -28,7 +28,7 @@ BIERUTOW = Territory(
         ({"kind": TerritoryKind.GMINA, "teryt": "2661"}, "a gmina has 7 digits (got '2661')"),
         (
             {"kind": TerritoryKind.CITY_WITH_POWIAT_RIGHTS, "teryt": "26"},
-            "a city_with_powiat_rights has 7 digits",
+            "a city with powiat rights has 7 digits",
         ),
         ({"kind": TerritoryKind.POWIAT, "teryt": "2661011"}, "a powiat has 4 digits"),
         ({"kind": TerritoryKind.VOIVODESHIP, "teryt": "2661"}, "a voivodeship has 2 digits"),

@@ -233,7 +233,7 @@ def test_a_bad_column_is_a_usage_error(
     """An unknown column ends with exit code 2 and a message listing the allowed ones."""
     assert main([*ASSESS, "--columns", columns]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("citystrategy: error: ")
+    assert err.startswith("citystrategy: błąd: ")
     assert "Traceback" not in err
     for text in shows:
         assert text in err

@@ -278,7 +278,7 @@ def test_the_cli_prints_the_mistakes_in_the_chosen_language(
     _break_indicators(kielce_dir)
     assert main(["check", str(kielce_dir)]) == 2
     polish = capsys.readouterr().err
-    assert polish.startswith("citystrategy: error: ")
+    assert polish.startswith("citystrategy: błąd: ")
     for problem in POLISH_PROBLEMS:
         assert problem in polish
     assert main(["check", str(kielce_dir), "--locale", "en_GB"]) == 2

@@ -256,3 +256,30 @@ def test_unknown_linked_programme_says_why(kielce_dir: Path) -> None:
         None,
         "not_found",
     )
+
+
+def test_no_text_is_empty(outputs: dict[str, Any]) -> None:
+    """No command's JSON holds an empty string: a text that is not there is null with why."""
+    empty = [
+        (command, path)
+        for command, data in outputs.items()
+        for path, value, _, _ in leaves(data)
+        if value == ""
+    ]
+    assert empty == []
+    rows = outputs["assess kielce --year 2023"]["indicators"]
+    present = [row for row in rows if row["value"] is not None]
+    assert all(row["missing"] is None for row in present)
+    assert {row["missing_missing"] for row in present} == {"not_applicable"}
+    findings = outputs["check kielce"]["findings"]
+    assert {f["variant_missing"] for f in findings if f["variant"] is None} == {"not_applicable"}
+
+
+def test_declared_counts_are_numbers(outputs: dict[str, Any]) -> None:
+    """The counts a report declares are JSON numbers: Kielce 2023 declares 10 projects, 7 bodies."""
+    completed = outputs["summary kielce --year 2023"]["completed"]
+    assert completed["declared"]["projects"] == 10
+    assert completed["declared"]["implementers"] == 7  # "Liczba podmiotów zaangażowanych"
+    assert completed["declared"]["cost"] == "85665519.74"  # money stays an exact string
+    for goal in completed["goals"]:
+        assert isinstance(goal["declared"]["projects"], int)

@@ -30,6 +30,7 @@ from citystrategy._arguments import member
 from citystrategy._arguments import path as path_argument
 from citystrategy._arguments import text as text_argument
 from citystrategy._i18n import N_
+from citystrategy._system import os_reason
 from citystrategy.errors import Message, StrategyFolderError
 from citystrategy.io.strategy_files import FILES, read_strategy
 from citystrategy.model import Strategy, Territory, TerritoryKind
@@ -218,7 +219,7 @@ def init_folder(
     try:
         temporary = _new_folder(parent, target.name)
     except OSError as error:
-        problem = Message(N_("cannot be written here ({reason})"), {"reason": error.strerror})
+        problem = Message(N_("cannot be written here ({reason})"), {"reason": os_reason(error)})
         raise StrategyFolderError(shown, problem) from None
     try:
         for file, text in texts.items():
@@ -229,7 +230,7 @@ def init_folder(
         temporary.rename(target)
     except OSError as error:
         shutil.rmtree(temporary, ignore_errors=True)
-        problem = Message(N_("cannot be written here ({reason})"), {"reason": error.strerror})
+        problem = Message(N_("cannot be written here ({reason})"), {"reason": os_reason(error)})
         raise StrategyFolderError(shown, problem) from None
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)

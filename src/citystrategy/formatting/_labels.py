@@ -10,11 +10,11 @@ from typing import Final
 
 from babel import Locale
 
-from citystrategy._i18n import pgettext
+from citystrategy._i18n import gettext, pgettext
 from citystrategy.errors import ArgumentTypeError
 from citystrategy.formatting._locales import DEFAULT_LOCALE, LocaleLike, _language, _locale
 from citystrategy.model import Direction, Level, ParticipantRole, TargetKind
-from citystrategy.progress import Note, Status, Trend
+from citystrategy.progress import NOTES, Status, Trend
 
 __all__ = ["UNIT_LABELS", "get_label"]
 
@@ -134,46 +134,7 @@ def _enum_labels(language: str) -> dict[tuple[type[Enum], str], str]:
         _enum_key(Trend.UNCHANGED): pgettext("trend", "unchanged", language),
         _enum_key(Trend.NOT_SIGNIFICANT): pgettext("trend", "not significant", language),
         _enum_key(Trend.NOT_ASSESSABLE): pgettext("trend", "not assessable", language),
-        _enum_key(Note.BASE_YEAR_MOVED): pgettext(
-            "note", "no value in the base year: the first later year was used", language
-        ),
-        _enum_key(Note.ZERO_BASE): pgettext(
-            "note", "base value 0: 0.001 used instead (as Open SDG)", language
-        ),
-        _enum_key(Note.ZERO_TARGET): pgettext(
-            "note", "target 0: 0.001 used instead (as Open SDG)", language
-        ),
-        _enum_key(Note.TOO_FEW_YEARS): pgettext("note", "fewer than two years of data", language),
-        _enum_key(Note.OPPOSITE_SIGNS): pgettext(
-            "note", "base and latest values have opposite signs", language
-        ),
-        _enum_key(Note.TARGET_OPPOSITE_SIGN): pgettext(
-            "note", "base value and target have opposite signs", language
-        ),
-        _enum_key(Note.NEGATIVE_VALUES): pgettext(
-            "note", "negative values: the growth rate's sign was flipped", language
-        ),
-        _enum_key(Note.LIMIT_APPLIED): pgettext(
-            "note", "thresholds scaled near the natural limit", language
-        ),
-        _enum_key(Note.TARGET_YEAR_NOT_AFTER_BASE): pgettext(
-            "note", "target year not after the base year", language
-        ),
-        _enum_key(Note.NO_TARGET_FOR_PROJECTION): pgettext(
-            "note", "the projection method needs a target", language
-        ),
-        _enum_key(Note.REQUIRED_CHANGE_ZERO): pgettext(
-            "note", "target equals the base value: no change required", language
-        ),
-        _enum_key(Note.NO_DATA): pgettext("note", "no value in the years assessed", language),
-        _enum_key(Note.NO_TARGET_YEAR): pgettext(
-            "note", "the target has no year and the strategy gives none", language
-        ),
-        _enum_key(Note.NO_VALUE_IN_YEAR): pgettext(
-            "note",
-            "no value in the reporting year: the latest value is from an earlier year",
-            language,
-        ),
+        **{_enum_key(note): gettext(text, language) for note, text in NOTES.items()},
         _enum_key(ParticipantRole.SITE): pgettext("participant role", "site", language),
         _enum_key(ParticipantRole.MEMBER_CITY): pgettext(
             "participant role", "member city", language

@@ -22,7 +22,6 @@ from typing import Any, Final, TypeVar
 
 from citystrategy import _arguments
 from citystrategy._i18n import N_
-from citystrategy.errors import Message
 from citystrategy.io._files import (
     HEADER,
     Place,
@@ -55,7 +54,7 @@ from citystrategy.model import (
 )
 from citystrategy.model._names import normalise_name
 from citystrategy.model.territory import VOIVODESHIPS as _VOIVODESHIPS
-from citystrategy.model.territory import TerytLevel
+from citystrategy.model.territory import TerytLevel, teryt_problem
 from citystrategy.model.territory import check_teryt as check_teryt
 
 T = TypeVar("T")
@@ -105,10 +104,10 @@ _TERYT_FOR: Final = N_("{code!r} for {name!r}: {reason}")
 def _member_row(row: Mapping[str, str], number: int, problems: Problems) -> Territory | None:
     """The territory of one row of a member list, or ``None`` with its problems recorded."""
     code, name = row["teryt_gmina"], row["name"]
-    reason = check_teryt(code, TerytLevel.GMINA)
+    reason = teryt_problem(code, TerytLevel.GMINA)
     if reason is not None:
         where = Place(line=number, column="teryt_gmina")
-        problems.add(where, _TERYT_FOR, code=code, name=name, reason=Message(reason))
+        problems.add(where, _TERYT_FOR, code=code, name=name, reason=reason)
         return None
     checks = {
         "voivodeship": (
@@ -275,9 +274,9 @@ def _territory(
     code = texts.get("teryt") or ""
     kind = _SHAPES.value(TerritoryKind, item.get("kind", "gmina"), f"{where}.kind", problems)
     if country == "PL":
-        reason = check_teryt(code, TerytLevel.GMINA)
+        reason = teryt_problem(code, TerytLevel.GMINA)
         if reason is not None:
-            values = {"code": code, "name": printed, "reason": Message(reason)}
+            values = {"code": code, "name": printed, "reason": reason}
             problems.add(f"{where}.teryt", _TERYT_FOR, **values)
             return {}
         member = members.get(normalise_name(official))

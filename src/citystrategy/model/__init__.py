@@ -15,6 +15,7 @@ from citystrategy.model.indicator import TargetKind as TargetKind
 from citystrategy.model.indicator import ValueRange as ValueRange
 from citystrategy.model.program import Catalogue as Catalogue
 from citystrategy.model.program import CityProfile as CityProfile
+from citystrategy.model.program import Derivation as Derivation
 from citystrategy.model.program import Edition as Edition
 from citystrategy.model.program import Figure as Figure
 from citystrategy.model.program import FigureKind as FigureKind
@@ -60,6 +61,7 @@ __all__ = [
     "CityProfile",
     "DeclaredGoalFigures",
     "DeclaredSummary",
+    "Derivation",
     "Direction",
     "DocumentGoal",
     "Edition",

@@ -9,7 +9,8 @@ from typing import Any
 
 from attrs import Attribute
 
-from citystrategy.errors import ModelError
+from citystrategy._i18n import N_
+from citystrategy.errors import Message, ModelError
 
 
 def str_tuple(values: Iterable[str]) -> tuple[str, ...]:
@@ -57,14 +58,17 @@ def non_blank(instance: object, attribute: Attribute[str], value: str) -> None:
     """Refuse an empty or all-space string."""
     if not value.strip():
         entity = type(instance).__name__
-        raise ModelError(entity, f"'{attribute.name}' must not be blank (got {value!r})")
+        template = N_("{name!r} must not be blank (got {value!r})")
+        raise ModelError(entity, Message(template, {"name": attribute.name, "value": value}))
 
 
 def finite(instance: object, attribute: Attribute[Any], value: Decimal | None) -> None:
     """Refuse NaN and infinities."""
     if value is not None and not value.is_finite():
         entity = type(instance).__name__
-        raise ModelError(entity, f"'{attribute.name}' must be a finite number (got {value!r})")
+        template = N_("{name!r} must be a finite number (got {value})")
+        values = {"name": attribute.name, "value": repr(value)}
+        raise ModelError(entity, Message(template, values))
 
 
 def matches(pattern: str, example: str) -> Callable[[object, Attribute[str], str], None]:
@@ -74,7 +78,8 @@ def matches(pattern: str, example: str) -> Callable[[object, Attribute[str], str
     def check(instance: object, attribute: Attribute[str], value: str) -> None:
         if not compiled.fullmatch(value):
             entity = type(instance).__name__
-            problem = f"'{attribute.name}' must be written like {example!r} (got {value!r})"
-            raise ModelError(entity, problem)
+            template = N_("{name!r} must be written like {example!r} (got {value!r})")
+            values = {"name": attribute.name, "example": example, "value": value}
+            raise ModelError(entity, Message(template, values))
 
     return check

@@ -10,7 +10,8 @@ from enum import StrEnum
 from attrs import Factory, field, frozen
 
 from citystrategy._arguments import integer, member, text
-from citystrategy.errors import ModelError, UnknownCodeError
+from citystrategy._i18n import N_
+from citystrategy.errors import Message, ModelError, UnknownCodeError
 from citystrategy.model._names import normalise_name
 from citystrategy.model._validators import decimal_or_none, non_blank, str_tuple
 from citystrategy.model.territory import Membership, MembershipStatus, Territory
@@ -19,6 +20,7 @@ from citystrategy.money import Money
 __all__ = [
     "Catalogue",
     "CityProfile",
+    "Derivation",
     "Edition",
     "Figure",
     "FigureKind",
@@ -46,6 +48,13 @@ class FigureKind(StrEnum):
     OWN_CONTRIBUTION = "own_contribution"  #: wkład własny
     OPERATOR_SHARE = "operator_share"  #: the share of one partner (e.g. ZMP's part)
     PER_CITY_BUDGET = "per_city_budget"  #: a budget rule per city (and year)
+
+
+class Derivation(StrEnum):
+    """How a figure no source states was derived from the stated ones; presentation words it."""
+
+    RATE_OF_TOTAL = "rate_of_total"  #: the funding rate applied to the total value
+    TOTAL_LESS_GRANT = "total_less_grant"  #: the total value less the grant
 
 
 class RateKind(StrEnum):
@@ -114,6 +123,7 @@ class Figure:
         raw: The figure as printed.
         source: Key of the source.
         note: Anything else.
+        derivation: How a derived figure was derived (``None`` for a stated one).
     """
 
     kind: FigureKind
@@ -126,8 +136,13 @@ class Figure:
     raw: str = ""
     source: str = ""
     note: str = ""
+    derivation: Derivation | None = None
 
     def __attrs_post_init__(self) -> None:
+        if self.stated and self.derivation is not None:
+            template = N_("a stated figure has no 'derivation' (got {derivation!r})")
+            problem = Message(template, {"derivation": self.derivation.value})
+            raise ModelError(f"Figure {self.raw!r}", problem)
         if self.precision <= 0:
             raise ModelError(
                 f"Figure {self.raw!r}", f"'precision' must be positive (got {self.precision})"

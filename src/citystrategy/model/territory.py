@@ -17,9 +17,10 @@ from typing import Final
 from attrs import field, frozen
 
 from citystrategy._arguments import member, text
-from citystrategy._i18n import N_
+from citystrategy._i18n import N_, Nn_
 from citystrategy.errors import (
     AmbiguousTerritoryError,
+    Message,
     ModelError,
     TerytError,
     UnknownTerritoryError,
@@ -37,6 +38,7 @@ __all__ = [
     "TerritoryRegister",
     "TerytLevel",
     "check_teryt",
+    "teryt_problem",
     "validate_teryt",
 ]
 
@@ -98,20 +100,39 @@ def check_teryt(code: str, level: TerytLevel | str | None = None) -> str | None:
         ArgumentTypeError: If *code* is not a string.
         ArgumentError: If *level* is not a :class:`TerytLevel` or its value.
     """
+    reason = teryt_problem(code, level)
+    return None if reason is None else str(reason)
+
+
+def teryt_problem(code: str, level: TerytLevel | str | None = None) -> Message | None:
+    """Why *code* is not a TERYT (TERC) code, as a message to word in any language, or ``None``.
+
+    :func:`check_teryt` gives the same reason in English.
+
+    >>> reason = teryt_problem("2761011")
+    >>> reason.template, reason.values
+    ('voivodeship {code!r} does not exist', {'code': '27'})
+
+    Raises:
+        ArgumentTypeError: If *code* is not a string.
+        ArgumentError: If *level* is not a :class:`TerytLevel` or its value.
+    """
     text(code, "code")
     wanted = None if level is None else member(TerytLevel, level, "level")
     if wanted is not None and len(code) != TERYT_LENGTHS[wanted]:
-        return f"expected {TERYT_LENGTHS[wanted]} digits"
+        singular, plural = Nn_("expected {count} digit", "expected {count} digits")
+        return Message(singular, {"count": TERYT_LENGTHS[wanted]}, plural=plural)
     if not _DIGITS_RE.fullmatch(code) or len(code) not in TERYT_LENGTHS.values():
-        return N_("expected 2, 4 or 7 digits")
+        return Message(N_("expected 2, 4 or 7 digits"))
     if code[:2] not in VOIVODESHIPS:
-        return f"voivodeship {code[:2]!r} does not exist"
+        return Message(N_("voivodeship {code!r} does not exist"), {"code": code[:2]})
     if len(code) >= 4 and code[2:4] == "00":
-        return N_("powiat number 00 does not exist")
+        return Message(N_("powiat number 00 does not exist"))
     if len(code) == 7 and code[4:6] == "00":
-        return N_("gmina number 00 does not exist")
+        return Message(N_("gmina number 00 does not exist"))
     if len(code) == 7 and code[6] not in _GMINA_KINDS:
-        return f"gmina kind {code[6]!r} does not exist (expected 1–5)"
+        template = N_("gmina kind {kind!r} does not exist (expected 1–5)")
+        return Message(template, {"kind": code[6]})
     return None
 
 
@@ -128,7 +149,7 @@ def validate_teryt(
         ArgumentTypeError: If *code* is not a string.
         ArgumentError: If *level* is not a :class:`TerytLevel` or its value.
     """
-    reason = check_teryt(code, level)
+    reason = teryt_problem(code, level)
     if reason is not None:
         raise TerytError(code, reason, location)
     return next(lvl for lvl, length in TERYT_LENGTHS.items() if length == len(code))
@@ -157,6 +178,19 @@ _LEVEL_OF_KIND: Final = MappingProxyType(
     }
 )
 _BDL_ID_RE: Final = re.compile(r"[0-9]{12}")
+#: How many digits the TERYT code of each kind of territory has, in words.
+_DIGITS_OF_KIND: Final = MappingProxyType(
+    {
+        TerritoryKind.VOIVODESHIP: N_(
+            "the TERYT code of a voivodeship has {digits} digits (got {code!r})"
+        ),
+        TerritoryKind.POWIAT: N_("the TERYT code of a powiat has {digits} digits (got {code!r})"),
+        TerritoryKind.GMINA: N_("the TERYT code of a gmina has {digits} digits (got {code!r})"),
+        TerritoryKind.CITY_WITH_POWIAT_RIGHTS: N_(
+            "the TERYT code of a city with powiat rights has {digits} digits (got {code!r})"
+        ),
+    }
+)
 
 
 @frozen(kw_only=True)
@@ -185,32 +219,34 @@ class Territory:
     def __attrs_post_init__(self) -> None:
         entity = f"Territory {self.name!r}"
         if self.kind is TerritoryKind.FOREIGN and self.teryt is not None:
-            raise ModelError(entity, "a foreign territory has no TERYT code")
+            raise ModelError(entity, Message(N_("a foreign territory has no TERYT code")))
         if self.teryt is not None:
-            reason = check_teryt(self.teryt)
+            reason = teryt_problem(self.teryt)
             if reason is not None:
-                raise ModelError(
-                    entity, f"'teryt' must be a TERYT code ({reason}, got {self.teryt!r})"
-                )
+                template = N_("'teryt' must be a TERYT code ({reason}, got {code!r})")
+                problem = Message(template, {"reason": reason, "code": self.teryt})
+                raise ModelError(entity, problem)
             level = _LEVEL_OF_KIND.get(self.kind)
             if level is not None and len(self.teryt) != TERYT_LENGTHS[level]:
-                digits = TERYT_LENGTHS[level]
-                problem = f"the TERYT code of a {self.kind.value} has {digits} digits (got {self.teryt!r})"
-                raise ModelError(entity, problem)
+                values = {"digits": TERYT_LENGTHS[level], "code": self.teryt}
+                template = _DIGITS_OF_KIND[self.kind]
+                raise ModelError(entity, Message(template, values))
         if self.town_teryt is not None:
             expected = None if self.teryt is None else self.teryt[:6] + "4"
             if self.teryt is None or not self.teryt.endswith("3") or self.town_teryt != expected:
-                problem = (
-                    f"'town_teryt' must be the town part (kind 4) of an urban-rural gmina's code "
-                    f"(got {self.town_teryt!r} for 'teryt' {self.teryt!r})"
+                template = N_(
+                    "'town_teryt' must be the town part (kind 4) of an urban-rural gmina's code "
+                    "(got {town!r} for 'teryt' {code!r})"
                 )
-                raise ModelError(entity, problem)
+                values = {"town": self.town_teryt, "code": self.teryt}
+                raise ModelError(entity, Message(template, values))
         if self.bdl_powiat_id is not None:
             if not _BDL_ID_RE.fullmatch(self.bdl_powiat_id):
-                problem = f"'bdl_powiat_id' must be 12 digits (got {self.bdl_powiat_id!r})"
-                raise ModelError(entity, problem)
+                template = N_("'bdl_powiat_id' must be 12 digits (got {id!r})")
+                raise ModelError(entity, Message(template, {"id": self.bdl_powiat_id}))
             if self.kind is not TerritoryKind.CITY_WITH_POWIAT_RIGHTS:
-                raise ModelError(entity, "only a city with powiat rights has a 'bdl_powiat_id'")
+                template = N_("only a city with powiat rights has a 'bdl_powiat_id'")
+                raise ModelError(entity, Message(template))
 
     @property
     def id(self) -> str:

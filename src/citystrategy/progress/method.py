@@ -26,6 +26,7 @@ import numpy.typing as npt
 from attrs import frozen
 
 from citystrategy._arguments import real
+from citystrategy._i18n import N_
 from citystrategy.errors import ArgumentError, AssessmentError
 
 __all__ = [
@@ -90,22 +91,25 @@ class Note(StrEnum):
     NO_VALUE_IN_YEAR = "no_value_in_year"
 
 
-#: What each note means, in English (reports word them in the chosen locale).
+#: What each note means, in English: the messages the catalogue translates, which reports show
+#: in the chosen locale (``formatting.get_label``).
 NOTES: Final = {
-    Note.BASE_YEAR_MOVED: "no value in the base year: the first later year with a value was used",
-    Note.ZERO_BASE: "the base value is 0: 0.001 was used in its place (Open SDG)",
-    Note.ZERO_TARGET: "the target is 0: 0.001 was used in its place (Open SDG)",
-    Note.TOO_FEW_YEARS: "fewer than two years with values in the window",
-    Note.OPPOSITE_SIGNS: "the base and latest values have opposite signs",
-    Note.TARGET_OPPOSITE_SIGN: "the base value and the target have opposite signs",
-    Note.NEGATIVE_VALUES: "negative values: the growth rate's sign was flipped",
-    Note.LIMIT_APPLIED: "the thresholds were scaled down near the natural limit",
-    Note.TARGET_YEAR_NOT_AFTER_BASE: "the target year is not after the base year",
-    Note.NO_TARGET_FOR_PROJECTION: "the projection method needs a target",
-    Note.REQUIRED_CHANGE_ZERO: "the target equals the base value: no change is required",
-    Note.NO_DATA: "no value in the years assessed",
-    Note.NO_TARGET_YEAR: "the target has no year and the strategy gives none",
-    Note.NO_VALUE_IN_YEAR: "no value in the reporting year: the latest value is from an earlier year",
+    Note.BASE_YEAR_MOVED: N_("no value in the base year: the first later year was used"),
+    Note.ZERO_BASE: N_("base value 0: 0.001 used instead (as Open SDG)"),
+    Note.ZERO_TARGET: N_("target 0: 0.001 used instead (as Open SDG)"),
+    Note.TOO_FEW_YEARS: N_("fewer than two years of data"),
+    Note.OPPOSITE_SIGNS: N_("base and latest values have opposite signs"),
+    Note.TARGET_OPPOSITE_SIGN: N_("base value and target have opposite signs"),
+    Note.NEGATIVE_VALUES: N_("negative values: the growth rate's sign was flipped"),
+    Note.LIMIT_APPLIED: N_("thresholds scaled near the natural limit"),
+    Note.TARGET_YEAR_NOT_AFTER_BASE: N_("target year not after the base year"),
+    Note.NO_TARGET_FOR_PROJECTION: N_("the projection method needs a target"),
+    Note.REQUIRED_CHANGE_ZERO: N_("target equals the base value: no change required"),
+    Note.NO_DATA: N_("no value in the years assessed"),
+    Note.NO_TARGET_YEAR: N_("the target has no year and the strategy gives none"),
+    Note.NO_VALUE_IN_YEAR: N_(
+        "no value in the reporting year: the latest value is from an earlier year"
+    ),
 }
 
 #: The value substituted for a zero base or target, as Open SDG does.

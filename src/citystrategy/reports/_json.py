@@ -4,6 +4,8 @@
 * Computed numbers are strings rounded as the text shows them (at most 16 significant digits).
 * A missing value is ``None`` with its reason beside it, in the key named after it with the
   suffix :data:`MISSING_SUFFIX`: ``{"value": None, "value_missing": "missing_in_source"}``.
+* A text that is not there is ``None`` with its reason too, never an empty string
+  (:func:`no_blank_texts`).
 
 The convention is written for users in the reference (``docs/reference.md``, "JSON data").
 """
@@ -13,7 +15,9 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Context, Decimal
 from enum import StrEnum
-from typing import Any, Final
+from typing import Any, Final, TypeVar, cast
+
+_T = TypeVar("_T")
 
 #: Suffix of the key that says why the value of the key it extends is missing.
 MISSING_SUFFIX: Final = "_missing"
@@ -42,6 +46,27 @@ def put(record: dict[str, Any], key: str, value: object, why: Why) -> None:
     record[key] = value
     if value is None:
         record[key + MISSING_SUFFIX] = why.value
+
+
+def no_blank_texts(data: _T, why: Why) -> _T:
+    """*data* with every empty text ``""`` of its records made ``None``, *why* beside it.
+
+    >>> no_blank_texts({"note": "", "items": [{"raw": ""}], "name": "x"}, Why.NOT_STATED)
+    {'note': None, 'items': [{'raw': None, 'raw_missing': 'not_stated'}], 'name': 'x', \
+'note_missing': 'not_stated'}
+    """
+    if isinstance(data, list):
+        return cast(_T, [no_blank_texts(item, why) for item in data])
+    if not isinstance(data, dict):
+        return data
+    record: dict[str, Any] = {}
+    for key, value in data.items():
+        record[key] = no_blank_texts(value, why)
+    for key, value in data.items():
+        if value == "" and not key.endswith(MISSING_SUFFIX):
+            record[key] = None
+            record.setdefault(key + MISSING_SUFFIX, why.value)
+    return cast(_T, record)
 
 
 def exact(value: Decimal | None) -> str | None:

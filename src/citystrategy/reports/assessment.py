@@ -39,7 +39,7 @@ from citystrategy.progress import (
     Trend,
 )
 from citystrategy.progress.strategy import check_table
-from citystrategy.reports._json import Why, exact, put, rounded, significant
+from citystrategy.reports._json import Why, exact, no_blank_texts, put, rounded, significant
 from citystrategy.reports.text import _fill, _width, render_table
 
 __all__ = ["assessment_data", "format_assessment"]
@@ -481,4 +481,4 @@ def assessment_data(table: pd.DataFrame, goals: pd.DataFrame | None = None) -> d
     data: dict[str, Any] = {"indicators": [_json_record(row, _DECIMALS) for row in _rows(table)]}
     if goals is not None:
         data["goals"] = [_goal_record(row) for row in _rows(goals)]
-    return data
+    return no_blank_texts(data, Why.NOT_APPLICABLE)

@@ -41,7 +41,7 @@ from citystrategy.formatting import (
 )
 from citystrategy.model import ValueRange
 from citystrategy.money import Money
-from citystrategy.reports._json import Why, put
+from citystrategy.reports._json import Why, no_blank_texts, put
 from citystrategy.reports.text import _fill, _width, render_table
 from citystrategy.validation import (
     Finding,
@@ -403,7 +403,7 @@ def findings_data(report: ValidationReport) -> dict[str, Any]:
         "strategy": report.strategy,
         "ok": report.ok,
         "counts": {kind.value: count for kind, count in report.counts().items()},
-        "findings": [_finding_data(f) for f in report],
+        "findings": no_blank_texts([_finding_data(f) for f in report], Why.NOT_APPLICABLE),
     }
 
 

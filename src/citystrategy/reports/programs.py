@@ -22,6 +22,7 @@ from citystrategy.formatting import (
 from citystrategy.funding import RateCheck, RateCheckReason, check_rates, derived_figures
 from citystrategy.model import (
     CityProfile,
+    Derivation,
     Edition,
     Figure,
     FigureKind,
@@ -37,7 +38,7 @@ from citystrategy.model import (
     TerritoryKind,
 )
 from citystrategy.money import Money
-from citystrategy.reports._json import Why, exact, put, rounded
+from citystrategy.reports._json import Why, exact, no_blank_texts, put, rounded
 from citystrategy.reports.text import _fill, _width, render_table
 
 __all__ = [
@@ -133,6 +134,15 @@ def _rate_kind(kind: RateKind, locale: LocaleLike) -> str:
     }[kind]
 
 
+def _partner(name: str, role: str) -> str:
+    """A partner with its role: ``IPN (partner)``; after a name that ends in brackets, kept
+    whole, the role follows a dash (``Europejski Fundusz Społeczny (PO WER) – finansujący``),
+    never a second pair of brackets."""
+    if name.endswith(")"):
+        return f"{name} \N{EN DASH} {role}"
+    return f"{name} ({role})"
+
+
 def _partner_role(role: PartnerRole, locale: LocaleLike) -> str:
     return {
         PartnerRole.PARTNER: pgettext("partner role", "partner", locale),
@@ -213,6 +223,8 @@ def _figure_text(figure: Figure | None, locale: LocaleLike) -> str:
     """A figure as stated: ``10,9 mln zł`` stays in millions, ``140 750 zł`` in złoty."""
     if figure is None:
         return "–"
+    if figure.money.amount == 0:  # nothing: 0 zł, never 0 tys. zł
+        return format_money(figure.money, decimals=0, locale=locale)
     if figure.precision >= 1000:
         scale = "mln" if figure.precision >= 10**5 and abs(figure.money.amount) >= 10**6 else "tys."
         factor = Decimal(10**6 if scale == "mln" else 1000)
@@ -226,6 +238,19 @@ def _figure_text(figure: Figure | None, locale: LocaleLike) -> str:
     else:
         text = format_money(figure.money, decimals=0 if figure.precision >= 1 else 2, locale=locale)
     return f"{_qualifier(figure.qualifier, locale)} {text}".strip()
+
+
+def _derived(figure: Figure, program: Program, locale: LocaleLike) -> str:
+    """How a figure no source states was derived (``wyliczona: 90% wartości całkowitej``)."""
+    if figure.stated:
+        return "–"
+    rate = program.rate(RateKind.FUNDING_RATE)
+    if figure.derivation is Derivation.RATE_OF_TOTAL and rate is not None:
+        text = pgettext("programme", "derived: {rate} of the total value", locale)
+        return text.format(rate=_rate_text(rate, locale))
+    if figure.derivation is Derivation.TOTAL_LESS_GRANT:
+        return pgettext("programme", "derived: the total value less the grant", locale)
+    return pgettext("programme", "derived", locale)
 
 
 def _rate_text(rate: Rate, locale: LocaleLike) -> str:
@@ -323,9 +348,7 @@ def format_program(
                     locale=locale,
                 ),
                 ", ".join(x for x in (_per(f.per, locale), f.holder) if x) or "–",
-                cite(f.source)
-                if f.source
-                else (pgettext("programme", "derived", locale) if not f.stated else "–"),
+                cite(f.source) if f.source else _derived(f, program, locale),
             ]
             for f in figures
         ]
@@ -344,7 +367,7 @@ def format_program(
             pgettext("programme", "Rates and whether the figures agree", locale) + ":",
             render_table(_rate_columns(locale), rows, align="lrrll", width=width),
         ]
-    partners = [f"{p.name} ({_partner_role(p.role, locale)})" for p in program.partners]
+    partners = [_partner(p.name, _partner_role(p.role, locale)) for p in program.partners]
     for title, items in (
         (pgettext("programme", "Partners", locale), partners),
         (
@@ -627,6 +650,7 @@ def _money(figure: Figure) -> dict[str, Any]:
         "raw": figure.raw,
         "source": figure.source,
         "note": figure.note,
+        **({} if figure.derivation is None else {"derivation": figure.derivation.value}),
     }
 
 
@@ -716,7 +740,7 @@ def program_data(program: Program) -> dict[str, Any]:
         editions.append(record)
     data["editions"] = editions
     data["notes"] = [{"text": n.text, "source": n.source} for n in program.notes]
-    return data
+    return no_blank_texts(data, Why.NOT_STATED)
 
 
 def profile_data(profile: CityProfile) -> dict[str, Any]:
@@ -745,4 +769,4 @@ def profile_data(profile: CityProfile) -> dict[str, Any]:
         put(record, "total_value", None if figure is None else _money(figure), Why.NOT_STATED)
         participations.append(record)
     data["participations"] = participations
-    return data
+    return no_blank_texts(data, Why.NOT_STATED)

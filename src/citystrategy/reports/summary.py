@@ -67,6 +67,17 @@ def _amount(value: Decimal | None) -> str | None:
     return exact(value)
 
 
+#: The declared figures that are counts: JSON numbers, as every count is.
+_COUNTS: Final = (Figure.PROJECTS, Figure.IMPLEMENTERS)
+
+
+def _figure_value(figure: Figure, value: Decimal | None) -> int | str | None:
+    """A declared or computed figure as JSON: a whole count a number, anything else exact."""
+    if figure in _COUNTS and value is not None and value == value.to_integral_value():
+        return int(value)
+    return exact(value)
+
+
 #: Decimals of a computed share, as the summary text shows it.
 _SHARE_DECIMALS: Final = 1
 #: The JSON key of a figure (the share is in percent, which its key says).
@@ -116,7 +127,7 @@ def _declared_row(row: pd.Series[Any]) -> dict[str, Any]:
         if _missing(value):
             continue
         number = value if isinstance(value, Decimal) else Decimal(int(value))
-        figures[_FIGURE_KEYS.get(Figure(figure), figure)] = _amount(number)
+        figures[_FIGURE_KEYS.get(Figure(figure), figure)] = _figure_value(Figure(figure), number)
     return figures
 
 
@@ -220,8 +231,8 @@ def summary_data(strategy: Strategy, year: int) -> dict[str, Any]:
         entry: dict[str, Any] = {}
         put(entry, "goal", c.goal, Why.WHOLE_STRATEGY)
         entry["figure"] = c.figure.value
-        entry["declared"] = exact(c.declared)
-        put(entry, "computed", exact(c.computed), Why.NO_VALUE)
+        entry["declared"] = _figure_value(c.figure, c.declared)
+        put(entry, "computed", _figure_value(c.figure, c.computed), Why.NO_VALUE)
         put(entry, "currency", c.currency, Why.NOT_MONEY)
         discrepancies.append(entry)
     return {

@@ -43,6 +43,7 @@ from citystrategy.model._names import normalise_name
 from citystrategy.model.territory import TERYT_LENGTHS as _TERYT_LENGTHS
 from citystrategy.model.territory import VOIVODESHIPS as _VOIVODESHIPS
 from citystrategy.model.territory import check_teryt as check_teryt
+from citystrategy.model.territory import teryt_problem as teryt_problem
 from citystrategy.model.territory import validate_teryt as validate_teryt
 
 __all__ = [
@@ -57,6 +58,7 @@ __all__ = [
     "load_register",
     "read_cities",
     "territory_data",
+    "teryt_problem",
     "validate_teryt",
 ]
 
