@@ -601,3 +601,30 @@ def test_importing_the_reports_does_not_import_xlsxwriter() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("kind", "element"),
+    [(ChartKind.COLUMN, '<c:barDir val="col"/>'), (ChartKind.LINE, "<c:lineChart>")],
+    ids=str,
+)
+def test_column_and_line_charts_plot_every_series(
+    kind: ChartKind, element: str, tmp_path: Path
+) -> None:
+    """A column or line chart has one series per column, over the category cells, axis titled."""
+    frame = pd.DataFrame({"year": ["2022", "2023"], "a": [1.0, 2.0], "b": [3.0, 4.0]})
+    table = Table(
+        frame,
+        (Column("year", "Rok"), Column("a", "A", kind="number"), Column("b", "B", kind="number")),
+    )
+    chart = Chart(kind, "Wartości", table, "year", ("a", "b"), axis_title="MWh")
+    path = write_excel(Report(title="t", sections=(Section("s", (chart,)),)), tmp_path / "c.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/charts/chart1.xml").decode()
+    assert element in xml
+    assert _chart_refs(xml) == [
+        ("s!$B$1", "s!$A$2:$A$3", "s!$B$2:$B$3"),
+        ("s!$C$1", "s!$A$2:$A$3", "s!$C$2:$C$3"),
+    ]
+    assert "<c:valAx>" in xml
+    assert "MWh" in xml

@@ -114,6 +114,13 @@ _DEFAULT_DECIMALS: Final = {
 _MAX_OWN_DECIMALS: Final = 4
 _MIN_WIDTH: Final = 6
 _MAX_WIDTH: Final = 60
+#: xlsxwriter's chart type of each kind of chart.
+_CHART_TYPES: Final = {
+    ChartKind.PIE: "pie",
+    ChartKind.BAR: "bar",
+    ChartKind.COLUMN: "column",
+    ChartKind.LINE: "line",
+}
 #: A table's header is frozen only when the rows above it are at most this high (points).
 _FREEZE_POINTS: Final = 120
 _CHART_ROWS: Final = 16  # the rows a chart of xlsxwriter's default size covers
@@ -702,15 +709,9 @@ class _SheetWriter:
         header, first, last = self.table(chart.table, main=False)
         keys = [column.key for column in chart.table.columns]
         category = keys.index(chart.category)
-        if chart.kind is ChartKind.PIE:
-            excel = self.workbook.add_chart({"type": "pie"})
-        elif chart.kind is ChartKind.BAR:
-            excel = self.workbook.add_chart({"type": "bar"})
-        elif chart.kind is ChartKind.COLUMN:
-            excel = self.workbook.add_chart({"type": "column"})
-        else:
-            excel = self.workbook.add_chart({"type": "line"})
-        assert excel is not None
+        excel = self.workbook.add_chart({"type": _CHART_TYPES[chart.kind]})
+        if excel is None:  # xlsxwriter returns None only for a type it does not know
+            raise RuntimeError(f"xlsxwriter has no {chart.kind.value!r} chart")
         for key in chart.series:
             column = keys.index(key)
             series: dict[str, Any] = {
