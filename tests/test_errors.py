@@ -1090,6 +1090,12 @@ CASES: dict[str, Case] = {
         UnknownCodeError,
         "'crime'",
     ),
+    "compare-rank-within-by-int": Case(
+        lambda s, c: cmp.rank_within(cmp.sample_panel(), by=bad(5)),
+        TypeError,
+        ArgumentTypeError,
+        "5",
+    ),
     "comparison-data-int": Case(
         lambda s, c: comparison.comparison_data(bad(5)), TypeError, ArgumentTypeError, "5"
     ),

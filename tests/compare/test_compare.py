@@ -16,6 +16,7 @@ from citystrategy.compare import (
     compare,
     density,
     per_inhabitants,
+    rank_within,
     sample_panel,
     synthetic_index,
 )
@@ -355,3 +356,45 @@ def test_synthetic_index_coverage_rule() -> None:
     assert bool(pd.isna(strict.loc["Jastrzębie-Zdrój"]["rank"]))
     with pytest.raises(ArgumentTypeError):
         synthetic_index(table, min_coverage=50)  # type: ignore[arg-type]
+
+
+def test_rank_within_groups_matches_the_hand_calculation() -> None:
+    """Ties frame in one group: ranks 1, 2, 2, 4; percentiles 100, 33.3, 33.3, 0; scores 1, 0.5,
+    0.5, 0 (as in the compare test); E, missing, gets none; F, in a group of its own, is 1st with
+    no percentile and a score of 1."""
+    frame = pd.concat(
+        [_ties(), _ties().iloc[[0]].assign(territory="F", value=9.0)], ignore_index=True
+    )
+    groups = {"A": "g", "B": "g", "C": "g", "D": "g", "E": "g", "F": "h"}
+    ranked = rank_within(frame, by=groups, directions={"x": "higher_is_better"}).set_index(
+        "territory"
+    )
+    assert ranked["rank"].iloc[:4].tolist() == [1, 2, 2, 4]
+    assert ranked.percentile.iloc[:4].tolist() == pytest.approx([100, 100 / 3, 100 / 3, 0])
+    assert ranked.score.iloc[:4].tolist() == pytest.approx([1, 0.5, 0.5, 0])
+    assert bool(pd.isna(ranked.loc["E"]["rank"]))
+    assert ranked.loc["F"]["rank"] == 1
+    assert bool(pd.isna(ranked.loc["F"]["percentile"]))
+    assert ranked.loc["F"]["score"] == 1
+
+
+def test_rank_within_voivodeships_of_the_panel() -> None:
+    """Lubelskie 2023, lower unemployment better: Lublin 4.2 (1), then Biała Podlaska, Chełm
+    and Zamość from the file, ranked by hand with the csv module."""
+    import csv
+    import io
+    from importlib.resources import files
+
+    text = (files("citystrategy.compare") / "data" / "cities_panel.csv").read_text("utf-8")
+    rates = {
+        r["teryt_gmina"]: float(r["value"])
+        for r in csv.DictReader(io.StringIO(text))
+        if r["indicator"] == "unemployment_rate"
+        and r["year"] == "2023"
+        and r["teryt_gmina"][:2] == "06"
+    }
+    expected = {code: 1 + sum(v < rates[code] for v in rates.values()) for code in rates}
+    panel = sample_panel().query("indicator == 'unemployment_rate'")
+    ranked = rank_within(panel).query("year == 2023 and group == '06'")
+    assert dict(zip(ranked.territory, ranked["rank"], strict=True)) == expected
+    assert expected["0663011"] == 1  # Lublin

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from citystrategy.compare.calc import compare as compare
     from citystrategy.compare.calc import density as density
     from citystrategy.compare.calc import per_inhabitants as per_inhabitants
+    from citystrategy.compare.calc import rank_within as rank_within
     from citystrategy.compare.calc import synthetic_index as synthetic_index
     from citystrategy.compare.inequality import Dispersion as Dispersion
     from citystrategy.compare.inequality import dispersion as dispersion
@@ -102,6 +103,7 @@ _EXPORTS: Final = {
     "compare": "citystrategy.compare.calc",
     "density": "citystrategy.compare.calc",
     "per_inhabitants": "citystrategy.compare.calc",
+    "rank_within": "citystrategy.compare.calc",
     "synthetic_index": "citystrategy.compare.calc",
     "Dispersion": "citystrategy.compare.inequality",
     "dispersion": "citystrategy.compare.inequality",
@@ -142,6 +144,7 @@ __all__ = [
     "population_classes",
     "population_group",
     "powiat_rights_group",
+    "rank_within",
     "read_long_csv",
     "read_panel",
     "sample_panel",
