@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import stat
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,22 @@ def test_unsupported_format_lists_the_supported_ones() -> None:
     again = pickle.loads(pickle.dumps(error))
     assert (again.path, again.suffix, again.supported) == ("raport.pdf", ".pdf", (".xlsx", ".md"))
     assert isinstance(error, ValueError)
+
+
+def test_a_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    """A new file is readable as any file the user makes (the umask's), not private like a temp."""
+    umask = os.umask(0o022)
+    try:
+        target = write_text(tmp_path / "raport.md", "x")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    """Replacing a file with force keeps the permissions it had."""
+    target = tmp_path / "raport.md"
+    target.write_text("stary", encoding="utf-8")
+    target.chmod(0o640)
+    write_text(target, "nowy", force=True)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640

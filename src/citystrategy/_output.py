@@ -24,6 +24,16 @@ def _target(path: object) -> Path:
     return Path(os.fspath(path))
 
 
+def _mode(target: Path) -> int:
+    """The permissions the file gets: the replaced file's, or what a new file gets (the umask's)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _refuse_existing(target: Path, force: bool) -> None:
     if not force and (target.exists() or target.is_symlink()):
         raise OutputExistsError(str(target))
@@ -57,6 +67,7 @@ def atomic_path(path: str | os.PathLike[str], *, force: bool = False) -> Iterato
         with temporary.open("rb+") as written:
             os.fsync(written.fileno())
         _refuse_existing(target, force)
+        os.chmod(temporary, _mode(target))  # mkstemp's file is private (0600)
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)

@@ -628,3 +628,16 @@ def test_column_and_line_charts_plot_every_series(
     ]
     assert "<c:valAx>" in xml
     assert "MWh" in xml
+
+
+def test_sheets_print_on_a4_landscape_one_page_wide(tmp_path: Path) -> None:
+    """Each sheet prints landscape on A4, fitted to one page's width (pages as long as needed)."""
+    frame = pd.DataFrame({"name": ["a"], "cost": [Decimal("1.00")]})
+    report = Report(title="R", sections=(Section("S", (Table(frame),)),))
+    path = write_excel(report, tmp_path / "r.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert 'paperSize="9"' in sheet
+    assert 'orientation="landscape"' in sheet
+    assert 'fitToHeight="0"' in sheet
+    assert "<pageSetUpPr fitToPage=\"1\"/>" in sheet

@@ -752,6 +752,13 @@ def _span(section: Section) -> int:
     return max(widths, default=1)
 
 
+def _print_setup(worksheet: Worksheet) -> None:
+    """Printed on A4 in landscape, as wide as one page: a sheet's columns are never cut apart."""
+    worksheet.set_paper(9)
+    worksheet.set_landscape()
+    worksheet.fit_to_pages(1, 0)
+
+
 def _write_section(
     workbook: Workbook,
     section: Section,
@@ -761,6 +768,7 @@ def _write_section(
     extra: Iterable[str] = (),
 ) -> None:
     worksheet = workbook.add_worksheet(name)
+    _print_setup(worksheet)
     writer = _SheetWriter(worksheet, converter, formats, workbook)
     span = _span(section)
     main = len(section.tables) == 1
@@ -801,6 +809,8 @@ def _write_data(
     last_column = len(table.columns) - 1
     for number, name in enumerate(names):
         worksheet = workbook.add_worksheet(name)
+        _print_setup(worksheet)
+        worksheet.repeat_rows(0)
         writer = _SheetWriter(worksheet, converter, formats, workbook)
         writer.write_header(table.columns)
         start = number * rows_per_sheet
