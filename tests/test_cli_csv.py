@@ -53,6 +53,13 @@ def test_summary_csv_is_the_cost_table(
         f"77374000{point}84",
     ]
     assert [row["projects"] for row in found] == ["6", "1", "1", "2"]  # kielce.md, section 2
+    # each goal's cost over the 119 738 036,31 zł total, to one decimal as the JSON gives it
+    assert [row["share"] for row in found] == [
+        f"28{point}4",
+        f"0{point}0",
+        f"7{point}0",
+        f"64{point}6",
+    ]
     goals = data(["summary", "kielce", "--year", "2023"], capsys)["completed"]["goals"]
     assert [row["name"] for row in found] == [goal["name"] for goal in goals]
 

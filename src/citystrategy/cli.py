@@ -504,7 +504,10 @@ def _summary(
         from citystrategy.costs import completed_summary
         from citystrategy.reports.csv import write_csv
 
-        write_csv(completed_summary(strategy, args.year), out, locale=locale)
+        table = completed_summary(strategy, args.year)
+        # a share in percent to one decimal, as the text and the JSON give it (not 28 digits)
+        table["share"] = [None if s is None else s.quantize(Decimal("0.1")) for s in table["share"]]
+        write_csv(table, out, locale=locale)
     else:
         out.write(
             format_summary(strategy, args.year, slug=slug, locale=locale, width=_width()) + "\n"
