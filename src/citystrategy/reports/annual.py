@@ -24,7 +24,7 @@ from citystrategy.costs import (
     completed_total,
     project_currencies,
 )
-from citystrategy.formatting import LocaleLike, format_date, format_money, get_label, get_locale
+from citystrategy.formatting import LocaleLike, format_date, format_money, get_locale
 from citystrategy.model import Strategy
 from citystrategy.progress import ProgressOptions, Status
 from citystrategy.reports.document import (
@@ -45,6 +45,7 @@ from citystrategy.reports.tables import (
     indicator_values_table,
     indicators_section,
 )
+from citystrategy.reports.tables._indicator_sections import _severity_labels, _status_labels
 from citystrategy.reports.tables.indicators import STATUS
 from citystrategy.reports.tables.projects import (
     _report,
@@ -82,7 +83,7 @@ def _status_table(frame: pd.DataFrame, locale: LocaleLike) -> Table:
             ],
         }
     )
-    labels = {status.value: get_label(status, locale=locale) for status in Status}
+    labels = _status_labels(locale)
     columns = (
         Column(
             STATUS,
@@ -107,11 +108,7 @@ def _findings_table(strategy: Strategy, year: int, locale: LocaleLike) -> Table:
             _COUNT: pd.array([int(counts.get(s, 0)) for s in severities], dtype="Int64"),
         }
     )
-    labels = {
-        Severity.ERROR.value: pgettext("severity", "error", locale),
-        Severity.WARNING.value: pgettext("severity", "warning", locale),
-        Severity.INFO.value: pgettext("severity", "note", locale),
-    }
+    labels = _severity_labels(locale)
     columns = (
         Column(
             _SEVERITY,

@@ -104,6 +104,14 @@ def _status_labels(locale: LocaleLike) -> dict[str, str]:
     return {status.value: get_label(status, locale=locale) for status in Status}
 
 
+def _severity_labels(locale: LocaleLike) -> dict[str, str]:
+    return {
+        Severity.ERROR.value: pgettext("severity", "error", locale),
+        Severity.WARNING.value: pgettext("severity", "warning", locale),
+        Severity.INFO.value: pgettext("severity", "note", locale),
+    }
+
+
 def _trend_labels(locale: LocaleLike) -> dict[str, str]:
     return {trend.value: get_label(trend, locale=locale) for trend in Trend}
 
@@ -426,11 +434,7 @@ def findings_section(strategy: Strategy, *, year: int, locale: LocaleLike = "pl_
     frame = frame.sort_values(SEVERITY, key=lambda s: s.map(order), kind="stable")
     frame = frame.reset_index(drop=True)
     frame.attrs["settings"] = frame.attrs.get("settings", {}) | {"year": year}
-    severities = {
-        Severity.ERROR.value: pgettext("severity", "error", loc),
-        Severity.WARNING.value: pgettext("severity", "warning", loc),
-        Severity.INFO.value: pgettext("severity", "note", loc),
-    }
+    severities = _severity_labels(loc)
     kinds = {kind.value: kind_name(kind, locale=loc) for kind in FindingKind}
     shown = frame.copy()
     total = pgettext("finding subject", "total", loc)
