@@ -217,3 +217,29 @@ def test_howto_commands_run(
         outputs.append(out)
     assert outputs[0] == "60270\togółem\t%\t5\n"
     assert outputs[2] == "zapisano 500 wierszy do bezrobocie.csv (wysłane żądania: 0)\n"
+
+
+def test_fetched_data_feed_compare(
+    fake: FakeBdl, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bdl fetch -o file.csv, then compare --data file.csv: the two commands meet end to end."""
+    assert run(fetch_args(fake, tmp_path), capsys)[0] == 0
+    data = str(tmp_path / "bezrobocie.csv")
+    argv = ["compare", "0201", "--peers", "list:0401,0601", "--indicators", "60270"]
+    argv += ["--year", "2022", "--data", data]
+    code, out, err = run(argv, capsys)
+    assert (code, out) == (2, "")  # BDL's variable has no direction the library could know
+    assert "--direction 60270=higher albo =lower" in err
+    code, out, err = run([*argv, "--direction", "60270=lower", "--format", "json"], capsys)
+    assert (code, err) == (0, "")
+    rows = {row["territory"]: row for row in json.loads(out)["rows"]}
+    # 0201: 2 %, 0401: 2.1 %, 0601: 2.2 % in 2022 (the stand-in's values): lower is better
+    assert [rows[t]["rank"] for t in ("0201", "0401", "0601")] == [1, 2, 3]
+
+
+def test_a_bad_direction_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """--direction takes INDICATOR=higher or =lower, nothing else."""
+    argv = ["compare", "Kielce", "--indicators", "x", "--year", "2023", "--direction", "x=up"]
+    code, out, err = run(argv, capsys)
+    assert (code, out) == (2, "")
+    assert "oczekiwano WSKAŹNIK=higher lub WSKAŹNIK=lower, podano 'x=up'" in err

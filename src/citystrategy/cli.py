@@ -25,7 +25,8 @@ such as ``./moje-miasto``; see :func:`citystrategy.cities.open_city` for how the
                          -o FILE.csv [--parent ID] [--force] [--offline] [--cache-dir DIR]
                          [--base-url URL]
     citystrategy compare CITY --indicators A,B --year 2023 [--peers SPEC] [--base-year Y]
-                              [--data FILE.csv]               [--format text|json|csv]
+                              [--data FILE.csv] [--direction A=higher|lower]
+                                                              [--format text|json|csv]
 
 Every command takes ``--format`` (``text``, the default; ``json``; ``csv`` where the output is
 a table: ``;`` and a decimal comma in Polish, RFC 4180 in English; see
@@ -382,6 +383,7 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     year(comparison, required=True)
     comparison.add_argument("--base-year", type=int, help=_t("start of the change's period (default: the data's first year)"))  # fmt: skip
     comparison.add_argument("--data", metavar="FILE", help=_t("a long CSV file (territory,indicator,unit,year,value[,flag,source]) instead of the shipped panel"))  # fmt: skip
+    comparison.add_argument("--direction", action="append", default=[], metavar="INDICATOR=higher|lower", type=lambda text: _direction(text, _t), help=_t("which way is better for an indicator the panel does not know, e.g. 60270=lower (repeatable)"))  # fmt: skip
     output(comparison, ("text", "json", "csv"))
     init = new(
         commands,
@@ -880,6 +882,22 @@ def _bdl(args: argparse.Namespace, out: TextIO) -> int:
 # --- compare: a city among its peers ------------------------------------------------------------
 
 
+_DIRECTIONS: Final = {"higher": "higher_is_better", "lower": "lower_is_better"}
+
+
+def _direction(text: str, _t: Callable[[str], str]) -> tuple[str, str]:
+    """``--direction 60270=lower``: the indicator and its direction.
+
+    >>> _direction("60270=lower", str)
+    ('60270', 'lower_is_better')
+    """
+    indicator, _, way = text.partition("=")
+    if not indicator.strip() or way.strip() not in _DIRECTIONS:
+        message = _t("expected INDICATOR=higher or INDICATOR=lower, found {text!r}")
+        raise argparse.ArgumentTypeError(message.format(text=text))
+    return indicator.strip(), _DIRECTIONS[way.strip()]
+
+
 def _compare(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     """``compare CITY --peers SPEC --indicators A,B --year Y``: the comparison table."""
     from citystrategy import compare as cmp
@@ -897,6 +915,7 @@ def _compare(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
         indicators=args.indicators,
         year=args.year,
         base_year=args.base_year,
+        directions=dict(args.direction),
     )
     if args.format == "json":
         _print_json({"peers": peers.to_data(), "rows": comparison_data(table)}, out)

@@ -36,7 +36,7 @@ from citystrategy.compare.peers import (
     known_indicator,
     territory_name,
 )
-from citystrategy.errors import ArgumentError, ArgumentTypeError, YearError
+from citystrategy.errors import ArgumentError, ArgumentTypeError, Message, YearError
 from citystrategy.frames import (
     FLAG,
     INDICATOR,
@@ -303,8 +303,12 @@ def _direction(indicator: str, directions: Mapping[str, Direction | str]) -> Dir
         variable = PANEL_VARIABLES.get(indicator)
         found = DERIVED_DIRECTIONS.get(indicator) if variable is None else variable.direction
         if found is None:
+            expected = N_(
+                "a direction (higher or lower is better) for {indicator!r}; on the command line "
+                "--direction {indicator}=higher or =lower"
+            )
             raise ArgumentError(
-                "directions", dict(directions), f"a mapping with a direction for {indicator!r}"
+                "directions", dict(directions), Message(expected, {"indicator": indicator})
             )
     if found is Direction.WITHIN_RANGE:
         raise ArgumentError(
