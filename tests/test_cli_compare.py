@@ -276,3 +276,27 @@ def test_comparison_report_has_a_section_per_indicator() -> None:
     assert comparison_report(_table(), spec="benchmark").title == (
         "Kielce na tle grupy porównawczej (2023)"
     )
+
+
+def test_compare_to_a_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """-o file.xlsx writes the comparison report; an existing file is kept without --force."""
+    import warnings
+
+    import openpyxl
+
+    path = tmp_path / "porownanie.xlsx"
+    argv = [*ARGS, "--peers", "benchmark", "-o", str(path)]
+    code, out, err = run(argv, capsys)
+    assert (code, err) == (0, "")
+    assert out == f"zapisano raport w pliku {path}\n"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        book = openpyxl.load_workbook(path)
+    cells = [
+        c for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row
+    ]
+    assert "Kielce" in cells
+    assert "Olsztyn" in cells
+    code, out, err = run(argv, capsys)
+    assert (code, out) == (2, "")
+    assert "już istnieje" in err

@@ -26,7 +26,7 @@ such as ``./moje-miasto``; see :func:`citystrategy.cities.open_city` for how the
                          [--base-url URL]
     citystrategy compare CITY --indicators A,B --year 2023 [--peers SPEC] [--base-year Y]
                               [--data FILE.csv] [--direction A=higher|lower]
-                                                              [--format text|json|csv]
+                              [-o FILE.xlsx|FILE.md [--force]] [--format text|json|csv]
 
 Every command takes ``--format`` (``text``, the default; ``json``; ``csv`` where the output is
 a table: ``;`` and a decimal comma in Polish, RFC 4180 in English; see
@@ -275,6 +275,17 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
             else _t("reporting year, e.g. 2023 (default: every report)"),
         )
 
+    def to_file(sub: argparse.ArgumentParser, *, required: bool = False) -> None:
+        """-o FILE (a report file: .xlsx or .md) and --force."""
+        sub.add_argument(
+            "-o",
+            "--output",
+            required=required,
+            metavar="FILE",
+            help=_t("the file to write; its extension chooses the format: .xlsx or .md"),
+        )
+        sub.add_argument("--force", action="store_true", help=_t("replace the file if it exists"))
+
     parser = new(
         None,
         None,
@@ -330,14 +341,7 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     )
     report.add_argument("city", metavar="CITY", help=city_help)
     year(report, required=True)
-    report.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="FILE",
-        help=_t("the file to write; its extension chooses the format: .xlsx or .md"),
-    )
-    report.add_argument("--force", action="store_true", help=_t("replace the file if it exists"))
+    to_file(report, required=True)
     language(report)
     programs = new(commands, "programs", help=_t("programmes run with and for cities (ZMP …)"))
     actions = programs.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -385,6 +389,7 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     comparison.add_argument("--data", metavar="FILE", help=_t("a long CSV file (territory,indicator,unit,year,value[,flag,source]) instead of the shipped panel"))  # fmt: skip
     comparison.add_argument("--direction", action="append", default=[], metavar="INDICATOR=higher|lower", type=lambda text: _direction(text, _t), help=_t("which way is better for an indicator the panel does not know, e.g. 60270=lower (repeatable)"))  # fmt: skip
     output(comparison, ("text", "json", "csv"))
+    to_file(comparison)
     init = new(
         commands,
         "init",
@@ -445,6 +450,11 @@ class _UsageError(Exception):
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
+    if getattr(args, "output", None) and args.command != "bdl":
+        # a wrong extension or an existing file is said before any work
+        from citystrategy.reports.writers import check_target
+
+        check_target(args.output, force=args.force)
     if args.command == "cities":
         return _cities(args, out)
     if args.command == "init":
@@ -460,10 +470,6 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _programs(args, locale, out)
     if args.command == "compare":
         return _compare(args, locale, out)
-    if args.command == "report":  # a wrong extension or an existing file: said before any work
-        from citystrategy.reports.writers import check_target
-
-        check_target(args.output, force=args.force)
     from citystrategy.cities import open_city
 
     city = open_city(args.city)
@@ -523,9 +529,14 @@ def _summary(
 
 def _report(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     from citystrategy.reports.annual import annual_report
+
+    return _write_file(annual_report(strategy, args.year, locale=locale), args, out)
+
+
+def _write_file(report: Any, args: argparse.Namespace, out: TextIO) -> int:
+    """Write *report* (a :class:`citystrategy.reports.Report`) to ``-o FILE`` and say so."""
     from citystrategy.reports.writers import write_report
 
-    report = annual_report(strategy, args.year, locale=locale)
     path = write_report(report, args.output, force=args.force)
     out.write(_text("wrote the report to {path}", args.locale).format(path=path) + "\n")
     return EXIT_OK
@@ -917,6 +928,10 @@ def _compare(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
         base_year=args.base_year,
         directions=dict(args.direction),
     )
+    if args.output:
+        from citystrategy.reports.comparison import comparison_report
+
+        return _write_file(comparison_report(table, spec=peers.spec, locale=locale), args, out)
     if args.format == "json":
         _print_json({"peers": peers.to_data(), "rows": comparison_data(table)}, out)
     elif args.format == "csv":
