@@ -57,9 +57,12 @@ def atomic_path(path: str | os.PathLike[str], *, force: bool = False) -> Iterato
     """
     target = _target(path)
     _refuse_existing(target, force)
-    handle, name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or "."
-    )
+    try:
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or "."
+        )
+    except OSError as error:  # a missing or read-only folder: said of the file asked for
+        raise type(error)(error.errno, error.strerror, str(target)) from None
     os.close(handle)
     temporary = Path(name)
     try:

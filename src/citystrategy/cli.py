@@ -18,6 +18,7 @@ such as ``./moje-miasto``; see :func:`citystrategy.cities.open_city` for how the
     citystrategy programs list [--catalogue zmp] [--theme T] [--year Y] [--format text|json|csv]
     citystrategy programs show CODE [--catalogue zmp]
     citystrategy programs city NAME_OR_TERYT [--catalogue zmp]
+                     (each programs command also takes -o FILE.xlsx|FILE.md [--force])
     citystrategy cities                                           [--format text|json|csv]
     citystrategy territories [search TEXT]                        [--format text|json|csv]
     citystrategy bdl search TEXT                                  [--format text|json]
@@ -351,6 +352,7 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
             "--catalogue", default="zmp", help=_t("programme catalogue (default: zmp)")
         )
         output(sub, formats)
+        to_file(sub)
 
     listing = new(actions, "list", help=_t("the programmes of a catalogue"))
     listing.add_argument("--theme", help=_t("only programmes with this theme (e.g. PPP)"))
@@ -694,6 +696,11 @@ def _programs(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
             found = tuple(p for p in found if p in catalogue.by_theme(args.theme))
         if args.year is not None:
             found = tuple(p for p in found if p in catalogue.by_year(args.year))
+        if args.output:
+            from citystrategy.reports.tables.programs import programs_report
+
+            report = programs_report(found, catalogue_name=catalogue.name, locale=locale)
+            return _write_file(report, args, out)
         if args.format == "json":
             _print_json([program_data(p) for p in found], out)
         elif args.format == "csv":
@@ -708,6 +715,10 @@ def _programs(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
             known = ", ".join(p.code for p in catalogue.programs)
             msg = _text("unknown programme {code!r}; known: {known}", args.locale)
             raise _UsageError(msg.format(code=args.code, known=known)) from None
+        if args.output:
+            from citystrategy.reports.tables.programs import program_report
+
+            return _write_file(program_report(program, locale=locale), args, out)
         if args.format == "json":
             _print_json(program_data(program), out)
         else:
@@ -723,6 +734,11 @@ def _programs(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     from citystrategy.programs import city_profile
 
     profile = city_profile(query, catalogue=args.catalogue)
+    if args.output:
+        from citystrategy.reports.tables.programs import profile_report
+
+        report = profile_report(profile, catalogue_name=catalogue.name, locale=locale)
+        return _write_file(report, args, out)
     if args.format == "json":
         _print_json(profile_data(profile), out)
     else:

@@ -722,11 +722,13 @@ class UnsupportedFormatError(ValueError, CityStrategyError):
 
     def to_message(self) -> Message:
         """The error's message: an English template and its values, to word in any language."""
-        values = {
-            "path": self.path,
-            "suffix": self.suffix or "–",
-            "supported": ", ".join(self.supported),
-        }
+        supported = ", ".join(self.supported)
+        if not self.suffix:
+            template = N_(
+                "{path} has no extension to choose the format by; the formats are {supported}"
+            )
+            return Message(template, {"path": self.path, "supported": supported})
+        values = {"path": self.path, "suffix": self.suffix, "supported": supported}
         template = N_(
             "{path}: no report format has the extension {suffix}; the formats are {supported}"
         )

@@ -256,6 +256,8 @@ def cell_text(
         return _money(value, column, locale)
     if kind is ColumnKind.MEASURE:
         return _measure(value, column, row, locale)
+    if kind is ColumnKind.YEAR:
+        return str(int(value))  # type: ignore[call-overload]
     if kind in (
         ColumnKind.INTEGER,
         ColumnKind.NUMBER,

@@ -66,6 +66,7 @@ class ColumnKind(StrEnum):
 
     TEXT = "text"  #: text, written as text (never a formula)
     INTEGER = "integer"  #: whole numbers
+    YEAR = "year"  #: years: whole numbers never grouped (``2023``, not ``2 023`` or ``2,023``)
     NUMBER = "number"  #: numbers with :attr:`Column.decimals` places
     MONEY = "money"  #: exact ``Decimal`` amounts in :attr:`Column.currency`
     PERCENT = "percent"  #: shares in percent: ``5.2`` is 5,2%

@@ -133,6 +133,7 @@ _YEAR_KEY: Final = re.compile(r"(^|_)year$")
 _VECTOR_NUMBERS: Final = frozenset(
     {
         ColumnKind.INTEGER,
+        ColumnKind.YEAR,
         ColumnKind.NUMBER,
         ColumnKind.MEASURE,
         ColumnKind.PERCENT,
@@ -240,6 +241,8 @@ def excel_number_format(
         return f"#,##0{digits}"
     if kind is ColumnKind.INTEGER:
         return "#,##0"
+    if kind is ColumnKind.YEAR:
+        return "0"
     if kind is ColumnKind.DATE:
         return "dd.mm.yyyy" if language == "pl" else "yyyy-mm-dd"
     return ""

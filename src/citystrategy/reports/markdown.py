@@ -64,6 +64,7 @@ DATA_ROWS_SHOWN: Final = 50
 _NUMERIC: Final = frozenset(
     {
         ColumnKind.INTEGER,
+        ColumnKind.YEAR,
         ColumnKind.NUMBER,
         ColumnKind.MONEY,
         ColumnKind.PERCENT,

@@ -199,7 +199,7 @@ def _indicator_columns(year: int, ranges: bool, locale: LocaleLike) -> tuple[Col
             reason_key=_PREVIOUS_NOTE,
         ),
         Column(
-            PREVIOUS_YEAR, pgettext("indicator table", "Previous year", locale), ColumnKind.INTEGER
+            PREVIOUS_YEAR, pgettext("indicator table", "Previous year", locale), ColumnKind.YEAR
         ),
         Column(
             CHANGE, pgettext("assessment column", "Change", locale), measure, unit_key=CHANGE_UNIT
@@ -218,7 +218,7 @@ def _indicator_columns(year: int, ranges: bool, locale: LocaleLike) -> tuple[Col
             reason_key=_TARGET_NOTE,
         ),
         *band,
-        Column(TARGET_YEAR, pgettext("indicator table", "Target year", locale), ColumnKind.INTEGER),
+        Column(TARGET_YEAR, pgettext("indicator table", "Target year", locale), ColumnKind.YEAR),
         Column(
             STATUS,
             pgettext("assessment column", "Status", locale),
@@ -484,7 +484,7 @@ def data_table_block(strategy: Strategy, *, locale: LocaleLike = "pl_PL") -> Tab
     columns = (
         Column(TERRITORY, pgettext("data table", "Territory (TERYT)", loc)),
         Column(INDICATOR, pgettext("assessment column", "Indicator", loc)),
-        Column(YEAR, pgettext("data table", "Year", loc), ColumnKind.INTEGER),
+        Column(YEAR, pgettext("data table", "Year", loc), ColumnKind.YEAR),
         Column(
             VALUE,
             pgettext("data table", "Value", loc),
