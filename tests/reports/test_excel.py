@@ -640,4 +640,4 @@ def test_sheets_print_on_a4_landscape_one_page_wide(tmp_path: Path) -> None:
     assert 'paperSize="9"' in sheet
     assert 'orientation="landscape"' in sheet
     assert 'fitToHeight="0"' in sheet
-    assert "<pageSetUpPr fitToPage=\"1\"/>" in sheet
+    assert '<pageSetUpPr fitToPage="1"/>' in sheet
