@@ -562,7 +562,7 @@ class _SheetWriter:
     # --- tables ----------------------------------------------------------------------------
 
     def _prepare(self, table: Table) -> list[_Cells]:
-        frame, size = table.frame, len(table.frame)
+        frame, size = _without_attrs(table.frame), len(table.frame)
         prepared = []
         for column in table.columns:
             wrap = column.kind is ColumnKind.TEXT and self._long_text(frame[column.key])
@@ -762,6 +762,17 @@ def _print_setup(worksheet: Worksheet) -> None:
     worksheet.fit_to_pages(1, 0)
 
 
+def _without_attrs(frame: pd.DataFrame) -> pd.DataFrame:
+    """*frame* without its ``attrs`` (a shallow copy): pandas deep-copies a frame's ``attrs``
+    into every column and slice taken from it, which for a report's small tables cost more than
+    the cells."""
+    if not frame.attrs:
+        return frame
+    plain = frame.copy(deep=False)
+    plain.attrs = {}
+    return plain
+
+
 def _write_section(
     workbook: Workbook,
     section: Section,
@@ -808,7 +819,7 @@ def _write_data(
     formats: _Formats,
 ) -> None:
     """The long data on its sheets, each with the header row, frozen and filtered, in row order."""
-    frame, rows_per_sheet = table.frame, EXCEL_MAX_ROWS - 1
+    frame, rows_per_sheet = _without_attrs(table.frame), EXCEL_MAX_ROWS - 1
     last_column = len(table.columns) - 1
     for number, name in enumerate(names):
         worksheet = workbook.add_worksheet(name)
