@@ -52,6 +52,7 @@ from citystrategy.reports.document import infer_columns
 from citystrategy.reports.excel import excel_number_format
 from citystrategy.reports.markdown import to_markdown, write_markdown
 from citystrategy.reports.tables import indicators as rt
+from citystrategy.reports.tables import programs as rtp
 from citystrategy.reports.tables import projects as report_tables
 from citystrategy.reports.writers import check_target, write_report
 from citystrategy.units import Q_
@@ -140,6 +141,29 @@ CASES: dict[str, Case] = {
         TypeError,
         ArgumentTypeError,
         "'raport'",
+    ),
+    "programs-table-not-programs": Case(
+        lambda s, c: rtp.programs_table(bad(["ZMP-PPP"])), TypeError, ArgumentTypeError, "'ZMP-PPP'"
+    ),
+    "programs-report-name": Case(
+        lambda s, c: rtp.programs_report(c.programs, catalogue_name=bad(5)),
+        TypeError,
+        ArgumentTypeError,
+        "5",
+    ),
+    "program-report-code": Case(
+        lambda s, c: rtp.program_report(bad("ZMP-PPP")), TypeError, ArgumentTypeError, "'ZMP-PPP'"
+    ),
+    "profile-table-name": Case(
+        lambda s, c: rtp.profile_table(bad("Kielce")), TypeError, ArgumentTypeError, "'Kielce'"
+    ),
+    "profile-report-locale": Case(
+        lambda s, c: rtp.profile_report(
+            city_profile("Kielce"), catalogue_name="ZMP", locale="xx_YY"
+        ),
+        ValueError,
+        ArgumentError,
+        "'xx_YY'",
     ),
     # look-ups by an unknown code
     "goal": Case(lambda s, c: s.goal("9.9"), KeyError, UnknownCodeError, "'9.9'"),

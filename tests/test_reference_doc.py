@@ -40,6 +40,7 @@ MODULES = (
     "citystrategy.reports.markdown",
     "citystrategy.reports.csv",
     "citystrategy.reports.tables.projects",
+    "citystrategy.reports.tables.programs",
     "citystrategy.reports.excel",
     "citystrategy.reports.comparison",
     "citystrategy.cli",

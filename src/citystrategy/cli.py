@@ -953,7 +953,7 @@ def _compare(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     elif args.format == "csv":
         from citystrategy.reports.csv import write_csv
 
-        write_csv(table, out, locale=locale)
+        write_csv(table.round(10), out, locale=locale)  # no float noise (-0,600000000000001)
     else:
         out.write(format_comparison(table, spec=peers.spec, locale=locale, width=_width()) + "\n")
     return EXIT_OK

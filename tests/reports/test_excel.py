@@ -641,3 +641,25 @@ def test_sheets_print_on_a4_landscape_one_page_wide(tmp_path: Path) -> None:
     assert 'orientation="landscape"' in sheet
     assert 'fitToHeight="0"' in sheet
     assert '<pageSetUpPr fitToPage="1"/>' in sheet
+
+
+def test_text_and_wrapped_cells_get_room(tmp_path: Path) -> None:
+    """A sheet of text alone has a wide column; a row of long wrapped text is tall enough."""
+    long = "słowo " * 60  # 360 characters: several lines in a 60-character column
+    frame = pd.DataFrame({"name": ["a", long.strip()], "n": [1, 2]})
+    report = Report(
+        title="R",
+        sections=(
+            Section("Tekst", (Heading("Tekst"), Paragraph(long))),
+            Section("Tabela", (Table(frame),)),
+        ),
+    )
+    path = write_excel(report, tmp_path / "r.xlsx")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        book = openpyxl.load_workbook(path)
+    text, table = book["Tekst"], book["Tabela"]
+    assert text.column_dimensions["A"].width >= 60
+    assert (text.row_dimensions[2].height or 15) >= 15 * 6  # 360 * 1.1 / 60: about 7 lines
+    assert (table.row_dimensions[3].height or 15) >= 15 * 6
+    assert table.row_dimensions[2].height in (None, 15)  # a short row keeps its height

@@ -581,19 +581,39 @@ class _SheetWriter:
         header = self.formats.get(
             bold=True, text_wrap=True, valign="top", bottom=1, bg_color="#D9D9D9"
         )
+        lines = 1
         for offset, column in enumerate(columns):
             self.worksheet.write_string(self.row, first_column + offset, column.title, header)
             longest = max((len(word) for word in column.title.split()), default=0)
             self._measure(first_column + offset, max(longest + 2, min(len(column.title), 20) + 2))
+            lines = max(lines, self._lines(column.title, first_column + offset))
             if column.note:
                 self.worksheet.write_comment(self.row, first_column + offset, column.note)
+        if lines > 1:  # a wrapped title: a row tall enough that it does not run into the data
+            self.worksheet.set_row(self.row, 15 * lines)
         self.row += 1
+
+    def _lines(self, text: str, column: int) -> int:
+        """How many lines *text* takes, wrapped in *column* as wide as it is set."""
+        width = min(max(self.widths.get(column, 8.43), _MIN_WIDTH), _MAX_WIDTH)
+        return sum(max(1, math.ceil(len(line) * 1.1 / width)) for line in text.splitlines() or [""])
 
     def write_rows(self, prepared: Sequence[_Cells], size: int, first_column: int = 0) -> None:
         methods, row0 = self.methods, self.row
         columns = [(first_column + i, c.kinds, c.values, c.formats) for i, c in enumerate(prepared)]
+        wrapped = self.converter.wrapped
+        tall = [c for c in columns if any(f is wrapped for f in c[3])]  # wrapped text: rows grow
+        extra = 0
         for index in range(size):
             row = row0 + index
+            if tall:  # set before the row's cells: constant-memory mode writes rows in order
+                lines = max(
+                    (self._lines(c[2][index], c[0]) for c in tall if isinstance(c[2][index], str)),
+                    default=1,
+                )
+                if lines > 1:
+                    self.worksheet.set_row(row, 15 * lines)
+                    extra += 15 * (lines - 1)
             for column, kinds, values, cell_formats in columns:
                 kind = kinds[index]
                 if kind:
@@ -603,7 +623,7 @@ class _SheetWriter:
                 self.worksheet.write_comment(row0 + index, first_column + offset, text)
             self._measure(first_column + offset, cells.width + 1)
         self.row += size
-        self.height += 15 * size
+        self.height += 15 * size + extra
 
     def table(self, table: Table, *, main: bool) -> tuple[int, int, int]:
         """Write *table*; return its header row, first data row and last data row."""
@@ -793,6 +813,8 @@ def _write_section(
                 writer._measure(index, cells.width + 1)
             for index, column in enumerate(block.columns):
                 writer._measure(index, min(len(column.title), 20) + 2)
+    if not section.tables:  # text alone: one wide column, not a word a line
+        writer._measure(0, _MAX_WIDTH)
     for block in section.blocks:
         if isinstance(block, Heading):
             writer.heading(block)
