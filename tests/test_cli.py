@@ -700,7 +700,7 @@ def test_bare_name_of_a_folder(
     capsys.readouterr()
     code, out, _ = run(["check", "moje-miasto"], capsys)
     assert code == 0
-    assert out.startswith("Uwagi do danych strategii Strategia Rozwoju Przykładowo 2030")
+    assert out.startswith("Uwagi do danych: Strategia Rozwoju Przykładowo 2030")
 
 
 def _broken_copy(kielce_dir: Path) -> Path:

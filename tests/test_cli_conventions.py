@@ -358,7 +358,7 @@ def test_head_reads_the_first_line() -> None:
         ["sh", "-c", shell], capture_output=True, text=True, timeout=120, check=False
     )
     assert result.returncode == 0
-    assert result.stdout.startswith("Uwagi do danych strategii Strategia Rozwoju Miasta Kielce")
+    assert result.stdout.startswith("Uwagi do danych: Strategia Rozwoju Miasta Kielce")
     assert result.stdout.count("\n") == 1
     assert result.stderr == ""
 

@@ -663,3 +663,14 @@ def test_text_and_wrapped_cells_get_room(tmp_path: Path) -> None:
     assert (text.row_dimensions[2].height or 15) >= 15 * 6  # 360 * 1.1 / 60: about 7 lines
     assert (table.row_dimensions[3].height or 15) >= 15 * 6
     assert table.row_dimensions[2].height in (None, 15)  # a short row keeps its height
+
+
+def test_a_custom_report_speaks_its_language(tmp_path: Path) -> None:
+    """Without labels a yes/no column reads tak/nie, and the data sheet is "Dane" in Polish."""
+    frame = pd.DataFrame({"name": ["a", "b"], "done": [True, False]})
+    report = Report(title="R", sections=(Section("S", (Table(frame),)),), data=Table(frame))
+    book = load(write_excel(report, tmp_path / "r.xlsx"))
+    assert book.sheetnames == ["S", "Dane"]
+    assert [row[1] for row in book["S"].iter_rows(min_row=2, values_only=True)] == ["tak", "nie"]
+    english = Report(title="R", sections=report.sections, data=Table(frame), locale="en_GB")
+    assert load(write_excel(english, tmp_path / "e.xlsx")).sheetnames == ["S", "Data"]

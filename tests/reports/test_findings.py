@@ -248,7 +248,7 @@ def test_format_findings_polish_table(kielce_report: ValidationReport) -> None:
     """The text table has Polish headers and severities, most serious first, and the counts."""
     text = format_findings(kielce_report, title="Strategia")
     lines = text.splitlines()
-    assert lines[0] == "Uwagi do danych strategii Strategia"
+    assert lines[0] == "Uwagi do danych: Strategia"
     assert lines[2].split() == ["Waga", "Rodzaj", "Dotyczy", "Opis"]
     assert lines[4].startswith("ostrzeżenie")
     assert lines[-1] == "Razem: 44 uwagi (0 błędów, 19 ostrzeżeń, 25 informacji)"

@@ -359,7 +359,7 @@ class Report:
         data: The long data (one row per territory, indicator and year), written on a sheet of
             its own (continued on numbered sheets past a spreadsheet's row limit) or as a
             separate file; ``None``: none.
-        data_title: The data sheet's name, in the report's language (``"Dane"``).
+        data_title: The data sheet's name; ``""``: "Dane" or "Data", in the report's language.
     """
 
     title: str
@@ -369,4 +369,4 @@ class Report:
     author: str = ""
     created: dt.date | None = None
     data: Table | None = None
-    data_title: str = "Data"
+    data_title: str = ""

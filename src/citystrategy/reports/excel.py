@@ -48,7 +48,7 @@ import pandas as pd
 
 from citystrategy._arguments import instance, member
 from citystrategy._arguments import path as path_argument
-from citystrategy._i18n import ngettext
+from citystrategy._i18n import ngettext, pgettext
 from citystrategy._output import atomic_path
 from citystrategy.errors import ArgumentTypeError
 from citystrategy.formatting import (
@@ -441,17 +441,17 @@ class _Converter:
         cells.width = width
 
     def _booleans(self, column: Column, values: list[Any], cells: _Cells) -> None:
-        labels = column.labels
+        # words, as the text writers show them: a native TRUE is PRAWDA or TRUE by the viewer
+        labels = column.labels or {
+            True: pgettext("table cell", "yes", self.locale),
+            False: pgettext("table cell", "no", self.locale),
+        }
         for index, value in enumerate(values):
             if _missing(value):
                 continue
-            if labels:
-                text = str(labels.get(bool(value), value))
-                cells.kinds[index], cells.values[index] = _STRING, text
-                cells.width = max(cells.width, len(text))
-            else:
-                cells.kinds[index], cells.values[index] = _BOOLEAN, bool(value)
-                cells.width = max(cells.width, 6)
+            text = str(labels.get(bool(value), value))
+            cells.kinds[index], cells.values[index] = _STRING, text
+            cells.width = max(cells.width, len(text))
             cells.formats[index] = self.text
 
     def _dates(self, column: Column, values: list[Any], cells: _Cells) -> None:
@@ -904,7 +904,8 @@ def write_excel(report: Report, path: str | os.PathLike[str], *, force: bool = F
     data_names: list[str] = []
     if data is not None:
         sheets = max(1, math.ceil(len(data.frame) / (EXCEL_MAX_ROWS - 1)))
-        data_names = _data_sheet_names(report.data_title or "Data", sheets, taken)
+        title = report.data_title or pgettext("sheet", "Data", report.locale)
+        data_names = _data_sheet_names(title, sheets, taken)
     extra = (
         [_continued_sentence(report, len(data.frame), data_names)]
         if data is not None and len(data_names) > 1

@@ -185,7 +185,8 @@ def _data(report: Report, limit: int) -> list[str]:
     data = report.data
     if data is None:
         return []
-    parts = [f"## {_inline(report.data_title)}"]
+    title = report.data_title or pgettext("sheet", "Data", report.locale)
+    parts = [f"## {_inline(title)}"]
     count = len(data.frame)
     if count <= limit:
         return parts + _table(data, report.locale)

@@ -889,8 +889,7 @@ def _completed_block(strategy: Strategy, year: int, locale: LocaleLike) -> Table
             reason_key="cost_missing",
         ),
     )
-    caption = gettext("Projects completed in {year}", locale).format(year=year)
-    return Table(shown, columns, title=caption, name="completed_projects")
+    return Table(shown, columns, name="completed_projects")  # under its section's heading
 
 
 def _agree_column(key: str, title: str, locale: LocaleLike) -> Column:
@@ -1112,7 +1111,7 @@ def _documents_blocks(strategy: Strategy, year: int, locale: LocaleLike) -> list
     heading = gettext("Other projects adopted for implementation in the period reported on", locale)
     blocks: list[Block] = [
         Heading(heading, 2),
-        Table(shown, columns, title=heading, name="adopted_documents"),
+        Table(shown, columns, name="adopted_documents"),
     ]
     for title, status, summary in zip(
         table["title"], table["status"], table["summary"], strict=True
