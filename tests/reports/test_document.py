@@ -117,3 +117,12 @@ def test_column_maps_are_copied() -> None:
     labels["good"] = "źle"
     assert column.labels["good"] == "dobrze"
     assert column.tones["good"] is Tone.GOOD
+
+
+def test_money_must_be_exact() -> None:
+    """A float in a MONEY column is refused when the table is made, naming the column."""
+    frame = pd.DataFrame({"name": ["A", "B"], "cost": [Decimal("1.10"), 2.2]})
+    with pytest.raises(ArgumentTypeError, match=r"frame\['cost'\].*2\.2"):
+        Table(frame, columns=(Column("name"), Column("cost", kind=ColumnKind.MONEY)))
+    missing = pd.DataFrame({"cost": [Decimal("1.10"), None, float("nan")]})
+    assert len(Table(missing, columns=(Column("cost", kind=ColumnKind.MONEY),)).frame) == 3

@@ -434,11 +434,12 @@ def test_an_existing_file_is_kept_without_force(tmp_path: Path) -> None:
 
 def test_a_failing_write_leaves_no_file(tmp_path: Path) -> None:
     """A value that does not fit its column stops the writer and leaves nothing behind."""
-    frame = pd.DataFrame({"cost": [Decimal("1.00"), "dużo"]})
+    frame = pd.DataFrame({"cost": [Decimal("1.00"), Decimal("2.00")]}, dtype=object)
     report = Report(
         title="t",
         sections=(Section("s", (Table(frame, (Column("cost", kind=ColumnKind.MONEY),)),)),),
     )
+    frame.loc[1, "cost"] = "dużo"  # changed after the table was checked: the writer meets it
     with pytest.raises(ArgumentTypeError, match="dużo"):
         write_excel(report, tmp_path / "r.xlsx")
     assert list(tmp_path.iterdir()) == []

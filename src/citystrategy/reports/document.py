@@ -39,6 +39,7 @@ import pandas as pd
 from attrs import field, frozen
 
 from citystrategy.errors import ArgumentError, ArgumentTypeError
+from citystrategy.money import Money
 
 __all__ = [
     "EXCEL_SHEET_NAME_LIMIT",
@@ -167,6 +168,18 @@ def infer_columns(frame: pd.DataFrame) -> tuple[Column, ...]:
     return tuple(Column(str(key), kind=_kind_of(frame[key])) for key in frame.columns)
 
 
+def _exact_money(series: pd.Series[Any], key: str) -> None:
+    """Money is exact: a MONEY column holds ``Decimal`` or ``Money`` values (or missing ones)."""
+    for value in series:
+        if value is None or value is pd.NA or isinstance(value, (Decimal, Money)):
+            continue
+        if isinstance(value, float) and value != value:  # NaN: missing
+            continue
+        raise ArgumentTypeError(
+            f"frame[{key!r}]", value, "Decimal amounts (money is never a float)"
+        )
+
+
 def _frame(value: object) -> pd.DataFrame:
     if not isinstance(value, pd.DataFrame):
         raise ArgumentTypeError("frame", value, "a pandas DataFrame")
@@ -212,6 +225,8 @@ class Table:
                     raise ArgumentError(
                         "columns", key, f"a column of the frame ({', '.join(sorted(present))})"
                     )
+            if column.kind is ColumnKind.MONEY:
+                _exact_money(self.frame[column.key], column.key)
 
 
 @frozen
