@@ -675,3 +675,18 @@ def test_a_custom_report_speaks_its_language(tmp_path: Path) -> None:
     assert [row[1] for row in book["S"].iter_rows(min_row=2, values_only=True)] == ["tak", "nie"]
     english = Report(title="R", sections=report.sections, data=Table(frame), locale="en_GB")
     assert load(write_excel(english, tmp_path / "e.xlsx")).sheetnames == ["S", "Data"]
+
+
+def test_a_chart_of_a_table_on_the_sheet_draws_its_cells(tmp_path: Path) -> None:
+    """A chart over a table already written refers to those cells and does not write it again."""
+    frame = pd.DataFrame({"goal": ["1", "2"], "cost": [Decimal("3.00"), Decimal("1.00")]})
+    table = Table(frame)
+    chart = Chart("pie", "Koszty", table, "goal", ("cost",))
+    report = Report(title="R", sections=(Section("S", (table, chart)),))
+    path = write_excel(report, tmp_path / "r.xlsx")
+    cells = [c for row in load(path)["S"].iter_rows(values_only=True) for c in row if c is not None]
+    assert cells == ["goal", "cost", "1", 3, "2", 1]  # the table once
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/charts/chart1.xml").decode()
+    assert "<c:f>S!$A$2:$A$3</c:f>" in xml
+    assert "<c:f>S!$B$2:$B$3</c:f>" in xml

@@ -551,6 +551,8 @@ class _SheetWriter:
         self.row = 0
         self.height = 0.0  # points above the current row, to decide whether to freeze
         self.widths: dict[int, int] = {}
+        #: Where each table already on the sheet is: its header, first and last data row.
+        self.written: dict[int, tuple[int, int, int]] = {}
         self.methods: tuple[Callable[..., Any] | None, ...] = (
             None,
             worksheet.write_number,
@@ -642,6 +644,7 @@ class _SheetWriter:
                 self.worksheet.freeze_panes(header + 1, 0)
         if table.note:
             self.paragraph(Paragraph(table.note), len(table.columns), italic=True)
+        self.written[id(table)] = (header, header + 1, header + size)
         return header, header + 1, header + size
 
     def _conditional(self, table: Table, first: int, last: int) -> None:
@@ -729,7 +732,8 @@ class _SheetWriter:
     # --- charts ----------------------------------------------------------------------------
 
     def chart(self, chart: Chart, sheet: str) -> None:
-        header, first, last = self.table(chart.table, main=False)
+        shown = self.written.get(id(chart.table))  # a table on the sheet already: its cells
+        header, first, last = shown or self.table(chart.table, main=False)
         keys = [column.key for column in chart.table.columns]
         category = keys.index(chart.category)
         excel = self.workbook.add_chart({"type": _CHART_TYPES[chart.kind]})
@@ -761,9 +765,12 @@ class _SheetWriter:
                 value_axis = excel.set_x_axis if chart.kind is ChartKind.BAR else excel.set_y_axis
                 value_axis({"name": chart.axis_title})
         excel.set_size({"width": 576, "height": 320})
-        self.worksheet.insert_chart(header, len(keys) + 1, excel)
-        # the next block starts below the chart
-        self.row = max(self.row, header + _CHART_ROWS + 1)
+        if shown is None:  # beside the data it has just written
+            self.worksheet.insert_chart(header, len(keys) + 1, excel)
+            self.row = max(self.row, header + _CHART_ROWS + 1)  # the next block below the chart
+        else:  # below the table it draws
+            self.worksheet.insert_chart(self.row, 0, excel)
+            self.row += _CHART_ROWS + 1
 
     def finish(self) -> None:
         for column, width in self.widths.items():
