@@ -153,3 +153,22 @@ def test_summary_tables_are_typed(kielce: Strategy) -> None:
         "statuses": ["status", "integer", "percent"],
         "finding_counts": ["status", "integer"],
     }
+
+
+def test_the_indicators_are_assessed_once(
+    kielce: Strategy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The summary and section 3 share one indicator table: the progress method runs once."""
+    from citystrategy.reports.tables import indicator_values_table as real
+
+    calls: list[int] = []
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    for module in ("annual", "tables._indicator_sections"):  # wherever a section could call it
+        monkeypatch.setattr(f"citystrategy.reports.{module}.indicator_values_table", counted)
+    report = annual_report(kielce, 2023, data=False)
+    assert len(calls) == 1
+    assert report.sections[3].sheet == "3. Wskaźniki"

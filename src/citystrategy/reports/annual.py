@@ -15,6 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Final
 
 import pandas as pd
+from babel import Locale
 
 from citystrategy._arguments import instance, integer
 from citystrategy._i18n import gettext, pgettext
@@ -43,9 +44,12 @@ from citystrategy.reports.tables import (
     findings_section,
     goal_scores_section,
     indicator_values_table,
-    indicators_section,
 )
-from citystrategy.reports.tables._indicator_sections import _severity_labels, _status_labels
+from citystrategy.reports.tables._indicator_sections import (
+    _indicators_section,
+    _severity_labels,
+    _status_labels,
+)
 from citystrategy.reports.tables.indicators import STATUS
 from citystrategy.reports.tables.projects import (
     _report,
@@ -146,6 +150,12 @@ def summary_section(
     instance(strategy, "strategy", Strategy, "a Strategy")
     integer(year, "year")
     loc = get_locale(locale)
+    _report(strategy, year)  # a year without a report: said before the indicators are assessed
+    return _summary(strategy, year, indicator_values_table(strategy, year, options=options), loc)
+
+
+def _summary(strategy: Strategy, year: int, frame: pd.DataFrame, loc: Locale) -> Section:
+    """:func:`summary_section` from the indicator table already computed (the report's)."""
     report = _report(strategy, year)
     title = pgettext("sheet", "Summary", loc)
     blocks: list[Heading | Paragraph | Table] = [Heading(title, 1)]
@@ -190,7 +200,6 @@ def summary_section(
             blocks.append(
                 Paragraph(differs.format(declared=format_money(declared.total_cost, locale=loc)))
             )
-    frame = indicator_values_table(strategy, year, options=options)
     blocks.append(_status_table(frame, loc))
     blocks.append(_findings_table(strategy, year, loc))
     made = gettext("Made with citystrategy {version} on {date}", loc)
@@ -231,11 +240,13 @@ def annual_report(
     instance(strategy, "strategy", Strategy, "a Strategy")
     integer(year, "year")
     loc = get_locale(locale)
+    _report(strategy, year)  # a year without a report: said before the indicators are assessed
+    values = indicator_values_table(strategy, year, options=options)  # once, for two sections
     sections = [
-        summary_section(strategy, year, locale=loc, options=options),
+        _summary(strategy, year, values, loc),
         introduction_section(strategy, year, locale=loc),
         projects_section(strategy, year, locale=loc),
-        indicators_section(strategy, year, locale=loc, options=options),
+        _indicators_section(strategy, year, values, loc),
         goal_scores_section(strategy, year, locale=loc, options=options),
         *texts_sections(strategy, year, locale=loc),
         findings_section(strategy, year=year, locale=loc),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 import pandas as pd
+from babel import Locale
 
 from citystrategy._arguments import instance, integer
 from citystrategy._i18n import gettext, pgettext
@@ -324,7 +325,13 @@ def indicators_section(
         YearError: If no indicator has a value in *year*.
     """
     loc = get_locale(locale)
-    frame = indicator_values_table(strategy, year, options=options)
+    return _indicators_section(
+        strategy, year, indicator_values_table(strategy, year, options=options), loc
+    )
+
+
+def _indicators_section(strategy: Strategy, year: int, frame: pd.DataFrame, loc: Locale) -> Section:
+    """:func:`indicators_section` from the indicator table already computed (the report's)."""
     shown = _with_notes(frame, year, loc)
     method = str(frame.attrs["settings"]["method"])
     ranges = bool(frame[TARGET_LOW].notna().any())
