@@ -47,6 +47,7 @@ from citystrategy.programs import city_profile, get_program, zmp
 from citystrategy.reports import comparison
 from citystrategy.reports.annual import annual_report, summary_section
 from citystrategy.reports.cells import cell_text, table_rows
+from citystrategy.reports.charts import ChartImages, indicator_chart, render_chart
 from citystrategy.reports.csv import to_csv, write_csv
 from citystrategy.reports.document import infer_columns
 from citystrategy.reports.excel import excel_number_format
@@ -141,6 +142,21 @@ CASES: dict[str, Case] = {
         TypeError,
         ArgumentTypeError,
         "'raport'",
+    ),
+    "render-chart-not-chart": Case(
+        lambda s, c: render_chart(bad("Wykres 1")), TypeError, ArgumentTypeError, "'Wykres 1'"
+    ),
+    "indicator-chart-not-indicator": Case(
+        lambda s, c: indicator_chart(bad("KIE-1-01"), s.observations),
+        TypeError,
+        ArgumentTypeError,
+        "'KIE-1-01'",
+    ),
+    "chart-images-svg-not-chart": Case(
+        lambda s, c: ChartImages().svg(bad("Wykres 1")), TypeError, ArgumentTypeError, "'Wykres 1'"
+    ),
+    "chart-images-png-not-chart": Case(
+        lambda s, c: ChartImages().png(bad("Wykres 1")), TypeError, ArgumentTypeError, "'Wykres 1'"
     ),
     "programs-table-not-programs": Case(
         lambda s, c: rtp.programs_table(bad(["ZMP-PPP"])), TypeError, ArgumentTypeError, "'ZMP-PPP'"

@@ -42,6 +42,7 @@ MODULES = (
     "citystrategy.reports.tables.projects",
     "citystrategy.reports.tables.programs",
     "citystrategy.reports.excel",
+    "citystrategy.reports.charts",
     "citystrategy.reports.comparison",
     "citystrategy.cli",
 )
