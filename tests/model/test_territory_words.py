@@ -82,8 +82,8 @@ def test_a_territory_with_a_bad_code_words_its_reason() -> None:
         ),
         (
             ["init", "{tmp}/x", "--teryt", "2661", "--kind", "gmina"],
-            "citystrategy: błąd: Territory 'Przykładowo': kod TERYT gminy ma 7 cyfr (podano '2661')\n",
-            "citystrategy: error: Territory 'Przykładowo': the TERYT code of a gmina has 7 digits "
+            "citystrategy: błąd: jednostka terytorialna 'Przykładowo': kod TERYT gminy ma 7 cyfr (podano '2661')\n",
+            "citystrategy: error: territory 'Przykładowo': the TERYT code of a gmina has 7 digits "
             "(got '2661')\n",
         ),
     ],
@@ -109,12 +109,14 @@ def test_a_blank_name_is_worded_by_the_catalogue(
     with pytest.raises(ModelError) as raised:
         Territory(name=" ", kind=TerritoryKind.GMINA)
     assert describe_error(raised.value, locale="pl") == (
-        "Territory: pole 'name' nie może być puste (podano ' ')"
+        "jednostka terytorialna: pole 'name' nie może być puste (podano ' ')"
     )
-    assert str(raised.value) == "Territory: 'name' must not be blank (got ' ')"
+    assert str(raised.value) == "a territory: 'name' must not be blank (got ' ')"
     assert main(["init", str(tmp_path / "x"), "--name", " "]) == 2
     err = capsys.readouterr().err
-    assert err == "citystrategy: błąd: Territory: pole 'name' nie może być puste (podano ' ')\n"
+    assert err == (
+        "citystrategy: błąd: jednostka terytorialna: pole 'name' nie może być puste (podano ' ')\n"
+    )
     assert english_words(err, names=NAMES) == []
     assert main(["init", str(tmp_path / "x"), "--name", " ", "--locale", "en"]) == 2
     assert polish_words(capsys.readouterr().err, names=NAMES) == []
