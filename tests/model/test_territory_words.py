@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
+import citystrategy.model as model
 from citystrategy.cli import main
-from citystrategy.errors import ModelError, TerytError
+from citystrategy.errors import Message, ModelError, TerytError
 from citystrategy.model import Territory, TerritoryKind
+from citystrategy.model._validators import _ENTITIES
 from citystrategy.reports import describe_error
 from citystrategy.territories import check_teryt, teryt_problem, validate_teryt
 from tests.language import english_words, identifiers, polish_words
@@ -120,3 +123,22 @@ def test_a_blank_name_is_worded_by_the_catalogue(
     assert english_words(err, names=NAMES) == []
     assert main(["init", str(tmp_path / "x"), "--name", " ", "--locale", "en"]) == 2
     assert polish_words(capsys.readouterr().err, names=NAMES) == []
+
+
+def test_every_model_class_is_named_by_the_catalogue() -> None:
+    """A model error names its object in words (``cel strategiczny '1'``), never by a class name."""
+    classes = {
+        name
+        for name in model.__all__
+        if isinstance(getattr(model, name), type) and attrs.has(getattr(model, name))
+    }
+    assert classes == set(_ENTITIES)
+    for name in classes:
+        _attribute, named, unnamed = _ENTITIES[name]
+        for template in (named, unnamed):
+            if template:
+                polish = describe_error(
+                    ModelError(Message(template, {"key": "X"}), "?"), locale="pl"
+                )
+                assert name not in polish
+                assert english_words(polish, names=["'X'", "X"]) == []

@@ -90,8 +90,8 @@ EXAMPLES: dict[str, tuple[CityStrategyError, tuple[str, ...]]] = {
         ("koszt", "1.5", "projects.tsv"),
     ),
     "unit": (
-        errors.UnitError("kg", "a currency", "indicators.tsv"),
-        ("kg", "a currency", "indicators.tsv"),
+        errors.UnitError("kg", "a unit of the citystrategy registry", "indicators.tsv"),
+        ("kg", "indicators.tsv"),
     ),
     "currency": (errors.CurrencyMismatchError("PLN", "EUR"), ("PLN", "EUR")),
     "model": (
@@ -299,6 +299,33 @@ def test_polish_has_no_english(case: str) -> None:
 def test_polish_wording(error: CityStrategyError, polish: str) -> None:
     """Nested parts (kinds, alternatives, reasons, an empty list) are worded in Polish too."""
     assert describe_error(error, locale="pl") == polish
+
+
+#: The Polish of errors made where the library makes them: whole sentences, cases agreeing.
+POLISH_SENTENCES = {
+    "model-target": "wartość docelowa '5–1': pole 'low' (5) jest większe niż pole 'high' (1)",
+    "model-goal": "cel strategiczny '1': cel operacyjny '2.9' do niego nie należy",
+    "model-program": (
+        "program 'ZMP-X': pole 'end_year' (2020) jest wcześniejsze niż pole 'start_year' (2024)"
+    ),
+    "model-currency": (
+        "kwota pieniężna: waluta musi być jedną z wartości: 'EUR', 'PLN' (podano 'USD')"
+    ),
+    "assessment-year": "rok 2023 występuje dwukrotnie",
+    "assessment-metadata": "w metadanych wskaźników brak kolumn: 'direction'",
+    "frame-columns": (
+        "nieprawidłowa ramka długa:\n  brak kolumn: 'unit'\n  kolumna 'year' musi zawierać liczby "
+        "całkowite (jej typ to float64)\n  nieoczekiwane kolumny: 'note'\n  wiersz 0: brak "
+        "wartości bez oznaczenia przyczyny"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", POLISH_SENTENCES, ids=list(POLISH_SENTENCES))
+def test_polish_sentences_of_the_library(case: str) -> None:
+    """Errors of the model, the progress method and the frames read as these Polish sentences."""
+    error, _names = EXAMPLES[case]
+    assert describe_error(error, locale="pl") == POLISH_SENTENCES[case]
 
 
 def test_a_figure_is_written_for_the_locale() -> None:
