@@ -89,13 +89,13 @@ def test_frame_without_optional_columns() -> None:
 def test_missing_column(column: str) -> None:
     """A frame without a required column is refused, naming it."""
     error = frame_error(long_frame().drop(columns=[column]))
-    assert error.problems == (f"missing column(s): {column}",)
+    assert error.problems == (f"missing column(s) {column!r}",)
 
 
 def test_unexpected_column() -> None:
     """A column outside the contract is named."""
     error = frame_error(long_frame().assign(comment=["a", "b"]))
-    assert error.problems == ("unexpected column(s): comment",)
+    assert error.problems == ("unexpected column(s) 'comment'",)
 
 
 def test_float_year() -> None:
@@ -179,7 +179,7 @@ def test_missing_column_does_not_hide_other_problems() -> None:
     frame = long_frame(year=[2022.0, 2023.0], unit=["%", "%"], value=[float("nan"), 5.2])
     error = frame_error(frame.drop(columns=["territory"]))
     assert set(error.problems) >= {
-        "missing column(s): territory",
+        "missing column(s) 'territory'",
         "column 'year' must hold integers (dtype is float64)",
         "unit '%' is not canonical: write 'percent'",
         "row 0: missing value without a flag saying why",
@@ -189,7 +189,7 @@ def test_missing_column_does_not_hide_other_problems() -> None:
 def test_missing_and_unexpected_columns_together() -> None:
     """A missing and an unexpected column are reported together."""
     error = frame_error(long_frame().drop(columns=["unit"]).assign(extra=[1, 2]))
-    assert error.problems == ("missing column(s): unit", "unexpected column(s): extra")
+    assert error.problems == ("missing column(s) 'unit'", "unexpected column(s) 'extra'")
 
 
 # --- observations_to_long ------------------------------------------------------------------

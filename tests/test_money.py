@@ -330,6 +330,13 @@ ERROR_EXAMPLES: tuple[BaseException, ...] = (
     errors.UnitError("kg", "a currency", "indicators.tsv, row 3"),
     errors.CurrencyMismatchError("PLN", "EUR"),
     errors.ModelError("Indicator 'KIE-1-01'", "'target' must be a quantity"),
+    errors.ModelError(
+        errors.Message("indicator {key!r}", {"key": "KIE-1-01"}),
+        errors.Message("{name!r} must not be blank (got {value!r})", {"name": "unit", "value": ""}),
+    ),
+    errors.UnitError(
+        "furlong", errors.Message("a unit with a label, one of {known}", {"known": ("PLN",)})
+    ),
     errors.DataFileError("projects.tsv", ["row 2: bad cost '1.5'", "row 9: empty name"]),
     errors.DataFileError(
         "indicators.tsv",
@@ -340,9 +347,13 @@ ERROR_EXAMPLES: tuple[BaseException, ...] = (
         ],
     ),
     errors.FrameError(["missing column 'unit'", "duplicate key ('kielce', 'KIE-1-01')"]),
+    errors.FrameError([errors.Message("missing column(s) {columns}", {"columns": ("unit",)})]),
     errors.UnknownCityError("radom", ["kielce"]),
     errors.UnknownCatalogueError("zpp", ["zmp"]),
     errors.AssessmentError("year 2023 appears twice", "('2661011', 'KIE-1-01')"),
+    errors.AssessmentError(
+        errors.Message("the year {year} appears twice", {"year": 2023}), "KIE-1-01"
+    ),
     errors.UnknownCodeError("indicator", "KIE-1-1", ["KIE-1-01", "KIE-1-02"]),
     errors.ArgumentError("window", 0, "a number of years, 1 or more"),
     errors.ArgumentTypeError("year", "2023", "an int"),

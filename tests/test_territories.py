@@ -20,6 +20,7 @@ from citystrategy.errors import (
     UnknownTerritoryError,
 )
 from citystrategy.model import Territory, TerritoryKind, TerritoryRegister, TerytLevel
+from citystrategy.reports import describe_error
 from citystrategy.territories import (
     _member_territories,
     check_teryt,
@@ -33,6 +34,7 @@ from citystrategy.territories import (
     validate_teryt,
 )
 from tests.factories import data_file_error
+from tests.language import english_words, identifiers, polish_words
 
 DATA = files("citystrategy.territories") / "data" / "cities_with_powiat_rights.csv"
 ZMP_DATA = files("citystrategy.programs.zmp") / "data"
@@ -386,6 +388,52 @@ def test_bad_city_row_is_located(
     assert shows in problem
 
 
+#: The data a problem of the cities file shows as it is: columns, codes, names, offending text.
+CITY_NAMES = (
+    "cities_with_powiat_rights.csv",
+    "'teryt_powiat'",
+    "'teryt_gmina'",
+    "'voivodeship'",
+    "'bdl_unit_powiat'",
+    "bdl_powiat_id",
+    "'name'",
+    "Kielce",
+    "świętokrzyskie",
+    "mazowieckie",
+)
+
+
+@pytest.mark.parametrize(("old", "new", "where", "shows"), CORRUPT.values(), ids=CORRUPT.keys())
+def test_bad_city_row_in_both_languages(
+    cities_file: Path, old: str, new: str, where: str, shows: str
+) -> None:
+    """A bad row of a cities file reads as Polish (the line, no English) or English (no Polish)."""
+    text = cities_file.read_text(encoding="utf-8")
+    cities_file.write_text(
+        text.replace(KIELCE_ROW, KIELCE_ROW.replace(old, new, 1)), encoding="utf-8"
+    )
+    error = data_file_error(read_cities, cities_file)
+    names = (*CITY_NAMES, str(cities_file), repr(new.strip(",")))
+    polish = describe_error(error, locale="pl")
+    assert "\n  wiersz 58" in polish
+    assert english_words(polish, names=names) == []
+    assert identifiers(polish, names=names) == []
+    english = describe_error(error, locale="en")
+    assert english == str(error)
+    assert polish_words(english, names=names) == []
+
+
+def test_a_repeated_city_and_a_short_row_in_polish(cities_file: Path) -> None:
+    """The repeated line and the count of cells are worded in Polish, in full sentences."""
+    text = cities_file.read_text(encoding="utf-8").replace(KIELCE_ROW, "Kielce,świętokrzyskie,2661")
+    cities_file.write_text(text + KIELCE_ROW + "\n" + KIELCE_ROW + "\n", encoding="utf-8")
+    polish = describe_error(data_file_error(read_cities, cities_file), locale="pl")
+    assert "\n  wiersz 58: oczekiwano komórek: 6, znaleziono: 3" in polish
+    assert (
+        "\n  wiersz 69, kolumna 'teryt_gmina': '2661011' dla 'Kielce' powtarza wiersz 68" in polish
+    )
+
+
 def test_repeated_city_is_located(cities_file: Path) -> None:
     """A city listed twice is refused at its second line."""
     with cities_file.open("a", encoding="utf-8") as stream:
@@ -406,7 +454,9 @@ def test_short_city_row(cities_file: Path) -> None:
     """A row with fewer cells than the header is a problem naming its line."""
     text = cities_file.read_text(encoding="utf-8")
     cities_file.write_text(text.replace(KIELCE_ROW, "Kielce,świętokrzyskie,2661"), encoding="utf-8")
-    assert data_file_error(read_cities, cities_file).problems == ("line 58: expected 6 cells",)
+    assert data_file_error(read_cities, cities_file).problems == (
+        "line 58: expected 6 cells, found 3",
+    )
 
 
 def test_the_packaged_cities_read_back() -> None:

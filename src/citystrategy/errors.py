@@ -202,17 +202,25 @@ class ParseError(ValueError, CityStrategyError):
 
 
 class UnitError(ValueError, CityStrategyError):
-    """A unit is unknown or does not fit where it is used."""
+    """A unit is unknown or does not fit where it is used.
 
-    def __init__(self, unit: str, expected: str, location: str | None = None) -> None:
+    Attributes:
+        unit: The unit, as given.
+        expected: What would fit, in English (given as text, or as a :class:`Message` to word in
+            any language).
+        location: Where it was found, if known.
+    """
+
+    def __init__(self, unit: str, expected: str | Message, location: str | None = None) -> None:
         super().__init__(unit, expected, location)
         self.unit = unit
-        self.expected = expected
+        self.expected = str(expected)
+        self._expected = expected if isinstance(expected, Message) else _text(expected)
         self.location = location
 
     def to_message(self) -> Message:
         """The error's message: an English template and its values, to word in any language."""
-        values = {"unit": self.unit, "expected": _text(self.expected)}
+        values = {"unit": self.unit, "expected": self._expected}
         if self.location:
             template = N_("unit {unit!r} does not fit: expected {expected} ({location})")
             return Message(template, {**values, "location": self.location})
@@ -240,20 +248,22 @@ class ModelError(ValueError, CityStrategyError):
     """A domain object was built with values that break one of its invariants.
 
     Attributes:
-        entity: What was being built, with its code (e.g. ``"Indicator 'KIE-1-01'"``).
+        entity: What was being built, with its code, in English (e.g. ``"indicator
+            'KIE-1-01'"``); given as text, or as a :class:`Message` to word in any language.
         problem: What is wrong, in English (given as text, or as a :class:`Message` to word in
             any language).
     """
 
-    def __init__(self, entity: str, problem: str | Message) -> None:
+    def __init__(self, entity: str | Message, problem: str | Message) -> None:
         super().__init__(entity, problem)
-        self.entity = entity
+        self.entity = str(entity)
+        self._entity = entity if isinstance(entity, Message) else _text(entity)
         self.problem = str(problem)
         self._problem = problem if isinstance(problem, Message) else _text(problem)
 
     def to_message(self) -> Message:
         """The error's message: an English template and its values, to word in any language."""
-        return Message("{entity}: {problem}", {"entity": self.entity, "problem": self._problem})
+        return Message("{entity}: {problem}", {"entity": self._entity, "problem": self._problem})
 
 
 #: How many problems of one file the text of a DataFileError lists before "and N more".
@@ -357,18 +367,24 @@ class DataFileError(ValueError, CityStrategyError):
 
 
 class FrameError(ValueError, CityStrategyError):
-    """A long frame breaks the frame contract; ``problems`` lists every breach."""
+    """A long frame breaks the frame contract; ``problems`` lists every breach.
 
-    def __init__(self, problems: Sequence[str]) -> None:
+    Attributes:
+        problems: Every breach, in English (each given as text, or as a :class:`Message` to
+            word in any language).
+    """
+
+    def __init__(self, problems: Sequence[str | Message]) -> None:
         super().__init__(tuple(problems))
-        self.problems = tuple(problems)
+        self.problems = tuple(str(problem) for problem in problems)
+        self._problems = tuple(p if isinstance(p, Message) else _text(p) for p in problems)
 
     def to_message(self) -> Message:
         """The error's message: an English template and its values, to word in any language."""
         values: dict[str, object] = {"head": Message(N_("invalid long frame:"))}
         template = "{head}"
-        for number, problem in enumerate(self.problems):
-            values[f"p{number}"] = _text(problem)
+        for number, problem in enumerate(self._problems):
+            values[f"p{number}"] = problem
             template += f"\n  {{p{number}}}"
         return Message(template, values)
 
@@ -405,19 +421,25 @@ class AssessmentError(ValueError, CityStrategyError):
     """Values cannot be assessed as given: a repeated year, an unreadable period, a text value.
 
     Options of the wrong value or type are :class:`ArgumentError` and :class:`ArgumentTypeError`.
+
+    Attributes:
+        problem: What is wrong, in English (given as text, or as a :class:`Message` to word in
+            any language).
+        series: The series (an indicator's code) it was found in, or ``""``.
     """
 
-    def __init__(self, problem: str, series: str = "") -> None:
+    def __init__(self, problem: str | Message, series: str = "") -> None:
         super().__init__(problem, series)
-        self.problem = problem
+        self.problem = str(problem)
+        self._problem = problem if isinstance(problem, Message) else _text(problem)
         self.series = series
 
     def to_message(self) -> Message:
         """The error's message: an English template and its values, to word in any language."""
         if self.series:
             template = N_("{problem} (series {series})")
-            return Message(template, {"problem": _text(self.problem), "series": self.series})
-        return Message("{problem}", {"problem": _text(self.problem)})
+            return Message(template, {"problem": self._problem, "series": self.series})
+        return Message("{problem}", {"problem": self._problem})
 
 
 #: How many known codes an :class:`UnknownCodeError` lists before "and N more".

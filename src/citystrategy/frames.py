@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 import pandas as pd
 
-from citystrategy.errors import ArgumentTypeError, FrameError, UnitError
+from citystrategy._i18n import N_
+from citystrategy.errors import ArgumentTypeError, FrameError, Message, UnitError
 from citystrategy.units import check_unit
 
 if TYPE_CHECKING:
@@ -79,7 +80,8 @@ def observations_to_long(strategy: Strategy) -> pd.DataFrame:
     sources = {indicator.code: indicator.source for indicator in strategy.indicators}
     unknown = sorted({o.indicator for o in strategy.observations if o.indicator not in units})
     if unknown:
-        raise FrameError([f"observations of unknown indicator {code!r}" for code in unknown])
+        template = N_("observations of unknown indicator {code!r}")
+        raise FrameError([Message(template, {"code": code}) for code in unknown])
     records = [
         {
             TERRITORY: obs.territory,
@@ -98,6 +100,27 @@ def observations_to_long(strategy: Strategy) -> pd.DataFrame:
     return validate_long(frame)
 
 
+def _row(index: object) -> object:
+    """A row label (or a key's cell) as it is shown: a NumPy integer as a plain int."""
+    return int(index) if isinstance(index, np.integer) else index
+
+
+def _column_problems(frame: pd.DataFrame) -> list[Message]:
+    """The breaches of the frame contract that cost nothing on millions of rows: the columns
+    :data:`LONG_COLUMNS` there, ``year`` of an integer dtype and ``value`` of a float dtype."""
+    problems: list[Message] = []
+    missing = [c for c in LONG_COLUMNS if c not in frame.columns]
+    if missing:
+        problems.append(Message(N_("missing column(s) {columns}"), {"columns": tuple(missing)}))
+    if YEAR in frame.columns and not pd.api.types.is_integer_dtype(frame[YEAR]):
+        template = N_("column 'year' must hold integers (dtype is {dtype})")
+        problems.append(Message(template, {"dtype": str(frame[YEAR].dtype)}))
+    if VALUE in frame.columns and not pd.api.types.is_float_dtype(frame[VALUE]):
+        template = N_("column 'value' must hold floats (dtype is {dtype})")
+        problems.append(Message(template, {"dtype": str(frame[VALUE].dtype)}))
+    return problems
+
+
 def validate_long(frame: pd.DataFrame) -> pd.DataFrame:
     """Check *frame* against the contract and return it; raise once with every problem.
 
@@ -111,43 +134,45 @@ def validate_long(frame: pd.DataFrame) -> pd.DataFrame:
     """
     if not isinstance(frame, pd.DataFrame):
         raise ArgumentTypeError("frame", frame, "a pandas DataFrame")
-    problems: list[str] = []
+    problems = _column_problems(frame)
     missing = [c for c in LONG_COLUMNS if c not in frame.columns]
-    if missing:
-        problems.append(f"missing column(s): {', '.join(missing)}")
     extra = [c for c in frame.columns if c not in LONG_COLUMNS + OPTIONAL_COLUMNS]
     if extra:
-        problems.append(f"unexpected column(s): {', '.join(map(str, extra))}")
+        template = N_("unexpected column(s) {columns}")
+        problems.append(Message(template, {"columns": tuple(map(str, extra))}))
     present = set(frame.columns)
-    if YEAR in present and not pd.api.types.is_integer_dtype(frame[YEAR]):
-        problems.append(f"column 'year' must hold integers (dtype is {frame[YEAR].dtype})")
-    if VALUE in present and not pd.api.types.is_float_dtype(frame[VALUE]):
-        problems.append(f"column 'value' must hold floats (dtype is {frame[VALUE].dtype})")
     for column in (c for c in (TERRITORY, INDICATOR, UNIT) if c in present):
         empty = frame[column].isna() | (frame[column].astype(str).str.strip() == "")
         for index in frame.index[empty][:5]:
-            problems.append(f"row {index}: empty {column!r}")
+            template = N_("row {row}: empty {column!r}")
+            problems.append(Message(template, {"row": _row(index), "column": column}))
     units: set[str] = {str(u) for u in frame[UNIT].dropna().unique()} if UNIT in present else set()
     for unit in sorted(units):
         try:
             if check_unit(unit) != unit:
-                problems.append(f"unit {unit!r} is not canonical: write {check_unit(unit)!r}")
+                template = N_("unit {unit!r} is not canonical: write {canonical!r}")  # fmt: skip
+                values = {"unit": unit, "canonical": check_unit(unit)}
+                problems.append(Message(template, values))
         except UnitError:
-            problems.append(f"unknown unit {unit!r}")
+            problems.append(Message(N_("unknown unit {unit!r}"), {"unit": unit}))
     keys = [c for c in KEY_COLUMNS if c in present]
     duplicated = frame.duplicated(keys, keep=False) if keys and not missing else None
     if duplicated is not None and duplicated.any():
         repeated = frame.loc[duplicated, keys].drop_duplicates().head(5)
         for row in repeated.itertuples(index=False):
-            problems.append(f"repeated key {tuple(row)}")
+            key = tuple(cell if isinstance(cell, str) else _row(cell) for cell in row)
+            template = N_("repeated key ({key})")
+            problems.append(Message(template, {"key": key}))
     if VALUE in present and pd.api.types.is_float_dtype(frame[VALUE]):
         infinite = np.isinf(frame[VALUE].to_numpy(dtype="float64"))
         for index in frame.index[infinite][:5]:
-            problems.append(f"row {index}: infinite value")
+            template = N_("row {row}: infinite value")
+            problems.append(Message(template, {"row": _row(index)}))
     if FLAG in present and VALUE in present:
         unflagged = frame[VALUE].isna() & frame[FLAG].isna()
         for index in frame.index[unflagged][:5]:
-            problems.append(f"row {index}: missing value without a flag saying why")
+            template = N_("row {row}: missing value without a flag saying why")
+            problems.append(Message(template, {"row": _row(index)}))
     if problems:
         raise FrameError(problems)
     return frame

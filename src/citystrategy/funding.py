@@ -45,7 +45,8 @@ from typing import TYPE_CHECKING, Final
 from attrs import frozen
 
 from citystrategy._arguments import each, instance, member
-from citystrategy.errors import ArgumentError, ArgumentTypeError, ModelError
+from citystrategy._i18n import N_
+from citystrategy.errors import ArgumentError, ArgumentTypeError, Message, ModelError
 from citystrategy.model import Derivation, Figure, FigureKind, Program, Rate, RateKind
 from citystrategy.money import ExchangeRate, Money
 from citystrategy.percent import Percent, as_percent
@@ -80,7 +81,8 @@ def _check_rate(rate: object) -> Decimal:
     """*rate* in percent, checked to lie between 0% and 100%."""
     percent = as_percent(rate, "rate")
     if not Decimal(0) <= percent <= HUNDRED:
-        raise ModelError("funding rate", f"a rate must lie between 0% and 100% (got {percent}%)")
+        template = N_("a rate must lie between 0% and 100% (got {value}%)")
+        raise ModelError(Message(N_("a funding rate")), Message(template, {"value": percent}))
     return percent
 
 
@@ -221,7 +223,9 @@ def total(
     currencies = {f.money.currency for _, f in found}
     if len(currencies) > 1:
         listed = ", ".join(f"{p.code} ({f.money.currency})" for p, f in found)
-        raise ModelError(f"sum of {wanted.value}", f"figures in several currencies: {listed}")
+        where = Message(N_("the sum of the figures {kind!r}"), {"kind": wanted.value})
+        problem = Message(N_("figures in several currencies: {listed}"), {"listed": listed})
+        raise ModelError(where, problem)
     if not found:
         return None
     return Money.sum((f.money for _, f in found), currency=currencies.pop())

@@ -20,9 +20,11 @@ from typing import Final
 from attrs import field, frozen
 
 from citystrategy._arguments import each, instance
+from citystrategy._i18n import N_
 from citystrategy.errors import (
     ArgumentTypeError,
     CurrencyMismatchError,
+    Message,
     ModelError,
     ZeroAmountError,
 )
@@ -43,15 +45,24 @@ def _to_decimal(value: Decimal | int) -> Decimal:
     return Decimal(value)
 
 
+def _entity(instance: object) -> Message:
+    """An amount or an exchange rate, in the words of a message."""
+    if isinstance(instance, ExchangeRate):
+        return Message(N_("an exchange rate"))
+    return Message(N_("an amount of money"))
+
+
 def _check_amount(instance: object, attribute: object, value: Decimal) -> None:
     if not value.is_finite():
-        raise ModelError("Money", f"'amount' must be finite (got {value!r})")
+        template = N_("'amount' must be a finite number (got {value})")
+        raise ModelError(_entity(instance), Message(template, {"value": repr(value)}))
 
 
 def _check_currency(instance: object, attribute: object, value: str) -> None:
     if value not in CURRENCIES:
-        msg = f"'currency' must be one of {sorted(CURRENCIES)} (got {value!r})"
-        raise ModelError("Money", msg)
+        template = N_("the currency must be one of {known} (got {value!r})")
+        values = {"known": tuple(sorted(CURRENCIES)), "value": value}
+        raise ModelError(_entity(instance), Message(template, values))
 
 
 @frozen(order=False)
@@ -178,7 +189,8 @@ def _date(instance: object, attribute: object, value: dt.date) -> None:
 
 def _positive(instance: object, attribute: object, value: Decimal) -> None:
     if not value.is_finite() or value <= 0:
-        raise ModelError("ExchangeRate", f"'rate' must be a positive number (got {value!r})")
+        template = N_("'rate' must be a number above 0 (got {value})")
+        raise ModelError(_entity(instance), Message(template, {"value": repr(value)}))
 
 
 @frozen(kw_only=True)
@@ -204,7 +216,8 @@ class ExchangeRate:
 
     def __attrs_post_init__(self) -> None:
         if self.base == self.quote:
-            raise ModelError("ExchangeRate", f"'base' and 'quote' are both {self.base!r}")
+            template = N_("'base' and 'quote' are both {currency!r}")
+            raise ModelError(_entity(self), Message(template, {"currency": self.base}))
 
     def convert(self, money: Money) -> Money:
         """Convert *money* (in ``base`` or ``quote``) to the other currency.

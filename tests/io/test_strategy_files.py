@@ -526,7 +526,7 @@ def test_a_bad_goal_key_does_not_make_its_code_unknown(kielce_dir: Path) -> None
         (
             "period_end = 2023-12-31",
             "period_end = 2022-12-31",
-            "report: AnnualReport 2023: 'period_start' 2023-01-01 is after 'period_end' 2022-12-31",
+            "report: annual report 2023: 'period_start' 2023-01-01 is after 'period_end' 2022-12-31",
         ),
         (
             "year = 2023\ndrawn_up_on",
@@ -621,7 +621,7 @@ def test_blank_project_name_is_located(kielce_dir: Path) -> None:
         kielce_dir / "projects.tsv", "KIE-P-03\tZawodowy bumerang\t", "KIE-P-03\t\t"
     )
     (problem,) = read_error(kielce_dir).problems
-    assert problem.startswith(f"line {line}: Project: 'name' must not be blank")
+    assert problem == f"line {line}: project 'KIE-P-03': 'name' must not be blank (got '')"
 
 
 def test_project_listed_twice_as_completed(kielce_dir: Path) -> None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
+import citystrategy.model as model
 from citystrategy.cli import main
-from citystrategy.errors import ModelError, TerytError
+from citystrategy.errors import Message, ModelError, TerytError
 from citystrategy.model import Territory, TerritoryKind
+from citystrategy.model._validators import _ENTITIES
 from citystrategy.reports import describe_error
 from citystrategy.territories import check_teryt, teryt_problem, validate_teryt
 from tests.language import english_words, identifiers, polish_words
@@ -82,8 +85,8 @@ def test_a_territory_with_a_bad_code_words_its_reason() -> None:
         ),
         (
             ["init", "{tmp}/x", "--teryt", "2661", "--kind", "gmina"],
-            "citystrategy: błąd: Territory 'Przykładowo': kod TERYT gminy ma 7 cyfr (podano '2661')\n",
-            "citystrategy: error: Territory 'Przykładowo': the TERYT code of a gmina has 7 digits "
+            "citystrategy: błąd: jednostka terytorialna 'Przykładowo': kod TERYT gminy ma 7 cyfr (podano '2661')\n",
+            "citystrategy: error: territory 'Przykładowo': the TERYT code of a gmina has 7 digits "
             "(got '2661')\n",
         ),
     ],
@@ -109,12 +112,33 @@ def test_a_blank_name_is_worded_by_the_catalogue(
     with pytest.raises(ModelError) as raised:
         Territory(name=" ", kind=TerritoryKind.GMINA)
     assert describe_error(raised.value, locale="pl") == (
-        "Territory: pole 'name' nie może być puste (podano ' ')"
+        "jednostka terytorialna: pole 'name' nie może być puste (podano ' ')"
     )
-    assert str(raised.value) == "Territory: 'name' must not be blank (got ' ')"
+    assert str(raised.value) == "a territory: 'name' must not be blank (got ' ')"
     assert main(["init", str(tmp_path / "x"), "--name", " "]) == 2
     err = capsys.readouterr().err
-    assert err == "citystrategy: błąd: Territory: pole 'name' nie może być puste (podano ' ')\n"
+    assert err == (
+        "citystrategy: błąd: jednostka terytorialna: pole 'name' nie może być puste (podano ' ')\n"
+    )
     assert english_words(err, names=NAMES) == []
     assert main(["init", str(tmp_path / "x"), "--name", " ", "--locale", "en"]) == 2
     assert polish_words(capsys.readouterr().err, names=NAMES) == []
+
+
+def test_every_model_class_is_named_by_the_catalogue() -> None:
+    """A model error names its object in words (``cel strategiczny '1'``), never by a class name."""
+    classes = {
+        name
+        for name in model.__all__
+        if isinstance(getattr(model, name), type) and attrs.has(getattr(model, name))
+    }
+    assert classes == set(_ENTITIES)
+    for name in classes:
+        _attribute, named, unnamed = _ENTITIES[name]
+        for template in (named, unnamed):
+            if template:
+                polish = describe_error(
+                    ModelError(Message(template, {"key": "X"}), "?"), locale="pl"
+                )
+                assert name not in polish
+                assert english_words(polish, names=["'X'", "X"]) == []

@@ -477,7 +477,7 @@ def test_blank_member_name_is_located(zmp_dir: Path) -> None:
     """A member without a name is refused at its line, not as an unlocated model error."""
     replace_once(zmp_dir / "members.csv", "Kielce,świętokrzyskie,", ",świętokrzyskie,")
     (problem,) = read_error(zmp_dir).problems
-    assert problem.startswith("line 167: Territory: 'name' must not be blank")
+    assert problem.startswith("line 167: a territory: 'name' must not be blank")
 
 
 def test_missing_catalogue_table(zmp_dir: Path) -> None:

@@ -2,21 +2,67 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from citystrategy import errors
 from citystrategy.cli import main
 from citystrategy.errors import CityStrategyError, DataFileError, Message, Problem
+from citystrategy.formatting import format_quantity
+from citystrategy.frames import validate_long
+from citystrategy.funding import grant
 from citystrategy.io.strategy_files import read_strategy
+from citystrategy.model import Observation, Program, Target, TargetKind, Territory, TerritoryKind
+from citystrategy.money import ExchangeRate, Money
+from citystrategy.percent import Percent
+from citystrategy.progress import assess_frame, assess_series, parse_period
+from citystrategy.progress.survey import change_test
 from citystrategy.reports import describe_error, describe_problem
+from citystrategy.units import ureg
+from tests.factories import make_operational_goal, make_strategic_goal, make_strategy
 from tests.language import english_words, identifiers, polish_words
 
 #: A GUS BDL request as the errors show it (never with the key).
 BDL_URL = (
     "https://bdl.stat.gov.pl/api/v1/data/by-variable/60270?unit-level=5&year=2023&page-size=100"
+)
+
+
+def _raised(build: Callable[[], object]) -> CityStrategyError:
+    """The citystrategy error that *build* raises (an error made where the library makes it)."""
+    with pytest.raises(CityStrategyError) as caught:
+        build()
+    return caught.value
+
+
+#: A long frame with a float year, a unit not written as the registry writes it, an unknown
+#: unit and a missing value without a flag.
+_BAD_FRAME = pd.DataFrame(
+    {
+        "territory": ["2661011", "2661011", "2661011"],
+        "indicator": ["A", "B", "C"],
+        "unit": ["count", "%", "bogus_unit"],
+        "year": [2022.0, 2023.0, 2023.0],
+        "value": [float("nan"), 1.0, 2.0],
+        "flag": [None, None, None],
+    }
+)
+
+#: The first labelled units, as a UnitError of the formatting lists them.
+_LABELLED = (
+    "EUR",
+    "EUR / inhabitant",
+    "EUR / kilometer",
+    "PLN",
+    "PLN / inhabitant",
+    "PLN / kilometer",
+    "count",
+    "count / hundred_thousand_inhabitants",
 )
 
 #: One error of each class, with the values it shows (data: codes, paths, offending texts).
@@ -44,14 +90,48 @@ EXAMPLES: dict[str, tuple[CityStrategyError, tuple[str, ...]]] = {
         ("koszt", "1.5", "projects.tsv"),
     ),
     "unit": (
-        errors.UnitError("kg", "a currency", "indicators.tsv"),
-        ("kg", "a currency", "indicators.tsv"),
+        errors.UnitError("kg", "a unit of the citystrategy registry", "indicators.tsv"),
+        ("kg", "indicators.tsv"),
     ),
     "currency": (errors.CurrencyMismatchError("PLN", "EUR"), ("PLN", "EUR")),
     "model": (
         errors.ModelError("Indicator 'KIE-1-01'", "'target' must be a quantity"),
         ("Indicator 'KIE-1-01'", "'target' must be a quantity"),
     ),
+    "model-target": (
+        _raised(lambda: Target(kind=TargetKind.WITHIN_RANGE, low=5, high=1, year=2030, raw="5–1")),
+        ("5–1", "'low'", "'high'"),
+    ),
+    "model-blank": (_raised(lambda: Territory(name=" ", kind=TerritoryKind.GMINA)), ("'name'",)),
+    "model-goal": (
+        _raised(
+            lambda: make_strategic_goal(operational_goals=(make_operational_goal(code="2.9"),))
+        ),
+        ("'1'", "'2.9'"),
+    ),
+    "model-period": (
+        _raised(lambda: make_strategy(period_start=2031, period_end=2030)),
+        ("'test-2030'", "'period_start'", "'period_end'"),
+    ),
+    "model-program": (
+        _raised(lambda: Program(code="ZMP-X", name="Program X", start_year=2024, end_year=2020)),
+        ("'ZMP-X'", "'end_year'", "'start_year'"),
+    ),
+    "model-observation": (
+        _raised(lambda: Observation(indicator="KIE-1-01", territory="2661011", year=2023)),
+        ("'KIE-1-01'", "'value'", "'missing'"),
+    ),
+    "model-currency": (
+        _raised(lambda: Money(Decimal(1), "USD")),
+        ("'USD'", "'PLN'", "'EUR'"),
+    ),
+    "model-exchange-rate": (
+        _raised(
+            lambda: ExchangeRate(base="PLN", quote="PLN", rate=Decimal(1), on=dt.date(2023, 12, 29))
+        ),
+        ("'base'", "'quote'", "'PLN'"),
+    ),
+    "model-funding-rate": (_raised(lambda: grant(Money(Decimal(100)), Percent(150))), ()),
     "data-file": (
         errors.DataFileError(
             "indicators.tsv",
@@ -64,11 +144,49 @@ EXAMPLES: dict[str, tuple[CityStrategyError, tuple[str, ...]]] = {
         ("indicators.tsv", "goal", "9"),
     ),
     "frame": (errors.FrameError(["missing column 'unit'"]), ("missing column 'unit'",)),
+    "frame-problems": (
+        _raised(lambda: validate_long(_BAD_FRAME)),
+        ("'year'", "float64", "'%'", "'percent'", "'bogus_unit'"),
+    ),
+    "frame-columns": (
+        _raised(lambda: validate_long(_BAD_FRAME.drop(columns=["unit"]).assign(note="x"))),
+        ("'unit'", "'note'", "'year'", "float64"),
+    ),
+    "unit-label": (
+        _raised(lambda: format_quantity(ureg.Quantity(Decimal(3), "furlong"))),
+        ("'furlong'", *(repr(unit) for unit in _LABELLED)),
+    ),
     "city": (errors.UnknownCityError("radom", ["kielce"]), ("radom", "kielce")),
     "catalogue": (errors.UnknownCatalogueError("zpp", ["zmp"]), ("zpp", "zmp")),
     "assessment": (
         errors.AssessmentError("year 2023 appears twice", "KIE-1-01"),
         ("year 2023 appears twice", "KIE-1-01"),
+    ),
+    "assessment-year": (
+        _raised(lambda: assess_series([(2023, 1.0), ("2023", 2.0)], direction="higher_is_better")),
+        (),
+    ),
+    "assessment-period": (_raised(lambda: parse_period("rok 2023")), ("'rok 2023'",)),
+    "assessment-direction": (
+        _raised(lambda: assess_series({2023: 1.0}, direction="rosnąca")),
+        ("'direction'", "'higher_is_better'", "'lower_is_better'", "'within_range'", "'rosnąca'"),
+    ),
+    "assessment-range": (
+        _raised(lambda: assess_series({2022: 1.0, 2023: 2.0}, direction="within_range")),
+        ("'target_range'",),
+    ),
+    "assessment-sample": (
+        _raised(lambda: change_test(5.0, 0, 6.0, 10, unit="percent", alpha=0.05)),
+        (),
+    ),
+    "assessment-metadata": (
+        _raised(
+            lambda: assess_frame(
+                _BAD_FRAME.assign(year=[2022, 2023, 2023]),
+                pd.DataFrame({"indicator": ["A", "B", "C"]}),
+            )
+        ),
+        ("'direction'",),
     ),
     "code": (
         errors.UnknownCodeError("indicator", "KIE-1-1", ["KIE-1-01", "KIE-1-02"]),
@@ -181,6 +299,33 @@ def test_polish_has_no_english(case: str) -> None:
 def test_polish_wording(error: CityStrategyError, polish: str) -> None:
     """Nested parts (kinds, alternatives, reasons, an empty list) are worded in Polish too."""
     assert describe_error(error, locale="pl") == polish
+
+
+#: The Polish of errors made where the library makes them: whole sentences, cases agreeing.
+POLISH_SENTENCES = {
+    "model-target": "wartość docelowa '5–1': pole 'low' (5) jest większe niż pole 'high' (1)",
+    "model-goal": "cel strategiczny '1': cel operacyjny '2.9' do niego nie należy",
+    "model-program": (
+        "program 'ZMP-X': pole 'end_year' (2020) jest wcześniejsze niż pole 'start_year' (2024)"
+    ),
+    "model-currency": (
+        "kwota pieniężna: waluta musi być jedną z wartości: 'EUR', 'PLN' (podano 'USD')"
+    ),
+    "assessment-year": "rok 2023 występuje dwukrotnie",
+    "assessment-metadata": "w metadanych wskaźników brak kolumn: 'direction'",
+    "frame-columns": (
+        "nieprawidłowa ramka długa:\n  brak kolumn: 'unit'\n  kolumna 'year' musi zawierać liczby "
+        "całkowite (jej typ to float64)\n  nieoczekiwane kolumny: 'note'\n  wiersz 0: brak "
+        "wartości bez oznaczenia przyczyny"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", POLISH_SENTENCES, ids=list(POLISH_SENTENCES))
+def test_polish_sentences_of_the_library(case: str) -> None:
+    """Errors of the model, the progress method and the frames read as these Polish sentences."""
+    error, _names = EXAMPLES[case]
+    assert describe_error(error, locale="pl") == POLISH_SENTENCES[case]
 
 
 def test_a_figure_is_written_for_the_locale() -> None:
@@ -297,3 +442,35 @@ def test_a_reason_with_values_is_worded_in_polish() -> None:
     assert text.startswith("nie można odczytać wartości '31 kg' pola value_2023: ")
     assert "nieznana jednostka 'kg' (znane: %, EUR, " in text
     assert caught.value.reason.startswith("unknown unit 'kg' (known: %, EUR, ")
+
+
+@pytest.mark.parametrize("broken", ["period", "goal"])
+def test_the_cli_words_a_broken_strategy_in_the_chosen_language(
+    broken: str, kielce_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check ./folder`: a period ending too early and a goal under another parent, both worded."""
+    path = kielce_dir / "strategy.toml"
+    text = path.read_text(encoding="utf-8")
+    if broken == "period":
+        path.write_text(text.replace("\nperiod_end = 2030", "\nperiod_end = 2020"), "utf-8")
+        polish = (
+            "strategia 'kielce-2030': pole 'period_start' (2022) jest późniejsze niż pole "
+            "'period_end' (2020)"
+        )
+        english = "strategy 'kielce-2030': 'period_start' 2022 is after 'period_end' 2020"
+    else:
+        path.write_text(text.replace('\ncode = "1.1"\n', '\ncode = "2.9"\n', 1), "utf-8")
+        polish = "cel strategiczny '1': cel operacyjny '2.9' do niego nie należy"
+        english = "strategic goal '1': the operational goal '2.9' does not belong to it"
+    names = [str(path), "\n  strategy:", "\n  strategic_goals[1]:", "period_start", "period_end"]
+    names += ["kielce-2030"]  # the places (TOML keys), fields and code are data
+    assert main(["check", str(kielce_dir)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"citystrategy: błąd: {path}: 1 problem\n")
+    assert polish in err
+    assert english_words(err, names=names) == []
+    assert identifiers(err, names=names) == []
+    assert main(["check", str(kielce_dir), "--locale", "en"]) == 2
+    err = capsys.readouterr().err
+    assert english in err
+    assert polish_words(err, names=names) == []

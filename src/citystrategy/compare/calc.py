@@ -40,7 +40,6 @@ from citystrategy.errors import ArgumentError, ArgumentTypeError, Message, YearE
 from citystrategy.frames import (
     FLAG,
     INDICATOR,
-    LONG_COLUMNS,
     SOURCE,
     TERRITORY,
     UNIT,
@@ -582,15 +581,11 @@ def synthetic_index(
 def _check_columns(frame: object) -> None:
     """The checks of a long frame that cost nothing on 15 million rows: columns and dtypes."""
     from citystrategy.errors import FrameError
+    from citystrategy.frames import _column_problems
 
     if not isinstance(frame, pd.DataFrame):
         raise ArgumentTypeError("frame", frame, "a pandas DataFrame")
-    missing = [c for c in LONG_COLUMNS if c not in frame.columns]
-    problems = [f"missing column(s): {', '.join(missing)}"] if missing else []
-    if YEAR in frame.columns and not pd.api.types.is_integer_dtype(frame[YEAR]):
-        problems.append(f"column 'year' must hold integers (dtype is {frame[YEAR].dtype})")
-    if VALUE in frame.columns and not pd.api.types.is_float_dtype(frame[VALUE]):
-        problems.append(f"column 'value' must hold floats (dtype is {frame[VALUE].dtype})")
+    problems = _column_problems(frame)
     if problems:
         raise FrameError(problems)
 

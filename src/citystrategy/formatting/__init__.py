@@ -34,8 +34,14 @@ from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_sym
 from citystrategy._arguments import integer
 from citystrategy._arguments import member as _enum_member
 from citystrategy._arguments import text as _string
-from citystrategy._i18n import Nn_, ngettext
-from citystrategy.errors import ArgumentError, ArgumentTypeError, UnitError, UnknownCodeError
+from citystrategy._i18n import N_, Nn_, ngettext
+from citystrategy.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    Message,
+    UnitError,
+    UnknownCodeError,
+)
 from citystrategy.formatting._dates import format_date as format_date
 from citystrategy.formatting._labels import UNIT_LABELS as UNIT_LABELS
 from citystrategy.formatting._labels import _scales, _unit_labels
@@ -444,12 +450,22 @@ def format_count(
     return f"{format_number(number, locale=loc)}{separator}{word}"
 
 
+#: How many labelled units a UnitError lists before "and N more".
+_UNITS_LISTED: Final = 8
+
+
 def _unit_label(unit: str, locale: Locale, *, ascii_only: bool) -> str:
     labels = _unit_labels(_language(locale))
     try:
         label = labels[unit]
     except KeyError:
-        raise UnitError(unit, f"a unit with a label, one of {sorted(labels)}") from None
+        known = tuple(sorted(labels))
+        listed: object = known
+        if len(known) > _UNITS_LISTED:
+            more = {"shown": known[:_UNITS_LISTED], "count": len(known) - _UNITS_LISTED}
+            listed = Message(N_("{shown} and {count} more"), more)
+        expected = Message(N_("a unit with a label, one of {known}"), {"known": listed})
+        raise UnitError(unit, expected) from None
     return _ASCII_UNITS.get(label, label) if ascii_only else label
 
 

@@ -8,8 +8,9 @@ from enum import StrEnum
 from attrs import field, frozen, validators
 
 from citystrategy._arguments import instance
-from citystrategy.errors import ModelError
-from citystrategy.model._validators import decimal_or_none, finite, non_blank, to_decimal
+from citystrategy._i18n import N_
+from citystrategy.errors import Message, ModelError
+from citystrategy.model._validators import decimal_or_none, entity, finite, non_blank, to_decimal
 
 __all__ = [
     "Direction",
@@ -47,6 +48,11 @@ class TargetKind(StrEnum):
     WITHIN_RANGE = "within_range"  #: between ``low`` and ``high``, inclusive
 
 
+def _low_above_high(low: Decimal, high: Decimal) -> Message:
+    template = N_("'low' {low} is above 'high' {high}")
+    return Message(template, {"low": low, "high": high})
+
+
 @frozen(kw_only=True)
 class Target:
     """A target value (wartość docelowa) to reach by a year.
@@ -75,16 +81,18 @@ class Target:
     raw: str = ""
 
     def __attrs_post_init__(self) -> None:
-        entity = f"Target {self.raw!r}" if self.raw else "Target"
         if self.kind is TargetKind.WITHIN_RANGE:
             if self.low is None or self.high is None or self.value is not None:
-                raise ModelError(entity, "a within_range target needs 'low' and 'high' only")
+                template = N_("a target range needs 'low' and 'high' only")
+                raise ModelError(entity(self), Message(template))
             if self.low > self.high:
-                raise ModelError(entity, f"'low' {self.low} is above 'high' {self.high}")
+                raise ModelError(entity(self), _low_above_high(self.low, self.high))
         elif self.value is None or self.low is not None or self.high is not None:
-            raise ModelError(entity, f"an {self.kind.value} target needs 'value' only")
+            template = N_("a target of the kind {kind!r} needs 'value' only")
+            raise ModelError(entity(self), Message(template, {"kind": self.kind.value}))
         if self.tolerance < 0:
-            raise ModelError(entity, f"'tolerance' must not be negative (got {self.tolerance})")
+            template = N_("'tolerance' must not be negative (got {value})")
+            raise ModelError(entity(self), Message(template, {"value": self.tolerance}))
 
     def is_met(self, value: Decimal) -> bool:
         """Return whether *value* satisfies the target.
@@ -133,7 +141,7 @@ class ValueRange:
 
     def __attrs_post_init__(self) -> None:
         if self.low is not None and self.high is not None and self.low > self.high:
-            raise ModelError(f"ValueRange {self}", f"'low' {self.low} is above 'high' {self.high}")
+            raise ModelError(entity(self), _low_above_high(self.low, self.high))
 
     def __contains__(self, value: object) -> bool:
         if not isinstance(value, Decimal | int) or isinstance(value, bool):
@@ -217,5 +225,7 @@ class Observation:
 
     def __attrs_post_init__(self) -> None:
         if (self.value is None) == (self.missing is None):
-            entity = f"Observation of {self.indicator!r} in {self.year}"
-            raise ModelError(entity, "give either a 'value' or a 'missing' reason, not both")
+            template = N_("observation of {code!r} in {year}")
+            where = Message(template, {"code": self.indicator, "year": self.year})
+            problem = Message(N_("give either a 'value' or a 'missing' reason, not both"))
+            raise ModelError(where, problem)

@@ -13,7 +13,7 @@ from citystrategy._arguments import integer, member, text
 from citystrategy._i18n import N_
 from citystrategy.errors import Message, ModelError, UnknownCodeError
 from citystrategy.model._names import normalise_name
-from citystrategy.model._validators import decimal_or_none, non_blank, str_tuple
+from citystrategy.model._validators import decimal_or_none, entity, non_blank, str_tuple
 from citystrategy.model.territory import Membership, MembershipStatus, Territory
 from citystrategy.money import Money
 
@@ -142,11 +142,10 @@ class Figure:
         if self.stated and self.derivation is not None:
             template = N_("a stated figure has no 'derivation' (got {derivation!r})")
             problem = Message(template, {"derivation": self.derivation.value})
-            raise ModelError(f"Figure {self.raw!r}", problem)
+            raise ModelError(entity(self), problem)
         if self.precision <= 0:
-            raise ModelError(
-                f"Figure {self.raw!r}", f"'precision' must be positive (got {self.precision})"
-            )
+            template = N_("'precision' must be above 0 (got {value})")
+            raise ModelError(entity(self), Message(template, {"value": self.precision}))
 
 
 @frozen(kw_only=True)
@@ -173,9 +172,8 @@ class Rate:
 
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.percent <= 100:
-            raise ModelError(
-                f"Rate {self.raw!r}", f"a rate must lie between 0% and 100% (got {self.percent}%)"
-            )
+            template = N_("a rate must lie between 0% and 100% (got {value}%)")
+            raise ModelError(entity(self), Message(template, {"value": self.percent}))
 
 
 @frozen(kw_only=True)
@@ -243,9 +241,9 @@ class ProgramEvent:
 
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end < self.start:
-            raise ModelError(
-                f"ProgramEvent {self.name!r}", f"'end' {self.end} is before 'start' {self.start}"
-            )
+            template = N_("'end' {end} is before 'start' {start}")
+            values = {"end": self.end.isoformat(), "start": self.start.isoformat()}
+            raise ModelError(entity(self), Message(template, values))
 
 
 @frozen(kw_only=True)
@@ -388,28 +386,28 @@ class Program:
     source: str = ""
 
     def __attrs_post_init__(self) -> None:
-        entity = f"Program {self.code!r}"
         if (
             self.start_year is not None
             and self.end_year is not None
             and self.end_year < self.start_year
         ):
-            raise ModelError(
-                entity, f"'end_year' {self.end_year} is before 'start_year' {self.start_year}"
-            )
+            template = N_("'end_year' {end} is before 'start_year' {start}")
+            years: dict[str, object] = {"end": self.end_year, "start": self.start_year}
+            raise ModelError(entity(self), Message(template, years))
         if (
             self.start_date is not None
             and self.end_date is not None
             and self.end_date < self.start_date
         ):
-            raise ModelError(
-                entity, f"'end_date' {self.end_date} is before 'start_date' {self.start_date}"
-            )
+            template = N_("'end_date' {end} is before 'start_date' {start}")
+            dates = {"end": self.end_date.isoformat(), "start": self.start_date.isoformat()}
+            raise ModelError(entity(self), Message(template, dates))
         editions = {edition.code for edition in self.editions}
         for participant in self.participants:
             if participant.edition and participant.edition not in editions:
-                problem = f"participant {participant.territory.name!r} is in unknown edition {participant.edition!r}"
-                raise ModelError(entity, problem)
+                template = N_("the participant {name!r} is in an unknown edition {edition!r}")
+                names = {"name": participant.territory.name, "edition": participant.edition}
+                raise ModelError(entity(self), Message(template, names))
 
     def figure(self, kind: FigureKind | str) -> Figure | None:
         """The first figure of *kind*, if any.
@@ -488,19 +486,22 @@ class Catalogue:
     sources: tuple[Source, ...] = field(factory=tuple, converter=_sources)
 
     def __attrs_post_init__(self) -> None:
-        entity = f"Catalogue {self.code!r}"
         if self.memberships and set(self.members) != set(_listed_members(self)):
-            raise ModelError(entity, "'members' differs from the members 'memberships' lists")
+            template = N_("'members' differs from the members 'memberships' lists")
+            raise ModelError(entity(self), Message(template))
         seen: dict[str, Membership] = {}
         for membership in self.memberships:
             for code in membership.territory.codes:
                 known = seen.setdefault(code, membership)
                 if known is not membership:
-                    problem = (
-                        f"{membership.territory.name!r} ({code}) has two memberships: "
-                        f"{known.status.value!r} and {membership.status.value!r}"
-                    )
-                    raise ModelError(entity, problem)
+                    template = N_("{name!r} ({code}) has two memberships: {first!r} and {second!r}")
+                    values = {
+                        "name": membership.territory.name,
+                        "code": code,
+                        "first": known.status.value,
+                        "second": membership.status.value,
+                    }
+                    raise ModelError(entity(self), Message(template, values))
 
     def program(self, code: str) -> Program:
         """The programme with *code*.
@@ -669,16 +670,14 @@ class CityProfile:
     membership: Membership | None = None
 
     def __attrs_post_init__(self) -> None:
-        entity = f"CityProfile {self.query!r}"
         if _MEMBER_FLAGS[self.status] is not self.member:
-            problem = f"'member' {self.member!r} contradicts the status {self.status.value!r}"
-            raise ModelError(entity, problem)
+            template = N_("'member' {member} contradicts the status {status!r}")
+            values = {"member": repr(self.member), "status": self.status.value}
+            raise ModelError(entity(self), Message(template, values))
         if self.membership is not None and self.membership.status is not self.status:
-            problem = (
-                f"the status {self.status.value!r} differs from its membership's "
-                f"{self.membership.status.value!r}"
-            )
-            raise ModelError(entity, problem)
+            template = N_("the status {status!r} differs from its membership's {other!r}")
+            values = {"status": self.status.value, "other": self.membership.status.value}
+            raise ModelError(entity(self), Message(template, values))
 
     @property
     def programs(self) -> tuple[Program, ...]:

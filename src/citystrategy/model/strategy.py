@@ -10,8 +10,16 @@ from typing import TYPE_CHECKING, TypeVar
 from attrs import field, frozen
 
 from citystrategy._arguments import integer
-from citystrategy.errors import ModelError, UnknownCodeError
-from citystrategy.model._validators import int_tuple, matches, non_blank, pairs, str_tuple
+from citystrategy._i18n import N_
+from citystrategy.errors import Message, ModelError, UnknownCodeError
+from citystrategy.model._validators import (
+    entity,
+    int_tuple,
+    matches,
+    non_blank,
+    pairs,
+    str_tuple,
+)
 from citystrategy.model.indicator import Indicator, Observation
 from citystrategy.model.program import ProgramLink
 from citystrategy.model.project import Project
@@ -34,6 +42,13 @@ __all__ = [
     "StrategicGoal",
     "Strategy",
 ]
+
+
+def _start_after_end(start: dt.date | int, end: dt.date | int) -> Message:
+    """'period_start' after 'period_end', written as dates or years."""
+    template = N_("'period_start' {start} is after 'period_end' {end}")
+    values = {"start": str(start), "end": str(end)}
+    return Message(template, values)
 
 
 @frozen(kw_only=True)
@@ -102,8 +117,8 @@ class StrategicGoal:
     def __attrs_post_init__(self) -> None:
         for goal in self.operational_goals:
             if goal.strategic_code != self.code:
-                problem = f"operational goal {goal.code!r} does not belong to it"
-                raise ModelError(f"StrategicGoal {self.code!r}", problem)
+                template = N_("the operational goal {code!r} does not belong to it")
+                raise ModelError(entity(self), Message(template, {"code": goal.code}))
 
 
 @frozen(kw_only=True)
@@ -224,8 +239,7 @@ class AnnualReport:
 
     def __attrs_post_init__(self) -> None:
         if self.period_start > self.period_end:
-            problem = f"'period_start' {self.period_start} is after 'period_end' {self.period_end}"
-            raise ModelError(f"AnnualReport {self.year}", problem)
+            raise ModelError(entity(self), _start_after_end(self.period_start, self.period_end))
 
 
 @frozen(kw_only=True)
@@ -360,8 +374,7 @@ class Strategy:
 
     def __attrs_post_init__(self) -> None:
         if self.period_start > self.period_end:
-            problem = f"'period_start' {self.period_start} is after 'period_end' {self.period_end}"
-            raise ModelError(f"Strategy {self.code!r}", problem)
+            raise ModelError(entity(self), _start_after_end(self.period_start, self.period_end))
 
     @property
     def operational_goals(self) -> tuple[OperationalGoal, ...]:

@@ -26,7 +26,7 @@ from citystrategy.errors import (
     UnknownTerritoryError,
 )
 from citystrategy.model._names import normalise_name
-from citystrategy.model._validators import non_blank
+from citystrategy.model._validators import entity, non_blank
 
 __all__ = [
     "TERYT_LENGTHS",
@@ -217,20 +217,20 @@ class Territory:
     bdl_name: str = ""
 
     def __attrs_post_init__(self) -> None:
-        entity = f"Territory {self.name!r}"
+        this = entity(self)
         if self.kind is TerritoryKind.FOREIGN and self.teryt is not None:
-            raise ModelError(entity, Message(N_("a foreign territory has no TERYT code")))
+            raise ModelError(this, Message(N_("a foreign territory has no TERYT code")))
         if self.teryt is not None:
             reason = teryt_problem(self.teryt)
             if reason is not None:
                 template = N_("'teryt' must be a TERYT code ({reason}, got {code!r})")
                 problem = Message(template, {"reason": reason, "code": self.teryt})
-                raise ModelError(entity, problem)
+                raise ModelError(this, problem)
             level = _LEVEL_OF_KIND.get(self.kind)
             if level is not None and len(self.teryt) != TERYT_LENGTHS[level]:
                 values = {"digits": TERYT_LENGTHS[level], "code": self.teryt}
                 template = _DIGITS_OF_KIND[self.kind]
-                raise ModelError(entity, Message(template, values))
+                raise ModelError(this, Message(template, values))
         if self.town_teryt is not None:
             expected = None if self.teryt is None else self.teryt[:6] + "4"
             if self.teryt is None or not self.teryt.endswith("3") or self.town_teryt != expected:
@@ -239,14 +239,14 @@ class Territory:
                     "(got {town!r} for 'teryt' {code!r})"
                 )
                 values = {"town": self.town_teryt, "code": self.teryt}
-                raise ModelError(entity, Message(template, values))
+                raise ModelError(this, Message(template, values))
         if self.bdl_powiat_id is not None:
             if not _BDL_ID_RE.fullmatch(self.bdl_powiat_id):
                 template = N_("'bdl_powiat_id' must be 12 digits (got {id!r})")
-                raise ModelError(entity, Message(template, {"id": self.bdl_powiat_id}))
+                raise ModelError(this, Message(template, {"id": self.bdl_powiat_id}))
             if self.kind is not TerritoryKind.CITY_WITH_POWIAT_RIGHTS:
                 template = N_("only a city with powiat rights has a 'bdl_powiat_id'")
-                raise ModelError(entity, Message(template))
+                raise ModelError(this, Message(template))
 
     @property
     def id(self) -> str:
@@ -315,8 +315,9 @@ class Membership:
 
     def __attrs_post_init__(self) -> None:
         if self.status is not MembershipStatus.UNKNOWN and not self.source.strip():
-            problem = f"a status {self.status.value!r} needs its 'source'"
-            raise ModelError(f"Membership of {self.territory.name!r}", problem)
+            where = Message(N_("membership of {name!r}"), {"name": self.territory.name})
+            template = N_("the status {status!r} needs its 'source'")
+            raise ModelError(where, Message(template, {"status": self.status.value}))
 
 
 def _territory_tuple(values: Iterable[Territory]) -> tuple[Territory, ...]:
@@ -378,8 +379,9 @@ class TerritoryRegister:
             for code in territory.codes:
                 known = by_code.setdefault(code, territory)
                 if known is not territory:
-                    problem = f"code {code!r} of {territory.name!r} is already {known.name!r}'s"
-                    raise ModelError("TerritoryRegister", problem)
+                    template = N_("the code {code!r} of {name!r} is already that of {known!r}")
+                    values = {"code": code, "name": territory.name, "known": known.name}
+                    raise ModelError(entity(self), Message(template, values))
             for key in {_key(territory.name), _key(territory.bdl_name or territory.name)}:
                 by_key.setdefault(key, []).append(territory)
         object.__setattr__(self, "_by_code", MappingProxyType(by_code))

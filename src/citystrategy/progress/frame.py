@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 
 from citystrategy._arguments import integer
-from citystrategy.errors import ArgumentTypeError, AssessmentError, FrameError
+from citystrategy._i18n import N_
+from citystrategy.errors import ArgumentTypeError, AssessmentError, FrameError, Message
 from citystrategy.frames import INDICATOR, TERRITORY, UNIT, VALUE, YEAR
 from citystrategy.model import Direction
 from citystrategy.progress import method as _m
@@ -79,9 +80,8 @@ def _meta_array(meta: pd.DataFrame, column: str, codes: IntArray, default: float
     try:
         values = pd.to_numeric(meta[column], errors="raise").astype("float64")
     except (ValueError, TypeError):
-        raise AssessmentError(
-            f"the metadata column {column!r} holds values that are not numbers"
-        ) from None
+        template = N_("the metadata column {column!r} holds values that are not numbers")
+        raise AssessmentError(Message(template, {"column": column})) from None
     return values.to_numpy(dtype=np.float64, na_value=np.nan)[codes]
 
 
@@ -133,14 +133,16 @@ def assess_frame(
             raise ArgumentTypeError(name, frame, "a pandas DataFrame")
     absent = [c for c in (TERRITORY, INDICATOR, YEAR, VALUE) if c not in observations.columns]
     if absent:
-        raise FrameError([f"missing column(s): {', '.join(absent)}"])
+        raise FrameError([Message(N_("missing column(s) {columns}"), {"columns": tuple(absent)})])
     absent = [c for c in ("indicator", "direction") if c not in indicators.columns]
     if absent:
-        raise AssessmentError(f"the indicator metadata has no column(s) {', '.join(absent)}")
+        template = N_("the indicator metadata has no column(s) {columns}")
+        raise AssessmentError(Message(template, {"columns": tuple(absent)}))
     meta = indicators.set_index("indicator")
     if meta.index.has_duplicates:
         repeated = sorted(map(str, meta.index[meta.index.duplicated()].unique()))
-        raise AssessmentError(f"indicators repeated in the metadata: {', '.join(repeated)}")
+        template = N_("indicators repeated in the metadata: {codes}")
+        raise AssessmentError(Message(template, {"codes": tuple(repeated)}))
     dense, keys, shape = _scatter(observations, meta, year)
     territories, indicator_labels, first_year = shape
     n_series = dense.shape[0]
@@ -158,7 +160,10 @@ def assess_frame(
     labels = filled.astype(str).to_numpy(dtype=object)
     bad = set(labels[np.unique(ind_codes)]) - {d.value for d in Direction}
     if bad:
-        raise AssessmentError(f"unknown direction(s) {sorted(map(str, bad))}")
+        template = N_("unknown direction(s) {found} (known: {known})")
+        known = tuple(d.value for d in Direction)
+        found = tuple(sorted(map(str, bad)))
+        raise AssessmentError(Message(template, {"found": found, "known": known}))
     is_range = (labels == Direction.WITHIN_RANGE.value)[ind_codes]
     ind = _m.Indicators(
         d=np.where(labels == Direction.HIGHER_IS_BETTER.value, 1.0, -1.0)[ind_codes],
@@ -170,7 +175,8 @@ def assess_frame(
         high=_meta_array(meta, "target_high", ind_codes, np.nan),
     )
     if is_range.any() and (np.isnan(ind.low[is_range]).any() or np.isnan(ind.high[is_range]).any()):
-        raise AssessmentError("a within_range indicator needs 'target_low' and 'target_high'")
+        template = N_("an indicator kept within a range needs 'target_low' and 'target_high'")
+        raise AssessmentError(Message(template))
     r = assess_with(dense, first_year, ind, year, opts)
     trend = _year_on_year(
         r, ind, meta, ind_codes, keys // n_ind, territories, first_year, samples, opts.alpha
@@ -233,7 +239,8 @@ def _units_from_frame(observations: pd.DataFrame, meta: pd.DataFrame) -> pd.Data
     if len(several):
         first = int(several[0])
         found = ", ".join(str(units[int(u)]) for u in np.flatnonzero(pairs[first]))
-        raise AssessmentError(f"indicator {labels[first]!r} has rows in several units: {found}")
+        template = N_("the indicator {code!r} has rows in several units: {units}")
+        raise AssessmentError(Message(template, {"code": str(labels[first]), "units": found}))
     found_units = pd.Series(
         [str(units[int(row.argmax())]) if row.any() else None for row in pairs], index=labels
     ).reindex(meta.index)
@@ -257,13 +264,14 @@ def _scatter(
     territory_codes, territories = _codes(observations[TERRITORY])
     indicator_codes, labels = _codes(observations[INDICATOR])
     if len(values) and ((territory_codes < 0).any() or (indicator_codes < 0).any()):
-        raise AssessmentError("observations with an empty territory or indicator")
+        raise AssessmentError(Message(N_("observations with an empty territory or indicator")))
     unknown = labels.difference(meta.index)
     if len(unknown):
         used = np.flatnonzero(np.bincount(indicator_codes, minlength=len(labels)))
         missing = sorted(str(labels[int(i)]) for i in used if labels[int(i)] in set(unknown))
         if missing:
-            raise AssessmentError(f"no metadata for indicator(s): {', '.join(missing[:10])}")
+            template = N_("no metadata for the indicator(s) {codes}")
+            raise AssessmentError(Message(template, {"codes": tuple(missing[:10])}))
     present = ~np.isnan(values)
     if year is not None:
         present &= years <= year
@@ -301,7 +309,11 @@ def _scatter(
         cell = int(np.flatnonzero(counts > 1)[0])
         key = int(series_keys[cell // width])
         where = (territories[key // n_ind], labels[key % n_ind], first_year + cell % width)
-        raise AssessmentError(f"(territory, indicator, year) {where} appears more than once")
+        template = N_(
+            "the territory {territory!r}, indicator {code!r} and year {year} appear more than once"
+        )
+        shown = {"territory": str(where[0]), "code": str(where[1]), "year": where[2]}
+        raise AssessmentError(Message(template, shown))
     cells = cells[:dummy]
     return cells.reshape(len(series_keys), width), series_keys, (territories, labels, first_year)
 

@@ -18,6 +18,7 @@ holds the two equal), without NumPy's fixed cost per operation on a one-element 
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Final, NamedTuple
 
@@ -27,7 +28,7 @@ from attrs import frozen
 
 from citystrategy._arguments import real
 from citystrategy._i18n import N_
-from citystrategy.errors import ArgumentError, AssessmentError
+from citystrategy.errors import ArgumentError, AssessmentError, Message
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -137,8 +138,15 @@ class Thresholds:
         real(self.substantial, "substantial")
         real(self.moderate, "moderate")
         if not 0 < self.moderate < self.substantial:
-            msg = f"thresholds must satisfy 0 < moderate < substantial (got {self})"
-            raise AssessmentError(msg)
+            template = N_(
+                "thresholds must satisfy 0 < moderate < substantial "
+                "(got moderate {moderate}, substantial {substantial})"
+            )
+            values = {
+                "moderate": Decimal(str(self.moderate)),
+                "substantial": Decimal(str(self.substantial)),
+            }
+            raise AssessmentError(Message(template, values))
 
 
 #: Default thresholds: ratio with a target, ratio without a target (annual growth), projection.
@@ -270,7 +278,8 @@ def limit_factors(base: Values, limit: Values, xp: Any = ARRAYS) -> Values:
     """:func:`limit_factor` of every element (of one series' scalars with ``xp=Scalars``)."""
     if xp.any(limit <= 0):
         found = limit if xp is Scalars else limit[limit <= 0][0]
-        raise AssessmentError(f"a natural limit must be positive (got {found})")
+        template = N_("a natural limit must be positive (got {found})")
+        raise AssessmentError(Message(template, {"found": Decimal(str(float(found)))}))
     b = xp.abs(base)
     with np.errstate(invalid="ignore"):  # select evaluates every branch; the bad ones are unused
         factor: FloatArray = xp.select(

@@ -26,7 +26,8 @@ import numpy as np
 from attrs import field, frozen
 
 from citystrategy._arguments import integer, real
-from citystrategy.errors import ArgumentTypeError, AssessmentError
+from citystrategy._i18n import N_
+from citystrategy.errors import ArgumentTypeError, AssessmentError, Message
 from citystrategy.model import Direction
 from citystrategy.percent import fraction_level
 from citystrategy.progress import method as _m
@@ -43,6 +44,8 @@ __all__ = [
     "year_on_year",
 ]
 
+#: A range indicator assessed without its range.
+_NEEDS_RANGE = N_("an indicator kept within a range needs 'target_range' (low, high)")
 
 #: A series: year (or period such as ``"2015-16"``) -> value, as a mapping or as pairs.
 SeriesValues: TypeAlias = (
@@ -100,8 +103,10 @@ def _direction(direction: Direction | str) -> Direction:
     try:
         return Direction(direction)
     except ValueError:
-        allowed = ", ".join(d.value for d in Direction)
-        raise AssessmentError(f"'direction' must be one of {allowed} (got {direction!r})") from None
+        allowed = tuple(d.value for d in Direction)
+        template = N_("'direction' must be one of {allowed} (got {value!r})")
+        problem = Message(template, {"allowed": allowed, "value": direction})
+        raise AssessmentError(problem) from None
 
 
 def parse_period(period: int | str) -> int:
@@ -118,7 +123,8 @@ def parse_period(period: int | str) -> int:
     text = str(period).strip()
     head = text[:4]
     if len(text) < 4 or not head.isdigit() or (len(text) > 4 and text[4] not in "-–/"):
-        raise AssessmentError(f"cannot read a year from period {period!r}")
+        template = N_("cannot read a year from the period {period!r}")
+        raise AssessmentError(Message(template, {"period": period}))
     return int(head)
 
 
@@ -135,9 +141,10 @@ def _series(values: SeriesValues) -> dict[int, float]:
         if value is None or value != value:  # NaN of any float type
             continue
         if year in series:
-            raise AssessmentError(f"year {year} appears twice")
+            raise AssessmentError(Message(N_("the year {year} appears twice"), {"year": year}))
         if isinstance(value, bool | str) or not isinstance(value, int | float | Decimal):
-            raise AssessmentError(f"the value of {period!r} is not a number: {value!r}")
+            template = N_("the value of {period!r} is not a number: {value!r}")
+            raise AssessmentError(Message(template, {"period": period, "value": value}))
         series[year] = float(value)
     return series
 
@@ -206,7 +213,7 @@ def assess_series(
     bound = _optional(limit, "limit")
     band = _band(target_range)
     if direction is Direction.WITHIN_RANGE and band is None:
-        raise AssessmentError("a within_range indicator needs 'target_range' (low, high)")
+        raise AssessmentError(Message(_NEEDS_RANGE))
     low, high = band if band is not None else (np.nan, np.nan)
     is_range = direction is Direction.WITHIN_RANGE
     series = _series(values)
@@ -341,7 +348,7 @@ def year_on_year(
         )
     is_range = direction is Direction.WITHIN_RANGE
     if is_range and band is None:
-        raise AssessmentError("a within_range indicator needs 'target_range' (low, high)")
+        raise AssessmentError(Message(_NEEDS_RANGE))
     low, high = band if band is not None else (np.nan, np.nan)
     t1, t2 = years[-2], years[-1]
     v1, v2 = series[t1], series[t2]

@@ -20,7 +20,14 @@ import numpy.typing as npt
 import pandas as pd
 
 from citystrategy._arguments import instance, integer
-from citystrategy.errors import ArgumentError, ArgumentTypeError, AssessmentError, YearError
+from citystrategy._i18n import N_
+from citystrategy.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    AssessmentError,
+    Message,
+    YearError,
+)
 from citystrategy.frames import INDICATOR, TERRITORY, VALUE, YEAR
 from citystrategy.model import Direction, Observation, Strategy, TargetKind
 from citystrategy.percent import Percent, as_percent
@@ -374,8 +381,8 @@ def check_table(
         raise ArgumentTypeError("table", table, "the DataFrame assess() returns")
     absent = [c for c in columns if c not in table.columns]
     if absent:
-        problem = f"the table lacks the column(s) {', '.join(absent)}: pass the result of assess()"
-        raise AssessmentError(problem)
+        template = N_("the table lacks the column(s) {columns}: pass the result of assess()")
+        raise AssessmentError(Message(template, {"columns": tuple(absent)}))
     return table
 
 

@@ -20,7 +20,8 @@ import math
 from statistics import NormalDist
 
 from citystrategy._arguments import integer
-from citystrategy.errors import ArgumentError, AssessmentError
+from citystrategy._i18n import N_
+from citystrategy.errors import ArgumentError, AssessmentError, Message
 from citystrategy.percent import as_percent, fraction_level
 
 __all__ = ["two_proportion_p_value", "wilson_interval"]
@@ -71,12 +72,14 @@ def change_test(
     """
     for n in (n1, n2):
         if isinstance(n, bool) or not isinstance(n, int) or n <= 0:
-            raise AssessmentError(f"a sample size must be a positive int (got {n!r})")
+            template = N_("a sample size must be a whole number above 0 (got {value!r})")
+            raise AssessmentError(Message(template, {"value": n}))
     scale = 100.0 if unit == "percent" else 1.0
     p1, p2 = previous / scale, current / scale
     for share, value in ((p1, previous), (p2, current)):
         if not 0 <= share <= 1:
-            raise AssessmentError(f"a survey share must lie in [0, {scale:g}] (got {value!r})")
+            template = N_("a survey share must lie between 0 and {scale} (got {value!r})")
+            raise AssessmentError(Message(template, {"scale": f"{scale:g}", "value": value}))
     level = 1 - alpha
     low1, high1 = wilson(p1, n1, level)
     low2, high2 = wilson(p2, n2, level)

@@ -36,7 +36,8 @@ from pathlib import Path
 from typing import Final
 
 from citystrategy._arguments import instance, text
-from citystrategy.io._files import Problems, as_traversable, call, read_text
+from citystrategy._i18n import N_
+from citystrategy.io._files import HEADER, Place, Problems, as_traversable, call, read_text
 from citystrategy.io.catalogue_files import MEMBER_FILES, read_memberships
 from citystrategy.model import Territory, TerritoryKind, TerritoryRegister, TerytLevel
 from citystrategy.model._names import normalise_name
@@ -85,31 +86,40 @@ def _city(row: Mapping[str, str], number: int, problems: Problems) -> Territory 
         ("teryt_powiat", powiat, TerytLevel.POWIAT),
         ("teryt_gmina", gmina, TerytLevel.GMINA),
     ):
-        reason = check_teryt(code, level)
+        reason = teryt_problem(code, level)
         if reason is not None:
-            problems.add(f"line {number}, column {column!r}", f"{code!r} for {name!r}: {reason}")
+            where = Place(line=number, column=column)
+            problems.add(where, N_("{code!r} for {name!r}: {reason}"), code=code, name=name, reason=reason)  # fmt: skip
             failed = True
     if failed:
         return None
     expected = {
-        "teryt_gmina": (powiat + "011", "the urban gmina of its powiat"),
-        "voivodeship": (VOIVODESHIPS[powiat[:2]], f"the voivodeship of {powiat!r}"),
+        "teryt_gmina": (
+            powiat + "011",
+            N_(
+                "expected {expected!r} (the urban gmina of its powiat) for {name!r}, found {found!r}"
+            ),
+        ),
+        "voivodeship": (
+            VOIVODESHIPS[powiat[:2]],
+            N_("expected {expected!r} (the voivodeship of {code!r}) for {name!r}, found {found!r}"),
+        ),
     }
-    for column, (value, why) in expected.items():
+    for column, (value, template) in expected.items():
         if row[column] != value:
-            message = f"expected {value!r} ({why}) for {name!r}, found {row[column]!r}"
-            problems.add(f"line {number}, column {column!r}", message)
+            values = {"expected": value, "code": powiat, "name": name, "found": row[column]}
+            problems.add(Place(line=number, column=column), template, **values)
             failed = True
     bdl = row["bdl_unit_powiat"]
     if not bdl.endswith("000"):
-        message = f"expected a powiat's unit id, ending in 000, for {name!r}, found {bdl!r}"
-        problems.add(f"line {number}, column 'bdl_unit_powiat'", message)
+        template = N_("expected a powiat's unit id, ending in 000, for {name!r}, found {found!r}")
+        problems.add(Place(line=number, column="bdl_unit_powiat"), template, name=name, found=bdl)
         failed = True
     if failed:
         return None
     return call(
         problems,
-        f"line {number}",
+        Place(line=number),
         Territory,
         name=name,
         kind=TerritoryKind.CITY_WITH_POWIAT_RIGHTS,
@@ -135,20 +145,24 @@ def read_cities(file: Traversable | str | Path) -> tuple[Territory, ...]:
     reader = csv.DictReader(io.StringIO(read_text(file, problems)))
     missing = [c for c in CITY_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        problems.fail("line 1 (header)", f"missing column(s) {', '.join(map(repr, missing))}")
+        problems.fail(HEADER, N_("missing column(s) {columns}"), columns=tuple(missing))
     cities: list[Territory] = []
     lines: dict[str, int] = {}
     for number, row in enumerate(reader, start=2):
         if None in row or None in row.values():  # more or fewer cells than the header
-            problems.add(f"line {number}", f"expected {len(CITY_COLUMNS)} cells")
+            cells = [cell for key, cell in row.items() if key is not None and cell is not None]
+            found = len(cells) + len(row.get(None) or ())  # row[None]: the cells beyond
+            template = N_("expected {expected} cells, found {found}")
+            problems.add(Place(line=number), template, expected=len(CITY_COLUMNS), found=found)
             continue
         city = _city(row, number, problems)
         if city is None:
             continue
         first = lines.setdefault(city.teryt or "", number)
         if first != number:
-            message = f"{city.teryt!r} for {city.name!r} repeats line {first}"
-            problems.add(f"line {number}, column 'teryt_gmina'", message)
+            template = N_("{code!r} for {name!r} repeats line {first}")
+            where = Place(line=number, column="teryt_gmina")
+            problems.add(where, template, code=city.teryt, name=city.name, first=first)
             continue
         cities.append(city)
     problems.raise_if_any()
@@ -174,14 +188,15 @@ def _member_territories(
         for number, membership in enumerate(read_memberships(file, status), start=2):
             territory = membership.territory
             city = by_code.get(territory.teryt)
-            where = f"line {number}, column 'city_with_powiat_rights'"
+            where = Place(line=number, column="city_with_powiat_rights")
             is_city = territory.kind is TerritoryKind.CITY_WITH_POWIAT_RIGHTS
             if is_city and (city is None or _differ(city, territory)):
-                message = f"{territory.name!r} ({territory.teryt}) is not a city with powiat rights"
-                problems.add(where, message)
+                template = N_("{name!r} ({code}) is not a city with powiat rights")
+                problems.add(where, template, name=territory.name, code=territory.teryt)
             elif not is_city and city is not None:
-                message = f"{territory.name!r} ({territory.teryt}) is the city {city.name!r}"
-                problems.add(where, message)
+                template = N_("{name!r} ({code}) is the city {city!r}")
+                values = {"name": territory.name, "code": territory.teryt, "city": city.name}
+                problems.add(where, template, **values)
             elif not is_city:
                 found.setdefault(territory.teryt or "", territory)
         problems.raise_if_any()
