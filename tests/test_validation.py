@@ -302,6 +302,18 @@ def test_target_kind_contradicting_direction() -> None:
     assert finding.severity is Severity.WARNING
 
 
+def test_bound_target_contradicts_a_band_direction() -> None:
+    """An at_least target for a within-range (nominanta) indicator is flagged: it wants a band."""
+    strategy = _with_indicator(
+        4,
+        5,
+        direction=Direction.WITHIN_RANGE,
+        target=make_target(kind=TargetKind.AT_LEAST, value=Decimal(10)),
+    )
+    finding = only(check(strategy), FindingKind.TARGET_KIND_CONTRADICTS_DIRECTION, "T-1.1-01")
+    assert (finding.expected, finding.found) == ("within_range", "at_least")
+
+
 def test_exactly_target_fits_any_direction() -> None:
     """An exactly target does not contradict a direction."""
     strategy = _with_indicator(4, 5, target=make_target(kind=TargetKind.EXACTLY))

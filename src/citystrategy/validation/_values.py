@@ -66,6 +66,7 @@ def target_findings(strategy: Strategy, indicator: Indicator) -> list[Finding]:
     expected_kind = {
         Direction.HIGHER_IS_BETTER: TargetKind.AT_LEAST,
         Direction.LOWER_IS_BETTER: TargetKind.AT_MOST,
+        Direction.WITHIN_RANGE: TargetKind.WITHIN_RANGE,
     }
     if direction in expected_kind and target.kind not in (
         expected_kind[direction],
