@@ -246,6 +246,19 @@ def test_toml_wrong_type(kielce_dir: Path) -> None:
     assert error.problems == ("strategy.period_end: expected a whole number, found text '2030'",)
 
 
+def test_repeated_goal_code_is_named_at_its_second_table(kielce_dir: Path) -> None:
+    """A goal code written twice is the one problem, not the indicators of the lost goal."""
+    path = kielce_dir / "strategy.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('code = "1.2"', 'code = "1.1"', 1), encoding="utf-8")
+    error = read_error(kielce_dir)
+    assert error.path == str(path)
+    assert error.problems == (
+        "strategic_goals[1].operational_goals[2].code: repeated goal code '1.1'"
+        " (also at strategic_goals[1].operational_goals[1])",
+    )
+
+
 def test_missing_monitoring_key(kielce_dir: Path) -> None:
     """A [monitoring] table without ordinance_date is a DataFileError naming the key."""
     path = kielce_dir / "strategy.toml"

@@ -268,6 +268,32 @@ def _written_codes(goals: list[Any]) -> set[str]:
     return codes
 
 
+def _repeated_codes(goals: list[Any], problems: Problems) -> None:
+    """A goal code written twice (strategic or operational) is a problem at its second table.
+
+    Found here, not only by :func:`citystrategy.check`: otherwise the file's indicators of the
+    goal whose code was overwritten would fail as "unknown goal", hiding the cause.
+    """
+    first: dict[str, str] = {}
+    for number, goal in enumerate(goals, start=1):
+        if not isinstance(goal, Mapping):
+            continue
+        operational = goal.get("operational_goals", [])
+        tables = [(f"strategic_goals[{number}]", goal)] + [
+            (f"strategic_goals[{number}].operational_goals[{index}]", table)
+            for index, table in enumerate(operational if isinstance(operational, list) else [], 1)
+        ]
+        for where, table in tables:
+            code = table.get("code") if isinstance(table, Mapping) else None
+            if not isinstance(code, str):
+                continue
+            if code in first:
+                message = N_("repeated goal code {code!r} (also at {other})")
+                problems.add(f"{where}.code", message, code=code, other=first[code])
+            else:
+                first[code] = where
+
+
 def read_meta(file: Traversable) -> Meta:
     """Read strategy.toml: every problem of the file at once."""
     raw = read_toml(file)
@@ -280,6 +306,7 @@ def read_meta(file: Traversable) -> Meta:
     goals = _items(StrategicGoal, {"strategic_goals": listed}, "strategic_goals", problems)
     if not listed:
         problems.add("strategic_goals", N_("no strategic goals"))
+    _repeated_codes(listed, problems)
     codes = _written_codes(listed)
     links = _items(ProgramLink, raw, "program_links", problems)
     for number, link in enumerate(links, start=1):
