@@ -1010,6 +1010,15 @@ CASES: dict[str, Case] = {
     "read-strategy-int": Case(
         lambda s, c: read_strategy(bad(5)), TypeError, ArgumentTypeError, "5"
     ),
+    "write-strategy-str": Case(
+        lambda s, c: io.write_strategy(bad("kielce"), "out"),
+        TypeError,
+        ArgumentTypeError,
+        "'kielce'",
+    ),
+    "write-strategy-directory-int": Case(
+        lambda s, c: io.write_strategy(s, bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
     "parse-money-int": Case(lambda s, c: io.parse_money(bad(5)), TypeError, ArgumentTypeError, "5"),
     "parse-money-currency-int": Case(
         lambda s, c: io.parse_money("5 zł", currency=bad(1)), TypeError, ArgumentTypeError, "1"

@@ -21,6 +21,7 @@ MODULES = (
     "citystrategy.io",
     "citystrategy.io.parse",
     "citystrategy.io.strategy_files",
+    "citystrategy.io.strategy_writer",
     "citystrategy.io.catalogue_files",
     "citystrategy.io.bdl",
     "citystrategy.cities",

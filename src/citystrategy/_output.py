@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from citystrategy.errors import ArgumentTypeError, OutputExistsError
 
-__all__ = ["atomic_path", "write_bytes", "write_text"]
+__all__ = ["atomic_directory", "atomic_path", "write_bytes", "write_text"]
 
 
 def _target(path: object) -> Path:
@@ -98,3 +99,59 @@ def write_text(
     ):
         out.write(text)
     return _target(path)
+
+
+@contextlib.contextmanager
+def atomic_directory(path: str | os.PathLike[str], *, force: bool = False) -> Iterator[Path]:
+    """A new temporary folder beside *path* to fill; renamed to *path* when the block ends well.
+
+    With *force*, an existing *path* is moved aside first and removed only once the new folder is
+    in its place; if that rename fails, it is moved back. An error inside the block removes the
+    temporary folder and leaves *path* as it was.
+
+    Raises:
+        OutputExistsError: If *path* exists and *force* is false (checked before and after
+            filling the folder).
+        OSError: If the parent folder does not exist or cannot be written.
+
+    >>> import tempfile, pathlib
+    >>> parent = pathlib.Path(tempfile.mkdtemp())
+    >>> with atomic_directory(parent / "data") as temporary:
+    ...     _ = (temporary / "a.txt").write_text("one", encoding="utf-8")
+    >>> sorted(p.name for p in parent.iterdir()), (parent / "data" / "a.txt").read_text("utf-8")
+    (['data'], 'one')
+    """
+    target = _target(path)
+    _refuse_existing(target, force)
+    parent = target.absolute().parent
+    try:
+        temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+    except OSError as error:
+        raise type(error)(error.errno, error.strerror, str(target)) from None
+    try:
+        yield temporary
+        _refuse_existing(target, force)
+        os.chmod(temporary, 0o777 & ~_umask())  # mkdtemp's folder is private (0700)
+        if target.exists() or target.is_symlink():
+            aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
+            aside.rmdir()
+            os.replace(target, aside)
+            try:
+                os.replace(temporary, target)
+            except BaseException:
+                os.replace(aside, target)
+                raise
+            if aside.is_dir() and not aside.is_symlink():
+                shutil.rmtree(aside, ignore_errors=True)
+            else:
+                aside.unlink(missing_ok=True)
+        else:
+            os.replace(temporary, target)
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask

@@ -12,6 +12,7 @@ from citystrategy.io.parse import parse_money as parse_money
 from citystrategy.io.parse import parse_percent as parse_percent
 from citystrategy.io.parse import parse_quantity as parse_quantity
 from citystrategy.io.parse import parse_value as parse_value
+from citystrategy.io.strategy_writer import write_strategy as write_strategy
 
 __all__ = [
     "Amount",
@@ -24,4 +25,5 @@ __all__ = [
     "parse_percent",
     "parse_quantity",
     "parse_value",
+    "write_strategy",
 ]

@@ -119,7 +119,7 @@ def read_indicators(
         file,
         _INDICATOR_COLUMNS,
         key="code",
-        optional=("target_year", "target_tolerance", "source", "range"),
+        optional=("target_year", "target_tolerance", "source", "range", "responsible"),
         pattern=_VALUE_COLUMN_RE,
     )
     problems = Problems(str(file))
@@ -169,6 +169,7 @@ def read_indicators(
             source=row["source"] or source,
             note=row["note"],
             value_range=value_range,
+            responsible=row["responsible"],
         )
         if indicator is not None:
             indicators.append(indicator)

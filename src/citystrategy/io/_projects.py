@@ -48,6 +48,8 @@ class _ProjectDraft:
     cost_table: str | None = None
     aliases: list[str] = field(default_factory=list)
     description: str = ""
+    listed_as: str = ""
+    list_number: int | None = None
 
 
 def _completed_in_period(row: Row, strategy: Strategy, problems: Problems) -> None:
@@ -91,7 +93,7 @@ def read_projects(
     """
     file = root / "projects.tsv"
     columns = ("code", "name", "completed_in", "implementer", "implementer_kind", "note")
-    rows, _ = read_tsv(file, columns, key="code")
+    rows, _ = read_tsv(file, columns, key="code", optional=("responsible",))
     problems = Problems(str(file))
     drafts: dict[str, _ProjectDraft] = {}
     for row in rows:
@@ -133,6 +135,9 @@ def read_projects(
             description=draft.description,
             aliases=[a for a in dict.fromkeys(draft.aliases) if _bare_name(a) != row["name"]],
             note=row["note"],
+            responsible=row["responsible"],
+            listed_as=draft.listed_as,
+            list_number=draft.list_number,
         )
         if project is not None:
             projects.append(project)
@@ -197,6 +202,7 @@ def _read_links(
                     cost_cell=row["cost"],
                     source=f"goal table {table}, row {row['row']}",
                     remark=row["remark"],
+                    project_name=row["project_name"],
                 )
             )
             draft.aliases.append(row["project_name"])
@@ -321,4 +327,6 @@ def _read_completed(
         if completed.listed_as:
             draft.aliases.append(completed.listed_as)
         draft.description = completed.description
+        draft.listed_as = completed.listed_as
+        draft.list_number = completed.lp
     problems.raise_if_any()

@@ -173,6 +173,8 @@ class Indicator:
         value_range: The range its values can plausibly take, if declared; without one,
             :func:`citystrategy.check` assumes one from the unit (0..100 for a percentage,
             non-negative for a count, persons or money).
+        responsible: The unit responsible for its values (a department, a municipal unit),
+            as the city names it; empty when not known.
     """
 
     code: str = field(validator=non_blank)
@@ -186,6 +188,7 @@ class Indicator:
     source: str = ""
     note: str = ""
     value_range: ValueRange | None = None
+    responsible: str = ""
 
 
 @frozen(kw_only=True)

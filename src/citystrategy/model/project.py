@@ -44,6 +44,8 @@ class GoalLink:
         cost_cell: The cost cell of that row, verbatim (an amount, ``"jw."`` or a reference).
         source: Where the link is stated (e.g. ``"goal table 1, row 3"``).
         remark: Text of the direction cell that is not an action direction.
+        project_name: The project's name as that row prints it, verbatim (empty when not
+            known: the project's own name is meant).
     """
 
     strategic_goal: str = field(validator=non_blank)
@@ -52,6 +54,7 @@ class GoalLink:
     cost_cell: str = ""
     source: str = ""
     remark: str = ""
+    project_name: str = ""
 
 
 def _links(values: Iterable[GoalLink]) -> tuple[GoalLink, ...]:
@@ -75,6 +78,10 @@ class Project:
         description: Description of the work done, where the source gives one.
         aliases: Other spellings of the name in the source.
         note: Anything else the source says of it (e.g. that it was not carried out).
+        responsible: The unit responsible for it (a department, a municipal unit), as the
+            city names it; empty when not known.
+        listed_as: Its name as a report's list of completed projects prints it, verbatim.
+        list_number: Its number (lp) in that list, if it is listed.
     """
 
     code: str = field(validator=non_blank)
@@ -86,6 +93,9 @@ class Project:
     description: str = ""
     aliases: tuple[str, ...] = field(factory=tuple, converter=str_tuple)
     note: str = ""
+    responsible: str = ""
+    listed_as: str = ""
+    list_number: int | None = None
 
     @property
     def strategic_goals(self) -> tuple[str, ...]:
