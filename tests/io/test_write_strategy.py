@@ -22,6 +22,7 @@ from citystrategy.model import (
     Missing,
     Observation,
     Project,
+    ReportSection,
     Strategy,
 )
 from citystrategy.money import Money
@@ -231,6 +232,36 @@ def test_a_strategy_modified_in_code_reads_back_equal(kielce: Strategy, tmp_path
     assert projects[-1].split("\t")[-1] == "Wydział Inwestycji"
 
 
+def test_a_changed_toml_keeps_the_layout_of_what_is_still_there(
+    kielce: Strategy, tmp_path: Path
+) -> None:
+    """A renamed goal, a new report section and a dropped document keep the rest of strategy.toml as it was."""
+    goals = list(kielce.strategic_goals)
+    goals[0] = attrs.evolve(goals[0], name="Miasto dla wszystkich")
+    report = kielce.reports[0]
+    section = ReportSection(section=7, title="Nowy podrozdział", text="Pierwszy akapit.")
+    changed = attrs.evolve(
+        kielce,
+        strategic_goals=goals,
+        reports=[attrs.evolve(report, sections=(*report.sections, section))],
+        other_documents=kielce.other_documents[:1],
+    )
+    folder = write_strategy(changed, tmp_path / "k", like=SHIPPED)
+    assert read_strategy(folder) == changed
+    shipped = (SHIPPED / "strategy.toml").read_text(encoding="utf-8").splitlines()
+    text = (folder / "strategy.toml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[:8] == shipped[:8]  # the header comments
+    assert "# section 1 narrative, from" in text
+    assert 'name = "Miasto dla wszystkich"' in lines
+    assert 'name = "Miasto dla każdego"' not in lines
+    # the new section after the last one, in the canonical layout, before the documents' comment
+    new = '31.VIII.2024 roku."""\n\n[[sections]]\nsection = 7\ntitle = "Nowy podrozdział"\n'
+    assert new + 'text = "Pierwszy akapit."\n\n# ---- "Inne projekty' in text
+    assert "SRP-KOF-2030" not in text
+    assert "Gmina Górnó" in text  # the first document's territories, kept
+
+
 def test_responsible_is_read_and_written(kielce: Strategy, tmp_path: Path) -> None:
     """An indicator's and a project's responsible unit go to a responsible column and come back."""
     assert {i.responsible for i in kielce.indicators} == {""}
@@ -271,6 +302,38 @@ def test_an_indicator_without_a_value_for_a_year_is_refused(
         )
     assert f"{kielce.indicators[1].code!r} has no observation in 2024" in str(raised.value)
     assert not (tmp_path / "k").exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_refusal_is_worded_in_both_languages(kielce: Strategy, tmp_path: Path) -> None:
+    """A strategy that cannot be written is refused in Polish and in English, naming the indicator."""
+    code = kielce.indicators[0].code
+    extra = Observation(indicator=code, territory=kielce.territory.id, year=2024, value=Decimal(1))
+    with pytest.raises(ModelError) as raised:
+        write_strategy(
+            attrs.evolve(kielce, observations=(*kielce.observations, extra)), tmp_path / "k"
+        )
+    polish = describe_error(raised.value, locale="pl")
+    english = describe_error(raised.value, locale="en")
+    names = [kielce.code, kielce.indicators[1].code, "Strategy"]
+    assert f"wskaźnik {kielce.indicators[1].code!r} nie ma wartości za 2024 r." in polish
+    assert f"{kielce.indicators[1].code!r} has no observation in 2024" in english
+    assert english_words(polish, names=names) == []
+    assert polish_words(english, names=names) == []
+    assert identifiers(polish, names=names) == identifiers(english, names=names) == []
+
+
+def test_two_annual_reports_are_refused(kielce: Strategy, tmp_path: Path) -> None:
+    """The folder holds one annual report: a second one is refused, not dropped."""
+    report = kielce.reports[0]
+    second = attrs.evolve(
+        report,
+        year=2024,
+        period_start=report.period_start.replace(year=2024),
+        period_end=report.period_end.replace(year=2024),
+    )
+    with pytest.raises(ModelError, match=r"one annual report; this strategy has reports on"):
+        write_strategy(attrs.evolve(kielce, reports=(report, second)), tmp_path / "k")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -3,8 +3,9 @@
 A document is a tree of :class:`Table` s whose entries are :class:`Value` s (a scalar or a list of
 scalars, with the model's value and how to read a file's value back into it), tables and arrays of
 tables. :func:`render` writes it in the canonical layout: keys in the order given, a table header
-before each table with keys of its own (a blank line before it), a string with a line break as a
-multi-line string starting on a new line, a list on one line when it fits in 100 characters.
+before each table with keys of its own (a blank line before it), a string with a line break or
+too long for a line of 100 characters as a multi-line string starting on a new line, a list on one
+line when it fits in 100 characters.
 
 Given the text of an earlier version of the file (a *template*), :func:`render` keeps its layout
 for everything still there: the order of keys and tables, the comments and blank lines before each

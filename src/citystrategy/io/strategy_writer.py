@@ -162,7 +162,7 @@ def _as_written(strategy: Strategy, years: Sequence[int]) -> Strategy:
         shown = tuple(r.year for r in strategy.reports)
         raise _error(
             strategy,
-            N_("a data folder holds one annual report, this strategy has {years}"),
+            N_("a data folder holds one annual report; this strategy has reports on {years}"),
             years=shown,
         )
     codes = [i.code for i in strategy.indicators]
