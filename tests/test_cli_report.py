@@ -99,11 +99,11 @@ def test_an_existing_file_is_kept(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_an_unknown_extension_lists_the_formats(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """.pdf is refused, naming .xlsx and .md, and nothing is written."""
-    path = tmp_path / "raport.pdf"
+    """.odt is refused, naming the formats there are, and nothing is written."""
+    path = tmp_path / "raport.odt"
     code, out, err = run(["report", "kielce", "--year", "2023", "-o", str(path)], capsys)
     assert (code, out) == (2, "")
-    assert "obsługiwane formaty to .xlsx, .md" in err
+    assert "obsługiwane formaty to .xlsx, .md, .html, .pdf" in err
     assert list(tmp_path.iterdir()) == []
 
 

@@ -51,7 +51,9 @@ from citystrategy.reports.charts import ChartImages, indicator_chart, render_cha
 from citystrategy.reports.csv import to_csv, write_csv
 from citystrategy.reports.document import infer_columns
 from citystrategy.reports.excel import excel_number_format
+from citystrategy.reports.html import to_html, write_html
 from citystrategy.reports.markdown import to_markdown, write_markdown
+from citystrategy.reports.pdf import write_pdf
 from citystrategy.reports.tables import indicators as rt
 from citystrategy.reports.tables import programs as rtp
 from citystrategy.reports.tables import projects as report_tables
@@ -113,6 +115,15 @@ CASES: dict[str, Case] = {
     "write-markdown-report": Case(
         lambda s, c: write_markdown(bad("raport"), "r.md"), TypeError, ArgumentTypeError, "'raport'"
     ),
+    "to-html-report": Case(
+        lambda s, c: to_html(bad("raport")), TypeError, ArgumentTypeError, "'raport'"
+    ),
+    "write-html-report": Case(
+        lambda s, c: write_html(bad("raport"), "r.html"), TypeError, ArgumentTypeError, "'raport'"
+    ),
+    "write-pdf-report": Case(
+        lambda s, c: write_pdf(bad("raport"), "r.pdf"), TypeError, ArgumentTypeError, "'raport'"
+    ),
     "write-csv-frame": Case(
         lambda s, c: write_csv(bad([1, 2]), bad(None)), TypeError, ArgumentTypeError, "[1, 2]"
     ),
@@ -126,7 +137,7 @@ CASES: dict[str, Case] = {
         lambda s, c: summary_section(bad("kielce"), 2023), TypeError, ArgumentTypeError, "'kielce'"
     ),
     "check-target-format": Case(
-        lambda s, c: check_target("raport.pdf"), ValueError, UnsupportedFormatError, "raport.pdf"
+        lambda s, c: check_target("raport.odt"), ValueError, UnsupportedFormatError, "raport.odt"
     ),
     "write-report-path": Case(
         lambda s, c: write_report(annual_report(s, 2023, data=False), bad(5)),

@@ -362,6 +362,13 @@ ERROR_EXAMPLES: tuple[BaseException, ...] = (
     errors.StrategyFolderError("./moje-miasto", "no such folder"),
     errors.OutputExistsError("raport.xlsx"),
     errors.UnsupportedFormatError("raport.pdf", ".pdf", (".xlsx", ".md")),
+    errors.MissingExtraError(
+        ".pdf",
+        "pdf",
+        "weasyprint",
+        "apt-get install libpango-1.0-0",
+        "No module named 'weasyprint'",
+    ),
     errors.TerytError("2661019", "gmina kind '9' does not exist (expected 1–5)", "line 3"),
     errors.UnknownTerritoryError("Radomm", ["'Radom' (1463011)"]),
     errors.AmbiguousTerritoryError("Nowe", ["'Nowe' (0414033)", "'Nowe' (2204043)"]),

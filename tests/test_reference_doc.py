@@ -39,11 +39,13 @@ MODULES = (
     "citystrategy.reports.tables.indicators",
     "citystrategy.reports.cells",
     "citystrategy.reports.markdown",
+    "citystrategy.reports.html",
     "citystrategy.reports.csv",
     "citystrategy.reports.tables.projects",
     "citystrategy.reports.tables.programs",
     "citystrategy.reports.excel",
     "citystrategy.reports.charts",
+    "citystrategy.reports.pdf",
     "citystrategy.reports.comparison",
     "citystrategy.cli",
 )

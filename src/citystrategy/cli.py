@@ -11,7 +11,7 @@ such as ``./moje-miasto``; see :func:`citystrategy.cities.open_city` for how the
     citystrategy --version
     citystrategy init ./moje-miasto [--name NAME] [--teryt CODE] [--kind gmina|...]
     citystrategy summary CITY --year 2023                         [--format text|json|csv]
-    citystrategy report CITY --year 2023 -o raport.xlsx|raport.md [--force]
+    citystrategy report CITY --year 2023 -o raport.xlsx|.md|.html|.pdf [--force]
     citystrategy check CITY [--year 2023]                         [--format text|json|csv]
     citystrategy assess CITY --year 2023 [--method ratio|projection] [--window N]
                                          [--min-coverage PERCENT] [--format text|json|csv]
@@ -277,13 +277,15 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
         )
 
     def to_file(sub: argparse.ArgumentParser, *, required: bool = False) -> None:
-        """-o FILE (a report file: .xlsx or .md) and --force."""
+        """-o FILE (a report file: .xlsx, .md, .html or .pdf) and --force."""
         sub.add_argument(
             "-o",
             "--output",
             required=required,
             metavar="FILE",
-            help=_t("the file to write; its extension chooses the format: .xlsx or .md"),
+            help=_t(
+                "the file to write; its extension chooses the format: .xlsx, .md, .html or .pdf"
+            ),
         )
         sub.add_argument("--force", action="store_true", help=_t("replace the file if it exists"))
 
@@ -338,7 +340,10 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     report = new(
         commands,
         "report",
-        help=_t("the annual report as a file: an Excel workbook (.xlsx) or Markdown (.md)"),
+        help=_t(
+            "the annual report as a file: an Excel workbook (.xlsx), Markdown (.md), a web page "
+            "(.html) or a PDF (.pdf)"
+        ),
     )
     report.add_argument("city", metavar="CITY", help=city_help)
     year(report, required=True)

@@ -35,6 +35,7 @@ __all__ = [
     "DataFileError",
     "FrameError",
     "Message",
+    "MissingExtraError",
     "ModelError",
     "OutputExistsError",
     "ParseError",
@@ -849,3 +850,39 @@ class BdlNotCachedError(LookupError, CityStrategyError):
             "to fill the cache"
         )
         return Message(template, {"url": self.url, "cache_dir": self.cache_dir})
+
+
+class MissingExtraError(ImportError, CityStrategyError):
+    """A format needs an optional part of citystrategy (an extra) that cannot be loaded.
+
+    Attributes:
+        suffix: The format's file extension (``".pdf"``).
+        extra: The extra that installs it (``"pdf"``: ``pip install 'citystrategy[pdf]'``).
+        module: The Python package that could not be imported (``"weasyprint"``).
+        libraries: The system libraries it needs, as Debian or Ubuntu installs them.
+        reason: Why it could not be loaded (the import's own error, as Python gives it).
+    """
+
+    def __init__(self, suffix: str, extra: str, module: str, libraries: str, reason: str) -> None:
+        super().__init__(suffix, extra, module, libraries, reason)
+        self.suffix = suffix
+        self.extra = extra
+        self.module = module
+        self.libraries = libraries
+        self.reason = reason
+
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        template = N_(
+            "writing {suffix} files needs the Python package {module!r}, which cannot be loaded "
+            "({reason}); install it with pip install 'citystrategy[{extra}]' and its system "
+            "libraries (on Debian or Ubuntu: {libraries})"
+        )
+        values = {
+            "suffix": self.suffix,
+            "module": self.module,
+            "reason": self.reason,
+            "extra": self.extra,
+            "libraries": self.libraries,
+        }
+        return Message(template, values)

@@ -126,8 +126,8 @@ def test_write_report_follows_the_extension(report: Report, tmp_path: Path) -> N
     path = write_report(report, tmp_path / "raport.md")
     assert path.read_text(encoding="utf-8").startswith("# Roczny raport")
     with pytest.raises(UnsupportedFormatError, match=r"\.xlsx, \.md"):
-        write_report(report, tmp_path / "raport.pdf")
-    assert not (tmp_path / "raport.pdf").exists()
+        write_report(report, tmp_path / "raport.odt")
+    assert not (tmp_path / "raport.odt").exists()
 
 
 def test_an_existing_report_is_kept_without_force(report: Report, tmp_path: Path) -> None:

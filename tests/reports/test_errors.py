@@ -212,6 +212,22 @@ EXAMPLES: dict[str, tuple[CityStrategyError, tuple[str, ...]]] = {
         errors.UnsupportedFormatError("raport.pdf", ".pdf", (".xlsx", ".md")),
         ("raport.pdf", ".pdf", ".xlsx", ".md"),
     ),
+    "missing-extra": (
+        errors.MissingExtraError(
+            ".pdf",
+            "pdf",
+            "weasyprint",
+            "apt-get install libpango-1.0-0 libpangoft2-1.0-0",
+            "No module named 'weasyprint'",
+        ),
+        (
+            ".pdf",
+            "weasyprint",
+            "pip install 'citystrategy[pdf]'",
+            "apt-get install libpango-1.0-0 libpangoft2-1.0-0",
+            "No module named 'weasyprint'",
+        ),
+    ),
     "bdl-status": (
         errors.BdlRequestError(BDL_URL, "status", "", 503, 5),
         (BDL_URL, "503"),

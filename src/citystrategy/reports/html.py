@@ -1,0 +1,471 @@
+r"""The HTML writer: a report as one self-contained web page that reads well and prints well.
+
+The page needs nothing from the network: its style sheet is inline, its charts are inline SVG
+and it has no scripts, fonts, images or links outside itself (the table of contents links to
+the page's own sections). It is made from Jinja2 templates shipped with the package
+(``citystrategy/reports/templates``) with autoescaping on, so every text from the data is
+escaped: a project named ``<script>`` is that text on the page, never markup.
+
+What the page holds: the report's title, subject, author and date; a table of contents; each
+section with its headings (the report's title is ``<h1>``, a section's ``<h2>``, and headings
+below take one level more), paragraphs, tables and charts. Tables have a ``<caption>``, a
+``<thead>`` of ``<th scope="col">`` (repeated on every printed page), numbers right-aligned and
+every cell written by :func:`citystrategy.reports.cells.cell_text` in the report's language, as
+the Markdown writer writes them (``85 665 519,74 zł``, ``5,2%``); a missing value shows its
+reason. A status is shown by its word and an icon as well as by colour (:data:`STATUS_ICONS`;
+the colours are :data:`citystrategy.reports.excel.TONE_COLOURS`, each pair at least 4.5:1 in
+WCAG 2 contrast). A chart is drawn as SVG by :mod:`citystrategy.reports.charts` inside a
+``<figure>`` with its ``<figcaption>``, and the figures it shows follow it as a table. Printed
+(A4), each section starts a new page, a table's header is repeated and rows are not split.
+
+>>> import pandas as pd
+>>> from decimal import Decimal
+>>> from citystrategy.reports.document import Column, ColumnKind, Report, Section, Table
+>>> frame = pd.DataFrame({"goal": ["<b>1</b>"], "cost": [Decimal("33992885.47")]})
+>>> table = Table(frame, (Column("goal", "Cel"), Column("cost", "Koszt", kind=ColumnKind.MONEY)))
+>>> page = to_html(Report(title="Raport", sections=(Section("Koszty", (table,)),)))
+>>> page.splitlines()[:2]
+['<!DOCTYPE html>', '<html lang="pl">']
+>>> [line for line in page.splitlines() if line.startswith("<tr><td")]
+['<tr><td>&lt;b&gt;1&lt;/b&gt;</td><td class="num">33\xa0992\xa0885,47\xa0zł</td></tr>']
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Final, Protocol
+
+import attrs
+from attrs import frozen
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from citystrategy._arguments import instance
+from citystrategy._i18n import ngettext, pgettext
+from citystrategy._output import write_text
+from citystrategy.formatting import format_date, format_number, format_percent, get_locale
+from citystrategy.reports.cells import cell_text
+from citystrategy.reports.document import (
+    Chart,
+    ChartKind,
+    Column,
+    ColumnKind,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+    Tone,
+)
+from citystrategy.reports.excel import TONE_COLOURS
+from citystrategy.reports.markdown import _shares
+
+
+class ChartImages(Protocol):
+    """The charts' renderer: an SVG of each chart."""
+
+    def svg(self, chart: Chart) -> bytes | str:
+        """The chart as SVG."""
+
+
+__all__ = ["DATA_ROWS_SHOWN", "STATUS_ICONS", "to_html", "write_html"]
+
+#: The most rows of the long data written out as a table; longer data is only counted.
+DATA_ROWS_SHOWN: Final = 1000
+#: The icon shown before a status's word, by its tone, so that colour never carries the meaning
+#: alone (the icon is hidden from screen readers, which read the word).
+STATUS_ICONS: Final = {
+    Tone.GOOD: "\u2714",  # ✔ heavy check mark
+    Tone.FAIR: "\u25d1",  # ◑ circle with right half black
+    Tone.POOR: "\u26a0",  # ⚠ warning sign
+    Tone.BAD: "\u2718",  # ✘ heavy ballot x
+    Tone.NEUTRAL: "\u25cb",  # ○ white circle
+}
+#: Kinds whose cells are right-aligned (as in the Markdown writer).
+_NUMERIC: Final = frozenset(
+    {
+        ColumnKind.INTEGER,
+        ColumnKind.YEAR,
+        ColumnKind.NUMBER,
+        ColumnKind.MONEY,
+        ColumnKind.PERCENT,
+        ColumnKind.POINTS,
+        ColumnKind.MEASURE,
+        ColumnKind.SCORE,
+        ColumnKind.PROGRESS,
+    }
+)
+_SHARE_DECIMALS: Final = 1
+#: A section with a table of more columns than this is printed on landscape pages.
+_WIDE_COLUMNS: Final = 8
+_BLANK_LINES: Final = re.compile(r"\n\s*\n")
+#: An SVG's prologue (XML declaration, DOCTYPE, comments) that has no place inside HTML.
+_SVG_PROLOGUE: Final = re.compile(
+    r"\A(?:\s*<\?xml[^>]*\?>|\s*<!DOCTYPE[^>]*>|\s*<!--.*?-->)*\s*", re.S
+)
+_SVG_ID: Final = re.compile(r'\bid="([^"]+)"')
+#: What an inline SVG does without: its metadata (RDF with namespace addresses) and its
+#: namespace declarations (HTML gives an inline ``<svg>`` its namespace), so that the page holds
+#: no address at all.
+_SVG_METADATA: Final = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
+_SVG_NAMESPACE: Final = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"')
+
+
+@frozen
+class _Heading:
+    text: str
+    level: int
+    id: str
+    kind: str = "heading"
+
+
+@frozen
+class _Paragraph:
+    paragraphs: tuple[tuple[str, ...], ...]
+    kind: str = "paragraph"
+
+
+@frozen
+class _Cell:
+    lines: tuple[str, ...]
+    classes: str = ""
+    icon: str = ""
+
+
+@frozen
+class _Column:
+    title: str
+    numeric: bool
+    mark: str = ""
+
+
+@frozen
+class _Table:
+    id: str
+    caption: str
+    columns: tuple[_Column, ...]
+    rows: tuple[tuple[_Cell, ...], ...]
+    column_notes: tuple[tuple[str, str, str], ...] = ()
+    note: tuple[tuple[str, ...], ...] = ()
+    kind: str = "table"
+
+
+@frozen
+class _Figure:
+    id: str
+    caption: str
+    axis_title: str
+    table: _Table
+    svg: Markup | None
+    kind: str = "figure"
+
+
+@frozen
+class _Break:
+    kind: str = "break"
+
+
+@frozen
+class _Entry:
+    id: str
+    text: str
+    children: tuple[_Entry, ...] = ()
+
+
+@frozen
+class _Section:
+    id: str
+    blocks: tuple[_Heading | _Paragraph | _Table | _Figure | _Break, ...]
+    wide: bool = False
+
+
+@functools.cache
+def _environment() -> Environment:
+    """The templates' environment: autoescaping on, an undefined name an error."""
+    return Environment(
+        loader=PackageLoader("citystrategy.reports", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+@functools.cache
+def _style_sheet(name: str) -> str:
+    loader = _environment().loader
+    assert loader is not None
+    source, _, _ = loader.get_source(_environment(), name)
+    return source
+
+
+def _tone_rules() -> str:
+    """The colours of the tones (:data:`~citystrategy.reports.excel.TONE_COLOURS`)."""
+    rules = []
+    for tone, (text, fill) in TONE_COLOURS.items():
+        rules.append(f"td.tone-{tone.value} {{ color: {text}; background: {fill}; }}")
+    return "\n".join(rules)
+
+
+def _style(paged: bool, extra: str = "") -> Markup:
+    parts = [_style_sheet("report.css"), _tone_rules()]
+    if paged:
+        parts.append(_style_sheet("paged.css"))
+    if extra:
+        parts.append(extra)
+    # Our own style sheets: no text of the data is in them ("</" never appears).
+    return Markup("\n".join(parts))
+
+
+def _paragraphs(text: str) -> tuple[tuple[str, ...], ...]:
+    """Plain text as paragraphs of lines: a blank line parts paragraphs, a line break stays."""
+    found = []
+    for part in _BLANK_LINES.split(text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = tuple(line.strip() for line in part.split("\n") if line.strip())
+        if lines:
+            found.append(lines)
+    return tuple(found)
+
+
+def _tone(value: object, column: Column) -> Tone | None:
+    if not column.tones:
+        return None
+    try:
+        tone = column.tones.get(value)
+        if tone is None and hasattr(value, "value"):
+            tone = column.tones.get(value.value)
+    except TypeError:  # an unhashable value has no tone
+        return None
+    return tone
+
+
+def _cell(value: object, column: Column, row: dict[str, object], locale: str) -> _Cell:
+    text = cell_text(value, column, row, locale=locale)
+    lines = tuple(line for line in text.split("\n") if line) or ("",)
+    classes = []
+    if column.kind in _NUMERIC:
+        classes.append("num")
+        if len(lines) == 1 and not any(ch.isdigit() for ch in lines[0]):
+            classes.append("missing")  # a reason in words may wrap
+    tone = _tone(value, column)
+    if tone is not None:
+        classes += ["status", f"tone-{tone.value}"]
+    return _Cell(lines, " ".join(classes), STATUS_ICONS[tone] if tone is not None else "")
+
+
+def _table_view(
+    table: Table, columns: Sequence[Column], locale: str, table_id: str, extra: str = ""
+) -> _Table:
+    """The view of *table*'s *columns*; *extra* titles a column of shares (a pie's)."""
+    marks = {}
+    notes: list[tuple[str, str, str]] = []
+    for column in columns:
+        if column.note:
+            marks[column.key] = str(len(notes) + 1)
+            notes.append((marks[column.key], column.title, column.note))
+    views = [_Column(c.title, c.kind in _NUMERIC, marks.get(c.key, "")) for c in columns]
+    rows = []
+    for record in table.frame.to_dict("records"):
+        row = {str(key): value for key, value in record.items()}
+        rows.append([_cell(row[c.key], c, row, locale) for c in columns])
+    if extra:
+        views.append(_Column(extra, True))
+    return _Table(
+        id=table_id,
+        caption=table.title,
+        columns=tuple(views),
+        rows=tuple(tuple(row) for row in rows),
+        column_notes=tuple(notes),
+        note=_paragraphs(table.note),
+    )
+
+
+def _chart_table(chart: Chart, locale: str, table_id: str) -> _Table:
+    """What *chart* shows, as a table: its categories and series (and a pie's shares)."""
+    by_key = {column.key: column for column in chart.table.columns}
+    columns = [by_key[chart.category], *(by_key[key] for key in chart.series)]
+    share = pgettext("chart", "Share", locale) if chart.kind is ChartKind.PIE else ""
+    view = attrs.evolve(
+        _table_view(chart.table, columns, locale, table_id, share), caption=chart.title
+    )
+    if not share:
+        return view
+    shares = _shares(chart.table.frame[chart.series[0]].tolist())
+    rows = []
+    for cells, part in zip(view.rows, shares, strict=True):
+        shown = (
+            "–" if part is None else format_percent(part, decimals=_SHARE_DECIMALS, locale=locale)
+        )
+        rows.append((*cells, _Cell((shown,), "num")))
+    return attrs.evolve(view, rows=tuple(rows))
+
+
+def _inline_svg(svg: bytes | str, prefix: str) -> Markup:
+    """*svg* as markup for an HTML page: without its prologue, its ids made unique on the page.
+
+    The SVG is matplotlib's, which escapes the texts it draws; it goes into the page as markup
+    on purpose.
+    """
+    text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
+    text = _SVG_PROLOGUE.sub("", text, count=1)
+    text = _SVG_NAMESPACE.sub("", _SVG_METADATA.sub("", text))
+    for name in sorted(set(_SVG_ID.findall(text)), key=len, reverse=True):
+        new = f"{prefix}-{name}"
+        text = text.replace(f'id="{name}"', f'id="{new}"')
+        text = text.replace(f'href="#{name}"', f'href="#{new}"')
+        text = text.replace(f"url(#{name})", f"url(#{new})")
+    return Markup(text)
+
+
+class _Builder:
+    """The page's view: sections of blocks with ids, and the table of contents."""
+
+    def __init__(self, report: Report, images: ChartImages | None) -> None:
+        self.report = report
+        self.locale = report.locale
+        self.images = images
+        self.tables = 0
+        self.charts = 0
+
+    def table_id(self) -> str:
+        self.tables += 1
+        return f"table-{self.tables}"
+
+    def section(self, number: int, section: Section) -> tuple[_Section, _Entry]:
+        sid = f"section-{number}"
+        blocks: list[_Heading | _Paragraph | _Table | _Figure | _Break] = []
+        children = []
+        first = section.blocks[0] if section.blocks else None
+        titled = isinstance(first, Heading) and first.level == 1
+        title = first.text if titled and isinstance(first, Heading) else section.title
+        blocks.append(_Heading(title, 2, f"{sid}-title"))
+        heading_text = title  # the caption of a table without a title of its own
+        for index, block in enumerate(section.blocks):
+            if index == 0 and titled:
+                continue
+            if isinstance(block, Heading):
+                heading = _Heading(block.text, block.level + 1, f"{sid}-{index}")
+                blocks.append(heading)
+                heading_text = block.text
+                if block.level <= 2:
+                    children.append(_Entry(heading.id, heading.text))
+            elif isinstance(block, Paragraph):
+                blocks.append(_Paragraph(_paragraphs(block.text)))
+            elif isinstance(block, Table):
+                view = _table_view(block, block.columns, self.locale, self.table_id())
+                blocks.append(attrs.evolve(view, caption=block.title or heading_text))
+            elif isinstance(block, Chart):
+                blocks.append(self.figure(block))
+            elif isinstance(block, PageBreak):
+                blocks.append(_Break())
+        wide = any(len(table.columns) > _WIDE_COLUMNS for table in section.tables)
+        return _Section(sid, tuple(blocks), wide), _Entry(sid, title, tuple(children))
+
+    def figure(self, chart: Chart) -> _Figure:
+        self.charts += 1
+        fid = f"chart-{self.charts}"
+        svg = None if self.images is None else _inline_svg(self.images.svg(chart), fid)
+        table = _chart_table(chart, self.locale, self.table_id())
+        return _Figure(fid, chart.title, chart.axis_title, table, svg)
+
+    def data(self, number: int) -> tuple[_Section, _Entry] | None:
+        data = self.report.data
+        if data is None:
+            return None
+        sid = f"section-{number}"
+        title = self.report.data_title or pgettext("sheet", "Data", self.locale)
+        blocks: list[_Heading | _Paragraph | _Table | _Figure | _Break] = [
+            _Heading(title, 2, f"{sid}-title")
+        ]
+        count = len(data.frame)
+        if count <= DATA_ROWS_SHOWN:
+            view = _table_view(data, data.columns, self.locale, self.table_id())
+            blocks.append(attrs.evolve(view, caption=data.title or title))
+            wide = len(data.columns) > _WIDE_COLUMNS
+        else:
+            wide = False
+            sentence = ngettext(
+                "The data table has {count} row and is not shown here; the report's workbook "
+                "(.xlsx) holds it.",
+                "The data table has {count} rows and is not shown here; the report's workbook "
+                "(.xlsx) holds it.",
+                count,
+                self.locale,
+            )
+            number_text = format_number(count, decimals=0, locale=self.locale)
+            blocks.append(_Paragraph(_paragraphs(sentence.format(count=number_text))))
+        return _Section(sid, tuple(blocks), wide), _Entry(sid, title)
+
+
+def _sections(report: Report, images: ChartImages | None) -> tuple[list[_Section], list[_Entry]]:
+    builder = _Builder(report, images)
+    sections, entries = [], []
+    parts: Iterable[tuple[_Section, _Entry] | None] = (
+        *(builder.section(n, s) for n, s in enumerate(report.sections, start=1)),
+        builder.data(len(report.sections) + 1),
+    )
+    for part in parts:
+        if part is not None:
+            sections.append(part[0])
+            entries.append(part[1])
+    return sections, entries
+
+
+def _render(
+    report: Report, *, images: ChartImages | None, paged: bool = False, style: str = ""
+) -> str:
+    """The page; *paged* adds the style of the PDF (a title page, page numbers in the TOC)."""
+    instance(report, "report", Report, "a Report")
+    locale = get_locale(report.locale)
+    sections, toc = _sections(report, images)
+    template = _environment().get_template("report.html.j2")
+    created = report.created
+    return template.render(
+        report=report,
+        lang=locale.language,
+        css=_style(paged, style),
+        created=format_date(created, locale=locale) if created is not None else "",
+        created_iso=created.isoformat() if created is not None else "",
+        toc=toc,
+        toc_title=pgettext("report", "Contents", locale),
+        chart_data_label=pgettext("report", "The chart's figures", locale),
+        sections=sections,
+    )
+
+
+def to_html(report: Report, *, images: ChartImages | None = None) -> str:
+    r"""The report as one self-contained HTML page, in the report's language and number format.
+
+    Args:
+        report: The report.
+        images: The charts' renderer (:class:`citystrategy.reports.charts.ChartImages`), shared
+            with the other formats of the same run so that each chart is drawn once; ``None``:
+            one for this page.
+
+    Raises:
+        ArgumentTypeError: If *report* is not a Report.
+
+    >>> from citystrategy.reports.document import Heading, Paragraph, Report, Section
+    >>> page = to_html(Report(title="R", sections=(Section("1", (Paragraph("a < b"),)),)))
+    >>> "<p>a &lt; b</p>" in page, "<title>R</title>" in page
+    (True, True)
+    """
+    return _render(report, images=images)
+
+
+def write_html(report: Report, path: str | os.PathLike[str], *, force: bool = False) -> Path:
+    """Write the report as a self-contained HTML page (see :func:`to_html`); return its path.
+
+    The file is UTF-8, written whole or not at all; an existing file is replaced only with
+    *force*.
+
+    Raises:
+        ArgumentTypeError: If *report* is not a Report, or *path* is not a path.
+        OutputExistsError: If *path* exists and *force* is false.
+        OSError: If the file cannot be written.
+    """
+    return write_text(path, to_html(report), force=force)

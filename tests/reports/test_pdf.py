@@ -1,0 +1,201 @@
+"""The PDF writer: the Kielce report printed by WeasyPrint, read back with pypdf as a reader sees it."""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from pypdf import PdfReader
+
+from citystrategy.cli import main
+from citystrategy.errors import MissingExtraError, OutputExistsError
+from citystrategy.model import Strategy
+from citystrategy.reports.annual import annual_report
+from citystrategy.reports.document import Report
+from citystrategy.reports.pdf import PDF_LIBRARIES, write_pdf
+from tests.language import english_words, polish_words
+
+NBSP = "\xa0"
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of ``main(argv)``."""
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def page_texts(path: Path) -> list[str]:
+    """The text of each page, no-break spaces read as spaces."""
+    return [page.extract_text().replace(NBSP, " ") for page in PdfReader(path).pages]
+
+
+@pytest.fixture(scope="module")
+def kielce_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``citystrategy report kielce --year 2023 -o raport.pdf``, written once for the module."""
+    path = tmp_path_factory.mktemp("pdf") / "raport.pdf"
+    assert main(["report", "kielce", "--year", "2023", "-o", str(path)]) == 0
+    return path
+
+
+@pytest.fixture(scope="module")
+def pages(kielce_pdf: Path) -> list[str]:
+    """Its pages' text."""
+    return page_texts(kielce_pdf)
+
+
+def test_title_page(pages: list[str], kielce_pdf: Path) -> None:
+    """The first page is the title, the strategy, the city and the date, with no page number."""
+    first = pages[0].splitlines()
+    assert " ".join(first[:2]) == "Roczny raport z realizacji strategii w 2023 r."
+    assert "Strategia Rozwoju Miasta Kielce 2030+ w kierunku Smart City" in first
+    assert "Kielce" in first
+    assert re.fullmatch(r"\d\d\.\d\d\.\d{4} r\.", first[-1])
+    assert "strona" not in pages[0]
+    metadata = PdfReader(kielce_pdf).metadata
+    assert metadata is not None
+    assert metadata.title == "Roczny raport z realizacji strategii w 2023 r."
+    assert metadata.author == "Kielce"
+
+
+def test_every_page_but_the_first_is_numbered(pages: list[str]) -> None:
+    """Each page's footer is "strona N z M", M the number of pages."""
+    total = len(pages)
+    assert total > 20
+    for number, text in enumerate(pages[1:], start=2):
+        assert text.rstrip().endswith(f"strona {number} z {total}"), number
+
+
+def test_contents_give_the_right_pages(pages: list[str]) -> None:
+    """The table of contents lists the sections with the pages they start on."""
+    toc = pages[1]
+    assert toc.startswith("Spis treści")
+    entries = re.findall(r"^(.+?) \.{3,} ?(\d+)$", toc, re.MULTILINE)
+    titles = [title for title, _ in entries]
+    for title in (
+        "Podsumowanie",
+        "2. Zrealizowane działania i ich koszt",
+        "3. Wartość wskaźników",
+        "Cel strategiczny 1. Miasto dla każdego",
+        "7. Opis dalszych działań",
+        "Dane",
+    ):
+        assert title in titles
+    numbers = [int(number) for _, number in entries]
+    assert numbers == sorted(numbers)
+    assert numbers[0] == 3
+    for title, number in entries:
+        assert title in pages[int(number) - 1].replace("\n", " "), (title, number)
+
+
+def test_figures_of_sections_2_and_3(pages: list[str]) -> None:
+    """The declared total, goal 1's computed cost, the computed total and the city's revenue."""
+    text = "\n".join(pages)
+    section_2 = text[
+        text.index("\n2. Zrealizowane działania i ich koszt\n") : text.index(
+            "\n3. Wartość wskaźników\n"
+        )
+    ]
+    for figure in ("85 665 519,74 zł", "33 992 885,47 zł", "119 738 036,31 zł", "514 239,53 zł"):
+        assert figure in section_2
+    section_3 = text[
+        text.index("\n3. Wartość wskaźników\n") : text.index("\nOcena realizacji celów\n")
+    ]
+    assert "1 679 523 470,54 zł" in section_3
+    assert english_words(" ".join(pages[:2]), names=["Smart City"]) == []
+
+
+def test_sections_start_on_new_pages(pages: list[str]) -> None:
+    """Each numbered section's heading is the first line of a page."""
+    starts = {text.splitlines()[0] for text in pages}
+    for title in (
+        "1. Informacje wstępne",
+        "2. Zrealizowane działania i ich koszt",
+        "4. Problemy i ryzyka",
+    ):
+        assert title in starts
+
+
+def test_english_pdf(kielce: Strategy, tmp_path: Path) -> None:
+    """In English: "Contents", "page 2 of N", English number formats."""
+    full = annual_report(kielce, 2023, locale="en_GB", data=False)
+    report = Report(title=full.title, sections=full.sections[:1], locale="en_GB", author="Kielce")
+    path = write_pdf(report, tmp_path / "report.pdf")
+    texts = page_texts(path)
+    assert texts[1].startswith("Contents")
+    assert texts[1].rstrip().endswith(f"page 2 of {len(texts)}")
+    assert "PLN 119,738,036.31" in texts[2]
+    assert polish_words(texts[1], names=["Summary"]) == []
+
+
+def test_an_existing_pdf_is_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --force the existing file stays, refused before any work; write_pdf refuses too."""
+    path = tmp_path / "raport.pdf"
+    path.write_bytes(b"stary")
+    code, out, err = run(["report", "kielce", "--year", "2023", "-o", str(path)], capsys)
+    assert (code, out) == (2, "")
+    assert "już istnieje i pozostał bez zmian" in err
+    with pytest.raises(OutputExistsError):
+        write_pdf(Report(title="R"), path)
+    assert path.read_bytes() == b"stary"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["raport.pdf"]
+
+
+def test_force_replaces_a_pdf(tmp_path: Path) -> None:
+    """With force the file is replaced by a whole PDF."""
+    path = tmp_path / "raport.pdf"
+    path.write_bytes(b"stary")
+    write_pdf(Report(title="Nowy"), path, force=True)
+    assert path.read_bytes().startswith(b"%PDF-")
+    assert page_texts(path)[0].strip() == "Nowy"
+
+
+class _Unloadable(importlib.abc.MetaPathFinder):
+    """A finder for which WeasyPrint is there but its system library is not (Pango missing)."""
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        """Fail to load weasyprint as cffi does without Pango."""
+        if fullname == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0': No such file or directory")
+        return None
+
+
+def test_missing_weasyprint_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without WeasyPrint the CLI says, in Polish, to install the pdf extra; nothing is written."""
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as if not installed
+    with pytest.raises(MissingExtraError) as caught:
+        write_pdf(Report(title="R"), tmp_path / "r.pdf")
+    assert isinstance(caught.value, ImportError)
+    assert caught.value.extra == "pdf"
+    assert caught.value.libraries == PDF_LIBRARIES
+    assert "pip install 'citystrategy[pdf]'" in str(caught.value)
+    path = tmp_path / "raport.pdf"
+    code, out, err = run(["report", "kielce", "--year", "2023", "-o", str(path)], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        "citystrategy: błąd: zapis plików .pdf wymaga pakietu Pythona 'weasyprint'"
+    )
+    assert "pip install 'citystrategy[pdf]'" in err
+    assert "libpango-1.0-0" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_pango_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """WeasyPrint whose Pango cannot be loaded (an OSError) is the same clear error."""
+    monkeypatch.delitem(sys.modules, "weasyprint", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_Unloadable(), *sys.meta_path])
+    with pytest.raises(MissingExtraError, match=r"libpango-1\.0-0"):
+        write_pdf(Report(title="R"), tmp_path / "r.pdf")
+    assert list(tmp_path.iterdir()) == []
