@@ -350,6 +350,7 @@ ERROR_EXAMPLES: tuple[BaseException, ...] = (
     errors.ZeroAmountError("1 PLN", "0 PLN"),
     errors.StrategyFolderError("./moje-miasto", "no such folder"),
     errors.OutputExistsError("raport.xlsx"),
+    errors.ChartDataError("Wykres 1", "no_numbers", "cost"),
     errors.UnsupportedFormatError("raport.pdf", ".pdf", (".xlsx", ".md")),
     errors.TerytError("2661019", "gmina kind '9' does not exist (expected 1–5)", "line 3"),
     errors.UnknownTerritoryError("Radomm", ["'Radom' (1463011)"]),
