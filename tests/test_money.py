@@ -361,6 +361,7 @@ ERROR_EXAMPLES: tuple[BaseException, ...] = (
     errors.ZeroAmountError("1 PLN", "0 PLN"),
     errors.StrategyFolderError("./moje-miasto", "no such folder"),
     errors.OutputExistsError("raport.xlsx"),
+    errors.ChartDataError("Wykres 1", "no_numbers", "cost"),
     errors.UnsupportedFormatError("raport.pdf", ".pdf", (".xlsx", ".md")),
     errors.MissingExtraError(
         ".pdf",

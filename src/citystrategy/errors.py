@@ -29,6 +29,7 @@ __all__ = [
     "AssessmentError",
     "BdlNotCachedError",
     "BdlRequestError",
+    "ChartDataError",
     "CityStrategyError",
     "CityStrategyWarning",
     "CurrencyMismatchError",
@@ -608,6 +609,49 @@ class ZeroAmountError(ZeroDivisionError, CityStrategyError):
         """The error's message: an English template and its values, to word in any language."""
         template = N_("cannot divide {dividend} by {divisor}: it is zero")
         return Message(template, {"dividend": self.dividend, "divisor": self.divisor})
+
+
+#: The templates of :class:`ChartDataError`, by its problem (``*`` marks a variant with a detail).
+_CHART_TEMPLATES: dict[str, str] = {
+    "no_rows": N_("chart {chart!r} has no rows to draw"),
+    "no_numbers": N_("chart {chart!r}: the column {detail!r} has no number to draw"),
+    "missing": N_(
+        "pie chart {chart!r}: {detail!r} has no value, so the shares of the whole are unknown"
+    ),
+    "negative": N_("pie chart {chart!r}: the value of {detail!r} is negative, not a share"),
+    "zero_total": N_("pie chart {chart!r}: its values add up to 0, so it has no shares to draw"),
+    "no_values": N_("no observation of the indicator {chart!r} has a value to draw"),
+    "no_values*": N_("no observation of the indicator {chart!r} in {detail!r} has a value to draw"),
+}
+
+
+class ChartDataError(ValueError, CityStrategyError):
+    """A chart has nothing true to draw, so none is drawn rather than an empty or false picture.
+
+    Attributes:
+        chart: The chart's title, or the indicator's code.
+        problem: What is wrong: ``"no_rows"`` (an empty table), ``"no_numbers"`` (a series
+            without a single number), ``"missing"``, ``"negative"`` or ``"zero_total"`` (a pie
+            cannot show a whole), ``"no_values"`` (an indicator without an observed value).
+        detail: The column, category or territory concerned; ``""`` when none.
+    """
+
+    def __init__(self, chart: str, problem: str, detail: str = "") -> None:
+        super().__init__(chart, problem, detail)
+        self.chart = chart
+        self.problem = problem
+        self.detail = detail
+
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        key = f"{self.problem}*" if self.detail and f"{self.problem}*" in _CHART_TEMPLATES else ""
+        template = _CHART_TEMPLATES.get(key or self.problem)
+        if template is None:
+            return Message(N_("chart {chart!r} cannot be drawn: {detail}"), self._values())
+        return Message(template, self._values())
+
+    def _values(self) -> dict[str, object]:
+        return {"chart": self.chart, "detail": self.detail or self.problem}
 
 
 class StrategyFolderError(ValueError, CityStrategyError):

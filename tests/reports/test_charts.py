@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from citystrategy.errors import ArgumentError, ArgumentTypeError, CityStrategyError
+from citystrategy.errors import ArgumentError, ArgumentTypeError, ChartDataError
 from citystrategy.model import Observation, Strategy, TargetKind
 from citystrategy.reports import charts
 from citystrategy.reports.annual import annual_report
@@ -145,6 +145,11 @@ def test_wykres_1_has_a_wedge_per_goal_and_the_shares_from_the_project_tables(
     legend = texts(one(root, "legend"))
     assert "1. Miasto dla każdego" in legend
     assert f"44{NBSP}284{NBSP}112,65{NBSP}zł (6,1%)" in legend
+    desc = root.find(f"{SVG}desc")
+    assert desc is not None
+    assert str(desc.text).startswith(
+        f"1. Miasto dla każdego: 44{NBSP}284{NBSP}112,65{NBSP}zł (6,1%); "
+    )
 
 
 def test_wykres_2_leaves_out_the_wedge_of_a_goal_without_spending(
@@ -303,6 +308,12 @@ def test_kielce_survey_indicator_shows_its_values_base_and_target(
     assert "wartość bazowa (2022): 12,3%" in drawn
     assert "wartość docelowa (2030): co najmniej 14,3%" in drawn
     assert by_id(root, "missing") == []
+    desc = root.find(f"{SVG}desc")
+    assert desc is not None
+    assert desc.text == (
+        "2022: 12,3%; 2023: 5,2%; wartość bazowa (2022): 12,3%; "
+        "wartość docelowa (2030): co najmniej 14,3%; rok docelowy: 2030"
+    )
 
 
 def test_kielce_limit_is_drawn_as_a_limit(
@@ -395,6 +406,9 @@ def test_indicator_chart_in_english(kielce: Strategy) -> None:
     indicator = kielce.indicator("KIE-1-01")
     drawn = texts(parse(indicator_chart(indicator, kielce.observations, locale="en_GB")))
     assert "base value (2022): 12.3%" in drawn
+    other = kielce.indicator("KIE-3.3-02")  # thousand złoty, its 2023 value not in BDL yet
+    legend = texts(parse(indicator_chart(other, kielce.observations, locale="en_GB")))
+    assert f"base value (2022): 1,594,522{NBSP}thousand PLN" in legend
     assert "target (2030): at least 14.3%" in drawn
     words = " ".join(drawn)
     names = (indicator.name, indicator.code)
@@ -488,22 +502,25 @@ def test_importing_the_charts_does_not_import_matplotlib() -> None:
 
 
 @pytest.mark.parametrize(
-    ("values", "shows"),
+    ("values", "problem"),
     [
-        ([], "rows"),
-        ([None, None], "has a number"),
-        ([Decimal(1), None], "a value for 'b'"),
+        ([], "no_rows"),
+        ([None, None], "no_numbers"),
+        ([Decimal(1), None], "missing"),
         ([Decimal(1), Decimal(-1)], "negative"),
-        ([Decimal(0), Decimal(0)], "non-zero total"),
+        ([Decimal(0), Decimal(0)], "zero_total"),
     ],
     ids=["empty", "no-numbers", "pie-missing", "pie-negative", "pie-zero"],
 )
-def test_charts_never_draw_invented_data(values: list[object], shows: str) -> None:
+def test_charts_never_draw_invented_data(values: list[object], problem: str) -> None:
     """An empty table, a series without numbers or a pie it cannot show is an error."""
-    with pytest.raises(ArgumentError, match=shows) as raised:
+    with pytest.raises(ChartDataError) as raised:
         render_chart(_pie(values))
-    assert isinstance(raised.value, CityStrategyError)
-    assert "Nakłady" in str(raised.value)
+    assert isinstance(raised.value, ValueError)
+    assert raised.value.problem == problem
+    assert raised.value.chart == "Nakłady"
+    assert "'Nakłady'" in str(raised.value)
+    assert "chart 'Nakłady'" in str(raised.value)
 
 
 def test_text_in_a_value_column_is_a_type_error() -> None:
@@ -533,10 +550,10 @@ def test_bad_arguments(call: object, error: type[Exception], shows: str) -> None
 def test_indicator_chart_refuses_what_it_cannot_draw() -> None:
     """No value at all, two territories without a choice, a year twice, a late base year."""
     indicator = factories.make_indicator()
-    with pytest.raises(ArgumentError, match=re.escape("with a value of 'T-1.1-01'")):
+    with pytest.raises(ChartDataError, match=re.escape("indicator 'T-1.1-01' has a value")):
         indicator_chart(indicator, _series((2023, None)))
-    with pytest.raises(ArgumentError, match=re.escape("with a value of 'T-1.1-01'")):
-        indicator_chart(indicator, [])
+    with pytest.raises(ChartDataError, match=re.escape("'T-1.1-01' in '1465011' has a value")):
+        indicator_chart(indicator, _series((2023, None)), territory="1465011")
     two = [*_series((2023, "1")), factories.make_observation(territory="1465011")]
     with pytest.raises(ArgumentError, match="territory"):
         indicator_chart(indicator, two)

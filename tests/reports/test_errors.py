@@ -208,6 +208,14 @@ EXAMPLES: dict[str, tuple[CityStrategyError, tuple[str, ...]]] = {
     "zero": (errors.ZeroAmountError("1 PLN", "0 PLN"), ("1 PLN", "0 PLN")),
     "folder": (errors.StrategyFolderError("./moje-miasto", "no such folder"), ("./moje-miasto",)),
     "output-exists": (errors.OutputExistsError("raport.xlsx"), ("raport.xlsx", "force=True")),
+    "chart-no-numbers": (
+        errors.ChartDataError("Wykres 1", "no_numbers", "cost"),
+        ("Wykres 1", "cost"),
+    ),
+    "chart-no-values": (
+        errors.ChartDataError("KIE-1-01", "no_values", "2661011"),
+        ("KIE-1-01", "2661011"),
+    ),
     "unsupported-format": (
         errors.UnsupportedFormatError("raport.pdf", ".pdf", (".xlsx", ".md")),
         ("raport.pdf", ".pdf", ".xlsx", ".md"),

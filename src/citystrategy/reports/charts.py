@@ -42,7 +42,7 @@ from xml.sax.saxutils import escape
 
 from citystrategy._arguments import each, instance, integer
 from citystrategy._i18n import pgettext
-from citystrategy.errors import ArgumentError, ArgumentTypeError
+from citystrategy.errors import ArgumentError, ArgumentTypeError, ChartDataError
 from citystrategy.formatting import (
     format_money,
     format_money_scaled,
@@ -187,7 +187,7 @@ def _format(value: object) -> Format:
     return "svg" if value == "svg" else "png"
 
 
-def _save(figure: Figure, format: Format, title: str) -> bytes:
+def _save(figure: Figure, format: Format, title: str, description: str = "") -> bytes:
     buffer = io.BytesIO()
     if format == "png":
         figure.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Software": None})
@@ -199,6 +199,8 @@ def _save(figure: Figure, format: Format, title: str) -> bytes:
         raise RuntimeError("matplotlib wrote an SVG without an <svg> element")
     opening = head.group(0)[:-1] + ' role="img">'
     named = f"\n <title>{escape(title)}</title>" if title else ""
+    if description:
+        named += f"\n <desc>{escape(description)}</desc>"
     return (svg[: head.start()] + opening + named + svg[head.end() :]).encode("utf-8")
 
 
@@ -367,7 +369,7 @@ def _records(chart: Chart) -> list[dict[str, Any]]:
     frame = chart.table.frame
     records = [{str(k): v for k, v in record.items()} for record in frame.to_dict("records")]
     if not records:
-        raise ArgumentError("chart", chart.title, "a chart whose table has rows to draw")
+        raise ChartDataError(chart.title, "no_rows")
     return records
 
 
@@ -377,8 +379,7 @@ def _series(chart: Chart, records: list[dict[str, Any]]) -> dict[str, list[float
     for key in chart.series:
         values = [_number(record[key], f"{chart.title!r}: {key}") for record in records]
         if all(value is None for value in values):
-            expected = f"a chart whose series {key!r} has a number to draw"
-            raise ArgumentError("chart", chart.title, expected)
+            raise ChartDataError(chart.title, "no_numbers", key)
         series[key] = values
     return series
 
@@ -407,14 +408,14 @@ def _shares(chart: Chart, records: list[dict[str, Any]], labels: list[str]) -> l
     for record, label in zip(records, labels, strict=True):
         value = record[key]
         if _is_missing(value):
-            raise ArgumentError("chart", chart.title, f"a pie with a value for {label!r}")
+            raise ChartDataError(chart.title, "missing", label)
         amount = _exact_amount(value)
         if amount < 0:
-            raise ArgumentError("chart", chart.title, f"a pie without the negative {label!r}")
+            raise ChartDataError(chart.title, "negative", label)
         amounts.append(amount)
     total = sum(amounts, Decimal(0))
     if total == 0:
-        raise ArgumentError("chart", chart.title, f"a pie whose {key!r} has a non-zero total")
+        raise ChartDataError(chart.title, "zero_total", key)
     return [amount / total * 100 for amount in amounts]
 
 
@@ -628,6 +629,24 @@ def _lines(chart: Chart, locale: str) -> Figure:
     return figure
 
 
+def _description(chart: Chart, locale: str) -> str:
+    """What the chart shows, in words and figures, for a reader who cannot see it."""
+    records = _records(chart)
+    labels = _labels(chart, records, locale)
+    columns = _columns(chart)
+    shares = _shares(chart, records, labels) if chart.kind is ChartKind.PIE else None
+    parts = []
+    for i, (record, label) in enumerate(zip(records, labels, strict=True)):
+        values = []
+        for key in chart.series:
+            text = cell_text(record[key], columns[key], record, locale=locale)
+            values.append(text if len(chart.series) == 1 else f"{columns[key].title} {text}")
+        if shares is not None:
+            values[0] += f" ({format_percent(shares[i], decimals=1, locale=locale)})"
+        parts.append(f"{label}: {', '.join(values)}")
+    return "; ".join(parts)
+
+
 def render_chart(chart: Chart, *, locale: str = "pl_PL", format: Format = "svg") -> bytes:
     r"""Draw a report's chart block: an SVG or a PNG image of its table.
 
@@ -655,8 +674,9 @@ def render_chart(chart: Chart, *, locale: str = "pl_PL", format: Format = "svg")
     Raises:
         ArgumentTypeError: If *chart* is not a Chart, or a series holds something other than
             numbers (text in a value column).
-        ArgumentError: If the chart's table has no rows, a series has no number at all, a pie has
-            a missing or negative value or a zero total, or *locale* or *format* is unknown.
+        ChartDataError: If the chart's table has no rows, a series has no number at all, or a
+            pie has a missing or negative value or a zero total (a ``ValueError`` too).
+        ArgumentError: If *locale* or *format* is unknown.
     """
     instance(chart, "chart", Chart, "a Chart")
     get_locale(locale)
@@ -668,7 +688,7 @@ def render_chart(chart: Chart, *, locale: str = "pl_PL", format: Format = "svg")
             figure = _lines(chart, locale)
         else:
             figure = _bars(chart, locale)
-        return _save(figure, kind, chart.title)
+        return _save(figure, kind, chart.title, _description(chart, locale))
 
 
 # --- indicator charts ------------------------------------------------------------------------
@@ -696,9 +716,7 @@ def _observed(
             raise ArgumentError("observations", observation.year, expected)
         by_year[observation.year] = observation
     if not any(o.value is not None for o in by_year.values()):
-        where = "" if territory is None else f" in {territory!r}"
-        expected = f"observations with a value of {indicator.code!r}{where}"
-        raise ArgumentError("observations", indicator.code, expected)
+        raise ChartDataError(indicator.code, "no_values", territory or "")
     return dict(sorted(by_year.items()))
 
 
@@ -785,9 +803,11 @@ def indicator_chart(
     Raises:
         ArgumentTypeError: If *indicator* is not an Indicator, *observations* not a collection of
             Observation, or *territory*, *title* or *base_year* of the wrong type.
-        ArgumentError: If no observation of the indicator (in *territory*) has a value, the
-            observations are of several territories and none is chosen, a year is observed
-            twice, *base_year* has no value in or after it, or *locale* or *format* is unknown.
+        ChartDataError: If no observation of the indicator (in *territory*) has a value (a
+            ``ValueError`` too).
+        ArgumentError: If the observations are of several territories and none is chosen, a
+            year is observed twice, *base_year* has no value in or after it, or *locale* or
+            *format* is unknown.
     """
     instance(indicator, "indicator", Indicator, "an Indicator")
     given = each(observations, "observations", Observation, "Observation objects")
@@ -844,7 +864,7 @@ def indicator_chart(
             markeredgecolor=_TEXT,
             markeredgewidth=1.4,
             label=pgettext("chart", "base value ({year}): {value}", locale).format(
-                year=base, value=_value_text(valued[base], unit, locale)
+                year=base, value=format_value(valued[base], unit, locale=locale)
             ),
         )
         ring.set_gid("base")
@@ -896,7 +916,14 @@ def indicator_chart(
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
         _finish(figure, axes, heading, 2.6, 2)
-        return _save(figure, kind, heading)
+        no_value = pgettext("chart", "no value", locale)
+        seen = [
+            f"{year}: {no_value if year not in valued else format_value(valued[year], unit, locale=locale)}"
+            for year in years
+            if year <= max(by_year)
+        ]
+        legend = axes.get_legend_handles_labels()[1][1:]  # after the values: base, target, year
+        return _save(figure, kind, heading, "; ".join([*seen, *legend]))
 
 
 # --- once per run ----------------------------------------------------------------------------
