@@ -38,6 +38,7 @@ MODULES = (
     "citystrategy.reports.tables.indicators",
     "citystrategy.reports.cells",
     "citystrategy.reports.markdown",
+    "citystrategy.reports.word",
     "citystrategy.reports.csv",
     "citystrategy.reports.tables.projects",
     "citystrategy.reports.tables.programs",

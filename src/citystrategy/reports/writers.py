@@ -1,7 +1,7 @@
 """Writing a report to a file in the format its name asks for.
 
 >>> sorted(FORMATS)
-['.md', '.xlsx']
+['.docx', '.md', '.xlsx']
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ __all__ = ["FORMATS", "check_target", "write_report"]
 FORMATS: Final = {
     ".xlsx": ("citystrategy.reports.excel", "write_excel"),
     ".md": ("citystrategy.reports.markdown", "write_markdown"),
+    ".docx": ("citystrategy.reports.word", "write_word"),
 }
 
 
