@@ -50,6 +50,7 @@ from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
+from xml.sax.saxutils import escape
 
 from citystrategy._arguments import instance, integer
 from citystrategy._arguments import path as path_argument
@@ -77,8 +78,6 @@ if TYPE_CHECKING:
     from docx.document import Document
     from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.section import Section as WordSection
-    from docx.table import Table as WordTable
-    from docx.table import _Cell
     from docx.text.paragraph import Paragraph as WordParagraph
 
 __all__ = [
@@ -116,6 +115,8 @@ _NUMERIC: Final = frozenset(
         ColumnKind.PROGRESS,
     }
 )
+#: The font of the text (the headings keep the theme's, which is the same).
+_FONT: Final = "Calibri"
 #: A4 in twentieths of a point (twips), and its margins (2,5 cm).
 _A4: Final = (11906, 16838)
 _MARGIN: Final = 1418
@@ -129,6 +130,8 @@ _NARROWEST: Final = 4
 _CELL_PADDING: Final = 57
 #: A character's average width, in ems, for sizing columns (a bold one is wider).
 _EM_PER_CHARACTER: Final = 0.5
+#: Line height in a table's cells, in font sizes.
+_LINE_SPACING: Final = 1.2
 #: The longest line a column is sized for (characters); longer text wraps.
 _LONGEST_LINE: Final = 60
 #: Colours: a table's header row, the text of a missing value's reason, the titles and captions
@@ -246,6 +249,7 @@ def _styles(document: Document, locale: str) -> None:
             lang = _element("w:lang")
             run_properties.append(lang)
         lang.set(qn("w:val"), language)
+    document.styles["Normal"].font.name = _FONT  # the template's theme has a serif body
     dark = RGBColor.from_string(_TITLE_COLOUR)
     for name in (
         "Heading 1",
@@ -307,6 +311,11 @@ def _footer(section: WordSection) -> None:
 def _body_width(*, landscape: bool) -> int:
     """The width of an A4 page's text (twips), in portrait or landscape."""
     return _A4[landscape] - 2 * _MARGIN
+
+
+def _body_height(*, landscape: bool) -> int:
+    """The height of an A4 page's text (twips), in portrait or landscape."""
+    return _A4[not landscape] - 2 * _MARGIN
 
 
 # --- text ----------------------------------------------------------------------------------
@@ -452,67 +461,100 @@ def _widths(
     return result
 
 
-def _table_properties(word_table: WordTable, total: int, title: str) -> None:
-    from docx.oxml.ns import qn
-
-    properties = word_table._tbl.tblPr
-    width = properties.find(qn("w:tblW"))
-    if width is None:
-        width = _element("w:tblW")
-        properties.insert_element_before(width, "w:jc", "w:tblLayout", "w:tblCellMar", "w:tblLook")
-    width.set(qn("w:w"), str(total))
-    width.set(qn("w:type"), "dxa")
-    margins = _element("w:tblCellMar")
-    for side in ("left", "right"):
-        margins.append(_element(f"w:{side}", w=str(_CELL_PADDING), type="dxa"))
-    properties.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
-    if title:
-        properties.append(_element("w:tblCaption", val=_xml_text(title)[:255]))
+_W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _row_properties(*, header: bool) -> BaseOxmlElement:
-    row = _element("w:trPr")
-    row.append(_element("w:cantSplit"))
-    if header:
-        row.append(_element("w:tblHeader"))
-    return row
+def _attribute(text: str) -> str:
+    return escape(text, {'"': "&quot;"})
 
 
-def _fill(cell: _Cell, colour: str) -> None:
-    cell._tc.get_or_add_tcPr().append(_element("w:shd", val="clear", color="auto", fill=colour))
+def _runs_xml(text: str) -> str:
+    """A run's content: the text, its line breaks ``w:br`` and its tabs ``w:tab``."""
+    parts = []
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            parts.append("<w:br/>")
+        for index, piece in enumerate(line.split("\t")):
+            if index:
+                parts.append("<w:tab/>")
+            if piece:
+                parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    return "".join(parts)
 
 
-def _write_cell(
-    word_cell: _Cell,
-    cell: _Shown,
-    *,
-    points: float,
-    right: bool,
-    bold: bool = False,
-    fill: str = "",
-) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt, RGBColor
-
-    paragraph = word_cell.paragraphs[0]
-    if right:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    run = paragraph.add_run(cell.text)
-    run.font.size = Pt(points)
-    run.bold = bold or None
-    if cell.reason:
-        run.italic = True
-        run.font.color.rgb = RGBColor.from_string(_REASON_COLOUR)
+def _cell_xml(cell: _Shown, width: int, size: int, *, right: bool, header: bool) -> str:
+    fill = _HEADER_FILL if header else ""
+    colour = _REASON_COLOUR if cell.reason else ""
     if cell.tone is not None:
         font, background = TONE_COLOURS[cell.tone]
-        run.font.color.rgb = RGBColor.from_string(font.lstrip("#"))
-        fill = background.lstrip("#")
-    if fill:
-        _fill(word_cell, fill)
+        colour, fill = font.lstrip("#"), background.lstrip("#")
+    shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+    alignment = '<w:pPr><w:jc w:val="right"/></w:pPr>' if right else ""
+    look = ("<w:b/>" if header else "") + ("<w:i/>" if cell.reason else "")
+    look += f'<w:color w:val="{colour}"/>' if colour else ""
+    look += f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
+        f"<w:p>{alignment}<w:r><w:rPr>{look}</w:rPr>{_runs_xml(cell.text)}</w:r></w:p></w:tc>"
+    )
 
 
-def _table(document: Document, table: Table, locale: str, space: int) -> None:
-    from docx.shared import Pt, Twips
+def _height(cells: Sequence[_Shown], widths: Sequence[int], points: float) -> float:
+    """About how high a row of *cells* is (twips) in columns of *widths*."""
+    character = points * _EM_PER_CHARACTER * _TWIPS_PER_POINT
+    lines = 1
+    for cell, width in zip(cells, widths, strict=True):
+        room = max(1.0, (width - 2 * _CELL_PADDING) / character)
+        lines = max(
+            lines, sum(max(1, math.ceil(len(line) / room)) for line in cell.text.split("\n"))
+        )
+    return lines * points * _LINE_SPACING * _TWIPS_PER_POINT
+
+
+def _table_xml(
+    rows: Sequence[Sequence[_Shown]],
+    widths: Sequence[int],
+    right: Sequence[bool],
+    *,
+    points: float,
+    style: str,
+    title: str,
+    height: int,
+) -> str:
+    """A table's WordprocessingML: the header row repeated on each page, no row split.
+
+    A row higher than half of *height* (a page's text) may break across pages: kept whole, it
+    could not fit on a page, and Word cuts off what does not.
+    """
+    size = round(points * 2)  # half-points
+    caption = f'<w:tblCaption w:val="{_attribute(title[:255])}"/>' if title else ""
+    parts = [
+        f'<w:tbl xmlns:w="{_W}"><w:tblPr><w:tblStyle w:val="{_attribute(style)}"/>'
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:left w:w="{_CELL_PADDING}" w:type="dxa"/>'
+        f'<w:right w:w="{_CELL_PADDING}" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+        f'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>{caption}</w:tblPr><w:tblGrid>',
+        *(f'<w:gridCol w:w="{width}"/>' for width in widths),
+        "</w:tblGrid>",
+    ]
+    for index, cells in enumerate(rows):
+        header = index == 0
+        whole = header or _height(cells, widths, points) <= height / 2
+        parts.append("<w:tr><w:trPr>" + ("<w:cantSplit/>" if whole else ""))
+        parts.append(("<w:tblHeader/>" if header else "") + "</w:trPr>")
+        parts += [
+            _cell_xml(cell, width, size, right=numeric, header=header)
+            for cell, width, numeric in zip(cells, widths, right, strict=True)
+        ]
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return "".join(parts)
+
+
+def _table(document: Document, table: Table, locale: str, *, landscape: bool) -> None:
+    from docx.oxml import parse_xml
+    from docx.shared import Pt
 
     if table.title:
         _caption(document, table.title, keep_with_next=bool(table.columns))
@@ -524,28 +566,21 @@ def _table(document: Document, table: Table, locale: str, space: int) -> None:
             (size for most, size in _TABLE_POINTS if len(columns) <= most), _WIDEST_TABLE_POINTS
         )
         right = [column.kind in _NUMERIC for column in columns]
-        widths = _widths(titles, rows, right, points, space)
-        word_table = document.add_table(rows=0, cols=len(columns))
-        word_table.style = document.styles[TABLE_STYLE]
-        word_table.autofit = False
-        for grid_column, width in zip(word_table.columns, widths, strict=True):
-            grid_column.width = Twips(width)
-        _table_properties(word_table, sum(widths), table.title)
-        for index, cells in enumerate([[_Shown(title) for title in titles], *rows]):
-            header = index == 0
-            word_row = word_table.add_row()
-            word_row._tr.insert(0, _row_properties(header=header))
-            for word_cell, cell, numeric in zip(word_row.cells, cells, right, strict=True):
-                _write_cell(
-                    word_cell,
-                    cell,
-                    points=points,
-                    right=numeric,
-                    bold=header,
-                    fill=_HEADER_FILL if header else "",
-                )
+        widths = _widths(titles, rows, right, points, _body_width(landscape=landscape))
+        style = document.styles[TABLE_STYLE].style_id
+        shown = [[_Shown(title) for title in titles], *rows]
+        xml = _table_xml(
+            shown,
+            widths,
+            right,
+            points=points,
+            style=style,
+            title=_xml_text(table.title),
+            height=_body_height(landscape=landscape),
+        )
         after = document.add_paragraph()  # a table is followed by a paragraph in Word
         after.paragraph_format.space_after = Pt(0)
+        after._p.addprevious(parse_xml(xml))
     if table.note:
         for text in _paragraphs(table.note):
             document.add_paragraph(text).runs[0].italic = True
@@ -554,13 +589,13 @@ def _table(document: Document, table: Table, locale: str, space: int) -> None:
 # --- charts --------------------------------------------------------------------------------
 
 
-def _chart(document: Document, chart: Chart, locale: str, space: int) -> None:
+def _chart(document: Document, chart: Chart, locale: str, *, landscape: bool) -> None:
     """A chart as the table of what it shows, under its title."""
     by_key = {column.key: column for column in chart.table.columns}
     columns = (by_key[chart.category], *(by_key[key] for key in chart.series))
     title = chart.title + (f" ({chart.axis_title})" if chart.axis_title else "")
     shown = Table(chart.table.frame, columns, title=title)
-    _table(document, shown, locale, space)
+    _table(document, shown, locale, landscape=landscape)
 
 
 # --- the document ----------------------------------------------------------------------------
@@ -597,7 +632,6 @@ def _section(document: Document, section: Section, locale: str) -> None:
     word_section = document.add_section(WD_SECTION_START.NEW_PAGE)
     landscape = _landscape(section)
     _page(word_section, landscape=landscape)
-    space = _body_width(landscape=landscape)
     blocks = section.blocks
     first = blocks[0] if blocks else None
     if not (isinstance(first, Heading) and first.level == 1):
@@ -609,9 +643,9 @@ def _section(document: Document, section: Section, locale: str) -> None:
             for text in _paragraphs(block.text):
                 document.add_paragraph(text)
         elif isinstance(block, Table):
-            _table(document, block, locale, space)
+            _table(document, block, locale, landscape=landscape)
         elif isinstance(block, Chart):
-            _chart(document, block, locale, space)
+            _chart(document, block, locale, landscape=landscape)
         elif isinstance(block, PageBreak):
             from docx.enum.text import WD_BREAK
 
