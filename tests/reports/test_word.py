@@ -15,13 +15,17 @@ from docx.document import Document
 from docx.enum.section import WD_ORIENTATION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.section import Section as WordSection
 from docx.table import Table as WordTable
 
 from citystrategy.cli import main
 from citystrategy.errors import ArgumentError, ArgumentTypeError, OutputExistsError
 from citystrategy.model import Strategy
 from citystrategy.reports.annual import annual_report
+from citystrategy.reports.charts import ChartImages
 from citystrategy.reports.document import (
+    Chart,
+    ChartKind,
     Column,
     ColumnKind,
     Heading,
@@ -62,10 +66,16 @@ POLISH_SECTIONS = [
 
 
 @pytest.fixture(scope="module")
-def polish(kielce: Strategy, tmp_path_factory: pytest.TempPathFactory) -> Document:
+def report(kielce: Strategy) -> Report:
+    """Kielce's 2023 report in Polish."""
+    return annual_report(kielce, 2023)
+
+
+@pytest.fixture(scope="module")
+def polish(report: Report, tmp_path_factory: pytest.TempPathFactory) -> Document:
     """Kielce's 2023 report, written as .docx in Polish and read back."""
     path = tmp_path_factory.mktemp("word") / "raport.docx"
-    write_word(annual_report(kielce, 2023), path)
+    write_word(report, path)
     return docx.Document(str(path))
 
 
@@ -94,6 +104,17 @@ def rows(table: WordTable) -> list[list[str]]:
 def table_with(document: Document, header: str) -> WordTable:
     """The first table whose header row holds a cell *header*."""
     return next(t for t in document.tables if header in rows(t)[0])
+
+
+def pictured_sections(document: Document) -> list[WordSection]:
+    """The section of each picture of *document*, in order."""
+    found, index = [], 0
+    sections = document.sections
+    for paragraph in document.paragraphs:
+        found += [sections[index]] * len(paragraph._p.xpath(".//pic:pic"))
+        if paragraph._p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            index += 1  # the paragraph ends its section
+    return found
 
 
 def test_headings_use_word_s_styles_in_the_report_s_order(polish: Document) -> None:
@@ -206,6 +227,54 @@ def test_tables_fit_the_page_and_wide_ones_go_landscape(polish: Document) -> Non
         widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.iter(qn("w:gridCol"))]
         assert sum(widths) == int(width.get(qn("w:w")))
         assert sum(widths) <= 16838 - 2 * 1418  # A4 landscape's text width, in twips
+
+
+def test_charts_are_pictures_with_alternative_text_and_a_caption(
+    report: Report, polish: Document
+) -> None:
+    """Every Chart block is a picture, in order, its title as alt text and as the caption under it."""
+    charts = [block for section in report.sections for block in section.blocks]
+    titles = [block.title for block in charts if isinstance(block, Chart)]
+    assert len(titles) == 6  # Wykres 1 and 2, and the four goals' scores
+    assert len(polish.inline_shapes) == len(titles)
+    body = polish.element.body
+    described = [doc_pr.get("descr") for doc_pr in body.iter(qn("wp:docPr"))]
+    assert described == titles
+    paragraphs = polish.paragraphs
+    pictured = [n for n, p in enumerate(paragraphs) if p._p.xpath(".//pic:pic")]
+    captions = [paragraphs[n + 1] for n in pictured]
+    assert [(c.style.name if c.style else "", c.text) for c in captions] == [
+        ("Caption", title) for title in titles
+    ]
+    assert all(paragraphs[n].paragraph_format.keep_with_next for n in pictured)
+    for shape, section in zip(polish.inline_shapes, pictured_sections(polish), strict=True):
+        assert shape.width is not None
+        assert shape.height is not None
+        assert section.page_width is not None
+        assert section.page_height is not None
+        assert 0 < shape.width.mm <= section.page_width.mm - 50 + 0.1
+        assert 0 < shape.height.mm <= section.page_height.mm - 50 - 15 + 0.1  # and a caption
+    images = [part for part in polish.part.package.parts if part.content_type == "image/png"]
+    assert len(images) == len(titles)
+    assert all(image.blob.startswith(b"\x89PNG") for image in images)
+
+
+def test_chart_images_are_shared_and_in_the_report_s_language(tmp_path: Path) -> None:
+    """Given images are used as they are; images of another locale are refused."""
+    frame = pd.DataFrame({"goal": ["1", "2"], "cost": [Decimal("75.00"), Decimal("25.00")]})
+    table = Table(frame, (Column("goal", "Cel"), Column("cost", "Koszt", kind=ColumnKind.MONEY)))
+    chart = Chart(ChartKind.PIE, "Wykres 1. Nakłady", table, "goal", ("cost",))
+    report = Report(title="R", sections=(Section("S", (chart,)),))
+    images = ChartImages("pl_PL")
+    drawn = images.png(chart)
+    document = to_word(report, images=images)
+    (image,) = [p for p in document.part.package.parts if p.content_type == "image/png"]
+    assert image.blob == drawn
+    with pytest.raises(ArgumentError, match="images"):
+        write_word(report, tmp_path / "r.docx", images=ChartImages("en_GB"))
+    with pytest.raises(ArgumentTypeError, match="images"):
+        to_word(report, images="obrazki")  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_statuses_are_words_with_a_symbol_on_their_tone(polish: Document) -> None:

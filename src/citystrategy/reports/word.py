@@ -17,6 +17,10 @@ What the document holds, all of it plain paragraphs and tables that stay editabl
   report's language (``85 665 519,74 zł``), numbers right-aligned, a missing value as its reason
   (in grey italics), a status as a symbol and its words on the colours of :data:`TONE_COLOURS`;
   a table's title above it in Word's *Caption* style and its note under it;
+* charts as pictures: each :class:`~citystrategy.reports.document.Chart` drawn as a PNG by
+  :mod:`citystrategy.reports.charts` (once per run, shared through
+  :class:`~citystrategy.reports.charts.ChartImages`), as wide as it is drawn or as the page,
+  its title as the picture's alternative text and as a caption under it;
 * the long data as a table when it is short, else a sentence with its number of rows (as the
   Markdown writer does);
 * the document's properties (title, subject, author, date, language), the language set on the
@@ -43,6 +47,7 @@ dropped.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
 import os
 import re
@@ -79,6 +84,8 @@ if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.section import Section as WordSection
     from docx.text.paragraph import Paragraph as WordParagraph
+
+    from citystrategy.reports.charts import ChartImages
 
 __all__ = [
     "PORTRAIT_COLUMNS",
@@ -121,6 +128,9 @@ _FONT: Final = "Calibri"
 _A4: Final = (11906, 16838)
 _MARGIN: Final = 1418
 _TWIPS_PER_POINT: Final = 20
+_EMU_PER_TWIP: Final = 635
+#: The height kept under a chart for its caption (twips, 1,5 cm).
+_CAPTION_ROOM: Final = 850
 #: The font size (points) of a table's cells, by its number of columns (up to, size).
 _TABLE_POINTS: Final = ((8, 9.0), (12, 8.0))
 _WIDEST_TABLE_POINTS: Final = 7.0
@@ -589,13 +599,27 @@ def _table(document: Document, table: Table, locale: str, *, landscape: bool) ->
 # --- charts --------------------------------------------------------------------------------
 
 
-def _chart(document: Document, chart: Chart, locale: str, *, landscape: bool) -> None:
-    """A chart as the table of what it shows, under its title."""
-    by_key = {column.key: column for column in chart.table.columns}
-    columns = (by_key[chart.category], *(by_key[key] for key in chart.series))
-    title = chart.title + (f" ({chart.axis_title})" if chart.axis_title else "")
-    shown = Table(chart.table.frame, columns, title=title)
-    _table(document, shown, locale, landscape=landscape)
+def _chart(document: Document, chart: Chart, images: ChartImages, *, landscape: bool) -> None:
+    """A chart as a picture (PNG), its title as alternative text and as a caption under it.
+
+    The picture is as large as it is drawn, or made smaller to fit the page's text with its
+    caption (a tall bar chart of many indicators fits a page too).
+    """
+    from docx.shared import Emu
+
+    picture = document.add_paragraph()
+    picture.paragraph_format.keep_with_next = True
+    shape = picture.add_run().add_picture(io.BytesIO(images.png(chart)))
+    width, height = shape.width, shape.height
+    if width is not None and height is not None and width > 0 and height > 0:
+        wide = _body_width(landscape=landscape) * _EMU_PER_TWIP
+        high = (_body_height(landscape=landscape) - _CAPTION_ROOM) * _EMU_PER_TWIP
+        scale = min(1.0, wide / width, high / height)  # the page's text, with its caption
+        shape.width, shape.height = Emu(round(width * scale)), Emu(round(height * scale))
+    properties = shape._inline.docPr
+    properties.set("descr", _xml_text(chart.title))  # the picture's alternative text
+    properties.set("name", _xml_text(chart.title)[:255])
+    _caption(document, chart.title, keep_with_next=False)
 
 
 # --- the document ----------------------------------------------------------------------------
@@ -626,7 +650,7 @@ def _data(report: Report, limit: int) -> Section | None:
     return Section(title, (Heading(title), Paragraph(sentence.format(count=number))))
 
 
-def _section(document: Document, section: Section, locale: str) -> None:
+def _section(document: Document, section: Section, locale: str, images: ChartImages) -> None:
     from docx.enum.section import WD_SECTION_START
 
     word_section = document.add_section(WD_SECTION_START.NEW_PAGE)
@@ -645,27 +669,45 @@ def _section(document: Document, section: Section, locale: str) -> None:
         elif isinstance(block, Table):
             _table(document, block, locale, landscape=landscape)
         elif isinstance(block, Chart):
-            _chart(document, block, locale, landscape=landscape)
+            _chart(document, block, images, landscape=landscape)
         elif isinstance(block, PageBreak):
             from docx.enum.text import WD_BREAK
 
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def to_word(report: Report, *, data_rows: int = DATA_ROWS_SHOWN) -> Document:
+def _images(images: ChartImages | None, locale: str) -> ChartImages:
+    """*images*, checked to be drawn in *locale*; new ones if ``None``."""
+    from citystrategy.reports.charts import ChartImages
+
+    if images is None:
+        return ChartImages(locale)
+    instance(images, "images", ChartImages, "a ChartImages")
+    if str(get_locale(images.locale)) != str(get_locale(locale)):
+        raise ArgumentError("images", images.locale, f"charts drawn in the report's {locale!r}")
+    return images
+
+
+def to_word(
+    report: Report, *, images: ChartImages | None = None, data_rows: int = DATA_ROWS_SHOWN
+) -> Document:
     r"""The report as a Word document in memory (a python-docx ``Document``).
 
     See the module's description for what it holds; :func:`write_word` saves it.
 
     Args:
         report: The report.
+        images: The run's chart images (:class:`~citystrategy.reports.charts.ChartImages`),
+            so that a chart another writer has drawn is not drawn again; ``None``: drawn here.
         data_rows: The most rows of :attr:`Report.data` written out as a table; longer data
             is a sentence with its number of rows.
 
     Raises:
-        ArgumentTypeError: If *report* is not a Report, *data_rows* not an int, or a value does
-            not fit its column's kind.
-        ArgumentError: If *data_rows* is negative.
+        ArgumentTypeError: If *report* is not a Report, *images* not ChartImages, *data_rows*
+            not an int, or a value does not fit its column's kind.
+        ArgumentError: If *data_rows* is negative, *images* are drawn in another locale than
+            the report's, or a chart cannot be drawn (as
+            :func:`~citystrategy.reports.charts.render_chart` says).
 
     >>> from citystrategy.reports.document import Heading, Paragraph, Report, Section
     >>> report = Report(
@@ -681,9 +723,10 @@ def to_word(report: Report, *, data_rows: int = DATA_ROWS_SHOWN) -> Document:
     limit = integer(data_rows, "data_rows")
     if limit < 0:
         raise ArgumentError("data_rows", data_rows, "0 or more rows")
+    locale = report.locale
+    charts = _images(images, locale)
     import docx
 
-    locale = report.locale
     document = docx.Document()
     _settings(document, locale)
     _styles(document, locale)
@@ -694,7 +737,7 @@ def to_word(report: Report, *, data_rows: int = DATA_ROWS_SHOWN) -> Document:
     _title_page(document, report)
     data = _data(report, limit)
     for section in (*report.sections, *([data] if data is not None else [])):
-        _section(document, section, locale)
+        _section(document, section, locale, charts)
     return document
 
 
@@ -703,6 +746,7 @@ def write_word(
     path: str | os.PathLike[str],
     *,
     force: bool = False,
+    images: ChartImages | None = None,
     data_rows: int = DATA_ROWS_SHOWN,
 ) -> Path:
     """Write *report* as a Word document (see :func:`to_word`) at *path*; return the path.
@@ -714,12 +758,14 @@ def write_word(
         report: The report.
         path: The ``.docx`` file to write.
         force: Replace *path* if it exists.
+        images: The run's chart images, shared with other writers; ``None``: drawn here.
         data_rows: The most rows of the long data written out as a table.
 
     Raises:
         ArgumentTypeError: If *report* is not a Report, *path* not a path, *force* not a bool,
-            or a value does not fit its column's kind.
-        ArgumentError: If *data_rows* is negative.
+            *images* not ChartImages, or a value does not fit its column's kind.
+        ArgumentError: If *data_rows* is negative, *images* are in another locale, or a chart
+            cannot be drawn.
         OutputExistsError: If *path* exists and *force* is false.
         OSError: If the file cannot be written.
 
@@ -733,6 +779,7 @@ def write_word(
     target = path_argument(path, "path")
     instance(force, "force", bool, "True or False")
     integer(data_rows, "data_rows")
+    charts = _images(images, report.locale)
     with atomic_path(target, force=force) as temporary:
-        to_word(report, data_rows=data_rows).save(str(temporary))
+        to_word(report, images=charts, data_rows=data_rows).save(str(temporary))
     return Path(os.fspath(target))
