@@ -6,7 +6,8 @@ citystrategy.cli import main; sys.exit(main())``), with its output sent to the n
 
 * the reference, ``citystrategy summary kielce --year 2023``;
 * ``citystrategy report kielce --year 2023 -o FILE.xlsx --force``;
-* ``citystrategy report kielce --year 2023 -o FILE.md --force``,
+* ``citystrategy report kielce --year 2023 -o FILE.md --force``;
+* ``citystrategy report kielce --year 2023 -o FILE.docx --force``,
 
 the files written to a temporary folder. The rounds are interleaved (every command once per
 round, the reference included) so that a disturbance of the machine falls on all of them alike;
@@ -76,7 +77,7 @@ def main() -> None:
                     "--force",
                 ],
             )
-            for suffix in ("xlsx", "md")
+            for suffix in ("xlsx", "md", "docx")
         ]
         for _, args in runs:
             wall_time(args)  # fill the caches
@@ -91,7 +92,7 @@ def main() -> None:
         f"| machine | {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()} |"
     )
     print(
-        f"| software | Python {platform.python_version()}, pandas {version('pandas')}, XlsxWriter {version('xlsxwriter')}, pint {version('pint')} |"
+        f"| software | Python {platform.python_version()}, pandas {version('pandas')}, XlsxWriter {version('xlsxwriter')}, python-docx {version('python-docx')}, pint {version('pint')} |"
     )
     print()
     print(

@@ -57,6 +57,7 @@ from citystrategy.reports.pdf import write_pdf
 from citystrategy.reports.tables import indicators as rt
 from citystrategy.reports.tables import programs as rtp
 from citystrategy.reports.tables import projects as report_tables
+from citystrategy.reports.word import to_word, write_word
 from citystrategy.reports.writers import check_target, write_report
 from citystrategy.units import Q_
 from citystrategy.validation import plausible_range
@@ -123,6 +124,12 @@ CASES: dict[str, Case] = {
     ),
     "write-pdf-report": Case(
         lambda s, c: write_pdf(bad("raport"), "r.pdf"), TypeError, ArgumentTypeError, "'raport'"
+    ),
+    "to-word-report": Case(
+        lambda s, c: to_word(bad("raport")), TypeError, ArgumentTypeError, "'raport'"
+    ),
+    "write-word-report": Case(
+        lambda s, c: write_word(bad("raport"), "r.docx"), TypeError, ArgumentTypeError, "'raport'"
     ),
     "write-csv-frame": Case(
         lambda s, c: write_csv(bad([1, 2]), bad(None)), TypeError, ArgumentTypeError, "[1, 2]"

@@ -40,6 +40,7 @@ MODULES = (
     "citystrategy.reports.cells",
     "citystrategy.reports.markdown",
     "citystrategy.reports.html",
+    "citystrategy.reports.word",
     "citystrategy.reports.csv",
     "citystrategy.reports.tables.projects",
     "citystrategy.reports.tables.programs",

@@ -1,7 +1,7 @@
 """Writing a report to a file in the format its name asks for.
 
 >>> sorted(FORMATS)
-['.html', '.md', '.pdf', '.xlsx']
+['.docx', '.html', '.md', '.pdf', '.xlsx']
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ FORMATS: Final = {
     ".md": ("citystrategy.reports.markdown", "write_markdown"),
     ".html": ("citystrategy.reports.html", "write_html"),
     ".pdf": ("citystrategy.reports.pdf", "write_pdf"),
+    ".docx": ("citystrategy.reports.word", "write_word"),
 }
 
 
