@@ -18,9 +18,8 @@ from decimal import Decimal, Inexact, localcontext
 from fractions import Fraction
 from functools import lru_cache
 
-import pint
-
-from citystrategy.units import ureg
+from citystrategy import units
+from citystrategy.units import unit_facts
 
 
 def _scale(value: object) -> Fraction:
@@ -59,6 +58,9 @@ def _combine(factor: Fraction, items: Iterable[tuple[str, object]]) -> _Root | N
 def _root(name: str) -> _Root | None:
     """The exact factor of the unit *name* to its base units, and those units; ``None`` if the
     registry's definition is not a plain scale (an offset unit, an unparsable name)."""
+    import pint
+
+    ureg = units.ureg
     try:
         ((prefix, unit, _suffix),) = ureg.parse_unit_name(name)
         definition = ureg._units[unit]
@@ -80,8 +82,15 @@ def _root(name: str) -> _Root | None:
     return _combine(factor * _scale(converter.scale), reference.items())
 
 
+def root_from_registry(unit: str) -> _Root | None:
+    """The exact factor of *unit* to its base units, and those units, as the registry defines
+    them (``None`` if not a plain scale); raises what the registry raises for a bad unit."""
+    return _combine(Fraction(1), units.ureg.Unit(unit)._units.items())
+
+
 def _root_of(unit: str) -> _Root | None:
-    return _combine(Fraction(1), ureg.Unit(unit)._units.items())
+    # the table of known units first: no registry for the units the packaged data use
+    return unit_facts(unit).root
 
 
 def ratio(printed: str, expected: str) -> Fraction | None:
@@ -124,7 +133,7 @@ def convert(number: Decimal, factor: Fraction) -> Decimal | None:
 
 def _symbol(unit: str) -> str:
     """The unit as people write it (``MWh`` for ``megawatt_hour``)."""
-    return f"{ureg.Unit(unit):~}"
+    return f"{units.ureg.Unit(unit):~}"
 
 
 def to_unit(number: Decimal, printed: str, unit: str) -> Decimal | str:

@@ -23,11 +23,11 @@ the environment is never read. Strings in the examples show U+00A0 as ``\xa0``.
 from __future__ import annotations
 
 import decimal
+import sys
 from decimal import ROUND_HALF_UP, Context, Decimal
 from enum import StrEnum
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import pint
 from babel import Locale
 from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_symbol
 
@@ -53,6 +53,9 @@ from citystrategy.formatting._locales import get_language as get_language
 from citystrategy.formatting._locales import get_locale as get_locale
 from citystrategy.money import CURRENCIES, Money
 from citystrategy.percent import Percent
+
+if TYPE_CHECKING:
+    import pint
 
 __all__ = [
     "DEFAULT_LOCALE",
@@ -497,7 +500,8 @@ def format_quantity(
     '58\xa0dni'
     """
     loc = _locale(locale)
-    if not isinstance(quantity, pint.Quantity):
+    pint = sys.modules.get("pint")  # a quantity exists only if pint was imported
+    if pint is None or not isinstance(quantity, pint.Quantity):
         raise ArgumentTypeError("quantity", quantity, "a pint quantity")
     magnitude = _round(_decimal(quantity.magnitude), _decimals(decimals), ROUND_HALF_UP)
     return _with_unit(magnitude, str(quantity.units), loc, ascii_only=ascii_only)

@@ -13,8 +13,6 @@ from babel import Locale
 from citystrategy._i18n import gettext, pgettext
 from citystrategy.errors import ArgumentTypeError
 from citystrategy.formatting._locales import DEFAULT_LOCALE, LocaleLike, _language, _locale
-from citystrategy.model import Direction, Level, ParticipantRole, TargetKind
-from citystrategy.progress import NOTES, Status, Trend
 
 __all__ = ["UNIT_LABELS", "get_label"]
 
@@ -104,13 +102,24 @@ def _enum_key(member: Enum) -> tuple[type[Enum], str]:
     return type(member), str(member.value)
 
 
+def _enum_labels(language: str, member: Enum) -> dict[tuple[type[Enum], str], str]:
+    """The labels in *language* that may hold *member*'s: the progress method's enumerations
+    (which need NumPy) are labelled only for their own members, so that labelling a direction
+    does not load the progress method."""
+    if type(member).__module__.startswith("citystrategy.progress"):
+        return _progress_labels(language)
+    return _model_labels(language)
+
+
 @functools.cache
-def _enum_labels(language: str) -> dict[tuple[type[Enum], str], str]:
+def _model_labels(language: str) -> dict[tuple[type[Enum], str], str]:
     """Labels of the model's enumerations in *language*, by enumeration and value.
 
     Members of different enumerations may share a value (``not_assessable``), so each
     enumeration has its own message context.
     """
+    from citystrategy.model import Direction, Level, ParticipantRole, TargetKind
+
     return {
         _enum_key(Direction.HIGHER_IS_BETTER): pgettext("direction", "higher is better", language),
         _enum_key(Direction.LOWER_IS_BETTER): pgettext("direction", "lower is better", language),
@@ -121,20 +130,6 @@ def _enum_labels(language: str) -> dict[tuple[type[Enum], str], str]:
         _enum_key(TargetKind.WITHIN_RANGE): pgettext("target kind", "within", language),
         _enum_key(Level.IMPACT): pgettext("level", "impact indicator", language),
         _enum_key(Level.RESULT): pgettext("level", "result indicator", language),
-        _enum_key(Status.TARGET_ACHIEVED): pgettext("status", "target achieved", language),
-        _enum_key(Status.SUBSTANTIAL_PROGRESS): pgettext(
-            "status", "substantial progress", language
-        ),
-        _enum_key(Status.MODERATE_PROGRESS): pgettext("status", "moderate progress", language),
-        _enum_key(Status.LIMITED_PROGRESS): pgettext("status", "limited progress", language),
-        _enum_key(Status.DETERIORATION): pgettext("status", "deterioration", language),
-        _enum_key(Status.NOT_ASSESSABLE): pgettext("status", "not assessable", language),
-        _enum_key(Trend.IMPROVED): pgettext("trend", "improved", language),
-        _enum_key(Trend.WORSENED): pgettext("trend", "worsened", language),
-        _enum_key(Trend.UNCHANGED): pgettext("trend", "unchanged", language),
-        _enum_key(Trend.NOT_SIGNIFICANT): pgettext("trend", "not significant", language),
-        _enum_key(Trend.NOT_ASSESSABLE): pgettext("trend", "not assessable", language),
-        **{_enum_key(note): gettext(text, language) for note, text in NOTES.items()},
         _enum_key(ParticipantRole.SITE): pgettext("participant role", "site", language),
         _enum_key(ParticipantRole.MEMBER_CITY): pgettext(
             "participant role", "member city", language
@@ -158,14 +153,38 @@ def _enum_labels(language: str) -> dict[tuple[type[Enum], str], str]:
     }
 
 
+@functools.cache
+def _progress_labels(language: str) -> dict[tuple[type[Enum], str], str]:
+    """Labels of the progress method's enumerations (statuses, trends, notes) in *language*."""
+    from citystrategy.progress import NOTES, Status, Trend
+
+    return {
+        _enum_key(Status.TARGET_ACHIEVED): pgettext("status", "target achieved", language),
+        _enum_key(Status.SUBSTANTIAL_PROGRESS): pgettext(
+            "status", "substantial progress", language
+        ),
+        _enum_key(Status.MODERATE_PROGRESS): pgettext("status", "moderate progress", language),
+        _enum_key(Status.LIMITED_PROGRESS): pgettext("status", "limited progress", language),
+        _enum_key(Status.DETERIORATION): pgettext("status", "deterioration", language),
+        _enum_key(Status.NOT_ASSESSABLE): pgettext("status", "not assessable", language),
+        _enum_key(Trend.IMPROVED): pgettext("trend", "improved", language),
+        _enum_key(Trend.WORSENED): pgettext("trend", "worsened", language),
+        _enum_key(Trend.UNCHANGED): pgettext("trend", "unchanged", language),
+        _enum_key(Trend.NOT_SIGNIFICANT): pgettext("trend", "not significant", language),
+        _enum_key(Trend.NOT_ASSESSABLE): pgettext("trend", "not assessable", language),
+        **{_enum_key(note): gettext(text, language) for note, text in NOTES.items()},
+    }
+
+
 def get_label(member: Enum, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
     """The human label of an enumeration member of the model.
 
+    >>> from citystrategy.model import Direction
     >>> get_label(Direction.LOWER_IS_BETTER)
     'destymulanta (im mniej, tym lepiej)'
     """
     language = _language(_locale(locale))
     if not isinstance(member, Enum):
         raise ArgumentTypeError("member", member, "a member of an enumeration of the model")
-    label = _enum_labels(language).get(_enum_key(member))
+    label = _enum_labels(language, member).get(_enum_key(member))
     return str(member.value) if label is None else label

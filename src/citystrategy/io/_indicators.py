@@ -40,7 +40,7 @@ from citystrategy.model import (
     ValueRange,
 )
 from citystrategy.money import CURRENCIES
-from citystrategy.units import check_unit, ureg
+from citystrategy.units import check_unit, unit_facts
 
 #: How many years before the strategy's first year a value column may be, for baselines: a
 #: strategy adopted in 2022 may give values from 2012 on (``value_2012``), no earlier.
@@ -74,21 +74,22 @@ def _fit(amount: Amount, unit: str) -> Decimal | Message:
     """
     if amount.unit is None:
         return amount.number
-    printed = ureg.Unit(amount.unit)
-    expected = ureg.Unit(unit)
+    # the units' facts (the registry's answers, from the table of known units when it has them)
+    printed = unit_facts(amount.unit)
+    expected = unit_facts(unit)
     mismatch = Message(
         N_("unit {printed!r} of {raw!r} does not fit the indicator's unit {unit!r}"),
         {"printed": amount.unit, "raw": amount.raw, "unit": unit},
     )
-    if printed.dimensionless or expected.dimensionless:
+    if not printed.dimensionality or not expected.dimensionality:
         # percent and count are both dimensionless to pint; "102 %" is never 1,02 of a count
-        return amount.number if printed == expected else mismatch
+        return amount.number if printed.units == expected.units else mismatch
     if printed.dimensionality == expected.dimensionality:
         converted = to_unit(amount.number, amount.unit, unit)
         # why not, in the words of _exact (English: it is outside this package)
         return Message(converted) if isinstance(converted, str) else converted
     numerator = unit.split("/", 1)[0].strip()
-    if "/" in unit and "*" not in numerator and ureg.Unit(numerator) == printed:
+    if "/" in unit and "*" not in numerator and unit_facts(numerator).units == printed.units:
         return amount.number
     return mismatch
 

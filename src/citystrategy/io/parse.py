@@ -32,9 +32,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from enum import StrEnum
-from typing import Final, TypeAlias
+from typing import TYPE_CHECKING, Final, TypeAlias
 
-import pint
 from attrs import frozen
 
 from citystrategy import _arguments
@@ -42,7 +41,10 @@ from citystrategy._exact import to_unit
 from citystrategy._i18n import N_
 from citystrategy.errors import Message, ParseError, UnitError
 from citystrategy.money import Money
-from citystrategy.units import Q_, check_unit
+from citystrategy.units import check_unit
+
+if TYPE_CHECKING:
+    import pint
 
 __all__ = [
     "MAX_DIGITS",
@@ -495,6 +497,10 @@ def parse_quantity(
     found = _unit(unit_text, raw, field, location)
     if found is None and unit is None:
         raise _fail(raw, field, N_("no unit given"), location)
+    import pint  # a quantity needs pint and the registry
+
+    from citystrategy.units import Q_
+
     try:
         quantity: pint.Quantity[Decimal] = Q_(number, check_unit(found or unit or ""))
     except UnitError:

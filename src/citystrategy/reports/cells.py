@@ -27,7 +27,6 @@ from enum import Enum
 from typing import Any, Final
 
 import pandas as pd
-import pint
 
 from citystrategy._arguments import instance
 from citystrategy._i18n import pgettext
@@ -49,7 +48,6 @@ from citystrategy.formatting import (
 from citystrategy.money import Money
 from citystrategy.percent import Percent
 from citystrategy.reports.document import Column, ColumnKind, Table
-from citystrategy.units import ureg
 
 __all__ = ["cell_text", "table_rows"]
 
@@ -160,6 +158,10 @@ def _canonical(unit: str) -> str:
     """*unit*'s canonical name (``MWh`` is ``megawatt_hour``); as it is if pint has none."""
     if unit in UNIT_LABELS:
         return unit
+    import pint  # only for a unit without a label: pint and the registry load when needed
+
+    from citystrategy.units import ureg
+
     try:
         return str(ureg.Unit(unit))
     except (pint.PintError, AttributeError, ValueError, TypeError):

@@ -16,7 +16,7 @@ from citystrategy.model import (
     TargetKind,
     ValueRange,
 )
-from citystrategy.units import check_unit, ureg
+from citystrategy.units import check_unit, unit_facts
 from citystrategy.validation._findings import (
     Finding,
     FindingKind,
@@ -161,10 +161,10 @@ def plausible_range(indicator: Indicator) -> ValueRange | None:
     if indicator.unit in WHOLE_UNITS:
         return ValueRange(low=Decimal(0))
     try:
-        dimensions = ureg.Unit(check_unit(indicator.unit)).dimensionality
+        dimensions = unit_facts(check_unit(indicator.unit)).dimensionality
     except UnitError:  # reported by _units
         return None
-    if any(str(d).startswith("[currency_") and p == 1 for d, p in dimensions.items()):
+    if any(d.startswith("[currency_") and p == 1 for d, p in dimensions):
         return ValueRange(low=Decimal(0))
     return None
 
