@@ -586,12 +586,17 @@ def _assess(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: T
         )
         raise _UsageError(msg.format(format=args.format))
     from citystrategy.percent import Percent
-    from citystrategy.progress import assess, assess_goals
+    from citystrategy.progress import ProgressOptions, assess, assess_goals
     from citystrategy.reports import assessment_data, format_assessment
+    from citystrategy.reports.tables.indicators import _goals_frame, _values_frame
 
-    table = assess(strategy, year=args.year, method=args.method, window=args.window)
+    options = ProgressOptions(method=args.method, window=args.window)
+    assessed = assess(strategy, year=args.year, options=options)
     coverage = Percent(args.min_coverage)
-    goals = assess_goals(strategy, year=args.year, min_coverage=coverage, table=table)
+    scores = assess_goals(strategy, year=args.year, min_coverage=coverage, table=assessed)
+    # the report's tables (indicator_values_table, goal_scores_table), assessed once
+    table = _values_frame(assessed, strategy, args.year)
+    goals = _goals_frame(scores)
     if args.format == "json":
         _print_json(assessment_data(table, goals), out)
     elif args.format == "csv":
