@@ -160,3 +160,44 @@ def test_wrapped_lines_are_counted_as_a_spreadsheet_wraps(
 ) -> None:
     """Whole words to a line while they fit (72 characters in a column 60 wide, as rendered)."""
     assert _wrapped_lines(text, width) == lines
+
+
+def test_the_progress_note_explains_large_and_met_values(kielce: Strategy) -> None:
+    """Section 3's progress column says why -3036% sits beside "regres" and -248% beside
+    "cel osiągnięty", in Polish words in Polish and English words in English."""
+    from citystrategy.reports.tables import indicators_section
+    from tests.language import english_words, polish_words
+
+    notes = {}
+    for locale in ("pl_PL", "en_GB"):
+        section = indicators_section(kielce, 2023, locale=locale)
+        (column,) = [c for c in section.tables[0].columns if c.key == "progress"]
+        notes[locale] = column.note
+    assert "minus 3000 procent" in notes["pl_PL"]
+    assert "zachowuje ocenę bez względu na tempo" in notes["pl_PL"]
+    assert "minus 3000 percent" in notes["en_GB"]
+    assert "keeps its status whatever the pace" in notes["en_GB"]
+    assert english_words(notes["pl_PL"]) == []
+    assert polish_words(notes["en_GB"]) == []
+
+
+@pytest.mark.parametrize(
+    ("unit", "polish", "english"),
+    [
+        ("kilometer ** 2", "km²", "km²"),
+        ("PLN / month", "zł miesięcznie", "PLN a month"),
+        ("1 / ten_thousand_inhabitants", "na 10\xa0tys. mieszkańców", "per 10,000 inhabitants"),
+        ("inhabitant / kilometer ** 2", "os./km²", "inhabitants per km²"),
+    ],
+)
+def test_the_comparisons_units_have_labels(unit: str, polish: str, english: str) -> None:
+    """The comparison panel's units are in the one table of labels, so formats show them."""
+    from citystrategy.formatting import UNIT_LABELS
+    from citystrategy.reports.comparison import _unit_label
+    from citystrategy.reports.excel import excel_number_format
+
+    assert UNIT_LABELS[unit] == {"pl": polish, "en": english}
+    assert _unit_label(unit, "pl_PL") == polish
+    assert _unit_label(unit, "en_GB") == english
+    assert f'"{polish}"' in excel_number_format("measure", unit=unit)
+    assert f'"{english}"' in excel_number_format("measure", unit=unit, locale="en_GB")

@@ -23,6 +23,7 @@ from citystrategy._arguments import instance, text
 from citystrategy._i18n import N_, gettext, ngettext
 from citystrategy.formatting import (
     DEFAULT_LOCALE,
+    UNIT_LABELS,
     LocaleLike,
     format_number,
     format_percent,
@@ -56,15 +57,18 @@ INDICATOR_NAMES: Final[Mapping[str, str]] = {
     "population_density": N_("population density"),
 }
 
-#: Unit labels of the comparison's units.
-_UNITS: Final = {
-    "percent": "%",
-    "inhabitant": N_("inhabitants"),
-    "kilometer ** 2": "km²",
-    "PLN / month": N_("PLN a month"),
-    "1 / ten_thousand_inhabitants": N_("per 10 000 inhabitants"),
-    "inhabitant / kilometer ** 2": N_("inhabitants per km²"),
-}
+#: Labels of the units counted in a noun, as a heading names them (others: UNIT_LABELS).
+_NOUN_UNITS: Final = {"inhabitant": N_("inhabitants")}
+
+
+def _unit_label(unit: str, language: LocaleLike) -> str:
+    """*unit* as a heading names it: the one table of unit labels, ``UNIT_LABELS``."""
+    if unit in _NOUN_UNITS:
+        return gettext(_NOUN_UNITS[unit], language)
+    labels = UNIT_LABELS.get(unit)
+    return unit if labels is None else labels[get_language(language)]
+
+
 #: Decimals shown of each unit's values (others: two).
 _DECIMALS: Final = {
     "percent": 1,
@@ -168,7 +172,7 @@ def format_comparison(
     for indicator, rows in frame.groupby("indicator", sort=False):
         first = rows.iloc[0]
         unit = str(first["unit"])
-        label = gettext(_UNITS[unit], language) if unit in _UNITS else unit
+        label = _unit_label(unit, language)
         direction = gettext(_DIRECTIONS[str(first["direction"])], language)
         heading = gettext("{indicator} ({unit}; {direction})", language).format(
             indicator=indicator_name(str(indicator), locale=language),

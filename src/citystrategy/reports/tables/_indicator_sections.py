@@ -165,7 +165,10 @@ def _indicator_columns(year: int, ranges: bool, locale: LocaleLike) -> tuple[Col
     progress_note = pgettext(
         "indicator table",
         "The pace of change as a percentage of the pace needed to reach the target by its year "
-        "(100 is on track); without a target, the annual growth in percent.",
+        "(100 is on track); without a target, the annual growth in percent. A small distance "
+        "still to go makes it large: a change against the target 30 times the pace needed "
+        "reads minus 3000 percent. A target already met keeps its status whatever the "
+        "pace.",
         locale,
     )
     measure = ColumnKind.MEASURE
