@@ -296,7 +296,8 @@ def test_assess_csv_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     """CSV has one row per indicator; JSON keeps exact values as strings and has the goals."""
     assert main(["assess", "kielce", "--year", "2023", "--format", "csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("code;name;goal;level;unit")  # Polish: ";" between cells
+    # the columns of the report's table (indicator_values_table); Polish: ";" between cells
+    assert lines[0].startswith("strategic_goal;strategic_goal_name;goal;goal_name;code;name;")
     assert len(lines) == 113
     assert main(["assess", "kielce", "--year", "2023", "--format", "json"]) == 0
     data: dict[str, Any] = json.loads(capsys.readouterr().out)

@@ -92,10 +92,11 @@ def test_compare_kielce_in_polish(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(ARGS, capsys)
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0] == (
-        "Kielce wśród 26 jednostek terytorialnych grupy porównawczej population:100000-250000, 2023"
+    assert lines[0] == (  # the peer group in words, the bounds as numbers with an en dash
+        "Kielce wśród 26 jednostek terytorialnych grupy porównawczej "
+        "(terytoria liczące 100\xa0000–250\xa0000 mieszkańców), 2023"
     )
-    assert "stopa bezrobocia rejestrowanego (%; im mniej, tym lepiej)" in lines
+    assert "Stopa bezrobocia rejestrowanego (%; im mniej, tym lepiej)" in lines
     unemployment = next(line for line in lines if "▶ Kielce" in line)
     assert unemployment.split()[0] == "19"
     assert "4,6%" in unemployment
@@ -112,9 +113,10 @@ def test_compare_kielce_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run([*ARGS, "--locale", "en_GB"], capsys)
     assert (code, err) == (0, "")
     assert out.startswith(
-        "Kielce among 26 territories of the peer group population:100000-250000, 2023\n"
+        "Kielce among 26 territories of the peer group "
+        "(territories of 100,000–250,000 inhabitants), 2023\n"
     )
-    assert "registered unemployment rate (%; lower is better)" in out
+    assert "Registered unemployment rate (%; lower is better)" in out
     assert "1,657.2" in out
     assert polish_words(out, names=CITY_NAMES) == []
     assert identifiers(out, names=["population:100000-250000"]) == []
@@ -270,7 +272,7 @@ def test_comparison_report_has_a_section_per_indicator() -> None:
     """The report: a section per indicator, each with the group's table and a chart."""
     report = comparison_report(_table(), spec="benchmark", locale="en_GB")
     assert report.title == "Kielce compared with its peers, 2023"
-    assert [s.title for s in report.sections] == ["registered unemployment rate", "population density"]  # fmt: skip
+    assert [s.title for s in report.sections] == ["Registered unemployment rate", "Population density"]  # fmt: skip
     blocks = report.sections[0].blocks
     assert any(isinstance(b, Table) and len(b.frame) == 6 for b in blocks)
     assert any(isinstance(b, Chart) for b in blocks)
@@ -296,8 +298,60 @@ def test_compare_to_a_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str
     cells = [
         c for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row
     ]
-    assert "Kielce" in cells
+    assert "▶ Kielce" in cells  # the compared city marked, and shaded by a conditional format
+    assert "Kielce" not in cells
     assert "Olsztyn" in cells
+    sheet = book.worksheets[0]
+    rules = [r for rng in sheet.conditional_formatting for r in rng.rules]
+    assert any('"▶ Kielce"' in formula for r in rules for formula in r.formula)
     code, out, err = run(argv, capsys)
     assert (code, out) == (2, "")
     assert "już istnieje" in err
+
+
+@pytest.mark.parametrize(
+    ("spec", "polish", "english"),
+    [
+        (
+            "population-class",
+            "terytoria tej samej klasy wielkości co badane miasto",
+            "territories of the compared city's population class",
+        ),
+        ("powiat-rights", "miasta na prawach powiatu", "cities with powiat rights"),
+        (
+            "zmp",
+            "członkowie Związku Miast Polskich (ZMP)",
+            "members of the Association of Polish Cities (ZMP)",
+        ),
+        (
+            "list:Kielce,Radom",
+            "wybrane terytoria: Kielce, Radom",
+            "chosen territories: Kielce, Radom",
+        ),
+        (
+            "voivodeship:świętokrzyskie",
+            "miasta na prawach powiatu, województwo świętokrzyskie",
+            "cities with powiat rights, świętokrzyskie voivodeship",
+        ),
+        (
+            "similar:2:unemployment_rate",
+            "2 terytoria najbardziej podobne pod względem: stopa bezrobocia rejestrowanego",
+            "the 2 territories most similar in registered unemployment rate",
+        ),
+        (
+            "similar:5:unemployment_rate",
+            "5 terytoriów najbardziej podobnych pod względem: stopa bezrobocia rejestrowanego",
+            "the 5 territories most similar in registered unemployment rate",
+        ),
+        ("benchmark", "benchmark", "benchmark"),  # a rule without words: as given
+    ],
+)
+def test_the_peer_group_is_described_in_words(spec: str, polish: str, english: str) -> None:
+    """The comparison names its peer group in words, in Polish and in English, never a raw spec."""
+    from citystrategy.reports.comparison import _peers
+
+    assert _peers(spec, "pl_PL") == polish
+    assert _peers(spec, "en_GB") == english
+    names = ["Kielce", "Radom", "świętokrzyskie", "ZMP", "benchmark"]
+    assert english_words(polish, names=names) == []
+    assert polish_words(english, names=names) == []

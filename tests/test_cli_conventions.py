@@ -178,7 +178,7 @@ def test_assess_csv_numbers(
     assert missing["value"] == ""  # no value for 2023
     other = "." if point == "," else ","
     for row in rows:
-        for name in ("value", "progress", "score", "p_value", "interval_low", "target"):
+        for name in ("value", "progress", "score", "p_value", "interval_low", "target_value"):
             cell = row[name]
             assert "e" not in cell.lower()
             assert other not in cell

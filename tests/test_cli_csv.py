@@ -43,23 +43,31 @@ def data(argv: list[str], capsys: pytest.CaptureFixture[str]) -> Any:
 def test_summary_csv_is_the_cost_table(
     locale: str, point: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """summary CSV: one row per goal, its 2023 completed projects and their cost to the grosz."""
-    found = rows(["summary", "kielce", "--year", "2023"], locale, capsys)
+    """summary CSV: per goal, its 2023 completed projects and cost computed and as declared."""
+    everything = rows(["summary", "kielce", "--year", "2023"], locale, capsys)
+    found, (total,) = everything[:-1], everything[-1:]
     assert [row["goal"] for row in found] == ["1", "2", "3", "4"]
-    assert [row["cost"] for row in found] == [
+    assert [row["cost_computed"] for row in found] == [
         f"33992885{point}47",
         f"0{point}00",
         f"8371150{point}00",
         f"77374000{point}84",
     ]
-    assert [row["projects"] for row in found] == ["6", "1", "1", "2"]  # kielce.md, section 2
+    assert [row["projects_computed"] for row in found] == ["6", "1", "1", "2"]  # kielce.md, s. 2
     # each goal's cost over the 119 738 036,31 zł total, to one decimal as the JSON gives it
-    assert [row["share"] for row in found] == [
+    assert [row["share_computed"] for row in found] == [
         f"28{point}4",
         f"0{point}0",
         f"7{point}0",
         f"64{point}6",
     ]
+    # as the report declares them (kielce.md, section 2), and the difference computed - declared
+    assert found[0]["cost_declared"] == f"514239{point}53"
+    assert found[0]["cost_difference"] == f"33478645{point}94"  # 33 992 885,47 - 514 239,53
+    assert found[0]["cost_agree"] == "false"
+    assert (total["goal"], total["goal_missing"]) == ("", "whole_strategy")
+    assert total["cost_computed"] == f"119738036{point}31"
+    assert total["cost_declared"] == f"85665519{point}74"
     goals = data(["summary", "kielce", "--year", "2023"], capsys)["completed"]["goals"]
     assert [row["name"] for row in found] == [goal["name"] for goal in goals]
 
@@ -119,4 +127,4 @@ def test_summary_csv_neutralises_a_formula_name(
     monkeypatch.setattr("citystrategy.cities.open_city", lambda slug: FakeAdapter(strategy))
     found = rows(["summary", "testowo", "--year", "2023"], locale, capsys)
     assert found[0]["name"] == "'" + FORMULA
-    assert found[0]["cost"] == ("1000,00" if locale == "pl" else "1000.00")
+    assert found[0]["cost_computed"] == ("1000,00" if locale == "pl" else "1000.00")

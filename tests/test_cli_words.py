@@ -233,11 +233,57 @@ def test_help_in_polish_and_english(command: list[str], capsys: pytest.CaptureFi
     _assert_english(english)
     assert polish.startswith("użycie: citystrategy")  # argparse's words, from the catalogue
     assert english.startswith("usage: citystrategy")
-    assert english.splitlines()[0].removeprefix("usage: ") == polish.splitlines()[0].removeprefix(
-        "użycie: "
-    )
+    # the same usage line, but for the placeholders, which are words too
+    usage = polish.splitlines()[0].removeprefix("użycie: ")
+    for pl, en in PLACEHOLDERS.items():
+        usage = re.sub(rf"\b{pl}\b", en, usage)
+    assert english.splitlines()[0].removeprefix("usage: ") == usage
     for word in ("usage:", "positional arguments", "options:"):
         assert word not in polish
+    for en in PLACEHOLDERS.values():  # (territories' help quotes TEXT in a sentence)
+        assert en == "TEXT" or not re.search(rf"\b{en}\b", polish), en
+
+
+#: The placeholders of the help (argparse's metavars), in Polish and in English.
+PLACEHOLDERS = {
+    "MIASTO": "CITY",
+    "ROK": "YEAR",
+    "JĘZYK": "LOCALE",
+    "POLECENIE": "COMMAND",
+    "DZIAŁANIE": "ACTION",
+    "TEKST": "TEXT",
+    "PROCENT": "PERCENT",
+    "KOLUMNY": "COLUMNS",
+}
+
+
+@pytest.mark.parametrize(
+    ("command", "polish", "english"),
+    [
+        (["summary"], ["MIASTO", "--year ROK", "--locale JĘZYK"], ["CITY", "--year YEAR"]),
+        (["report"], ["MIASTO", "-o PLIK", "--output PLIK"], ["CITY", "-o FILE"]),
+        (["assess"], ["--min-coverage PROCENT", "--columns KOLUMNY"], ["--min-coverage PERCENT"]),
+        (["bdl", "fetch"], ["ZMIENNA", "-o PLIK"], ["VARIABLE", "-o FILE"]),
+    ],
+)
+def test_placeholders_are_in_the_helps_language(
+    command: list[str], polish: list[str], english: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The help's placeholders read ROK, PLIK, MIASTO, JĘZYK in Polish; YEAR, FILE … in English."""
+    polish_help = _help([*command, "--help"], capsys)
+    english_help = _help([*command, "--help", "--locale", "en_GB"], capsys)
+    assert all(word in polish_help for word in polish), polish_help
+    assert all(word in english_help for word in english), english_help
+
+
+def test_a_missing_argument_is_named_by_its_polish_placeholder(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """ "summary --year 2023" without a city says MIASTO is required in Polish, CITY in English."""
+    assert main(["summary", "--year", "2023"]) == 2
+    assert "wymagane argumenty: MIASTO" in capsys.readouterr().err
+    assert main(["summary", "--year", "2023", "--locale", "en"]) == 2
+    assert "the following arguments are required: CITY" in capsys.readouterr().err
 
 
 def test_help_of_an_option_shows_its_default_in_the_language(

@@ -30,7 +30,7 @@ def _stderr(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
 PARSE_ERRORS = {
     "required": (
         ["summary"],
-        "citystrategy: błąd: wymagane argumenty: CITY, --year",
+        "citystrategy: błąd: wymagane argumenty: MIASTO, --year",  # the placeholder in Polish
         "citystrategy: error: the following arguments are required: CITY, --year",
     ),
     "choice": (

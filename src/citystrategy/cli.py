@@ -11,7 +11,7 @@ such as ``./moje-miasto``; see :func:`citystrategy.cities.open_city` for how the
     citystrategy --version
     citystrategy init ./moje-miasto [--name NAME] [--teryt CODE] [--kind gmina|...]
     citystrategy summary CITY --year 2023                         [--format text|json|csv]
-    citystrategy report CITY --year 2023 -o raport.xlsx|.md|.html|.pdf [--force]
+    citystrategy report CITY --year 2023 -o raport.xlsx|.md|.html|.pdf|.docx [--force]
     citystrategy check CITY [--year 2023]                         [--format text|json|csv]
     citystrategy assess CITY --year 2023 [--method ratio|projection] [--window N]
                                          [--min-coverage PERCENT] [--format text|json|csv]
@@ -244,6 +244,7 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
             "--locale",
             type=_parse_locale,
             default=argparse.SUPPRESS,
+            metavar=_t("LOCALE"),
             help=_t("language and number format: {locales} (default: pl_PL)").format(
                 locales=_supported_locales()
             ),
@@ -271,20 +272,22 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
             "--year",
             type=int,
             required=required,
+            metavar=_t("YEAR"),
             help=_t("reporting year, e.g. 2023")
             if required
             else _t("reporting year, e.g. 2023 (default: every report)"),
         )
 
     def to_file(sub: argparse.ArgumentParser, *, required: bool = False) -> None:
-        """-o FILE (a report file: .xlsx, .md, .html or .pdf) and --force."""
+        """-o FILE (a report file: .xlsx, .md, .html, .pdf or .docx) and --force."""
         sub.add_argument(
             "-o",
             "--output",
             required=required,
-            metavar="FILE",
+            metavar=_t("FILE"),
             help=_t(
-                "the file to write; its extension chooses the format: .xlsx, .md, .html or .pdf"
+                "the file to write; its extension chooses the format: .xlsx, .md, .html, .pdf or"
+                " .docx"
             ),
         )
         sub.add_argument("--force", action="store_true", help=_t("replace the file if it exists"))
@@ -301,22 +304,22 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
         "--version", action=_Version, help=_t("show the version of citystrategy and exit")
     )
     language(parser)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", required=True, metavar=_t("COMMAND"))
 
     summary = new(
         commands, "summary", help=_t("the strategy, its goals, indicators and cost table")
     )
-    summary.add_argument("city", metavar="CITY", help=city_help)
+    summary.add_argument("city", metavar=_t("CITY"), help=city_help)
     year(summary, required=True)
     output(summary, ("text", "json", "csv"))
     checker = new(commands, "check", help=_t("findings on the strategy's data"))
-    checker.add_argument("city", metavar="CITY", help=city_help)
+    checker.add_argument("city", metavar=_t("CITY"), help=city_help)
     year(checker, required=False)
     output(checker, ("text", "json", "csv"))
     assess = new(
         commands, "assess", help=_t("progress of every indicator and goal toward its target")
     )
-    assess.add_argument("city", metavar="CITY", help=city_help)
+    assess.add_argument("city", metavar=_t("CITY"), help=city_help)
     year(assess, required=True)
     assess.add_argument(
         "--method",
@@ -327,30 +330,32 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     assess.add_argument(
         "--window",
         type=int,
+        metavar="N",
         help=_t("rolling window of N years (default: from the first year)"),
     )
     assess.add_argument(
         "--min-coverage",
         type=float,
+        metavar=_t("PERCENT"),
         default=60.0,
         help=_t("percent of scored indicators a goal needs (default: 60)"),
     )
     output(assess, ("text", "json", "csv"))
-    assess.add_argument("--columns", type=lambda text: text.split(","), help=_t("the indicator table's columns, by key or title, e.g. code,name,target,status (default: all)"))  # fmt: skip
+    assess.add_argument("--columns", type=lambda text: text.split(","), metavar=_t("COLUMNS"), help=_t("the indicator table's columns, by key or title, e.g. code,name,target,status (default: all)"))  # fmt: skip
     report = new(
         commands,
         "report",
         help=_t(
             "the annual report as a file: an Excel workbook (.xlsx), Markdown (.md), a web page "
-            "(.html) or a PDF (.pdf)"
+            "(.html), a PDF (.pdf) or a Word document (.docx)"
         ),
     )
-    report.add_argument("city", metavar="CITY", help=city_help)
+    report.add_argument("city", metavar=_t("CITY"), help=city_help)
     year(report, required=True)
     to_file(report, required=True)
     language(report)
     programs = new(commands, "programs", help=_t("programmes run with and for cities (ZMP …)"))
-    actions = programs.add_subparsers(dest="action", required=True, metavar="ACTION")
+    actions = programs.add_subparsers(dest="action", required=True, metavar=_t("ACTION"))
 
     def catalogue(sub: argparse.ArgumentParser, formats: Sequence[str] = ("text", "json")) -> None:
         sub.add_argument(
@@ -361,7 +366,9 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
 
     listing = new(actions, "list", help=_t("the programmes of a catalogue"))
     listing.add_argument("--theme", help=_t("only programmes with this theme (e.g. PPP)"))
-    listing.add_argument("--year", type=int, help=_t("only programmes running in this year"))
+    listing.add_argument(
+        "--year", type=int, metavar=_t("YEAR"), help=_t("only programmes running in this year")
+    )
     catalogue(listing, ("text", "json", "csv"))
     show = new(actions, "show", help=_t("one programme, with its figures and rate checks"))
     show.add_argument("code", help=_t("programme code, e.g. ZMP-PPP"))
@@ -383,17 +390,17 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
         choices=("search",),
         help=_t("search: the territories that TEXT names (default: all)"),
     )
-    territories.add_argument("text", nargs="?", metavar="TEXT", help=_t("a name or TERYT code"))
+    territories.add_argument("text", nargs="?", metavar=_t("TEXT"), help=_t("a name or TERYT code"))
     output(territories, ("text", "json", "csv"))
     _bdl_parser(commands, new, output, _t)
     # --- compare: a city among its peers on the shipped panel or a user's long CSV
     comparison = new(commands, "compare", help=_t("a city among its peers on official statistics"))  # fmt: skip
-    comparison.add_argument("focus", metavar="CITY", help=_t("city name (any spelling: Gorzów Wlkp.) or TERYT code"))  # fmt: skip
+    comparison.add_argument("focus", metavar=_t("CITY"), help=_t("city name (any spelling: Gorzów Wlkp.) or TERYT code"))  # fmt: skip
     comparison.add_argument("--peers", default="population-class", help=_t("peer group: population:100000-250000, population-class (default), voivodeship:NAME, powiat-rights, zmp, list:NAME,NAME, benchmark, similar:K:INDICATOR,INDICATOR"))  # fmt: skip
     comparison.add_argument("--indicators", required=True, type=lambda text: [i.strip() for i in text.split(",") if i.strip()], help=_t("indicators, comma-separated, e.g. unemployment_rate,population_density"))  # fmt: skip
     year(comparison, required=True)
     comparison.add_argument("--base-year", type=int, help=_t("start of the change's period (default: the data's first year)"))  # fmt: skip
-    comparison.add_argument("--data", metavar="FILE", help=_t("a long CSV file (territory,indicator,unit,year,value[,flag,source]) instead of the shipped panel"))  # fmt: skip
+    comparison.add_argument("--data", metavar=_t("FILE"), help=_t("a long CSV file (territory,indicator,unit,year,value[,flag,source]) instead of the shipped panel"))  # fmt: skip
     comparison.add_argument("--direction", action="append", default=[], metavar="INDICATOR=higher|lower", type=lambda text: _direction(text, _t), help=_t("which way is better for an indicator the panel does not know, e.g. 60270=lower (repeatable)"))  # fmt: skip
     output(comparison, ("text", "json", "csv"))
     to_file(comparison)
@@ -407,7 +414,7 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
         ),
     )
     init.add_argument(
-        "folder", metavar="FOLDER", help=_t("the folder to create, e.g. ./moje-miasto")
+        "folder", metavar=_t("FOLDER"), help=_t("the folder to create, e.g. ./moje-miasto")
     )
     init.add_argument(
         "--name",
@@ -515,13 +522,16 @@ def _summary(
             for link, program in links
         ]
         _print_json(data, out)
-    elif args.format == "csv":  # the cost table: each goal's completed projects and their cost
-        from citystrategy.costs import completed_summary
+    elif args.format == "csv":  # the cost table: computed and declared, with the differences
         from citystrategy.reports.csv import write_csv
+        from citystrategy.reports.summary import _cost_frame
 
-        table = completed_summary(strategy, args.year)
+        table = _cost_frame(strategy, args.year)  # goal_costs_table's, for any year
         # a share in percent to one decimal, as the text and the JSON give it (not 28 digits)
-        table["share"] = [None if s is None else s.quantize(Decimal("0.1")) for s in table["share"]]
+        shares = table["share_computed"]
+        table["share_computed"] = [
+            None if s is None else s.quantize(Decimal("0.1")) for s in shares
+        ]
         write_csv(table, out, locale=locale)
     else:
         out.write(
@@ -591,12 +601,17 @@ def _assess(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: T
         )
         raise _UsageError(msg.format(format=args.format))
     from citystrategy.percent import Percent
-    from citystrategy.progress import assess, assess_goals
+    from citystrategy.progress import ProgressOptions, assess, assess_goals
     from citystrategy.reports import assessment_data, format_assessment
+    from citystrategy.reports.tables.indicators import _goals_frame, _values_frame
 
-    table = assess(strategy, year=args.year, method=args.method, window=args.window)
+    options = ProgressOptions(method=args.method, window=args.window)
+    assessed = assess(strategy, year=args.year, options=options)
     coverage = Percent(args.min_coverage)
-    goals = assess_goals(strategy, year=args.year, min_coverage=coverage, table=table)
+    scores = assess_goals(strategy, year=args.year, min_coverage=coverage, table=assessed)
+    # the report's tables (indicator_values_table, goal_scores_table), assessed once
+    table = _values_frame(assessed, strategy, args.year)
+    goals = _goals_frame(scores)
     if args.format == "json":
         _print_json(assessment_data(table, goals), out)
     elif args.format == "csv":
@@ -835,7 +850,7 @@ def _bdl_years(text: str, _t: Callable[[str], str]) -> list[int]:
 def _bdl_parser(commands: Any, new: Any, output: Any, _t: Callable[[str], str]) -> None:
     """``bdl search`` and ``bdl fetch``."""
     bdl = new(commands, "bdl", help=_t("fetch data from GUS's Local Data Bank (BDL)"))
-    actions = bdl.add_subparsers(dest="action", required=True, metavar="ACTION")
+    actions = bdl.add_subparsers(dest="action", required=True, metavar=_t("ACTION"))
 
     def connection(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--offline", action="store_true", help=_t("read only the cache; send no request"))  # fmt: skip
@@ -843,15 +858,17 @@ def _bdl_parser(commands: Any, new: Any, output: Any, _t: Callable[[str], str]) 
         sub.add_argument("--base-url", help=_t("the API's address, for a mirror (default: GUS's)"))  # fmt: skip
 
     search = new(actions, "search", help=_t("the variables whose name contains TEXT"))
-    search.add_argument("text", metavar="TEXT", help=_t("words of the name, e.g. stopa bezrobocia"))
+    search.add_argument(
+        "text", metavar=_t("TEXT"), help=_t("words of the name, e.g. stopa bezrobocia")
+    )
     connection(search)
     output(search, ("text", "json"))
     fetch = new(actions, "fetch", help=_t("one variable for every unit of a level, as a long CSV"))
-    fetch.add_argument("variable", type=int, metavar="VARIABLE", help=_t("the variable's id, e.g. 60270"))  # fmt: skip
+    fetch.add_argument("variable", type=int, metavar=_t("VARIABLE"), help=_t("the variable's id, e.g. 60270"))  # fmt: skip
     fetch.add_argument("--level", required=True, choices=("voivodeship", "powiat", "gmina"), help=_t("the unit level"))  # fmt: skip
     fetch.add_argument("--years", required=True, type=lambda text: _bdl_years(text, _t), help=_t("years, e.g. 2021-2023 or 2021,2023"))  # fmt: skip
     fetch.add_argument("--parent", help=_t("only the units under this BDL unit id"))
-    fetch.add_argument("-o", "--output", required=True, metavar="FILE", help=_t("the CSV file to write"))  # fmt: skip
+    fetch.add_argument("-o", "--output", required=True, metavar=_t("FILE"), help=_t("the CSV file to write"))  # fmt: skip
     fetch.add_argument("--force", action="store_true", help=_t("replace FILE if it exists"))
     connection(fetch)
     output(fetch, ("text",))

@@ -344,3 +344,37 @@ def test_the_command_shows_the_coverage_it_was_given(capsys: pytest.CaptureFixtu
     english = _run([*ASSESS, "--min-coverage", "75", "--locale", "en"], capsys)
     assert "pokrycie co najmniej 75%)" in polish
     assert "coverage at least 75%)" in english
+
+
+def test_the_text_renders_the_report_tables(
+    kielce: Strategy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command's text is format_assessment of the report's tables, as the workbook has them."""
+    from citystrategy.reports.tables import goal_scores_table, indicator_values_table
+
+    values = indicator_values_table(kielce, 2023)
+    goals = goal_scores_table(kielce, 2023)
+    for locale in ("pl_PL", "en_GB"):
+        text = format_assessment(values, goals, year=2023, locale=locale)
+        assert _run([*ASSESS, "--locale", locale], capsys) == text + "\n"
+    # the table's typed target reads with its kind without a mapping of targets
+    assert f"≥{NBSP}14,3%" in _row(format_assessment(values, year=2023), "KIE-1-01")
+
+
+def test_the_json_holds_the_report_tables_rows(kielce: Strategy) -> None:
+    """assessment_data's records are the report table's columns: progress in percent, lists."""
+    from citystrategy.reports import assessment_data
+    from citystrategy.reports.tables import INDICATOR_COLUMNS, indicator_values_table
+
+    values = indicator_values_table(kielce, 2023)
+    data = assessment_data(values)
+    first = data["indicators"][0]
+    expected = {c for c in INDICATOR_COLUMNS if c != "progress"} | {"progress_percent"}
+    assert expected <= set(first)
+    # the table's measure (in percent) to two decimals, as the JSON rounds it
+    progress = Decimal(first["progress_percent"])
+    assert progress == Decimal(str(values.loc[0, "progress"])).quantize(Decimal("0.01"))
+    assert first["notes"] == []
+    assert first["target_kind"] == "at_least"
+    assert first["target_value"] == "14.3"
+    assert assessment_data(assess(kielce, year=2023))["indicators"][0]["value"] == "5.2"

@@ -126,3 +126,59 @@ def test_money_must_be_exact() -> None:
         Table(frame, columns=(Column("name"), Column("cost", kind=ColumnKind.MONEY)))
     missing = pd.DataFrame({"cost": [Decimal("1.10"), None, float("nan")]})
     assert len(Table(missing, columns=(Column("cost", kind=ColumnKind.MONEY),)).frame) == 3
+
+
+@pytest.mark.parametrize("locale", ["de", "de_DE", "fr_FR", "uk"])
+def test_a_report_in_a_language_without_a_catalogue_is_refused(locale: str) -> None:
+    """Report(locale="de") would be half-translated: it is refused, naming what is supported."""
+    with pytest.raises(ArgumentError, match=r"'pl', 'en' \(e\.g\. 'pl', 'pl_PL'") as caught:
+        Report(title="R", locale=locale)
+    assert caught.value.argument == "locale"
+    assert caught.value.value == locale
+
+
+@pytest.mark.parametrize("locale", ["pl", "pl_PL", "en", "en_GB", "en_US"])
+def test_a_report_in_polish_or_english_is_made(locale: str) -> None:
+    """Polish and English locales, with or without a territory, are reports' languages."""
+    assert Report(title="R", locale=locale).locale == locale
+
+
+def test_an_unknown_locale_is_refused() -> None:
+    """A name babel does not know is refused too, a ValueError."""
+    with pytest.raises(ValueError, match="'xx_YY'"):
+        Report(title="R", locale="xx_YY")
+
+
+def test_an_unknown_chart_kind_names_the_kinds() -> None:
+    """Chart("donut", …) is a typed error listing pie, bar, column and line."""
+    table = Table(pd.DataFrame({"a": ["x"], "b": [1]}))
+    with pytest.raises(ArgumentError, match=r"'pie', 'bar', 'column', 'line' \(got 'donut'\)"):
+        Chart("donut", "t", table, "a", ("b",))
+
+
+def test_an_unknown_column_kind_names_the_kinds() -> None:
+    """Column("x", kind="donut") is a typed error listing the kinds."""
+    with pytest.raises(ArgumentError, match=r"'text', 'integer'.*\(got 'donut'\)"):
+        Column("x", kind="donut")
+
+
+@pytest.mark.parametrize("kind", ["bar", "column", "line", "pie"])
+def test_a_chart_of_text_is_refused_naming_the_column(kind: str) -> None:
+    """A series of text (a text column, or numbers written as strings) is refused by name."""
+    frame = pd.DataFrame({"goal": ["1", "2"], "cost": ["514239,53", "0"], "n": [1, 2]})
+    with pytest.raises(ArgumentError, match=r"'cost' is a text column") as caught:
+        Chart(kind, "t", Table(frame), "goal", ("cost",))
+    assert caught.value.argument == "series"
+    coded = Table(frame, (Column("goal"), Column("cost", kind=ColumnKind.NUMBER), Column("n")))
+    with pytest.raises(ArgumentError, match=r"'cost' holds other values"):
+        Chart(kind, "t", coded, "goal", ("cost",))
+    assert Chart(kind, "t", Table(frame), "goal", ("n",)).series == ("n",)
+
+
+def test_a_charts_keys_must_be_the_tables_columns() -> None:
+    """A category or a series not in the table is refused, naming the argument and the columns."""
+    table = Table(pd.DataFrame({"a": ["x"], "b": [1]}))
+    with pytest.raises(ArgumentError, match=r"'category' must be a column of the table \(a, b\)"):
+        Chart("bar", "t", table, "goal", ("b",))
+    with pytest.raises(ArgumentError, match=r"'series' must be a column of the table \(a, b\)"):
+        Chart("bar", "t", table, "a", ("cost",))

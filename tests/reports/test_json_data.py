@@ -269,8 +269,8 @@ def test_no_text_is_empty(outputs: dict[str, Any]) -> None:
     assert empty == []
     rows = outputs["assess kielce --year 2023"]["indicators"]
     present = [row for row in rows if row["value"] is not None]
-    assert all(row["missing"] is None for row in present)
-    assert {row["missing_missing"] for row in present} == {"not_applicable"}
+    assert all(row["missing_reason"] is None for row in present)
+    assert {row["missing_reason_missing"] for row in present} == {"not_applicable"}
     findings = outputs["check kielce"]["findings"]
     assert {f["variant_missing"] for f in findings if f["variant"] is None} == {"not_applicable"}
 

@@ -373,7 +373,7 @@ def test_the_indicators_section_declares_its_column_kinds(kielce: Strategy) -> N
 
 
 def test_the_other_sections_declare_their_column_kinds(kielce: Strategy) -> None:
-    """Goal scores: coverage in percent, score, status; findings: severity; data: measures."""
+    """Goal scores: coverage in percent, score, status; findings: severity; data: numbers."""
     goals = t.goal_scores_section(kielce, 2023)
     kinds = {column.key: column.kind for column in goals.tables[0].columns}
     assert kinds[t.COVERAGE] is ColumnKind.PERCENT
@@ -387,8 +387,9 @@ def test_the_other_sections_declare_their_column_kinds(kielce: Strategy) -> None
     assert len(findings.tables[0].frame) == len(check(kielce))
     block = t.data_table_block(kielce, locale="pl_PL")
     value = {column.key: column for column in block.columns}[t.VALUE]
-    assert value.kind is ColumnKind.MEASURE
-    assert value.unit_key == UNIT
+    assert value.kind is ColumnKind.NUMBER  # a plain number: the unit is said once, beside it
+    assert not value.unit_key
+    assert "unit_label" in [column.key for column in block.columns]
     assert value.reason_key
     for section in (goals, findings):
         assert 0 < len(section.sheet) <= 31

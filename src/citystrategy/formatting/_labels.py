@@ -58,6 +58,10 @@ def _unit_words(language: str) -> dict[str, str]:
             "unit", "per 100,000 inhabitants", language
         ),
         "count / thousand_inhabitants": pgettext("unit", "per 1,000 inhabitants", language),
+        # the comparison panel's units
+        "PLN / month": pgettext("unit", "PLN a month", language),
+        "1 / ten_thousand_inhabitants": pgettext("unit", "per 10,000 inhabitants", language),
+        "inhabitant / kilometer ** 2": pgettext("unit", "inhabitants per km²", language),
     }
 
 

@@ -26,7 +26,7 @@ from citystrategy.formatting import (
     get_label,
     get_language,
 )
-from citystrategy.model import Target
+from citystrategy.model import Target, TargetKind
 from citystrategy.money import CURRENCIES
 from citystrategy.percent import as_percent
 from citystrategy.progress import (
@@ -40,6 +40,8 @@ from citystrategy.progress import (
 )
 from citystrategy.progress.strategy import check_table
 from citystrategy.reports._json import Why, exact, no_blank_texts, put, rounded, significant
+from citystrategy.reports.tables import indicators as tables
+from citystrategy.reports.tables.indicators import _goals_frame, _values_frame
 from citystrategy.reports.text import _fill, _width, render_table
 
 __all__ = ["assessment_data", "format_assessment"]
@@ -47,6 +49,8 @@ __all__ = ["assessment_data", "format_assessment"]
 #: The smallest p-value shown as a number; smaller ones read ``p < 0,001``.
 _P_FLOOR: Final = Decimal("0.001")
 _NBSP: Final = "\xa0"
+#: The JSON key of the progress measure, which is in percent.
+_PROGRESS_KEY: Final = "progress_percent"
 
 
 def _method_name(method: str, locale: LocaleLike) -> str:
@@ -152,13 +156,10 @@ def _change(value: Any, unit: str, locale: LocaleLike) -> str:
 def _target(row: dict[str, Any], targets: Mapping[str, Target | None], locale: LocaleLike) -> str:
     """The target from its parsed values; without the model's Target, the value assessed."""
     unit = str(row["unit"])
-    target = targets.get(str(row["code"]))
+    target = targets.get(str(row["code"])) or _table_target(row)
     if target is not None:
         return format_target(target, _cell_unit(unit), symbols=True, locale=locale)
-    value = row["target"]
-    if _present(value) and float(value).is_integer():
-        value = Decimal(int(value))  # a float holds no printed precision: 60.0 is 60
-    return _value(value, unit, locale)
+    return _value(row[tables.TARGET_VALUE], unit, locale)
 
 
 def _p_value(value: Any, locale: LocaleLike) -> str:
@@ -184,7 +185,48 @@ def _native(values: list[Any]) -> list[Any]:
 
 
 def _flagged(row: dict[str, Any]) -> bool:
-    return "contradicts" in str(row.get("target_findings") or "")
+    return any("contradicts" in str(kind) for kind in row[tables.TARGET_FINDINGS] or ())
+
+
+def _indicator_table(table: pd.DataFrame) -> pd.DataFrame:
+    """*table* as :func:`~citystrategy.reports.tables.indicator_values_table` has it.
+
+    A report table is taken as it is; a result of :func:`~citystrategy.progress.assess` is typed
+    the same way (without the strategy: no goal names, the target the value assessed against).
+    """
+    instance(table, "table", pd.DataFrame, "the DataFrame indicator_values_table() returns")
+    if set(tables.INDICATOR_COLUMNS) <= {str(column) for column in table.columns}:
+        return table
+    check_table(table, INDICATOR_COLUMNS)
+    return _values_frame(table, None, None)
+
+
+def _goal_table(goals: pd.DataFrame) -> pd.DataFrame:
+    """*goals* as :func:`~citystrategy.reports.tables.goal_scores_table` has it."""
+    instance(goals, "goals", pd.DataFrame, "the DataFrame goal_scores_table() returns")
+    names = {str(column) for column in goals.columns}
+    if set(tables.GOAL_COLUMNS) <= names and tables.STRATEGIC_GOAL in names:
+        return goals
+    check_table(goals, GOAL_COLUMNS)
+    return _goals_frame(goals)
+
+
+def _table_target(row: dict[str, Any]) -> Target | None:
+    """The target of a report table's row, rebuilt from its columns (``None`` without a kind)."""
+    kind = row[tables.TARGET_KIND]
+    if not _present(kind) or not _present(row[tables.TARGET_YEAR]):
+        return None
+    tolerance = row[tables.TARGET_TOLERANCE]
+    return Target(
+        kind=TargetKind(kind),
+        value=row[tables.TARGET_VALUE],
+        low=row[tables.TARGET_LOW],
+        high=row[tables.TARGET_HIGH],
+        tolerance=tolerance if _present(tolerance) else Decimal(0),
+        year=int(row[tables.TARGET_YEAR]),
+        limit=bool(row[tables.TARGET_LIMIT]) if _present(row[tables.TARGET_LIMIT]) else False,
+        raw=str(row[tables.TARGET_RAW] or ""),
+    )
 
 
 def _chosen(columns: object, titles: dict[str, str]) -> list[str]:
@@ -224,8 +266,11 @@ def format_assessment(
     Every figure is formatted from its value in *locale*; names are never cut.
 
     Args:
-        table: The result of :func:`citystrategy.progress.assess`.
-        goals: The result of :func:`citystrategy.progress.assess_goals`, if wanted.
+        table: The report's indicator table,
+            :func:`~citystrategy.reports.tables.indicator_values_table` (or a result of
+            :func:`citystrategy.progress.assess`, typed as that table first).
+        goals: The goals' table, :func:`~citystrategy.reports.tables.goal_scores_table` (or a
+            result of :func:`citystrategy.progress.assess_goals`), if wanted.
         year: The reporting year (for the title).
         method: The method used (for the title).
         min_coverage: The coverage threshold used for the goals (for the title), in percent
@@ -251,9 +296,8 @@ def format_assessment(
             number, *targets* not a mapping, or *columns* not a sequence of strings.
     """
     language = get_language(locale)
-    check_table(table, INDICATOR_COLUMNS)
-    if goals is not None:
-        check_table(goals, GOAL_COLUMNS)
+    values = _indicator_table(table)
+    scores = None if goals is None else _goal_table(goals)
     integer(year, "year")
     method = member(Method, method, "method").value
     threshold = as_percent(min_coverage, "min_coverage")
@@ -268,7 +312,8 @@ def format_assessment(
     title = gettext("Progress of the indicators: {year} (method: {method})", locale)
     lines = [_fill(title.format(year=year, method=_method_name(method, locale)), width), ""]
     rows = []
-    for row in _rows(table):
+    records = _rows(values)
+    for row in records:
         unit = str(row["unit"])
         label = _short_unit(unit, language)
         status = get_label(Status(row["status"]), locale=locale)
@@ -289,23 +334,23 @@ def format_assessment(
     align = "".join(_INDICATOR_ALIGN[key] for key in keys)
     header = [titles[key] for key in keys]
     lines.append(render_table(header, rows, align=align, width=width))
-    counts = table["status"].value_counts()
+    counts = values[tables.STATUS].value_counts()
     summary = ", ".join(
         f"{get_label(status, locale=locale)} {int(counts[status.value])}"
         for status in Status
         if status.value in counts.index
     )
-    indicators = format_count(len(table), "indicator", locale=locale)
+    indicators = format_count(len(values), "indicator", locale=locale)
     statuses = gettext("Statuses ({indicators}): {counts}", locale)
     lines += ["", _fill(statuses.format(indicators=indicators, counts=summary), width)]
-    if any(_flagged(row) for row in _rows(table)):
+    if any(_flagged(row) for row in records):
         flag = gettext(
             "(!) the target contradicts the direction: the status says nothing of progress "
             "(see citystrategy check)",
             locale,
         )
         lines.append(_fill(flag, width, indent="    "))
-    survey = table[table["survey"] & table["p_value"].notna()]
+    survey = values[values[tables.SURVEY] & values[tables.P_VALUE].notna()]
     if len(survey):
         survey_rows = [
             [
@@ -332,20 +377,22 @@ def format_assessment(
             "",
             render_table(_survey_titles(locale), survey_rows, align="lrrrl", width=width),
         ]
-    if goals is not None:
+    if scores is not None:
         goal_rows = [
             [
                 str(row["goal"]),
                 str(row["name"]),
                 str(row["indicators"]),
                 str(row["scored"]),
-                format_percent(_decimal(row["coverage"] * 100), decimals=0, locale=locale),
+                "–"
+                if not _present(row["coverage"])
+                else format_percent(_decimal(row["coverage"]), decimals=0, locale=locale),
                 "–"
                 if not _present(row["score"])
                 else format_number(_decimal(row["score"]), decimals=2, locale=locale),
                 get_label(Status(row["status"]), locale=locale),
             ]
-            for row in _rows(goals)
+            for row in _rows(scores)
         ]
         coverage = format_percent(threshold, decimals=0, locale=locale)
         goals_title = gettext("Goals (mean indicator score, coverage at least {coverage})", locale)
@@ -355,15 +402,17 @@ def format_assessment(
             "",
             render_table(_goal_titles(locale), goal_rows, align="llrrrrl", width=width),
         ]
-    noted = table[(table["notes"].fillna("") != "") | (table["missing"].fillna("") != "")]
-    if len(noted):
+    noted = [row for row in records if row[tables.NOTES] or _present(row[tables.MISSING_REASON])]
+    if noted:
         lines += ["", pgettext("assessment", "Notes:", locale)]
-        for row in _rows(noted):
-            codes = [code for code in str(row["notes"] or "").split(";") if code]
-            if row["missing"]:  # the sentence below says it with the source's reason
+        for row in noted:
+            codes = list(row[tables.NOTES])
+            if _present(
+                row[tables.MISSING_REASON]
+            ):  # the sentence below says it with the source's reason
                 codes = [code for code in codes if code != Note.NO_VALUE_IN_YEAR]
             words = [get_label(Note(code), locale=locale) for code in codes]
-            if row["missing"]:
+            if _present(row[tables.MISSING_REASON]):
                 missing = gettext(
                     "no value for {year} ({marker}): {text}; the latest value is from {used}",
                     locale,
@@ -372,8 +421,8 @@ def format_assessment(
                     0,
                     missing.format(
                         year=year,
-                        marker=row["missing_marker"],
-                        text=str(row["missing"]).rstrip(". "),
+                        marker=row[tables.MISSING_MARKER],
+                        text=str(row[tables.MISSING_REASON]).rstrip(". "),
                         used=row["current_year"],
                     ),
                 )
@@ -390,35 +439,50 @@ def _interval(value: Any, low: Any, high: Any, locale: LocaleLike) -> str:
 
 #: How each computed column is rounded in the JSON data: decimals, as the text shows them.
 _DECIMALS: Final = {
-    "score": 1,
-    "interval_low": 1,
-    "interval_high": 1,
-    "previous_interval_low": 1,
-    "previous_interval_high": 1,
-    "progress": 4,  # not shown; four decimals keep it on the right side of every threshold
+    tables.SCORE: 1,
+    tables.INTERVAL_LOW: 1,
+    tables.INTERVAL_HIGH: 1,
+    tables.PREVIOUS_INTERVAL_LOW: 1,
+    tables.PREVIOUS_INTERVAL_HIGH: 1,
+    # not shown in the text; two decimals of a percent keep it on the right side of every
+    # threshold
+    _PROGRESS_KEY: 2,
 }
 #: Decimals of a goal's score and coverage, as the text shows them.
-_GOAL_DECIMALS: Final = {"score": 2, "coverage_percent": 0}
+_GOAL_DECIMALS: Final = {tables.SCORE: 2, "coverage_percent": 0}
 #: Significant digits of a p-value.
 _P_DIGITS: Final = 3
 #: Why a value of a column is missing, where it is not "no value to compute it from".
 _WHY: Final = {
-    "target": Why.NOT_STATED,
-    "target_year": Why.NOT_STATED,
-    "progress": Why.NOT_ASSESSABLE,
-    "score": Why.NOT_ASSESSABLE,
+    tables.STRATEGIC_GOAL_NAME: Why.NOT_FOUND,
+    tables.GOAL_NAME: Why.NOT_FOUND,
+    tables.TARGET_KIND: Why.NOT_STATED,
+    tables.TARGET_VALUE: Why.NOT_STATED,
+    tables.TARGET_LOW: Why.NOT_STATED,
+    tables.TARGET_HIGH: Why.NOT_STATED,
+    tables.TARGET_TOLERANCE: Why.NOT_STATED,
+    tables.TARGET_YEAR: Why.NOT_STATED,
+    tables.TARGET_LIMIT: Why.NOT_STATED,
+    tables.TARGET_RAW: Why.NOT_STATED,
+    _PROGRESS_KEY: Why.NOT_ASSESSABLE,
+    tables.SCORE: Why.NOT_ASSESSABLE,
 }
+#: The columns of a missing value's reason: not applicable where there is a value.
+_MISSING_COLUMNS: Final = (tables.MISSING_CODE, tables.MISSING_MARKER, tables.MISSING_REASON)
 _SURVEY_COLUMNS: Final = (
-    "interval_low",
-    "interval_high",
-    "previous_interval_low",
-    "previous_interval_high",
-    "p_value",
+    tables.INTERVAL_LOW,
+    tables.INTERVAL_HIGH,
+    tables.PREVIOUS_INTERVAL_LOW,
+    tables.PREVIOUS_INTERVAL_HIGH,
+    tables.P_VALUE,
+    tables.SIGNIFICANT,
 )
 
 
 def _json_value(key: str, value: Any, decimals: dict[str, int]) -> Any:
     """One cell as JSON: exact decimals and computed numbers as strings, integers as numbers."""
+    if isinstance(value, tuple | list):
+        return [str(item) for item in value]
     if not _present(value):
         return None
     if hasattr(value, "item"):
@@ -427,25 +491,31 @@ def _json_value(key: str, value: Any, decimals: dict[str, int]) -> Any:
         return value
     if isinstance(value, Decimal):
         return exact(value)  # as printed in the source
-    if key == "p_value":
+    if key == tables.P_VALUE:
         return significant(value, _P_DIGITS)
     if key in decimals:
         return rounded(value, decimals[key])
     if isinstance(value, float) and value.is_integer() and key.endswith("year"):
         return int(value)
-    number = _decimal(value)  # a float read from an exact value (a target): shortest repr
+    number = _decimal(value)  # a float read from an exact value: shortest repr
     return exact(number.quantize(Decimal(1)) if float(value).is_integer() else number)
 
 
 def _why_missing(key: str, row: dict[str, Any]) -> Why:
-    if key == "value" and str(row.get("missing") or ""):
+    in_source = _present(row.get(tables.MISSING_REASON)) or _present(row.get(tables.MISSING_MARKER))
+    if key == tables.VALUE and in_source:
         return Why.MISSING_IN_SOURCE
-    if key in _SURVEY_COLUMNS and not row.get("survey"):
+    if key in _MISSING_COLUMNS and _present(row.get(tables.VALUE)):
+        return Why.NOT_APPLICABLE
+    if key in _MISSING_COLUMNS:
+        return Why.NOT_STATED
+    if key in _SURVEY_COLUMNS and not row.get(tables.SURVEY):
         return Why.NOT_A_SURVEY
     return _WHY.get(key, Why.NO_VALUE)
 
 
 def _json_record(row: dict[str, Any], decimals: dict[str, int]) -> dict[str, Any]:
+    row = {(_PROGRESS_KEY if key == tables.PROGRESS else key): value for key, value in row.items()}
     record: dict[str, Any] = {}
     for key, value in row.items():
         put(record, key, _json_value(key, value, decimals), _why_missing(key, row))
@@ -455,12 +525,9 @@ def _json_record(row: dict[str, Any], decimals: dict[str, int]) -> dict[str, Any
 def _goal_record(row: dict[str, Any]) -> dict[str, Any]:
     """A goal's row, its coverage in percent (from the counts, as the text shows it)."""
     row = dict(row)
-    coverage = row.pop("coverage", None)
-    if "indicators" in row and "scored" in row:
-        total = int(row["indicators"])
-        coverage = None if total == 0 else Decimal(int(row["scored"]) * 100) / total
-    elif coverage is not None:
-        coverage = _decimal(coverage) * 100  # no counts to compute it from: the share given
+    row.pop(tables.COVERAGE, None)
+    total = int(row[tables.INDICATORS])
+    coverage = None if total == 0 else Decimal(int(row[tables.SCORED]) * 100) / total
     record = _json_record(row, _GOAL_DECIMALS)
     put(record, "coverage_percent", rounded(coverage, 0), Why.NO_VALUE)
     return record
@@ -469,16 +536,28 @@ def _goal_record(row: dict[str, Any]) -> dict[str, Any]:
 def assessment_data(table: pd.DataFrame, goals: pd.DataFrame | None = None) -> dict[str, Any]:
     """The assessment as JSON-ready data (see "JSON data" in the reference).
 
-    Values, changes and targets are exact decimal strings as printed; scores, survey intervals
-    and the progress measure are strings rounded as the text shows them (p-values to three
-    significant digits); a goal's coverage is in percent (``coverage_percent``). A missing
-    value is ``None`` with its reason beside it (``"value": None, "value_missing":
-    "missing_in_source"``, with ``missing`` and ``missing_marker`` as the source gives them).
+    The records are the rows of the report's tables, under their column names:
+    :func:`~citystrategy.reports.tables.indicator_values_table` (``indicators``) and
+    :func:`~citystrategy.reports.tables.goal_scores_table` (``goals``); a result of
+    :func:`~citystrategy.progress.assess` or :func:`~citystrategy.progress.assess_goals` is
+    typed as those tables first. Values, changes and targets are exact decimal strings as
+    printed; scores, survey intervals and the progress measure (``progress_percent``, in
+    percent: 100 is on track) are strings rounded as the text shows them (p-values to three
+    significant digits); a goal's coverage is in percent (``coverage_percent``); notes and
+    target findings are lists. A missing value is ``None`` with its reason beside it
+    (``"value": None, "value_missing": "missing_in_source"``, with ``missing_reason`` and
+    ``missing_marker`` as the source gives them).
+
+    Raises:
+        ArgumentTypeError: If *table* or *goals* is not a DataFrame.
+        AssessmentError: If one lacks a column of the table it stands for.
     """
-    instance(table, "table", pd.DataFrame, "the DataFrame assess() returns")
+    instance(table, "table", pd.DataFrame, "the DataFrame indicator_values_table() returns")
     if goals is not None:
-        instance(goals, "goals", pd.DataFrame, "the DataFrame assess_goals() returns")
-    data: dict[str, Any] = {"indicators": [_json_record(row, _DECIMALS) for row in _rows(table)]}
-    if goals is not None:
-        data["goals"] = [_goal_record(row) for row in _rows(goals)]
+        instance(goals, "goals", pd.DataFrame, "the DataFrame goal_scores_table() returns")
+    values = _indicator_table(table)
+    scores = None if goals is None else _goal_table(goals)
+    data: dict[str, Any] = {"indicators": [_json_record(row, _DECIMALS) for row in _rows(values)]}
+    if scores is not None:
+        data["goals"] = [_goal_record(row) for row in _rows(scores)]
     return no_blank_texts(data, Why.NOT_APPLICABLE)

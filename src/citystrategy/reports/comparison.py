@@ -10,19 +10,21 @@ JSON-ready data and a report of the report model.
 ...     year=2023,
 ... )
 >>> print(format_comparison(table, spec="benchmark", locale="en_GB").splitlines()[0])
-Kielce among 6 territories of the peer group benchmark, 2023
+Kielce among 6 territories of the peer group (benchmark), 2023
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from citystrategy._arguments import instance, text
 from citystrategy._i18n import N_, gettext, ngettext
 from citystrategy.formatting import (
     DEFAULT_LOCALE,
+    UNIT_LABELS,
     LocaleLike,
     format_number,
     format_percent,
@@ -56,15 +58,18 @@ INDICATOR_NAMES: Final[Mapping[str, str]] = {
     "population_density": N_("population density"),
 }
 
-#: Unit labels of the comparison's units.
-_UNITS: Final = {
-    "percent": "%",
-    "inhabitant": N_("inhabitants"),
-    "kilometer ** 2": "km²",
-    "PLN / month": N_("PLN a month"),
-    "1 / ten_thousand_inhabitants": N_("per 10 000 inhabitants"),
-    "inhabitant / kilometer ** 2": N_("inhabitants per km²"),
-}
+#: Labels of the units counted in a noun, as a heading names them (others: UNIT_LABELS).
+_NOUN_UNITS: Final = {"inhabitant": N_("inhabitants")}
+
+
+def _unit_label(unit: str, language: LocaleLike) -> str:
+    """*unit* as a heading names it: the one table of unit labels, ``UNIT_LABELS``."""
+    if unit in _NOUN_UNITS:
+        return gettext(_NOUN_UNITS[unit], language)
+    labels = UNIT_LABELS.get(unit)
+    return unit if labels is None else labels[get_language(language)]
+
+
 #: Decimals shown of each unit's values (others: two).
 _DECIMALS: Final = {
     "percent": 1,
@@ -84,6 +89,54 @@ _QUADRANTS: Final = {
     "catching_up": N_("catching up"),
     "lagging": N_("lagging"),
 }
+
+
+def _bound(text: str, language: LocaleLike) -> str:
+    """A population bound of a spec as a number in *language* (``100000`` -> ``100 000``)."""
+    try:
+        return format_number(Decimal(text.strip()), decimals=0, locale=language)
+    except ArithmeticError:
+        return text.strip()
+
+
+def _peers(spec: str, language: LocaleLike) -> str:
+    """The peer group *spec* in words (``list:Kielce,Radom`` -> "wybrane terytoria: …")."""
+    head, _, rest = spec.partition(":")
+    if head == "population" and "-" in rest:
+        low, _, high = rest.partition("-")
+        shown = f"{_bound(low, language) if low.strip() else '…'}–"
+        shown += _bound(high, language) if high.strip() else "…"
+        return gettext("territories of {range} inhabitants", language).format(range=shown)
+    if head == "population-class":
+        return gettext("territories of the compared city's population class", language)
+    if head == "voivodeship" and rest:
+        message = gettext("cities with powiat rights, {name} voivodeship", language)
+        return message.format(name=rest)
+    if head == "powiat-rights":
+        return gettext("cities with powiat rights", language)
+    if head == "zmp":
+        return gettext("members of the Association of Polish Cities (ZMP)", language)
+    if head == "list" and rest:
+        names = ", ".join(name.strip() for name in rest.split(",") if name.strip())
+        return gettext("chosen territories: {names}", language).format(names=names)
+    count, _, names = rest.partition(":")
+    if head == "similar" and count.strip().isdigit() and names:
+        indicators = ", ".join(
+            indicator_name(name.strip(), locale=language) for name in names.split(",") if name
+        )
+        message = ngettext(
+            "the {count} territory most similar in {indicators}",
+            "the {count} territories most similar in {indicators}",
+            int(count),
+            language,
+        )
+        return message.format(count=int(count), indicators=indicators)
+    return spec  # a rule without words: as given
+
+
+def _title(name: str) -> str:
+    """*name* as a title: its first letter a capital (``Stopa bezrobocia …``)."""
+    return name[:1].upper() + name[1:]
 
 
 def indicator_name(indicator: str, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
@@ -163,15 +216,20 @@ def format_comparison(
         "{focus} among {count} territories of the peer group {spec}, {year}",
         count,
         language,
-    ).format(focus=focus.name.iloc[0], count=count, spec=spec, year=int(frame.year.iloc[0]))
+    ).format(
+        focus=focus.name.iloc[0],
+        count=count,
+        spec=f"({_peers(spec, language)})",
+        year=int(frame.year.iloc[0]),
+    )
     blocks = [title]
     for indicator, rows in frame.groupby("indicator", sort=False):
         first = rows.iloc[0]
         unit = str(first["unit"])
-        label = gettext(_UNITS[unit], language) if unit in _UNITS else unit
+        label = _unit_label(unit, language)
         direction = gettext(_DIRECTIONS[str(first["direction"])], language)
         heading = gettext("{indicator} ({unit}; {direction})", language).format(
-            indicator=indicator_name(str(indicator), locale=language),
+            indicator=_title(indicator_name(str(indicator), locale=language)),
             unit=label,
             direction=direction,
         )
@@ -307,6 +365,7 @@ def comparison_report(
         Report,
         Section,
         Table,
+        Tone,
     )
 
     frame = _check(table)
@@ -319,12 +378,20 @@ def comparison_report(
     )
     sections = []
     for indicator, rows in frame.groupby("indicator", sort=False):
-        name = indicator_name(str(indicator), locale=language)
+        name = _title(indicator_name(str(indicator), locale=language))
         unit = str(rows.unit.iloc[0])
         shown = rows.sort_values(["rank", "territory"], na_position="last").reset_index(drop=True)
+        # the compared city marked (▶, as the text marks it) and shaded, in its table and chart
+        territory = Column(
+            "name",
+            gettext("territory", language),
+            ColumnKind.STATUS,
+            labels={focus: f"▶ {focus}"},
+            tones={focus: Tone.GOOD},
+        )
         columns = (
             Column("rank", gettext("rank", language), ColumnKind.INTEGER),
-            Column("name", gettext("territory", language), ColumnKind.TEXT),
+            territory,
             Column(
                 "value",
                 gettext("value", language),
@@ -335,7 +402,7 @@ def comparison_report(
             Column("percentile", gettext("percentile", language), ColumnKind.NUMBER, decimals=0),
         )
         blocks = (
-            Paragraph(gettext("Peer group: {spec}", language).format(spec=spec)),
+            Paragraph(gettext("Peer group: {spec}", language).format(spec=_peers(spec, language))),
             Table(shown, columns, title=name),
             Chart("bar", name, Table(shown, columns), "name", ("value",)),
         )

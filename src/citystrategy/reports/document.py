@@ -38,6 +38,7 @@ from typing import Any, Final, TypeAlias
 import pandas as pd
 from attrs import field, frozen
 
+from citystrategy._i18n import LANGUAGES
 from citystrategy.errors import ArgumentError, ArgumentTypeError
 from citystrategy.money import Money
 
@@ -97,6 +98,20 @@ def _mapping(value: Mapping[Any, Any] | None) -> Mapping[Any, Any]:
     return dict(value or {})
 
 
+def _choices(enum: type[StrEnum]) -> str:
+    return ", ".join(repr(member.value) for member in enum)
+
+
+def _column_kind(value: ColumnKind | str) -> ColumnKind:
+    """*value* as a :class:`ColumnKind`; an unknown kind is refused, naming the kinds."""
+    try:
+        return ColumnKind(value)
+    except ValueError:
+        raise ArgumentError(
+            "kind", value, f"a kind of column, one of {_choices(ColumnKind)}"
+        ) from None
+
+
 @frozen
 class Column:
     """How a table's column is shown.
@@ -119,7 +134,7 @@ class Column:
 
     key: str
     title: str = ""
-    kind: ColumnKind = field(default=ColumnKind.TEXT, converter=ColumnKind)
+    kind: ColumnKind = field(default=ColumnKind.TEXT, converter=_column_kind)
     decimals: int | None = field(default=None, kw_only=True)
     unit: str = field(default="", kw_only=True)
     unit_key: str = field(default="", kw_only=True)
@@ -275,6 +290,43 @@ def _keys(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _chart_kind(value: ChartKind | str) -> ChartKind:
+    """*value* as a :class:`ChartKind`; an unknown kind is refused, naming the kinds."""
+    try:
+        return ChartKind(value)
+    except ValueError:
+        raise ArgumentError(
+            "kind", value, f"a kind of chart, one of {_choices(ChartKind)}"
+        ) from None
+
+
+#: The kinds of column a chart can plot: numbers.
+_PLOTTED: Final = frozenset(
+    {
+        ColumnKind.INTEGER,
+        ColumnKind.NUMBER,
+        ColumnKind.MONEY,
+        ColumnKind.PERCENT,
+        ColumnKind.POINTS,
+        ColumnKind.MEASURE,
+        ColumnKind.SCORE,
+        ColumnKind.PROGRESS,
+    }
+)
+
+
+def _numbers(series: pd.Series[Any]) -> bool:
+    """Whether every value of *series* present is a number (``Money`` included), none a bool."""
+    if pd.api.types.is_bool_dtype(series.dtype):
+        return False
+    if pd.api.types.is_numeric_dtype(series.dtype):
+        return True
+    return all(
+        isinstance(value, int | float | Decimal | Money) and not isinstance(value, bool)
+        for value in series.dropna()
+    )
+
+
 @frozen(eq=False)
 class Chart:
     """A chart of a table's columns.
@@ -288,7 +340,7 @@ class Chart:
         axis_title: The value axis' title (the unit), where there is one.
     """
 
-    kind: ChartKind = field(converter=ChartKind)
+    kind: ChartKind = field(converter=_chart_kind)
     title: str
     table: Table
     category: str
@@ -296,17 +348,32 @@ class Chart:
     axis_title: str = field(default="", kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        keys = {column.key for column in self.table.columns}
-        for key in (self.category, *self.series):
-            if key not in keys:
-                raise ArgumentError(
-                    "series", key, f"a column of the table ({', '.join(sorted(keys))})"
-                )
+        columns = {column.key: column for column in self.table.columns}
+        known = f"a column of the table ({', '.join(sorted(columns))})"
+        if self.category not in columns:
+            raise ArgumentError("category", self.category, known)
+        for key in self.series:
+            if key not in columns:
+                raise ArgumentError("series", key, known)
+            kind = columns[key].kind
+            if kind not in _PLOTTED or not _numbers(self.table.frame[key]):
+                expected = f"a column of numbers to plot ({key!r} is a {kind.value} column)"
+                if kind in _PLOTTED:
+                    expected = f"a column of numbers to plot ({key!r} holds other values)"
+                raise ArgumentError("series", key, expected)
         if not self.series:
             raise ArgumentError("series", self.series, "at least one column")
         if self.kind is ChartKind.PIE and len(self.series) != 1:
             raise ArgumentError("series", self.series, "one column for a pie chart")
 
+
+#: The languages a report can be written in: those with a catalogue, and English, the messages'.
+_REPORT_LANGUAGES: Final = (*LANGUAGES, "en")
+_LOCALES_EXPECTED: Final = (
+    "a locale of a language the catalogue has, "
+    + ", ".join(repr(code) for code in _REPORT_LANGUAGES)
+    + " (e.g. 'pl', 'pl_PL', 'en', 'en_GB', 'en_US')"
+)
 
 #: One part of a section.
 Block: TypeAlias = Heading | Paragraph | Table | Chart | PageBreak
@@ -385,3 +452,9 @@ class Report:
     created: dt.date | None = None
     data: Table | None = None
     data_title: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        from citystrategy.formatting import get_locale  # babel, only when a report is made
+
+        if get_locale(self.locale).language not in _REPORT_LANGUAGES:
+            raise ArgumentError("locale", self.locale, _LOCALES_EXPECTED)

@@ -114,6 +114,16 @@ _DEFAULT_DECIMALS: Final = {
 _MAX_OWN_DECIMALS: Final = 4
 _MIN_WIDTH: Final = 6
 _MAX_WIDTH: Final = 60
+#: The widest a column grows for a table with fewer columns than the sheet's widest table (a
+#: chart's data, a short list stacked under a wide table): its longer texts wrap instead, so that
+#: one table's long names do not widen another table's code or number column.
+_SECONDARY_WIDTH: Final = 24
+#: Characters of Calibri 11 text that fit in one unit of column width (the width of a ``0``):
+#: letters of running text are narrower than digits. Measured against LibreOffice's rendering.
+_CHARACTERS_PER_WIDTH: Final = 1.2
+#: A sheet of at most this many columns prints as wide as one page; a wider one prints at full
+#: size across pages, its header row and first column repeated on each.
+_FIT_COLUMNS: Final = 10
 #: xlsxwriter's chart type of each kind of chart.
 _CHART_TYPES: Final = {
     ChartKind.PIE: "pie",
@@ -500,9 +510,32 @@ class _Converter:
             if exact and (kind is ColumnKind.MONEY or unit in CURRENCIES):
                 text = format_money(Money(value, currency), decimals=places, locale=self.locale)
                 cells.comments.append((index, text))
-            label = 4 if kind is ColumnKind.MONEY else len(unit) // 2
+            # the unit's label is part of the number format: the column is as wide as both
+            label = 4 if kind is ColumnKind.MONEY or unit in CURRENCIES else 0
+            if kind is ColumnKind.MEASURE and unit and unit not in CURRENCIES:
+                label = len(_unit_label(unit, self.language)) + 1
             width = max(width, len(f"{abs(number):,.{places}f}") + 2 + label)
         cells.width = width
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """The lines *text* takes wrapped at word boundaries in a column *width* wide, as a
+    spreadsheet wraps it: whole words on a line while they fit, a longer word broken."""
+    capacity = max(1.0, width * _CHARACTERS_PER_WIDTH)
+    total = 0
+    for line in text.splitlines() or [""]:
+        lines, used = 1, 0.0
+        for word in line.split():
+            size = len(word)
+            if used and used + 1 + size <= capacity:
+                used += 1 + size
+                continue
+            if used:
+                lines += 1
+            lines += max(0, math.ceil(size / capacity) - 1)
+            used = size - (math.ceil(size / capacity) - 1) * capacity
+        total += lines
+    return max(total, 1)
 
 
 def _sheet_name(wanted: str, taken: set[str]) -> str:
@@ -553,6 +586,10 @@ class _SheetWriter:
         self.widths: dict[int, int] = {}
         #: Where each table already on the sheet is: its header, first and last data row.
         self.written: dict[int, tuple[int, int, int]] = {}
+        #: The tables on the sheet, in order (a chart over the same data draws their cells).
+        self.tables: list[Table] = []
+        #: The widest a table's columns grow, by table (see :data:`_SECONDARY_WIDTH`).
+        self.caps: dict[int, int] = {}
         self.methods: tuple[Callable[..., Any] | None, ...] = (
             None,
             worksheet.write_number,
@@ -564,17 +601,21 @@ class _SheetWriter:
     # --- tables ----------------------------------------------------------------------------
 
     def _prepare(self, table: Table) -> list[_Cells]:
+        """The cells of *table*; a text column wider than the table may grow wraps."""
         frame, size = _without_attrs(table.frame), len(table.frame)
+        cap = self.caps.get(id(table), _MAX_WIDTH)
         prepared = []
         for column in table.columns:
-            wrap = column.kind is ColumnKind.TEXT and self._long_text(frame[column.key])
-            prepared.append(self.converter.convert(column, frame, 0, size, wrap=wrap))
+            wrap = column.kind is ColumnKind.TEXT and self._long_text(frame[column.key], cap)
+            cells = self.converter.convert(column, frame, 0, size, wrap=wrap)
+            cells.width = min(cells.width, cap)
+            prepared.append(cells)
         return prepared
 
     @staticmethod
-    def _long_text(series: pd.Series[Any]) -> bool:
+    def _long_text(series: pd.Series[Any], cap: int) -> bool:
         present = series.dropna()
-        return bool(len(present)) and int(present.astype(str).str.len().max()) > _MAX_WIDTH
+        return bool(len(present)) and int(present.astype(str).str.len().max()) > cap
 
     def _measure(self, column_index: int, width: int) -> None:
         self.widths[column_index] = max(self.widths.get(column_index, 0), width)
@@ -598,7 +639,7 @@ class _SheetWriter:
     def _lines(self, text: str, column: int) -> int:
         """How many lines *text* takes, wrapped in *column* as wide as it is set."""
         width = min(max(self.widths.get(column, 8.43), _MIN_WIDTH), _MAX_WIDTH)
-        return sum(max(1, math.ceil(len(line) * 1.1 / width)) for line in text.splitlines() or [""])
+        return _wrapped_lines(text, width)
 
     def write_rows(self, prepared: Sequence[_Cells], size: int, first_column: int = 0) -> None:
         methods, row0 = self.methods, self.row
@@ -645,7 +686,12 @@ class _SheetWriter:
         if table.note:
             self.paragraph(Paragraph(table.note), len(table.columns), italic=True)
         self.written[id(table)] = (header, header + 1, header + size)
+        self.tables.append(table)
         return header, header + 1, header + size
+
+    def _same_data(self, chart: Chart) -> Table | None:
+        """A table on the sheet that holds the chart's data (the chart then draws its cells)."""
+        return _same_data(chart, self.tables)
 
     def _conditional(self, table: Table, first: int, last: int) -> None:
         if last < first:
@@ -718,10 +764,7 @@ class _SheetWriter:
         cell_format = self.formats.get(text_wrap=True, valign="top", italic=italic)
         characters = sum(self.widths.get(i, 8.43) for i in range(span)) if span else 8.43
         for text in re.split(r"\n\s*\n", paragraph.text.strip()):
-            lines = sum(
-                max(1, math.ceil(len(line) * 1.1 / max(characters, 1)))
-                for line in text.splitlines()
-            )
+            lines = _wrapped_lines(text, characters)
             self.worksheet.set_row(self.row, 15 * max(lines, 1))
             if span > 1:
                 self.worksheet.merge_range(self.row, 0, self.row, span - 1, "", cell_format)
@@ -732,9 +775,10 @@ class _SheetWriter:
     # --- charts ----------------------------------------------------------------------------
 
     def chart(self, chart: Chart, sheet: str) -> None:
-        shown = self.written.get(id(chart.table))  # a table on the sheet already: its cells
+        source = chart.table if id(chart.table) in self.written else self._same_data(chart)
+        shown = None if source is None else self.written[id(source)]  # on the sheet: its cells
         header, first, last = shown or self.table(chart.table, main=False)
-        keys = [column.key for column in chart.table.columns]
+        keys = [column.key for column in (source or chart.table).columns]
         category = keys.index(chart.category)
         excel = self.workbook.add_chart({"type": _CHART_TYPES[chart.kind]})
         if excel is None:  # xlsxwriter returns None only for a type it does not know
@@ -766,7 +810,7 @@ class _SheetWriter:
                 value_axis({"name": chart.axis_title})
         excel.set_size({"width": 576, "height": 320})
         if shown is None:  # beside the data it has just written
-            self.worksheet.insert_chart(header, len(keys) + 1, excel)
+            self.worksheet.insert_chart(header, len(chart.table.columns) + 1, excel)
             self.row = max(self.row, header + _CHART_ROWS + 1)  # the next block below the chart
         else:  # below the table it draws
             self.worksheet.insert_chart(self.row, 0, excel)
@@ -777,16 +821,43 @@ class _SheetWriter:
             self.worksheet.set_column(column, column, min(max(width, _MIN_WIDTH), _MAX_WIDTH))
 
 
+def _same_data(chart: Chart, tables: Sequence[Table]) -> Table | None:
+    """The first of *tables* whose columns of the chart's category and series hold the chart's
+    data row for row, with the same kinds."""
+    keys = (chart.category, *chart.series)
+    frame = chart.table.frame
+    mine = {column.key: column for column in chart.table.columns}
+    for table in tables:
+        columns = {column.key: column for column in table.columns}
+        if len(table.frame) != len(frame) or not all(key in columns for key in keys):
+            continue
+        if any(columns[key].kind is not mine[key].kind for key in keys):
+            continue
+        if all(
+            table.frame[key].reset_index(drop=True).equals(frame[key].reset_index(drop=True))
+            for key in keys
+        ):
+            return table
+    return None
+
+
 def _span(section: Section) -> int:
     widths = [len(block.columns) for block in section.blocks if isinstance(block, Table)]
     return max(widths, default=1)
 
 
-def _print_setup(worksheet: Worksheet) -> None:
-    """Printed on A4 in landscape, as wide as one page: a sheet's columns are never cut apart."""
+def _print_setup(worksheet: Worksheet, columns: int, header: int | None = None) -> None:
+    """Printed on A4 in landscape. A sheet of at most :data:`_FIT_COLUMNS` columns prints as wide
+    as one page; a wider one at full size across pages, with its table's header row (*header*)
+    and its first column on every page, since one page wide would print it too small to read."""
     worksheet.set_paper(9)
     worksheet.set_landscape()
-    worksheet.fit_to_pages(1, 0)
+    if columns <= _FIT_COLUMNS:
+        worksheet.fit_to_pages(1, 0)
+        return
+    if header is not None:
+        worksheet.repeat_rows(header)
+    worksheet.repeat_columns(0, 0)
 
 
 def _without_attrs(frame: pd.DataFrame) -> pd.DataFrame:
@@ -809,17 +880,22 @@ def _write_section(
     extra: Iterable[str] = (),
 ) -> None:
     worksheet = workbook.add_worksheet(name)
-    _print_setup(worksheet)
     writer = _SheetWriter(worksheet, converter, formats, workbook)
     span = _span(section)
     main = len(section.tables) == 1
-    # paragraphs need the columns' widths: measure the tables first
-    for block in section.blocks:
-        if isinstance(block, Table):
-            for index, cells in enumerate(writer._prepare(block)):
-                writer._measure(index, cells.width + 1)
-            for index, column in enumerate(block.columns):
-                writer._measure(index, min(len(column.title), 20) + 2)
+    # paragraphs need the columns' widths: measure the tables first, a chart's own data too
+    tables = [block for block in section.blocks if isinstance(block, Table)]
+    for chart in (block for block in section.blocks if isinstance(block, Chart)):
+        if id(chart.table) in {id(table) for table in tables} or _same_data(chart, tables):
+            continue  # drawn from a table of the sheet
+        if tables:  # a chart's data under a table: it wraps rather than widen the table
+            writer.caps[id(chart.table)] = _SECONDARY_WIDTH
+        tables.append(chart.table)
+    for table in tables:
+        for index, cells in enumerate(writer._prepare(table)):
+            writer._measure(index, cells.width + 1)
+        for index, column in enumerate(table.columns):
+            writer._measure(index, min(len(column.title), 20) + 2)
     if not section.tables:  # text alone: one wide column, not a word a line
         writer._measure(0, _MAX_WIDTH)
     for block in section.blocks:
@@ -837,6 +913,8 @@ def _write_section(
             worksheet.set_h_pagebreaks([*worksheet.hbreaks, writer.row])
     for text in extra:
         writer.paragraph(Paragraph(text), span)
+    header = writer.written[id(section.tables[0])][0] if main else None
+    _print_setup(worksheet, max(writer.widths, default=0) + 1, header)
     writer.finish()
 
 
@@ -852,7 +930,7 @@ def _write_data(
     last_column = len(table.columns) - 1
     for number, name in enumerate(names):
         worksheet = workbook.add_worksheet(name)
-        _print_setup(worksheet)
+        _print_setup(worksheet, len(table.columns))
         worksheet.repeat_rows(0)
         writer = _SheetWriter(worksheet, converter, formats, workbook)
         writer.write_header(table.columns)

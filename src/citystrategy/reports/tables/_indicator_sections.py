@@ -165,7 +165,10 @@ def _indicator_columns(year: int, ranges: bool, locale: LocaleLike) -> tuple[Col
     progress_note = pgettext(
         "indicator table",
         "The pace of change as a percentage of the pace needed to reach the target by its year "
-        "(100 is on track); without a target, the annual growth in percent.",
+        "(100 is on track); without a target, the annual growth in percent. A small distance "
+        "still to go makes it large: a change against the target 30 times the pace needed "
+        "reads minus 3000 percent. A target already met keeps its status whatever the "
+        "pace.",
         locale,
     )
     measure = ColumnKind.MEASURE
@@ -492,13 +495,8 @@ def data_table_block(strategy: Strategy, *, locale: LocaleLike = "pl_PL") -> Tab
         Column(TERRITORY, pgettext("data table", "Territory (TERYT)", loc)),
         Column(INDICATOR, pgettext("assessment column", "Indicator", loc)),
         Column(YEAR, pgettext("data table", "Year", loc), ColumnKind.YEAR),
-        Column(
-            VALUE,
-            pgettext("data table", "Value", loc),
-            ColumnKind.MEASURE,
-            unit_key=UNIT,
-            reason_key=_REASON,
-        ),
+        # a plain number: the unit is in the column beside it, said once
+        Column(VALUE, pgettext("data table", "Value", loc), ColumnKind.NUMBER, reason_key=_REASON),
         Column(_UNIT_LABEL, pgettext("data table", "Unit", loc)),
         Column(_REASON, pgettext("data table", "Why the value is missing", loc)),
         Column(SOURCE, pgettext("data table", "Source", loc)),

@@ -27,6 +27,7 @@ Four functions compose them into the report's blocks, with every word in the rep
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any, Final
 
 import numpy as np
@@ -52,10 +53,13 @@ from citystrategy.validation import Finding, FindingKind, Severity, ValidationRe
 
 __all__ = [
     "ABOUT",
+    "BASE_VALUE",
+    "BASE_YEAR",
     "CHANGE",
     "CHANGE_UNIT",
     "CODE",
     "COVERAGE",
+    "CURRENT_YEAR",
     "DESCRIPTION",
     "DIRECTION",
     "EXPECTED",
@@ -76,6 +80,8 @@ __all__ = [
     "NAME",
     "NOTES",
     "OBSERVATION_COLUMNS",
+    "PREVIOUS_INTERVAL_HIGH",
+    "PREVIOUS_INTERVAL_LOW",
     "PREVIOUS_VALUE",
     "PREVIOUS_YEAR",
     "PROGRESS",
@@ -191,6 +197,17 @@ SIGNIFICANT: Final = "significant"
 NOTES: Final = "notes"
 #: Column: kinds of the findings of :func:`citystrategy.check` on the target, a tuple.
 TARGET_FINDINGS: Final = "target_findings"
+#: Column: the year of the value assessed (``Int64``; the latest earlier year when the year's
+#: own value is missing).
+CURRENT_YEAR: Final = "current_year"
+#: Column: the year progress is measured from (``Int64``).
+BASE_YEAR: Final = "base_year"
+#: Column: the value in :data:`BASE_YEAR`, an exact ``Decimal``.
+BASE_VALUE: Final = "base_value"
+#: Column: a survey share's 95% Wilson interval in the previous year, in percent (lower end).
+PREVIOUS_INTERVAL_LOW: Final = "previous_interval_low"
+#: Column: upper end of the same interval.
+PREVIOUS_INTERVAL_HIGH: Final = "previous_interval_high"
 
 #: Columns of :func:`indicator_values_table`, in order.
 INDICATOR_COLUMNS: Final = (
@@ -230,6 +247,11 @@ INDICATOR_COLUMNS: Final = (
     SIGNIFICANT,
     NOTES,
     TARGET_FINDINGS,
+    CURRENT_YEAR,
+    BASE_YEAR,
+    BASE_VALUE,
+    PREVIOUS_INTERVAL_LOW,
+    PREVIOUS_INTERVAL_HIGH,
 )
 
 #: Column: the number of indicators of a goal.
@@ -394,14 +416,49 @@ def indicator_values_table(
     instance(strategy, "strategy", Strategy, "a Strategy")
     integer(year, "year")
     opts = _options(options)
-    assessed = assess(strategy, year=year, options=opts)
+    frame = _values_frame(assess(strategy, year=year, options=opts), strategy, year)
+    frame.attrs["settings"] = _settings(strategy, year, opts)
+    return frame
+
+
+def _values_frame(
+    assessed: pd.DataFrame, strategy: Strategy | None, year: int | None
+) -> pd.DataFrame:
+    """The report's indicator table from :func:`citystrategy.progress.assess`'s result.
+
+    With the strategy, the goals' names, the missing values' reasons and the targets come from
+    the model; without it (a table of ``assess`` alone), from the assessed rows: the goals have
+    no names, a missing value has no reason code, and the target is the value assessed against.
+    """
     rows: list[dict[str, Any]] = []
-    for indicator, row in zip(strategy.indicators, assessed.to_dict(orient="records"), strict=True):
-        strategic = indicator.goal_code.split(".", 1)[0]
-        observation = strategy.observation(indicator.code, year)
-        missing = None if observation is None else observation.missing
-        value = None if observation is None else observation.value
-        target = indicator.target
+    indicators = [None] * len(assessed) if strategy is None else list(strategy.indicators)
+    for indicator, row in zip(indicators, _records(assessed), strict=True):
+        goal = str(row["goal"]) if indicator is None else indicator.goal_code
+        strategic = goal.split(".", 1)[0]
+        value = row["value"] if _present(row["value"]) else None
+        if strategy is None or indicator is None or year is None:
+            reason = row["missing"] if _present(row["missing"]) and row["missing"] else None
+            marker = row["missing_marker"] if _present(row["missing_marker"]) else None
+            code = None if value is not None or reason is not None else _NO_OBSERVATION
+            target_value = _exact_target(row["target"])
+            target = None
+            target_year = row["target_year"]
+            raw = row["target_raw"] if _present(row["target_raw"]) and row["target_raw"] else None
+        else:
+            observation = strategy.observation(indicator.code, year)
+            missing = None if observation is None else observation.missing
+            value = None if observation is None else observation.value
+            reason = None if missing is None else missing.text
+            marker = None if missing is None else missing.marker
+            code = (
+                None
+                if value is not None
+                else (_NO_OBSERVATION if missing is None else missing.code)
+            )
+            target = indicator.target
+            target_value = None if target is None else target.value
+            target_year = None if target is None else target.year
+            raw = None if target is None else target.raw
         p_value = row["p_value"]
         significant: object = pd.NA
         if bool(row["survey"]) and _present(p_value):
@@ -410,33 +467,31 @@ def indicator_values_table(
         rows.append(
             {
                 STRATEGIC_GOAL: strategic,
-                STRATEGIC_GOAL_NAME: _goal_name(strategy, strategic),
-                GOAL: indicator.goal_code,
-                GOAL_NAME: _goal_name(strategy, indicator.goal_code),
-                CODE: indicator.code,
-                NAME: indicator.name,
-                LEVEL: indicator.level.value,
-                UNIT: indicator.unit,
-                SURVEY: indicator.survey,
-                DIRECTION: indicator.direction.value,
+                STRATEGIC_GOAL_NAME: None if strategy is None else _goal_name(strategy, strategic),
+                GOAL: goal,
+                GOAL_NAME: None if strategy is None else _goal_name(strategy, goal),
+                CODE: str(row["code"]),
+                NAME: str(row["name"]),
+                LEVEL: str(row["level"]),
+                UNIT: str(row["unit"]),
+                SURVEY: bool(row["survey"]),
+                DIRECTION: str(row["direction"]),
                 VALUE: value,
-                MISSING_CODE: None
-                if value is not None
-                else (_NO_OBSERVATION if missing is None else missing.code),
-                MISSING_MARKER: None if missing is None else missing.marker,
-                MISSING_REASON: None if missing is None else missing.text,
+                MISSING_CODE: code,
+                MISSING_MARKER: marker or None,
+                MISSING_REASON: reason,
                 PREVIOUS_YEAR: row["previous_year"],
                 PREVIOUS_VALUE: row["previous_value"] if _present(row["previous_value"]) else None,
                 CHANGE: row["change"] if _present(row["change"]) else None,
                 CHANGE_UNIT: row["change_unit"] if _present(row["change_unit"]) else None,
                 TARGET_KIND: None if target is None else target.kind.value,
-                TARGET_VALUE: None if target is None else target.value,
+                TARGET_VALUE: target_value,
                 TARGET_LOW: None if target is None else target.low,
                 TARGET_HIGH: None if target is None else target.high,
                 TARGET_TOLERANCE: None if target is None else target.tolerance,
-                TARGET_YEAR: None if target is None else target.year,
+                TARGET_YEAR: target_year,
                 TARGET_LIMIT: pd.NA if target is None else target.limit,
-                TARGET_RAW: None if target is None else target.raw,
+                TARGET_RAW: raw,
                 STATUS: row["status"],
                 PROGRESS: float(progress) * 100 if _present(progress) else np.nan,
                 SCORE: row["score"],
@@ -447,19 +502,40 @@ def indicator_values_table(
                 SIGNIFICANT: significant,
                 NOTES: _split(row["notes"]),
                 TARGET_FINDINGS: _split(row["target_findings"]),
+                CURRENT_YEAR: row["current_year"],
+                BASE_YEAR: row["base_year"],
+                BASE_VALUE: row["base_value"] if _present(row["base_value"]) else None,
+                PREVIOUS_INTERVAL_LOW: row["previous_interval_low"],
+                PREVIOUS_INTERVAL_HIGH: row["previous_interval_high"],
             }
         )
     frame = pd.DataFrame(rows, columns=list(INDICATOR_COLUMNS))
-    for column in (PREVIOUS_YEAR, TARGET_YEAR):
+    for column in (PREVIOUS_YEAR, TARGET_YEAR, CURRENT_YEAR, BASE_YEAR):
         frame[column] = frame[column].astype("Int64")
     for column in (SURVEY,):
         frame[column] = frame[column].astype(bool)
     for column in (TARGET_LIMIT, SIGNIFICANT):
         frame[column] = frame[column].astype("boolean")
-    for column in (PROGRESS, SCORE, INTERVAL_LOW, INTERVAL_HIGH, P_VALUE):
+    floats = (PROGRESS, SCORE, INTERVAL_LOW, INTERVAL_HIGH, P_VALUE)
+    for column in (*floats, PREVIOUS_INTERVAL_LOW, PREVIOUS_INTERVAL_HIGH):
         frame[column] = pd.to_numeric(frame[column]).astype("float64")
-    frame.attrs["settings"] = _settings(strategy, year, opts)
     return frame
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows as dicts, missing cells (``pd.NA`` in ``Int64`` columns) as ``None``."""
+    return [
+        {str(key): (None if value is pd.NA else value) for key, value in row.items()}
+        for row in frame.to_dict(orient="records")
+    ]
+
+
+def _exact_target(value: object) -> Decimal | None:
+    """The value ``assess`` assessed against (a float) as a Decimal: its shortest repr."""
+    if not _present(value):
+        return None
+    number = float(value)  # type: ignore[arg-type]
+    return Decimal(int(number)) if number.is_integer() else Decimal(repr(number))
 
 
 def goal_scores_table(
@@ -496,6 +572,13 @@ def goal_scores_table(
     opts = _options(options)
     threshold = Percent(as_percent(min_coverage, "min_coverage"))
     goals = assess_goals(strategy, year=year, min_coverage=min_coverage, options=opts)
+    frame = _goals_frame(goals)
+    frame.attrs["settings"] = _settings(strategy, year, opts) | {"min_coverage": threshold}
+    return frame
+
+
+def _goals_frame(goals: pd.DataFrame) -> pd.DataFrame:
+    """The report's goal table from :func:`citystrategy.progress.assess_goals`'s result."""
     total = goals["indicators"].astype("int64")
     scored = goals["scored"].astype("int64")
     frame = pd.DataFrame(
@@ -512,7 +595,6 @@ def goal_scores_table(
         },
         columns=list(GOAL_COLUMNS),
     )
-    frame.attrs["settings"] = _settings(strategy, year, opts) | {"min_coverage": threshold}
     return frame
 
 
