@@ -45,6 +45,7 @@ MODULES = (
     "citystrategy.reports.excel",
     "citystrategy.reports.charts",
     "citystrategy.reports.comparison",
+    "citystrategy.collect",
     "citystrategy.cli",
 )
 #: Modules that only re-export names documented elsewhere.
