@@ -115,6 +115,12 @@ CASES: dict[str, Case] = {
     "status-titles-locale": Case(
         lambda s, c: cl.status_titles("xx_YY"), ValueError, ArgumentError, "'xx_YY'"
     ),
+    "log-frame-result": Case(
+        lambda s, c: cl.log_frame(bad("x")), TypeError, ArgumentTypeError, "'x'"
+    ),
+    "write-merge-result": Case(
+        lambda s, c: cl.write_merge(bad("x"), "kielce-2024"), TypeError, ArgumentTypeError, "'x'"
+    ),
     "read-form-path": Case(lambda s, c: cl.read_form(bad(5)), TypeError, ArgumentTypeError, "5"),
     "percent-bool": Case(lambda s, c: Percent(bad(True)), TypeError, ArgumentTypeError, "True"),
     "percent-text": Case(lambda s, c: Percent("85%"), ValueError, ArgumentError, "'85%'"),

@@ -968,14 +968,14 @@ def _compare(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
 def _collect_parser(
     commands: Any, new: Any, output: Any, _t: Callable[[str], str], city_help: str
 ) -> None:
-    """``collect forms`` and ``collect status``."""
+    """``collect forms``, ``collect status`` and ``collect merge``."""
     collect = new(commands, "collect", help=_t("the monitoring cycle: data-entry forms out and back in"))  # fmt: skip
     actions = collect.add_subparsers(dest="action", required=True, metavar="ACTION")
 
     def common(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("city", metavar="CITY", help=city_help)
         sub.add_argument("--year", type=int, help=_t("the year the forms ask for (default: the year after the last report)"))  # fmt: skip
-        sub.add_argument("--by", choices=("goal", "source", "all"), default="goal", help=_t("how indicators without a responsible unit are grouped: goal, source or all (default: goal)"))  # fmt: skip
+        sub.add_argument("--by", choices=("goal", "source", "all"), help=_t("how indicators without a responsible unit are grouped: goal, source or all (default: goal; for returned forms, as they say)"))  # fmt: skip
 
     forms = new(actions, "forms", help=_t("one data-entry workbook per responsible unit"))
     common(forms)
@@ -986,6 +986,12 @@ def _collect_parser(
     common(status)
     status.add_argument("forms", nargs="+", metavar="FORMS", help=_t("the returned forms: files or folders"))  # fmt: skip
     output(status, ("text", "json", "csv"))
+    merge = new(actions, "merge", help=_t("the returned forms merged into a new strategy data folder"))  # fmt: skip
+    common(merge)
+    merge.add_argument("forms", nargs="+", metavar="FORMS", help=_t("the returned forms: files or folders"))  # fmt: skip
+    merge.add_argument("-o", "--output", required=True, metavar="FOLDER", help=_t("the new data folder; the log is written beside it as FOLDER-log.csv"))  # fmt: skip
+    merge.add_argument("--force", action="store_true", help=_t("replace the folder and the log if they exist"))  # fmt: skip
+    output(merge, ("text",))
 
 
 def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
@@ -993,13 +999,19 @@ def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     from citystrategy import collect
     from citystrategy.cities import open_city
 
-    strategy = open_city(args.city).load()
+    city = open_city(args.city)
+    strategy = city.load()
     if args.year is None:
         years = [r.year for r in strategy.reports] + [o.year for o in strategy.observations]
         args.year = max(years, default=strategy.period_start - 1) + 1
     if args.action == "forms":
         paths = collect.write_forms(
-            strategy, args.year, args.output, by=args.by, force=args.force, locale=args.locale
+            strategy,
+            args.year,
+            args.output,
+            by=args.by or "goal",
+            force=args.force,
+            locale=args.locale,
         )
         if args.format == "json":
             _print_json([str(path) for path in paths], out)
@@ -1010,6 +1022,8 @@ def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
         out.write(head.format(count=len(paths), year=args.year, folder=args.output) + "\n")
         out.writelines(f"  {path.name}\n" for path in paths)
         return EXIT_OK
+    if args.action == "merge":
+        return _collect_merge(strategy, city, args, out)
     frame = collect.form_status(strategy, args.year, args.forms, by=args.by)
     if args.format == "json":
         records = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
@@ -1038,6 +1052,35 @@ def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     head = _text("forms for {year}: {returned} of {expected} returned", args.locale)
     out.write(head.format(year=args.year, returned=returned, expected=expected) + "\n\n")
     out.write(render_table([titles[k] for k in keys], rows, align="lrrrrrrr", width=_width()) + "\n")  # fmt: skip
+    return EXIT_OK
+
+
+def _collect_merge(strategy: Strategy, city: Any, args: argparse.Namespace, out: TextIO) -> int:
+    """``collect merge``: every error on stderr and nothing written, or the folder and its log."""
+    from importlib.resources import files
+
+    from citystrategy.collect import merge_forms, write_merge
+    from citystrategy.errors import FormError
+
+    result = merge_forms(strategy, args.year, args.forms, by=args.by or "goal")
+    error = result.error()
+    if error is not None:
+        raise error
+    like = getattr(city, "path", None)
+    if like is None:
+        shipped = files(type(city).__module__) / "data"
+        like = shipped if shipped.is_dir() else None
+    folder, log = write_merge(result, args.output, force=args.force, like=like)
+    if result.warnings:
+        warnings = _describe_error(
+            FormError([w.to_problem() for w in result.warnings]), args.locale
+        )
+        out.write(_text("warnings (merged all the same):", args.locale) + "\n")
+        out.writelines(f"  {line.strip()}\n" for line in warnings.splitlines()[1:])
+    values = sum(1 for entry in result.log if entry.kind == "indicator")
+    projects = len(result.log) - values
+    text = _text("wrote {folder} and {log}: values of {year}: {values}; projects completed: {projects}", args.locale)  # fmt: skip
+    out.write(text.format(folder=folder, values=values, projects=projects, year=args.year, log=log) + "\n")  # fmt: skip
     return EXIT_OK
 
 

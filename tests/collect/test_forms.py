@@ -249,3 +249,24 @@ def test_importing_collect_loads_no_spreadsheet_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False False"
+
+
+def test_a_responsible_unit_gets_its_own_form(kielce: Strategy) -> None:
+    """Indicators and projects naming their unit go on its form; the rest by the rule."""
+    import attrs
+
+    indicators = [
+        attrs.evolve(i, responsible="Wydział Edukacji") if i.goal_code == "3.5" else i
+        for i in kielce.indicators
+    ]
+    projects = [attrs.evolve(p, responsible="Wydział Edukacji") for p in kielce.projects[:3]]
+    strategy = attrs.evolve(
+        kielce, indicators=indicators, projects=[*projects, *kielce.projects[3:]]
+    )
+    groups = {g.key: g for g in form_groups(strategy, 2024)}
+    unit = groups["unit:Wydział Edukacji"]
+    assert unit.name == "Wydział Edukacji"
+    assert unit.file_name == "wydzial-edukacji.xlsx"
+    assert [i.code for i in unit.indicators] == [f"KIE-3.5-0{n}" for n in range(1, 7)]
+    assert [p.code for p in unit.projects] == ["KIE-P-03"]  # P-01 and P-02: completed in 2023
+    assert len(groups["goal:3"].indicators) == 34 - 6

@@ -144,3 +144,12 @@ def test_collect_status_json(returned: Path, capsys: pytest.CaptureFixture[str])
     assert data["year"] == 2024
     assert [u["unit"] for u in data["units"]] == ["goal:1", "goal:2", "goal:3", "goal:4"]
     assert data["units"][0]["filled"] == 2
+
+
+def test_the_grouping_is_taken_from_the_forms(kielce: Strategy, tmp_path: Path) -> None:
+    """Forms written by source are counted by source without saying so again."""
+    forms = write_forms(kielce, 2024, tmp_path, by="source")
+    frame = form_status(kielce, 2024, forms[:1])
+    assert list(frame["unit"]) == ["source:survey", "source:records", "source:bdl"]
+    assert list(frame["returned"]) == [True, False, False]
+    assert list(frame["indicators"]) == [29, 79, 4]

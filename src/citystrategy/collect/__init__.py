@@ -17,11 +17,14 @@ from citystrategy.collect._groups import form_groups as form_groups
 from citystrategy.collect._groups import source_kind as source_kind
 from citystrategy.collect.forms import PREVIOUS_YEARS as PREVIOUS_YEARS
 from citystrategy.collect.forms import write_forms as write_forms
+from citystrategy.collect.merge import LOG_COLUMNS as LOG_COLUMNS
 from citystrategy.collect.merge import MergeResult as MergeResult
 from citystrategy.collect.merge import MergeWarning as MergeWarning
 from citystrategy.collect.merge import Provenance as Provenance
 from citystrategy.collect.merge import WarningKind as WarningKind
+from citystrategy.collect.merge import log_frame as log_frame
 from citystrategy.collect.merge import merge_forms as merge_forms
+from citystrategy.collect.merge import write_merge as write_merge
 from citystrategy.collect.read import MAX_FORM_BYTES as MAX_FORM_BYTES
 from citystrategy.collect.read import MAX_UNPACKED_BYTES as MAX_UNPACKED_BYTES
 from citystrategy.collect.read import FilledForm as FilledForm
@@ -34,6 +37,7 @@ from citystrategy.collect.status import form_status as form_status
 from citystrategy.collect.status import status_titles as status_titles
 
 __all__ = [
+    "LOG_COLUMNS",
     "MAX_FORM_BYTES",
     "MAX_UNPACKED_BYTES",
     "MISSING_REASONS",
@@ -52,9 +56,11 @@ __all__ = [
     "form_groups",
     "form_paths",
     "form_status",
+    "log_frame",
     "merge_forms",
     "read_form",
     "source_kind",
     "status_titles",
     "write_forms",
+    "write_merge",
 ]

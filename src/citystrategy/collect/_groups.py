@@ -150,7 +150,7 @@ def _slug(name: str) -> str:
 
 
 def _responsible(item: Indicator | Project) -> str:
-    return str(getattr(item, "responsible", "") or "").strip()
+    return item.responsible.strip()
 
 
 def form_groups(

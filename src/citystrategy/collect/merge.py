@@ -15,13 +15,15 @@ from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, Final
 
 import attrs
 from attrs import field, frozen
 
 from citystrategy._arguments import instance, integer
+from citystrategy._arguments import path as path_argument
 from citystrategy._i18n import N_
-from citystrategy.collect._groups import GroupBy
+from citystrategy.collect._groups import GroupBy, form_groups
 from citystrategy.collect.read import FilledProject, FilledValue, _read_each
 from citystrategy.collect.status import form_paths
 from citystrategy.errors import (
@@ -38,12 +40,20 @@ from citystrategy.money import Money
 from citystrategy.percent import as_percent
 from citystrategy.validation import plausible_range
 
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    import pandas as pd
+
 __all__ = [
+    "LOG_COLUMNS",
     "MergeResult",
     "MergeWarning",
     "Provenance",
     "WarningKind",
+    "log_frame",
     "merge_forms",
+    "write_merge",
 ]
 
 
@@ -238,16 +248,33 @@ def merge_forms(
         raise ArgumentError("change_factor", change_factor, "a number above 1")
     margin = as_percent(Percent(20) if history_margin is None else history_margin, "history_margin")
     merger = _Merger(strategy, year, factor, margin / 100)
+    units: dict[str, str] = {}
+    rule: str | None = None
     for path, form, problems in _read_each(form_paths(paths), strategy, year):
         merger.errors += problems
         if form is None:
             continue
+        rule = rule or form.group_by
+        units[form.unit] = form.unit_name
         for value in form.values:
+            if value.value is None and value.marker is None:
+                merger.empties.append((Path(path), value))
             merger.value(Path(path), form.unit_name, value)
         for project in form.projects:
             if project.completed is None:
                 continue
             merger.project(Path(path), form.unit_name, project.project, project)
+    for path, value in merger.empties:
+        merger.empty(path, value)
+    for group in form_groups(strategy, year, by=rule or by):
+        if group.key not in units and group.indicators:
+            template = N_(
+                "no form came back from {unit!r}: its {count} indicators have no value for {year}"
+            )
+            values = {"unit": group.name, "count": len(group.indicators), "year": str(year)}
+            merger.errors.append(
+                FormProblem(message=Message(template, values), path=group.file_name)
+            )
     return merger.result()
 
 
@@ -261,6 +288,7 @@ class _Merger:
         self.warnings: list[MergeWarning] = []
         self.log: list[Provenance] = []
         self.given: dict[str, tuple[FilledValue, Path]] = {}
+        self.empties: list[tuple[Path, FilledValue]] = []
         self.observations: dict[str, Observation] = {}
         self.projects: dict[str, Project] = {}
         self.project_cells: dict[str, tuple[str, str, str]] = {}
@@ -270,6 +298,21 @@ class _Merger:
             if o.missing is not None and o.missing.marker
         }
         self.indicators = {i.code: i for i in strategy.indicators}
+
+    def empty(self, path: Path, filled: FilledValue) -> None:
+        if filled.indicator in self.given:
+            return  # another form gives it
+        template = N_(
+            "{code!r} has no value and no reason: type the value, or choose why it is missing"
+        )
+        self.errors.append(
+            FormProblem(
+                message=Message(template, {"code": filled.indicator}),
+                path=str(path),
+                sheet=filled.sheet,
+                cell=filled.cell,
+            )
+        )
 
     def value(self, path: Path, unit: str, filled: FilledValue) -> None:
         if filled.value is None and filled.marker is None:
@@ -490,3 +533,72 @@ class _Merger:
             errors=self.errors,
             warnings=self.warnings,
         )
+
+
+#: The columns of the log of a merge (:func:`log_frame`), in order.
+LOG_COLUMNS: Final = ("kind", "code", "year", "value", "file", "sheet", "cell", "unit", "comment")
+
+
+def log_frame(result: MergeResult) -> pd.DataFrame:
+    """The log of a merge as a frame: one row per merged value or project (:data:`LOG_COLUMNS`).
+
+    Raises:
+        ArgumentTypeError: If *result* is not a :class:`MergeResult`.
+    """
+    import pandas as pd
+
+    instance(result, "result", MergeResult, "a MergeResult")
+    rows = [[getattr(entry, column) for column in LOG_COLUMNS] for entry in result.log]
+    return pd.DataFrame(rows, columns=list(LOG_COLUMNS))
+
+
+def write_merge(
+    result: MergeResult,
+    directory: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    like: Traversable | str | os.PathLike[str] | None = None,
+) -> tuple[Path, Path]:
+    """Write the merged strategy as a new data folder and its log beside it, if there is no error.
+
+    The folder is written by :func:`citystrategy.io.write_strategy` (atomically); the log is the
+    CSV file ``<folder>-log.csv`` next to it (:func:`log_frame`, Polish CSV: ``;`` and a byte
+    order mark for Excel). With an error in the result, nothing is written.
+
+    A data folder holds one annual report, and its projects are completed in that report's
+    year: a merge that marks a project completed in a year the strategy has no report on is
+    refused by :func:`~citystrategy.io.write_strategy` (a ``ModelError`` naming the projects),
+    and nothing is written.
+
+    Args:
+        result: The merge.
+        directory: The new data folder.
+        force: Replace the folder and the log if they exist.
+        like: The folder the strategy was read from, whose layout to keep (see
+            :func:`~citystrategy.io.write_strategy`); ``None`` for the canonical layout.
+
+    Returns:
+        The folder and the log written.
+
+    Raises:
+        FormError: If the merge has errors (every one of them); nothing is written.
+        ModelError: If the merged strategy cannot be written as a data folder (see above).
+        OutputExistsError: If the folder or the log exists and *force* is false.
+        ArgumentTypeError: If *result* is not a MergeResult or *directory* not a path.
+    """
+    from citystrategy.errors import OutputExistsError
+    from citystrategy.io import write_strategy
+    from citystrategy.reports.csv import to_csv
+
+    instance(result, "result", MergeResult, "a MergeResult")
+    folder = Path(os.fspath(path_argument(directory, "directory")))
+    instance(force, "force", bool, "True or False")
+    error = result.error()
+    if error is not None:
+        raise error
+    log = folder.parent / f"{folder.name}-log.csv"
+    if log.exists() and not force:
+        raise OutputExistsError(str(log))
+    written = write_strategy(result.strategy, folder, force=force, like=like)
+    to_csv(log_frame(result), log, force=force)
+    return Path(written), log

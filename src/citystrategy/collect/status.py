@@ -59,7 +59,7 @@ def form_status(
     year: int,
     paths: Iterable[str | os.PathLike[str]],
     *,
-    by: GroupBy | str = GroupBy.GOAL,
+    by: GroupBy | str | None = None,
 ) -> pd.DataFrame:
     """How complete the returned forms of *year* are, per unit: one row per expected form.
 
@@ -76,7 +76,8 @@ def form_status(
         strategy: The strategy.
         year: The year of the forms.
         paths: The returned forms: files, or folders whose ``.xlsx`` files are read.
-        by: The grouping the forms were written with.
+        by: The grouping the forms were written with; by default, the one the first readable
+            form names (by goal when none can be read).
 
     Raises:
         ArgumentTypeError: If *strategy* is not a Strategy, *year* not an int, or a path not a
@@ -87,8 +88,10 @@ def form_status(
 
     instance(strategy, "strategy", Strategy, "a Strategy")
     year = integer(year, "year")
-    groups = form_groups(strategy, year, by=by)
     read = _read_each(form_paths(paths), strategy, year)
+    if by is None:
+        by = next((form.group_by for _, form, _ in read if form is not None), GroupBy.GOAL)
+    groups = form_groups(strategy, year, by=by)
     by_unit: dict[str, list[tuple[Path, FilledForm | None, list[FormProblem]]]] = {}
     stray: list[tuple[Path, FilledForm | None, list[FormProblem]]] = []
     expected = {group.key for group in groups}
