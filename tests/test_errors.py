@@ -20,6 +20,7 @@ import pytest
 
 import citystrategy
 from citystrategy import check, cities, costs, errors, frames, funding, io, territories, units
+from citystrategy import collect as cl
 from citystrategy import compare as cmp
 from citystrategy import formatting as fmt
 from citystrategy import progress as pr
@@ -90,6 +91,40 @@ SERIES = {2020: 1.0, 2021: 2.0}
 RATE = ExchangeRate(base="EUR", quote="PLN", rate=Decimal("4.3480"), on=dt.date(2023, 12, 29))
 
 CASES: dict[str, Case] = {
+    "form-groups-by": Case(
+        lambda s, c: cl.form_groups(s, 2024, by="unit"), ValueError, ArgumentError, "'unit'"
+    ),
+    "source-kind-indicator": Case(
+        lambda s, c: cl.source_kind(bad("KIE-1-01")),
+        TypeError,
+        ArgumentTypeError,
+        "'KIE-1-01'",
+    ),
+    "write-forms-year": Case(
+        lambda s, c: cl.write_forms(s, bad("2024"), "formularze"),
+        TypeError,
+        ArgumentTypeError,
+        "'2024'",
+    ),
+    "merge-forms-factor": Case(
+        lambda s, c: cl.merge_forms(s, 2024, [], change_factor=1), ValueError, ArgumentError, "1"
+    ),
+    "form-paths-item": Case(
+        lambda s, c: cl.form_paths([bad(5)]), TypeError, ArgumentTypeError, "5"
+    ),
+    "form-status-year": Case(
+        lambda s, c: cl.form_status(s, bad("2024"), []), TypeError, ArgumentTypeError, "'2024'"
+    ),
+    "status-titles-locale": Case(
+        lambda s, c: cl.status_titles("xx_YY"), ValueError, ArgumentError, "'xx_YY'"
+    ),
+    "log-frame-result": Case(
+        lambda s, c: cl.log_frame(bad("x")), TypeError, ArgumentTypeError, "'x'"
+    ),
+    "write-merge-result": Case(
+        lambda s, c: cl.write_merge(bad("x"), "kielce-2024"), TypeError, ArgumentTypeError, "'x'"
+    ),
+    "read-form-path": Case(lambda s, c: cl.read_form(bad(5)), TypeError, ArgumentTypeError, "5"),
     "percent-bool": Case(lambda s, c: Percent(bad(True)), TypeError, ArgumentTypeError, "True"),
     "percent-text": Case(lambda s, c: Percent("85%"), ValueError, ArgumentError, "'85%'"),
     "as-percent-bare": Case(
@@ -1291,6 +1326,10 @@ EXEMPT: dict[str, str] = {
     "citystrategy.errors.Message.render": "takes only a Words object, a protocol",
     "citystrategy.errors.Problem.render": "takes only a Words object, a protocol",
     "citystrategy.errors.Problem.where": _NO_ARGUMENTS,
+    "citystrategy.errors.FormProblem.render": "takes only a Words object, a protocol",
+    "citystrategy.errors.FormProblem.where": _NO_ARGUMENTS,
+    "citystrategy.collect.merge.MergeResult.error": _NO_ARGUMENTS,
+    "citystrategy.collect.merge.MergeWarning.to_problem": _NO_ARGUMENTS,
     "citystrategy.errors.Words.gettext": "a protocol's method, implemented by describe_error",
     "citystrategy.errors.Words.ngettext": "a protocol's method, implemented by describe_error",
     "citystrategy.errors.Words.number": "a protocol's method, implemented by describe_error",

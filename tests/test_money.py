@@ -375,6 +375,17 @@ ERROR_EXAMPLES: tuple[BaseException, ...] = (
     errors.AmbiguousTerritoryError("Nowe", ["'Nowe' (0414033)", "'Nowe' (2204043)"]),
     errors.BdlRequestError("https://bdl.stat.gov.pl/api/v1/units?level=5", "status", "", 503, 5),
     errors.BdlNotCachedError("https://bdl.stat.gov.pl/api/v1/units?level=5", "/tmp/bdl"),
+    errors.FormError(
+        [
+            errors.FormProblem(
+                path="cel-1.xlsx",
+                sheet="Wskaźniki",
+                cell="I5",
+                text="12.5",
+                message=errors.Message("a dot is not a decimal separator"),
+            )
+        ]
+    ),
 )
 
 

@@ -48,6 +48,7 @@ MODULES = (
     "citystrategy.reports.charts",
     "citystrategy.reports.pdf",
     "citystrategy.reports.comparison",
+    "citystrategy.collect",
     "citystrategy.cli",
 )
 #: Modules that only re-export names documented elsewhere.

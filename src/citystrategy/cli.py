@@ -393,6 +393,7 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     territories.add_argument("text", nargs="?", metavar=_t("TEXT"), help=_t("a name or TERYT code"))
     output(territories, ("text", "json", "csv"))
     _bdl_parser(commands, new, output, _t)
+    _collect_parser(commands, new, output, _t, city_help)
     # --- compare: a city among its peers on the shipped panel or a user's long CSV
     comparison = new(commands, "compare", help=_t("a city among its peers on official statistics"))  # fmt: skip
     comparison.add_argument("focus", metavar=_t("CITY"), help=_t("city name (any spelling: Gorzów Wlkp.) or TERYT code"))  # fmt: skip
@@ -464,7 +465,7 @@ class _UsageError(Exception):
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
-    if getattr(args, "output", None) and args.command != "bdl":
+    if getattr(args, "output", None) and args.command not in ("bdl", "collect"):
         # a wrong extension or an existing file is said before any work
         from citystrategy.reports.writers import check_target
 
@@ -484,6 +485,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _programs(args, locale, out)
     if args.command == "compare":
         return _compare(args, locale, out)
+    if args.command == "collect":
+        return _collect(args, locale, out)
     from citystrategy.cities import open_city
 
     city = open_city(args.city)
@@ -978,6 +981,128 @@ def _compare(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
         write_csv(table.round(10), out, locale=locale)  # no float noise (-0,600000000000001)
     else:
         out.write(format_comparison(table, spec=peers.spec, locale=locale, width=_width()) + "\n")
+    return EXIT_OK
+
+
+# --- collect: the monitoring cycle's forms out, their completeness, and (later) the merge -------
+
+
+def _collect_parser(
+    commands: Any, new: Any, output: Any, _t: Callable[[str], str], city_help: str
+) -> None:
+    """``collect forms``, ``collect status`` and ``collect merge``."""
+    collect = new(commands, "collect", help=_t("the monitoring cycle: data-entry forms out and back in"))  # fmt: skip
+    actions = collect.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    def common(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("city", metavar="CITY", help=city_help)
+        sub.add_argument("--year", type=int, help=_t("the year the forms ask for (default: the year after the last report)"))  # fmt: skip
+        sub.add_argument("--by", choices=("goal", "source", "all"), help=_t("how indicators without a responsible unit are grouped: goal, source or all (default: goal; for returned forms, as they say)"))  # fmt: skip
+
+    forms = new(actions, "forms", help=_t("one data-entry workbook per responsible unit"))
+    common(forms)
+    forms.add_argument("-o", "--output", required=True, metavar="FOLDER", help=_t("the folder to write the forms into"))  # fmt: skip
+    forms.add_argument("--force", action="store_true", help=_t("replace forms that exist"))
+    output(forms, ("text", "json"))
+    status = new(actions, "status", help=_t("completeness of the returned forms per unit"))
+    common(status)
+    status.add_argument("forms", nargs="+", metavar="FORMS", help=_t("the returned forms: files or folders"))  # fmt: skip
+    output(status, ("text", "json", "csv"))
+    merge = new(actions, "merge", help=_t("the returned forms merged into a new strategy data folder"))  # fmt: skip
+    common(merge)
+    merge.add_argument("forms", nargs="+", metavar="FORMS", help=_t("the returned forms: files or folders"))  # fmt: skip
+    merge.add_argument("-o", "--output", required=True, metavar="FOLDER", help=_t("the new data folder; the log is written beside it as FOLDER-log.csv"))  # fmt: skip
+    merge.add_argument("--force", action="store_true", help=_t("replace the folder and the log if they exist"))  # fmt: skip
+    output(merge, ("text",))
+
+
+def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
+    """``collect forms`` and ``collect status``; openpyxl and xlsxwriter are imported in them."""
+    from citystrategy import collect
+    from citystrategy.cities import open_city
+
+    city = open_city(args.city)
+    strategy = city.load()
+    if args.year is None:
+        years = [r.year for r in strategy.reports] + [o.year for o in strategy.observations]
+        args.year = max(years, default=strategy.period_start - 1) + 1
+    if args.action == "forms":
+        paths = collect.write_forms(
+            strategy,
+            args.year,
+            args.output,
+            by=args.by or "goal",
+            force=args.force,
+            locale=args.locale,
+        )
+        if args.format == "json":
+            _print_json([str(path) for path in paths], out)
+            return EXIT_OK
+        from citystrategy._i18n import ngettext
+
+        head = ngettext("wrote {count} form for {year} in {folder}:", "wrote {count} forms for {year} in {folder}:", len(paths), args.locale)  # fmt: skip
+        out.write(head.format(count=len(paths), year=args.year, folder=args.output) + "\n")
+        out.writelines(f"  {path.name}\n" for path in paths)
+        return EXIT_OK
+    if args.action == "merge":
+        return _collect_merge(strategy, city, args, out)
+    frame = collect.form_status(strategy, args.year, args.forms, by=args.by)
+    if args.format == "json":
+        records = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+        _print_json({"year": args.year, "units": records}, out)
+        return EXIT_OK
+    titles = collect.status_titles(args.locale)
+    if args.format == "csv":
+        _write_csv([titles[c] for c in frame.columns], frame.itertuples(index=False), out, args.locale)  # fmt: skip
+        return EXIT_OK
+    from citystrategy.formatting import format_percent
+    from citystrategy.reports.text import render_table
+
+    yes, no = _text("yes", args.locale), _text("no", args.locale)
+    keys = ("unit_name", "returned", "filled", "missing_with_reason", "missing_without_reason", "projects_answered", "errors", "completeness_percent")  # fmt: skip
+    rows = []
+    for record in frame.to_dict(orient="records"):
+        share = record["completeness_percent"]
+        cells = [str(record["unit_name"] or record["file"]), yes if record["returned"] else no]
+        cells += [f"{record[k]}" for k in keys[2:5]]
+        cells += [f"{record['projects_answered']}/{record['projects']}", str(record["errors"])]
+        cells.append("–" if share != share else format_percent(Decimal(str(share)), locale=locale))
+        cells[2] = f"{record['filled']}/{record['indicators']}"
+        rows.append(cells)
+    expected_rows = frame[frame["unit"] != ""]
+    returned, expected = int(expected_rows["returned"].sum()), len(expected_rows)
+    head = _text("forms for {year}: {returned} of {expected} returned", args.locale)
+    out.write(head.format(year=args.year, returned=returned, expected=expected) + "\n\n")
+    out.write(render_table([titles[k] for k in keys], rows, align="lrrrrrrr", width=_width()) + "\n")  # fmt: skip
+    return EXIT_OK
+
+
+def _collect_merge(strategy: Strategy, city: Any, args: argparse.Namespace, out: TextIO) -> int:
+    """``collect merge``: every error on stderr and nothing written, or the folder and its log."""
+    from importlib.resources import files
+
+    from citystrategy.collect import merge_forms, write_merge
+    from citystrategy.errors import FormError
+
+    result = merge_forms(strategy, args.year, args.forms, by=args.by or "goal")
+    error = result.error()
+    if error is not None:
+        raise error
+    like = getattr(city, "path", None)
+    if like is None:
+        shipped = files(type(city).__module__) / "data"
+        like = shipped if shipped.is_dir() else None
+    folder, log = write_merge(result, args.output, force=args.force, like=like)
+    if result.warnings:
+        warnings = _describe_error(
+            FormError([w.to_problem() for w in result.warnings]), args.locale
+        )
+        out.write(_text("warnings (merged all the same):", args.locale) + "\n")
+        out.writelines(f"  {line.strip()}\n" for line in warnings.splitlines()[1:])
+    values = sum(1 for entry in result.log if entry.kind == "indicator")
+    projects = len(result.log) - values
+    text = _text("wrote {folder} and {log}: values of {year}: {values}; projects completed: {projects}", args.locale)  # fmt: skip
+    out.write(text.format(folder=folder, values=values, projects=projects, year=args.year, log=log) + "\n")  # fmt: skip
     return EXIT_OK
 
 

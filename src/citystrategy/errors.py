@@ -34,6 +34,8 @@ __all__ = [
     "CityStrategyWarning",
     "CurrencyMismatchError",
     "DataFileError",
+    "FormError",
+    "FormProblem",
     "FrameError",
     "Message",
     "MissingExtraError",
@@ -129,7 +131,7 @@ class Message:
 
 
 def _show(value: object, words: Words) -> object:
-    if isinstance(value, (Message, Problem)):
+    if isinstance(value, (Message, Problem, FormProblem)):
         return value.render(words)
     if isinstance(value, Decimal):
         return words.number(value)
@@ -930,3 +932,84 @@ class MissingExtraError(ImportError, CityStrategyError):
             "libraries": self.libraries,
         }
         return Message(template, values)
+
+
+@attrs.frozen(kw_only=True)
+class FormProblem:
+    """One problem of a filled data-entry form: the file, the sheet, the cell, the text there.
+
+    >>> problem = FormProblem(
+    ...     path="cel-1.xlsx",
+    ...     sheet="Wskaźniki",
+    ...     cell="J5",
+    ...     text="12.5",
+    ...     message=Message("a dot is not a decimal separator"),
+    ... )
+    >>> str(problem)
+    "cel-1.xlsx, sheet 'Wskaźniki', cell J5: a dot is not a decimal separator (found '12.5')"
+
+    Attributes:
+        message: What is wrong, and what was expected.
+        path: The form's file.
+        sheet: The sheet, if the problem is in one.
+        cell: The cell in A1 notation (``"J5"``), if the problem is in one.
+        text: The cell's content as typed (a formula with its ``=``), if any.
+    """
+
+    message: Message
+    path: str
+    sheet: str | None = None
+    cell: str | None = None
+    text: str | None = None
+
+    def where(self) -> Message:
+        """Where the problem is: the file, and the sheet and cell if known."""
+        values: dict[str, object] = {"path": self.path}
+        if self.sheet is None:
+            return Message("{path}", values)
+        values["sheet"] = self.sheet
+        if self.cell is None:
+            return Message(N_("{path}, sheet {sheet!r}"), values)
+        values["cell"] = self.cell
+        return Message(N_("{path}, sheet {sheet!r}, cell {cell}"), values)
+
+    def render(self, words: Words = _ENGLISH) -> str:
+        """The problem in the language of *words* (English by default)."""
+        text = f"{self.where().render(words)}: {self.message.render(words)}"
+        if self.text:
+            found = Message(N_("found {text!r}"), {"text": self.text}).render(words)
+            text += f" ({found})"
+        return text
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class FormError(ValueError, CityStrategyError):
+    """Filled forms cannot be read or merged: every problem found in them, at once.
+
+    Its text lists the first 20 problems and then says how many more there are; ``problems``
+    keeps them all, each naming its file, sheet and cell.
+
+    Attributes:
+        problems: Every problem, as a :class:`FormProblem`.
+    """
+
+    def __init__(self, problems: Sequence[FormProblem]) -> None:
+        records = tuple(problems)
+        super().__init__(records)
+        self.problems = records
+
+    def to_message(self) -> Message:
+        """The error's message: an English template and its values, to word in any language."""
+        count = len(self.problems)
+        singular, plural = Nn_("{count} problem in the forms:", "{count} problems in the forms:")
+        lines: dict[str, object] = {"head": Message(singular, {"count": count}, plural=plural)}
+        template = "{head}"
+        for number, record in enumerate(self.problems[:_LISTED]):
+            lines[f"p{number}"] = record
+            template += f"\n  {{p{number}}}"
+        if count > _LISTED:
+            lines["more"] = Message(N_("and {count} more"), {"count": count - _LISTED})
+            template += "\n  {more}"
+        return Message(template, lines)

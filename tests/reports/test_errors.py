@@ -67,6 +67,29 @@ _LABELLED = (
 
 #: One error of each class, with the values it shows (data: codes, paths, offending texts).
 EXAMPLES: dict[str, tuple[CityStrategyError, tuple[str, ...]]] = {
+    "form": (
+        errors.FormError(
+            [
+                errors.FormProblem(
+                    path="cel-1.xlsx",
+                    sheet="Wskaźniki",
+                    cell="I5",
+                    text="=1+1",
+                    message=errors.Message(
+                        "a formula is not read (nothing in a form is calculated): type the number"
+                    ),
+                ),
+                errors.FormProblem(
+                    path="cel-2.xlsx",
+                    message=errors.Message(
+                        "a form for {found}, not for {expected}",
+                        {"found": "2023", "expected": "2024"},
+                    ),
+                ),
+            ]
+        ),
+        ("cel-1.xlsx", "cel-2.xlsx", "Wskaźniki", "=1+1"),
+    ),
     "teryt": (errors.TerytError("26610111", "expected 2, 4 or 7 digits"), ("26610111",)),
     "teryt-located": (
         errors.TerytError("26", "expected 2, 4 or 7 digits", "strategy.toml"),

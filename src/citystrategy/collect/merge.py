@@ -1,0 +1,604 @@
+"""The returned forms merged into the strategy: new observations and projects, where each came from.
+
+:func:`merge_forms` reads every form (:func:`~citystrategy.collect.read_form`), refuses what is
+wrong (every problem of every form, and the same indicator given different values in two forms),
+and builds the strategy with the year's values and the projects completed in it. Plausibility
+warnings (outside the declared range, a change from the previous year beyond a factor, outside
+the historical min–max by a margin, as DHIS2's min–max outlier analysis) are listed but do not
+block.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+import attrs
+from attrs import field, frozen
+
+from citystrategy._arguments import instance, integer
+from citystrategy._arguments import path as path_argument
+from citystrategy._i18n import N_
+from citystrategy.collect._groups import GroupBy, form_groups
+from citystrategy.collect.read import FilledProject, FilledValue, _read_each
+from citystrategy.collect.status import form_paths
+from citystrategy.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    FormError,
+    FormProblem,
+    Message,
+    ParseError,
+)
+from citystrategy.io.parse import MISSING_MARKERS, Amount, parse_value
+from citystrategy.model import GoalLink, Missing, Observation, Project, Strategy
+from citystrategy.money import Money
+from citystrategy.percent import as_percent
+from citystrategy.validation import plausible_range
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    import pandas as pd
+
+__all__ = [
+    "LOG_COLUMNS",
+    "MergeResult",
+    "MergeWarning",
+    "Provenance",
+    "WarningKind",
+    "log_frame",
+    "merge_forms",
+    "write_merge",
+]
+
+
+class WarningKind(StrEnum):
+    """Why a merged value is implausible (a warning: it is merged all the same)."""
+
+    OUT_OF_RANGE = "out_of_range"  #: outside the indicator's plausible range
+    CHANGE = "change"  #: changed from the previous year by more than the factor
+    OUTSIDE_HISTORY = "outside_history"  #: outside the historical min–max by more than a margin
+    REPLACES = "replaces"  #: replaces a value the data already had for the year
+
+
+@frozen(kw_only=True)
+class Provenance:
+    """Where one merged value came from.
+
+    Attributes:
+        kind: ``"indicator"`` or ``"project"``.
+        code: The indicator's or project's code.
+        year: The year.
+        value: The value merged as the data folder writes it (a number with a decimal comma,
+            a missing-value sign, or ``"tak"``/``"nie"`` and the cost for a project).
+        file: The form's file.
+        sheet: The sheet.
+        cell: The cell, in A1 notation.
+        unit: The unit or group of the form.
+        comment: The comment written beside it.
+    """
+
+    kind: str
+    code: str
+    year: int
+    value: str
+    file: str
+    sheet: str
+    cell: str
+    unit: str
+    comment: str = ""
+
+
+@frozen(kw_only=True)
+class MergeWarning:
+    """A merged value that looks implausible: merged, but to check.
+
+    Attributes:
+        kind: What is implausible.
+        indicator: The indicator's code.
+        value: The value merged.
+        message: The reason, with the values compared.
+        file: The form's file.
+        sheet: The sheet.
+        cell: The cell.
+    """
+
+    kind: WarningKind
+    indicator: str
+    value: Decimal | None
+    message: Message
+    file: str
+    sheet: str
+    cell: str
+
+    def to_problem(self) -> FormProblem:
+        """The warning located as a :class:`~citystrategy.errors.FormProblem`, to word it."""
+        text = None if self.value is None else str(self.value)
+        return FormProblem(
+            message=self.message, path=self.file, sheet=self.sheet, cell=self.cell, text=text
+        )
+
+
+def _provenance(values: Iterable[Provenance]) -> tuple[Provenance, ...]:
+    return tuple(values)
+
+
+def _warnings(values: Iterable[MergeWarning]) -> tuple[MergeWarning, ...]:
+    return tuple(values)
+
+
+def _problems(values: Iterable[FormProblem]) -> tuple[FormProblem, ...]:
+    return tuple(values)
+
+
+@frozen(kw_only=True)
+class MergeResult:
+    """The forms of a year merged into the strategy, or why they cannot be.
+
+    Attributes:
+        strategy: The strategy with the values and projects of the forms that have no problem
+            (with :attr:`errors`, a partial merge: never to be written).
+        year: The year merged.
+        log: Where each merged value came from, in the order of the forms.
+        errors: Every problem of every form; nothing may be written unless it is empty.
+        warnings: The implausible values merged.
+    """
+
+    strategy: Strategy
+    year: int
+    log: tuple[Provenance, ...] = field(factory=tuple, converter=_provenance)
+    errors: tuple[FormProblem, ...] = field(factory=tuple, converter=_problems)
+    warnings: tuple[MergeWarning, ...] = field(factory=tuple, converter=_warnings)
+
+    @property
+    def ok(self) -> bool:
+        """Whether there is no error, so that the merged strategy may be written."""
+        return not self.errors
+
+    def error(self) -> FormError | None:
+        """The errors as one :class:`~citystrategy.errors.FormError`, or ``None`` if none."""
+        return FormError(self.errors) if self.errors else None
+
+
+def _plain(value: Decimal) -> Decimal:
+    """*value* without trailing zeros, never in exponent form (``20``, not ``2E+1``)."""
+    normal = value.normalize()
+    exponent = normal.as_tuple().exponent
+    return normal.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else normal
+
+
+def _with_cost(project: Project, cost: Money) -> tuple[GoalLink, ...]:
+    """*project*'s links, the one that states its cost (the first amount) stating *cost*."""
+    links = list(project.links)
+    for index, link in enumerate(links):
+        try:
+            stated = parse_value(link.cost_cell, field="cost")
+        except ParseError:
+            continue
+        if isinstance(stated, Amount):
+            links[index] = attrs.evolve(link, cost_cell=_raw(cost.amount) + " zł")
+            return tuple(links)
+    return tuple(links)
+
+
+def _range_message(low: Decimal | None, high: Decimal | None) -> Message:
+    """A plausible range as a message: ``0–100``, ``≥ 0`` or ``≤ 100``, figures of the language."""
+    if low is not None and high is not None:
+        return Message("{low}\u2013{high}", {"low": low, "high": high})
+    if low is not None:
+        return Message("\u2265\u00a0{low}", {"low": low})
+    return Message("\u2264\u00a0{high}", {"high": high})
+
+
+def _raw(value: Decimal) -> str:
+    """*value* as the data folder writes a number: a decimal comma, no grouping."""
+    return str(value).replace(".", ",")
+
+
+def merge_forms(
+    strategy: Strategy,
+    year: int,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    by: GroupBy | str = GroupBy.GOAL,
+    change_factor: Decimal | int = 2,
+    history_margin: object = None,
+) -> MergeResult:
+    """Merge the filled forms of *year* into *strategy*.
+
+    Each value becomes an observation of *year* for the strategy's territory (a value, or the
+    missing-value sign chosen, with the strategy's own meaning of that sign where it has one);
+    each project marked completed gets ``completed_in`` *year*, and the cost and the
+    description given. Empty rows add nothing.
+
+    Args:
+        strategy: The strategy the forms were written from.
+        year: The year of the forms.
+        paths: The filled forms: files, or folders whose ``.xlsx`` files are read.
+        by: The grouping the forms were written with (unused for checking: each form says its
+            own; kept for symmetry with :func:`~citystrategy.collect.form_status`).
+        change_factor: A value more than this many times, or less than one over this many
+            times, the previous year's value is a :attr:`WarningKind.CHANGE` warning.
+        history_margin: How far outside the historical min–max a value may lie before it is a
+            :attr:`WarningKind.OUTSIDE_HISTORY` warning, as a share of the larger of the
+            absolute min and max, in percent (``Percent(20)``, the default).
+
+    Returns:
+        The merged strategy, the log of where each value came from, the errors and the warnings.
+
+    Raises:
+        ArgumentTypeError: If *strategy* is not a Strategy, *year* not an int, a path not a
+            path, *change_factor* not a number or *history_margin* not a percent.
+        ArgumentError: If *change_factor* is not above 1.
+    """
+    from citystrategy.percent import Percent
+
+    instance(strategy, "strategy", Strategy, "a Strategy")
+    year = integer(year, "year")
+    GroupBy(by)
+    if isinstance(change_factor, bool) or not isinstance(change_factor, Decimal | int):
+        raise ArgumentTypeError("change_factor", change_factor, "a Decimal or an int")
+    factor = Decimal(change_factor)
+    if not factor > 1:
+        raise ArgumentError("change_factor", change_factor, "a number above 1")
+    margin = as_percent(Percent(20) if history_margin is None else history_margin, "history_margin")
+    merger = _Merger(strategy, year, factor, margin / 100)
+    units: dict[str, str] = {}
+    rule: str | None = None
+    for path, form, problems in _read_each(form_paths(paths), strategy, year):
+        merger.errors += problems
+        if form is None:
+            continue
+        rule = rule or form.group_by
+        units[form.unit] = form.unit_name
+        for value in form.values:
+            if value.value is None and value.marker is None:
+                merger.empties.append((Path(path), value))
+            merger.value(Path(path), form.unit_name, value)
+        for project in form.projects:
+            if project.completed is None:
+                continue
+            merger.project(Path(path), form.unit_name, project.project, project)
+    for path, value in merger.empties:
+        merger.empty(path, value)
+    for group in form_groups(strategy, year, by=rule or by):
+        if group.key not in units and group.indicators:
+            template = N_(
+                "no form came back from {unit!r}: its {count} indicators have no value for {year}"
+            )
+            values = {"unit": group.name, "count": len(group.indicators), "year": str(year)}
+            merger.errors.append(
+                FormProblem(message=Message(template, values), path=group.file_name)
+            )
+    return merger.result()
+
+
+class _Merger:
+    def __init__(self, strategy: Strategy, year: int, factor: Decimal, margin: Decimal) -> None:
+        self.strategy = strategy
+        self.year = year
+        self.factor = factor
+        self.margin = margin
+        self.errors: list[FormProblem] = []
+        self.warnings: list[MergeWarning] = []
+        self.log: list[Provenance] = []
+        self.given: dict[str, tuple[FilledValue, Path]] = {}
+        self.empties: list[tuple[Path, FilledValue]] = []
+        self.observations: dict[str, Observation] = {}
+        self.projects: dict[str, Project] = {}
+        self.project_cells: dict[str, tuple[str, str, str]] = {}
+        self.missing = {
+            o.missing.marker: o.missing
+            for o in strategy.observations
+            if o.missing is not None and o.missing.marker
+        }
+        self.indicators = {i.code: i for i in strategy.indicators}
+
+    def empty(self, path: Path, filled: FilledValue) -> None:
+        if filled.indicator in self.given:
+            return  # another form gives it
+        template = N_(
+            "{code!r} has no value and no reason: type the value, or choose why it is missing"
+        )
+        self.errors.append(
+            FormProblem(
+                message=Message(template, {"code": filled.indicator}),
+                path=str(path),
+                sheet=filled.sheet,
+                cell=filled.cell,
+            )
+        )
+
+    def value(self, path: Path, unit: str, filled: FilledValue) -> None:
+        if filled.value is None and filled.marker is None:
+            return
+        earlier = self.given.get(filled.indicator)
+        if earlier is not None:
+            first, first_path = earlier
+            if (first.value, first.marker) != (filled.value, filled.marker):
+                template = N_(
+                    "{code!r} is given {found!r} here and {first!r} in {file}, sheet {sheet!r}, "
+                    "cell {cell}: keep one value"
+                )
+                values = {
+                    "code": filled.indicator,
+                    "found": filled.raw,
+                    "first": first.raw,
+                    "file": str(first_path),
+                    "sheet": first.sheet,
+                    "cell": first.cell,
+                }
+                self.errors.append(
+                    FormProblem(
+                        message=Message(template, values),
+                        path=str(path),
+                        sheet=filled.sheet,
+                        cell=filled.cell,
+                        text=filled.raw,
+                    )
+                )
+            return
+        self.given[filled.indicator] = (filled, path)
+        territory = self.strategy.territory.id
+        if filled.value is not None:
+            raw = _raw(filled.value)
+            observation = Observation(
+                indicator=filled.indicator,
+                territory=territory,
+                year=self.year,
+                value=filled.value,
+                raw=raw,
+            )
+            self._plausible(path, filled)
+        else:
+            assert filled.marker is not None
+            raw = filled.marker
+            missing = self.missing.get(filled.marker) or Missing(
+                code="missing", marker=filled.marker, text=MISSING_MARKERS[filled.marker]
+            )
+            observation = Observation(
+                indicator=filled.indicator,
+                territory=territory,
+                year=self.year,
+                missing=missing,
+                raw=raw,
+            )
+        self.observations[filled.indicator] = observation
+        self.log.append(
+            Provenance(
+                kind="indicator",
+                code=filled.indicator,
+                year=self.year,
+                value=raw,
+                file=str(path),
+                sheet=filled.sheet,
+                cell=filled.cell,
+                unit=unit,
+                comment=filled.comment,
+            )
+        )
+
+    def _warn(
+        self, path: Path, filled: FilledValue, kind: WarningKind, template: str, **values: object
+    ) -> None:
+        self.warnings.append(
+            MergeWarning(
+                kind=kind,
+                indicator=filled.indicator,
+                value=filled.value,
+                message=Message(template, {"code": filled.indicator, **values}),
+                file=str(path),
+                sheet=filled.sheet,
+                cell=filled.cell,
+            )
+        )
+
+    def _plausible(self, path: Path, filled: FilledValue) -> None:
+        value = filled.value
+        assert value is not None
+        indicator = self.indicators.get(filled.indicator)
+        if indicator is None:
+            return
+        value_range = plausible_range(indicator)
+        if value_range is not None and value not in value_range:
+            template = N_("{code!r}: {value} lies outside its plausible range {range}")
+            self._warn(
+                path,
+                filled,
+                WarningKind.OUT_OF_RANGE,
+                template,
+                value=value,
+                range=str(value_range),
+            )
+        history = {
+            o.year: o.value
+            for o in self.strategy.observations
+            if o.indicator == filled.indicator
+            and o.territory == self.strategy.territory.id
+            and o.value is not None
+            and o.year < self.year
+        }
+        previous = history.get(self.year - 1)
+        if previous is not None and previous != 0 and value != 0 and (value > 0) == (previous > 0):
+            ratio = value / previous
+            if ratio > self.factor or ratio < 1 / self.factor:
+                template = N_(
+                    "{code!r}: {value} is {ratio} times the value of {year} ({previous}), "
+                    "beyond the factor {factor}"
+                )
+                self._warn(
+                    path,
+                    filled,
+                    WarningKind.CHANGE,
+                    template,
+                    value=value,
+                    ratio=ratio.quantize(Decimal("0.01")),
+                    year=str(self.year - 1),
+                    previous=previous,
+                    factor=self.factor,
+                )
+        earlier = [v for v in history.values() if v is not None]
+        if len(earlier) >= 2:
+            low, high = min(earlier), max(earlier)
+            slack = self.margin * max(abs(low), abs(high))
+            if value < low - slack or value > high + slack:
+                template = N_(
+                    "{code!r}: {value} lies outside the values of the earlier years ({low} to "
+                    "{high}) by more than the margin of {margin}%"
+                )
+                self._warn(
+                    path,
+                    filled,
+                    WarningKind.OUTSIDE_HISTORY,
+                    template,
+                    value=value,
+                    low=low,
+                    high=high,
+                    margin=_plain(self.margin * 100),
+                )
+        known = self.strategy.observation(filled.indicator, self.year)
+        if known is not None:
+            template = N_("{code!r}: replaces the value {known!r} the data had for the year")
+            self._warn(path, filled, WarningKind.REPLACES, template, known=known.raw)
+
+    def project(self, path: Path, unit: str, code: str, filled: FilledProject) -> None:
+        if code in self.project_cells:
+            first_path, sheet, cell = self.project_cells[code]
+            template = N_(
+                "the project {code!r} is also on {file}, sheet {sheet!r}, cell {cell}: answer it "
+                "on one form"
+            )
+            self.errors.append(
+                FormProblem(
+                    message=Message(
+                        template, {"code": code, "file": first_path, "sheet": sheet, "cell": cell}
+                    ),
+                    path=str(path),
+                    sheet=filled.sheet,
+                    cell=filled.cell,
+                )
+            )
+            return
+        self.project_cells[code] = (str(path), filled.sheet, filled.cell)
+        if not filled.completed:
+            return
+        project = self.strategy.project(code)
+        self.projects[code] = attrs.evolve(
+            project,
+            completed_in=self.year,
+            cost=project.cost if filled.cost is None else filled.cost,
+            links=project.links if filled.cost is None else _with_cost(project, filled.cost),
+            description=filled.description or project.description,
+        )
+        cost = "" if filled.cost is None else " " + _raw(filled.cost.amount)
+        self.log.append(
+            Provenance(
+                kind="project",
+                code=code,
+                year=self.year,
+                value=f"{self.year}{cost}",
+                file=str(path),
+                sheet=filled.sheet,
+                cell=filled.cell,
+                unit=unit,
+                comment=filled.comment,
+            )
+        )
+
+    def result(self) -> MergeResult:
+        territory = self.strategy.territory.id
+        kept = [
+            o
+            for o in self.strategy.observations
+            if not (
+                o.year == self.year
+                and o.territory == territory
+                and o.indicator in self.observations
+            )
+        ]
+        merged = attrs.evolve(
+            self.strategy,
+            observations=[*kept, *self.observations.values()],
+            projects=[self.projects.get(p.code, p) for p in self.strategy.projects],
+        )
+        return MergeResult(
+            strategy=merged,
+            year=self.year,
+            log=self.log,
+            errors=self.errors,
+            warnings=self.warnings,
+        )
+
+
+#: The columns of the log of a merge (:func:`log_frame`), in order.
+LOG_COLUMNS: Final = ("kind", "code", "year", "value", "file", "sheet", "cell", "unit", "comment")
+
+
+def log_frame(result: MergeResult) -> pd.DataFrame:
+    """The log of a merge as a frame: one row per merged value or project (:data:`LOG_COLUMNS`).
+
+    Raises:
+        ArgumentTypeError: If *result* is not a :class:`MergeResult`.
+    """
+    import pandas as pd
+
+    instance(result, "result", MergeResult, "a MergeResult")
+    rows = [[getattr(entry, column) for column in LOG_COLUMNS] for entry in result.log]
+    return pd.DataFrame(rows, columns=list(LOG_COLUMNS))
+
+
+def write_merge(
+    result: MergeResult,
+    directory: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    like: Traversable | str | os.PathLike[str] | None = None,
+) -> tuple[Path, Path]:
+    """Write the merged strategy as a new data folder and its log beside it, if there is no error.
+
+    The folder is written by :func:`citystrategy.io.write_strategy` (atomically); the log is the
+    CSV file ``<folder>-log.csv`` next to it (:func:`log_frame`, Polish CSV: ``;`` and a byte
+    order mark for Excel). With an error in the result, nothing is written.
+
+    A data folder holds one annual report, and its projects are completed in that report's
+    year: a merge that marks a project completed in a year the strategy has no report on is
+    refused by :func:`~citystrategy.io.write_strategy` (a ``ModelError`` naming the projects),
+    and nothing is written.
+
+    Args:
+        result: The merge.
+        directory: The new data folder.
+        force: Replace the folder and the log if they exist.
+        like: The folder the strategy was read from, whose layout to keep (see
+            :func:`~citystrategy.io.write_strategy`); ``None`` for the canonical layout.
+
+    Returns:
+        The folder and the log written.
+
+    Raises:
+        FormError: If the merge has errors (every one of them); nothing is written.
+        ModelError: If the merged strategy cannot be written as a data folder (see above).
+        OutputExistsError: If the folder or the log exists and *force* is false.
+        ArgumentTypeError: If *result* is not a MergeResult or *directory* not a path.
+    """
+    from citystrategy.errors import OutputExistsError
+    from citystrategy.io import write_strategy
+    from citystrategy.reports.csv import to_csv
+
+    instance(result, "result", MergeResult, "a MergeResult")
+    folder = Path(os.fspath(path_argument(directory, "directory")))
+    instance(force, "force", bool, "True or False")
+    error = result.error()
+    if error is not None:
+        raise error
+    log = folder.parent / f"{folder.name}-log.csv"
+    if log.exists() and not force:
+        raise OutputExistsError(str(log))
+    written = write_strategy(result.strategy, folder, force=force, like=like)
+    to_csv(log_frame(result), log, force=force)
+    return Path(written), log

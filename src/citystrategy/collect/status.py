@@ -1,0 +1,173 @@
+"""Completeness of a year's forms per unit, as DHIS2's completeness report gives it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from citystrategy._arguments import instance, integer
+from citystrategy._arguments import path as path_argument
+from citystrategy._i18n import pgettext
+from citystrategy.collect._groups import GroupBy, form_groups
+from citystrategy.collect.read import FilledForm, _read_each
+from citystrategy.errors import FormProblem
+from citystrategy.formatting import get_locale
+from citystrategy.model import Strategy
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["STATUS_COLUMNS", "form_paths", "form_status", "status_titles"]
+
+#: The columns of :func:`form_status`, in order.
+STATUS_COLUMNS: Final = (
+    "unit",
+    "unit_name",
+    "file",
+    "returned",
+    "indicators",
+    "filled",
+    "missing_with_reason",
+    "missing_without_reason",
+    "projects",
+    "projects_answered",
+    "errors",
+    "completeness_percent",
+)
+
+
+def form_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """*paths* with each folder replaced by the ``.xlsx`` files in it, sorted by name.
+
+    Raises:
+        ArgumentTypeError: If an item is not a path.
+    """
+    found: list[Path] = []
+    for item in paths:
+        path = Path(os.fspath(path_argument(item, "paths")))
+        if path.is_dir():
+            found += sorted(p for p in path.glob("*.xlsx") if not p.name.startswith("~$"))
+        else:
+            found.append(path)
+    return found
+
+
+def form_status(
+    strategy: Strategy,
+    year: int,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    by: GroupBy | str | None = None,
+) -> pd.DataFrame:
+    """How complete the returned forms of *year* are, per unit: one row per expected form.
+
+    Each expected form (:func:`~citystrategy.collect.form_groups` with *by*) has a row: whether
+    it came back (``returned``), its indicators and how many of them have a value (``filled``),
+    are missing with a reason, or are missing without one (empty, or refused by an error); its
+    projects and how many say whether they were completed; the problems the form has
+    (``errors``; a refused form counts its problems and fills nothing); and
+    ``completeness_percent``, the share of its indicators with a value or a reason, in percent.
+    A form that belongs to no expected unit (another strategy or year) gets a row of its own
+    with an empty ``unit``; a unit with two forms counts the problem in ``errors``.
+
+    Args:
+        strategy: The strategy.
+        year: The year of the forms.
+        paths: The returned forms: files, or folders whose ``.xlsx`` files are read.
+        by: The grouping the forms were written with; by default, the one the first readable
+            form names (by goal when none can be read).
+
+    Raises:
+        ArgumentTypeError: If *strategy* is not a Strategy, *year* not an int, or a path not a
+            path.
+        ArgumentError: If *by* is not a :class:`~citystrategy.collect.GroupBy`.
+    """
+    import pandas as pd
+
+    instance(strategy, "strategy", Strategy, "a Strategy")
+    year = integer(year, "year")
+    read = _read_each(form_paths(paths), strategy, year)
+    if by is None:
+        by = next((form.group_by for _, form, _ in read if form is not None), GroupBy.GOAL)
+    groups = form_groups(strategy, year, by=by)
+    by_unit: dict[str, list[tuple[Path, FilledForm | None, list[FormProblem]]]] = {}
+    stray: list[tuple[Path, FilledForm | None, list[FormProblem]]] = []
+    expected = {group.key for group in groups}
+    for path, form, problems in read:
+        if form is not None and form.unit in expected:
+            by_unit.setdefault(form.unit, []).append((path, form, problems))
+        else:
+            stray.append((path, form, problems))
+    rows: list[dict[str, object]] = []
+    for group in groups:
+        returned = by_unit.get(group.key, [])
+        row: dict[str, object] = {
+            "unit": group.key,
+            "unit_name": group.name,
+            "file": "; ".join(path.name for path, _, _ in returned),
+            "returned": bool(returned),
+            "indicators": len(group.indicators),
+            "projects": len(group.projects),
+        }
+        filled = with_reason = answered = errors = 0
+        if returned:
+            _path, form, problems = returned[-1]
+            assert form is not None
+            filled = sum(1 for v in form.values if v.value is not None)
+            with_reason = sum(1 for v in form.values if v.value is None and v.marker)
+            answered = sum(1 for p in form.projects if p.completed is not None)
+            errors = sum(len(p) for _, _, p in returned) + len(returned) - 1
+        row |= {
+            "filled": filled,
+            "missing_with_reason": with_reason,
+            "missing_without_reason": len(group.indicators) - filled - with_reason,
+            "projects_answered": answered,
+            "errors": errors,
+        }
+        rows.append(row)
+    for path, form, problems in stray:
+        rows.append(
+            {
+                "unit": "",
+                "unit_name": form.unit_name if form is not None else "",
+                "file": path.name,
+                "returned": True,
+                "indicators": 0,
+                "filled": 0,
+                "missing_with_reason": 0,
+                "missing_without_reason": 0,
+                "projects": 0,
+                "projects_answered": 0,
+                "errors": max(len(problems), 1),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=list(STATUS_COLUMNS[:-1]))
+    done = frame["filled"] + frame["missing_with_reason"]
+    share = (done * 100 / frame["indicators"].where(frame["indicators"] > 0)).round(1)
+    frame["completeness_percent"] = share
+    return frame
+
+
+def status_titles(locale: str = "pl_PL") -> dict[str, str]:
+    """The column titles of :func:`form_status` in the language of *locale*.
+
+    Raises:
+        ArgumentError: If *locale* is not one citystrategy supports.
+    """
+    locale = str(get_locale(locale))
+    return {
+        "unit": pgettext("status", "Unit key", locale),
+        "unit_name": pgettext("status", "Unit", locale),
+        "file": pgettext("status", "File", locale),
+        "returned": pgettext("status", "Returned", locale),
+        "indicators": pgettext("status", "Indicators", locale),
+        "filled": pgettext("status", "Filled", locale),
+        "missing_with_reason": pgettext("status", "Missing with a reason", locale),
+        "missing_without_reason": pgettext("status", "Missing without a reason", locale),
+        "projects": pgettext("status", "Projects", locale),
+        "projects_answered": pgettext("status", "Projects answered", locale),
+        "errors": pgettext("status", "Errors", locale),
+        "completeness_percent": pgettext("status", "Completeness", locale),
+    }

@@ -1,0 +1,312 @@
+"""The filled forms merged: new observations and projects, where each came from, and warnings."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from citystrategy.cli import main
+from citystrategy.collect import (
+    LOG_COLUMNS,
+    MergeResult,
+    WarningKind,
+    merge_forms,
+    write_forms,
+    write_merge,
+)
+from citystrategy.errors import FormError
+from citystrategy.io.strategy_files import read_strategy
+from citystrategy.model import Strategy
+from citystrategy.money import Money
+from citystrategy.reports import describe_error
+from tests.collect.helpers import fill, row_of
+from tests.language import english_words, polish_words
+
+IND = "Wskaźniki"
+PRJ = "Projekty"
+
+
+@pytest.fixture(scope="module")
+def sent(kielce: Strategy, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Kielce's 2024 forms by goal, and the one form of by='all', as sent."""
+    folder = tmp_path_factory.mktemp("sent")
+    return [*write_forms(kielce, 2024, folder), *write_forms(kielce, 2024, folder, by="all")]
+
+
+def copy(path: Path, folder: Path) -> Path:
+    """A copy of a sent form, to fill."""
+    folder.mkdir(exist_ok=True)
+    return Path(shutil.copy(path, folder / path.name))
+
+
+def fill_all(path: Path) -> None:
+    """Type every indicator's 2023 value again (or, where it is missing, the reason '- *')."""
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook[IND]
+    for row in range(2, sheet.max_row + 1):
+        previous = sheet[f"E{row}"].value
+        if isinstance(previous, int | float):
+            sheet[f"I{row}"] = previous
+        else:
+            sheet[f"J{row}"] = "- * brak danych w terminie (jeszcze nieopublikowane)"
+    workbook.save(path)
+
+
+@pytest.fixture(scope="module")
+def filled(sent: list[Path], tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The four forms filled as people do, with a project completed and odd values."""
+    folder = tmp_path_factory.mktemp("back")
+    forms = [copy(path, folder) for path in sent[:4]]
+    for form in forms:
+        fill_all(form)
+    goal_1, goal_2 = forms[:2]
+    dps = row_of(goal_1, IND, "KIE-1.1-04")  # persons on the DPS waiting list: 170 in 2023
+    homeless = row_of(goal_1, IND, "KIE-1.1-05")  # per 100 000: 371 (2022), 425 (2023)
+    fill(
+        goal_1,
+        {
+            (IND, "I2"): "6,1",
+            (IND, "K2"): "badanie ankietowe 2024",
+            (IND, "I3"): 146,  # unemployment 146%: outside 0–100
+            (IND, f"I{dps}"): 400,  # 400 / 170 = 2,35: beyond the factor 2
+            (IND, f"I{homeless}"): 520,  # above 425 + 20% of 425 = 510, only 1,22 times 2023
+            (IND, "I4"): None,
+            (IND, "J4"): ". brak danych: nieznane lub objęte tajemnicą",
+            (PRJ, "E2"): "tak",
+            (PRJ, "F2"): "5 200 000,00 zł",
+            (PRJ, "G2"): "Staże i bony szkoleniowe dla 120 osób.",
+        },
+    )
+    permits = row_of(goal_2, IND, "KIE-2.1-01")
+    fill(goal_2, {(IND, f"I{permits}"): 55})
+    return forms
+
+
+@pytest.fixture(scope="module")
+def values_only(filled: list[Path], tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The filled forms with the project answers cleared: values only."""
+    folder = tmp_path_factory.mktemp("values")
+    forms = [copy(path, folder) for path in filled]
+    fill(forms[0], {(PRJ, "E2"): None, (PRJ, "F2"): None, (PRJ, "G2"): None})
+    return forms
+
+
+@pytest.fixture(scope="module")
+def merged(kielce: Strategy, filled: list[Path]) -> MergeResult:
+    """The two filled forms merged into Kielce's data."""
+    return merge_forms(kielce, 2024, filled)
+
+
+def test_values_become_observations_of_the_year(merged: MergeResult, kielce: Strategy) -> None:
+    """Each value given is a 2024 observation; a reason is a missing value with its sign."""
+    assert merged.ok
+    strategy = merged.strategy
+    one = strategy.observation("KIE-1-01", 2024)
+    assert one is not None
+    assert (one.value, one.raw) == (Decimal("6.1"), "6,1")
+    reason = strategy.observation("KIE-1.1-02", 2024)
+    assert reason is not None
+    assert reason.value is None
+    assert reason.missing is not None
+    assert (reason.missing.marker, reason.raw) == (".", ".")
+    permits = strategy.observation("KIE-2.1-01", 2024)
+    assert permits is not None
+    assert permits.value == 55
+    bdl = strategy.observation("KIE-3.3-02", 2024)  # '- *' in 2023: the reason typed again
+    assert bdl is not None
+    assert bdl.missing is not None
+    assert bdl.missing.code == "not_yet_in_bdl"  # the strategy's own meaning of '- *'
+    assert len([o for o in strategy.observations if o.year == 2024]) == 112
+    assert len(strategy.observations) == len(kielce.observations) + 112
+    assert kielce.observation("KIE-1-01", 2024) is None  # the input is left as it was
+
+
+def test_projects_completed_in_the_year(merged: MergeResult, kielce: Strategy) -> None:
+    """The project marked 'tak' is completed in 2024 with its new cost and description."""
+    code = "KIE-P-03"  # the first open project of goal 1: 'Zawodowy bumerang'
+    project = merged.strategy.project(code)
+    assert project.completed_in == 2024
+    assert project.cost == Money(Decimal("5200000.00"), "PLN")
+    assert project.description == "Staże i bony szkoleniowe dla 120 osób."
+    assert project.links[0].cost_cell == "5200000,00 zł"
+    assert kielce.project(code).completed_in is None
+
+
+def test_the_log_says_where_each_value_came_from(merged: MergeResult, filled: list[Path]) -> None:
+    """File, sheet, cell, unit and comment of every merged value and project."""
+    first = merged.log[0]
+    assert (first.kind, first.code, first.value) == ("indicator", "KIE-1-01", "6,1")
+    assert (first.file, first.sheet, first.cell) == (str(filled[0]), IND, "I2")
+    assert first.unit == "Cel strategiczny 1. Miasto dla każdego"
+    assert first.comment == "badanie ankietowe 2024"
+    project = next(entry for entry in merged.log if entry.kind == "project")
+    assert (project.code, project.cell, project.value) == ("KIE-P-03", "E2", "2024 5200000,00")
+    assert len(merged.log) == 113
+
+
+def test_plausibility_warnings(merged: MergeResult) -> None:
+    """Out of range, beyond the change factor, outside the history: warned, merged all the same."""
+    kinds = {(w.indicator, w.kind) for w in merged.warnings}
+    assert ("KIE-1.1-01", WarningKind.OUT_OF_RANGE) in kinds
+    assert ("KIE-1.1-04", WarningKind.CHANGE) in kinds
+    assert ("KIE-1.1-05", WarningKind.OUTSIDE_HISTORY) in kinds
+    assert ("KIE-1.1-05", WarningKind.CHANGE) not in kinds
+    assert ("KIE-1-01", WarningKind.CHANGE) not in kinds  # 6,1 against 5,2
+    change = next(w for w in merged.warnings if w.indicator == "KIE-1.1-04")
+    assert str(change.message) == (
+        "'KIE-1.1-04': 400 is 2.35 times the value of 2023 (170), beyond the factor 2"
+    )
+    history = next(w for w in merged.warnings if w.indicator == "KIE-1.1-05")
+    assert "(371 to 425) by more than the margin of 20%" in str(history.message)
+    assert (history.sheet, history.file.endswith(".xlsx")) == (IND, True)
+
+
+def test_warnings_in_both_languages(merged: MergeResult) -> None:
+    """A warning located as a problem reads in Polish or in English."""
+    from citystrategy.errors import FormError
+
+    error = FormError([w.to_problem() for w in merged.warnings])
+    names = [w.file for w in merged.warnings] + [
+        IND,
+        "'KIE-1.1-01'",
+        "'KIE-1.1-04'",
+        "'KIE-1.1-05'",
+    ]
+    polish = describe_error(error, locale="pl_PL")
+    assert "400 to 2,35 raza wartość z 2023 r. (170)" in polish
+    assert english_words(polish, names=names) == []
+    assert polish_words(describe_error(error, locale="en_GB"), names=names) == []
+
+
+def test_the_same_indicator_with_different_values_is_an_error(
+    kielce: Strategy, filled: list[Path], sent: list[Path], tmp_path: Path
+) -> None:
+    """The one form for all says 7 for KIE-1-01 where goal 1's says 6,1: an error at both."""
+    everything = copy(sent[4], tmp_path)
+    fill(everything, {(IND, "I2"): 7, (PRJ, "E2"): "nie"})
+    result = merge_forms(kielce, 2024, [*filled, everything])
+    assert not result.ok
+    messages = [(p.path, p.cell, str(p.message)) for p in result.errors]
+    assert messages[0] == (
+        str(everything),
+        "I2",
+        f"'KIE-1-01' is given '7' here and '6,1' in {filled[0]}, sheet 'Wskaźniki', cell I2: "
+        "keep one value",
+    )
+    assert "also on" in messages[1][2]
+    error = result.error()
+    assert error is not None
+    assert len(error.problems) == 2
+
+
+def test_a_bad_form_makes_the_merge_fail(
+    kielce: Strategy, sent: list[Path], tmp_path: Path
+) -> None:
+    """A formula in one form is an error of the merge, located; the merge is not ok."""
+    bad = copy(sent[2], tmp_path)
+    fill(bad, {(IND, "I3"): "=1+1"})
+    result = merge_forms(kielce, 2024, [bad])
+    assert not result.ok
+    found = [(p.sheet, p.cell, p.text) for p in result.errors]
+    assert (IND, "I3", "=1+1") in found
+    assert (IND, "I3", None) not in found  # the refused cell is not also 'empty'
+
+
+def test_empty_rows_and_forms_not_returned_are_errors(
+    kielce: Strategy, sent: list[Path], tmp_path: Path
+) -> None:
+    """A data folder needs every value or its reason: an empty row and a missing form are errors."""
+    form = copy(sent[0], tmp_path)
+    fill_all(form)
+    fill(form, {(IND, "I3"): None})
+    result = merge_forms(kielce, 2024, [form])
+    assert not result.ok
+    located = [(p.sheet, p.cell) for p in result.errors if p.sheet is not None]
+    assert located == [(IND, "I3")]
+    missing = [str(p.message) for p in result.errors if p.sheet is None]
+    assert missing == [
+        "no form came back from 'Cel strategiczny 2. Miasto sprawne i aktywne': its 32 indicators "
+        "have no value for 2024",
+        "no form came back from 'Cel strategiczny 3. Miasto rozwijające się': its 34 indicators "
+        "have no value for 2024",
+        "no form came back from 'Cel strategiczny 4. Miasto, w którym chce się żyć': its 22 "
+        "indicators have no value for 2024",
+    ]
+    with pytest.raises(FormError):
+        write_merge(result, tmp_path / "kielce-2024")
+    assert not (tmp_path / "kielce-2024").exists()
+    assert not (tmp_path / "kielce-2024-log.csv").exists()
+
+
+def test_the_merge_is_written_as_a_data_folder(
+    kielce: Strategy, values_only: list[Path], tmp_path: Path
+) -> None:
+    """The folder reads back as the merged strategy; the log CSV beside it has a row per value."""
+    merged = merge_forms(kielce, 2024, values_only)
+    assert merged.ok
+    folder, log = write_merge(merged, tmp_path / "kielce-2024")
+    assert log == tmp_path / "kielce-2024-log.csv"
+    back = read_strategy(folder)
+    assert set(back.observations) == set(merged.strategy.observations)
+    assert back.projects == merged.strategy.projects
+    assert back.indicators == merged.strategy.indicators
+    with log.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream, delimiter=";"))
+    assert tuple(rows[0]) == LOG_COLUMNS
+    assert len(rows) == 1 + len(merged.log)
+    assert rows[1][:4] == ["indicator", "KIE-1-01", "2024", "6,1"]
+
+
+def test_a_project_completed_in_a_year_without_a_report_is_not_written(
+    merged: MergeResult, tmp_path: Path
+) -> None:
+    """A data folder holds one annual report: a project completed in 2024 cannot be written yet."""
+    from citystrategy.errors import ModelError
+
+    with pytest.raises(ModelError, match="'KIE-P-03' was completed in 2024"):
+        write_merge(merged, tmp_path / "kielce-2024")
+    assert not (tmp_path / "kielce-2024").exists()
+    assert not (tmp_path / "kielce-2024-log.csv").exists()
+
+
+@pytest.mark.parametrize("locale", ["pl", "en"])
+def test_collect_merge_command(
+    locale: str, values_only: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`collect merge kielce FORMS -o DIR` writes the folder and the log, warnings listed."""
+    filled = values_only
+    target = tmp_path / "kielce-2024"
+    code = main(
+        ["collect", "merge", "kielce", *map(str, filled), "-o", str(target), "--locale", locale]
+    )
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert (target / "indicators.tsv").is_file()
+    assert (tmp_path / "kielce-2024-log.csv").is_file()
+    names = [str(target), str(tmp_path / "kielce-2024-log.csv"), *map(str, filled), IND]
+    names += ["'KIE-1.1-01'", "'KIE-1.1-04'", "'KIE-1.1-05'"]
+    if locale == "pl":
+        assert "wartości za 2024 r.: 112; zrealizowane projekty: 0" in out
+        assert english_words(out, names=names) == []
+    else:
+        assert "values of 2024: 112; projects completed: 0" in out
+        assert polish_words(out, names=names) == []
+
+
+def test_collect_merge_with_errors_writes_nothing(
+    sent: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With an error, the command exits 2, names the cell on stderr and writes nothing."""
+    form = copy(sent[0], tmp_path / "back")
+    fill(form, {(IND, "I2"): "=1+1"})
+    target = tmp_path / "kielce-2024"
+    code = main(["collect", "merge", "kielce", str(form), "-o", str(target)])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert "komórka I2: formuła nie jest odczytywana" in err
+    assert not target.exists()

@@ -1,0 +1,155 @@
+"""Completeness per unit of the returned forms, and the collect commands in both languages."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from citystrategy.cli import main
+from citystrategy.collect import STATUS_COLUMNS, form_status, write_forms
+from citystrategy.model import Strategy
+from tests.collect.helpers import fill
+from tests.language import english_words, identifiers, polish_words
+
+IND = "Wskaźniki"
+PRJ = "Projekty"
+
+
+@pytest.fixture(scope="module")
+def sent(kielce: Strategy, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The four 2024 forms of Kielce, as sent."""
+    return write_forms(kielce, 2024, tmp_path_factory.mktemp("sent"))
+
+
+@pytest.fixture
+def returned(sent: list[Path], tmp_path: Path) -> Path:
+    """A folder with two of the four forms back: goal 1 partly filled, goal 2 blank."""
+    folder = tmp_path / "formularze"
+    folder.mkdir()
+    goal_1 = Path(shutil.copy(sent[0], folder))
+    shutil.copy(sent[1], folder)
+    fill(
+        goal_1,
+        {
+            (IND, "I2"): 6.1,
+            (IND, "I3"): "4,2",
+            (IND, "J4"): "x nie dotyczy",
+            (IND, "I5"): "=2*2",  # refused: counts as an error and as missing
+            (PRJ, "E2"): "tak",
+            (PRJ, "E3"): "nie",
+        },
+    )
+    return folder
+
+
+def test_completeness_per_unit(kielce: Strategy, returned: Path) -> None:
+    """Goal 1: 2 of 24 filled, 1 with a reason, 21 without, 1 error; goal 3 not returned."""
+    frame = form_status(kielce, 2024, [returned])
+    assert tuple(frame.columns) == STATUS_COLUMNS
+    rows = {row["unit"]: row for row in frame.to_dict(orient="records")}
+    assert list(rows) == ["goal:1", "goal:2", "goal:3", "goal:4"]
+    one = rows["goal:1"]
+    assert one["returned"] is True
+    assert (one["indicators"], one["filled"], one["missing_with_reason"]) == (24, 2, 1)
+    assert one["missing_without_reason"] == 21
+    assert (one["projects"], one["projects_answered"], one["errors"]) == (10, 2, 1)
+    assert one["completeness_percent"] == pytest.approx(12.5)  # 3 of 24
+    assert rows["goal:2"]["returned"] is True
+    assert rows["goal:2"]["completeness_percent"] == 0
+    assert rows["goal:3"]["returned"] is False
+    assert rows["goal:3"]["file"] == ""
+
+
+def test_a_form_of_another_year_is_listed_apart(kielce: Strategy, returned: Path) -> None:
+    """Read as 2025 forms, the two files come back as rows of no unit, with their error."""
+    frame = form_status(kielce, 2025, [returned])
+    stray = frame[frame["unit"] == ""]
+    assert sorted(stray["file"]) == sorted(p.name for p in returned.iterdir())
+    assert list(stray["errors"]) == [1, 1]
+    assert not frame[frame["unit"] != ""]["returned"].any()
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of the command."""
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+GOALS = [
+    "Cel strategiczny 1. Miasto dla każdego",
+    "Cel strategiczny 2. Miasto sprawne i aktywne",
+    "Cel strategiczny 3. Miasto rozwijające się",
+    "Cel strategiczny 4. Miasto, w którym chce się żyć",
+    "Strategic goal 1. Miasto dla każdego",
+]
+
+
+@pytest.mark.parametrize("locale", ["pl", "en"])
+def test_collect_forms_command(
+    locale: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`collect forms kielce -o DIR` writes the 2024 forms (the year after the last report)."""
+    folder = tmp_path / "formularze"
+    code, out, err = run(
+        ["collect", "forms", "kielce", "-o", str(folder), "--locale", locale], capsys
+    )
+    assert (code, err) == (0, "")
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == 4
+    assert all(name in out for name in names)
+    words = [str(folder), *names]
+    assert identifiers(out, names=words) == []
+    if locale == "pl":
+        assert out.startswith(f"zapisano 4 formularze za 2024 r. w folderze {folder}:")
+        assert english_words(out, names=words) == []
+    else:
+        assert out.startswith(f"wrote 4 forms for 2024 in {folder}:")
+        assert polish_words(out, names=words) == []
+    code, out, err = run(
+        ["collect", "forms", "kielce", "-o", str(folder), "--locale", locale], capsys
+    )
+    assert code == 2
+    assert "--force" in err
+
+
+@pytest.mark.parametrize("locale", ["pl", "en"])
+def test_collect_status_command(
+    locale: str, returned: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`collect status kielce DIR` prints the completeness table in one language."""
+    code, out, err = run(["collect", "status", "kielce", str(returned), "--locale", locale], capsys)
+    assert (code, err) == (0, "")
+    assert identifiers(out, names=GOALS) == []
+    lines = out.splitlines()
+    goal_1 = next(line for line in lines if line.startswith(GOALS[0]))
+    if locale == "pl":
+        assert lines[0] == "formularze za 2024 r.: zwrócono 2 z 4"
+        assert goal_1.split()[-7:] == ["tak", "2/24", "1", "21", "2/10", "1", "12,5%"]
+        assert english_words(out, names=GOALS) == []
+    else:
+        assert lines[0] == "forms for 2024: 2 of 4 returned"
+        assert goal_1.split()[-7:] == ["yes", "2/24", "1", "21", "2/10", "1", "12.5%"]
+        assert polish_words(out, names=GOALS) == []
+
+
+def test_collect_status_json(returned: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--format json gives the frame's records, a missing completeness as null."""
+    code, out, _ = run(["collect", "status", "kielce", str(returned), "--format", "json"], capsys)
+    assert code == 0
+    data = json.loads(out)
+    assert data["year"] == 2024
+    assert [u["unit"] for u in data["units"]] == ["goal:1", "goal:2", "goal:3", "goal:4"]
+    assert data["units"][0]["filled"] == 2
+
+
+def test_the_grouping_is_taken_from_the_forms(kielce: Strategy, tmp_path: Path) -> None:
+    """Forms written by source are counted by source without saying so again."""
+    forms = write_forms(kielce, 2024, tmp_path, by="source")
+    frame = form_status(kielce, 2024, forms[:1])
+    assert list(frame["unit"]) == ["source:survey", "source:records", "source:bdl"]
+    assert list(frame["returned"]) == [True, False, False]
+    assert list(frame["indicators"]) == [29, 79, 4]
