@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import attrs
+import numpy as np
 import pandas as pd
 import pytest
 from attrs import field
@@ -20,6 +21,7 @@ from citystrategy.cli import main
 from citystrategy.errors import ArgumentTypeError, OutputExistsError
 from citystrategy.model import Strategy
 from citystrategy.reports.annual import annual_report
+from citystrategy.reports.charts import PALETTE, ChartImages
 from citystrategy.reports.document import (
     Chart,
     ChartKind,
@@ -34,6 +36,7 @@ from citystrategy.reports.document import (
 )
 from citystrategy.reports.excel import TONE_COLOURS
 from citystrategy.reports.html import DATA_ROWS_SHOWN, STATUS_ICONS, to_html, write_html
+from citystrategy.reports.tables.projects import projects_section
 from tests.language import english_words, identifiers, polish_words
 
 NBSP = "\xa0"
@@ -367,6 +370,9 @@ def test_every_text_from_the_data_is_escaped(hostile: Report) -> None:
     assert texts.count(SCRIPT) >= 8
     assert root.find_all("meta")[2].attrs == {"name": "description", "content": SCRIPT}
     assert "a &amp; b" in page
+    (svg,) = root.find_all("figure")[0].find_all("svg")  # matplotlib's, escaped by the renderer
+    assert svg.find_all("title")[0].text() == SCRIPT
+    assert "&lt;script&gt;" in page[page.index("<svg") : page.index("</svg>")]
 
 
 def test_a_strategy_s_project_named_as_a_script(kielce: Strategy) -> None:
@@ -376,7 +382,8 @@ def test_a_strategy_s_project_named_as_a_script(kielce: Strategy) -> None:
         kielce,
         projects=tuple(attrs.evolve(p, name=SCRIPT) if p in done else p for p in kielce.projects),
     )
-    page = to_html(annual_report(renamed, 2023, data=False))
+    section = projects_section(renamed, 2023)
+    page = to_html(Report(title="Raport", sections=(section,)))
     assert "<script>" not in page
     root = parse(page)
     assert root.find_all("script") == []
@@ -389,24 +396,64 @@ def _visible_text(root: Element) -> str:
     return body.text()
 
 
-@pytest.mark.parametrize("locale", ["pl_PL", "en_GB"])
-def test_the_page_s_own_words_are_in_its_language(kielce: Strategy, locale: str) -> None:
-    """The words the writer adds (contents, the chart's figures) follow the report's locale."""
-    report = annual_report(kielce, 2023, locale=locale, data=False)
-    root = parse(to_html(report))
-    assert root.find_all("html")[0].attrs["lang"] == locale[:2]
+def _own_words(root: Element) -> list[str]:
+    """The words the writer adds: the contents' title and each chart's "figures" disclosure."""
     words = [root.find_all("nav")[0].find_all("h2")[0].text()]
-    words += [s.text() for s in root.find_all("summary")]
-    text = " ".join(words)
-    if locale == "pl_PL":
-        assert words[:2] == ["Spis treści", "Dane wykresu"] or words[0] == "Spis treści"
-        assert english_words(text) == []
-    else:
-        assert words[0] == "Contents"
-        assert polish_words(text) == []
-        body = _visible_text(root).replace(NBSP, " ")
-        assert "PLN 85,665,519.74" in body
-    assert identifiers(text) == []
+    return words + [s.text() for s in root.find_all("summary")]
+
+
+def test_the_page_s_own_words_are_polish(root: Element) -> None:
+    """In a Polish report the writer's own words are Polish."""
+    words = _own_words(root)
+    assert words == ["Spis treści"] + ["Dane wykresu"] * 6
+    assert english_words(" ".join(words)) == []
+    assert identifiers(" ".join(words)) == []
+
+
+def test_the_page_s_own_words_are_english(kielce: Strategy) -> None:
+    """In an English report: lang="en", English words, English number format."""
+    report = annual_report(kielce, 2023, locale="en_GB", data=False)
+    costs = Report(title=report.title, sections=report.sections[:3], locale="en_GB")
+    root = parse(to_html(costs))
+    assert root.find_all("html")[0].attrs["lang"] == "en"
+    words = _own_words(root)
+    assert words == ["Contents"] + ["The chart's figures"] * 2
+    assert polish_words(" ".join(words)) == []
+    assert identifiers(" ".join(words)) == []
+    body = _visible_text(root).replace(NBSP, " ")
+    assert "PLN 85,665,519.74" in body
+
+
+def test_charts_are_inline_svg_figures(root: Element, report: Report) -> None:
+    """Each Chart block is an inline SVG in a figure with its caption, then its figures."""
+    charts = [b for s in report.sections for b in s.blocks if isinstance(b, Chart)]
+    figures = root.find_all("figure")
+    assert len(figures) == len(charts) == 6
+    for figure, chart in zip(figures, charts, strict=True):
+        (svg,) = figure.find_all("svg")
+        assert svg.attrs["role"] == "img"
+        assert svg.find_all("title")[0].text() == chart.title
+        assert figure.find_all("figcaption")[0].text().startswith(chart.title)
+        assert len(figure.find_all("table")) == 1
+    costs = section_of(root, "2. Zrealizowane działania i ich koszt")
+    pie = table_cells(costs.find_all("figure")[1].find_all("table")[0])
+    assert pie[0][-1] == "Udział"
+    # Wykres 2: each goal's 2023 cost over 119 738 036,31 zł (33 992 885,47 zł is 28,4%)
+    assert [row[-1] for row in pie[1:]] == ["28,4%", "0,0%", "7,0%", "64,6%"]
+    ids = [e.attrs["id"] for e in root.iter() if "id" in e.attrs]
+    assert len(ids) == len(set(ids))  # the charts' own ids are made unique on the page
+
+
+def test_one_drawing_per_chart_shared_across_pages(kielce: Strategy) -> None:
+    """Given a ChartImages, the page uses its drawings: the same SVG for the same chart."""
+    section = projects_section(kielce, 2023)
+    report = Report(title="R", sections=(section,))
+    images = ChartImages("pl_PL")
+    first, second = to_html(report, images=images), to_html(report, images=images)
+    assert first == second
+    charts = [b for b in section.blocks if isinstance(b, Chart)]
+    title = charts[0].title
+    assert images.svg(charts[0]).decode("utf-8").count(f"<title>{title}</title>") == 1
 
 
 def test_long_data_is_counted_not_shown() -> None:
@@ -499,7 +546,8 @@ def chromium() -> str:
 
 
 def test_chromium_renders_the_page_offline(page: str, report: Report, tmp_path: Path) -> None:
-    """Headless Chromium, with no network, lays out every section, table and chart of the page."""
+    """Headless Chromium, with no network, lays out every section, table and chart of the page,
+    and the charts are drawn in their colours."""
     html = tmp_path / "raport.html"
     html.write_text(page, encoding="utf-8")
     command = [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
@@ -507,25 +555,37 @@ def test_chromium_renders_the_page_offline(page: str, report: Report, tmp_path: 
         [*command, "--dump-dom", html.as_uri()],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=180,
         check=True,
     ).stdout
     rendered = parse(dom.replace("<!DOCTYPE html>", ""))
     assert [h.text() for h in rendered.find_all("h1")] == [report.title]
     assert len(rendered.find_all("section")) == len(report.sections) + 1
     assert len(rendered.find_all("table")) == len(parse(page).find_all("table"))
-    charts = sum(isinstance(b, Chart) for s in report.sections for b in s.blocks)
-    assert len(rendered.find_all("figure")) == charts
+    charts = [b for s in report.sections for b in s.blocks if isinstance(b, Chart)]
+    svgs = [svg for figure in rendered.find_all("figure") for svg in figure.find_all("svg")]
+    assert len(svgs) == len(charts) == 6
+    assert all(len(svg.find_all("path")) > 10 for svg in svgs)
     screenshot = tmp_path / "raport.png"
     subprocess.run(
-        [*command, "--window-size=1280,1800", f"--screenshot={screenshot}", html.as_uri()],
+        [
+            *command,
+            "--hide-scrollbars",
+            "--window-size=1280,9000",
+            f"--screenshot={screenshot}",
+            html.as_uri(),
+        ],
         capture_output=True,
-        timeout=120,
+        timeout=180,
         check=True,
     )
-    from matplotlib import image
+    from PIL import Image
 
-    pixels = image.imread(screenshot)
-    assert pixels.shape[:2] == (1800, 1280)
-    dark = (pixels[..., :3].mean(axis=2) < 0.5).mean()
+    pixels = np.asarray(Image.open(screenshot).convert("RGB"))
+    assert pixels.shape == (9000, 1280, 3)
+    dark = (pixels.mean(axis=2) < 128).mean()
     assert 0.01 < dark < 0.5  # text drawn on a white page, not blank and not black
+    # the pies of section 2 are on this first 9000 px: their wedges in the charts' own colours
+    for colour in PALETTE[:3]:
+        rgb = [int(colour[n : n + 2], 16) for n in (1, 3, 5)]
+        assert (pixels == rgb).all(axis=2).sum() > 500, colour
