@@ -103,7 +103,7 @@ def test_an_unknown_extension_lists_the_formats(
     path = tmp_path / "raport.odt"
     code, out, err = run(["report", "kielce", "--year", "2023", "-o", str(path)], capsys)
     assert (code, out) == (2, "")
-    assert "obsługiwane formaty to .xlsx, .md, .html, .pdf" in err
+    assert "obsługiwane formaty to .xlsx, .md, .html, .pdf, .docx" in err
     assert list(tmp_path.iterdir()) == []
 
 
