@@ -523,9 +523,9 @@ def test_charts_never_draw_invented_data(values: list[object], problem: str) -> 
     assert "chart 'Nakłady'" in str(raised.value)
 
 
-def test_text_in_a_value_column_is_a_type_error() -> None:
-    """A series holding text is refused, naming the chart and the column."""
-    with pytest.raises(ArgumentTypeError, match="cost"):
+def test_text_in_a_value_column_is_refused_before_drawing() -> None:
+    """A series holding text (a number stored as a string) is refused, naming the column."""
+    with pytest.raises(ArgumentError, match="cost"):
         render_chart(_pie(["12"], ColumnKind.NUMBER))
 
 

@@ -53,7 +53,7 @@ _BAD_FRAME = pd.DataFrame(
     }
 )
 
-#: The first labelled units, as a UnitError of the formatting lists them.
+#: The first labelled units, as a UnitError of the formatting lists them: named by words first.
 _LABELLED = (
     "EUR",
     "EUR / inhabitant",
@@ -61,8 +61,8 @@ _LABELLED = (
     "PLN",
     "PLN / inhabitant",
     "PLN / kilometer",
+    "PLN / month",
     "count",
-    "count / hundred_thousand_inhabitants",
 )
 
 #: One error of each class, with the values it shows (data: codes, paths, offending texts).

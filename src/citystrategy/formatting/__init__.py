@@ -462,7 +462,8 @@ def _unit_label(unit: str, locale: Locale, *, ascii_only: bool) -> str:
     try:
         label = labels[unit]
     except KeyError:
-        known = tuple(sorted(labels))
+        # The units a reader recognises first: those whose names are words, not registry keys.
+        known = tuple(sorted(labels, key=lambda name: ("_" in name, name)))
         listed: object = known
         if len(known) > _UNITS_LISTED:
             more = {"shown": known[:_UNITS_LISTED], "count": len(known) - _UNITS_LISTED}
