@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import math
 import re
 import subprocess
 from decimal import Decimal
@@ -175,11 +176,12 @@ def test_indicator_metadata(site: Path, strategy: Strategy) -> None:
 
 
 def test_survey_indicator_has_sample_and_interval(site: Path, strategy: Strategy) -> None:
-    """A survey indicator's page gives the survey's sample size when the data hold it."""
-    surveys = [i for i in strategy.indicators if i.survey]
-    assert surveys
+    """KIE-1-01 (a survey share) shows the sample size of the data and its 95% Wilson interval."""
     sample = strategy.observation(strategy.survey_responses_indicator or "", YEAR)
-    page = read(site / "indicators" / f"{site_slug(surveys[0].code)}.html")
+    share = strategy.observation("KIE-1-01", YEAR)
+    assert sample is not None and sample.value is not None  # noqa: PT018
+    assert share is not None and share.value is not None  # noqa: PT018
+    page = read(site / "indicators" / "kie-1-01.html")
     values = dict(
         zip(
             [e.text() for e in page.find_all("dt")],
@@ -187,10 +189,13 @@ def test_survey_indicator_has_sample_and_interval(site: Path, strategy: Strategy
             strict=True,
         )
     )
-    if sample is not None and sample.value is not None:
-        assert values["Liczebność próby badania ankietowego"].replace("\xa0", "") == str(
-            int(sample.value)
-        )
+    n = int(sample.value)
+    assert values["Liczebność próby badania ankietowego"].replace("\xa0", "") == str(n)
+    p, z = float(share.value) / 100, 1.959964
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    low, high = (f"{100 * v:.1f}%".replace(".", ",") for v in (centre - half, centre + half))
+    assert values["Przedział ufności"] == f"{low}–{high}"
 
 
 def test_csv_reads_back_with_the_values(site: Path, strategy: Strategy) -> None:
