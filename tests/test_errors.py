@@ -55,6 +55,7 @@ from citystrategy.reports.excel import excel_number_format
 from citystrategy.reports.html import to_html, write_html
 from citystrategy.reports.markdown import to_markdown, write_markdown
 from citystrategy.reports.pdf import write_pdf
+from citystrategy.reports.site import site_slug, write_site
 from citystrategy.reports.tables import indicators as rt
 from citystrategy.reports.tables import programs as rtp
 from citystrategy.reports.tables import projects as report_tables
@@ -157,6 +158,13 @@ CASES: dict[str, Case] = {
     "write-html-report": Case(
         lambda s, c: write_html(bad("raport"), "r.html"), TypeError, ArgumentTypeError, "'raport'"
     ),
+    "write-site-strategy": Case(
+        lambda s, c: write_site(bad("kielce"), 2023, "site"),
+        TypeError,
+        ArgumentTypeError,
+        "'kielce'",
+    ),
+    "site-slug-code": Case(lambda s, c: site_slug(bad(7)), TypeError, ArgumentTypeError, "7"),
     "write-pdf-report": Case(
         lambda s, c: write_pdf(bad("raport"), "r.pdf"), TypeError, ArgumentTypeError, "'raport'"
     ),

@@ -46,6 +46,7 @@ MODULES = (
     "citystrategy.reports.tables.programs",
     "citystrategy.reports.excel",
     "citystrategy.reports.charts",
+    "citystrategy.reports.site",
     "citystrategy.reports.pdf",
     "citystrategy.reports.comparison",
     "citystrategy.collect",

@@ -12,6 +12,7 @@ such as ``./moje-miasto``; see :func:`citystrategy.cities.open_city` for how the
     citystrategy init ./moje-miasto [--name NAME] [--teryt CODE] [--kind gmina|...]
     citystrategy summary CITY --year 2023                         [--format text|json|csv]
     citystrategy report CITY --year 2023 -o raport.xlsx|.md|.html|.pdf|.docx [--force]
+    citystrategy report CITY --year 2023 --site FOLDER [--force]
     citystrategy check CITY [--year 2023]                         [--format text|json|csv]
     citystrategy assess CITY --year 2023 [--method ratio|projection] [--window N]
                                          [--min-coverage PERCENT] [--format text|json|csv]
@@ -352,7 +353,15 @@ def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
     )
     report.add_argument("city", metavar=_t("CITY"), help=city_help)
     year(report, required=True)
-    to_file(report, required=True)
+    to_file(report)
+    report.add_argument(
+        "--site",
+        metavar=_t("FOLDER"),
+        help=_t(
+            "the folder to write the indicator site to (index, a page per goal and per "
+            "indicator, CSV files)"
+        ),
+    )
     language(report)
     programs = new(commands, "programs", help=_t("programmes run with and for cities (ZMP …)"))
     actions = programs.add_subparsers(dest="action", required=True, metavar=_t("ACTION"))
@@ -550,6 +559,14 @@ def _summary(
 def _report(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     from citystrategy.reports.annual import annual_report
 
+    if (args.output is None) == (args.site is None):
+        raise _UsageError(_text("give either -o FILE or --site DIR", args.locale))
+    if args.site is not None:
+        from citystrategy.reports.site import write_site
+
+        path = write_site(strategy, args.year, args.site, locale=locale, force=args.force)
+        out.write(_text("wrote the indicator site to {path}", args.locale).format(path=path) + "\n")
+        return EXIT_OK
     return _write_file(annual_report(strategy, args.year, locale=locale), args, out)
 
 
