@@ -86,7 +86,7 @@ def test_an_existing_file_is_kept(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert (code, out) == (2, "")
     assert (
         err
-        == f"citystrategy: błąd: plik {path} już istnieje i pozostał bez zmian (zastąpi go --force lub force=True)\n"
+        == f"citystrategy: błąd: plik {path} już istnieje i pozostał bez zmian; dodaj --force, aby go zastąpić\n"
     )
     assert path.read_text(encoding="utf-8") == "stary raport"
     code, out, err = run(["report", "kielce", "--year", "2023", "-o", str(path), "--force"], capsys)
@@ -94,6 +94,19 @@ def test_an_existing_file_is_kept(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert path.read_text(encoding="utf-8").startswith(
         "# Roczny raport z realizacji strategii w 2023 r."
     )
+
+
+def test_a_missing_folder_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A target in a folder that does not exist names the folder, in Polish and in English."""
+    path = tmp_path / "brak" / "raport.md"
+    code, out, err = run(["report", "kielce", "--year", "2023", "-o", str(path)], capsys)
+    assert (code, out) == (2, "")
+    folder = str(tmp_path / "brak")
+    assert err == f"citystrategy: błąd: nie ma folderu {folder!r} na plik 'raport.md'\n"
+    args = ["report", "kielce", "--year", "2023", "-o", str(path), "--locale", "en"]
+    code, out, err = run(args, capsys)
+    assert err == f"citystrategy: error: there is no folder {folder!r} for the file 'raport.md'\n"
+    assert not (tmp_path / "brak").exists()
 
 
 def test_an_unknown_extension_lists_the_formats(

@@ -118,14 +118,21 @@ def _os_error(error: OSError, locale: str) -> str:
     reason = _os_reason(error, locale)
     if error.filename is None:
         return reason
+    folder = os.path.dirname(os.fsdecode(error.filename))
+    if isinstance(error, FileNotFoundError) and folder and not os.path.isdir(folder):
+        message = _text("there is no folder {folder!r} for the file {file!r}", locale)
+        return message.format(folder=folder, file=os.path.basename(os.fsdecode(error.filename)))
     message = _text("{reason}: {file!r}", locale)
     return message.format(reason=reason, file=os.fsdecode(error.filename))
 
 
 def _describe_error(error: BaseException, locale: str) -> str:
     """The text of a user error, as the user reads it in *locale* (the one place errors pass)."""
-    from citystrategy.errors import CityStrategyError
+    from citystrategy.errors import CityStrategyError, OutputExistsError
 
+    if isinstance(error, OutputExistsError):  # the command's own option, not the library's
+        message = _text("{path} exists already and was left as it is; add --force to replace it", locale)  # fmt: skip
+        return message.format(path=error.path)
     if isinstance(error, CityStrategyError):
         from citystrategy.reports.errors import describe_error
 
@@ -1009,26 +1016,26 @@ def _collect_parser(
 ) -> None:
     """``collect forms``, ``collect status`` and ``collect merge``."""
     collect = new(commands, "collect", help=_t("the monitoring cycle: data-entry forms out and back in"))  # fmt: skip
-    actions = collect.add_subparsers(dest="action", required=True, metavar="ACTION")
+    actions = collect.add_subparsers(dest="action", required=True, metavar=_t("ACTION"))
 
     def common(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("city", metavar="CITY", help=city_help)
-        sub.add_argument("--year", type=int, help=_t("the year the forms ask for (default: the year after the last report)"))  # fmt: skip
+        sub.add_argument("city", metavar=_t("CITY"), help=city_help)
+        sub.add_argument("--year", type=int, metavar=_t("YEAR"), help=_t("the year the forms ask for (default: the year after the last report)"))  # fmt: skip
         sub.add_argument("--by", choices=("goal", "source", "all"), help=_t("how indicators without a responsible unit are grouped: goal, source or all (default: goal; for returned forms, as they say)"))  # fmt: skip
 
     forms = new(actions, "forms", help=_t("one data-entry workbook per responsible unit"))
     common(forms)
-    forms.add_argument("-o", "--output", required=True, metavar="FOLDER", help=_t("the folder to write the forms into"))  # fmt: skip
+    forms.add_argument("-o", "--output", required=True, metavar=_t("FOLDER"), help=_t("the folder to write the forms into"))  # fmt: skip
     forms.add_argument("--force", action="store_true", help=_t("replace forms that exist"))
     output(forms, ("text", "json"))
     status = new(actions, "status", help=_t("completeness of the returned forms per unit"))
     common(status)
-    status.add_argument("forms", nargs="+", metavar="FORMS", help=_t("the returned forms: files or folders"))  # fmt: skip
+    status.add_argument("forms", nargs="+", metavar=_t("FORMS"), help=_t("the returned forms: files or folders"))  # fmt: skip
     output(status, ("text", "json", "csv"))
     merge = new(actions, "merge", help=_t("the returned forms merged into a new strategy data folder"))  # fmt: skip
     common(merge)
-    merge.add_argument("forms", nargs="+", metavar="FORMS", help=_t("the returned forms: files or folders"))  # fmt: skip
-    merge.add_argument("-o", "--output", required=True, metavar="FOLDER", help=_t("the new data folder; the log is written beside it as FOLDER-log.csv"))  # fmt: skip
+    merge.add_argument("forms", nargs="+", metavar=_t("FORMS"), help=_t("the returned forms: files or folders"))  # fmt: skip
+    merge.add_argument("-o", "--output", required=True, metavar=_t("FOLDER"), help=_t("the new data folder; the log is written beside it as FOLDER-log.csv"))  # fmt: skip
     merge.add_argument("--force", action="store_true", help=_t("replace the folder and the log if they exist"))  # fmt: skip
     output(merge, ("text",))
 
