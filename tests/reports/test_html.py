@@ -21,6 +21,7 @@ from citystrategy.cli import main
 from citystrategy.errors import ArgumentTypeError, OutputExistsError
 from citystrategy.model import Strategy
 from citystrategy.reports.annual import annual_report
+from citystrategy.reports.cells import STATUS_ICONS
 from citystrategy.reports.charts import PALETTE, ChartImages
 from citystrategy.reports.document import (
     Chart,
@@ -35,7 +36,7 @@ from citystrategy.reports.document import (
     Tone,
 )
 from citystrategy.reports.excel import TONE_COLOURS
-from citystrategy.reports.html import DATA_ROWS_SHOWN, STATUS_ICONS, to_html, write_html
+from citystrategy.reports.html import DATA_ROWS_SHOWN, to_html, write_html
 from citystrategy.reports.tables.projects import projects_section
 from tests.language import english_words, identifiers, polish_words
 

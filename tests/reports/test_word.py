@@ -22,6 +22,7 @@ from citystrategy.cli import main
 from citystrategy.errors import ArgumentError, ArgumentTypeError, OutputExistsError
 from citystrategy.model import Strategy
 from citystrategy.reports.annual import annual_report
+from citystrategy.reports.cells import STATUS_ICONS
 from citystrategy.reports.charts import ChartImages
 from citystrategy.reports.document import (
     Chart,
@@ -37,7 +38,7 @@ from citystrategy.reports.document import (
     Tone,
 )
 from citystrategy.reports.excel import TONE_COLOURS
-from citystrategy.reports.word import TABLE_STYLE, TONE_SYMBOLS, to_word, write_word
+from citystrategy.reports.word import TABLE_STYLE, to_word, write_word
 from citystrategy.reports.writers import write_report
 from tests.language import english_words, identifiers, polish_words
 
@@ -284,7 +285,7 @@ def test_statuses_are_words_with_a_symbol_on_their_tone(polish: Document) -> Non
     column = header.index("Ocena")
     cells = [row.cells[column] for row in table.rows[1:]]
     regress = next(cell for cell in cells if cell.text.endswith("regres"))
-    assert regress.text == f"{TONE_SYMBOLS[Tone.BAD]} regres"
+    assert regress.text == f"{STATUS_ICONS[Tone.BAD]} regres"
     font, fill = TONE_COLOURS[Tone.BAD]
     properties = regress._tc.tcPr
     assert properties is not None

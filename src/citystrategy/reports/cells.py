@@ -47,9 +47,33 @@ from citystrategy.formatting import (
 )
 from citystrategy.money import Money
 from citystrategy.percent import Percent
-from citystrategy.reports.document import Column, ColumnKind, Table
+from citystrategy.reports.document import Column, ColumnKind, Table, Tone
 
-__all__ = ["cell_text", "table_rows"]
+__all__ = ["NUMERIC_KINDS", "STATUS_ICONS", "cell_text", "table_rows"]
+
+#: Kinds whose cells every writer aligns right: numbers, amounts, shares, scores.
+NUMERIC_KINDS: Final = frozenset(
+    {
+        ColumnKind.INTEGER,
+        ColumnKind.YEAR,
+        ColumnKind.NUMBER,
+        ColumnKind.MONEY,
+        ColumnKind.PERCENT,
+        ColumnKind.POINTS,
+        ColumnKind.MEASURE,
+        ColumnKind.SCORE,
+        ColumnKind.PROGRESS,
+    }
+)
+#: The icon every writer shows before a status's word, by its tone, so that colour never
+#: carries the meaning alone.
+STATUS_ICONS: Final = {
+    Tone.GOOD: "\u2714",  # ✔ heavy check mark
+    Tone.FAIR: "\u25d1",  # ◑ circle with right half black
+    Tone.POOR: "\u26a0",  # ⚠ warning sign
+    Tone.BAD: "\u2718",  # ✘ heavy ballot x
+    Tone.NEUTRAL: "\u25cb",  # ○ white circle
+}
 
 #: Decimal places of each kind when its column gives none (``None``: the value's own).
 _DECIMALS: Final = {
@@ -285,7 +309,7 @@ def table_rows(table: Table, *, locale: LocaleLike = DEFAULT_LOCALE) -> list[lis
         ArgumentTypeError: If *table* is not a Table (and as :func:`cell_text` says).
 
     >>> import pandas as pd
-    >>> from citystrategy.reports.document import Column, ColumnKind, Table
+    >>> from citystrategy.reports.document import Column, ColumnKind, Table, Tone
     >>> frame = pd.DataFrame({"goal": ["1"], "share": [28.389]})
     >>> table_rows(Table(frame, (Column("goal"), Column("share", kind=ColumnKind.PERCENT))))
     [['1', '28,4%']]

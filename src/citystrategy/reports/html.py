@@ -12,7 +12,7 @@ below take one level more), paragraphs, tables and charts. Tables have a ``<capt
 ``<thead>`` of ``<th scope="col">`` (repeated on every printed page), numbers right-aligned and
 every cell written by :func:`citystrategy.reports.cells.cell_text` in the report's language, as
 the Markdown writer writes them (``85 665 519,74 zł``, ``5,2%``); a missing value shows its
-reason. A status is shown by its word and an icon as well as by colour (:data:`STATUS_ICONS`;
+reason. A status is shown by its word and an icon as well as by colour (:data:`citystrategy.reports.cells.STATUS_ICONS`;
 the colours are :data:`citystrategy.reports.excel.TONE_COLOURS`, each pair at least 4.5:1 in
 WCAG 2 contrast). A chart is drawn as SVG by :mod:`citystrategy.reports.charts` inside a
 ``<figure>`` with its ``<figcaption>``, and the figures it shows follow it as a table. Printed
@@ -49,13 +49,12 @@ from citystrategy._arguments import instance
 from citystrategy._i18n import ngettext, pgettext
 from citystrategy._output import write_text
 from citystrategy.formatting import format_date, format_number, format_percent, get_locale
-from citystrategy.reports.cells import cell_text
+from citystrategy.reports.cells import NUMERIC_KINDS, STATUS_ICONS, cell_text
 from citystrategy.reports.charts import PNG_DPI, ChartImages
 from citystrategy.reports.document import (
     Chart,
     ChartKind,
     Column,
-    ColumnKind,
     Heading,
     PageBreak,
     Paragraph,
@@ -67,33 +66,10 @@ from citystrategy.reports.document import (
 from citystrategy.reports.excel import TONE_COLOURS
 from citystrategy.reports.markdown import _shares
 
-__all__ = ["DATA_ROWS_SHOWN", "STATUS_ICONS", "to_html", "write_html"]
+__all__ = ["DATA_ROWS_SHOWN", "to_html", "write_html"]
 
 #: The most rows of the long data written out as a table; longer data is only counted.
 DATA_ROWS_SHOWN: Final = 1000
-#: The icon shown before a status's word, by its tone, so that colour never carries the meaning
-#: alone (the icon is hidden from screen readers, which read the word).
-STATUS_ICONS: Final = {
-    Tone.GOOD: "\u2714",  # ✔ heavy check mark
-    Tone.FAIR: "\u25d1",  # ◑ circle with right half black
-    Tone.POOR: "\u26a0",  # ⚠ warning sign
-    Tone.BAD: "\u2718",  # ✘ heavy ballot x
-    Tone.NEUTRAL: "\u25cb",  # ○ white circle
-}
-#: Kinds whose cells are right-aligned (as in the Markdown writer).
-_NUMERIC: Final = frozenset(
-    {
-        ColumnKind.INTEGER,
-        ColumnKind.YEAR,
-        ColumnKind.NUMBER,
-        ColumnKind.MONEY,
-        ColumnKind.PERCENT,
-        ColumnKind.POINTS,
-        ColumnKind.MEASURE,
-        ColumnKind.SCORE,
-        ColumnKind.PROGRESS,
-    }
-)
 _SHARE_DECIMALS: Final = 1
 #: A section with a table of more columns than this is printed on landscape pages.
 _WIDE_COLUMNS: Final = 8
@@ -245,7 +221,7 @@ def _cell(value: object, column: Column, row: dict[str, object], locale: str) ->
     text = cell_text(value, column, row, locale=locale)
     lines = tuple(line for line in text.split("\n") if line) or ("",)
     classes = []
-    if column.kind in _NUMERIC:
+    if column.kind in NUMERIC_KINDS:
         classes.append("num")
         if len(lines) == 1 and not any(ch.isdigit() for ch in lines[0]):
             classes.append("missing")  # a reason in words may wrap
@@ -265,7 +241,7 @@ def _table_view(
         if column.note:
             marks[column.key] = str(len(notes) + 1)
             notes.append((marks[column.key], column.title, column.note))
-    views = [_Column(c.title, c.kind in _NUMERIC, marks.get(c.key, "")) for c in columns]
+    views = [_Column(c.title, c.kind in NUMERIC_KINDS, marks.get(c.key, "")) for c in columns]
     rows = []
     for record in table.frame.to_dict("records"):
         row = {str(key): value for key, value in record.items()}

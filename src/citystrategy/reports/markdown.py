@@ -43,11 +43,10 @@ from citystrategy._i18n import ngettext, pgettext
 from citystrategy._output import write_text
 from citystrategy.errors import ArgumentError
 from citystrategy.formatting import format_date, format_number, format_percent
-from citystrategy.reports.cells import _exact, _is_missing, cell_text, table_rows
+from citystrategy.reports.cells import NUMERIC_KINDS, _exact, _is_missing, cell_text, table_rows
 from citystrategy.reports.document import (
     Chart,
     ChartKind,
-    ColumnKind,
     Heading,
     PageBreak,
     Paragraph,
@@ -60,20 +59,6 @@ __all__ = ["DATA_ROWS_SHOWN", "to_markdown", "write_markdown"]
 #: The most rows of the long data written out as a table; longer data is only counted.
 DATA_ROWS_SHOWN: Final = 50
 
-#: Kinds whose cells are right-aligned.
-_NUMERIC: Final = frozenset(
-    {
-        ColumnKind.INTEGER,
-        ColumnKind.YEAR,
-        ColumnKind.NUMBER,
-        ColumnKind.MONEY,
-        ColumnKind.PERCENT,
-        ColumnKind.POINTS,
-        ColumnKind.MEASURE,
-        ColumnKind.SCORE,
-        ColumnKind.PROGRESS,
-    }
-)
 #: Characters that are markup anywhere in a line (``$`` is maths on GitHub, ``~`` strikes out,
 #: ``&`` starts an entity); a backslash makes each of them a plain character.
 _MARKUP: Final = re.compile(r"([\\`*_\[\]<>|#~&$!])")
@@ -131,7 +116,7 @@ def _table(table: Table, locale: str) -> list[str]:
     if table.title:
         parts.append(f"**{_inline(table.title)}**")
     if table.columns:
-        numeric = [column.kind in _NUMERIC for column in table.columns]
+        numeric = [column.kind in NUMERIC_KINDS for column in table.columns]
         titles = [column.title for column in table.columns]
         parts.append(_pipe_table(titles, numeric, table_rows(table, locale=locale)))
     if table.note:
@@ -159,7 +144,7 @@ def _chart(chart: Chart, locale: str) -> list[str]:
         values = {str(key): value for key, value in record.items()}
         rows.append([cell_text(values[c.key], c, values, locale=locale) for c in columns])
     titles = [column.title for column in columns]
-    numeric = [False] + [column.kind in _NUMERIC for column in columns[1:]]
+    numeric = [False] + [column.kind in NUMERIC_KINDS for column in columns[1:]]
     if chart.kind is ChartKind.PIE:
         shares = _shares(chart.table.frame[chart.series[0]].tolist())
         for cells, share in zip(rows, shares, strict=True):

@@ -48,11 +48,11 @@ from citystrategy.frames import UNIT, YEAR
 from citystrategy.model import Indicator, Strategy
 from citystrategy.progress import Status
 from citystrategy.progress.strategy import survey_samples
+from citystrategy.reports.cells import STATUS_ICONS
 from citystrategy.reports.charts import ChartImages, indicator_chart
 from citystrategy.reports.csv import to_csv
 from citystrategy.reports.document import Chart, Column, ColumnKind, Table
 from citystrategy.reports.html import (
-    STATUS_ICONS,
     _Cell,
     _Column,
     _environment,

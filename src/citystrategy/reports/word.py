@@ -63,7 +63,7 @@ from citystrategy._i18n import gettext, ngettext, pgettext
 from citystrategy._output import atomic_path
 from citystrategy.errors import ArgumentError
 from citystrategy.formatting import format_date, format_number, get_locale
-from citystrategy.reports.cells import _is_missing, cell_text
+from citystrategy.reports.cells import NUMERIC_KINDS, STATUS_ICONS, _is_missing, cell_text
 from citystrategy.reports.document import (
     Chart,
     Column,
@@ -90,7 +90,6 @@ if TYPE_CHECKING:
 __all__ = [
     "PORTRAIT_COLUMNS",
     "TABLE_STYLE",
-    "TONE_SYMBOLS",
     "to_word",
     "write_word",
 ]
@@ -99,29 +98,7 @@ __all__ = [
 PORTRAIT_COLUMNS: Final = 6
 #: The built-in table style of every table.
 TABLE_STYLE: Final = "Table Grid"
-#: The symbol shown before a status's words, so that neither colour nor symbol is alone.
-TONE_SYMBOLS: Final = {
-    Tone.GOOD: "✓",
-    Tone.FAIR: "↗",
-    Tone.POOR: "↘",
-    Tone.BAD: "✗",
-    Tone.NEUTRAL: "○",
-}
 
-#: Kinds whose cells are right-aligned.
-_NUMERIC: Final = frozenset(
-    {
-        ColumnKind.INTEGER,
-        ColumnKind.YEAR,
-        ColumnKind.NUMBER,
-        ColumnKind.MONEY,
-        ColumnKind.PERCENT,
-        ColumnKind.POINTS,
-        ColumnKind.MEASURE,
-        ColumnKind.SCORE,
-        ColumnKind.PROGRESS,
-    }
-)
 #: The font of the text (the headings keep the theme's, which is the same).
 _FONT: Final = "Calibri"
 #: A4 in twentieths of a point (twips), and its margins (2,5 cm).
@@ -404,7 +381,7 @@ def _cells(table: Table, locale: str) -> list[list[_Shown]]:
                 continue
             tone = _tone(value, column) if column.kind is ColumnKind.STATUS else None
             if tone is not None:
-                text = f"{TONE_SYMBOLS[tone]} {text}"
+                text = f"{STATUS_ICONS[tone]} {text}"
             cells.append(_Shown(text, tone=tone))
         rows.append(cells)
     return rows
@@ -575,7 +552,7 @@ def _table(document: Document, table: Table, locale: str, *, landscape: bool) ->
         points = next(
             (size for most, size in _TABLE_POINTS if len(columns) <= most), _WIDEST_TABLE_POINTS
         )
-        right = [column.kind in _NUMERIC for column in columns]
+        right = [column.kind in NUMERIC_KINDS for column in columns]
         widths = _widths(titles, rows, right, points, _body_width(landscape=landscape))
         style = document.styles[TABLE_STYLE].style_id
         shown = [[_Shown(title) for title in titles], *rows]
