@@ -179,6 +179,9 @@ def test_warnings_in_both_languages(merged: MergeResult) -> None:
     ]
     polish = describe_error(error, locale="pl_PL")
     assert "400 to 2,35 raza wartość z 2023 r. (170)" in polish
+    # the range as the form shows it, and no Python number quoted as if typed
+    assert "leży poza zakresem wiarygodnych wartości 0–100" in polish
+    assert "wpisano" not in polish
     assert english_words(polish, names=names) == []
     assert polish_words(describe_error(error, locale="en_GB"), names=names) == []
 

@@ -315,7 +315,9 @@ def test_a_refusal_is_worded_in_both_languages(kielce: Strategy, tmp_path: Path)
         )
     polish = describe_error(raised.value, locale="pl")
     english = describe_error(raised.value, locale="en")
-    names = [kielce.code, kielce.indicators[1].code, "Strategy"]
+    names = [kielce.code, kielce.indicators[1].code]
+    assert polish.startswith(f"strategia {kielce.code!r}: "), polish
+    assert english.startswith(f"strategy {kielce.code!r}: "), english
     assert f"wskaźnik {kielce.indicators[1].code!r} nie ma wartości za 2024 r." in polish
     assert f"{kielce.indicators[1].code!r} has no observation in 2024" in english
     assert english_words(polish, names=names) == []

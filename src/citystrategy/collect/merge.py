@@ -118,10 +118,9 @@ class MergeWarning:
 
     def to_problem(self) -> FormProblem:
         """The warning located as a :class:`~citystrategy.errors.FormProblem`, to word it."""
-        text = None if self.value is None else str(self.value)
-        return FormProblem(
-            message=self.message, path=self.file, sheet=self.sheet, cell=self.cell, text=text
-        )
+        # No text quoted: the message gives the value, worded in the reader's language (a
+        # Python number, ``12.5``, would contradict the form's own decimal comma).
+        return FormProblem(message=self.message, path=self.file, sheet=self.sheet, cell=self.cell)
 
 
 def _provenance(values: Iterable[Provenance]) -> tuple[Provenance, ...]:
@@ -406,14 +405,15 @@ class _Merger:
             return
         value_range = plausible_range(indicator)
         if value_range is not None and value not in value_range:
-            template = N_("{code!r}: {value} lies outside its plausible range {range}")
+            low, high = value_range.low, value_range.high
+            if low is not None and high is not None:
+                template = N_("{code!r}: {value} lies outside its plausible range {low}–{high}")
+            elif low is not None:
+                template = N_("{code!r}: {value} is below its plausible least value {low}")
+            else:
+                template = N_("{code!r}: {value} is above its plausible greatest value {high}")
             self._warn(
-                path,
-                filled,
-                WarningKind.OUT_OF_RANGE,
-                template,
-                value=value,
-                range=str(value_range),
+                path, filled, WarningKind.OUT_OF_RANGE, template, value=value, low=low, high=high
             )
         history = {
             o.year: o.value

@@ -73,6 +73,7 @@ from citystrategy.model import (
     Target,
     TargetKind,
 )
+from citystrategy.model._validators import entity
 from citystrategy.money import Money
 from citystrategy.units import check_unit
 
@@ -92,7 +93,7 @@ _KIND_OF_DIRECTION: Final = {
 
 
 def _error(strategy: Strategy, template: str, **values: object) -> ModelError:
-    return ModelError(f"Strategy {strategy.code!r}", Message(template, values))
+    return ModelError(entity(strategy), Message(template, values))
 
 
 # --- canonical texts -----------------------------------------------------------------------
