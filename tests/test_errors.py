@@ -1435,7 +1435,7 @@ def test_year_error_names_the_years_with_data(kielce: Strategy) -> None:
         pr.assess(kielce, year=2030)
     error = caught.value
     assert (error.argument, error.value, error.years) == ("year", 2030, (2022, 2023))
-    assert str(error) == "no data for year 2030: the years with observed values are 2022, 2023"
+    assert str(error) == "no data for 2030 ('year'); the years with observed values: 2022, 2023"
 
 
 def test_check_year_error_is_both_a_value_and_a_key_error(kielce: Strategy) -> None:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Final
 from attrs import frozen
 
 from citystrategy._arguments import instance, integer, year_within
+from citystrategy._i18n import N_
 from citystrategy.errors import ArgumentError, CurrencyMismatchError, YearError
 from citystrategy.model import DeclaredSummary, Project, Strategy
 from citystrategy.money import DEFAULT_CURRENCY, Money
@@ -153,7 +154,7 @@ def declared_summary(strategy: Strategy, year: int) -> DeclaredSummary:
     for report in strategy.reports:
         if report.year == checked and report.declared is not None:
             return report.declared
-    raise YearError("year", checked, years, "years whose annual report declares figures")
+    raise YearError("year", checked, years, N_("years whose annual report declares figures"))
 
 
 def completed_projects(strategy: Strategy, year: int) -> tuple[Project, ...]:

@@ -571,7 +571,8 @@ class YearError(ArgumentError, KeyError):
         argument: The parameter's name (``"year"``, ``"base_year"``).
         value: The year given.
         years: The years that have data, sorted.
-        what: What the years are (``"years with an annual report"``).
+        what: What the years are, a message marked for translation (``N_("years with annual
+            reports")``).
     """
 
     def __init__(self, argument: str, value: int, years: Sequence[int], what: str) -> None:
@@ -591,7 +592,7 @@ class YearError(ArgumentError, KeyError):
             "what": _text(self.what),
             "years": self.years,
         }
-        return Message(N_("no data for {argument} {value}: the {what} are {years}"), values)
+        return Message(N_("no data for {value} ({argument!r}); the {what}: {years}"), values)
 
 
 class ZeroAmountError(ZeroDivisionError, CityStrategyError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -265,16 +266,24 @@ def test_the_merge_is_written_as_a_data_folder(
     assert rows[1][:4] == ["indicator", "KIE-1-01", "2024", "6,1"]
 
 
-def test_a_project_completed_in_a_year_without_a_report_is_not_written(
-    merged: MergeResult, tmp_path: Path
+def test_the_merge_writes_the_report_on_its_year_with_the_completed_projects(
+    merged: MergeResult, kielce: Strategy, tmp_path: Path
 ) -> None:
-    """A data folder holds one annual report: a project completed in 2024 cannot be written yet."""
-    from citystrategy.errors import ModelError
-
-    with pytest.raises(ModelError, match="'KIE-P-03' was completed in 2024"):
-        write_merge(merged, tmp_path / "kielce-2024")
-    assert not (tmp_path / "kielce-2024").exists()
-    assert not (tmp_path / "kielce-2024-log.csv").exists()
+    """The 2024 report (not yet dated) and its list of completed projects go to reports/2024.toml."""
+    folder, _ = write_merge(merged, tmp_path / "kielce-2024")
+    found = read_strategy(folder)
+    assert [r.year for r in found.reports] == [2023, 2024]
+    report = found.report(2024)
+    assert (report.period_start, report.period_end) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert report.drawn_up_on is None
+    assert found.report(2023) == kielce.report(2023)
+    project = found.project("KIE-P-03")
+    assert (project.completed_in, project.list_number) == (2024, 1)
+    assert project.description == "Staże i bony szkoleniowe dla 120 osób."
+    assert project.cost == Money(Decimal("5200000.00"), "PLN")
+    text = (folder / "reports" / "2024.toml").read_text("utf-8")
+    assert 'code = "KIE-P-03"\ndescription = "Staże i bony szkoleniowe dla 120 osób."' in text
+    assert found.project("KIE-P-01").list_number == kielce.project("KIE-P-01").list_number
 
 
 @pytest.mark.parametrize("locale", ["pl", "en"])

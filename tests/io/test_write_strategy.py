@@ -325,20 +325,6 @@ def test_a_refusal_is_worded_in_both_languages(kielce: Strategy, tmp_path: Path)
     assert identifiers(polish, names=names) == identifiers(english, names=names) == []
 
 
-def test_two_annual_reports_are_refused(kielce: Strategy, tmp_path: Path) -> None:
-    """The folder holds one annual report: a second one is refused, not dropped."""
-    report = kielce.reports[0]
-    second = attrs.evolve(
-        report,
-        year=2024,
-        period_start=report.period_start.replace(year=2024),
-        period_end=report.period_end.replace(year=2024),
-    )
-    with pytest.raises(ModelError, match=r"one annual report; this strategy has reports on"):
-        write_strategy(attrs.evolve(kielce, reports=(report, second)), tmp_path / "k")
-    assert list(tmp_path.iterdir()) == []
-
-
 def test_a_value_that_would_read_back_otherwise_is_refused(
     kielce: Strategy, tmp_path: Path
 ) -> None:

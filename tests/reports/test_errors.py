@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from citystrategy import errors
+from citystrategy._i18n import N_
 from citystrategy.cli import main
 from citystrategy.errors import CityStrategyError, DataFileError, Message, Problem
 from citystrategy.formatting import format_quantity
@@ -333,8 +334,8 @@ def test_polish_has_no_english(case: str) -> None:
             "istniejące: 'KIE-1-01', 'KIE-1-02'",
         ),
         (
-            errors.YearError("year", 1999, [], "years with an annual report"),
-            "brak danych dla year 1999: years with an annual report to brak",
+            errors.YearError("year", 1999, [], N_("years with annual reports")),
+            "brak danych za 1999 ('year'); lata, za które są raporty roczne: brak",
         ),
         (
             errors.ParseError("1.5", "koszt", "no number found", "projects.tsv"),

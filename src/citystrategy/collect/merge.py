@@ -10,6 +10,7 @@ block.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable
 from decimal import Decimal
@@ -35,7 +36,7 @@ from citystrategy.errors import (
     ParseError,
 )
 from citystrategy.io.parse import MISSING_MARKERS, Amount, parse_value
-from citystrategy.model import GoalLink, Missing, Observation, Project, Strategy
+from citystrategy.model import AnnualReport, GoalLink, Missing, Observation, Project, Strategy
 from citystrategy.money import Money
 from citystrategy.percent import as_percent
 from citystrategy.validation import plausible_range
@@ -213,7 +214,8 @@ def merge_forms(
     Each value becomes an observation of *year* for the strategy's territory (a value, or the
     missing-value sign chosen, with the strategy's own meaning of that sign where it has one);
     each project marked completed gets ``completed_in`` *year*, and the cost and the
-    description given. Empty rows add nothing.
+    description given. Empty rows add nothing. A strategy without a report on *year* gets one
+    (the calendar year, not yet dated), so that the year can be reported on.
 
     Args:
         strategy: The strategy the forms were written from.
@@ -344,6 +346,20 @@ class _Merger:
             return
         self.given[filled.indicator] = (filled, path)
         territory = self.strategy.territory.id
+        indicator = self.strategy.indicator(filled.indicator)
+        share = indicator.survey and indicator.unit == "percent"
+        if share and filled.value is not None and not 0 <= filled.value <= 100:
+            template = N_("{code!r} is a share of the survey's answers, between 0 and 100%")
+            self.errors.append(
+                FormProblem(
+                    message=Message(template, {"code": filled.indicator}),
+                    path=str(path),
+                    sheet=filled.sheet,
+                    cell=filled.cell,
+                    text=filled.raw,
+                )
+            )
+            return
         if filled.value is not None:
             raw = _raw(filled.value)
             observation = Observation(
@@ -521,10 +537,20 @@ class _Merger:
                 and o.indicator in self.observations
             )
         ]
+        reports = list(self.strategy.reports)
+        if self.year not in {report.year for report in reports}:
+            reports.append(
+                AnnualReport(
+                    year=self.year,
+                    period_start=dt.date(self.year, 1, 1),
+                    period_end=dt.date(self.year, 12, 31),
+                )
+            )
         merged = attrs.evolve(
             self.strategy,
             observations=[*kept, *self.observations.values()],
             projects=[self.projects.get(p.code, p) for p in self.strategy.projects],
+            reports=reports,
         )
         return MergeResult(
             strategy=merged,
@@ -565,10 +591,9 @@ def write_merge(
     CSV file ``<folder>-log.csv`` next to it (:func:`log_frame`, Polish CSV: ``;`` and a byte
     order mark for Excel). With an error in the result, nothing is written.
 
-    A data folder holds one annual report, and its projects are completed in that report's
-    year: a merge that marks a project completed in a year the strategy has no report on is
-    refused by :func:`~citystrategy.io.write_strategy` (a ``ModelError`` naming the projects),
-    and nothing is written.
+    The report on the merge's year, which the merge adds when the strategy has none (the
+    calendar year, not yet dated), is written to ``reports/<year>.toml`` with the list of the
+    projects completed in the year and their descriptions.
 
     Args:
         result: The merge.
@@ -582,7 +607,8 @@ def write_merge(
 
     Raises:
         FormError: If the merge has errors (every one of them); nothing is written.
-        ModelError: If the merged strategy cannot be written as a data folder (see above).
+        ModelError: If the merged strategy cannot be written as a data folder (named by
+            :func:`~citystrategy.io.write_strategy`).
         OutputExistsError: If the folder or the log exists and *force* is false.
         ArgumentTypeError: If *result* is not a MergeResult or *directory* not a path.
     """

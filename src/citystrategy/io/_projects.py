@@ -1,8 +1,12 @@
-"""Read ``projects.tsv``, ``goal_links.tsv`` and ``completed.toml``: projects, their goal links and costs."""
+"""Read ``projects.tsv``, ``goal_links.tsv`` and the lists of completed projects: projects, their goal links and costs.
+
+The list of a report is ``completed.toml`` for the report of strategy.toml, and the
+``[[project]]`` tables of ``reports/<year>.toml`` for the others.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from typing import Final
@@ -17,6 +21,7 @@ from citystrategy.io._files import (
     get_enum,
     read_toml,
 )
+from citystrategy.io._strategy_toml import ReportFile
 from citystrategy.io._structure import Structurer
 from citystrategy.io._tsv import YEAR_RE, Row, read_tsv
 from citystrategy.io.parse import (
@@ -69,7 +74,7 @@ def _bare_name(name: str) -> str:
     bare = name.strip()
     if bare[:1] in '„"“':
         bare = bare[1:]
-    if bare.endswith(".") and bare[-2:-1] in '”"':
+    if len(bare) > 1 and bare[-1] == "." and bare[-2] in '”"':  # not a name that is only "."
         bare = bare[:-1]
     quotes = sum(bare.count(q) for q in '„”"“')
     if bare[-1:] in '”"' and quotes % 2 == 1:
@@ -82,14 +87,18 @@ def read_projects(
     strategy: Strategy,
     goal_codes: set[str],
     directions: Mapping[str, ActionDirection],
+    report_files: Sequence[ReportFile] = (),
+    list_year: int | None = None,
 ) -> list[Project]:
     """The projects of projects.tsv, with their goal links, costs and completion descriptions.
 
     Args:
         root: The strategy folder.
-        strategy: The strategy as strategy.toml gives it (its period and reports).
+        strategy: The strategy as the folder gives it (its period and every report).
         goal_codes: Codes of its goals.
         directions: Its action directions by code.
+        report_files: The folder's report files, each with its list of completed projects.
+        list_year: The year of strategy.toml's report, whose list completed.toml is.
     """
     file = root / "projects.tsv"
     columns = ("code", "name", "completed_in", "implementer", "implementer_kind", "note")
@@ -112,7 +121,17 @@ def read_projects(
                 problems.add(row.where("implementer_kind"), message, kind=row["implementer_kind"])
     problems.raise_if_any()
     _read_links(root / "goal_links.tsv", drafts, goal_codes, directions)
-    _read_completed(root / "completed.toml", drafts, {r.year for r in strategy.reports})
+    years = {r.year for r in strategy.reports}
+    completed = root / "completed.toml"
+    raw = read_toml(completed)
+    problems = Problems(str(completed))
+    check_keys(raw, {"project"}, "file", problems)
+    _read_completed(raw.get("project", []), drafts, list_year, years, problems)
+    for report_file in report_files:
+        problems = Problems(str(report_file.file))
+        year = report_file.report.year
+        _read_completed(report_file.projects, drafts, year, years, problems)
+    problems = Problems(str(file))
     projects = []
     for code, draft in drafts.items():
         row = draft.row
@@ -280,13 +299,21 @@ _COMPLETED: Final = Structurer({})
 
 
 def _read_completed(
-    file: Traversable, drafts: dict[str, _ProjectDraft], report_years: set[int]
+    items: object,
+    drafts: dict[str, _ProjectDraft],
+    list_year: int | None,
+    report_years: set[int],
+    problems: Problems,
 ) -> None:
-    """completed.toml: the projects completed in the year of a report, with what was done."""
-    raw = read_toml(file)
-    problems = Problems(str(file))
-    check_keys(raw, {"project"}, "file", problems)
-    items = raw.get("project", [])
+    """A report's list of completed projects: the projects completed in its year, with what was done.
+
+    Args:
+        items: The ``[[project]]`` tables of the list's file.
+        drafts: The projects of projects.tsv, by code.
+        list_year: The year of the list's report (``None``: the file has no report).
+        report_years: The years of every report of the folder.
+        problems: The problems of the list's file (raised at the end).
+    """
     if not isinstance(items, list):
         message = N_("expected a list of tables ([[project]]), found {found!r}")
         problems.fail("project", message, found=items)
@@ -324,6 +351,12 @@ def _read_completed(
             )
             values = {"code": completed.code, "year": year, "years": tuple(sorted(report_years))}
             problems.add(where, message, **values)
+        elif int(year) != list_year:
+            message = N_(
+                "{code!r} was completed in {year} (projects.tsv), so it belongs to the list of "
+                "the report on {year}, not of the report on {list_year}"
+            )
+            problems.add(where, message, code=completed.code, year=year, list_year=list_year)
         if completed.listed_as:
             draft.aliases.append(completed.listed_as)
         draft.description = completed.description

@@ -205,22 +205,25 @@ def _items(
     return [item for item in built if item is not None]
 
 
-def _report(raw: Mapping[str, Any], problems: Problems) -> AnnualReport | None:
+def _report(
+    raw: Mapping[str, Any], problems: Problems, introduction: tuple[object, str]
+) -> AnnualReport | None:
+    """The [report], [declared] and [[sections]] of a file; *introduction*: (value, where)."""
+    text, at = introduction
     if "report" not in raw:
         for key in ("declared", "sections"):
             if key in raw:
                 message = N_("there is no [report] table for these figures to belong to")
                 problems.add(key, message)
-        if "introduction" in raw.get("strategy", {}):
+        if text:
             message = N_("there is no [report] table for this introduction to belong to")
-            problems.add("strategy.introduction", message)
+            problems.add(at, message)
         return None
     declared = (
         _SHAPES.structure(DeclaredSummary, raw["declared"], "declared", problems)
         if "declared" in raw
         else None
     )
-    introduction = raw.get("strategy", {}).get("introduction", "")
     return _SHAPES.structure(
         AnnualReport,
         raw["report"],
@@ -228,7 +231,7 @@ def _report(raw: Mapping[str, Any], problems: Problems) -> AnnualReport | None:
         problems,
         declared=declared,
         sections=_items(ReportSection, raw, "sections", problems),
-        introduction=_SHAPES.value(str, introduction, "strategy.introduction", problems) or "",
+        introduction=_SHAPES.value(str, text, at, problems) or "",
     )
 
 
@@ -320,7 +323,8 @@ def read_meta(file: Traversable) -> Meta:
         if "monitoring" in raw
         else None
     )
-    report = _report(raw, problems)
+    head = table if isinstance(table, Mapping) else {}
+    report = _report(raw, problems, (head.get("introduction", ""), "strategy.introduction"))
     strategy = _SHAPES.structure(
         Strategy,
         table,
@@ -338,6 +342,78 @@ def read_meta(file: Traversable) -> Meta:
     problems.raise_if_any()
     assert strategy is not None  # no problems, so it was built
     return Meta(strategy, missing)
+
+
+# --- reports/<year>.toml ---------------------------------------------------------------------
+
+#: The optional folder of a strategy data folder with the annual reports after the one in
+#: strategy.toml: a file a report, named by its year (``reports/2024.toml``).
+REPORTS_FOLDER: Final = "reports"
+#: Tables and keys of a report file.
+_REPORT_FILE_KEYS: Final = {"report", "declared", "sections", "introduction", "project"}
+
+
+@dataclass
+class ReportFile:
+    """A report file, ``reports/<year>.toml``: one annual report and its list of completed projects.
+
+    Attributes:
+        file: The file.
+        report: The report.
+        projects: Its ``[[project]]`` tables, as read: the projects completed in its year
+            (read with projects.tsv).
+    """
+
+    file: Traversable
+    report: AnnualReport
+    projects: object
+
+
+def read_report_files(root: Traversable, strategy: Strategy) -> list[ReportFile]:
+    """The report files of the folder ``reports`` in *root*, by year; none without the folder.
+
+    Each file holds the tables of strategy.toml's report ([report], [declared], [[sections]],
+    with the report's ``introduction`` as a key of its own) and the report's list of completed
+    projects as completed.toml writes it ([[project]]). Its name is its year (``2024.toml``);
+    files of other kinds in the folder (a README) are not read.
+
+    Raises:
+        DataFileError: At the first file with problems, listing every problem of it.
+    """
+    folder = root / REPORTS_FOLDER
+    if not folder.is_dir():
+        return []
+    where_year = {report.year: "strategy.toml" for report in strategy.reports}
+    found = []
+    for file in sorted(folder.iterdir(), key=lambda item: item.name):
+        if not file.name.endswith(".toml") or not file.is_file():
+            continue
+        raw = read_toml(file)
+        problems = Problems(str(file))
+        check_keys(raw, _REPORT_FILE_KEYS, "file", problems)
+        if "report" not in raw:
+            problems.fail("report", N_("missing table [report]"))
+        report = _report(raw, problems, (raw.get("introduction", ""), "introduction"))
+        if report is not None:
+            expected = f"{report.year}.toml"
+            if file.name != expected:
+                message = N_(
+                    "the report on {year} is in a file named {file!r}: name it {expected!r}"
+                )
+                problems.add(
+                    "report.year", message, year=report.year, file=file.name, expected=expected
+                )
+            elif report.year in where_year:
+                message = N_("a second report on {year} (the first is in {other})")
+                problems.add(
+                    "report.year", message, year=report.year, other=where_year[report.year]
+                )
+            _report_in_period(strategy, report, problems)
+        problems.raise_if_any()
+        assert report is not None  # no problems, so it was built
+        where_year[report.year] = f"{REPORTS_FOLDER}/{file.name}"
+        found.append(ReportFile(file, report, raw.get("project", [])))
+    return found
 
 
 # --- action_directions.tsv -----------------------------------------------------------------

@@ -56,7 +56,7 @@ from citystrategy.errors import DataFileError, Message, ModelError, StrategyFold
 from citystrategy.io import _toml_writer as toml
 from citystrategy.io._files import as_traversable
 from citystrategy.io.parse import MISSING_MARKERS, parse_decimal, parse_money, parse_percent
-from citystrategy.io.strategy_files import FILES, read_strategy
+from citystrategy.io.strategy_files import FILES, REPORTS_FOLDER, read_strategy
 from citystrategy.model import (
     AdoptedDocument,
     AnnualReport,
@@ -84,6 +84,11 @@ _COST_REFERENCE: Final = "Koszt realizacji projektu podany w Celu nr {table}"
 #: The cost cell of a project whose cost is not stated: GUS's "no data".
 _NO_COST: Final = "."
 _CURRENCY_SIGNS: Final = {"PLN": "zł", "EUR": "€"}
+#: The first line of a report file written anew.
+_REPORT_HEADER: Final = (
+    "# citystrategy: the annual report on {year}: its period, date, declared figures and texts,\n"
+    "# and its list of the projects completed in {year} (as completed.toml is for strategy.toml's).\n\n"
+)
 #: The target kind written for an indicator without a target (the column is never empty).
 _KIND_OF_DIRECTION: Final = {
     Direction.HIGHER_IS_BETTER: TargetKind.AT_LEAST,
@@ -158,14 +163,7 @@ def _as_written(strategy: Strategy, years: Sequence[int]) -> Strategy:
     Raises:
         ModelError: If the strategy cannot be written as a data folder (named below).
     """
-    if len(strategy.reports) > 1:
-        years = tuple(r.year for r in strategy.reports)
-        shown = tuple(r.year for r in strategy.reports)
-        raise _error(
-            strategy,
-            N_("a data folder holds one annual report; this strategy has reports on {years}"),
-            years=shown,
-        )
+    _check_lists(strategy)
     codes = [i.code for i in strategy.indicators]
     by_cell: dict[tuple[str, int], Observation] = {}
     for obs in strategy.observations:
@@ -221,6 +219,35 @@ def _as_written(strategy: Strategy, years: Sequence[int]) -> Strategy:
     )
 
 
+def _check_lists(strategy: Strategy) -> None:
+    """A project listed as completed needs the year it was completed in and a report on it."""
+    years = tuple(report.year for report in strategy.reports)
+    for project in strategy.projects:
+        if project.list_number is None and not (project.description or project.listed_as):
+            continue
+        if project.completed_in is None:
+            raise _error(
+                strategy,
+                N_(
+                    "the project {code!r} is on a report's list of completed projects but has "
+                    "no year of completion"
+                ),
+                code=project.code,
+            )
+        if project.completed_in not in years:
+            raise _error(
+                strategy,
+                N_(
+                    "the project {code!r} was completed in {year} and is described as completed, "
+                    "but the strategy has no annual report on {year} to list it in (reports: "
+                    "{years}): add the report on {year}"
+                ),
+                code=project.code,
+                year=project.completed_in,
+                years=years,
+            )
+
+
 def _observation_text(strategy: Strategy, obs: Observation) -> str:
     if obs.raw:
         return obs.raw
@@ -262,8 +289,11 @@ def _rows(projects: Sequence[Project]) -> dict[int, dict[int, int]]:
 
 def _projects_as_written(projects: Sequence[Project]) -> list[Project]:
     rows = _rows(projects)
-    numbers = [p.list_number for p in projects if p.list_number is not None]
-    following = max(numbers, default=0)
+    following: dict[int | None, int] = {}
+    for project in projects:
+        if project.list_number is not None:
+            last = following.get(project.completed_in, 0)
+            following[project.completed_in] = max(last, project.list_number)
     written = []
     for p, project in enumerate(projects):
         links = []
@@ -286,8 +316,8 @@ def _projects_as_written(projects: Sequence[Project]) -> list[Project]:
             )
         number = project.list_number
         if number is None and (project.description or project.listed_as):
-            following += 1
-            number = following
+            number = following.get(project.completed_in, 0) + 1
+            following[project.completed_in] = number
         written.append(attrs.evolve(project, links=links, list_number=number))
     return written
 
@@ -784,9 +814,10 @@ def _missing_table(strategy: Strategy) -> toml.Table:
     return table
 
 
-def _completed_toml(strategy: Strategy, template: str | None) -> str:
+def _completed_list(strategy: Strategy, year: int | None) -> list[toml.Table]:
+    """The ``[[project]]`` tables of the report on *year*'s list of completed projects."""
     listed = sorted(
-        (p for p in strategy.projects if p.list_number is not None),
+        (p for p in strategy.projects if p.list_number is not None and p.completed_in == year),
         key=lambda p: p.list_number or 0,
     )
     entries = []
@@ -799,7 +830,31 @@ def _completed_toml(strategy: Strategy, template: str | None) -> str:
         if project.description:
             entry.entries["description"] = _plain_value(project.description)
         entries.append(entry)
+    return entries
+
+
+def _completed_toml(strategy: Strategy, template: str | None) -> str:
+    """completed.toml: the list of the report strategy.toml holds (the first)."""
+    year = strategy.reports[0].year if strategy.reports else None
+    entries = _completed_list(strategy, year)
     return toml.render(toml.Table({"project": entries} if entries else {}), template)
+
+
+def _report_toml(strategy: Strategy, report: AnnualReport, template: str | None) -> str:
+    """``reports/<year>.toml``: a report after the first, with its list of completed projects."""
+    document = toml.Table()
+    if report.introduction:
+        document.entries["introduction"] = _plain_value(report.introduction)
+    document.entries["report"] = _table(report, skip=("declared", "sections", "introduction"))
+    if report.declared is not None:
+        document.entries["declared"] = _table(report.declared)
+    if report.sections:
+        document.entries["sections"] = [_table(s) for s in report.sections]
+    entries = _completed_list(strategy, report.year)
+    if entries:
+        document.entries["project"] = entries
+    text = toml.render(document, template)
+    return text if template is not None else _REPORT_HEADER.format(year=report.year) + text
 
 
 # --- the folder ----------------------------------------------------------------------------
@@ -811,7 +866,12 @@ def _text(file: Traversable) -> str | None:
 
 def _texts(strategy: Strategy, like: Traversable | None) -> dict[str, str]:
     def template(name: str) -> str | None:
-        return None if like is None else _text(like / name)
+        if like is None:
+            return None
+        file = like
+        for part in name.split("/"):
+            file = file / part
+        return _text(file)
 
     return {
         "strategy.toml": _strategy_toml(strategy, template("strategy.toml")),
@@ -820,6 +880,12 @@ def _texts(strategy: Strategy, like: Traversable | None) -> dict[str, str]:
         "projects.tsv": _projects_tsv(strategy, template("projects.tsv")),
         "goal_links.tsv": _links_tsv(strategy, template("goal_links.tsv")),
         "completed.toml": _completed_toml(strategy, template("completed.toml")),
+        **{
+            f"{REPORTS_FOLDER}/{r.year}.toml": _report_toml(
+                strategy, r, template(f"{REPORTS_FOLDER}/{r.year}.toml")
+            )
+            for r in strategy.reports[1:]
+        },
     }
 
 
@@ -939,6 +1005,7 @@ def write_strategy(
     texts = _texts(written, template)
     with atomic_directory(target, force=force) as temporary:
         for name, text in texts.items():
+            (temporary / name).parent.mkdir(exist_ok=True)
             (temporary / name).write_bytes(text.encode("utf-8"))
         if template is not None:
             for item in template.iterdir():

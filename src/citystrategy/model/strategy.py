@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, TypeVar
@@ -217,7 +218,8 @@ class AnnualReport:
 
     Attributes:
         year: The year reported on.
-        drawn_up_on: Date of the report.
+        drawn_up_on: Date of the report; ``None`` while it is being drawn up (a report on a
+            year whose data has just been collected).
         period_start: First day of the period covered.
         period_end: Last day of the period covered.
         declared: The summary figures the report declares.
@@ -228,9 +230,9 @@ class AnnualReport:
     """
 
     year: int
-    drawn_up_on: dt.date
     period_start: dt.date
     period_end: dt.date
+    drawn_up_on: dt.date | None = None
     declared: DeclaredSummary | None = None
     sections: tuple[ReportSection, ...] = field(factory=tuple, converter=_sections)
     attachments: tuple[str, ...] = field(factory=tuple, converter=str_tuple)
@@ -315,7 +317,8 @@ def _observations(values: Iterable[Observation]) -> tuple[Observation, ...]:
 
 
 def _reports(values: Iterable[AnnualReport]) -> tuple[AnnualReport, ...]:
-    return tuple(values)
+    """The reports in the order of their years (a strategy has one report a year)."""
+    return tuple(sorted(values, key=lambda report: report.year))
 
 
 def _documents(values: Iterable[AdoptedDocument]) -> tuple[AdoptedDocument, ...]:
@@ -348,7 +351,8 @@ class Strategy:
         projects: Every project, each once.
         observations: Every observed value (or missing value with its reason).
         monitoring: The monitoring rules.
-        reports: Annual reports, with their declared figures and texts.
+        reports: Annual reports, with their declared figures and texts, in the order of their
+            years (one a year).
         other_documents: Other documents adopted in the strategy's period.
         survey_responses_indicator: Code of the indicator giving the number of survey responses.
         program_links: Programmes (of a catalogue such as ZMP's) attached to the strategy's goals.
@@ -375,6 +379,11 @@ class Strategy:
     def __attrs_post_init__(self) -> None:
         if self.period_start > self.period_end:
             raise ModelError(entity(self), _start_after_end(self.period_start, self.period_end))
+        years = [report.year for report in self.reports]
+        for before, after in itertools.pairwise(years):
+            if before == after:
+                template = N_("two annual reports on {year}")
+                raise ModelError(entity(self), Message(template, {"year": after}))
 
     @property
     def operational_goals(self) -> tuple[OperationalGoal, ...]:

@@ -365,9 +365,14 @@ def _year_on_year(
             n2 = sizes.get((territory, first_year + int(r.ti[row])))
             if n1 is None or n2 is None:
                 continue
-            earlier, later, p_value = change_test(
-                float(previous[row]), n1, float(current[row]), n2, unit=units[row], alpha=alpha
-            )
+            try:
+                earlier, later, p_value = change_test(
+                    float(previous[row]), n1, float(current[row]), n2, unit=units[row], alpha=alpha
+                )
+            except AssessmentError as error:  # name the indicator and the year
+                code = meta.index[int(ind_codes[row])]
+                year = first_year + int(r.ti[row])
+                raise AssessmentError(error.to_message(), f"{code}, {territory}, {year}") from None
             intervals["plo"][row], intervals["phi"][row] = earlier
             intervals["lo"][row], intervals["hi"][row] = later
             intervals["p"][row] = p_value

@@ -210,7 +210,7 @@ def assess(
     frame = frame[frame[TERRITORY] == territory]
     years = {int(y) for y in frame.loc[frame[VALUE].notna(), YEAR].unique()}
     if integer(year, "year") not in years:
-        raise YearError("year", year, sorted(years), "years with observed values")
+        raise YearError("year", year, sorted(years), N_("years with observed values"))
     result = assess_frame(
         frame,
         indicator_metadata(strategy),

@@ -169,7 +169,7 @@ def _summary(strategy: Strategy, year: int, frame: pd.DataFrame, loc: Locale) ->
                 territory=strategy.territory.name,
                 start=format_date(report.period_start, locale=loc),
                 end=format_date(report.period_end, locale=loc),
-                drawn=format_date(report.drawn_up_on, locale=loc),
+                drawn=format_date(report.drawn_up_on or dt.date.today(), locale=loc),
             )
         )
     )

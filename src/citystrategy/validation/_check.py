@@ -7,9 +7,10 @@ from collections import Counter
 from decimal import Decimal
 from typing import Final
 
-from citystrategy._arguments import instance
-from citystrategy.costs import Figure, compare_declared, declared_summary, project_currencies
-from citystrategy.errors import UnitError
+from citystrategy._arguments import instance, integer
+from citystrategy._i18n import N_
+from citystrategy.costs import Figure, compare_declared, project_currencies
+from citystrategy.errors import UnitError, YearError
 from citystrategy.model import (
     Indicator,
     Strategy,
@@ -102,12 +103,14 @@ def check(strategy: Strategy, *, year: int | None = None) -> ValidationReport:
 
     Raises:
         ArgumentTypeError: If *strategy* is not a Strategy or *year* is not an int.
-        YearError: If the strategy has no report on *year* that declares figures (a
-            ``ValueError`` and a ``KeyError``), naming the years that have one.
+        YearError: If the strategy has no report on *year* (a ``ValueError`` and a
+            ``KeyError``), naming the years it has reports on. A report that declares no
+            figures (one being drawn up) has none to compare.
     """
     instance(strategy, "strategy", Strategy, "a Strategy")
-    if year is not None:
-        declared_summary(strategy, year)
+    reported = [r.year for r in strategy.reports]
+    if year is not None and integer(year, "year") not in reported:
+        raise YearError("year", year, reported, N_("years with annual reports"))
     findings: list[Finding] = []
     findings += _duplicates(strategy)
     findings += _links(strategy)
@@ -146,7 +149,7 @@ def check(strategy: Strategy, *, year: int | None = None) -> ValidationReport:
                 values={"currencies": currencies},
             )
         )
-    years = [r.year for r in strategy.reports if r.declared is not None] if year is None else [year]
+    years = [r.year for r in strategy.reports if r.declared is not None and year in (None, r.year)]
     for report_year in years:
         if len(currencies) == 1:
             findings += _declared_currencies(strategy, report_year, currencies[0])
