@@ -1071,9 +1071,11 @@ def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     if args.action == "merge":
         return _collect_merge(strategy, city, args, out)
     frame = collect.form_status(strategy, args.year, args.forms, by=args.by)
+    merge = collect.merge_forms(strategy, args.year, args.forms, by=args.by or "goal")
     if args.format == "json":
         records = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
-        _print_json({"year": args.year, "units": records}, out)
+        merging = {"errors": len(merge.errors), "warnings": len(merge.warnings)}
+        _print_json({"year": args.year, "units": records, "merge": merging}, out)
         return EXIT_OK
     titles = collect.status_titles(args.locale)
     if args.format == "csv":
@@ -1098,6 +1100,13 @@ def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     head = _text("forms for {year}: {returned} of {expected} returned", args.locale)
     out.write(head.format(year=args.year, returned=returned, expected=expected) + "\n\n")
     out.write(render_table([titles[k] for k in keys], rows, align="lrrrrrrr", width=_width()) + "\n")  # fmt: skip
+    from citystrategy._i18n import ngettext
+
+    if merge.errors:  # what the merge refuses: the errors above, empty rows, forms not returned
+        said = ngettext("{count} problem stands in the way of the merge; collect merge lists it", "{count} problems stand in the way of the merge; collect merge lists them", len(merge.errors), args.locale)  # fmt: skip
+    else:
+        said = ngettext("the forms can be merged, with {count} plausibility warning", "the forms can be merged, with {count} plausibility warnings", len(merge.warnings), args.locale)  # fmt: skip
+    out.write("\n" + said.format(count=len(merge.errors) or len(merge.warnings)) + "\n")
     return EXIT_OK
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "StrategyFolderError",
     "TerytError",
     "UnitError",
+    "UnitName",
     "UnknownCatalogueError",
     "UnknownCityError",
     "UnknownCodeError",
@@ -81,6 +82,11 @@ class _English:
 
     def number(self, value: Decimal) -> str:
         return str(value)
+
+    def unit(self, name: str) -> str:
+        from citystrategy.formatting._labels import unit_name
+
+        return unit_name(name, "en")
 
 
 _ENGLISH: Words = _English()
@@ -130,7 +136,20 @@ class Message:
         return self.render()
 
 
+class UnitName(str):
+    """A unit of the registry in a message, shown by its label in the reader's language.
+
+    ``UnitName("day")`` reads ``'dni'`` in Polish and ``'days'`` in English, ``"percent"``
+    ``'%'``; a unit without a label is shown as it is written.
+    """
+
+    __slots__ = ()
+
+
 def _show(value: object, words: Words) -> object:
+    if isinstance(value, UnitName):
+        label = getattr(words, "unit", None)
+        return str(value) if label is None else label(str(value))
     if isinstance(value, (Message, Problem, FormProblem)):
         return value.render(words)
     if isinstance(value, Decimal):

@@ -63,6 +63,7 @@ def test_the_2024_cycle_runs_end_to_end(cycle: Path, capsys: pytest.CaptureFixtu
 
     status = _run(capsys, "collect", "status", "kielce", str(forms))
     assert "zwrócono 4 z 4" in status
+    assert status.endswith("\n1 problem uniemożliwia scalenie; wymienia go collect merge\n")
 
     merged = cycle / "kielce-2024"
     merge = ["collect", "merge", "kielce", *map(str, paths), "-o", str(merged)]
@@ -74,6 +75,8 @@ def test_the_2024_cycle_runs_end_to_end(cycle: Path, capsys: pytest.CaptureFixtu
     assert "(wpisano '104,17')" in err
     assert not merged.exists()
     fill(share, {(IND, f"I{row}"): "98,5"})  # the unit corrects it
+    status = _run(capsys, "collect", "status", "kielce", str(forms))
+    assert "\nformularze można scalić; " in status
     said = _run(capsys, *merge)
     assert "wartości za 2024 r.: 112; zrealizowane projekty: 1" in said
 

@@ -129,10 +129,14 @@ def test_collect_status_command(
     if locale == "pl":
         assert lines[0] == "formularze za 2024 r.: zwrócono 2 z 4"
         assert goal_1.split()[-7:] == ["tak", "2/24", "1", "21", "2/10", "1", "12,5%"]
+        # what the merge refuses, counted by hand: goal 1's 20 empty rows and its formula, goal
+        # 2's 32 empty rows, the forms of goals 3 and 4 not returned
+        assert lines[-1] == "55 problemów uniemożliwia scalenie; wymienia je collect merge"
         assert english_words(out, names=GOALS) == []
     else:
         assert lines[0] == "forms for 2024: 2 of 4 returned"
         assert goal_1.split()[-7:] == ["yes", "2/24", "1", "21", "2/10", "1", "12.5%"]
+        assert lines[-1] == "55 problems stand in the way of the merge; collect merge lists them"
         assert polish_words(out, names=GOALS) == []
 
 
@@ -144,6 +148,7 @@ def test_collect_status_json(returned: Path, capsys: pytest.CaptureFixture[str])
     assert data["year"] == 2024
     assert [u["unit"] for u in data["units"]] == ["goal:1", "goal:2", "goal:3", "goal:4"]
     assert data["units"][0]["filled"] == 2
+    assert data["merge"] == {"errors": 55, "warnings": 0}
 
 
 def test_the_grouping_is_taken_from_the_forms(kielce: Strategy, tmp_path: Path) -> None:

@@ -424,7 +424,7 @@ def test_parse_quantity_incompatible_unit() -> None:
     assert info.value.raw == "31791,00 MWh"
     assert info.value.field == "energy"
     assert info.value.location == "row 5"
-    assert "megawatt_hour" in str(info.value)
+    assert "'MWh' cannot be converted to 'km'" in str(info.value)
 
 
 def test_parse_quantity_percent_to_percentage_point_is_incompatible() -> None:
@@ -540,3 +540,39 @@ def test_parse_quantity_converts_exactly(raw: str, unit: str, expected: str) -> 
     magnitude = parse_quantity(raw, unit=unit).magnitude
     assert isinstance(magnitude, Decimal)
     assert str(magnitude) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit", "polish", "english"),
+    [
+        (
+            "12,5 %",
+            "day",
+            "'%' nie da się przeliczyć na 'dni'",
+            "'%' cannot be converted to 'days'",
+        ),
+        (
+            "5 dni",
+            "percent",
+            "'dni' nie da się przeliczyć na '%'",
+            "'days' cannot be converted to '%'",
+        ),
+        (
+            "3 MWh",
+            "PLN",
+            "'MWh' nie da się przeliczyć na 'zł'",
+            "'MWh' cannot be converted to 'PLN'",
+        ),
+    ],
+)
+def test_a_unit_that_does_not_convert_is_named_by_its_label(
+    raw: str, unit: str, polish: str, english: str
+) -> None:
+    """The units of a refused conversion are named as a reader writes them, not as registry keys."""
+    from citystrategy.reports import describe_error
+
+    with pytest.raises(ParseError) as caught:
+        parse_quantity(raw, unit=unit)
+    assert polish in describe_error(caught.value, locale="pl")
+    assert english in describe_error(caught.value, locale="en")
+    assert english in str(caught.value)

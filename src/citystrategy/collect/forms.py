@@ -45,8 +45,6 @@ from citystrategy.collect._groups import (
     yes_word,
 )
 from citystrategy.formatting import (
-    NOUNS,
-    UNIT_LABELS,
     format_money,
     format_number,
     format_target,
@@ -54,6 +52,7 @@ from citystrategy.formatting import (
     get_language,
     get_locale,
 )
+from citystrategy.formatting._labels import unit_name
 from citystrategy.model import Indicator, Observation, Strategy, ValueRange
 from citystrategy.reports.excel import excel_number_format
 from citystrategy.validation import plausible_range
@@ -74,10 +73,7 @@ _WIDTHS: Final = {"code": 12, "name": 60, "unit": 14, "previous": 13, "target": 
 
 
 def _unit_label(unit: str, language: str) -> str:
-    label = UNIT_LABELS.get(unit, {}).get(language, unit)
-    if label.startswith("noun:"):
-        return ngettext(*NOUNS[label.removeprefix("noun:")], 5, language)
-    return label or pgettext("unit", "number", language)
+    return unit_name(unit, language)
 
 
 def _decimals(values: Sequence[Decimal]) -> int:

@@ -10,7 +10,7 @@ from typing import Final
 
 from babel import Locale
 
-from citystrategy._i18n import gettext, pgettext
+from citystrategy._i18n import gettext, ngettext, pgettext
 from citystrategy.errors import ArgumentTypeError
 from citystrategy.formatting._locales import DEFAULT_LOCALE, LocaleLike, _language, _locale
 
@@ -69,6 +69,20 @@ def _unit_labels(language: str) -> dict[str, str]:
     """Every unit label in *language*; ``noun:day`` takes the plural form of a noun."""
     nouns = {unit: f"noun:{unit}" for unit in _NOUN_UNITS}
     return {**_UNIT_SYMBOLS, **nouns, **_unit_words(language)}
+
+
+def unit_name(unit: str, language: str) -> str:
+    """How a reader names *unit* in *language* (``"pl"``, ``"en"``): its symbol or words, a
+    counted noun in its plural form (``dni``), "liczba" for a plain count; a unit without a
+    label as it is written."""
+    label = _unit_labels(language).get(unit)
+    if label is None:
+        return unit
+    if label.startswith("noun:"):
+        from citystrategy.formatting import NOUNS
+
+        return ngettext(*NOUNS[label.removeprefix("noun:")], 5, language)
+    return label or pgettext("unit", "number", language)
 
 
 class _UnitLabels(Mapping[str, Mapping[str, str]]):

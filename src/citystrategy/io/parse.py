@@ -39,7 +39,7 @@ from attrs import frozen
 from citystrategy import _arguments
 from citystrategy._exact import to_unit
 from citystrategy._i18n import N_
-from citystrategy.errors import Message, ParseError, UnitError
+from citystrategy.errors import Message, ParseError, UnitError, UnitName
 from citystrategy.money import Money
 from citystrategy.units import check_unit
 
@@ -517,7 +517,8 @@ def parse_quantity(
                 raw,
                 field,
                 Message(
-                    N_("{found!r} cannot be converted to {unit!r}"), {"found": found, "unit": unit}
+                    N_("{found!r} cannot be converted to {unit!r}"),
+                    {"found": UnitName(check_unit(found)), "unit": UnitName(check_unit(unit))},
                 ),
                 location,
             ) from None

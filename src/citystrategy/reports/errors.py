@@ -20,6 +20,7 @@ from citystrategy import _i18n
 from citystrategy._arguments import instance
 from citystrategy.errors import CityStrategyError, Problem
 from citystrategy.formatting import DEFAULT_LOCALE, LocaleLike, format_number, get_locale
+from citystrategy.formatting._labels import unit_name
 
 __all__ = ["describe_error", "describe_problem"]
 
@@ -38,6 +39,9 @@ class _Words:
 
     def number(self, value: Decimal) -> str:
         return format_number(value, locale=self._locale)
+
+    def unit(self, name: str) -> str:
+        return unit_name(name, "pl" if self._locale.language == "pl" else "en")
 
 
 def describe_error(error: CityStrategyError, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
