@@ -544,3 +544,46 @@ def test_write_template_refuses_an_existing_file(tmp_path: Path) -> None:
     with pytest.raises(OutputExistsError):
         write_template(path)
     assert path.read_bytes() == b"keep"
+
+
+def test_the_workbook_guides_the_typing(exported: Path) -> None:
+    """Headers frozen and locked, lists as data validations, columns wide enough to read."""
+    workbook = openpyxl.load_workbook(exported)
+    indicators = workbook[IND]
+    assert indicators.freeze_panes == "C2"
+    assert indicators.protection.sheet is True
+    assert indicators["A1"].protection.locked is True
+    assert indicators["A2"].protection.locked is False
+    lists = {
+        str(rule.sqref).split(":")[0]: rule.formula1
+        for rule in indicators.data_validations.dataValidation
+        if rule.type == "list"
+    }
+    assert set(lists) >= {"B2", "E2", "F2"}  # goal, direction, target kind
+    lists_sheet = workbook["listy"]
+    assert lists_sheet.sheet_state == "hidden"
+    column = lists["E2"].split("!")[1].split(":")[0].replace("$", "")[0]
+    directions = [cell.value for cell in lists_sheet[column] if cell.value]
+    assert directions == [
+        "stymulanta (im więcej, tym lepiej)",
+        "destymulanta (im mniej, tym lepiej)",
+        "nominanta (w przedziale)",
+    ]
+    goal_column = lists["B2"].split("!")[1].split(":")[0].replace("$", "")[0]
+    goal_codes = [cell.value for cell in lists_sheet[goal_column] if cell.value]
+    assert goal_codes[:3] == ["1", "1.1", "1.2"]
+    width = indicators.column_dimensions["C"].width
+    assert width is not None
+    assert width >= 60
+    assert workbook.sheetnames[0] == "Instrukcja"
+
+
+def test_a_target_year_outside_the_period_and_a_stray_value(filled: Path, tmp_path: Path) -> None:
+    """A target year after the strategy's last year, and a value typed below the fields of the
+    strategy sheet, are named at their cells rather than lost."""
+    bad = _fill(filled, {IND: {"H3": 2040}, META: {"B14": "przypis"}}, tmp_path / "rok.xlsx")
+    problems = _problems(bad)
+    assert _at(problems, IND, "H3").text == "2040"
+    assert "2025–2035" in str(_at(problems, IND, "H3"))
+    assert _at(problems, META, "B14").text == "przypis"
+    assert len(problems) == 2

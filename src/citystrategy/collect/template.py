@@ -36,6 +36,7 @@ from citystrategy._arguments import path as path_argument
 from citystrategy._i18n import N_, gettext, ngettext, pgettext
 from citystrategy._output import atomic_path
 from citystrategy.collect._groups import yes_word
+from citystrategy.collect.forms import _height, _print_setup
 from citystrategy.collect.read import _cells, _check_file, _letter, _Problems, _typed
 from citystrategy.errors import (
     CityStrategyError,
@@ -82,6 +83,9 @@ _HEADER_FILL: Final = "#D9D9D9"
 _LISTS_SHEET: Final = "listy"
 #: Why a base year of another indicator has no value: it was not given.
 _MISSING_MEANING: Final = N_("not given in the workbook")
+#: How many years before a strategy's first year a base value may be: as many as a data folder's
+#: value columns may be (``citystrategy.io``'s reader refuses more).
+_BASELINE_YEARS: Final = 10
 _GOAL_CODE: Final = re.compile(r"[0-9]+")
 _OPERATIONAL_CODE: Final = re.compile(r"[0-9]+\.[0-9]+")
 _PERCENT_FORMAT: Final = re.compile(r'^(?:[^"%]|"[^"]*")*%')
@@ -167,7 +171,7 @@ def _sheet_name(key: str, locale: str) -> str:
     return gettext(_SHEETS[key], locale)
 
 
-def _title(key: str, title: str, locale: str) -> str:
+def _title(title: str, locale: str) -> str:
     return gettext(title, locale)
 
 
@@ -303,6 +307,9 @@ class _Writer:
         self.swatch_input = workbook.add_format({"bg_color": _INPUT_FILL, "border": 1})
         self.swatch_locked = workbook.add_format({"bg_color": _HEADER_FILL, "border": 1})
         self._numbers: dict[int, Format] = {}
+        self.year_format = workbook.add_format(
+            {**base, "num_format": "0", "locked": False, "bg_color": _INPUT_FILL, "border": 1}
+        )
         self.lists: dict[str, str] = {}
 
     def _t(self, message: str) -> str:
@@ -389,6 +396,7 @@ class _Writer:
         locale = self.locale
         sheet.set_column(0, 0, 4)
         sheet.set_column(1, 1, 100)
+        _print_setup(sheet, landscape=False)
         sheet.write_string(0, 1, t(N_("Strategy description")), self.big)
         names = {key: _sheet_name(key, locale) for key in _SHEETS}
         lines = [
@@ -501,6 +509,7 @@ class _Writer:
         sheet.set_column(0, 0, 24)
         sheet.set_column(1, 1, 60)
         sheet.set_column(2, 2, 60)
+        _print_setup(sheet)
         heads = (
             gettext("Field", locale),
             gettext("Value", locale),
@@ -520,7 +529,7 @@ class _Writer:
                     row, 1, dt.datetime(value.year, value.month, value.day), self.date
                 )
             elif isinstance(value, int):
-                sheet.write_number(row, 1, value, self.number(0))
+                sheet.write_number(row, 1, value, self.year_format)
             elif value:
                 sheet.write_string(row, 1, str(value), self.input)
             else:
@@ -576,17 +585,21 @@ class _Writer:
         rules: dict[str, dict[str, Any] | None],
     ) -> None:
         columns = _COLUMNS[key]
-        for column, (name, title, width) in enumerate(columns):
-            sheet.write_string(0, column, _title(name, title, self.locale), self.header)
+        for column, (_name, title, width) in enumerate(columns):
+            sheet.write_string(0, column, _title(title, self.locale), self.header)
             sheet.set_column(column, column, width)
         sheet.set_row(0, 30)
         sheet.freeze_panes(1, 2)
+        _print_setup(sheet)
         count = max(len(rows) + 50, TEMPLATE_ROWS)
         for index in range(count):
             row = index + 1
             values = rows[index] if index < len(rows) else [None] * len(columns)
             for column, value in enumerate(values):
-                self._cell(sheet, row, column, value)
+                self._cell(sheet, row, column, value, year=columns[column][0].endswith("year"))
+            texts = [(v, columns[c][2]) for c, v in enumerate(values) if isinstance(v, str) and v]
+            if texts:
+                sheet.set_row(row, _height(*texts))
         for column, (name, _title_text, _width) in enumerate(columns):
             rule = rules.get(name)
             if rule is not None:
@@ -603,9 +616,13 @@ class _Writer:
             },
         )
 
-    def _cell(self, sheet: Worksheet, row: int, column: int, value: object) -> None:
+    def _cell(
+        self, sheet: Worksheet, row: int, column: int, value: object, *, year: bool = False
+    ) -> None:
         if value is None or value == "":
-            sheet.write_blank(row, column, None, self.input)
+            sheet.write_blank(row, column, None, self.year_format if year else self.input)
+        elif year and isinstance(value, int):
+            sheet.write_number(row, column, value, self.year_format)
         elif isinstance(value, Decimal) and _exact(value):
             sheet.write_number(row, column, _excel(value), self.number(_places(value)))
         elif isinstance(value, int) and not isinstance(value, bool):
@@ -808,6 +825,8 @@ class _Reader:
         self.problems = problems
         self.names: dict[str, str] = {}
         self.language = "pl"
+        #: The strategy's first and last year, once its sheet is read (``None`` if not given).
+        self.period: tuple[int | None, int | None] = (None, None)
         self.labels = {
             enum: {
                 **{member.value.casefold(): member for member in enum},
@@ -885,9 +904,9 @@ class _Reader:
 
     def check_headers(self, key: str, cells: _CellMap) -> bool:
         ok = True
-        for column, (name, title, _width) in enumerate(_COLUMNS[key]):
+        for column, (_name, title, _width) in enumerate(_COLUMNS[key]):
             found = self.text(key, cells, 1, column)
-            titles = {_title(name, title, language) for language in _LANGUAGES}
+            titles = {_title(title, language) for language in _LANGUAGES}
             if found not in titles:
                 ok = False
                 self.add(
@@ -898,7 +917,7 @@ class _Reader:
                         "deleted; fill in the workbook as it was written"
                     ),
                     found or None,
-                    title=_title(name, title, self.language),
+                    title=_title(title, self.language),
                 )
         return ok
 
@@ -952,7 +971,7 @@ class _Reader:
                 self.cell(key, name, row),
                 N_("empty: the column {title!r} is required"),
                 None,
-                title=_title(name, title, self.language),
+                title=_title(title, self.language),
             )
         return value
 
@@ -1068,6 +1087,16 @@ class _Reader:
 
         start = self.year(key, at("period_start"), values.get("period_start", ""))
         end = self.year(key, at("period_end"), values.get("period_end", ""))
+        self.period = (start, end)
+        last_row = len(_FIELDS) + 1
+        for row, column in sorted(cells):
+            if row > last_row or column > 3:
+                self.add(
+                    key,
+                    f"{_letter(column - 1)}{row}",
+                    N_("a value outside the sheet's fields: it would not be read"),
+                    _typed(cells[(row, column)][0]),
+                )
         kind = TerritoryKind.GMINA
         if values.get("territory_kind"):
             found_kind = self.kinds.get(values["territory_kind"].casefold())
@@ -1164,7 +1193,7 @@ class _Reader:
                             "(1.1) names its strategic goal in the column {title!r}"
                         ),
                         code,
-                        title=_title("parent", "Strategic goal", self.language),
+                        title=_title("Strategic goal", self.language),
                     )
                     continue
                 goals[code] = (name, description, [])
@@ -1412,15 +1441,23 @@ class _Reader:
         )
         if kind is None:
             return None
-        period_end = None
         year_text = texts.get("target_year", "")
-        year = self.year(key, self.cell(key, "target_year", row), year_text) if year_text else None
-        if year_text and year is None:
-            return None
+        year_cell = self.cell(key, "target_year", row)
+        year = self.year(key, year_cell, year_text) if year_text else self.period[1]
         if year is None:
-            period_end = self.period_end()
-            if period_end is None:
-                return None
+            return None  # a year that is none, or the sheet's last year missing: said already
+        first, last = self.period
+        if first is not None and last is not None and not first <= year <= last:
+            self.add(
+                key,
+                year_cell,
+                N_("the target year {year} is outside the strategy's period {first}–{last}"),
+                year_text,
+                year=year,
+                first=first,
+                last=last,
+            )
+            return None
         if kind is TargetKind.WITHIN_RANGE:
             parts = re.split(r"\s*[–—]\s*|\s+-\s+", value_text)
             if len(parts) != 2:
@@ -1440,7 +1477,7 @@ class _Reader:
                 kind=kind,
                 low=low,
                 high=high,
-                year=year or period_end,
+                year=year,
                 limit=self.yes_no(key, row, texts, "limit"),
                 raw=value_text,
             )
@@ -1478,23 +1515,10 @@ class _Reader:
             Target,
             kind=kind,
             value=parsed.number,
-            year=year or period_end,
+            year=year,
             limit=limit or parsed.bound is not None,
             raw=raw,
         )
-
-    def period_end(self) -> int | None:
-        """The strategy's last year, the default target year."""
-        if not hasattr(self, "_period_end"):
-            cells = self.workbook[self.names["strategy"]] if "strategy" in self.names else None
-            found = None
-            if cells is not None:
-                row = [f[0] for f in _FIELDS].index("period_end") + 2
-                value = _cells(cells).get((row, 2), (None, "", ""))[0]
-                text = "" if value is None else _typed(value).strip()
-                found = int(text) if re.fullmatch(r"[12][0-9]{3}", text) else None
-            self._period_end = found
-        return self._period_end
 
     def base(
         self,
@@ -1522,7 +1546,21 @@ class _Reader:
         if not year_text or not value_text:
             self.required(key, "base_year" if not year_text else "base", row, texts)
             return None
-        year = self.year(key, self.cell(key, "base_year", row), year_text)
+        year_cell = self.cell(key, "base_year", row)
+        year = self.year(key, year_cell, year_text)
+        first, last = self.period
+        if year is not None and first is not None and last is not None:
+            earliest = first - _BASELINE_YEARS
+            if not earliest <= year <= last:
+                self.add(
+                    key,
+                    year_cell,
+                    N_("a base year is between {earliest} and the strategy's last year {last}"),
+                    year_text,
+                    earliest=earliest,
+                    last=last,
+                )
+                year = None
         cell = self.cell(key, "base", row)
         parsed = self.number(key, cell, typed["base"], unit, bound=False)
         if year is None or parsed is None:
