@@ -126,6 +126,15 @@ CASES: dict[str, Case] = {
         lambda s, c: cl.write_merge(bad("x"), "kielce-2024"), TypeError, ArgumentTypeError, "'x'"
     ),
     "read-form-path": Case(lambda s, c: cl.read_form(bad(5)), TypeError, ArgumentTypeError, "5"),
+    "write-template-strategy": Case(
+        lambda s, c: cl.write_template("strategia.xlsx", strategy=bad("kielce")),
+        TypeError,
+        ArgumentTypeError,
+        "'kielce'",
+    ),
+    "read-template-path": Case(
+        lambda s, c: cl.read_template(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
     "percent-bool": Case(lambda s, c: Percent(bad(True)), TypeError, ArgumentTypeError, "True"),
     "percent-text": Case(lambda s, c: Percent("85%"), ValueError, ArgumentError, "'85%'"),
     "as-percent-bare": Case(

@@ -1038,6 +1038,17 @@ def _collect_parser(
     merge.add_argument("-o", "--output", required=True, metavar=_t("FOLDER"), help=_t("the new data folder; the log is written beside it as FOLDER-log.csv"))  # fmt: skip
     merge.add_argument("--force", action="store_true", help=_t("replace the folder and the log if they exist"))  # fmt: skip
     output(merge, ("text",))
+    # a strategy from a workbook: the template out (empty, or filled with CITY), a filled one in
+    template = new(actions, "template", help=_t("a workbook to describe a strategy in (filled with CITY if given)"))  # fmt: skip
+    template.add_argument("city", nargs="?", metavar=_t("CITY"), help=city_help)
+    template.add_argument("-o", "--output", required=True, metavar=_t("FILE"), help=_t("the workbook to write, e.g. strategia.xlsx"))  # fmt: skip
+    template.add_argument("--force", action="store_true", help=_t("replace the file if it exists"))  # fmt: skip
+    output(template, ("text",))
+    imported = new(actions, "import", help=_t("a filled strategy workbook turned into a data folder"))  # fmt: skip
+    imported.add_argument("workbook", metavar=_t("FILE"), help=_t("the filled workbook"))
+    imported.add_argument("-o", "--output", required=True, metavar=_t("FOLDER"), help=_t("the data folder to write, e.g. ./moje-miasto"))  # fmt: skip
+    imported.add_argument("--force", action="store_true", help=_t("replace the folder if it exists"))  # fmt: skip
+    output(imported, ("text",))
 
 
 def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
@@ -1045,6 +1056,8 @@ def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     from citystrategy import collect
     from citystrategy.cities import open_city
 
+    if args.action in ("template", "import"):
+        return _collect_template(args, out)
     city = open_city(args.city)
     strategy = city.load()
     if args.year is None:
@@ -1136,6 +1149,38 @@ def _collect_merge(strategy: Strategy, city: Any, args: argparse.Namespace, out:
     projects = len(result.log) - values
     text = _text("wrote {folder} and {log}: values of {year}: {values}; projects completed: {projects}", args.locale)  # fmt: skip
     out.write(text.format(folder=folder, values=values, projects=projects, year=args.year, log=log) + "\n")  # fmt: skip
+    return EXIT_OK
+
+
+def _collect_template(args: argparse.Namespace, out: TextIO) -> int:
+    """``collect template`` and ``collect import``: a strategy from a workbook and back."""
+    from citystrategy.collect import read_template, write_template
+
+    if args.action == "template":
+        from citystrategy.cities import open_city
+
+        strategy = None if args.city is None else open_city(args.city).load()
+        path = write_template(args.output, strategy=strategy, locale=args.locale, force=args.force)
+        out.write(_text("wrote {path}", args.locale).format(path=path) + "\n")
+        return EXIT_OK
+    from citystrategy.io import write_strategy
+
+    strategy = read_template(args.workbook)
+    folder = write_strategy(strategy, args.output, force=args.force)
+    from citystrategy._i18n import ngettext
+
+    goals = len(strategy.strategic_goals) + len(strategy.operational_goals)
+    counts = {
+        "goals": ngettext("{count} goal", "{count} goals", goals, args.locale).format(count=goals),
+        "indicators": ngettext(
+            "{count} indicator", "{count} indicators", len(strategy.indicators), args.locale
+        ).format(count=len(strategy.indicators)),
+        "projects": ngettext(
+            "{count} project", "{count} projects", len(strategy.projects), args.locale
+        ).format(count=len(strategy.projects)),
+    }
+    text = _text("wrote {folder}: {goals}, {indicators}, {projects}", args.locale)
+    out.write(text.format(folder=folder, **counts) + "\n")
     return EXIT_OK
 
 

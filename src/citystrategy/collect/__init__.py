@@ -4,7 +4,8 @@
 :func:`form_groups`); :func:`read_form` reads a filled one back as untrusted input, with every
 problem located by file, sheet and cell; :func:`form_status` reports the completeness of the
 returned forms per unit; :func:`merge_forms` merges them into the strategy, with the log of
-where each value came from and plausibility warnings.
+where each value came from and plausibility warnings. :func:`write_template` writes a workbook
+to describe a whole strategy in, and :func:`read_template` reads a filled one back.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ from citystrategy.collect.status import STATUS_COLUMNS as STATUS_COLUMNS
 from citystrategy.collect.status import form_paths as form_paths
 from citystrategy.collect.status import form_status as form_status
 from citystrategy.collect.status import status_titles as status_titles
+from citystrategy.collect.template import TEMPLATE_ROWS as TEMPLATE_ROWS
+from citystrategy.collect.template import read_template as read_template
+from citystrategy.collect.template import write_template as write_template
 
 __all__ = [
     "LOG_COLUMNS",
@@ -43,6 +47,7 @@ __all__ = [
     "MISSING_REASONS",
     "PREVIOUS_YEARS",
     "STATUS_COLUMNS",
+    "TEMPLATE_ROWS",
     "FilledForm",
     "FilledProject",
     "FilledValue",
@@ -59,8 +64,10 @@ __all__ = [
     "log_frame",
     "merge_forms",
     "read_form",
+    "read_template",
     "source_kind",
     "status_titles",
     "write_forms",
     "write_merge",
+    "write_template",
 ]
