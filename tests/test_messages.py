@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -100,3 +101,16 @@ def test_languages_without_a_catalogue_show_the_english_messages() -> None:
     assert _i18n.language("de_DE") == "en"
     assert _i18n.ngettext("project", "projects", 1, "en_GB") == "project"
     assert _i18n.ngettext("project", "projects", 0, "de") == "projects"
+
+
+def test_no_translation_runs_on_into_another_entry() -> None:
+    """A translation begun on its msgstr line has no continuation lines: the catalogue writes a
+    wrapped one as `msgstr ""` and its lines, so a line after a filled msgstr is a stray piece of
+    another entry (as a line-based merge of the file can leave)."""
+    lines = PO.read_text(encoding="utf-8").splitlines()
+    stray = [
+        (number + 2, lines[number + 1])
+        for number, line in enumerate(lines[:-1])
+        if re.match(r'msgstr(\[\d\])? ".+"$', line) and lines[number + 1].startswith('"')
+    ]
+    assert stray == []

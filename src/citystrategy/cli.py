@@ -1133,7 +1133,7 @@ def _collect_merge(strategy: Strategy, city: Any, args: argparse.Namespace, out:
     result = merge_forms(strategy, args.year, args.forms, by=args.by or "goal")
     error = result.error()
     if error is not None:
-        raise error
+        raise FormError(error.problems, len(error.problems))  # every one, to fix them all at once
     like = getattr(city, "path", None)
     if like is None:
         shipped = files(type(city).__module__) / "data"
@@ -1141,7 +1141,7 @@ def _collect_merge(strategy: Strategy, city: Any, args: argparse.Namespace, out:
     folder, log = write_merge(result, args.output, force=args.force, like=like)
     if result.warnings:
         warnings = _describe_error(
-            FormError([w.to_problem() for w in result.warnings]), args.locale
+            FormError([w.to_problem() for w in result.warnings], len(result.warnings)), args.locale
         )
         out.write(_text("warnings (merged all the same):", args.locale) + "\n")
         out.writelines(f"  {line.strip()}\n" for line in warnings.splitlines()[1:])

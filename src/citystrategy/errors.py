@@ -1008,17 +1008,20 @@ class FormProblem:
 class FormError(ValueError, CityStrategyError):
     """Filled forms cannot be read or merged: every problem found in them, at once.
 
-    Its text lists the first 20 problems and then says how many more there are; ``problems``
-    keeps them all, each naming its file, sheet and cell.
+    Its text lists the first *shown* problems (20 by default; the command lists them all) and
+    then says how many more there are; ``problems`` keeps them all, each naming its file, sheet
+    and cell.
 
     Attributes:
         problems: Every problem, as a :class:`FormProblem`.
+        shown: How many of them its text lists.
     """
 
-    def __init__(self, problems: Sequence[FormProblem]) -> None:
+    def __init__(self, problems: Sequence[FormProblem], shown: int = _LISTED) -> None:
         records = tuple(problems)
-        super().__init__(records)
+        super().__init__(records, shown)
         self.problems = records
+        self.shown = shown
 
     def to_message(self) -> Message:
         """The error's message: an English template and its values, to word in any language."""
@@ -1026,10 +1029,10 @@ class FormError(ValueError, CityStrategyError):
         singular, plural = Nn_("{count} problem in the forms:", "{count} problems in the forms:")
         lines: dict[str, object] = {"head": Message(singular, {"count": count}, plural=plural)}
         template = "{head}"
-        for number, record in enumerate(self.problems[:_LISTED]):
+        for number, record in enumerate(self.problems[: self.shown]):
             lines[f"p{number}"] = record
             template += f"\n  {{p{number}}}"
-        if count > _LISTED:
-            lines["more"] = Message(N_("and {count} more"), {"count": count - _LISTED})
+        if count > self.shown:
+            lines["more"] = Message(N_("and {count} more"), {"count": count - self.shown})
             template += "\n  {more}"
         return Message(template, lines)

@@ -8,6 +8,7 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 
@@ -322,3 +323,59 @@ def test_collect_merge_with_errors_writes_nothing(
     assert code == 2
     assert "komórka I2: formuła nie jest odczytywana" in err
     assert not target.exists()
+
+
+def test_values_that_cannot_be_are_errors_at_their_cells(
+    kielce: Strategy, sent: list[Path], tmp_path: Path
+) -> None:
+    """A negative number of persons and an amount with tenths of a grosz are refused, not warned."""
+    forms = [copy(path, tmp_path) for path in sent[:4]]
+    for form in forms:
+        fill_all(form)
+    persons = row_of(forms[0], IND, "KIE-1.1-04")  # persons waiting for a care home
+    revenue = row_of(forms[2], IND, "KIE-3.1-01")  # budget revenue, in zł
+    fill(forms[0], {(IND, f"I{persons}"): -5})
+    fill(forms[2], {(IND, f"I{revenue}"): "1 729 909 174,6562"})
+    result = merge_forms(kielce, 2024, forms)
+    found = {(Path(p.path).name, p.sheet, p.cell): p for p in result.errors}
+    negative = found[(forms[0].name, IND, f"I{persons}")]
+    assert (
+        str(negative.message) == "'KIE-1.1-04' counts things or people: its value is not negative"
+    )
+    money = found[(forms[2].name, IND, f"I{revenue}")]
+    assert money.text == "1 729 909 174,6562"
+    assert "at most two decimals" in str(money.message)
+    assert len(result.errors) == 2
+    polish = describe_error(result.error(), locale="pl")  # type: ignore[arg-type]
+    assert "'KIE-1.1-04' liczy rzeczy lub osoby: jego wartość nie może być ujemna" in polish
+
+
+def test_every_project_completed_in_the_year_is_on_its_list(
+    merged: MergeResult, kielce: Strategy
+) -> None:
+    """A project marked completed without a description still goes on the 2024 list, numbered."""
+    code = "KIE-P-05"
+    undescribed = attrs.evolve(kielce.project(code), completed_in=2024)
+    strategy = attrs.evolve(
+        merged.strategy,
+        projects=[undescribed if p.code == code else p for p in kielce.projects],
+    )
+    forms_merged = merge_forms(strategy, 2024, [])
+    numbers = {
+        p.code: p.list_number for p in forms_merged.strategy.projects if p.completed_in == 2024
+    }
+    assert numbers == {code: 1}
+
+
+def test_the_command_lists_every_problem(
+    sent: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Forms sent back empty: all 112 empty rows are listed, none left as "and N more"."""
+    forms = [copy(path, tmp_path / "back") for path in sent[:4]]
+    code = main(["collect", "merge", "kielce", *map(str, forms), "-o", str(tmp_path / "k")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "112 problemów w formularzach:" in err
+    assert err.count("nie ma wartości ani przyczyny jej braku") == 112
+    assert "więcej" not in err
+    assert not (tmp_path / "k").exists()

@@ -36,10 +36,18 @@ from citystrategy.errors import (
     ParseError,
 )
 from citystrategy.io.parse import MISSING_MARKERS, Amount, parse_value
-from citystrategy.model import AnnualReport, GoalLink, Missing, Observation, Project, Strategy
-from citystrategy.money import Money
+from citystrategy.model import (
+    AnnualReport,
+    GoalLink,
+    Indicator,
+    Missing,
+    Observation,
+    Project,
+    Strategy,
+)
+from citystrategy.money import CURRENCIES, Money
 from citystrategy.percent import as_percent
-from citystrategy.validation import plausible_range
+from citystrategy.validation import WHOLE_UNITS, plausible_range
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -195,6 +203,25 @@ def _range_message(low: Decimal | None, high: Decimal | None) -> Message:
     return Message("\u2264\u00a0{high}", {"high": high})
 
 
+def _impossible(indicator: Indicator, value: Decimal | None) -> Message | None:
+    """Why *value* cannot be a value of *indicator* at all (not merely implausible), or None."""
+    if value is None:
+        return None
+    code = {"code": indicator.code}
+    if indicator.survey and indicator.unit == "percent" and not 0 <= value <= 100:
+        return Message(N_("{code!r} is a share of the survey's answers, between 0 and 100%"), code)
+    if indicator.unit in WHOLE_UNITS and value < 0:
+        return Message(N_("{code!r} counts things or people: its value is not negative"), code)
+    if indicator.unit in CURRENCIES and _places(value) > 2:
+        return Message(N_("an amount of money has at most two decimals (grosze)"))
+    return None
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
 def _raw(value: Decimal) -> str:
     """*value* as the data folder writes a number: a decimal comma, no grouping."""
     return str(value).replace(".", ",")
@@ -346,13 +373,11 @@ class _Merger:
             return
         self.given[filled.indicator] = (filled, path)
         territory = self.strategy.territory.id
-        indicator = self.strategy.indicator(filled.indicator)
-        share = indicator.survey and indicator.unit == "percent"
-        if share and filled.value is not None and not 0 <= filled.value <= 100:
-            template = N_("{code!r} is a share of the survey's answers, between 0 and 100%")
+        impossible = _impossible(self.strategy.indicator(filled.indicator), filled.value)
+        if impossible is not None:
             self.errors.append(
                 FormProblem(
-                    message=Message(template, {"code": filled.indicator}),
+                    message=impossible,
                     path=str(path),
                     sheet=filled.sheet,
                     cell=filled.cell,
@@ -546,10 +571,19 @@ class _Merger:
                     period_end=dt.date(self.year, 12, 31),
                 )
             )
+        projects = [self.projects.get(p.code, p) for p in self.strategy.projects]
+        # each project completed in the year on the year's list, numbered in catalogue order
+        # (the order of the report's list) after those the list already has
+        listed = [p.list_number or 0 for p in projects if p.completed_in == self.year]
+        number = max(listed, default=0)
+        for index, project in enumerate(projects):
+            if project.completed_in == self.year and project.list_number is None:
+                number += 1
+                projects[index] = attrs.evolve(project, list_number=number)
         merged = attrs.evolve(
             self.strategy,
             observations=[*kept, *self.observations.values()],
-            projects=[self.projects.get(p.code, p) for p in self.strategy.projects],
+            projects=projects,
             reports=reports,
         )
         return MergeResult(

@@ -115,12 +115,12 @@ SCALES: Final = {"tys.": Decimal(1_000), "mln": Decimal(1_000_000), "mld": Decim
 
 #: GUS signs for missing data and what they mean ("- *" is the Kielce report's own footnote sign).
 MISSING_MARKERS: Final = {
-    "- *": "no data at the report date (footnote '*')",
-    "-*": "no data at the report date (footnote '*')",
-    "–": "no occurrence (GUS sign '–')",
-    "-": "no occurrence (GUS sign '–')",
-    ".": "no data, not known or confidential (GUS sign '.')",
-    "x": "not applicable (GUS sign 'x')",
+    "- *": N_("no data at the report date (footnote '*')"),
+    "-*": N_("no data at the report date (footnote '*')"),
+    "–": N_("no occurrence (GUS sign '–')"),
+    "-": N_("no occurrence (GUS sign '–')"),
+    ".": N_("no data, not known or confidential (GUS sign '.')"),
+    "x": N_("not applicable (GUS sign 'x')"),
 }
 
 _SAME_AS_ABOVE: Final = frozenset({"jw.", "j.w.", "jw", "Jw."})

@@ -49,6 +49,7 @@ from citystrategy.reports.tables._indicator_sections import (
     _indicators_section,
     _severity_labels,
     _status_labels,
+    report_findings,
 )
 from citystrategy.reports.tables.indicators import STATUS
 from citystrategy.reports.tables.projects import (
@@ -57,7 +58,7 @@ from citystrategy.reports.tables.projects import (
     projects_section,
     texts_sections,
 )
-from citystrategy.validation import Severity, check
+from citystrategy.validation import Severity
 
 __all__ = ["annual_report", "summary_section"]
 
@@ -104,7 +105,7 @@ def _status_table(frame: pd.DataFrame, locale: LocaleLike) -> Table:
 
 
 def _findings_table(strategy: Strategy, year: int, locale: LocaleLike) -> Table:
-    counts = Counter(finding.severity for finding in check(strategy, year=year))
+    counts = Counter(finding.severity for finding in report_findings(strategy, year))
     severities = [Severity.ERROR, Severity.WARNING, Severity.INFO]
     rows = pd.DataFrame(
         {

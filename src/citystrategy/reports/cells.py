@@ -29,7 +29,7 @@ from typing import Any, Final
 import pandas as pd
 
 from citystrategy._arguments import instance
-from citystrategy._i18n import pgettext
+from citystrategy._i18n import gettext, pgettext
 from citystrategy.errors import ArgumentError, ArgumentTypeError
 from citystrategy.formatting import (
     DEFAULT_LOCALE,
@@ -221,7 +221,7 @@ def _missing_text(column: Column, row: Any, locale: LocaleLike) -> str:
     if column.reason_key and row is not None:
         reason = _row_value(row, column.reason_key, column)
         if not _is_missing(reason) and str(reason):
-            return _text(reason, column, locale)
+            return gettext(_text(reason, column, locale), locale)  # GUS's signs translated
     return format_missing(locale=locale)
 
 

@@ -345,6 +345,10 @@ def _shown(key: str, value: FindingValue, finding: Finding, locale: Locale) -> s
         return _unit_name(value, locale)
     if key == "field":
         return _field_name(value, locale)
+    if key == "text" and finding.kind is FindingKind.MISSING_VALUE:
+        return gettext(
+            value, locale
+        )  # GUS's signs in the reader's language; a city's own text as it is
     return value
 
 

@@ -429,8 +429,15 @@ def _findings_of(report: ValidationReport, year: int) -> ValidationReport:
     return ValidationReport(strategy=report.strategy, findings=kept)
 
 
+def report_findings(strategy: Strategy, year: int) -> ValidationReport:
+    """The findings the report on *year* shows: its own declared figures checked, no later year."""
+    reported = year in {report.year for report in strategy.reports}
+    return _findings_of(check(strategy, year=year) if reported else check(strategy), year)
+
+
 def findings_section(strategy: Strategy, *, year: int, locale: LocaleLike = "pl_PL") -> Section:
-    """The findings on the strategy's data, most serious first; none about a year after *year*.
+    """The findings on the strategy's data, most serious first; none about a year after *year*,
+    and of the figures reports declare, those of the report on *year*.
 
     Raises:
         ArgumentTypeError: If *strategy* is not a Strategy or *year* not an int.
@@ -439,7 +446,7 @@ def findings_section(strategy: Strategy, *, year: int, locale: LocaleLike = "pl_
     instance(strategy, "strategy", Strategy, "a Strategy")
     integer(year, "year")
     loc = get_locale(locale)
-    frame = findings_table(_findings_of(check(strategy), year), locale=loc)
+    frame = findings_table(report_findings(strategy, year), locale=loc)
     order = {Severity.ERROR.value: 0, Severity.WARNING.value: 1, Severity.INFO.value: 2}
     frame = frame.sort_values(SEVERITY, key=lambda s: s.map(order), kind="stable")
     frame = frame.reset_index(drop=True)

@@ -374,7 +374,7 @@ def introduction_table(strategy: Strategy, year: int) -> pd.DataFrame:
         "report_year": report.year,
         "report_period_start": report.period_start,
         "report_period_end": report.period_end,
-        "report_drawn_up_on": report.drawn_up_on,
+        "report_drawn_up_on": report.drawn_up_on or dt.date.today(),  # being drawn up: today
         "report_attachments": report.attachments,
         "report_source": report.source,
     }
@@ -750,6 +750,9 @@ def adopted_documents_table(strategy: Strategy, year: int) -> pd.DataFrame:
     Section 2 of the report ends with "Inne projekty przyjęte do realizacji w okresie
     sprawozdawczym": for Kielce 2023 the SUMP KOF mobility plan and the KOF supra-local strategy.
 
+    A document adopted before the report's period (on a date the data give) belongs to the
+    report on its own year and is left out of later ones.
+
     Returns:
         Columns :data:`ADOPTED_DOCUMENTS_COLUMNS`, one row per document of the strategy in its
         order: ``document`` (its code), ``title``, the texts ``adopted_by``, ``resolution``,
@@ -767,6 +770,8 @@ def adopted_documents_table(strategy: Strategy, year: int) -> pd.DataFrame:
     report = _report(strategy, year)
     rows = []
     for document in strategy.other_documents:
+        if document.adopted_on is not None and document.adopted_on < report.period_start:
+            continue  # adopted before the period: the report on its own year listed it
         record: dict[str, Any] = {"document": document.code, "title": document.title}
         for field in _DOCUMENT_TEXTS:
             value = getattr(document, field)
