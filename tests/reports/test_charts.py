@@ -497,7 +497,9 @@ def test_images_draw_each_chart_once(
     assert images.png(chart) is png
     untitled = images.png(chart, width=6.3, titled=False)
     assert images.png(chart, width=6.3, titled=False) is untitled != png
-    assert drawn == [(chart.title, "svg"), (chart.title, "png"), (chart.title, "png")]
+    wide = images.svg(chart, width=9.4, titled=False)
+    assert images.svg(chart, width=9.4, titled=False) is wide != first
+    assert drawn == [(chart.title, f) for f in ("svg", "png", "png", "svg")]
     assert parse(first).find(f"{SVG}title") is not None
 
 

@@ -1106,13 +1106,19 @@ class ChartImages:
         self._images[key] = (chart, image)
         return image
 
-    def svg(self, chart: Chart) -> bytes:
+    def svg(self, chart: Chart, *, width: float | None = None, titled: bool = True) -> bytes:
         """The chart as SVG (:func:`render_chart`), drawn on the first call only.
+
+        Args:
+            chart: The chart block.
+            width: The picture's width in inches, as :func:`render_chart` takes it (a
+                landscape page's text width for a chart on one).
+            titled: Draw the title over it (``False`` where a caption gives it).
 
         Raises:
             ArgumentTypeError: If *chart* is not a Chart (and as :func:`render_chart` says).
         """
-        return self._image(chart, "svg")
+        return self._image(chart, "svg", width, titled)
 
     def png(self, chart: Chart, *, width: float | None = None, titled: bool = True) -> bytes:
         """The chart as PNG (:func:`render_chart`), drawn on the first call only.
