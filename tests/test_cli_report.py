@@ -92,7 +92,7 @@ def test_an_existing_file_is_kept(tmp_path: Path, capsys: pytest.CaptureFixture[
     code, out, err = run(["report", "kielce", "--year", "2023", "-o", str(path), "--force"], capsys)
     assert (code, err) == (0, "")
     assert path.read_text(encoding="utf-8").startswith(
-        "# Roczny raport z realizacji strategii w 2023 r."
+        "# Roczny raport z realizacji strategii w 2023\xa0r."
     )
 
 

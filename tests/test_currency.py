@@ -238,7 +238,7 @@ def test_eur_assessment() -> None:
     goal = goals.set_index("goal").loc["2"]
     assert (goal["indicators"], goal["scored"]) == (1, 1)
     text = format_assessment(table, goals, year=2023)
-    assert f"2000{NBSP}€" in text
+    assert f"2000,00{NBSP}€" in text
     assert "zł" not in text
 
 

@@ -71,7 +71,7 @@ def test_bounds_as_symbols_for_tables() -> None:
     assert format_target(limit, MICRO, symbols=True) == f"≤{NBSP}20{NBSP}µg/m³"
     assert format_target(limit, MICRO, symbols=True, ascii_only=True) == f"≤{NBSP}20{NBSP}ug/m3"
     money = _bound(TargetKind.AT_LEAST, "10000000")
-    assert format_target(money, "PLN", symbols=True) == f"≥{NBSP}10{NBSP}000{NBSP}000{NBSP}zł"
+    assert format_target(money, "PLN", symbols=True) == f"≥{NBSP}10{NBSP}000{NBSP}000,00{NBSP}zł"
 
 
 @pytest.mark.parametrize(
@@ -81,8 +81,8 @@ def test_bounds_as_symbols_for_tables() -> None:
         (_band("10", "20"), MICRO, "pl_PL", f"10–20{NBSP}µg/m³"),
         (_band("1", "2"), "day", "pl_PL", f"1–2{NBSP}dni"),
         (_band("2.5", "4.5"), "percent", "en_GB", "2.5–4.5%"),
-        (_band("10000", "20000"), "PLN", "pl_PL", f"10{NBSP}000–20{NBSP}000{NBSP}zł"),
-        (_band("10000", "20000"), "PLN", "en_GB", f"PLN{NBSP}10,000–20,000"),
+        (_band("10000", "20000"), "PLN", "pl_PL", f"10{NBSP}000,00–20{NBSP}000,00{NBSP}zł"),
+        (_band("10000", "20000"), "PLN", "en_GB", f"PLN{NBSP}10,000.00–20,000.00"),
         (_band("-5", "10"), "count", "pl_PL", f"-5{NBSP}– 10"),
     ],
     ids=["percent", "micrograms", "days-agree-with-the-last", "en", "zloty", "pln-en", "negative"],
@@ -114,3 +114,69 @@ def test_bad_arguments_are_refused() -> None:
         format_target("14,3%", "percent")  # type: ignore[arg-type]
     with pytest.raises(UnitError, match="furlong"):
         format_target(_bound(TargetKind.AT_LEAST, "1"), "furlong")
+
+
+@pytest.mark.parametrize(
+    ("target", "unit", "symbols", "locale", "expected"),
+    [
+        (
+            _bound(TargetKind.AT_LEAST, "1746990947"),
+            "PLN",
+            False,
+            "pl_PL",
+            f"co najmniej 1{NBSP}746{NBSP}990{NBSP}947,00{NBSP}zł",
+        ),
+        (
+            _bound(TargetKind.AT_LEAST, "1746990947"),
+            "PLN",
+            True,
+            "pl_PL",
+            f"≥{NBSP}1{NBSP}746{NBSP}990{NBSP}947,00{NBSP}zł",
+        ),
+        (
+            _bound(TargetKind.AT_LEAST, "1746990947"),
+            "PLN",
+            False,
+            "en_GB",
+            f"at least PLN{NBSP}1,746,990,947.00",
+        ),
+        (
+            _bound(TargetKind.AT_LEAST, "54.37"),
+            "PLN / inhabitant",
+            False,
+            "pl_PL",
+            f"co najmniej 54,37{NBSP}zł na mieszkańca",
+        ),
+        (_bound(TargetKind.AT_MOST, "4454.5"), "PLN", True, "pl_PL", f"≤{NBSP}4454,50{NBSP}zł"),
+        (
+            make_target(kind=TargetKind.EXACTLY, value=Decimal(500), tolerance=Decimal(25)),
+            "PLN",
+            False,
+            "pl_PL",
+            f"500,00{NBSP}±{NBSP}25,00{NBSP}zł",
+        ),
+        (
+            _bound(TargetKind.AT_LEAST, "1309967"),
+            "kiloPLN",
+            False,
+            "pl_PL",
+            f"co najmniej 1{NBSP}309{NBSP}967{NBSP}tys. zł",
+        ),
+    ],
+    ids=[
+        "revenue-pl",
+        "revenue-symbols",
+        "revenue-en",
+        "per-inhabitant",
+        "four-digits",
+        "exactly",
+        "thousands-stay-whole",
+    ],
+)
+def test_money_targets_keep_their_grosze(
+    target: Target, unit: str, symbols: bool, locale: str, expected: str
+) -> None:
+    """A money target shows two decimals as the values beside it do (Kielce's revenue target,
+    printed "1 746 990 947 zł" beside "1 679 523 470,54 zł"); 4454 keeps no group space
+    (Polish minimum grouping); an amount in thousands of złoty stays whole."""
+    assert format_target(target, unit, symbols=symbols, locale=locale) == expected

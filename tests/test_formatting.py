@@ -567,12 +567,12 @@ def test_format_value_zero_is_not_missing() -> None:
     [
         ("46.10", "PLN / inhabitant", "46,10\xa0zł na mieszkańca"),
         ("8818970.62", "PLN", "8\xa0818\xa0970,62\xa0zł"),
-        ("140002443", "PLN", "140\xa0002\xa0443\xa0zł"),
+        ("140002443", "PLN", "140\xa0002\xa0443,00\xa0zł"),
         ("5.2", "percent", "5,2%"),
         ("31791.00", "megawatt_hour", "31\xa0791,00\xa0MWh"),
         ("20", "microgram / meter ** 3", "20\xa0µg/m³"),
         ("371", "person / hundred_thousand_inhabitants", "371\xa0os. na 100 tys. mieszkańców"),
-        ("30000", "EUR", "30\xa0000\xa0€"),
+        ("30000", "EUR", "30\xa0000,00\xa0€"),
     ],
     ids=["per-capita", "cost", "whole-cost", "percent", "mwh", "ugm3", "per-100k", "euro"],
 )

@@ -48,7 +48,7 @@ def test_outline_follows_the_report(report: Report) -> None:
         "7. Opis dalszych działań",
         "Uwagi",
     ]
-    assert report.title == "Roczny raport z realizacji strategii w 2023 r."
+    assert report.title == "Roczny raport z realizacji strategii w 2023\xa0r."
     assert report.data is not None
     assert report.data_title == "Dane"
     assert report.locale == "pl_PL"

@@ -114,7 +114,7 @@ def test_piped_output_keeps_every_name_whole(
                 "KIE-1.1-02": f"≤{NBSP}60%",  # printed 60%
                 "KIE-2.4-01": f"≤{NBSP}20",  # printed 20 ug/m3, the unit beside the name
                 "KIE-2.4-09": f"≤{NBSP}23{NBSP}594,78",  # printed 23594,78 MWh
-                "KIE-1.3-03": f"≥{NBSP}10{NBSP}000{NBSP}000{NBSP}zł",  # printed 10 000 000 zł
+                "KIE-1.3-03": f"≥{NBSP}10{NBSP}000{NBSP}000,00{NBSP}zł",  # printed 10 000 000 zł
             },
         ),
         (
@@ -124,7 +124,7 @@ def test_piped_output_keeps_every_name_whole(
                 "KIE-1.1-02": f"≤{NBSP}60%",
                 "KIE-2.4-01": f"≤{NBSP}20",
                 "KIE-2.4-09": f"≤{NBSP}23,594.78",
-                "KIE-1.3-03": f"≥{NBSP}PLN{NBSP}10,000,000",
+                "KIE-1.3-03": f"≥{NBSP}PLN{NBSP}10,000,000.00",
             },
         ),
     ],

@@ -445,6 +445,19 @@ def test_png_is_a_png_at_the_stated_resolution(report_charts: dict[str, Chart]) 
     assert 2 * PNG_DPI < height < 6 * PNG_DPI
 
 
+def test_an_untitled_chart_keeps_its_title_for_screen_readers(
+    report_charts: dict[str, Chart],
+) -> None:
+    """Without its title drawn, a chart is lower by the title's lines; its SVG keeps the title."""
+    chart = _chart(report_charts, "Wykres 1.")
+    titled, untitled = render_chart(chart), render_chart(chart, titled=False)
+    heights = [float(parse(svg).get("height", "").removesuffix("pt")) for svg in (titled, untitled)]
+    assert heights[1] < heights[0] - 10
+    assert chart.title not in texts(parse(untitled))
+    assert chart.title in texts(parse(titled))
+    assert parse(untitled).findtext(f"{SVG}title") == chart.title
+
+
 def test_svg_text_is_drawn_as_paths() -> None:
     """An SVG draws its text as paths, so no font on the reader's machine changes it."""
     svg = render_chart(_pie([Decimal(1), Decimal(3)]))
@@ -471,9 +484,9 @@ def test_images_draw_each_chart_once(
     drawn: list[tuple[str, str]] = []
     real = charts.render_chart
 
-    def counting(chart: Chart, *, locale: str = "pl_PL", format: charts.Format = "svg") -> bytes:
+    def counting(chart: Chart, *, format: charts.Format = "svg", **options: Any) -> bytes:
         drawn.append((chart.title, format))
-        return real(chart, locale=locale, format=format)
+        return real(chart, format=format, **options)
 
     monkeypatch.setattr(charts, "render_chart", counting)
     images = ChartImages("pl_PL")
@@ -482,7 +495,11 @@ def test_images_draw_each_chart_once(
     assert images.svg(chart) is first
     png = images.png(chart)
     assert images.png(chart) is png
-    assert drawn == [(chart.title, "svg"), (chart.title, "png")]
+    untitled = images.png(chart, width=6.3, titled=False)
+    assert images.png(chart, width=6.3, titled=False) is untitled != png
+    wide = images.svg(chart, width=9.4, titled=False)
+    assert images.svg(chart, width=9.4, titled=False) is wide != first
+    assert drawn == [(chart.title, f) for f in ("svg", "png", "png", "svg")]
     assert parse(first).find(f"{SVG}title") is not None
 
 
@@ -537,8 +554,22 @@ def test_text_in_a_value_column_is_refused_before_drawing() -> None:
         (lambda: render_chart(bad("chart")), ArgumentTypeError, "'chart'"),
         (lambda: ChartImages("pl_PL").png(bad("chart")), ArgumentTypeError, "'chart'"),
         (lambda: ChartImages("xx"), ArgumentError, "'xx'"),
+        (lambda: render_chart(_pie([Decimal(1)]), width=bad("wide")), ArgumentTypeError, "'wide'"),
+        (lambda: render_chart(_pie([Decimal(1)]), width=bad(True)), ArgumentTypeError, "True"),
+        (lambda: render_chart(_pie([Decimal(1)]), width=30), ArgumentError, "30"),
+        (lambda: render_chart(_pie([Decimal(1)]), titled=bad("no")), ArgumentTypeError, "'no'"),
     ],
-    ids=["format", "locale", "not-a-chart", "images-not-a-chart", "images-locale"],
+    ids=[
+        "format",
+        "locale",
+        "not-a-chart",
+        "images-not-a-chart",
+        "images-locale",
+        "width-text",
+        "width-bool",
+        "width-too-wide",
+        "titled-text",
+    ],
 )
 def test_bad_arguments(call: object, error: type[Exception], shows: str) -> None:
     """Bad arguments are typed errors that show what was given."""

@@ -167,7 +167,7 @@ def test_sections_in_the_report_s_order(root: Element, report: Report) -> None:
     """The title is the one h1, each section an h2 in order, the table of contents links them."""
     (html,) = root.find_all("html")
     assert html.attrs["lang"] == "pl"
-    assert root.find_all("title")[0].text() == "Roczny raport z realizacji strategii w 2023 r."
+    assert root.find_all("title")[0].text() == "Roczny raport z realizacji strategii w 2023\xa0r."
     assert [h.text() for h in root.find_all("h1")] == [report.title]
     sections = root.find_all("main")[0].find_all("section")
     titles = [section.find_all("h2")[0].text() for section in sections]
@@ -233,7 +233,7 @@ def test_figures_of_sections_2_and_3(root: Element) -> None:
         f"1{NBSP}679{NBSP}523{NBSP}470,54{NBSP}zł",
         f"1{NBSP}579{NBSP}375{NBSP}948,66{NBSP}zł",
     ]
-    assert revenue[8] == f"1{NBSP}746{NBSP}990{NBSP}947{NBSP}zł"
+    assert revenue[8] == f"1{NBSP}746{NBSP}990{NBSP}947,00{NBSP}zł"  # printed without grosze
 
 
 def test_tables_are_marked_up_for_screen_readers(root: Element) -> None:
@@ -511,7 +511,7 @@ def test_cli_writes_html_and_keeps_an_existing_file(
     assert (code, err) == (0, "")
     assert out == f"zapisano raport w pliku {path}\n"
     root = parse(path.read_text(encoding="utf-8"))
-    assert root.find_all("h1")[0].text() == "Roczny raport z realizacji strategii w 2023 r."
+    assert root.find_all("h1")[0].text() == "Roczny raport z realizacji strategii w 2023\xa0r."
     english = tmp_path / "report.html"
     code, out, err = run(
         ["report", "kielce", "--year", "2023", "-o", str(english), "--locale", "en"], capsys

@@ -169,7 +169,7 @@ def test_indicator_metadata(site: Path, strategy: Strategy) -> None:
     assert values["Jednostka"] == "zł"
     assert values["Rok docelowy"] == "2030"
     assert values["Rodzaj wartości docelowej"] == "co najmniej"
-    assert values["Wartość docelowa"] == "co najmniej 1\xa0746\xa0990\xa0947\xa0zł"
+    assert values["Wartość docelowa"] == "co najmniej 1\xa0746\xa0990\xa0947,00\xa0zł"
     assert values["Źródło"] == indicator.source
     crumbs = [a.attrs["href"] for a in page.find_all("nav")[0].find_all("a")]
     assert crumbs == ["../index.html", "../goals/goal-3.html"]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import docx
 import pandas as pd
@@ -16,14 +18,16 @@ from docx.enum.section import WD_ORIENTATION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.section import Section as WordSection
+from docx.shared import Length
 from docx.table import Table as WordTable
 
 from citystrategy.cli import main
 from citystrategy.errors import ArgumentError, ArgumentTypeError, OutputExistsError
 from citystrategy.model import Strategy
+from citystrategy.reports import charts
 from citystrategy.reports.annual import annual_report
 from citystrategy.reports.cells import STATUS_ICONS
-from citystrategy.reports.charts import ChartImages
+from citystrategy.reports.charts import ChartImages, render_chart
 from citystrategy.reports.document import (
     Chart,
     ChartKind,
@@ -120,7 +124,9 @@ def pictured_sections(document: Document) -> list[WordSection]:
 
 def test_headings_use_word_s_styles_in_the_report_s_order(polish: Document) -> None:
     """The title is in Title, sections in Heading 1 in the report's order, goals in Heading 2."""
-    assert styled(polish, "Title") == [("Title", "Roczny raport z realizacji strategii w 2023 r.")]
+    assert styled(polish, "Title") == [
+        ("Title", "Roczny raport z realizacji strategii w 2023\xa0r.")
+    ]
     assert [text for _, text in styled(polish, "Heading 1")] == POLISH_SECTIONS
     goals = [text for style, text in styled(polish, "Heading 2") if text.startswith("Cel ")]
     assert goals == [
@@ -147,6 +153,48 @@ def test_a_table_of_contents_field_that_word_updates(polish: Document) -> None:
     assert all(section.footer.is_linked_to_previous for section in polish.sections[1:])
 
 
+def contents(document: Document) -> list[tuple[str, str]]:
+    """The paragraphs of the table of contents' field result (style, text), read from the XML:
+    from the one with the field's ``separate`` to the one with its ``end``."""
+    found: list[tuple[str, str]] = []
+    state = "before"
+    for paragraph in document.paragraphs:
+        kinds = [c.get(qn("w:fldCharType")) for c in paragraph._p.iter(qn("w:fldChar"))]
+        codes = "".join(t.text or "" for t in paragraph._p.iter(qn("w:instrText")))
+        if state == "before" and "TOC" in codes:
+            assert kinds == ["begin", "separate"]
+            state = "in"
+        if state == "in":
+            found.append((paragraph.style.name if paragraph.style else "", paragraph.text))
+            if "end" in kinds:
+                return found
+    raise AssertionError("the table of contents' field has no end")
+
+
+@pytest.mark.parametrize("language", ["polish", "english"])
+def test_the_contents_shows_the_headings_before_word_updates_it(
+    language: str, request: pytest.FixtureRequest
+) -> None:
+    """The contents field's result already lists every heading of levels 1–3, in order and
+    indented by level, after a note that the page numbers come when Word updates it."""
+    document: Document = request.getfixturevalue(language)
+    entries = contents(document)
+    note, *listed = entries
+    assert "F9" in note[1]
+    headings = [
+        (f"toc {style.removeprefix('Heading ')}", text)
+        for style, text in ((p.style.name if p.style else "", p.text) for p in document.paragraphs)
+        if style in ("Heading 1", "Heading 2", "Heading 3")
+    ]
+    assert len(headings) > 20
+    assert listed == headings
+    assert listed[0] == ("toc 1", "Podsumowanie" if language == "polish" else "Summary")
+    indents = [document.styles[f"toc {level}"].paragraph_format.left_indent for level in (1, 2, 3)]
+    assert [round(0 if indent is None else indent.cm, 2) for indent in indents] == [0, 0.5, 1]
+    ids = {document.styles[f"toc {level}"].style_id for level in (1, 2, 3)}
+    assert ids == {"TOC1", "TOC2", "TOC3"}  # Word's built-in ones, which it fills in
+
+
 def test_cost_tables_carry_the_figures_of_section_2(polish: Document) -> None:
     """Goal 1's cost, the computed and the declared totals, exact to the grosz and right-aligned."""
     table = table_with(polish, "Koszt (raport)")
@@ -171,6 +219,36 @@ def test_indicator_tables_carry_the_revenue_of_section_3(polish: Document) -> No
     header, *body = rows(table)
     (revenue,) = (row for row in body if row[2] == "Dochody miasta")
     assert revenue[header.index("Wartość w 2023\xa0r.")] == REVENUE
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "target"),
+    [
+        ("polish", "Dochody miasta", f"1{NBSP}746{NBSP}990{NBSP}947,00{NBSP}zł"),
+        ("english", "Dochody miasta", f"PLN{NBSP}1,746,990,947.00"),
+    ],
+)
+def test_money_targets_show_their_grosze_beside_the_values(
+    language: str, name: str, target: str, request: pytest.FixtureRequest
+) -> None:
+    """The revenue's target (printed "1 746 990 947 zł" in the source) has two decimals as its
+    values (1 679 523 470,54 zł) do, in either language; no money cell of the goals' tables
+    lacks its grosze."""
+    document: Document = request.getfixturevalue(language)
+    found = [rows(t) for t in document.tables if name in str(rows(t))]
+    (revenue,) = (row for table in found for row in table[1:] if row[2] == name)
+    assert target in revenue
+    amount = re.compile(r"([≥≤]\xa0)?(PLN\xa0)?[-−]?\d[\d\xa0,.]*(\xa0zł)?")
+    amounts = [
+        cell
+        for table in document.tables
+        for row in rows(table)[1:]
+        for cell in row
+        if amount.fullmatch(cell) and (cell.endswith(f"{NBSP}zł") or f"PLN{NBSP}" in cell)
+    ]
+    assert len(amounts) > 20
+    whole = [cell for cell in amounts if not re.search(r"[.,]\d\d(\xa0zł)?$", cell)]
+    assert whole == []
 
 
 def test_header_rows_repeat_and_rows_do_not_split(polish: Document) -> None:
@@ -260,22 +338,62 @@ def test_charts_are_pictures_with_alternative_text_and_a_caption(
     assert all(image.blob.startswith(b"\x89PNG") for image in images)
 
 
-def test_chart_images_are_shared_and_in_the_report_s_language(tmp_path: Path) -> None:
-    """Given images are used as they are; images of another locale are refused."""
+def test_chart_images_are_shared_and_in_the_report_s_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Given images are drawn once and reused; images of another locale are refused."""
     frame = pd.DataFrame({"goal": ["1", "2"], "cost": [Decimal("75.00"), Decimal("25.00")]})
     table = Table(frame, (Column("goal", "Cel"), Column("cost", "Koszt", kind=ColumnKind.MONEY)))
     chart = Chart(ChartKind.PIE, "Wykres 1. Nakłady", table, "goal", ("cost",))
     report = Report(title="R", sections=(Section("S", (chart,)),))
     images = ChartImages("pl_PL")
-    drawn = images.png(chart)
-    document = to_word(report, images=images)
-    (image,) = [p for p in document.part.package.parts if p.content_type == "image/png"]
-    assert image.blob == drawn
+    drawn: list[bytes] = []
+    render = charts.render_chart
+
+    def counted(*args: Any, **kwargs: Any) -> bytes:
+        drawn.append(render(*args, **kwargs))
+        return drawn[-1]
+
+    monkeypatch.setattr(charts, "render_chart", counted)
+    blobs = []
+    for _ in range(2):
+        document = to_word(report, images=images)
+        (image,) = [p for p in document.part.package.parts if p.content_type == "image/png"]
+        blobs.append(image.blob)
+    assert len(drawn) == 1
+    assert blobs == [drawn[0], drawn[0]]
     with pytest.raises(ArgumentError, match="images"):
         write_word(report, tmp_path / "r.docx", images=ChartImages("en_GB"))
     with pytest.raises(ArgumentTypeError, match="images"):
         to_word(report, images="obrazki")  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_chart_s_title_is_its_caption_not_in_the_picture(
+    report: Report, polish: Document
+) -> None:
+    """A chart's picture is drawn as wide as the page's text without its title, which its
+    caption (and alt text) gives once."""
+    sections = pictured_sections(polish)
+    paragraphs = polish.paragraphs
+    pictured = [n for n, p in enumerate(paragraphs) if p._p.xpath(".//pic:pic")]
+    images = {part.partname: part.blob for part in polish.part.package.parts}
+    chart_blocks = [b for s in report.sections for b in s.blocks if isinstance(b, Chart)]
+    assert len(chart_blocks) == len(pictured) == len(sections) == 6
+    for n, chart, section in zip(pictured, chart_blocks, sections, strict=True):
+        (blip,) = paragraphs[n]._p.xpath(".//a:blip")
+        part = polish.part.related_parts[blip.get(qn("r:embed"))]
+        caption = paragraphs[n + 1]
+        assert caption.text == chart.title
+        assert caption.style is not None
+        assert caption.style.name == "Caption"
+        assert section.page_width is not None
+        assert section.left_margin is not None
+        assert section.right_margin is not None
+        text_width = Length(section.page_width - section.left_margin - section.right_margin).inches
+        untitled = render_chart(chart, format="png", width=text_width, titled=False)
+        titled = render_chart(chart, format="png", width=text_width)
+        assert images[part.partname] == untitled != titled
 
 
 def test_statuses_are_words_with_a_symbol_on_their_tone(polish: Document) -> None:
@@ -314,7 +432,7 @@ def test_a_missing_value_shows_its_reason() -> None:
 def test_core_properties_and_the_spelling_language(kielce: Strategy, polish: Document) -> None:
     """Title, subject, author, date and language come from the report; styles are in Polish."""
     core = polish.core_properties
-    assert core.title == "Roczny raport z realizacji strategii w 2023 r."
+    assert core.title == "Roczny raport z realizacji strategii w 2023\xa0r."
     assert core.subject == kielce.title
     assert core.author == "Kielce"
     assert core.language == "pl-PL"

@@ -521,6 +521,19 @@ def _with_unit(value: Decimal, unit: str, locale: Locale, *, ascii_only: bool = 
     return f"{number}{_NBSP}{label}" if label else number
 
 
+def _money_unit(unit: str) -> bool:
+    """Whether *unit* is an amount of money (``PLN``, ``PLN / inhabitant``), shown with grosze."""
+    return unit.split(" / ", 1)[0] in CURRENCIES
+
+
+def _grosze(value: Decimal) -> Decimal:
+    """*value* with two decimals at least: ``1746990947`` -> ``1746990947.00``."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > -2:
+        return _round(value, 2, ROUND_HALF_UP)
+    return value
+
+
 def format_value(
     value: Decimal | None,
     unit: str,
@@ -535,7 +548,9 @@ def format_value(
     Args:
         value: The value, or ``None`` if missing.
         unit: Its canonical unit (``"percent"``, ``"PLN"``, ``"day"`` …).
-        decimals: Fraction digits, or ``None`` to keep the printed precision.
+        decimals: Fraction digits, or ``None`` to keep the printed precision (an amount of
+            money with two at least, its grosze: ``8 400 000,00 zł``, as the project's default
+            for money is).
         missing: The sign for a missing value (GUS: ``–`` no occurrence, ``.`` no data).
         ascii_only: Write ASCII unit labels.
         locale: The locale.
@@ -546,6 +561,8 @@ def format_value(
 
     >>> format_value(Decimal("46.10"), "PLN / inhabitant")
     '46,10\xa0zł na mieszkańca'
+    >>> format_value(Decimal(8400000), "PLN")
+    '8\xa0400\xa0000,00\xa0zł'
     >>> format_value(None, "percent")
     '–'
     """
@@ -553,7 +570,10 @@ def format_value(
     _string(unit, "unit")
     if value is None:
         return format_missing(marker=missing, locale=loc)
-    number = _round(_decimal(value), _decimals(decimals), ROUND_HALF_UP)
+    places = _decimals(decimals)
+    number = _round(_decimal(value), places, ROUND_HALF_UP)
+    if places is None and _money_unit(unit):
+        number = _grosze(number)
     return _with_unit(number, unit, loc, ascii_only=ascii_only)
 
 
@@ -586,7 +606,8 @@ def format_target(
 
     A bound reads ``co najmniej 14,3%`` / ``at least 14.3%`` (or ``≥ 14,3%`` with *symbols*), a
     range has an en dash and its unit once (``10–20 µg/m³``), an *exactly* target its tolerance
-    (``50 ± 5 µg/m³``; a percentage's tolerance is in percentage points).
+    (``50 ± 5 µg/m³``; a percentage's tolerance is in percentage points). Money has its grosze,
+    as the values beside it do (``co najmniej 1 746 990 947,00 zł``).
 
     Args:
         target: The target (:class:`~citystrategy.model.Target`).
@@ -607,7 +628,7 @@ def format_target(
     '≤\xa020\xa0µg/m³'
     >>> band = Target(kind=TargetKind.WITHIN_RANGE, low=Decimal(10), high=Decimal(20), year=2030)
     >>> format_target(band, "PLN")
-    '10–20\xa0zł'
+    '10,00–20,00\xa0zł'
     >>> exact = Target(kind=TargetKind.EXACTLY, value=Decimal(50), tolerance=Decimal(5), year=2030)
     >>> format_target(exact, "percent")
     '50%\xa0±\xa05\xa0p.p.'
@@ -617,15 +638,20 @@ def format_target(
         raise ArgumentTypeError("target", target, "a Target of the model")
     _string(unit, "unit")
 
+    money = _money_unit(unit)
+
+    def exact(value: Decimal) -> Decimal:
+        return _grosze(_decimal(value)) if money else value
+
     def shown(value: Decimal) -> str:
-        return format_value(value, unit, ascii_only=ascii_only, locale=loc)
+        return format_value(exact(value), unit, ascii_only=ascii_only, locale=loc)
 
     if target.kind is TargetKind.WITHIN_RANGE:
         assert target.low is not None  # checked by Target
         assert target.high is not None
         low, high = shown(target.low), shown(target.high)
-        low_number = format_number(target.low, locale=loc)
-        high_number = format_number(target.high, locale=loc)
+        low_number = format_number(exact(target.low), locale=loc)
+        high_number = format_number(exact(target.high), locale=loc)
         dash = "–" if target.low >= 0 and target.high >= 0 else f"{_NBSP}– "
         if low.startswith(low_number) and high.startswith(high_number):
             return f"{low_number}{dash}{high}"  # the unit once, after the range: 10–20 zł
@@ -643,7 +669,7 @@ def format_target(
                 target.tolerance, decimals=None, sign=False, locale=loc
             )
             return f"{value}{_NBSP}±{_NBSP}{tolerance}"
-        number = format_number(target.value, locale=loc)
+        number = format_number(exact(target.value), locale=loc)
         plus_minus = f"{_NBSP}±{_NBSP}{shown(target.tolerance)}"
         if value.startswith(number):
             return f"{number}{plus_minus}"

@@ -218,7 +218,7 @@ def annual_report(
     options: ProgressOptions | None = None,
     data: bool = True,
 ) -> Report:
-    """The standard annual report on *strategy* for *year*, ready for any writer.
+    r"""The standard annual report on *strategy* for *year*, ready for any writer.
 
     Sections: the summary, 1 introduction, 2 projects and their cost (the computed and the
     declared per-goal table side by side, each discrepancy marked; the spending per strategic goal
@@ -229,7 +229,7 @@ def annual_report(
     >>> from citystrategy.cities import kielce
     >>> report = annual_report(kielce.load(), 2023)
     >>> report.title
-    'Roczny raport z realizacji strategii w 2023 r.'
+    'Roczny raport z realizacji strategii w 2023\xa0r.'
     >>> [section.sheet for section in report.sections][:4]
     ['Podsumowanie', '1. Informacje wstępne', '2. Projekty i koszty', '3. Wskaźniki']
 

@@ -142,10 +142,10 @@ def _style() -> Iterator[None]:
         yield
 
 
-def _figure(height: float) -> Figure:
+def _figure(height: float, width: float = _WIDTH) -> Figure:
     from matplotlib.figure import Figure
 
-    return Figure(figsize=(_WIDTH, height))
+    return Figure(figsize=(width, height))
 
 
 def _width(text: str, size: float = _FONT_SIZE) -> float:
@@ -209,19 +209,26 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(lines)
 
 
-def _title_height(title: str) -> float:
-    """The height *title* takes over a chart, in inches."""
+def _characters(characters: int, width: float) -> int:
+    """How many characters fit in a figure *width* inches wide, *characters* fitting in one
+    :data:`_WIDTH` wide."""
+    return max(10, round(characters * width / _WIDTH))
+
+
+def _title_height(title: str, width: float = _WIDTH) -> float:
+    """The height *title* takes over a chart *width* inches wide, in inches."""
     if not title:
         return 0.15
-    lines = _wrap(title, _TITLE_WIDTH).count("\n") + 1
+    lines = _wrap(title, _characters(_TITLE_WIDTH, width)).count("\n") + 1
     return 0.1 + _lines_height(lines, _TITLE_SIZE) + 0.15
 
 
 def _title(figure: Figure, title: str) -> None:
     """Put *title* over the figure."""
     if title:
-        height = float(figure.get_size_inches()[1])
-        figure.suptitle(_wrap(title, _TITLE_WIDTH), y=1 - 0.1 / height, va="top")
+        width, height = (float(size) for size in figure.get_size_inches())
+        wrapped = _wrap(title, _characters(_TITLE_WIDTH, width))
+        figure.suptitle(wrapped, y=1 - 0.1 / height, va="top")
 
 
 def _finish(
@@ -231,7 +238,7 @@ def _finish(
     title and, with *legend_columns*, the legend of its series below."""
     y_labels = [label.get_text() for label in axes.get_yticklabels()]
     x_labels = [label.get_text() for label in axes.get_xticklabels()]
-    left = max([_width(text) for text in y_labels], default=0.0) + 0.2
+    left = max([_width(text) for text in y_labels], default=0.0) * 1.02 + 0.22
     if axes.get_ylabel():
         left += _lines_height(1) + 0.1
     x_lines = max([text.count("\n") + 1 for text in x_labels], default=1)
@@ -247,9 +254,10 @@ def _finish(
         )
         bottom += _lines_height(legend_rows) + 0.12 * (len(texts) // legend_columns + 1)
     right = max(0.25, _width(x_labels[-1]) / 2 + 0.1) if x_labels else 0.25
-    top = _title_height(title)
+    width = float(figure.get_size_inches()[0])
+    top = _title_height(title, width)
     height = top + plot_height + bottom
-    figure.set_size_inches(_WIDTH, height)
+    figure.set_size_inches(width, height)
     _place(figure, axes, left=left, right=right, top=top, bottom=bottom)
     _title(figure, title)
     if legend_columns:
@@ -419,7 +427,47 @@ def _shares(chart: Chart, records: list[dict[str, Any]], labels: list[str]) -> l
     return [amount / total * 100 for amount in amounts]
 
 
-def _pie(chart: Chart, locale: str) -> Figure:
+#: The radius (the pie's being 1) a share's label is put at inside its wedge, in order tried.
+_INSIDE: Final = (0.65, 0.55, 0.75)
+#: Where a share's label goes outside the pie: its distance from the centre, sideways.
+_OUTSIDE: Final = 1.12
+_SHARE_SIZE: Final = 9.0  # points, bold
+
+
+def _share_box(text: str) -> tuple[float, float]:
+    """The width and height of a share's label, in inches (bold is about a tenth wider)."""
+    return _width(text, _SHARE_SIZE) * 1.12 + 0.04, _lines_height(1, _SHARE_SIZE)
+
+
+def _inside(theta1: float, theta2: float, radius: float, box: tuple[float, float]) -> bool:
+    """Whether a label *box* (in the pie's units) centred at *radius* on the wedge's middle fits
+    in the wedge from *theta1* to *theta2* (degrees), every corner clear of its edges."""
+    middle = math.radians((theta1 + theta2) / 2)
+    x, y = radius * math.cos(middle), radius * math.sin(middle)
+    width, height = box
+    for dx in (-width / 2, width / 2):
+        for dy in (-height / 2, height / 2):
+            cx, cy = x + dx, y + dy
+            if math.hypot(cx, cy) > 0.96:
+                return False
+            angle = math.degrees(math.atan2(cy, cx))
+            if (angle - theta1 - 2) % 360 > theta2 - theta1 - 4:
+                return False
+    return True
+
+
+def _spread(wanted: list[float], gap: float) -> list[float]:
+    """Heights as near to *wanted* (top first) as lets each be *gap* below the one above."""
+    placed: list[float] = []
+    for y in wanted:
+        placed.append(min(y, placed[-1] - gap) if placed else y)
+    overshoot = min(0.0, placed[-1] + 1.1) if placed else 0.0  # kept beside the pie
+    return [y - overshoot for y in placed]
+
+
+def _pie(chart: Chart, locale: str, title: str, width: float) -> Figure:
+    """A pie, each share's label in its wedge where it fits and beside the pie (with a leader
+    line) where it does not, never two labels over each other; the legend on its right."""
     from matplotlib.patches import Patch
 
     records = _records(chart)
@@ -433,18 +481,21 @@ def _pie(chart: Chart, locale: str) -> Figure:
         share = format_percent(shares[i], decimals=1, locale=locale)
         entries.append(f"{_wrap(labels[i], 40)}\n{amount} ({share})")
     lines = sum(entry.count("\n") + 1 for entry in entries)
+    width = min(width, _WIDTH)  # a pie and its legend fill no wider page: no empty band beside
     spacing = 0.9 * _FONT_SIZE / 72
     legend_height = _lines_height(lines) + spacing * len(entries)
     size = 2.9  # the pie's square, in inches
     body = max(size, legend_height) + 0.3
-    top = _title_height(chart.title)
-    figure = _figure(top + body)
-    _title(figure, chart.title)
+    top = _title_height(title, width)
+    figure = _figure(top + body, width)
+    _title(figure, title)
     axes = figure.add_subplot()
     below = (body - size) / 2
-    _place(figure, axes, left=0.3, right=_WIDTH - 0.3 - size, top=top + below, bottom=below)
+    _place(figure, axes, left=0.3, right=width - 0.3 - size, top=top + below, bottom=below)
     colours = [PALETTE[i % len(PALETTE)] for i in range(len(records))]
     drawn = [i for i, share in enumerate(shares) if share > 0]
+    texts = {i: format_percent(shares[i], decimals=1, locale=locale) for i in drawn}
+    boxes = {i: _share_box(texts[i]) for i in drawn}
     wedges, _ = axes.pie(
         [float(shares[i]) for i in drawn],
         colors=[colours[i] for i in drawn],
@@ -452,24 +503,60 @@ def _pie(chart: Chart, locale: str) -> Figure:
         counterclock=False,
         wedgeprops={"edgecolor": "white", "linewidth": 1.2},
     )
+    # The axes' half-width, in the pie's units: room beside the pie for the widest outer label.
+    limit = 1.3
+    for _ in range(2):  # the units depend on the limit, the labels inside on the units
+        unit = 2 * limit / size  # the pie's units per inch
+        inner: dict[int, float] = {}
+        for wedge, i in zip(wedges, drawn, strict=True):
+            box = (boxes[i][0] * unit, boxes[i][1] * unit)
+            fits = [r for r in _INSIDE if _inside(wedge.theta1, wedge.theta2, r, box)]
+            if fits:
+                inner[i] = fits[0]
+        outer = [i for i in drawn if i not in inner]
+        widest = max((boxes[i][0] for i in outer), default=0.0)
+        wanted = max(1.3, (_OUTSIDE + 0.05) / (1 - 2 * widest / size)) if outer else 1.3
+        if math.isclose(wanted, limit):
+            break
+        limit = wanted
+    sides: dict[bool, list[tuple[float, int]]] = {True: [], False: []}
     for wedge, i in zip(wedges, drawn, strict=True):
         wedge.set_gid(f"wedge-{i + 1}")
         angle = math.radians((wedge.theta1 + wedge.theta2) / 2)
-        inside = wedge.theta2 - wedge.theta1 >= 18
-        radius = 0.68 if inside else 1.16
-        text = axes.text(
-            radius * math.cos(angle),
-            radius * math.sin(angle),
-            format_percent(shares[i], decimals=1, locale=locale),
-            ha="center",
-            va="center",
-            color="white" if inside else _TEXT,
-            fontweight="bold",
-            fontsize=9,
-        )
-        text.set_gid(f"share-{i + 1}")
-    axes.set_xlim(-1.3, 1.3)
-    axes.set_ylim(-1.3, 1.3)
+        if i in inner:
+            radius = inner[i]
+            text = axes.text(
+                radius * math.cos(angle),
+                radius * math.sin(angle),
+                texts[i],
+                ha="center",
+                va="center",
+                color="white",
+                fontweight="bold",
+                fontsize=_SHARE_SIZE,
+            )
+            text.set_gid(f"share-{i + 1}")
+        else:
+            sides[math.cos(angle) >= 0].append((angle, i))
+    gap = 1.2 * _lines_height(1, _SHARE_SIZE) * 2 * limit / size
+    for right, placed in sides.items():
+        placed.sort(key=lambda item: -math.sin(item[0]))  # top first
+        heights = _spread([1.05 * math.sin(angle) for angle, _ in placed], gap)
+        for (angle, i), y in zip(placed, heights, strict=True):
+            text = axes.annotate(
+                texts[i],
+                (math.cos(angle), math.sin(angle)),
+                xytext=(_OUTSIDE if right else -_OUTSIDE, y),
+                ha="left" if right else "right",
+                va="center",
+                color=_TEXT,
+                fontweight="bold",
+                fontsize=_SHARE_SIZE,
+                arrowprops={"arrowstyle": "-", "color": _AXIS, "linewidth": 0.8, "shrinkA": 2},
+            )
+            text.set_gid(f"share-{i + 1}")
+    axes.set_xlim(-limit, limit)
+    axes.set_ylim(-limit, limit)
     axes.set_aspect("equal")
     handles = [
         Patch(facecolor=colour, edgecolor="white", label=entry)
@@ -498,30 +585,52 @@ def _bar_colour(value: float, column: Column, index: int) -> tuple[str, str]:
     return PALETTE[index % len(PALETTE)], _HATCHES[index % len(_HATCHES)] if index else ""
 
 
-def _bars(chart: Chart, locale: str) -> Figure:
-    """Horizontal bars (BAR) or columns (COLUMN), a group per category, a bar per series."""
+def _rows(lines: Sequence[int], count: int) -> tuple[list[float], float]:
+    """Where each row of horizontal bars is (its middle) and how thick a bar is, in inches down
+    from the top: each row as high as its label of so many *lines* (never less than its *count*
+    bars need), so that no label runs into the next one; the rows' height."""
+    heights = [max(_lines_height(n) + 0.1, 0.16 + 0.12 * count) for n in lines]
+    middles = [sum(heights[:i]) + height / 2 for i, height in enumerate(heights)]
+    thickness = min(0.75 * min(heights), 0.05 + 0.2 * count) / count
+    return [*middles, sum(heights)], thickness
+
+
+def _bars(chart: Chart, locale: str, title: str, width: float) -> Figure:
+    """Horizontal bars (BAR) or columns (COLUMN), a group per category, a bar per series.
+
+    Horizontal bars' rows are as high as their wrapped labels; a bar's data unit is an inch.
+    """
     horizontal = chart.kind is ChartKind.BAR
     records = _records(chart)
     series = _series(chart, records)
     columns = _columns(chart)
     labels = _labels(chart, records, locale)
     first = columns[chart.series[0]]
-    width = _LABEL_WIDTH if horizontal else max(10, 90 // max(len(records), 1))
-    wrapped = [_wrap(label, width) for label in labels]
-    lines = [label.count("\n") + 1 for label in wrapped]
-    if horizontal:
-        plot_height = sum(max(0.15 * n + 0.14, 0.16 + 0.12 * len(series)) for n in lines)
-    else:
-        plot_height = 2.8
-    figure = _figure(plot_height + 1)
-    axes = figure.add_subplot()
     count = len(series)
-    thickness = 0.8 / count
+    if horizontal:
+        wrap = _characters(_LABEL_WIDTH, width)
+    else:
+        wrap = max(10, _characters(90, width) // max(len(records), 1))
+    wrapped = [_wrap(label, wrap) for label in labels]
+    lines = [label.count("\n") + 1 for label in wrapped]
+    if horizontal:  # a row as high as its label, or as the reason its value is missing
+        for i, record in enumerate(records):
+            for key, values in series.items():
+                if values[i] is None:
+                    reason = cell_text(record[key], columns[key], record, locale=locale)
+                    lines[i] = max(lines[i], _wrap(reason, 40).count("\n") + 1)
+        (*positions, plot_height), thickness = _rows(lines, count)
+    else:
+        positions = [float(i) for i in range(len(records))]
+        plot_height = 2.8
+        thickness = 0.8 / count
+    figure = _figure(plot_height + 1, width)
+    axes = figure.add_subplot()
     present: list[float] = []
     for s, (key, values) in enumerate(series.items()):
         column = columns[key]
         for i, value in enumerate(values):
-            position = i + (s - (count - 1) / 2) * thickness
+            position = positions[i] + (s - (count - 1) / 2) * thickness
             record = records[i]
             text = cell_text(record[key], column, record, locale=locale)
             if value is None:  # a gap, with the reason the table gives
@@ -555,7 +664,6 @@ def _bars(chart: Chart, locale: str) -> Figure:
                     position, value, padded, ha="center", va="bottom" if value >= 0 else "top"
                 )
             label.set_gid(f"value-{s + 1}-{i + 1}")
-    positions = list(range(len(records)))
     value_axis: Literal["x", "y"] = "x" if horizontal else "y"
     if first.kind is ColumnKind.SCORE:
         limits = (-6.6, 6.6)
@@ -567,7 +675,7 @@ def _bars(chart: Chart, locale: str) -> Figure:
         ticks = []
     if horizontal:
         axes.set_yticks(positions, wrapped)
-        axes.set_ylim(len(records) - 0.5, -0.5)  # the first row on top
+        axes.set_ylim(plot_height, 0)  # the first row on top
         axes.set_xlim(*limits)
         axes.axvline(0, color=_AXIS, linewidth=0.8)
         axes.grid(axis="x", color=_GRID, linewidth=0.6)
@@ -585,11 +693,11 @@ def _bars(chart: Chart, locale: str) -> Figure:
         (axes.set_xlabel if horizontal else axes.set_ylabel)(chart.axis_title)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-    _finish(figure, axes, chart.title, plot_height, min(count, 3) if count > 1 else 0)
+    _finish(figure, axes, title, plot_height, min(count, 3) if count > 1 else 0)
     return figure
 
 
-def _lines(chart: Chart, locale: str) -> Figure:
+def _lines(chart: Chart, locale: str, title: str, width: float) -> Figure:
     records = _records(chart)
     series = _series(chart, records)
     columns = _columns(chart)
@@ -600,7 +708,7 @@ def _lines(chart: Chart, locale: str) -> Figure:
         xs = [float(_exact(record[chart.category])) for record in records]
     else:
         xs = [float(i) for i in range(len(records))]
-    figure = _figure(4)
+    figure = _figure(4, width)
     axes = figure.add_subplot()
     for s, (key, values) in enumerate(series.items()):
         column = columns[key]
@@ -625,7 +733,7 @@ def _lines(chart: Chart, locale: str) -> Figure:
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     count = len(series)
-    _finish(figure, axes, chart.title, 2.8, min(count, 3) if count > 1 else 0)
+    _finish(figure, axes, title, 2.8, min(count, 3) if count > 1 else 0)
     return figure
 
 
@@ -647,15 +755,50 @@ def _description(chart: Chart, locale: str) -> str:
     return "; ".join(parts)
 
 
-def render_chart(chart: Chart, *, locale: str = "pl_PL", format: Format = "svg") -> bytes:
+def _draw(chart: Chart, locale: str, *, width: float = _WIDTH, titled: bool = True) -> Figure:
+    """The chart's figure, *width* inches wide, with its title over it or not; drawn inside
+    :func:`_style`."""
+    title = chart.title if titled else ""
+    if chart.kind is ChartKind.PIE:
+        return _pie(chart, locale, title, width)
+    if chart.kind is ChartKind.LINE:
+        return _lines(chart, locale, title, width)
+    return _bars(chart, locale, title, width)
+
+
+#: The narrowest and the widest a chart may be drawn, in inches.
+_WIDTHS: Final = (4.0, 12.0)
+
+
+def _chart_width(width: object) -> float:
+    if width is None:
+        return _WIDTH
+    if isinstance(width, bool) or not isinstance(width, int | float | Decimal):
+        raise ArgumentTypeError("width", width, "a width in inches (a number) or None")
+    low, high = _WIDTHS
+    if not low <= float(width) <= high:
+        raise ArgumentError("width", width, f"a width from {low:g} to {high:g} inches")
+    return float(width)
+
+
+def render_chart(
+    chart: Chart,
+    *,
+    locale: str = "pl_PL",
+    format: Format = "svg",
+    width: float | None = None,
+    titled: bool = True,
+) -> bytes:
     r"""Draw a report's chart block: an SVG or a PNG image of its table.
 
-    A pie shows each slice's share of the whole (``6,1%``) on or beside it, and a legend gives
+    A pie shows each slice's share of the whole (``6,1%``) in its wedge where it fits, else
+    beside the pie with a leader line (no two labels over each other), and a legend gives
     each category with its value and share (a category of value 0 is in the legend only). Bars
     (:attr:`~citystrategy.reports.document.ChartKind.BAR`, horizontal, the first row on top) and
     columns are grouped by category, one bar per series, each labelled with its value as the
     table writes it; a bar's label is the category followed by the table's other text columns
-    (an indicator's code and name), wrapped, never cut. Scores (``ColumnKind.SCORE``) run on a
+    (an indicator's code and name), wrapped, never cut, and each row is as high as its label
+    (or the reason its value is missing), so that no two labels meet. Scores (``ColumnKind.SCORE``) run on a
     fixed −5…+5 axis, good ones green and bad ones red and hatched, so that they differ
     without colour too; a missing value is no bar but the reason the table gives for it. Lines
     join each series' values over the categories, with a gap where a value is missing. Axis
@@ -667,6 +810,12 @@ def render_chart(chart: Chart, *, locale: str = "pl_PL", format: Format = "svg")
         locale: The language and number format of its labels (its words come with the chart).
         format: ``"svg"`` (text drawn as paths; ``<title>``, ``role="img"``) or ``"png"``
             (:data:`PNG_DPI` dots per inch).
+        width: The picture's width in inches (4 to 12), the page's text width where it is
+            shown, so that labels wrap to it; ``None``: 7,2 inches (a pie and its legend are
+            never wider). The height follows from the chart (a row of bars as high as its
+            label).
+        titled: Draw the title over the chart; ``False`` for a writer that puts it in a caption
+            (an SVG keeps it in its ``<title>`` for screen readers all the same).
 
     Returns:
         The image, the same bytes for the same chart.
@@ -676,18 +825,15 @@ def render_chart(chart: Chart, *, locale: str = "pl_PL", format: Format = "svg")
             numbers (text in a value column).
         ChartDataError: If the chart's table has no rows, a series has no number at all, or a
             pie has a missing or negative value or a zero total (a ``ValueError`` too).
-        ArgumentError: If *locale* or *format* is unknown.
+        ArgumentError: If *locale* or *format* is unknown, or *width* out of its range.
     """
     instance(chart, "chart", Chart, "a Chart")
     get_locale(locale)
     kind = _format(format)
+    inches = _chart_width(width)
+    instance(titled, "titled", bool, "True or False")
     with _style():
-        if chart.kind is ChartKind.PIE:
-            figure = _pie(chart, locale)
-        elif chart.kind is ChartKind.LINE:
-            figure = _lines(chart, locale)
-        else:
-            figure = _bars(chart, locale)
+        figure = _draw(chart, locale, width=inches, titled=titled)
         return _save(figure, kind, chart.title, _description(chart, locale))
 
 
@@ -946,30 +1092,43 @@ class ChartImages:
     def __init__(self, locale: str = "pl_PL") -> None:
         get_locale(locale)
         self.locale = locale
-        self._images: dict[tuple[int, Format], tuple[Chart, bytes]] = {}
+        self._images: dict[tuple[int, Format, float | None, bool], tuple[Chart, bytes]] = {}
 
-    def _image(self, chart: Chart, format: Format) -> bytes:
+    def _image(
+        self, chart: Chart, format: Format, width: float | None = None, titled: bool = True
+    ) -> bytes:
         instance(chart, "chart", Chart, "a Chart")
-        key = (id(chart), format)
+        key = (id(chart), format, width, titled)
         known = self._images.get(key)
         if known is not None and known[0] is chart:
             return known[1]
-        image = render_chart(chart, locale=self.locale, format=format)
+        image = render_chart(chart, locale=self.locale, format=format, width=width, titled=titled)
         self._images[key] = (chart, image)
         return image
 
-    def svg(self, chart: Chart) -> bytes:
+    def svg(self, chart: Chart, *, width: float | None = None, titled: bool = True) -> bytes:
         """The chart as SVG (:func:`render_chart`), drawn on the first call only.
 
+        Args:
+            chart: The chart block.
+            width: The picture's width in inches, as :func:`render_chart` takes it (a
+                landscape page's text width for a chart on one).
+            titled: Draw the title over it (``False`` where a caption gives it).
+
         Raises:
             ArgumentTypeError: If *chart* is not a Chart (and as :func:`render_chart` says).
         """
-        return self._image(chart, "svg")
+        return self._image(chart, "svg", width, titled)
 
-    def png(self, chart: Chart) -> bytes:
+    def png(self, chart: Chart, *, width: float | None = None, titled: bool = True) -> bytes:
         """The chart as PNG (:func:`render_chart`), drawn on the first call only.
 
+        Args:
+            chart: The chart block.
+            width: The picture's width in inches, as :func:`render_chart` takes it.
+            titled: Draw the title over it (``False`` where a caption gives it).
+
         Raises:
             ArgumentTypeError: If *chart* is not a Chart (and as :func:`render_chart` says).
         """
-        return self._image(chart, "png")
+        return self._image(chart, "png", width, titled)

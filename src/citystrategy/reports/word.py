@@ -19,8 +19,9 @@ What the document holds, all of it plain paragraphs and tables that stay editabl
   a table's title above it in Word's *Caption* style and its note under it;
 * charts as pictures: each :class:`~citystrategy.reports.document.Chart` drawn as a PNG by
   :mod:`citystrategy.reports.charts` (once per run, shared through
-  :class:`~citystrategy.reports.charts.ChartImages`), as wide as it is drawn or as the page,
-  its title as the picture's alternative text and as a caption under it;
+  :class:`~citystrategy.reports.charts.ChartImages`) as wide as the page's text, its title
+  not in the picture but once, as a caption under it (in Word's *Caption* style), and as the
+  picture's alternative text;
 * the long data as a table when it is short, else a sentence with its number of rows (as the
   Markdown writer does);
 * the document's properties (title, subject, author, date, language), the language set on the
@@ -105,6 +106,7 @@ _FONT: Final = "Calibri"
 _A4: Final = (11906, 16838)
 _MARGIN: Final = 1418
 _TWIPS_PER_POINT: Final = 20
+_TWIPS_PER_INCH: Final = 1440
 _EMU_PER_TWIP: Final = 635
 #: The height kept under a chart for its caption (twips, 1,5 cm).
 _CAPTION_ROOM: Final = 850
@@ -179,8 +181,11 @@ def _element(tag: str, **attributes: str) -> BaseOxmlElement:
     return OxmlElement(tag, {qn(f"w:{key}"): value for key, value in attributes.items()})
 
 
-def _field(paragraph: WordParagraph, instruction: str, shown: str = "") -> None:
-    """A field (``PAGE``, ``TOC`` …) at the end of *paragraph*, *shown* until Word updates it."""
+def _field(
+    paragraph: WordParagraph, instruction: str, shown: str = "", *, end: bool = True
+) -> None:
+    """A field (``PAGE``, ``TOC`` …) at the end of *paragraph*, *shown* until Word updates it;
+    without *end*, its result goes on in the paragraphs that follow (see :func:`_contents`)."""
     from docx.oxml.ns import qn
 
     begin = paragraph.add_run()._r
@@ -192,7 +197,8 @@ def _field(paragraph: WordParagraph, instruction: str, shown: str = "") -> None:
     code.append(text)
     paragraph.add_run()._r.append(_element("w:fldChar", fldCharType="separate"))
     paragraph.add_run(shown)
-    paragraph.add_run()._r.append(_element("w:fldChar", fldCharType="end"))
+    if end:
+        paragraph.add_run()._r.append(_element("w:fldChar", fldCharType="end"))
 
 
 # --- the document's settings ---------------------------------------------------------------
@@ -335,11 +341,49 @@ def _title_page(document: Document, report: Report) -> None:
         document.add_paragraph(_xml_text(" · ".join(about)))
     document.add_paragraph(pgettext("document", "Contents", locale), style="TOC Heading")
     waiting = gettext(
-        "The table of contents appears when Word updates the fields: choose Yes when Word asks, "
-        "or click here and press F9.",
+        "Page numbers appear when Word updates the table of contents: choose Yes when Word "
+        "asks, or click here and press F9.",
         locale,
     )
-    _field(document.add_paragraph(), r'TOC \o "1-3" \h \z \u', waiting)
+    note = document.add_paragraph()
+    _field(note, r'TOC \o "1-3" \h \z \u', waiting, end=False)
+    note.runs[-1].italic = True
+
+
+def _contents(document: Document) -> None:
+    """Fill the table of contents' field with the headings (levels 1 to 3), without page
+    numbers, so that a viewer which does not update fields (LibreOffice, a browser's preview)
+    shows the contents too; Word replaces them with its own on updating the field.
+
+    The entries are in Word's built-in *TOC 1* to *TOC 3* styles, added if the template lacks
+    them; the last one closes the field.
+    """
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    paragraphs = document.paragraphs
+    note = next(p for p in paragraphs if p._p.xpath(".//w:instrText[contains(., 'TOC')]"))
+    headings = [
+        (int(p.style.name.removeprefix("Heading ")), p.text)
+        for p in paragraphs
+        if p.style is not None and p.style.name in ("Heading 1", "Heading 2", "Heading 3")
+    ]
+    styles = document.styles
+    names = {style.name for style in styles}
+    for level in (1, 2, 3):
+        if f"toc {level}" not in names:
+            style = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles["Normal"]
+            style.element.set(qn("w:styleId"), f"TOC{level}")
+            style.paragraph_format.left_indent = Cm(0.5 * (level - 1))
+            style.paragraph_format.space_after = Pt(3)
+    last = note
+    for level, text in headings:
+        entry = last.insert_paragraph_before(text, style=styles[f"toc {level}"])
+        last._p.addnext(entry._p)  # moved after *last*
+        last = entry
+    last.add_run()._r.append(_element("w:fldChar", fldCharType="end"))
 
 
 # --- tables --------------------------------------------------------------------------------
@@ -579,14 +623,17 @@ def _table(document: Document, table: Table, locale: str, *, landscape: bool) ->
 def _chart(document: Document, chart: Chart, images: ChartImages, *, landscape: bool) -> None:
     """A chart as a picture (PNG), its title as alternative text and as a caption under it.
 
-    The picture is as large as it is drawn, or made smaller to fit the page's text with its
-    caption (a tall bar chart of many indicators fits a page too).
+    The picture is drawn as wide as the page's text (its labels wrapped to it) and without its
+    title, which the caption gives once; it is made smaller only to fit the page's height with
+    its caption (a tall bar chart of many indicators fits a page too).
     """
     from docx.shared import Emu
 
     picture = document.add_paragraph()
     picture.paragraph_format.keep_with_next = True
-    shape = picture.add_run().add_picture(io.BytesIO(images.png(chart)))
+    inches = _body_width(landscape=landscape) / _TWIPS_PER_INCH
+    drawn = images.png(chart, width=inches, titled=False)
+    shape = picture.add_run().add_picture(io.BytesIO(drawn))
     width, height = shape.width, shape.height
     if width is not None and height is not None and width > 0 and height > 0:
         wide = _body_width(landscape=landscape) * _EMU_PER_TWIP
@@ -715,6 +762,7 @@ def to_word(
     data = _data(report, limit)
     for section in (*report.sections, *([data] if data is not None else [])):
         _section(document, section, locale, charts)
+    _contents(document)
     return document
 
 
