@@ -49,6 +49,7 @@ from citystrategy._arguments import instance
 from citystrategy._i18n import ngettext, pgettext
 from citystrategy._output import write_text
 from citystrategy.formatting import format_date, format_number, format_percent, get_locale
+from citystrategy.reports._paper import widths
 from citystrategy.reports.cells import NUMERIC_KINDS, STATUS_ICONS, cell_text
 from citystrategy.reports.charts import PNG_DPI, ChartImages
 from citystrategy.reports.document import (
@@ -124,6 +125,8 @@ class _Table:
     rows: tuple[tuple[_Cell, ...], ...]
     column_notes: tuple[tuple[str, str, str], ...] = ()
     note: tuple[tuple[str, ...], ...] = ()
+    widths: tuple[str, ...] = ()
+    font_size: str = ""
     kind: str = "table"
 
 
@@ -300,8 +303,15 @@ def _inline_svg(svg: bytes | str, prefix: str) -> Markup:
 class _Builder:
     """The page's view: sections of blocks with ids, and the table of contents."""
 
-    def __init__(self, report: Report, images: ChartImages, paged: bool = False) -> None:
+    def __init__(
+        self,
+        report: Report,
+        images: ChartImages,
+        paged: bool = False,
+        data_rows: int = DATA_ROWS_SHOWN,
+    ) -> None:
         self.paged = paged
+        self.data_rows = data_rows
         self.report = report
         self.locale = report.locale
         self.images = images
@@ -340,7 +350,17 @@ class _Builder:
             elif isinstance(block, PageBreak):
                 blocks.append(_Break())
         wide = any(len(table.columns) > _WIDE_COLUMNS for table in section.tables)
-        return _Section(sid, tuple(blocks), wide), _Entry(sid, title, tuple(children))
+        return _Section(sid, self.laid_out(blocks, wide), wide), _Entry(sid, title, tuple(children))
+
+    def laid_out(
+        self, blocks: Sequence[_Heading | _Paragraph | _Table | _Figure | _Break], wide: bool
+    ) -> tuple[_Heading | _Paragraph | _Table | _Figure | _Break, ...]:
+        """*blocks*, on paper with their tables' column widths (a fixed layout, see _paper)."""
+        if not self.paged:
+            return tuple(blocks)
+        return tuple(
+            _laid_out_table(block, wide) if isinstance(block, _Table) else block for block in blocks
+        )
 
     def figure(self, chart: Chart) -> _Figure:
         self.charts += 1
@@ -366,7 +386,7 @@ class _Builder:
             _Heading(title, 2, f"{sid}-title")
         ]
         count = len(data.frame)
-        if count <= DATA_ROWS_SHOWN:
+        if count <= self.data_rows:
             view = _table_view(data, data.columns, self.locale, self.table_id())
             blocks.append(attrs.evolve(view, caption=data.title or title))
             wide = len(data.columns) > _WIDE_COLUMNS
@@ -382,13 +402,27 @@ class _Builder:
             )
             number_text = format_number(count, decimals=0, locale=self.locale)
             blocks.append(_Paragraph(_paragraphs(sentence.format(count=number_text))))
-        return _Section(sid, tuple(blocks), wide), _Entry(sid, title)
+        return _Section(sid, self.laid_out(blocks, wide), wide), _Entry(sid, title)
+
+
+def _laid_out_table(table: _Table, wide: bool) -> _Table:
+    """*table* with its columns' widths on paper, from its texts (:func:`_paper.widths`)."""
+    texts: list[list[tuple[str, ...]]] = [[(column.title,)] for column in table.columns]
+    for row in table.rows:
+        for index, cell in enumerate(row):
+            lines = cell.lines
+            if cell.icon:
+                lines = (f"{cell.icon} {lines[0]}", *lines[1:])
+            texts[index].append(lines)
+    marked = [bool(column.mark) for column in table.columns]
+    sizes, font_size = widths([tuple(column) for column in texts], marked, wide=wide)
+    return attrs.evolve(table, widths=sizes, font_size=font_size)
 
 
 def _sections(
-    report: Report, images: ChartImages, paged: bool
+    report: Report, images: ChartImages, paged: bool, data_rows: int = DATA_ROWS_SHOWN
 ) -> tuple[list[_Section], list[_Entry]]:
-    builder = _Builder(report, images, paged)
+    builder = _Builder(report, images, paged, data_rows)
     sections, entries = [], []
     parts: Iterable[tuple[_Section, _Entry] | None] = (
         *(builder.section(n, s) for n, s in enumerate(report.sections, start=1)),
@@ -402,14 +436,21 @@ def _sections(
 
 
 def _render(
-    report: Report, *, images: ChartImages | None, paged: bool = False, style: str = ""
+    report: Report,
+    *,
+    images: ChartImages | None,
+    paged: bool = False,
+    style: str = "",
+    data_rows: int = DATA_ROWS_SHOWN,
 ) -> str:
-    """The page; *paged* adds the style of the PDF (a title page, page numbers in the TOC) and
-    draws the charts as PNG images inside the page (``data:`` addresses), for WeasyPrint."""
+    """The page; *paged* adds the style of the PDF (a title page, page numbers in the TOC, a
+    fixed table layout with the columns' widths) and draws the charts as PNG images inside the
+    page (``data:`` addresses), for WeasyPrint. The data table is written out if it has at most
+    *data_rows* rows, else only counted."""
     instance(report, "report", Report, "a Report")
     locale = get_locale(report.locale)
     images = ChartImages(report.locale) if images is None else images
-    sections, toc = _sections(report, images, paged)
+    sections, toc = _sections(report, images, paged, data_rows)
     template = _environment().get_template("report.html.j2")
     created = report.created
     return template.render(
