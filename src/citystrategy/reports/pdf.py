@@ -8,8 +8,8 @@ in the report's language). The document's title, author, subject and date are it
 
 Tables are laid out with fixed column widths measured from their texts (each column at least its
 longest word, so no word or number is split and no table runs off the page; a table whose words
-do not fit even so gets a smaller type), which takes WeasyPrint a third of the time of its
-automatic layout. The long data table is printed only up to :data:`PDF_DATA_ROWS_SHOWN` rows;
+do not fit even so gets a smaller type), which takes WeasyPrint less than half the time of
+its automatic layout. The long data table is printed only up to :data:`PDF_DATA_ROWS_SHOWN` rows;
 past that the PDF says how many rows it has and that the report's workbook (.xlsx) holds them.
 
 WeasyPrint needs Pango from the system, which a machine may lack, so it is an extra
@@ -130,6 +130,6 @@ def _page(report: Report, images: ChartImages | None = None) -> str:
         report,
         images=images,
         paged=True,
-        style=_page_footer_style(report.locale),
+        extra_style=_page_footer_style(report.locale),
         data_rows=PDF_DATA_ROWS_SHOWN,
     )
