@@ -10,15 +10,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
+import pandas as pd
 import pytest
 from pypdf import PdfReader
+from weasyprint import HTML
+from weasyprint.formatting_structure import boxes
 
 from citystrategy.cli import main
 from citystrategy.errors import MissingExtraError, OutputExistsError
 from citystrategy.model import Strategy
 from citystrategy.reports.annual import annual_report
-from citystrategy.reports.document import Report
-from citystrategy.reports.pdf import PDF_LIBRARIES, write_pdf
+from citystrategy.reports.document import Column, ColumnKind, Report, Table
+from citystrategy.reports.pdf import PDF_DATA_ROWS_SHOWN, PDF_LIBRARIES, _page, write_pdf
 from tests.language import english_words, polish_words
 
 NBSP = "\xa0"
@@ -201,3 +204,61 @@ def test_missing_pango_says_what_to_install(
     with pytest.raises(MissingExtraError, match=r"libpango-1\.0-0"):
         write_pdf(Report(title="R"), tmp_path / "r.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+#: Where a line may break inside a word as well as at a space: after a hyphen or a slash.
+_PARTS = re.compile(r"[\s/\-]+")
+
+
+def test_tables_fit_their_columns_and_the_page(kielce: Strategy) -> None:
+    """In the Kielce PDF no cell's text runs past its cell, no cell past the page, no word split."""
+    document = HTML(string=_page(annual_report(kielce, 2023))).render()
+    cells, overflowing, split = 0, [], []
+    for number, page in enumerate(document.pages, start=1):
+        page_box = page._page_box
+        page_right = page_box.content_box_x() + page_box.width
+        for cell in page_box.descendants():
+            if not isinstance(cell, boxes.TableCellBox):
+                continue
+            cells += 1
+            right = cell.content_box_x() + cell.width
+            if cell.border_box_x() + cell.border_width() > page_right + 0.5:
+                overflowing.append((number, "".join(cell.element.itertext())))
+            words = set(_PARTS.split(" ".join(cell.element.itertext())))
+            for text in cell.descendants():
+                if not isinstance(text, boxes.TextBox):
+                    continue
+                if text.position_x + text.width > right + 0.5:
+                    overflowing.append((number, text.text))
+                split += [(number, w) for w in _PARTS.split(text.text) if w and w not in words]
+    assert cells > 2000  # section 3's tables: 112 indicators in 17 columns
+    assert overflowing == []
+    assert split == []
+
+
+def test_the_long_data_table_is_counted_and_the_workbook_named(
+    kielce: Strategy, pages: list[str]
+) -> None:
+    """Kielce's 224 observations are past the PDF's limit: the data section counts them."""
+    count = len(kielce.observations)
+    assert count > PDF_DATA_ROWS_SHOWN
+    data = next(text for text in pages if text.startswith("Dane\n"))
+    sentence = (
+        f"Tabela danych ma {count} wiersze i nie jest tu pokazana; zawiera ją skoroszyt raportu "
+        "(.xlsx)."
+    )
+    assert sentence in data.replace("\n", " ")
+
+
+def test_a_short_data_table_is_printed(tmp_path: Path) -> None:
+    """Data within the limit is printed as its table, every row."""
+    frame = pd.DataFrame({"year": [2022, 2023], "value": [12.5, 5.25]})
+    columns = (
+        Column("year", "Rok", ColumnKind.YEAR),
+        Column("value", "Wartość", ColumnKind.NUMBER),
+    )
+    report = Report(title="R", data=Table(frame, columns), data_title="Dane")
+    text = "\n".join(page_texts(write_pdf(report, tmp_path / "r.pdf")))
+    assert "Rok Wartość" in text
+    assert "2022 12,5" in text
+    assert "2023 5,25" in text

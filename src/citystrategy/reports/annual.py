@@ -46,9 +46,9 @@ from citystrategy.reports.tables import (
     indicator_values_table,
 )
 from citystrategy.reports.tables._indicator_sections import (
-    _indicators_section,
     _severity_labels,
     _status_labels,
+    indicators_section_from,
     report_findings,
 )
 from citystrategy.reports.tables.indicators import STATUS
@@ -247,7 +247,7 @@ def annual_report(
         _summary(strategy, year, values, loc),
         introduction_section(strategy, year, locale=loc),
         projects_section(strategy, year, locale=loc),
-        _indicators_section(strategy, year, values, loc),
+        indicators_section_from(strategy, year, values, loc),
         goal_scores_section(strategy, year, locale=loc, options=options),
         *texts_sections(strategy, year, locale=loc),
         findings_section(strategy, year=year, locale=loc),

@@ -33,37 +33,41 @@ WCAG 2 contrast). A chart is drawn as SVG by :mod:`citystrategy.reports.charts` 
 from __future__ import annotations
 
 import base64
-import functools
 import os
-import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final
 
 import attrs
 from attrs import frozen
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from citystrategy._arguments import instance
 from citystrategy._i18n import ngettext, pgettext
 from citystrategy._output import write_text
 from citystrategy.formatting import format_date, format_number, format_percent, get_locale
-from citystrategy.reports.cells import NUMERIC_KINDS, STATUS_ICONS, cell_text
+from citystrategy.reports._paper import widths
+from citystrategy.reports._web import (
+    Cell,
+    Paragraphs,
+    TableView,
+    environment,
+    inline_svg,
+    paragraphs,
+    style,
+    table_view,
+)
 from citystrategy.reports.charts import PNG_DPI, ChartImages
 from citystrategy.reports.document import (
     Chart,
     ChartKind,
-    Column,
     Heading,
     PageBreak,
     Paragraph,
     Report,
     Section,
     Table,
-    Tone,
 )
-from citystrategy.reports.excel import TONE_COLOURS
 from citystrategy.reports.markdown import _shares
 
 __all__ = ["DATA_ROWS_SHOWN", "to_html", "write_html"]
@@ -73,19 +77,6 @@ DATA_ROWS_SHOWN: Final = 1000
 _SHARE_DECIMALS: Final = 1
 #: A section with a table of more columns than this is printed on landscape pages.
 _WIDE_COLUMNS: Final = 8
-_BLANK_LINES: Final = re.compile(r"\n\s*\n")
-#: An SVG's prologue (XML declaration, DOCTYPE, comments) that has no place inside HTML.
-_SVG_PROLOGUE: Final = re.compile(
-    r"\A(?:\s*<\?xml[^>]*\?>|\s*<!DOCTYPE[^>]*>|\s*<!--.*?-->)*\s*", re.S
-)
-_SVG_ID: Final = re.compile(r'\bid="([^"]+)"')
-#: An id, or a reference to one (``href="#…"``, ``xlink:href="#…"``, ``url(#…)``).
-_SVG_REFERENCE: Final = re.compile(r'(\bid="|href="#|url\(#)([^")]+)')
-#: What an inline SVG does without: its metadata (RDF with namespace addresses) and its
-#: namespace declarations (HTML gives an inline ``<svg>`` its namespace), so that the page holds
-#: no address at all.
-_SVG_METADATA: Final = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
-_SVG_NAMESPACE: Final = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"')
 
 
 @frozen
@@ -97,42 +88,11 @@ class _Heading:
 
 
 @frozen
-class _Paragraph:
-    paragraphs: tuple[tuple[str, ...], ...]
-    kind: str = "paragraph"
-
-
-@frozen
-class _Cell:
-    lines: tuple[str, ...]
-    classes: str = ""
-    icon: str = ""
-
-
-@frozen
-class _Column:
-    title: str
-    numeric: bool
-    mark: str = ""
-
-
-@frozen
-class _Table:
-    id: str
-    caption: str
-    columns: tuple[_Column, ...]
-    rows: tuple[tuple[_Cell, ...], ...]
-    column_notes: tuple[tuple[str, str, str], ...] = ()
-    note: tuple[tuple[str, ...], ...] = ()
-    kind: str = "table"
-
-
-@frozen
 class _Figure:
     id: str
     caption: str
     axis_title: str
-    table: _Table
+    table: TableView
     svg: Markup | None
     png: str = ""
     width: str = ""
@@ -154,117 +114,17 @@ class _Entry:
 @frozen
 class _Section:
     id: str
-    blocks: tuple[_Heading | _Paragraph | _Table | _Figure | _Break, ...]
+    blocks: tuple[_Heading | Paragraphs | TableView | _Figure | _Break, ...]
     wide: bool = False
 
 
-@functools.cache
-def _environment() -> Environment:
-    """The templates' environment: autoescaping on, an undefined name an error."""
-    return Environment(
-        loader=PackageLoader("citystrategy.reports", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-    )
-
-
-@functools.cache
-def _style_sheet(name: str) -> str:
-    loader = _environment().loader
-    assert loader is not None
-    source, _, _ = loader.get_source(_environment(), name)
-    return source
-
-
-def _tone_rules() -> str:
-    """The colours of the tones (:data:`~citystrategy.reports.excel.TONE_COLOURS`)."""
-    rules = []
-    for tone, (text, fill) in TONE_COLOURS.items():
-        rules.append(f"td.tone-{tone.value} {{ color: {text}; background: {fill}; }}")
-    return "\n".join(rules)
-
-
-def _style(paged: bool, extra: str = "") -> Markup:
-    parts = [_style_sheet("report.css"), _tone_rules()]
-    if paged:
-        parts.append(_style_sheet("paged.css"))
-    if extra:
-        parts.append(extra)
-    # Our own style sheets: no text of the data is in them ("</" never appears).
-    return Markup("\n".join(parts))
-
-
-def _paragraphs(text: str) -> tuple[tuple[str, ...], ...]:
-    """Plain text as paragraphs of lines: a blank line parts paragraphs, a line break stays."""
-    found = []
-    for part in _BLANK_LINES.split(text.replace("\r\n", "\n").replace("\r", "\n")):
-        lines = tuple(line.strip() for line in part.split("\n") if line.strip())
-        if lines:
-            found.append(lines)
-    return tuple(found)
-
-
-def _tone(value: object, column: Column) -> Tone | None:
-    if not column.tones:
-        return None
-    try:
-        tone = column.tones.get(value)
-        if tone is None and hasattr(value, "value"):
-            tone = column.tones.get(value.value)
-    except TypeError:  # an unhashable value has no tone
-        return None
-    return tone
-
-
-def _cell(value: object, column: Column, row: dict[str, object], locale: str) -> _Cell:
-    text = cell_text(value, column, row, locale=locale)
-    lines = tuple(line for line in text.split("\n") if line) or ("",)
-    classes = []
-    if column.kind in NUMERIC_KINDS:
-        classes.append("num")
-        if len(lines) == 1 and not any(ch.isdigit() for ch in lines[0]):
-            classes.append("missing")  # a reason in words may wrap
-    tone = _tone(value, column)
-    if tone is not None:
-        classes += ["status", f"tone-{tone.value}"]
-    return _Cell(lines, " ".join(classes), STATUS_ICONS[tone] if tone is not None else "")
-
-
-def _table_view(
-    table: Table, columns: Sequence[Column], locale: str, table_id: str, extra: str = ""
-) -> _Table:
-    """The view of *table*'s *columns*; *extra* titles a column of shares (a pie's)."""
-    marks = {}
-    notes: list[tuple[str, str, str]] = []
-    for column in columns:
-        if column.note:
-            marks[column.key] = str(len(notes) + 1)
-            notes.append((marks[column.key], column.title, column.note))
-    views = [_Column(c.title, c.kind in NUMERIC_KINDS, marks.get(c.key, "")) for c in columns]
-    rows = []
-    for record in table.frame.to_dict("records"):
-        row = {str(key): value for key, value in record.items()}
-        rows.append([_cell(row[c.key], c, row, locale) for c in columns])
-    if extra:
-        views.append(_Column(extra, True))
-    return _Table(
-        id=table_id,
-        caption=table.title,
-        columns=tuple(views),
-        rows=tuple(tuple(row) for row in rows),
-        column_notes=tuple(notes),
-        note=_paragraphs(table.note),
-    )
-
-
-def _chart_table(chart: Chart, locale: str, table_id: str) -> _Table:
+def _chart_table(chart: Chart, locale: str, table_id: str) -> TableView:
     """What *chart* shows, as a table: its categories and series (and a pie's shares)."""
     by_key = {column.key: column for column in chart.table.columns}
     columns = [by_key[chart.category], *(by_key[key] for key in chart.series)]
     share = pgettext("chart", "Share", locale) if chart.kind is ChartKind.PIE else ""
     view = attrs.evolve(
-        _table_view(chart.table, columns, locale, table_id, share), caption=chart.title
+        table_view(chart.table, columns, locale, table_id, share), caption=chart.title
     )
     if not share:
         return view
@@ -274,34 +134,22 @@ def _chart_table(chart: Chart, locale: str, table_id: str) -> _Table:
         shown = (
             "–" if part is None else format_percent(part, decimals=_SHARE_DECIMALS, locale=locale)
         )
-        rows.append((*cells, _Cell((shown,), "num")))
+        rows.append((*cells, Cell((shown,), "num")))
     return attrs.evolve(view, rows=tuple(rows))
-
-
-def _inline_svg(svg: bytes | str, prefix: str) -> Markup:
-    """*svg* as markup for an HTML page: without its prologue, its ids made unique on the page.
-
-    The SVG is matplotlib's, which escapes the texts it draws; it goes into the page as markup
-    on purpose.
-    """
-    text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
-    text = _SVG_PROLOGUE.sub("", text, count=1)
-    text = _SVG_NAMESPACE.sub("", _SVG_METADATA.sub("", text))
-    ids = set(_SVG_ID.findall(text))
-
-    def prefixed(match: re.Match[str]) -> str:
-        start, name = match.groups()
-        return f"{start}{prefix}-{name}" if name in ids else match.group(0)
-
-    text = _SVG_REFERENCE.sub(prefixed, text)
-    return Markup(text)
 
 
 class _Builder:
     """The page's view: sections of blocks with ids, and the table of contents."""
 
-    def __init__(self, report: Report, images: ChartImages, paged: bool = False) -> None:
+    def __init__(
+        self,
+        report: Report,
+        images: ChartImages,
+        paged: bool = False,
+        data_rows: int = DATA_ROWS_SHOWN,
+    ) -> None:
         self.paged = paged
+        self.data_rows = data_rows
         self.report = report
         self.locale = report.locale
         self.images = images
@@ -314,7 +162,7 @@ class _Builder:
 
     def section(self, number: int, section: Section) -> tuple[_Section, _Entry]:
         sid = f"section-{number}"
-        blocks: list[_Heading | _Paragraph | _Table | _Figure | _Break] = []
+        blocks: list[_Heading | Paragraphs | TableView | _Figure | _Break] = []
         children = []
         first = section.blocks[0] if section.blocks else None
         titled = isinstance(first, Heading) and first.level == 1
@@ -331,16 +179,27 @@ class _Builder:
                 if block.level <= 2:
                     children.append(_Entry(heading.id, heading.text))
             elif isinstance(block, Paragraph):
-                blocks.append(_Paragraph(_paragraphs(block.text)))
+                blocks.append(Paragraphs(paragraphs(block.text)))
             elif isinstance(block, Table):
-                view = _table_view(block, block.columns, self.locale, self.table_id())
+                view = table_view(block, block.columns, self.locale, self.table_id())
                 blocks.append(attrs.evolve(view, caption=block.title or heading_text))
             elif isinstance(block, Chart):
                 blocks.append(self.figure(block))
             elif isinstance(block, PageBreak):
                 blocks.append(_Break())
         wide = any(len(table.columns) > _WIDE_COLUMNS for table in section.tables)
-        return _Section(sid, tuple(blocks), wide), _Entry(sid, title, tuple(children))
+        return _Section(sid, self.laid_out(blocks, wide), wide), _Entry(sid, title, tuple(children))
+
+    def laid_out(
+        self, blocks: Sequence[_Heading | Paragraphs | TableView | _Figure | _Break], wide: bool
+    ) -> tuple[_Heading | Paragraphs | TableView | _Figure | _Break, ...]:
+        """*blocks*, on paper with their tables' column widths (a fixed layout, see _paper)."""
+        if not self.paged:
+            return tuple(blocks)
+        return tuple(
+            _laid_out_table(block, wide) if isinstance(block, TableView) else block
+            for block in blocks
+        )
 
     def figure(self, chart: Chart) -> _Figure:
         self.charts += 1
@@ -353,7 +212,7 @@ class _Builder:
             uri = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
             size = f"width: {width:.2f}in; height: {height:.2f}in"
             return _Figure(fid, chart.title, chart.axis_title, table, None, uri, size)
-        svg = _inline_svg(self.images.svg(chart), fid)
+        svg = inline_svg(self.images.svg(chart), fid)
         return _Figure(fid, chart.title, chart.axis_title, table, svg)
 
     def data(self, number: int) -> tuple[_Section, _Entry] | None:
@@ -362,12 +221,12 @@ class _Builder:
             return None
         sid = f"section-{number}"
         title = self.report.data_title or pgettext("sheet", "Data", self.locale)
-        blocks: list[_Heading | _Paragraph | _Table | _Figure | _Break] = [
+        blocks: list[_Heading | Paragraphs | TableView | _Figure | _Break] = [
             _Heading(title, 2, f"{sid}-title")
         ]
         count = len(data.frame)
-        if count <= DATA_ROWS_SHOWN:
-            view = _table_view(data, data.columns, self.locale, self.table_id())
+        if count <= self.data_rows:
+            view = table_view(data, data.columns, self.locale, self.table_id())
             blocks.append(attrs.evolve(view, caption=data.title or title))
             wide = len(data.columns) > _WIDE_COLUMNS
         else:
@@ -381,14 +240,28 @@ class _Builder:
                 self.locale,
             )
             number_text = format_number(count, decimals=0, locale=self.locale)
-            blocks.append(_Paragraph(_paragraphs(sentence.format(count=number_text))))
-        return _Section(sid, tuple(blocks), wide), _Entry(sid, title)
+            blocks.append(Paragraphs(paragraphs(sentence.format(count=number_text))))
+        return _Section(sid, self.laid_out(blocks, wide), wide), _Entry(sid, title)
+
+
+def _laid_out_table(table: TableView, wide: bool) -> TableView:
+    """*table* with its columns' widths on paper, from its texts (:func:`_paper.widths`)."""
+    texts: list[list[tuple[str, ...]]] = [[(column.title,)] for column in table.columns]
+    for row in table.rows:
+        for index, cell in enumerate(row):
+            lines = cell.lines
+            if cell.icon:
+                lines = (f"{cell.icon} {lines[0]}", *lines[1:])
+            texts[index].append(lines)
+    marked = [bool(column.mark) for column in table.columns]
+    sizes, font_size = widths([tuple(column) for column in texts], marked, wide=wide)
+    return attrs.evolve(table, widths=sizes, font_size=font_size)
 
 
 def _sections(
-    report: Report, images: ChartImages, paged: bool
+    report: Report, images: ChartImages, paged: bool, data_rows: int = DATA_ROWS_SHOWN
 ) -> tuple[list[_Section], list[_Entry]]:
-    builder = _Builder(report, images, paged)
+    builder = _Builder(report, images, paged, data_rows)
     sections, entries = [], []
     parts: Iterable[tuple[_Section, _Entry] | None] = (
         *(builder.section(n, s) for n, s in enumerate(report.sections, start=1)),
@@ -402,20 +275,27 @@ def _sections(
 
 
 def _render(
-    report: Report, *, images: ChartImages | None, paged: bool = False, style: str = ""
+    report: Report,
+    *,
+    images: ChartImages | None,
+    paged: bool = False,
+    extra_style: str = "",
+    data_rows: int = DATA_ROWS_SHOWN,
 ) -> str:
-    """The page; *paged* adds the style of the PDF (a title page, page numbers in the TOC) and
-    draws the charts as PNG images inside the page (``data:`` addresses), for WeasyPrint."""
+    """The page; *extra_style* adds CSS rules; *paged* adds the style of the PDF (a title page, page numbers in the TOC, a
+    fixed table layout with the columns' widths) and draws the charts as PNG images inside the
+    page (``data:`` addresses), for WeasyPrint. The data table is written out if it has at most
+    *data_rows* rows, else only counted."""
     instance(report, "report", Report, "a Report")
     locale = get_locale(report.locale)
     images = ChartImages(report.locale) if images is None else images
-    sections, toc = _sections(report, images, paged)
-    template = _environment().get_template("report.html.j2")
+    sections, toc = _sections(report, images, paged, data_rows)
+    template = environment().get_template("report.html.j2")
     created = report.created
     return template.render(
         report=report,
         lang=locale.language,
-        css=_style(paged, style),
+        css=style(paged, extra_style),
         created=format_date(created, locale=locale) if created is not None else "",
         created_iso=created.isoformat() if created is not None else "",
         toc=toc,

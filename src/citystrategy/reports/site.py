@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
 
+import attrs
 import pandas as pd
 from attrs import frozen
 from markupsafe import Markup
@@ -48,21 +49,23 @@ from citystrategy.frames import UNIT, YEAR
 from citystrategy.model import Indicator, Strategy
 from citystrategy.progress import Status
 from citystrategy.progress.strategy import survey_samples
+from citystrategy.reports._web import (
+    Cell,
+    ColumnView,
+    Paragraphs,
+    TableView,
+    environment,
+    inline_svg,
+    paragraphs,
+    style,
+    style_sheet,
+    table_view,
+)
 from citystrategy.reports.cells import STATUS_ICONS
 from citystrategy.reports.charts import ChartImages, indicator_chart
 from citystrategy.reports.csv import to_csv
 from citystrategy.reports.document import Chart, Column, ColumnKind, Table
-from citystrategy.reports.html import (
-    _Cell,
-    _Column,
-    _environment,
-    _inline_svg,
-    _paragraphs,
-    _style,
-    _Table,
-    _table_view,
-)
-from citystrategy.reports.tables._indicator_sections import _indicators_section, _unit_label
+from citystrategy.reports.tables._indicator_sections import indicators_section_from, unit_label
 from citystrategy.reports.tables.indicators import (
     CODE,
     DESCRIPTION,
@@ -117,12 +120,6 @@ class _Heading:
 
 
 @frozen
-class _Text:
-    paragraphs: tuple[tuple[str, ...], ...]
-    kind: str = "paragraph"
-
-
-@frozen
 class _Links:
     items: tuple[tuple[str, str], ...]
     kind: str = "links"
@@ -159,9 +156,9 @@ class _Page:
     intro: tuple[str, ...] = ()
 
 
-def _status_cell(status: Status, text: str) -> _Cell:
+def _status_cell(status: Status, text: str) -> Cell:
     tone = STATUS_TONES[status.value]
-    return _Cell((text,), f"status tone-{tone.value}", STATUS_ICONS[tone])
+    return Cell((text,), f"status tone-{tone.value}", STATUS_ICONS[tone])
 
 
 class _Site:
@@ -176,7 +173,7 @@ class _Site:
         self.rows = {str(r[CODE]): r for r in self.frame.to_dict("records")}
         self.findings = findings_table(check(strategy, year=year), locale=self.loc)
         self.images = ChartImages(self.locale)
-        section = _indicators_section(strategy, year, self.frame, self.loc)
+        section = indicators_section_from(strategy, year, self.frame, self.loc)
         self.goal_charts = {
             block.table.name.removeprefix("goal_").removesuffix("_chart"): block
             for block in section.blocks
@@ -214,23 +211,23 @@ class _Site:
 
     def index(self) -> _Page:
         columns = (
-            _Column(pgettext("site", "Strategic goal", self.loc), False),
-            *(_Column(self.status_label(s), True) for s in SITE_STATUSES),
-            _Column(pgettext("site", "Indicators", self.loc), True),
+            ColumnView(pgettext("site", "Strategic goal", self.loc), False),
+            *(ColumnView(self.status_label(s), True) for s in SITE_STATUSES),
+            ColumnView(pgettext("site", "Indicators", self.loc), True),
         )
         rows = []
         links = []
         for goal in self.strategy.strategic_goals:
             codes = [c for c, r in self.rows.items() if r[STRATEGIC_GOAL] == goal.code]
             counts = [sum(self.status(c) is s for c in codes) for s in SITE_STATUSES]
-            cells = [_Cell((f"{goal.code}. {goal.name}",))]
+            cells = [Cell((f"{goal.code}. {goal.name}",))]
             for status, count in zip(SITE_STATUSES, counts, strict=True):
                 text = format_number(count, decimals=0, locale=self.loc)
-                cells.append(_status_cell(status, text) if count else _Cell((text,), "num"))
-            cells.append(_Cell((format_number(len(codes), decimals=0, locale=self.loc),), "num"))
+                cells.append(_status_cell(status, text) if count else Cell((text,), "num"))
+            cells.append(Cell((format_number(len(codes), decimals=0, locale=self.loc),), "num"))
             rows.append(tuple(cells))
             links.append((f"{goal.code}. {goal.name}", f"goals/{self.goal_files[goal.code]}"))
-        summary = _Table(
+        summary = TableView(
             id="summary",
             caption=pgettext(
                 "site", "Indicators of each strategic goal by status in {year}", self.loc
@@ -261,7 +258,7 @@ class _Site:
 
     # --- a goal ------------------------------------------------------------------------------
 
-    def indicator_table(self, codes: Sequence[str], table_id: str, caption: str) -> _Table:
+    def indicator_table(self, codes: Sequence[str], table_id: str, caption: str) -> TableView:
         chosen = self.frame[self.frame[CODE].isin(list(codes))].reset_index(drop=True)
         chosen[_REASON] = [
             self.missing_text({str(k): v for k, v in r.items()}) for r in chosen.to_dict("records")
@@ -286,8 +283,8 @@ class _Site:
             Column("target_text", pgettext("assessment column", "Target", self.loc)),
         )
         chosen["target_text"] = [self.target_text(str(c)) for c in chosen[CODE]]
-        view = _table_view(Table(chosen, columns), columns, self.locale, table_id)
-        return _Table(view.id, caption, view.columns, view.rows, view.column_notes, view.note)
+        view = table_view(Table(chosen, columns), columns, self.locale, table_id)
+        return attrs.evolve(view, caption=caption)
 
     def missing_text(self, row: dict[str, Any]) -> str | None:
         if row[VALUE] is not None:
@@ -315,11 +312,13 @@ class _Site:
         )
         blocks: list[Any] = []
         if goal.description:
-            blocks.append(_Text(_paragraphs(goal.description)))
+            blocks.append(Paragraphs(paragraphs(goal.description)))
         codes = [c for c, r in self.rows.items() if r[STRATEGIC_GOAL] == goal.code]
         if goal.operational_goals:
             blocks.append(_Heading(pgettext("site", "Operational goals", self.loc)))
-            blocks.append(_Text(tuple((f"{o.code}. {o.name}",) for o in goal.operational_goals)))
+            blocks.append(
+                Paragraphs(tuple((f"{o.code}. {o.name}",) for o in goal.operational_goals))
+            )
         blocks.append(_Heading(pgettext("site", "Indicators", self.loc)))
         caption = pgettext(
             "site", "Indicators of strategic goal {code} in {year}", self.loc
@@ -335,7 +334,7 @@ class _Site:
         )
         chart = self.goal_charts.get(goal.code)
         if chart is not None:
-            svg = _inline_svg(self.images.svg(chart), "goal-chart")
+            svg = inline_svg(self.images.svg(chart), "goal-chart")
             blocks.append(_Heading(pgettext("site", "Progress chart", self.loc)))
             blocks.append(_Figure("goal-chart", chart.title, svg))
         return _Page(
@@ -366,7 +365,7 @@ class _Site:
                 MISSING_REASON: [None if o.missing is None else o.missing.text for o in observed],
             }
         )
-        unit = _unit_label(indicator.unit, self.loc)
+        unit = unit_label(indicator.unit, self.loc)
         value_title = (
             pgettext("site", "Value ({unit})", self.loc).format(unit=unit)
             if unit
@@ -388,7 +387,7 @@ class _Site:
         items = [
             (
                 pgettext("site", "Unit", self.loc),
-                _unit_label(indicator.unit, self.loc) or indicator.unit,
+                unit_label(indicator.unit, self.loc) or indicator.unit,
             ),
             (
                 pgettext("site", "Direction", self.loc),
@@ -455,26 +454,28 @@ class _Site:
                 locale=self.locale,
             )
         except ArgumentError:  # no value to draw: the table says so
-            blocks.append(_Text(((pgettext("site", "No value to draw a chart of.", self.loc),),)))
+            blocks.append(
+                Paragraphs(((pgettext("site", "No value to draw a chart of.", self.loc),),))
+            )
         else:
             caption = pgettext(
                 "site", "{code}: values over the years and the target", self.loc
             ).format(code=indicator.code)
-            blocks.append(_Figure("chart", caption, _inline_svg(svg, "chart")))
+            blocks.append(_Figure("chart", caption, inline_svg(svg, "chart")))
         values = self.values(indicator)
         blocks.append(_Heading(pgettext("site", "Values", self.loc)))
-        blocks.append(_table_view(values, values.columns, self.locale, "values"))
+        blocks.append(table_view(values, values.columns, self.locale, "values"))
         blocks.append(
             _Download(pgettext("site", "Download the values (CSV)", self.loc), f"{slug}.csv")
         )
         blocks.append(_Heading(pgettext("site", "About the indicator", self.loc)))
         blocks.append(self.meta(indicator))
         if indicator.note:
-            blocks.append(_Text(_paragraphs(indicator.note)))
+            blocks.append(Paragraphs(paragraphs(indicator.note)))
         blocks.append(_Heading(pgettext("site", "Findings", self.loc)))
         found = self.findings[self.findings[CODE] == indicator.code]
         if found.empty:
-            blocks.append(_Text(((pgettext("site", "No findings.", self.loc),),)))
+            blocks.append(Paragraphs(((pgettext("site", "No findings.", self.loc),),)))
         else:
             severity = {
                 "error": pgettext("severity", "error", self.loc),
@@ -482,7 +483,7 @@ class _Site:
                 "info": pgettext("severity", "note", self.loc),
             }
             blocks.append(
-                _Text(
+                Paragraphs(
                     tuple(
                         (f"{severity.get(str(s), str(s))}: {d}",)
                         for s, d in zip(found[SEVERITY], found[DESCRIPTION], strict=True)
@@ -511,19 +512,12 @@ def _decimal(value: float) -> Any:
 
 
 def _render(page: _Page, site: _Site) -> str:
-    template = _environment().get_template("site.html.j2")
+    template = environment().get_template("site.html.j2")
     return template.render(
         lang=site.loc.language,
         page=page,
         words={"crumbs": pgettext("site", "Breadcrumbs", site.loc)},
     )
-
-
-def _style_sheet() -> str:
-    loader = _environment().loader
-    assert loader is not None
-    extra, _, _ = loader.get_source(_environment(), "site.css")
-    return str(_style(False, extra))
 
 
 def write_site(
@@ -566,7 +560,9 @@ def write_site(
     with atomic_directory(target, force=force or empty) as folder:
         (folder / "goals").mkdir()
         (folder / "indicators").mkdir()
-        (folder / "style.css").write_text(_style_sheet(), encoding="utf-8")
+        (folder / "style.css").write_text(
+            str(style(False, style_sheet("site.css"))), encoding="utf-8"
+        )
         (folder / "index.html").write_text(_render(site.index(), site), encoding="utf-8")
         for goal in strategy.strategic_goals:
             path = folder / "goals" / site.goal_files[goal.code]

@@ -1,6 +1,9 @@
 """The report's blocks built from the tables of :mod:`citystrategy.reports.tables.indicators`.
 
 Imported by that module, which exports these functions; every word comes from the catalogue.
+The annual report and the indicator site build section 3 from the indicator table they have
+already computed (:func:`indicators_section_from`) and name units as the tables do
+(:func:`unit_label`).
 """
 
 from __future__ import annotations
@@ -90,7 +93,7 @@ _REASON: Final = "reason"
 _UNIT_LABEL: Final = "unit_label"
 
 
-def _unit_label(unit: str, locale: LocaleLike) -> str:
+def unit_label(unit: str, locale: LocaleLike) -> str:
     """A unit as a reader writes it (``µg/m³``, ``zł``, ``osób``); plain counts have none."""
     labels = UNIT_LABELS.get(unit)
     if labels is None:
@@ -328,12 +331,14 @@ def indicators_section(
         YearError: If no indicator has a value in *year*.
     """
     loc = get_locale(locale)
-    return _indicators_section(
+    return indicators_section_from(
         strategy, year, indicator_values_table(strategy, year, options=options), loc
     )
 
 
-def _indicators_section(strategy: Strategy, year: int, frame: pd.DataFrame, loc: Locale) -> Section:
+def indicators_section_from(
+    strategy: Strategy, year: int, frame: pd.DataFrame, loc: Locale
+) -> Section:
     """:func:`indicators_section` from the indicator table already computed (the report's)."""
     shown = _with_notes(frame, year, loc)
     method = str(frame.attrs["settings"]["method"])
@@ -492,7 +497,7 @@ def data_table_block(strategy: Strategy, *, locale: LocaleLike = "pl_PL") -> Tab
     loc = get_locale(locale)
     frame = observations_table(strategy)
     shown = frame.copy()
-    labels = {unit: _unit_label(unit, loc) for unit in frame[UNIT].unique()}
+    labels = {unit: unit_label(unit, loc) for unit in frame[UNIT].unique()}
     shown[_UNIT_LABEL] = frame[UNIT].map(labels)
     shown[_REASON] = [
         f"{marker}: {str(text).rstrip('. ')}" if _present(marker) else None
