@@ -54,15 +54,22 @@ def test_the_folder_is_moved_by_the_environment_variable(folder: Path) -> None:
     assert _cache.cache_folder() == folder
 
 
+@pytest.mark.parametrize("xdg", [None, "", "relative/path", "/absolute/cache"])
 def test_without_the_variable_the_folder_is_the_users_cache(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, xdg: str | None
 ) -> None:
-    """Unset, the entries go under $XDG_CACHE_HOME/citystrategy (Linux)."""
+    """Unset, the entries go where platformdirs puts the user's cache, under citystrategy/data."""
+    import platformdirs
+
     monkeypatch.delenv(_cache.ENVIRONMENT, raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    if sys.platform == "linux":
-        assert _cache.cache_folder() == tmp_path / "citystrategy" / "data"
-    assert _cache.cache_folder().parts[-2:] == ("citystrategy", "data")
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    expected = platformdirs.user_cache_path("citystrategy", appauthor=False) / "data"
+    assert _cache.cache_folder() == expected
+    if sys.platform == "linux" and xdg == "/absolute/cache":
+        assert expected == Path("/absolute/cache/citystrategy/data")
 
 
 def test_cached_kielce_equals_a_fresh_read(folder: Path) -> None:
@@ -233,3 +240,37 @@ def test_a_fresh_process_loads_kielce_from_the_entry(folder: Path) -> None:
         check=False,
     )
     assert (second.returncode, second.stdout.strip()) == (0, "112")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "kielce"],
+        ["summary", "kielce", "--year", "2023"],
+        ["assess", "kielce", "--year", "2023"],
+        ["programs", "list"],
+    ],
+)
+def test_commands_served_from_the_cache_import_no_reader(folder: Path, argv: list[str]) -> None:
+    """Once the entries exist, a command imports none of the readers (citystrategy.io)."""
+    code = (
+        "import contextlib, io, sys\n"
+        "from citystrategy.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main({argv!r})\n"
+        "print(sorted(m for m in sys.modules if m.startswith('citystrategy.io')))\n"
+    )
+    env = {**os.environ, _cache.ENVIRONMENT: str(folder)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert runs[0] != "[]"  # the first run reads the data and writes the entries
+    assert runs[1] == "[]"

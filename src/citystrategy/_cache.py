@@ -48,9 +48,15 @@ def cache_folder() -> Path:
     moved = os.environ.get(ENVIRONMENT)
     if moved:
         return Path(moved)
-    import platformdirs  # pint's own dependency; units.py keeps pint's cache beside this one
+    if sys.platform in ("win32", "darwin") or hasattr(sys, "getandroidapilevel"):
+        import platformdirs  # pint's own dependency; units.py keeps pint's cache beside this
 
-    return platformdirs.user_cache_path("citystrategy", appauthor=False) / "data"
+        return platformdirs.user_cache_path("citystrategy", appauthor=False) / "data"
+    # what platformdirs says on Linux and the other Unixes, without importing it (a test
+    # keeps the two equal): the XDG base directory, when it is set to an absolute path
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+    return root / "citystrategy" / "data"
 
 
 def _files(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversable]]:
