@@ -46,7 +46,8 @@ def _never() -> Strategy:
 
 
 def _entries(folder: Path) -> list[str]:
-    return sorted(path.name for path in folder.iterdir())
+    """The entries under *folder*, every installation's."""
+    return sorted(path.name for path in folder.rglob("*.pickle"))
 
 
 def test_the_folder_is_moved_by_the_environment_variable(folder: Path) -> None:
@@ -83,9 +84,10 @@ def test_cached_kielce_equals_a_fresh_read(folder: Path) -> None:
     assert loaded == fresh
     assert loaded is not stored  # it came from the file
     assert len(loaded.indicators) == 112
-    assert [p.name for p in folder.iterdir()] == [
+    assert [p.name for p in _cache.entry_folder().iterdir()] == [
         f"strategy-kielce-{_cache.key('strategy-kielce', KIELCE_DATA)}.pickle"
     ]
+    assert _cache.entry_folder().parent == folder
 
 
 def test_cached_zmp_catalogue_equals_a_fresh_read(folder: Path) -> None:
@@ -163,8 +165,11 @@ def test_a_changed_module_changes_the_key(tmp_path: Path) -> None:
 @pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(object())[:-3]])
 def test_a_corrupt_entry_is_removed_and_read_afresh(folder: Path, content: bytes) -> None:
     """An entry that cannot be unpickled is a miss: read again, and written anew."""
-    path = folder / f"strategy-kielce-{_cache.key('strategy-kielce', KIELCE_DATA)}.pickle"
-    folder.mkdir()
+    path = (
+        _cache.entry_folder()
+        / f"strategy-kielce-{_cache.key('strategy-kielce', KIELCE_DATA)}.pickle"
+    )
+    path.parent.mkdir(parents=True)
     path.write_bytes(content)
     strategy = _cache.cached(
         "strategy-kielce", KIELCE_DATA, lambda: read_strategy(KIELCE_DATA), Strategy
@@ -176,8 +181,11 @@ def test_a_corrupt_entry_is_removed_and_read_afresh(folder: Path, content: bytes
 
 def test_an_entry_of_another_type_is_read_afresh(folder: Path) -> None:
     """An entry that unpickles to something else than the expected type is not returned."""
-    path = folder / f"strategy-kielce-{_cache.key('strategy-kielce', KIELCE_DATA)}.pickle"
-    folder.mkdir()
+    path = (
+        _cache.entry_folder()
+        / f"strategy-kielce-{_cache.key('strategy-kielce', KIELCE_DATA)}.pickle"
+    )
+    path.parent.mkdir(parents=True)
     path.write_bytes(pickle.dumps({"title": "not a strategy"}))
     strategy = _cache.cached(
         "strategy-kielce", KIELCE_DATA, lambda: read_strategy(KIELCE_DATA), Strategy
@@ -210,6 +218,19 @@ def test_a_reading_error_is_raised_and_not_stored(folder: Path, copy: Path) -> N
     with pytest.raises(DataFileError):
         _cache.cached("strategy-copy", copy, lambda: read_strategy(copy), Strategy)
     assert not folder.exists() or _entries(folder) == []
+
+
+def test_each_installation_keeps_its_own_entries(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another installation's entry of the same kind is left alone, not removed."""
+    _cache.cached("strategy-kielce", KIELCE_DATA, lambda: read_strategy(KIELCE_DATA), Strategy)
+    mine = _entries(folder)
+    monkeypatch.setattr(_cache, "_PACKAGE", Path("/elsewhere/citystrategy"))
+    monkeypatch.setattr(_cache, "key", lambda kind, data: "0" * 32)
+    _cache.cached("strategy-kielce", KIELCE_DATA, lambda: read_strategy(KIELCE_DATA), Strategy)
+    assert len({p.parent for p in folder.rglob("*.pickle")}) == 2
+    assert set(mine) < set(_entries(folder))
 
 
 def test_a_fresh_process_loads_kielce_from_the_entry(folder: Path) -> None:

@@ -6,7 +6,7 @@ a cache it would parse the same unchanging package files every time.
 
 An entry is the pickled object in the user's cache folder (``$XDG_CACHE_HOME/citystrategy`` or
 ``~/.cache/citystrategy`` on Linux, the platform's own elsewhere; the environment variable
-``CITYSTRATEGY_CACHE_DIR`` moves it), named by a key that hashes everything the parsed object
+``CITYSTRATEGY_CACHE_DIR`` moves it), in a sub-folder per installation, named by a key that hashes everything the parsed object
 depends on: the kind, the content of every file of the folder read, the size and modification
 time of each of citystrategy's Python files (another version, or an edited reader in a source
 checkout, never meets an entry of the old code), and Python's version. A changed file therefore means a
@@ -32,7 +32,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Final, TypeVar
 
-__all__ = ["ENVIRONMENT", "cache_folder", "cached", "key"]
+__all__ = ["ENVIRONMENT", "cache_folder", "cached", "entry_folder", "key"]
 
 #: The environment variable that moves the cache folder.
 ENVIRONMENT: Final = "CITYSTRATEGY_CACHE_DIR"
@@ -57,6 +57,14 @@ def cache_folder() -> Path:
     base = os.environ.get("XDG_CACHE_HOME", "").strip()
     root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
     return root / "citystrategy" / "data"
+
+
+def entry_folder() -> Path:
+    """The entries of this installation: a sub-folder of :func:`cache_folder` named by where
+    citystrategy is installed, so that two environments (whose keys differ) never remove each
+    other's entries, and each keeps only its latest one of a kind."""
+    where = hashlib.sha256(str(_PACKAGE).encode()).hexdigest()[:16]
+    return cache_folder() / where
 
 
 def _files(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversable]]:
@@ -147,7 +155,7 @@ def cached(kind: str, folder: Traversable, read: Callable[[], _T], expected: typ
         expected: The type *read* returns; an entry of another type is removed and read again.
     """
     try:
-        path = cache_folder() / f"{kind}-{key(kind, folder)}.pickle"
+        path = entry_folder() / f"{kind}-{key(kind, folder)}.pickle"
     except OSError:  # the folder's files cannot be listed: read, which says why
         return read()
     value = _load(path, expected)
