@@ -7,8 +7,9 @@ baseline is ``python -c "import pandas"`` with the same interpreter. The rounds 
 (every command once per round, the baseline included) so that a disturbance of the machine
 falls on all of them alike, and each figure is the best of the rounds, the least disturbed.
 One untimed run of each first fills the caches (the operating system's, pint's cache of its
-parsed definitions, which a user's first run writes, and Python's bytecode of a source checkout,
-which an installed package has already: the children run without ``PYTHONDONTWRITEBYTECODE``).
+parsed definitions and citystrategy's of the parsed packaged data (``citystrategy._cache``),
+which a user's first run writes, and Python's bytecode of a source checkout, which an installed
+package has already: the children run without ``PYTHONDONTWRITEBYTECODE``).
 
 It prints the figures and the ratios to the baseline as a Markdown table, for
 ``docs/performance.md``, then what a run of ``assess`` spends importing (``python -X

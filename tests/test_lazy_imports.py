@@ -47,6 +47,12 @@ def test_check_and_programs_commands_load_nothing_heavy() -> None:
     assert _loaded_after(_cli("programs", "list")) == []
 
 
+def test_summary_command_loads_nothing_heavy() -> None:
+    """`summary kielce` reads its cost table as plain rows: neither pandas, NumPy nor pint."""
+    assert _loaded_after(_cli("summary", "kielce", "--year", "2023")) == []
+    assert _loaded_after(_cli("summary", "kielce", "--year", "2023", "--format", "json")) == []
+
+
 def test_assess_command_loads_pandas_but_not_pint() -> None:
     """`assess kielce` needs pandas (its tables are frames) but converts no unit with pint."""
     assert _loaded_after(_cli("assess", "kielce", "--year", "2023")) == ["pandas", "numpy"]

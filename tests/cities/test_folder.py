@@ -277,7 +277,7 @@ def test_init_folder_failing_check_leaves_nothing(
         """Refuse every folder."""
         raise error
 
-    monkeypatch.setattr("citystrategy.cities.folder.read_strategy", refuse)
+    monkeypatch.setattr("citystrategy.io.strategy_files.read_strategy", refuse)  # as imported
     with pytest.raises(DataFileError):
         init_folder(tmp_path / "m")
     assert list(tmp_path.iterdir()) == []

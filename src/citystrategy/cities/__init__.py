@@ -11,15 +11,22 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from citystrategy._arguments import path, text
+from citystrategy._lazy import lazy_names
 from citystrategy.cities.base import CityAdapter as CityAdapter
-from citystrategy.cities.folder import SKELETON_FILES as SKELETON_FILES
 from citystrategy.cities.folder import FolderAdapter as FolderAdapter
 from citystrategy.cities.folder import init_folder as init_folder
 from citystrategy.cities.kielce import KIELCE
 from citystrategy.errors import UnknownCityError
+
+if TYPE_CHECKING:
+    from citystrategy.cities.folder import SKELETON_FILES as SKELETON_FILES
+else:  # made on first use (PEP 562): it names the readers' files, and they load only then
+    __getattr__, __dir__ = lazy_names(
+        __name__, globals(), {"SKELETON_FILES": "citystrategy.cities.folder"}
+    )
 
 __all__ = [
     "CITIES",

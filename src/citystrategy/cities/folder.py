@@ -22,7 +22,6 @@ import shutil
 from importlib.resources import files
 from pathlib import Path
 from string import Template
-from typing import Final
 
 from attrs import field, frozen
 
@@ -32,13 +31,33 @@ from citystrategy._arguments import text as text_argument
 from citystrategy._i18n import N_
 from citystrategy._system import os_reason
 from citystrategy.errors import Message, StrategyFolderError
-from citystrategy.io.strategy_files import FILES, read_strategy
 from citystrategy.model import Strategy, Territory, TerritoryKind
 
 __all__ = ["SKELETON_FILES", "FolderAdapter", "init_folder"]
 
 #: The files `init_folder` writes: the six data files and a README.md explaining them.
-SKELETON_FILES: Final = (*FILES, "README.md")
+SKELETON_FILES: tuple[str, ...]  # made on first use (PEP 562): the readers load only then
+
+
+def _data_files() -> tuple[str, ...]:
+    """The files of a strategy data folder; the readers are imported when first needed, so a
+    registered city served from the cache imports none of them."""
+    from citystrategy.io.strategy_files import FILES
+
+    return FILES
+
+
+def _skeleton_files() -> tuple[str, ...]:
+    return (*_data_files(), "README.md")
+
+
+def __getattr__(name: str) -> object:
+    """:data:`SKELETON_FILES`, made and kept on first use."""
+    if name != "SKELETON_FILES":
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    globals()[name] = _skeleton_files()
+    return globals()[name]
 
 
 def _shown(path: str | os.PathLike[str]) -> str:
@@ -75,16 +94,18 @@ class FolderAdapter:
             raise StrategyFolderError(_shown(path), Message(N_("no such folder")))
         if not folder.is_dir():
             template = N_("is a file, not a folder (expected a folder with {files})")
-            problem = Message(template, {"files": ", ".join(FILES)})
+            problem = Message(template, {"files": ", ".join(_data_files())})
             raise StrategyFolderError(_shown(path), problem)
-        missing = [name for name in FILES if not (folder / name).is_file()]
+        missing = [name for name in _data_files() if not (folder / name).is_file()]
         if missing:
             template = N_(
                 "lacks {missing} (a strategy data folder has {files}; "
                 "`citystrategy init` writes a new one)"
             )
-            values = {"missing": ", ".join(missing), "files": ", ".join(FILES)}
+            values = {"missing": ", ".join(missing), "files": ", ".join(_data_files())}
             raise StrategyFolderError(_shown(path), Message(template, values))
+        from citystrategy.io.strategy_files import read_strategy
+
         return cls(path=folder, strategy=read_strategy(folder))
 
     @property
@@ -120,7 +141,7 @@ class FolderAdapter:
 def _skeleton(name: str, teryt: str | None, kind: TerritoryKind) -> dict[str, str]:
     """The text of each skeleton file, with the territory filled into ``strategy.toml``."""
     root = files("citystrategy.cities") / "skeleton"
-    texts = {file: (root / file).read_text(encoding="utf-8") for file in SKELETON_FILES}
+    texts = {file: (root / file).read_text(encoding="utf-8") for file in _skeleton_files()}
     if teryt is None:
         teryt_line = (
             '# territory_teryt = "0000000"  # the 7-digit TERC code of the gmina '
@@ -224,6 +245,8 @@ def init_folder(
     try:
         for file, text in texts.items():
             (temporary / file).write_text(text, encoding="utf-8", newline="\n")
+        from citystrategy.io.strategy_files import read_strategy
+
         read_strategy(temporary)  # never leave a folder that does not load
         if target.is_dir():
             target.rmdir()  # empty, as checked above; rmdir refuses if that changed meanwhile

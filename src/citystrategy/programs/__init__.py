@@ -16,7 +16,6 @@ from citystrategy.errors import UnknownCatalogueError, UnknownTerritoryError
 from citystrategy.model import CityProfile
 from citystrategy.programs.base import CatalogueAdapter as CatalogueAdapter
 from citystrategy.programs.zmp import ZMP
-from citystrategy.territories import find_territory, get_territory
 
 __all__ = ["PROGRAMS", "CatalogueAdapter", "city_profile", "get_program", "list_programs"]
 
@@ -64,6 +63,8 @@ def city_profile(name_or_teryt: str, *, catalogue: str = "zmp") -> CityProfile:
         UnknownCatalogueError: If no catalogue is registered under *catalogue*.
         ArgumentTypeError: If *name_or_teryt* or *catalogue* is not a string.
     """
+    from citystrategy.territories import find_territory, get_territory  # reads the register
+
     text(name_or_teryt, "name_or_teryt")
     found = get_program(catalogue).load()
     try:

@@ -7,18 +7,6 @@ from typing import TYPE_CHECKING, Final
 from citystrategy._lazy import lazy_names
 from citystrategy.reports.errors import describe_error as describe_error
 from citystrategy.reports.errors import describe_problem as describe_problem
-from citystrategy.reports.findings import describe_finding as describe_finding
-from citystrategy.reports.findings import findings_data as findings_data
-from citystrategy.reports.findings import format_findings as format_findings
-from citystrategy.reports.findings import kind_name as kind_name
-from citystrategy.reports.programs import format_city_profile as format_city_profile
-from citystrategy.reports.programs import format_program as format_program
-from citystrategy.reports.programs import format_program_links as format_program_links
-from citystrategy.reports.programs import format_programs as format_programs
-from citystrategy.reports.programs import profile_data as profile_data
-from citystrategy.reports.programs import program_data as program_data
-from citystrategy.reports.summary import format_summary as format_summary
-from citystrategy.reports.summary import summary_data as summary_data
 from citystrategy.reports.text import render_table as render_table
 
 if TYPE_CHECKING:
@@ -39,12 +27,37 @@ if TYPE_CHECKING:
     from citystrategy.reports.document import Tone as Tone
     from citystrategy.reports.document import infer_columns as infer_columns
     from citystrategy.reports.excel import write_excel as write_excel
+    from citystrategy.reports.findings import describe_finding as describe_finding
+    from citystrategy.reports.findings import findings_data as findings_data
+    from citystrategy.reports.findings import format_findings as format_findings
+    from citystrategy.reports.findings import kind_name as kind_name
+    from citystrategy.reports.programs import format_city_profile as format_city_profile
+    from citystrategy.reports.programs import format_program as format_program
+    from citystrategy.reports.programs import format_program_links as format_program_links
+    from citystrategy.reports.programs import format_programs as format_programs
+    from citystrategy.reports.programs import profile_data as profile_data
+    from citystrategy.reports.programs import program_data as program_data
+    from citystrategy.reports.summary import format_summary as format_summary
+    from citystrategy.reports.summary import summary_data as summary_data
     from citystrategy.reports.writers import FORMATS as FORMATS
     from citystrategy.reports.writers import check_target as check_target
     from citystrategy.reports.writers import write_report as write_report
 
-#: Names imported on first use (PEP 562): they need pandas, and the other reports do not.
+#: Names imported on first use (PEP 562): those of assess and the report need pandas, and each
+#: command imports only the reports it shows.
 _LAZY: Final = {
+    "describe_finding": "citystrategy.reports.findings",
+    "findings_data": "citystrategy.reports.findings",
+    "format_findings": "citystrategy.reports.findings",
+    "kind_name": "citystrategy.reports.findings",
+    "format_city_profile": "citystrategy.reports.programs",
+    "format_program": "citystrategy.reports.programs",
+    "format_program_links": "citystrategy.reports.programs",
+    "format_programs": "citystrategy.reports.programs",
+    "profile_data": "citystrategy.reports.programs",
+    "program_data": "citystrategy.reports.programs",
+    "format_summary": "citystrategy.reports.summary",
+    "summary_data": "citystrategy.reports.summary",
     "annual_report": "citystrategy.reports.annual",
     "summary_section": "citystrategy.reports.annual",
     "write_report": "citystrategy.reports.writers",

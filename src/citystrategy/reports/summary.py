@@ -9,6 +9,7 @@ says so.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
@@ -35,6 +36,7 @@ from citystrategy.formatting import (
 )
 from citystrategy.model import DeclaredSummary, Level, Strategy, TerritoryKind
 from citystrategy.money import Money
+from citystrategy.reports._goal_costs import goal_cost_rows
 from citystrategy.reports._json import Why, exact, put, rounded
 from citystrategy.reports.text import _fill, _width, render_table
 
@@ -94,6 +96,24 @@ def _missing(value: object) -> bool:
     return value is None or type(value).__name__ == "NAType"
 
 
+#: The cost table's count columns, ``Int64`` in its frame: ints (or ``None``) in its rows too.
+_COUNT_COLUMNS: Final = tuple(
+    f"{figure}_{part}"
+    for figure in ("projects", "implementers")
+    for part in ("computed", "declared", "difference")
+)
+
+
+def _cost_rows(strategy: Strategy, year: int) -> list[dict[str, Any]]:
+    """The rows of :func:`_cost_frame`, without pandas, counts as ints as the frame has them."""
+    rows = goal_cost_rows(strategy, year, _declared(strategy, year))
+    for row in rows:
+        for column in _COUNT_COLUMNS:
+            if row[column] is not None:
+                row[column] = int(row[column])
+    return rows
+
+
 def _cost_frame(strategy: Strategy, year: int) -> pd.DataFrame:
     """The cost table of :func:`~citystrategy.reports.tables.goal_costs_table`, for any year.
 
@@ -104,14 +124,14 @@ def _cost_frame(strategy: Strategy, year: int) -> pd.DataFrame:
     return _goal_costs(strategy, year, _declared(strategy, year))
 
 
-def _goal_rows(strategy: Strategy, costs: pd.DataFrame) -> list[pd.Series[Any]]:
+def _goal_rows(strategy: Strategy, costs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The rows of the strategy's own strategic goals, in strategy order."""
     codes = [goal.code for goal in strategy.strategic_goals]
-    return [row for _, row in costs.iterrows() if row["goal"] in codes]
+    return [row for row in costs if row["goal"] in codes]
 
 
-def _total_row(costs: pd.DataFrame) -> pd.Series[Any]:
-    return costs[costs["goal"].isna()].iloc[0]
+def _total_row(costs: list[dict[str, Any]]) -> dict[str, Any]:
+    return next(row for row in costs if row["goal"] is None)
 
 
 def _count(value: object) -> int | None:
@@ -119,7 +139,7 @@ def _count(value: object) -> int | None:
     return None if _missing(value) else int(value)  # type: ignore[call-overload]
 
 
-def _declared_row(row: pd.Series[Any]) -> dict[str, Any]:
+def _declared_row(row: Mapping[str, Any]) -> dict[str, Any]:
     """The declared figures of a cost table's row, exact as the report prints them."""
     figures = {}
     for figure in ("projects", "implementers", "cost", "share"):
@@ -131,7 +151,7 @@ def _declared_row(row: pd.Series[Any]) -> dict[str, Any]:
     return figures
 
 
-def _agreement(row: pd.Series[Any]) -> bool | None:
+def _agreement(row: Mapping[str, Any]) -> bool | None:
     """Whether no declared figure of the row disagrees; ``None`` when none is declared."""
     if _missing(row["projects_declared"]):
         return None
@@ -172,7 +192,7 @@ def summary_data(strategy: Strategy, year: int) -> dict[str, Any]:
                 ],
             }
         )
-    costs = _cost_frame(strategy, year)
+    costs = _cost_rows(strategy, year)
     completed = []
     for row in _goal_rows(strategy, costs):
         record: dict[str, Any] = {
@@ -363,7 +383,7 @@ def _cost_table(
         none = gettext("No data on projects completed in {year}.", locale).format(year=year)
         return [_fill(none, width)]
     comparisons = _comparisons(strategy, year)
-    costs = _cost_frame(strategy, year)
+    costs = _cost_rows(strategy, year)
     rows = [_cost_cells(row, locale) for row in _goal_rows(strategy, costs)]
     total = _total_row(costs)
     footer = [[pgettext("summary", "Total", locale), *_cost_cells(total, locale)[1:]]]
@@ -387,7 +407,7 @@ def _cost_table(
     return lines
 
 
-def _cost_cells(row: pd.Series[Any], locale: LocaleLike) -> list[str]:
+def _cost_cells(row: Mapping[str, Any], locale: LocaleLike) -> list[str]:
     """One line of the cost table: a goal (or the total) computed and as the report declares it."""
     cost = row["cost_computed"]
     share = row["share_computed"]
@@ -403,7 +423,7 @@ def _cost_cells(row: pd.Series[Any], locale: LocaleLike) -> list[str]:
     ]
 
 
-def _declared_cell(row: pd.Series[Any], figure: str, locale: LocaleLike) -> str:
+def _declared_cell(row: Mapping[str, Any], figure: str, locale: LocaleLike) -> str:
     value = row[f"{figure}_declared"]
     if _missing(value):
         return "–"

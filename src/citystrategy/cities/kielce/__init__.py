@@ -17,15 +17,21 @@ from typing import Final
 
 from attrs import frozen
 
-from citystrategy.io.strategy_files import read_strategy
+from citystrategy._cache import cached
 from citystrategy.model import Strategy
 
 __all__ = ["KIELCE", "KielceAdapter", "load"]
 
 
+def _read() -> Strategy:
+    from citystrategy.io.strategy_files import read_strategy  # not needed when cached
+
+    return read_strategy(files(__name__) / "data")
+
+
 @cache
 def _load() -> Strategy:
-    return read_strategy(files(__name__) / "data")
+    return cached("strategy-kielce", files(__name__) / "data", _read, Strategy)
 
 
 @frozen

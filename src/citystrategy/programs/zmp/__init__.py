@@ -17,15 +17,21 @@ from typing import Final
 
 from attrs import frozen
 
-from citystrategy.io.catalogue_files import read_catalogue
+from citystrategy._cache import cached
 from citystrategy.model import Catalogue
 
 __all__ = ["ZMP", "ZmpAdapter", "load"]
 
 
+def _read() -> Catalogue:
+    from citystrategy.io.catalogue_files import read_catalogue  # not needed when cached
+
+    return read_catalogue(files(__name__) / "data")
+
+
 @cache
 def _load() -> Catalogue:
-    return read_catalogue(files(__name__) / "data")
+    return cached("catalogue-zmp", files(__name__) / "data", _read, Catalogue)
 
 
 @frozen

@@ -40,15 +40,10 @@ import pandas as pd
 from citystrategy._arguments import instance, integer
 from citystrategy._i18n import N_, gettext, pgettext
 from citystrategy.costs import (
-    Comparison,
-    Figure,
     catalogue_total,
-    compare_declared,
-    completed_by_goal,
     completed_projects,
     completed_total,
     project_currencies,
-    strategy_currency,
 )
 from citystrategy.errors import ParseError, YearError
 from citystrategy.formatting import (
@@ -61,7 +56,14 @@ from citystrategy.formatting import (
 from citystrategy.io.parse import Amount, parse_value
 from citystrategy.model import AnnualReport, DeclaredSummary, Project, Strategy
 from citystrategy.money import Money
-from citystrategy.reports._json import MISSING_SUFFIX, Why
+from citystrategy.reports._goal_costs import (
+    _UNKNOWN_GOAL,
+    FIGURES,
+    _currency,
+    _put,
+    goal_cost_rows,
+)
+from citystrategy.reports._json import Why
 from citystrategy.reports.document import (
     Block,
     Chart,
@@ -142,7 +144,7 @@ COMPLETED_PROJECTS_COLUMNS: Final = (
 )
 
 #: The figures :func:`goal_costs_table` puts side by side, computed and declared.
-GOAL_COSTS_FIGURES: Final = ("projects", "implementers", "cost", "share")
+GOAL_COSTS_FIGURES: Final = FIGURES
 
 #: The parts of each figure of :func:`goal_costs_table`: ``<figure>_<part>``.
 _FIGURE_PARTS: Final = (
@@ -213,9 +215,6 @@ ADOPTED_DOCUMENTS_COLUMNS: Final = (
     "city_projects",
 )
 
-#: Why a goal row of :func:`goal_costs_table` has no name: the report declares a goal the
-#: strategy does not have.
-_UNKNOWN_GOAL: Final = "unknown_goal"
 #: Why a row of :func:`goal_spending_table` has no goal: its projects serve no strategic goal.
 _NO_GOAL: Final = "no_goal"
 
@@ -291,11 +290,6 @@ def _report(strategy: Strategy, year: object) -> AnnualReport:
     raise YearError("year", checked, years, N_("years with annual reports"))
 
 
-def _currency(strategy: Strategy) -> str | None:
-    """The strategy's currency, or ``None`` when its project costs are in several."""
-    return None if len(project_currencies(strategy)) > 1 else strategy_currency(strategy)
-
-
 def _settings(strategy: Strategy, year: int | None, **more: Any) -> dict[str, Any]:
     return {
         "year": year,
@@ -306,12 +300,6 @@ def _settings(strategy: Strategy, year: int | None, **more: Any) -> dict[str, An
     }
 
 
-def _put(record: dict[str, Any], key: str, value: object, why: str) -> None:
-    """``record[key] = value``, and the reason beside it (``None`` when there is a value)."""
-    record[key] = value
-    record[key + MISSING_SUFFIX] = why if value is None else None
-
-
 def _frame(
     rows: list[dict[str, Any]], columns: Iterable[str], settings: dict[str, Any]
 ) -> pd.DataFrame:
@@ -320,12 +308,6 @@ def _frame(
     frame = pd.DataFrame(data, columns=names)  # object columns keep None as None, not NaN
     frame.attrs["settings"] = settings
     return frame
-
-
-def _implementers(projects: Iterable[Project]) -> int | None:
-    """Distinct implementers named, or ``None`` when any project's implementer is not known."""
-    names = [None if p.implementer is None else p.implementer.name for p in projects]
-    return None if None in names else len(set(names))
 
 
 # --- 1. introduction ---------------------------------------------------------------------------
@@ -436,39 +418,6 @@ def completed_projects_table(strategy: Strategy, year: int) -> pd.DataFrame:
 # --- 2. the per-goal summary, computed and declared --------------------------------------------
 
 
-def _status(agrees: Iterable[bool | None]) -> str:
-    flags = list(agrees)
-    if not flags:
-        return "not_checked"
-    if False in flags:
-        return "differs"
-    if all(flag is True for flag in flags):
-        return "agrees"
-    return "partly_checked" if True in flags else "not_checked"
-
-
-def _figures(
-    record: dict[str, Any],
-    computed: Mapping[str, tuple[object, str]],
-    declared: Mapping[str, tuple[object, str]],
-    comparisons: Mapping[Figure, Comparison],
-) -> None:
-    """Fill the ``<figure>_*`` columns of *record* from ``(value, reason if missing)`` pairs."""
-    for figure in GOAL_COSTS_FIGURES:
-        value, why = computed[figure]
-        _put(record, f"{figure}_computed", value, why)
-        value, why = declared[figure]
-        _put(record, f"{figure}_declared", value, why)
-        comparison = comparisons.get(Figure(figure))
-        record[f"{figure}_difference"] = None if comparison is None else comparison.difference
-        record[f"{figure}_agree"] = None if comparison is None else comparison.agrees
-    record["status"] = _status(
-        record[f"{figure}_agree"]
-        for figure in GOAL_COSTS_FIGURES
-        if record[f"{figure}_declared"] is not None
-    )
-
-
 def goal_costs_table(strategy: Strategy, year: int) -> pd.DataFrame:
     """The projects completed in *year* per strategic goal, computed and declared side by side.
 
@@ -507,84 +456,10 @@ def goal_costs_table(strategy: Strategy, year: int) -> pd.DataFrame:
 def _goal_costs(strategy: Strategy, year: int, declared: DeclaredSummary | None) -> pd.DataFrame:
     """:func:`goal_costs_table` of the figures *declared* (``None``: none) about *year*.
 
-    The summary's cost table reads it too, for years without a report.
+    Its rows come from :func:`~citystrategy.reports._goal_costs.goal_cost_rows`, which the
+    summary reads without pandas.
     """
-    by_goal = completed_by_goal(strategy, year)
-    comparisons = compare_declared(strategy, year) if declared is not None else ()
-    declared_goals = {} if declared is None else {row.goal_code: row for row in declared.goals}
-    currency = _currency(strategy)
-    several = Why.SEVERAL_CURRENCIES.value
-    not_stated = Why.NOT_STATED.value
-    absent: dict[str, tuple[object, str]] = {f: (None, not_stated) for f in GOAL_COSTS_FIGURES}
-
-    def compared(goal: str | None) -> dict[Figure, Comparison]:
-        return {c.figure: c for c in comparisons if c.goal == goal}
-
-    rows = []
-    for row in by_goal:
-        record: dict[str, Any] = {"goal": row.goal, "goal_missing": None, "name": row.name}
-        mine = declared_goals.get(row.goal)
-        record["declared_label"] = None if mine is None else mine.label
-        computed = {
-            "projects": (len(row.projects), ""),
-            "implementers": (row.implementers, not_stated),
-            "cost": (None if row.cost is None else row.cost.amount, several),
-            "share": (row.share, several),
-        }
-        stated = absent
-        if mine is not None:
-            stated = {
-                "projects": (mine.projects, ""),
-                "implementers": (mine.implementers, ""),
-                "cost": (mine.cost.amount, ""),
-                "share": (mine.share, ""),
-            }
-        _figures(record, computed, stated, compared(row.goal))
-        record["currency"] = currency
-        record["declared_currency"] = None if mine is None else mine.cost.currency
-        record["project_codes"] = tuple(p.code for p in row.projects)
-        rows.append(record)
-    known = {row.goal for row in by_goal}
-    for code, mine in declared_goals.items():
-        if code in known:
-            continue
-        record = {"goal": code, "goal_missing": None, "name": None, "declared_label": mine.label}
-        unknown: dict[str, tuple[object, str]] = {
-            f: (None, _UNKNOWN_GOAL) for f in GOAL_COSTS_FIGURES
-        }
-        stated = {
-            "projects": (mine.projects, ""),
-            "implementers": (mine.implementers, ""),
-            "cost": (mine.cost.amount, ""),
-            "share": (mine.share, ""),
-        }
-        _figures(record, unknown, stated, compared(code))
-        record.update(currency=currency, declared_currency=mine.cost.currency, project_codes=())
-        rows.append(record)
-    completed = completed_projects(strategy, year)
-    total = None if currency is None else completed_total(strategy, year).amount
-    share = None if currency is None else Decimal(100) if completed else Decimal(0)
-    record = {"goal": None, "goal_missing": Why.WHOLE_STRATEGY.value, "name": None}
-    record["declared_label"] = None if declared is None else (declared.total_cost_label or None)
-    computed = {
-        "projects": (len(completed), ""),
-        "implementers": (_implementers(completed), not_stated),
-        "cost": (total, several),
-        "share": (share, several),
-    }
-    stated = absent
-    if declared is not None:
-        stated = {
-            "projects": (declared.projects_completed, ""),
-            "implementers": (declared.implementers, ""),
-            "cost": (declared.total_cost.amount, ""),
-            "share": (None, not_stated),  # the report prints no total share
-        }
-    _figures(record, computed, stated, compared(None))
-    record["currency"] = currency
-    record["declared_currency"] = None if declared is None else declared.total_cost.currency
-    record["project_codes"] = tuple(p.code for p in completed)
-    rows.append(record)
+    rows = goal_cost_rows(strategy, year, declared)
     settings = _settings(strategy, year, declared=declared is not None)
     frame = _frame(rows, GOAL_COSTS_COLUMNS, settings)
     for figure in ("projects", "implementers"):
