@@ -141,7 +141,7 @@ def test_every_bad_entry_is_located(form: Path) -> None:
         (IND, "I3", "12.5"),
         (IND, "I4", "7"),
         (IND, "J5", "nie wiem"),
-        (IND, "I6", "2024-05-12 00:00:00"),
+        (IND, "I6", "2024-05-12"),
         (IND, "I7", "12,5 kg"),
         (PRJ, "E2", "może"),
         (PRJ, "F3", "1,234 zł"),
@@ -306,3 +306,31 @@ def test_form_errors_in_both_languages(form: Path, locale: str) -> None:
     else:
         assert "sheet 'Wskaźniki', cell I2: a formula is not read" in text
         assert text.startswith("3 problems in the forms:")
+
+
+def test_a_refused_cell_is_quoted_as_the_form_shows_it(form: Path) -> None:
+    """A number with a decimal comma, a date without a time: never Python's own writing."""
+    import datetime as dt
+
+    fill(
+        form,
+        {
+            (PRJ, "E2"): "tak",
+            (PRJ, "F2"): 449292.205,  # tenths of a grosz, typed as a number
+            (IND, "I3"): dt.datetime(2024, 5, 3),  # a date in a value cell
+        },
+    )
+    texts = {(p.sheet, p.cell): p.text for p in problems_of(form)}
+    assert texts[(PRJ, "F2")] == "449292,205"
+    assert texts[(IND, "I3")] == "2024-05-03"
+
+
+def test_a_missing_file_says_why_in_the_readers_language(tmp_path: Path) -> None:
+    """A form that is not there: the reason in Polish, not the system's English."""
+    from citystrategy.reports import describe_error
+
+    with pytest.raises(FormError) as caught:
+        read_form(tmp_path / "brak.xlsx")
+    polish = describe_error(caught.value, locale="pl")
+    assert "No such file" not in polish
+    assert "nie można odczytać pliku" in polish

@@ -26,7 +26,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -211,20 +211,24 @@ def _write_form(
     force: bool,
     locale: str,
 ) -> None:
+    with _workbook(target, force=force) as workbook:
+        _Form(workbook, strategy, year, group, rule, locale).write()
+
+
+@contextlib.contextmanager
+def _workbook(target: Path, *, force: bool) -> Iterator[Workbook]:
+    """A new xlsxwriter workbook, written atomically at *target* when the block ends well.
+
+    Text stays text: nothing typed in a name becomes a formula, a link or a number.
+    """
     import xlsxwriter
 
     with atomic_path(target, force=force) as temporary:
-        workbook = xlsxwriter.Workbook(
-            str(temporary),
-            {
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "strings_to_numbers": False,
-                "use_future_functions": False,
-            },
-        )
+        options = {"strings_to_formulas": False, "strings_to_urls": False}
+        options |= {"strings_to_numbers": False, "use_future_functions": False}
+        workbook = xlsxwriter.Workbook(str(temporary), options)
         try:
-            _Form(workbook, strategy, year, group, rule, locale).write()
+            yield workbook
         except BaseException:
             with contextlib.suppress(Exception):
                 workbook.close()

@@ -187,7 +187,9 @@ def _check_file(path: Path, problems: _Problems) -> bool:
     try:
         size = path.stat().st_size
     except OSError as error:
-        problems.add(N_("cannot be read: {reason}"), {"reason": error.strerror or str(error)})
+        from citystrategy._system import os_reason
+
+        problems.add(N_("cannot be read: {reason}"), {"reason": os_reason(error)})
         return False
     if size > MAX_FORM_BYTES:
         template = N_("{size} bytes is larger than a form may be ({most} bytes at most)")
@@ -248,8 +250,15 @@ def _cells(sheet: ReadOnlyWorksheet) -> dict[tuple[int, int], tuple[object, str,
 
 
 def _typed(value: object) -> str:
+    """A cell's value as the form shows it: a number with a decimal comma, a date without a time."""
+    if isinstance(value, bool):
+        return str(value)
     if isinstance(value, float) and value == int(value) and abs(value) < 1e15:
         return str(int(value))
+    if isinstance(value, float):
+        return format(Decimal(repr(value)), "f").replace(".", ",")
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
     return str(value)
 
 

@@ -21,7 +21,6 @@ xlsxwriter and openpyxl are imported inside the functions that use them.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import math
 import os
@@ -34,9 +33,8 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 from citystrategy._arguments import instance
 from citystrategy._arguments import path as path_argument
 from citystrategy._i18n import N_, gettext, ngettext, pgettext
-from citystrategy._output import atomic_path
 from citystrategy.collect._groups import yes_word
-from citystrategy.collect.forms import _height, _print_setup
+from citystrategy.collect.forms import _height, _print_setup, _workbook
 from citystrategy.collect.read import _cells, _check_file, _letter, _Problems, _typed
 from citystrategy.errors import (
     CityStrategyError,
@@ -248,24 +246,8 @@ def write_template(
     locale = str(get_locale(locale))
     if target.suffix.lower() != ".xlsx":
         raise UnsupportedFormatError(str(target), target.suffix, (".xlsx",))
-    import xlsxwriter
-
-    with atomic_path(target, force=force) as temporary:
-        workbook = xlsxwriter.Workbook(
-            str(temporary),
-            {
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "strings_to_numbers": False,
-            },
-        )
-        try:
-            _Writer(workbook, strategy, locale).write()
-        except BaseException:
-            with contextlib.suppress(Exception):
-                workbook.close()
-            raise
-        workbook.close()
+    with _workbook(target, force=force) as workbook:
+        _Writer(workbook, strategy, locale).write()
     return target
 
 
