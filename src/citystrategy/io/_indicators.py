@@ -47,7 +47,16 @@ from citystrategy.units import check_unit, unit_facts
 BASELINE_YEARS: Final = 10
 
 _VALUE_COLUMN_RE: Final = re.compile(r"value_(\d{4})")
-_INDICATOR_COLUMNS: Final = (
+#: The optional columns of indicators.tsv, in the order the writer puts them.
+OPTIONAL_INDICATOR_COLUMNS: Final = (
+    "target_year",
+    "target_tolerance",
+    "source",
+    "range",
+    "responsible",
+)
+#: The columns of indicators.tsv besides the values (``value_<year>`` come after ``name``).
+INDICATOR_COLUMNS: Final = (
     "code",
     "level",
     "goal",
@@ -118,9 +127,9 @@ def read_indicators(
 ) -> tuple[list[Indicator], list[Observation]]:
     rows, header = read_tsv(
         file,
-        _INDICATOR_COLUMNS,
+        INDICATOR_COLUMNS,
         key="code",
-        optional=("target_year", "target_tolerance", "source", "range", "responsible"),
+        optional=OPTIONAL_INDICATOR_COLUMNS,
         pattern=_VALUE_COLUMN_RE,
     )
     problems = Problems(str(file))

@@ -55,6 +55,7 @@ from citystrategy._output import atomic_directory
 from citystrategy.errors import DataFileError, Message, ModelError, StrategyFolderError, UnitError
 from citystrategy.io import _toml_writer as toml
 from citystrategy.io._files import as_traversable
+from citystrategy.io._indicators import INDICATOR_COLUMNS, OPTIONAL_INDICATOR_COLUMNS
 from citystrategy.io.parse import MISSING_MARKERS, parse_decimal, parse_money, parse_percent
 from citystrategy.io.strategy_files import FILES, REPORTS_FOLDER, read_strategy
 from citystrategy.model import (
@@ -465,23 +466,12 @@ def _indicators_tsv(strategy: Strategy, template: str | None) -> str:
         for year in years:
             row[f"value_{year}"] = _observation_text(strategy, by_cell[indicator.code, year])
         rows.append(row)
-    optional = ["target_year", "target_tolerance", "source", "range", "responsible"]
     in_template = set() if found is None else set(found[0])
-    columns = [
-        "code",
-        "level",
-        "goal",
-        "name",
-        *values,
-        "target",
-        "unit",
-        "survey",
-        "direction",
-        "target_kind",
-        "target_is_limit",
-        "note",
+    name = INDICATOR_COLUMNS.index("name") + 1
+    columns = [*INDICATOR_COLUMNS[:name], *values, *INDICATOR_COLUMNS[name:]]
+    columns += [
+        c for c in OPTIONAL_INDICATOR_COLUMNS if c in in_template or any(row[c] for row in rows)
     ]
-    columns += [c for c in optional if c in in_template or any(row[c] for row in rows)]
     return _tsv(strategy, "indicators.tsv", columns, rows, found, key="code")
 
 
