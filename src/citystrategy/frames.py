@@ -90,7 +90,7 @@ def observations_to_long(strategy: Strategy) -> pd.DataFrame:
             YEAR: obs.year,
             VALUE: float("nan") if obs.value is None else float(obs.value),
             FLAG: None if obs.missing is None else obs.missing.code,
-            SOURCE: sources[obs.indicator],
+            SOURCE: obs.source or sources[obs.indicator],
         }
         for obs in strategy.observations
     ]

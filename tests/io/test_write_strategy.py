@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import shutil
 from collections.abc import Iterator
 from decimal import Decimal
 from importlib.resources import files
@@ -14,7 +15,7 @@ import pytest
 
 from citystrategy.cities import init_folder
 from citystrategy.cities.kielce import load
-from citystrategy.errors import ModelError, OutputExistsError, StrategyFolderError
+from citystrategy.errors import DataFileError, ModelError, OutputExistsError, StrategyFolderError
 from citystrategy.io import strategy_writer, write_strategy
 from citystrategy.io.strategy_files import read_strategy
 from citystrategy.model import (
@@ -281,6 +282,48 @@ def test_responsible_is_read_and_written(kielce: Strategy, tmp_path: Path) -> No
     ]
     assert rows[0][-1] == "responsible"
     assert [row[-1] for row in rows[1:3]] == ["Biuro Smart City", ""]
+
+
+def test_a_value_with_its_own_source_keeps_it(kielce: Strategy, tmp_path: Path) -> None:
+    """A value's own source goes to a source_<year> column after the sources and comes back."""
+    form = "Formularz danych za 2023 r.: Biuro Smart City (cel-1.xlsx)"
+    observations = [
+        attrs.evolve(o, source=form) if (o.indicator, o.year) == ("KIE-1-01", 2023) else o
+        for o in kielce.observations
+    ]
+    changed = attrs.evolve(kielce, observations=observations)
+    folder = write_strategy(changed, tmp_path / "k", like=SHIPPED)
+    found = read_strategy(folder)
+    assert found == changed
+    first = next(o for o in found.observations if o.indicator == "KIE-1-01" and o.year == 2023)
+    assert first.source == form
+    rows = [
+        line.split("\t") for line in (folder / "indicators.tsv").read_text("utf-8").splitlines()
+    ]
+    shipped = (SHIPPED / "indicators.tsv").read_text("utf-8").splitlines()[0].split("\t")
+    assert rows[0] == [*shipped, "source_2023"]
+    assert [row[-1] for row in rows[1:3]] == [form, ""]
+    # the data sheet's source column: the value's own where it has one, else the indicator's
+    frame = changed.observations_frame().set_index(["indicator", "year"])
+    assert frame.loc[("KIE-1-01", 2023), "source"] == form
+    assert frame.loc[("KIE-1-01", 2022), "source"] == kielce.indicators[0].source
+    assert kielce.indicators[0].source.startswith("Roczny raport z realizacji")
+
+
+def test_a_source_column_without_its_values_is_refused(tmp_path: Path) -> None:
+    """A source_<year> column for a year without a value_<year> column is a located error."""
+    folder = tmp_path / "k"
+    shutil.copytree(SHIPPED, folder)
+    path = folder / "indicators.tsv"
+    lines = path.read_text("utf-8").splitlines()
+    lines = [lines[0] + "\tsource_2021", *(line + "\t" for line in lines[1:])]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    with pytest.raises(DataFileError) as caught:
+        read_strategy(folder)
+    text = str(caught.value)
+    assert "indicators.tsv" in text
+    assert "'source_2021'" in text
+    assert "'value_2021'" in text
 
 
 # --- what cannot be written -----------------------------------------------------------------

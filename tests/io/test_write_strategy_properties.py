@@ -177,11 +177,17 @@ def strategies(draw: Any) -> Strategy:
             )
         )
         for year in years:
+            source = draw(st.one_of(st.just(""), _TEXT))
             if draw(st.integers(0, 3)) == 0:
                 marker = draw(st.sampled_from(_MARKERS))
                 missing = reasons[marker]
                 observation = Observation(
-                    indicator=code, territory="2661011", year=year, missing=missing, raw=marker
+                    indicator=code,
+                    territory="2661011",
+                    year=year,
+                    missing=missing,
+                    raw=marker,
+                    source=source,
                 )
             else:
                 value = _decimal(draw, unit)
@@ -191,6 +197,7 @@ def strategies(draw: Any) -> Strategy:
                     year=year,
                     value=value,
                     raw=_value_text(draw, value, unit),
+                    source=source,
                 )
             observations.append(observation)
     report_year = draw(st.one_of(st.none(), st.integers(*period)))

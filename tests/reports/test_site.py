@@ -175,6 +175,30 @@ def test_indicator_metadata(site: Path, strategy: Strategy) -> None:
     assert crumbs == ["../index.html", "../goals/goal-3.html"]
 
 
+def test_a_value_with_its_own_source_shows_it(strategy: Strategy, tmp_path: Path) -> None:
+    """A value with a source of its own adds a source column to its indicator's values table."""
+    goal = strategy.strategic_goals[0]
+    own = [i for i in strategy.indicators if i.goal_code.split(".")[0] == goal.code]
+    form = "Formularz danych za 2023 r.: Biuro Smart City"
+    observations = tuple(
+        attrs.evolve(o, source=form) if (o.indicator, o.year) == (own[0].code, YEAR) else o
+        for o in strategy.observations
+        if o.indicator in {i.code for i in own}
+    )
+    small = attrs.evolve(
+        strategy, strategic_goals=(goal,), indicators=tuple(own), observations=observations
+    )
+    folder = write_site(small, YEAR, tmp_path / "site")
+    rows = [
+        [cell.text() for cell in row.find_all("td")]
+        for row in read(folder / "indicators" / f"{site_slug(own[0].code)}.html").find_all("tr")
+    ]
+    sources = {row[0]: row[-1] for row in rows if row and row[0].isdigit()}
+    assert sources == {"2022": own[0].source, str(YEAR): form}
+    other = read(folder / "indicators" / f"{site_slug(own[1].code)}.html")
+    assert "Źródło" not in [cell.text() for cell in other.find_all("th")]
+
+
 def test_survey_indicator_has_sample_and_interval(site: Path, strategy: Strategy) -> None:
     """KIE-1-01 (a survey share) shows the sample size of the data and its 95% Wilson interval."""
     sample = strategy.observation(strategy.survey_responses_indicator or "", YEAR)

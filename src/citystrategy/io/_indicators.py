@@ -47,6 +47,9 @@ from citystrategy.units import check_unit, unit_facts
 BASELINE_YEARS: Final = 10
 
 _VALUE_COLUMN_RE: Final = re.compile(r"value_(\d{4})")
+#: ``value_<year>`` and its optional ``source_<year>`` (where that year's values come from,
+#: when not from the indicator's source).
+_YEAR_COLUMN_RE: Final = re.compile(r"(value|source)_(\d{4})")
 #: The optional columns of indicators.tsv, in the order the writer puts them.
 OPTIONAL_INDICATOR_COLUMNS: Final = (
     "target_year",
@@ -130,7 +133,7 @@ def read_indicators(
         INDICATOR_COLUMNS,
         key="code",
         optional=OPTIONAL_INDICATOR_COLUMNS,
-        pattern=_VALUE_COLUMN_RE,
+        pattern=_YEAR_COLUMN_RE,
     )
     problems = Problems(str(file))
     years = [(column, int(m[1])) for column in header if (m := _VALUE_COLUMN_RE.fullmatch(column))]
@@ -138,6 +141,7 @@ def read_indicators(
         problems.add(HEADER, N_("no value column (expected 'value_<year>', e.g. 'value_2023')"))
     period = (meta.strategy.period_start, meta.strategy.period_end)
     _check_years(years, period, problems)
+    _check_sources(header, {year for _, year in years}, problems)
     source = meta.source
     indicators: list[Indicator] = []
     observations: list[Observation] = []
@@ -160,6 +164,8 @@ def read_indicators(
         value_range = _value_range(row, problems)
         for column, year in years:
             observation = _observation(row, column, year, unit, meta, problems)
+            if observation is not None and (value_source := row[f"source_{year}"]):
+                observation = attrs.evolve(observation, source=value_source)
             if observation is not None:
                 observations.append(observation)
         if level is None or direction is None or survey is None:
@@ -202,6 +208,17 @@ def _number(raw: str, unit: str, where: Place, problems: Problems) -> Amount | N
         return None
     value = _in_unit(parsed, unit, "target", where, problems)
     return None if value is None else attrs.evolve(parsed, number=value)
+
+
+def _check_sources(header: list[str], years: set[int], problems: Problems) -> None:
+    """Each ``source_<year>`` column names the source of a ``value_<year>`` column there."""
+    for column in header:
+        match = _YEAR_COLUMN_RE.fullmatch(column)
+        if match is not None and match[1] == "source" and int(match[2]) not in years:
+            message = N_(
+                "column {column!r} gives the source of values that are not there: no {expected!r} column"
+            )
+            problems.add(HEADER, message, column=column, expected=f"value_{match[2]}")
 
 
 def _check_years(years: list[tuple[str, int]], period: tuple[int, int], problems: Problems) -> None:

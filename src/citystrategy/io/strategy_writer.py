@@ -464,7 +464,9 @@ def _indicators_tsv(strategy: Strategy, template: str | None) -> str:
             "responsible": indicator.responsible,
         }
         for year in years:
-            row[f"value_{year}"] = _observation_text(strategy, by_cell[indicator.code, year])
+            observation = by_cell[indicator.code, year]
+            row[f"value_{year}"] = _observation_text(strategy, observation)
+            row[f"source_{year}"] = observation.source
         rows.append(row)
     in_template = set() if found is None else set(found[0])
     name = INDICATOR_COLUMNS.index("name") + 1
@@ -472,6 +474,14 @@ def _indicators_tsv(strategy: Strategy, template: str | None) -> str:
     columns += [
         c for c in OPTIONAL_INDICATOR_COLUMNS if c in in_template or any(row[c] for row in rows)
     ]
+    # each year's sources, where some value of the year has one, after the indicators' sources
+    sources = [
+        f"source_{year}"
+        for year in years
+        if f"source_{year}" in in_template or any(row[f"source_{year}"] for row in rows)
+    ]
+    at = columns.index("source") + 1 if "source" in columns else len(columns)
+    columns[at:at] = sources
     return _tsv(strategy, "indicators.tsv", columns, rows, found, key="code")
 
 

@@ -217,6 +217,8 @@ class Observation:
         value: The value in the indicator's unit, exactly as printed; ``None`` when missing.
         missing: Why the value is missing; set exactly when ``value`` is ``None``.
         raw: The value as printed in the source.
+        source: Where this value comes from, when not from the indicator's source (a data-entry
+            form of a later year, a correction); empty when it is the indicator's source.
     """
 
     indicator: str = field(validator=non_blank)
@@ -225,6 +227,7 @@ class Observation:
     value: Decimal | None = field(default=None, converter=decimal_or_none, validator=finite)
     missing: Missing | None = None
     raw: str = ""
+    source: str = ""
 
     def __attrs_post_init__(self) -> None:
         if (self.value is None) == (self.missing is None):

@@ -45,7 +45,7 @@ from citystrategy.formatting import (
     get_label,
     get_locale,
 )
-from citystrategy.frames import UNIT, YEAR
+from citystrategy.frames import SOURCE, UNIT, YEAR
 from citystrategy.model import Indicator, Strategy
 from citystrategy.progress import Status
 from citystrategy.progress.strategy import survey_samples
@@ -363,6 +363,7 @@ class _Site:
                 UNIT: [indicator.unit] * len(observed),
                 MISSING_MARKER: [None if o.missing is None else o.missing.marker for o in observed],
                 MISSING_REASON: [None if o.missing is None else o.missing.text for o in observed],
+                SOURCE: [o.source or indicator.source or None for o in observed],
             }
         )
         unit = unit_label(indicator.unit, self.loc)
@@ -378,6 +379,12 @@ class _Site:
                 Column(VALUE, value_title, ColumnKind.NUMBER),
                 Column(MISSING_MARKER, pgettext("site", "Missing value sign", self.loc)),
                 Column(MISSING_REASON, pgettext("site", "Reason for the missing value", self.loc)),
+                # the values' sources, where some value has its own (a later year's form)
+                *(
+                    [Column(SOURCE, pgettext("site", "Source", self.loc))]
+                    if any(o.source for o in observed)
+                    else []
+                ),
             ),
             title=pgettext("site", "Values of {code}", self.loc).format(code=indicator.code),
         )

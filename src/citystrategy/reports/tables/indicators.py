@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 import pandas as pd
@@ -717,16 +717,29 @@ def observations_table(strategy: Strategy) -> pd.DataFrame:
     return frame
 
 
-# The sections compose the tables above in the report's words (a module of their own).
-from citystrategy.reports.tables._indicator_sections import (  # noqa: E402
-    data_table_block as data_table_block,
-)
-from citystrategy.reports.tables._indicator_sections import (  # noqa: E402
-    findings_section as findings_section,
-)
-from citystrategy.reports.tables._indicator_sections import (  # noqa: E402
-    goal_scores_section as goal_scores_section,
-)
-from citystrategy.reports.tables._indicator_sections import (  # noqa: E402
-    indicators_section as indicators_section,
-)
+# The sections compose the tables above in the report's words (a module of their own, which
+# imports this one: its names are looked up on first use, so either module may be imported first).
+if TYPE_CHECKING:
+    from citystrategy.reports.tables._indicator_sections import (
+        data_table_block as data_table_block,
+    )
+    from citystrategy.reports.tables._indicator_sections import (
+        findings_section as findings_section,
+    )
+    from citystrategy.reports.tables._indicator_sections import (
+        goal_scores_section as goal_scores_section,
+    )
+    from citystrategy.reports.tables._indicator_sections import (
+        indicators_section as indicators_section,
+    )
+else:
+    _SECTIONS: Final = frozenset(
+        {"data_table_block", "findings_section", "goal_scores_section", "indicators_section"}
+    )
+
+    def __getattr__(name: str) -> object:
+        if name in _SECTIONS:
+            from citystrategy.reports.tables import _indicator_sections
+
+            return getattr(_indicator_sections, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
