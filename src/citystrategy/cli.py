@@ -1130,7 +1130,7 @@ def _collect_merge(strategy: Strategy, city: Any, args: argparse.Namespace, out:
     from citystrategy.collect import merge_forms, write_merge
     from citystrategy.errors import FormError
 
-    result = merge_forms(strategy, args.year, args.forms, by=args.by or "goal")
+    result = merge_forms(strategy, args.year, args.forms, by=args.by or "goal", locale=args.locale)
     error = result.error()
     if error is not None:
         raise FormError(error.problems, len(error.problems))  # every one, to fix them all at once

@@ -87,6 +87,15 @@ def test_the_2024_cycle_runs_end_to_end(cycle: Path, capsys: pytest.CaptureFixtu
     assert shipped["KIE-1.1-01"]["value_2023"] == "4,6%"
     assert unemployment is not None
     assert unemployment.value == Decimal("5.06")
+    # the 2024 value is the form's, not the 2023 report's, in the data and the data sheet
+    form = (
+        "Formularz danych za 2024\xa0r.: Cel strategiczny 1. Miasto dla każdego "
+        "(cel-strategiczny-1-miasto-dla-kazdego.xlsx)"
+    )
+    assert unemployment.source == form
+    before = strategy.observation("KIE-1.1-01", 2023)
+    assert before is not None
+    assert before.source == ""
 
     report = cycle / "raport-2024.xlsx"
     _run(capsys, "report", str(merged), "--year", "2024", "-o", str(report))
@@ -104,6 +113,13 @@ def test_the_2024_cycle_runs_end_to_end(cycle: Path, capsys: pytest.CaptureFixtu
     assert values["Poprzedni rok"] == 2023
     assert values["Wartość w poprzednim roku"] == pytest.approx(0.046)
     assert values["Wartość w 2024\xa0r."] == pytest.approx(0.0506)
+    tsv_source = (  # strategy.toml's report, the source of every indicator of indicators.tsv
+        "Roczny raport z realizacji Strategii Rozwoju Miasta Kielce 2030+ w kierunku Smart City "
+        "za 2023 r. (20.06.2024)"
+    )
+    data = list(workbook["Dane"].iter_rows(values_only=True))
+    sources = {row[2]: row[-1] for row in data if row[1] == "KIE-1.1-01"}
+    assert sources == {2022: tsv_source, 2023: tsv_source, 2024: form}
     projects = list(workbook["2. Projekty i koszty"].iter_rows(values_only=True))
     listed = next(row for row in projects if row[:2] == (1, "Zawodowy bumerang"))
     assert listed[2] == "Staże i bony szkoleniowe dla 120 osób."

@@ -324,6 +324,9 @@ def test_a_source_column_without_its_values_is_refused(tmp_path: Path) -> None:
     assert "indicators.tsv" in text
     assert "'source_2021'" in text
     assert "'value_2021'" in text
+    polish = describe_error(caught.value, locale="pl_PL")
+    assert "kolumna 'source_2021' podaje źródła wartości, których nie ma" in polish
+    assert identifiers(polish, names=["source_2021", "value_2021"]) == []
 
 
 # --- what cannot be written -----------------------------------------------------------------

@@ -23,7 +23,7 @@ from attrs import field, frozen
 
 from citystrategy._arguments import instance, integer
 from citystrategy._arguments import path as path_argument
-from citystrategy._i18n import N_
+from citystrategy._i18n import N_, gettext
 from citystrategy.collect._groups import GroupBy, form_groups
 from citystrategy.collect.read import FilledProject, FilledValue, _read_each
 from citystrategy.collect.status import form_paths
@@ -35,6 +35,7 @@ from citystrategy.errors import (
     Message,
     ParseError,
 )
+from citystrategy.formatting import get_locale
 from citystrategy.io.parse import MISSING_MARKERS, Amount, parse_value
 from citystrategy.model import (
     AnnualReport,
@@ -235,6 +236,7 @@ def merge_forms(
     by: GroupBy | str = GroupBy.GOAL,
     change_factor: Decimal | int = 2,
     history_margin: object = None,
+    locale: str = "pl_PL",
 ) -> MergeResult:
     """Merge the filled forms of *year* into *strategy*.
 
@@ -255,6 +257,9 @@ def merge_forms(
         history_margin: How far outside the historical min–max a value may lie before it is a
             :attr:`WarningKind.OUTSIDE_HISTORY` warning, as a share of the larger of the
             absolute min and max, in percent (``Percent(20)``, the default).
+        locale: The language of the words the merge adds to the data: each new value's
+            source (:attr:`Observation.source <citystrategy.model.Observation.source>`,
+            ``Formularz danych za 2024 r.: Cel strategiczny 1 (cel-1.xlsx)``).
 
     Returns:
         The merged strategy, the log of where each value came from, the errors and the warnings.
@@ -275,7 +280,8 @@ def merge_forms(
     if not factor > 1:
         raise ArgumentError("change_factor", change_factor, "a number above 1")
     margin = as_percent(Percent(20) if history_margin is None else history_margin, "history_margin")
-    merger = _Merger(strategy, year, factor, margin / 100)
+    loc = str(get_locale(locale))
+    merger = _Merger(strategy, year, factor, margin / 100, loc)
     units: dict[str, str] = {}
     rule: str | None = None
     for path, form, problems in _read_each(form_paths(paths), strategy, year):
@@ -307,9 +313,12 @@ def merge_forms(
 
 
 class _Merger:
-    def __init__(self, strategy: Strategy, year: int, factor: Decimal, margin: Decimal) -> None:
+    def __init__(
+        self, strategy: Strategy, year: int, factor: Decimal, margin: Decimal, locale: str
+    ) -> None:
         self.strategy = strategy
         self.year = year
+        self.locale = locale
         self.factor = factor
         self.margin = margin
         self.errors: list[FormProblem] = []
@@ -373,6 +382,9 @@ class _Merger:
             return
         self.given[filled.indicator] = (filled, path)
         territory = self.strategy.territory.id
+        source = gettext("Data-entry form for {year}: {unit} ({file})", self.locale).format(
+            year=self.year, unit=unit, file=path.name
+        )
         impossible = _impossible(self.strategy.indicator(filled.indicator), filled.value)
         if impossible is not None:
             self.errors.append(
@@ -393,6 +405,7 @@ class _Merger:
                 year=self.year,
                 value=filled.value,
                 raw=raw,
+                source=source,
             )
             self._plausible(path, filled)
         else:
@@ -407,6 +420,7 @@ class _Merger:
                 year=self.year,
                 missing=missing,
                 raw=raw,
+                source=source,
             )
         self.observations[filled.indicator] = observation
         self.log.append(

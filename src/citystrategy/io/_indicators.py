@@ -216,7 +216,8 @@ def _check_sources(header: list[str], years: set[int], problems: Problems) -> No
         match = _YEAR_COLUMN_RE.fullmatch(column)
         if match is not None and match[1] == "source" and int(match[2]) not in years:
             message = N_(
-                "column {column!r} gives the source of values that are not there: no {expected!r} column"
+                "column {column!r} gives the sources of values that are not there: no "
+                "{expected!r} column"
             )
             problems.add(HEADER, message, column=column, expected=f"value_{match[2]}")
 
