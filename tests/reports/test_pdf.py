@@ -262,3 +262,18 @@ def test_a_short_data_table_is_printed(tmp_path: Path) -> None:
     assert "Rok Wartość" in text
     assert "2022 12,5" in text
     assert "2023 5,25" in text
+
+
+def test_charts_are_as_wide_as_their_pages_text(kielce: Strategy) -> None:
+    """Bars on a landscape page are drawn for its 267 mm of text; pies keep their 7,2 inches."""
+    page = _page(annual_report(kielce, 2023))
+    found: dict[tuple[bool, bool], set[int]] = {}
+    for section in re.findall(r"<section .*?</section>", page, flags=re.DOTALL):
+        wide = ' class="wide"' in section.split(">", 1)[0]
+        for alt, width in re.findall(
+            r'<img [^>]*alt="([^"]*)"[^>]*style="width: ([0-9.]+)in', section
+        ):
+            pie = alt.startswith("Wykres")  # section 3's costs by goal: pies
+            found.setdefault((wide, pie), set()).add(round(float(width) * 25.4))
+    # A4 landscape less two 15 mm margins: 297 - 30 mm; a pie (and its legend) 7,2 in, 183 mm
+    assert found == {(True, False): {267}, (True, True): {183}}

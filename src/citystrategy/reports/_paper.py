@@ -81,6 +81,11 @@ def _measure(lines: Sequence[str], bold: bool) -> tuple[float, float]:
     return narrow, wide
 
 
+def text_width(wide: bool) -> float:
+    """The printed page's text width in inches: A4 portrait, or landscape when *wide*."""
+    return _PAGE_WIDTH[wide] / 72
+
+
 def widths(
     columns: Sequence[tuple[tuple[str, ...], ...]], marked: Sequence[bool], *, wide: bool
 ) -> tuple[tuple[str, ...], str]:

@@ -46,7 +46,7 @@ from citystrategy._arguments import instance
 from citystrategy._i18n import ngettext, pgettext
 from citystrategy._output import write_text
 from citystrategy.formatting import format_date, format_number, format_percent, get_locale
-from citystrategy.reports._paper import widths
+from citystrategy.reports._paper import text_width, widths
 from citystrategy.reports._web import (
     Cell,
     Paragraphs,
@@ -169,6 +169,7 @@ class _Builder:
         title = first.text if titled and isinstance(first, Heading) else section.title
         blocks.append(_Heading(title, 2, f"{sid}-title"))
         heading_text = title  # the caption of a table without a title of its own
+        wide = any(len(table.columns) > _WIDE_COLUMNS for table in section.tables)
         for index, block in enumerate(section.blocks):
             if index == 0 and titled:
                 continue
@@ -184,10 +185,9 @@ class _Builder:
                 view = table_view(block, block.columns, self.locale, self.table_id())
                 blocks.append(attrs.evolve(view, caption=block.title or heading_text))
             elif isinstance(block, Chart):
-                blocks.append(self.figure(block))
+                blocks.append(self.figure(block, wide))
             elif isinstance(block, PageBreak):
                 blocks.append(_Break())
-        wide = any(len(table.columns) > _WIDE_COLUMNS for table in section.tables)
         return _Section(sid, self.laid_out(blocks, wide), wide), _Entry(sid, title, tuple(children))
 
     def laid_out(
@@ -201,12 +201,14 @@ class _Builder:
             for block in blocks
         )
 
-    def figure(self, chart: Chart) -> _Figure:
+    def figure(self, chart: Chart, wide: bool = False) -> _Figure:
+        """*chart* as a figure; on paper, as wide as the page's text (a landscape page's when
+        *wide*)."""
         self.charts += 1
         fid = f"chart-{self.charts}"
         table = _chart_table(chart, self.locale, self.table_id())
         if self.paged:  # WeasyPrint draws a PNG twenty times faster than matplotlib's SVG
-            png = self.images.png(chart)
+            png = self.images.png(chart, width=text_width(wide) if wide else None)
             width = int.from_bytes(png[16:20], "big") / PNG_DPI  # the IHDR chunk's size
             height = int.from_bytes(png[20:24], "big") / PNG_DPI
             uri = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
