@@ -329,12 +329,18 @@ def test_collect_merge_command(
     assert (tmp_path / "kielce-2024-log.csv").is_file()
     names = [str(target), str(tmp_path / "kielce-2024-log.csv"), *map(str, filled), IND]
     names += ["'KIE-1.1-01'", "'KIE-1.1-04'", "'KIE-1.1-05'"]
+    log = (tmp_path / "kielce-2024-log.csv").read_text("utf-8-sig")
+    header, first = log.splitlines()[:2]
     if locale == "pl":
         assert "wartości za 2024 r.: 112; zrealizowane projekty: 0" in out
         assert english_words(out, names=names) == []
+        assert header.startswith("Rodzaj;Kod;Rok;Wartość lub koszt;")
+        assert first.startswith("wskaźnik;KIE-1-01;2024;6,1;")
     else:
         assert "values of 2024: 112; projects completed: 0" in out
         assert polish_words(out, names=names) == []
+        assert header.startswith("Kind,Code,Year,Value or cost,")
+        assert first.startswith("indicator,KIE-1-01,2024,6.1,")
 
 
 def test_collect_merge_with_errors_writes_nothing(
