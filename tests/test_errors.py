@@ -122,6 +122,9 @@ CASES: dict[str, Case] = {
     "log-frame-result": Case(
         lambda s, c: cl.log_frame(bad("x")), TypeError, ArgumentTypeError, "'x'"
     ),
+    "log-table-result": Case(
+        lambda s, c: cl.log_table(bad("x")), TypeError, ArgumentTypeError, "'x'"
+    ),
     "write-merge-result": Case(
         lambda s, c: cl.write_merge(bad("x"), "kielce-2024"), TypeError, ArgumentTypeError, "'x'"
     ),

@@ -1091,13 +1091,14 @@ def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
         _print_json({"year": args.year, "units": records, "merge": merging}, out)
         return EXIT_OK
     titles = collect.status_titles(args.locale)
-    if args.format == "csv":
+    yes, no = _text("yes", args.locale), _text("no", args.locale)
+    if args.format == "csv":  # the locale's yes and no, as the text shows them
+        frame = frame.assign(returned=[yes if returned else no for returned in frame["returned"]])
         _write_csv([titles[c] for c in frame.columns], frame.itertuples(index=False), out, args.locale)  # fmt: skip
         return EXIT_OK
     from citystrategy.formatting import format_percent
     from citystrategy.reports.text import render_table
 
-    yes, no = _text("yes", args.locale), _text("no", args.locale)
     keys = ("unit_name", "returned", "filled", "missing_with_reason", "missing_without_reason", "projects_answered", "errors", "completeness_percent")  # fmt: skip
     rows = []
     for record in frame.to_dict(orient="records"):
@@ -1118,9 +1119,22 @@ def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     if merge.errors:  # what the merge refuses: the errors above, empty rows, forms not returned
         said = ngettext("{count} problem stands in the way of the merge; collect merge lists it", "{count} problems stand in the way of the merge; collect merge lists them", len(merge.errors), args.locale)  # fmt: skip
     else:
-        said = ngettext("the forms can be merged, with {count} plausibility warning", "the forms can be merged, with {count} plausibility warnings", len(merge.warnings), args.locale)  # fmt: skip
+        said = ngettext("the forms can be merged, with {count} warning to check", "the forms can be merged, with {count} warnings to check", len(merge.warnings), args.locale)  # fmt: skip
     out.write("\n" + said.format(count=len(merge.errors) or len(merge.warnings)) + "\n")
+    if not merge.errors:
+        out.writelines(_merge_warnings(merge, args.locale))
     return EXIT_OK
+
+
+def _merge_warnings(result: Any, locale: str) -> list[str]:
+    """The warnings of a merge, one indented line each, located and worded in *locale*."""
+    from citystrategy.errors import FormError
+
+    if not result.warnings:
+        return []
+    problems = [warning.to_problem() for warning in result.warnings]
+    text = _describe_error(FormError(problems, len(problems)), locale)
+    return [f"  {line.strip()}\n" for line in text.splitlines()[1:]]
 
 
 def _collect_merge(strategy: Strategy, city: Any, args: argparse.Namespace, out: TextIO) -> int:
@@ -1138,13 +1152,10 @@ def _collect_merge(strategy: Strategy, city: Any, args: argparse.Namespace, out:
     if like is None:
         shipped = files(type(city).__module__) / "data"
         like = shipped if shipped.is_dir() else None
-    folder, log = write_merge(result, args.output, force=args.force, like=like)
+    folder, log = write_merge(result, args.output, force=args.force, like=like, locale=args.locale)  # fmt: skip
     if result.warnings:
-        warnings = _describe_error(
-            FormError([w.to_problem() for w in result.warnings], len(result.warnings)), args.locale
-        )
         out.write(_text("warnings (merged all the same):", args.locale) + "\n")
-        out.writelines(f"  {line.strip()}\n" for line in warnings.splitlines()[1:])
+        out.writelines(_merge_warnings(result, args.locale))
     values = sum(1 for entry in result.log if entry.kind == "indicator")
     projects = len(result.log) - values
     text = _text("wrote {folder} and {log}: values of {year}: {values}; projects completed: {projects}", args.locale)  # fmt: skip

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import shutil
 from decimal import Decimal
+from importlib.resources import files
 from pathlib import Path
 
 import attrs
@@ -17,11 +18,14 @@ from citystrategy.collect import (
     LOG_COLUMNS,
     MergeResult,
     WarningKind,
+    log_frame,
+    log_table,
     merge_forms,
     write_forms,
     write_merge,
 )
 from citystrategy.errors import FormError
+from citystrategy.formatting import format_date
 from citystrategy.io.strategy_files import read_strategy
 from citystrategy.model import Strategy
 from citystrategy.money import Money
@@ -31,6 +35,10 @@ from tests.language import english_words, polish_words
 
 IND = "Wskaźniki"
 PRJ = "Projekty"
+#: The shipped Kielce data folder, whose layout and README a merge keeps.
+SHIPPED = files("citystrategy.cities.kielce") / "data"
+#: The strategy's title, which a README quotes.
+KIELCE = "Strategia Rozwoju Miasta Kielce 2030+ w kierunku Smart City"
 
 
 @pytest.fixture(scope="module")
@@ -140,15 +148,33 @@ def test_projects_completed_in_the_year(merged: MergeResult, kielce: Strategy) -
 
 
 def test_the_log_says_where_each_value_came_from(merged: MergeResult, filled: list[Path]) -> None:
-    """File, sheet, cell, unit and comment of every merged value and project."""
+    """File, sheet, the value's own cell, unit and comment of every merged value and project."""
     first = merged.log[0]
-    assert (first.kind, first.code, first.value) == ("indicator", "KIE-1-01", "6,1")
+    assert (first.kind, first.code, first.value) == ("indicator", "KIE-1-01", Decimal("6.1"))
     assert (first.file, first.sheet, first.cell) == (str(filled[0]), IND, "I2")
     assert first.unit == "Cel strategiczny 1. Miasto dla każdego"
     assert first.comment == "badanie ankietowe 2024"
-    project = next(entry for entry in merged.log if entry.kind == "project")
-    assert (project.code, project.cell, project.value) == ("KIE-P-03", "E2", "2024 5200000,00")
+    assert first.marker is None
+    entries = {entry.code: entry for entry in merged.log}
+    reason = entries["KIE-1.1-02"]  # '.' chosen from the list in J4, I4 left empty
+    assert (reason.value, reason.marker, reason.cell) == (None, ".", "J4")
+    project = entries["KIE-P-03"]  # 'tak' in E2, the cost in F2, the work done in G2
+    assert (project.kind, project.year, project.cell) == ("project", 2024, "F2")
+    assert (project.value, project.currency) == (Decimal("5200000.00"), "PLN")
+    assert project.description == "Staże i bony szkoleniowe dla 120 osób."
     assert len(merged.log) == 113
+
+
+def test_a_sign_typed_as_the_value_is_logged_at_its_cell(
+    kielce: Strategy, sent: list[Path], tmp_path: Path
+) -> None:
+    """'- *' typed in the value's cell is logged there, a reason chosen in its own cell."""
+    form = copy(sent[0], tmp_path)
+    fill_all(form)
+    fill(form, {(IND, "I2"): "- *", (IND, "I3"): None, (IND, "J3"): "x nie dotyczy"})
+    entries = {e.code: e for e in merge_forms(kielce, 2024, [form]).log}
+    assert (entries["KIE-1-01"].marker, entries["KIE-1-01"].cell) == ("- *", "I2")
+    assert (entries["KIE-1.1-01"].marker, entries["KIE-1.1-01"].cell) == ("x", "J3")
 
 
 def test_plausibility_warnings(merged: MergeResult) -> None:
@@ -262,9 +288,9 @@ def test_the_merge_is_written_as_a_data_folder(
     assert back.indicators == merged.strategy.indicators
     with log.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream, delimiter=";"))
-    assert tuple(rows[0]) == LOG_COLUMNS
+    assert rows[0][:4] == ["Rodzaj", "Kod", "Rok", "Wartość lub koszt"]
     assert len(rows) == 1 + len(merged.log)
-    assert rows[1][:4] == ["indicator", "KIE-1-01", "2024", "6,1"]
+    assert rows[1][:4] == ["wskaźnik", "KIE-1-01", "2024", "6,1"]
 
 
 def test_the_merge_writes_the_report_on_its_year_with_the_completed_projects(
@@ -303,12 +329,18 @@ def test_collect_merge_command(
     assert (tmp_path / "kielce-2024-log.csv").is_file()
     names = [str(target), str(tmp_path / "kielce-2024-log.csv"), *map(str, filled), IND]
     names += ["'KIE-1.1-01'", "'KIE-1.1-04'", "'KIE-1.1-05'"]
+    log = (tmp_path / "kielce-2024-log.csv").read_text("utf-8-sig")
+    header, first = log.splitlines()[:2]
     if locale == "pl":
         assert "wartości za 2024 r.: 112; zrealizowane projekty: 0" in out
         assert english_words(out, names=names) == []
+        assert header.startswith("Rodzaj;Kod;Rok;Wartość lub koszt;")
+        assert first.startswith("wskaźnik;KIE-1-01;2024;6,1;")
     else:
         assert "values of 2024: 112; projects completed: 0" in out
         assert polish_words(out, names=names) == []
+        assert header.startswith("Kind,Code,Year,Value or cost,")
+        assert first.startswith("indicator,KIE-1-01,2024,6.1,")
 
 
 def test_collect_merge_with_errors_writes_nothing(
@@ -379,3 +411,273 @@ def test_the_command_lists_every_problem(
     assert err.count("nie ma wartości ani przyczyny jej braku") == 112
     assert "więcej" not in err
     assert not (tmp_path / "k").exists()
+
+
+#: The Polish log's header: one column per fact, titled as a strategy office reads it.
+POLISH_HEADER = [
+    "Rodzaj",
+    "Kod",
+    "Rok",
+    "Wartość lub koszt",
+    "Przyczyna braku wartości",
+    "Wykonane prace",
+    "Plik",
+    "Arkusz",
+    "Komórka",
+    "Jednostka",
+    "Komentarz",
+]
+
+
+def _log_names(merged: MergeResult, *more: str) -> list[str]:
+    """The data's own names in a log: files, sheets, units, comments, works, codes."""
+    names = [*more, IND, PRJ]
+    for entry in merged.log:
+        names += [entry.file, entry.unit, entry.comment, entry.description, entry.code]
+    return names
+
+
+def test_the_polish_log_is_a_table_excel_opens(merged: MergeResult, tmp_path: Path) -> None:
+    """Polish headers and kinds, one fact per column, ';' and decimal commas; csv and pandas agree."""
+    import pandas as pd
+
+    _, log = write_merge(merged, tmp_path / "kielce-2024")
+    raw = log.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the byte order mark: Excel reads UTF-8
+    with log.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream, delimiter=";"))
+    assert list(rows[0]) == POLISH_HEADER
+    by_code = {row["Kod"]: row for row in rows}
+    first = by_code["KIE-1-01"]
+    assert (first["Rodzaj"], first["Rok"], first["Wartość lub koszt"]) == (
+        "wskaźnik",
+        "2024",
+        "6,1",
+    )
+    assert (first["Komórka"], first["Komentarz"]) == ("I2", "badanie ankietowe 2024")
+    reason = by_code["KIE-1.1-02"]  # '.' chosen in J4
+    assert reason["Wartość lub koszt"] == ""
+    assert reason["Przyczyna braku wartości"] == "brak danych: nieznane lub objęte tajemnicą"
+    assert reason["Komórka"] == "J4"
+    bdl = by_code["KIE-3.3-02"]  # '- *' chosen: words, never an apostrophe before a sign
+    assert bdl["Przyczyna braku wartości"] == "brak danych w terminie (jeszcze nieopublikowane)"
+    project = by_code["KIE-P-03"]
+    assert (project["Rodzaj"], project["Rok"]) == ("projekt", "2024")
+    assert (project["Wartość lub koszt"], project["Komórka"]) == ("5200000,00", "F2")
+    assert project["Wykonane prace"] == "Staże i bony szkoleniowe dla 120 osób."
+    assert not [cell for row in rows for cell in row.values() if cell.startswith("'")]
+    text = raw.decode("utf-8-sig")
+    names = _log_names(merged, str(log))
+    assert english_words(text, names=names) == []
+    frame = pd.read_csv(log, sep=";", decimal=",", encoding="utf-8-sig", dtype={"Kod": str})
+    assert list(frame.columns) == POLISH_HEADER
+    values = frame.set_index("Kod")["Wartość lub koszt"]
+    assert values["KIE-1-01"] == pytest.approx(6.1)
+    assert values["KIE-P-03"] == pytest.approx(5_200_000)
+    assert pd.isna(values["KIE-1.1-02"])
+    assert frame["Rok"].dtype.kind == "i"
+
+
+def test_the_english_log_is_plain_csv(merged: MergeResult, tmp_path: Path) -> None:
+    """In English: English headers and kinds, ',' between cells and a decimal point."""
+    import pandas as pd
+
+    _, log = write_merge(merged, tmp_path / "kielce-2024", locale="en_GB")
+    raw = log.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    with log.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert list(rows[0])[:5] == [
+        "Kind",
+        "Code",
+        "Year",
+        "Value or cost",
+        "Reason for a missing value",
+    ]
+    by_code = {row["Code"]: row for row in rows}
+    assert (by_code["KIE-1-01"]["Kind"], by_code["KIE-1-01"]["Value or cost"]) == (
+        "indicator",
+        "6.1",
+    )
+    assert (
+        by_code["KIE-1.1-02"]["Reason for a missing value"] == "no data: not known or confidential"
+    )
+    assert (by_code["KIE-P-03"]["Kind"], by_code["KIE-P-03"]["Value or cost"]) == (
+        "project",
+        "5200000.00",
+    )
+    assert by_code["KIE-P-03"]["Work done"] == "Staże i bony szkoleniowe dla 120 osób."
+    assert polish_words(raw.decode("utf-8"), names=_log_names(merged, str(log))) == []
+    frame = pd.read_csv(log, dtype={"Code": str})
+    assert frame.set_index("Code")["Value or cost"]["KIE-P-03"] == pytest.approx(5_200_000)
+
+
+def test_the_log_frame_keeps_stable_keys_and_exact_values(merged: MergeResult) -> None:
+    """For programs: the LOG_COLUMNS keys, exact Decimals, the missing-value sign, the currency."""
+    frame = log_frame(merged)
+    assert tuple(frame.columns) == LOG_COLUMNS
+    rows = frame.set_index("code")
+    assert rows.loc["KIE-1-01", "kind"] == "indicator"
+    assert rows.loc["KIE-1-01", "value"] == Decimal("6.1")
+    assert rows.loc["KIE-1.1-02", "marker"] == "."
+    assert rows.loc["KIE-P-03", "value"] == Decimal("5200000.00")
+    assert rows.loc["KIE-P-03", "currency"] == "PLN"
+    table = log_table(merged, locale="pl_PL")
+    assert [column.title for column in table.columns] == POLISH_HEADER
+
+
+def test_the_merged_folder_says_what_it_holds(
+    merged: MergeResult, filled: list[Path], tmp_path: Path
+) -> None:
+    """README.md: the data it was merged into, the year, the forms, the date, the log's name."""
+    before = dt.date.today()
+    folder, log = write_merge(merged, tmp_path / "kielce-2024", like=SHIPPED)
+    after = dt.date.today()
+    text = (folder / "README.md").read_text("utf-8")
+    first, *_ = text.splitlines()
+    assert first == "# Dane za 2024\xa0r. scalone z formularzy"
+    dates = {format_date(day, style="long") for day in (before, after)}
+    assert any(f"z 4 formularzy, scalone {date} poleceniem" in text for date in dates)
+    assert "dostarczane z citystrategy" in text
+    assert f"Plik `{log.name}` obok folderu" in text
+    assert all(f"- `{path.name}`" in text for path in filled)
+    shipped = (SHIPPED / "README.md").read_text("utf-8")
+    assert text.endswith("\n---\n\n" + shipped)  # the earlier folder's description follows
+    names = [
+        *(path.name for path in filled),
+        log.name,
+        "citystrategy collect merge",
+        *dates,
+        KIELCE,
+    ]
+    assert english_words(text.split("\n---\n")[0], names=names) == []
+
+
+def test_a_folder_without_a_readme_gets_one(
+    merged: MergeResult, filled: list[Path], tmp_path: Path
+) -> None:
+    """Written in the canonical layout, in English: the README is the section alone."""
+    folder, log = write_merge(merged, tmp_path / "k", locale="en_GB")
+    text = (folder / "README.md").read_text("utf-8")
+    assert text.startswith("# Data of 2024 merged from the forms\n")
+    assert "from 4 forms, merged on" in text
+    assert 'the strategy "Strategia Rozwoju Miasta Kielce 2030+ w kierunku Smart City"' in text
+    assert "---" not in text
+    names = [*(p.name for p in filled), log.name, merged.strategy.title]
+    assert polish_words(text, names=names) == []
+    assert read_strategy(folder) == read_strategy(write_merge(merged, tmp_path / "k2")[0])
+
+
+@pytest.fixture(scope="module")
+def undescribed(values_only: list[Path], tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The values-only forms with goal 1's second project marked 'tak' and nothing more."""
+    folder = tmp_path_factory.mktemp("undescribed")
+    forms = [copy(path, folder) for path in values_only]
+    fill(forms[0], {(PRJ, "E3"): "tak"})
+    return forms
+
+
+def test_a_project_completed_without_cost_or_description_is_warned(
+    kielce: Strategy, undescribed: list[Path]
+) -> None:
+    """'tak' alone: merged with the data's cost, and warned at the cost's and the work's cells."""
+    result = merge_forms(kielce, 2024, undescribed)
+    assert result.ok
+    code = "KIE-P-05"  # row 3 of goal 1's projects: 1 001 400,00 zł in projects.tsv
+    kept = [(w.kind, w.indicator, w.sheet, w.cell) for w in result.warnings if w.sheet == PRJ]
+    assert kept == [
+        (WarningKind.NO_COST, code, PRJ, "F3"),
+        (WarningKind.NO_DESCRIPTION, code, PRJ, "G3"),
+    ]
+    assert result.strategy.project(code).cost == Money(Decimal("1001400.00"), "PLN")
+    assert result.strategy.project(code).completed_in == 2024
+    entry = next(e for e in result.log if e.code == code)
+    assert (entry.cell, entry.value, entry.description) == ("E3", None, "")
+    error = FormError([w.to_problem() for w in result.warnings if w.sheet == PRJ])
+    polish = describe_error(error, locale="pl")
+    assert (
+        f"{undescribed[0]}, arkusz 'Projekty', komórka F3: projekt 'KIE-P-05' oznaczono jako "
+        "zrealizowany, ale bez kosztu: zostaje koszt zapisany w danych" in polish
+    )
+    assert "komórka G3: projekt 'KIE-P-05' oznaczono jako zrealizowany, ale bez opisu" in polish
+    names = [str(undescribed[0]), PRJ, "'KIE-P-05'"]
+    assert english_words(polish, names=names) == []
+    english = describe_error(error, locale="en")
+    assert "cell F3: the project 'KIE-P-05' is marked completed, but without its cost" in english
+    assert polish_words(english, names=names) == []
+
+
+@pytest.mark.parametrize("locale", ["pl", "en"])
+def test_status_and_merge_list_the_kept_cost(
+    locale: str, undescribed: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`collect status` and `collect merge` list the project warnings with file, sheet, cell."""
+    assert main(["collect", "status", "kielce", *map(str, undescribed), "--locale", locale]) == 0
+    status = capsys.readouterr().out
+    target = tmp_path / "kielce-2024"
+    argv = ["collect", "merge", "kielce", *map(str, undescribed), "-o", str(target)]
+    assert main([*argv, "--locale", locale]) == 0
+    merge = capsys.readouterr().out
+    sheet = "'Projekty'"
+    cell = {"pl": "komórka F3: projekt 'KIE-P-05'", "en": "cell F3: the project 'KIE-P-05'"}
+    for out in (status, merge):
+        line = next(line for line in out.splitlines() if "F3" in line)
+        assert line.startswith(f"  {undescribed[0]}, ")
+        assert sheet in line
+        assert cell[locale] in line
+    names = [str(target), str(tmp_path / "kielce-2024-log.csv"), *map(str, undescribed), IND, PRJ]
+    names += ["'KIE-1.1-01'", "'KIE-1.1-04'", "'KIE-1.1-05'", "'KIE-P-05'", *GOAL_NAMES]
+    for out in (status, merge):
+        if locale == "pl":
+            assert english_words(out, names=names) == []
+        else:
+            assert polish_words(out, names=names) == []
+    readme = (target / "README.md").read_text("utf-8").split("\n---\n")[0]
+    if locale == "pl":
+        assert readme.startswith("# Dane za 2024\xa0r.")
+    else:
+        assert readme.startswith("# Data of 2024 merged from the forms")
+        assert polish_words(readme, names=[*(p.name for p in undescribed), *names, KIELCE]) == []
+
+
+GOAL_NAMES = [
+    "Cel strategiczny 1. Miasto dla każdego",
+    "Cel strategiczny 2. Miasto sprawne i aktywne",
+    "Cel strategiczny 3. Miasto rozwijające się",
+    "Cel strategiczny 4. Miasto, w którym chce się żyć",
+]
+
+
+def test_errors_are_listed_in_the_order_a_person_fixes_them(
+    kielce: Strategy, sent: list[Path], tmp_path: Path
+) -> None:
+    """By file, then sheet in the form's order, then row and column: I2, I6, I9, I10, E2."""
+    forms = [copy(path, tmp_path) for path in sent[:2]]
+    for form in forms:
+        fill_all(form)
+    goal_1, goal_2 = forms
+    persons = row_of(goal_1, IND, "KIE-1.1-04")
+    assert persons == 6
+    fill(
+        goal_1,
+        {
+            (IND, "I2"): None,  # empty: found after every form is read
+            (IND, f"I{persons}"): -5,  # impossible: found as the value is merged
+            (IND, "I9"): None,
+            (IND, "I10"): "=1+1",  # a formula: found as the form is read
+            (PRJ, "E2"): "może",
+        },
+    )
+    fill(goal_2, {(IND, "I3"): None})
+    result = merge_forms(kielce, 2024, [goal_2, goal_1])  # goal 2's form read first
+    located = [(Path(p.path).name, p.sheet, p.cell) for p in result.errors if p.sheet]
+    assert located == [
+        (goal_1.name, IND, "I2"),
+        (goal_1.name, IND, "I6"),
+        (goal_1.name, IND, "I9"),
+        (goal_1.name, IND, "I10"),
+        (goal_1.name, PRJ, "E2"),
+        (goal_2.name, IND, "I3"),
+    ]
+    # the forms not returned (goals 3 and 4) come after the forms' own cells
+    assert [p.sheet for p in result.errors[-2:]] == [None, None]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -46,7 +48,7 @@ def returned(sent: list[Path], tmp_path: Path) -> Path:
 
 
 def test_completeness_per_unit(kielce: Strategy, returned: Path) -> None:
-    """Goal 1: 2 of 24 filled, 1 with a reason, 21 without, 1 error; goal 3 not returned."""
+    """Goal 1: 2 of 24 filled, 1 with a reason, 21 without, 2 of 10 projects answered, 1 error."""
     frame = form_status(kielce, 2024, [returned])
     assert tuple(frame.columns) == STATUS_COLUMNS
     rows = {row["unit"]: row for row in frame.to_dict(orient="records")}
@@ -56,7 +58,8 @@ def test_completeness_per_unit(kielce: Strategy, returned: Path) -> None:
     assert (one["indicators"], one["filled"], one["missing_with_reason"]) == (24, 2, 1)
     assert one["missing_without_reason"] == 21
     assert (one["projects"], one["projects_answered"], one["errors"]) == (10, 2, 1)
-    assert one["completeness_percent"] == pytest.approx(12.5)  # 3 of 24
+    # every expected entry counts: 3 of 24 indicators and 2 of 10 projects, 5 of 34
+    assert one["completeness_percent"] == pytest.approx(14.7)
     assert rows["goal:2"]["returned"] is True
     assert rows["goal:2"]["completeness_percent"] == 0
     assert rows["goal:3"]["returned"] is False
@@ -128,14 +131,14 @@ def test_collect_status_command(
     goal_1 = next(line for line in lines if line.startswith(GOALS[0]))
     if locale == "pl":
         assert lines[0] == "formularze za 2024 r.: zwrócono 2 z 4"
-        assert goal_1.split()[-7:] == ["tak", "2/24", "1", "21", "2/10", "1", "12,5%"]
+        assert goal_1.split()[-7:] == ["tak", "2/24", "1", "21", "2/10", "1", "14,7%"]
         # what the merge refuses, counted by hand: goal 1's 20 empty rows and its formula, goal
         # 2's 32 empty rows, the forms of goals 3 and 4 not returned
         assert lines[-1] == "55 problemów uniemożliwia scalenie; wymienia je collect merge"
         assert english_words(out, names=GOALS) == []
     else:
         assert lines[0] == "forms for 2024: 2 of 4 returned"
-        assert goal_1.split()[-7:] == ["yes", "2/24", "1", "21", "2/10", "1", "12.5%"]
+        assert goal_1.split()[-7:] == ["yes", "2/24", "1", "21", "2/10", "1", "14.7%"]
         assert lines[-1] == "55 problems stand in the way of the merge; collect merge lists them"
         assert polish_words(out, names=GOALS) == []
 
@@ -148,7 +151,42 @@ def test_collect_status_json(returned: Path, capsys: pytest.CaptureFixture[str])
     assert data["year"] == 2024
     assert [u["unit"] for u in data["units"]] == ["goal:1", "goal:2", "goal:3", "goal:4"]
     assert data["units"][0]["filled"] == 2
-    assert data["merge"] == {"errors": 55, "warnings": 0}
+    assert (data["units"][0]["projects_answered"], data["units"][0]["projects"]) == (2, 10)
+    assert [u["returned"] for u in data["units"]] == [True, True, False, False]  # JSON booleans
+    assert '"returned": true' in out
+    # E2 'tak' with neither a cost nor the work done: two warnings of the merge
+    assert data["merge"] == {"errors": 55, "warnings": 2}
+
+
+@pytest.mark.parametrize(
+    ("locale", "yes", "no", "delimiter"), [("pl", "tak", "nie", ";"), ("en", "yes", "no", ",")]
+)
+def test_collect_status_csv(
+    locale: str,
+    yes: str,
+    no: str,
+    delimiter: str,
+    returned: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--format csv says whether a form came back in the locale's words, projects answered too."""
+    argv = ["collect", "status", "kielce", str(returned), "--format", "csv", "--locale", locale]
+    code, out, _ = run(argv, capsys)
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out), delimiter=delimiter))
+    header, *units = rows
+    returned_column = header.index({"pl": "Zwrócony", "en": "Returned"}[locale])
+    assert [row[returned_column] for row in units] == [yes, yes, no, no]
+    answered = header.index({"pl": "Projekty z odpowiedzią", "en": "Projects answered"}[locale])
+    assert [units[0][answered], units[0][answered - 1]] == ["2", "10"]
+    complete = {"pl": "14,7", "en": "14.7"}[locale]
+    assert units[0][-1] == complete
+    assert not {"True", "False", "true", "false"} & {cell for row in units for cell in row}
+    names = [*GOALS, *(p.name for p in returned.iterdir()), "goal:1", "goal:2", "goal:3", "goal:4"]
+    if locale == "pl":
+        assert english_words(out, names=names) == []
+    else:
+        assert polish_words(out, names=names) == []
 
 
 def test_the_grouping_is_taken_from_the_forms(kielce: Strategy, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from citystrategy.collect._groups import GroupBy as GroupBy
 from citystrategy.collect._groups import SourceKind as SourceKind
 from citystrategy.collect._groups import form_groups as form_groups
 from citystrategy.collect._groups import source_kind as source_kind
+from citystrategy.collect._log import log_table as log_table
 from citystrategy.collect.forms import PREVIOUS_YEARS as PREVIOUS_YEARS
 from citystrategy.collect.forms import write_forms as write_forms
 from citystrategy.collect.merge import LOG_COLUMNS as LOG_COLUMNS
@@ -62,6 +63,7 @@ __all__ = [
     "form_paths",
     "form_status",
     "log_frame",
+    "log_table",
     "merge_forms",
     "read_form",
     "read_template",

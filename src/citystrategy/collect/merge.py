@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
@@ -24,8 +25,9 @@ from attrs import field, frozen
 from citystrategy._arguments import instance, integer
 from citystrategy._arguments import path as path_argument
 from citystrategy._i18n import N_, gettext
+from citystrategy.collect import _layout as layout
 from citystrategy.collect._groups import GroupBy, form_groups
-from citystrategy.collect.read import FilledProject, FilledValue, _read_each
+from citystrategy.collect.read import FilledProject, FilledValue, _letter, _read_each
 from citystrategy.collect.status import form_paths
 from citystrategy.errors import (
     ArgumentError,
@@ -68,27 +70,34 @@ __all__ = [
 
 
 class WarningKind(StrEnum):
-    """Why a merged value is implausible (a warning: it is merged all the same)."""
+    """Why a merged value or project is to check (a warning: it is merged all the same)."""
 
     OUT_OF_RANGE = "out_of_range"  #: outside the indicator's plausible range
     CHANGE = "change"  #: changed from the previous year by more than the factor
     OUTSIDE_HISTORY = "outside_history"  #: outside the historical min–max by more than a margin
     REPLACES = "replaces"  #: replaces a value the data already had for the year
+    NO_COST = "no_cost"  #: a project marked completed without its cost: the data's is kept
+    NO_DESCRIPTION = "no_description"  #: marked completed without the work done: the data's kept
 
 
 @frozen(kw_only=True)
 class Provenance:
-    """Where one merged value came from.
+    """Where one merged value came from: one value of an indicator, or one project completed.
 
     Attributes:
         kind: ``"indicator"`` or ``"project"``.
         code: The indicator's or project's code.
-        year: The year.
-        value: The value merged as the data folder writes it (a number with a decimal comma,
-            a missing-value sign, or ``"tak"``/``"nie"`` and the cost for a project).
+        year: The year of the value; for a project, the year it was completed in.
+        value: The value merged, exact, in the indicator's unit; for a project, the cost given,
+            in *currency*. ``None`` for a missing value, or a project whose form gives no cost.
+        currency: The currency of a project's cost (``"PLN"``); empty for an indicator.
+        marker: The missing-value sign chosen or typed (``"- *"``), if the value is missing.
+        description: The work done on a project, as the form describes it.
         file: The form's file.
         sheet: The sheet.
-        cell: The cell, in A1 notation.
+        cell: The cell the value came from, in A1 notation: the value's, the reason's when a
+            reason was chosen from the list, a project's cost (or its "completed" cell when no
+            cost is given).
         unit: The unit or group of the form.
         comment: The comment written beside it.
     """
@@ -96,22 +105,26 @@ class Provenance:
     kind: str
     code: str
     year: int
-    value: str
+    value: Decimal | None
     file: str
     sheet: str
     cell: str
     unit: str
+    currency: str = ""
+    marker: str | None = None
+    description: str = ""
     comment: str = ""
 
 
 @frozen(kw_only=True)
 class MergeWarning:
-    """A merged value that looks implausible: merged, but to check.
+    """A merged value that looks implausible, or a project without its cost or work: to check.
 
     Attributes:
-        kind: What is implausible.
-        indicator: The indicator's code.
-        value: The value merged.
+        kind: What is implausible or missing.
+        indicator: The indicator's code; the project's, for :attr:`WarningKind.NO_COST` and
+            :attr:`WarningKind.NO_DESCRIPTION`.
+        value: The value merged (``None`` for a project).
         message: The reason, with the values compared.
         file: The form's file.
         sheet: The sheet.
@@ -145,6 +158,10 @@ def _problems(values: Iterable[FormProblem]) -> tuple[FormProblem, ...]:
     return tuple(values)
 
 
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
 @frozen(kw_only=True)
 class MergeResult:
     """The forms of a year merged into the strategy, or why they cannot be.
@@ -154,8 +171,12 @@ class MergeResult:
             (with :attr:`errors`, a partial merge: never to be written).
         year: The year merged.
         log: Where each merged value came from, in the order of the forms.
-        errors: Every problem of every form; nothing may be written unless it is empty.
-        warnings: The implausible values merged.
+        errors: Every problem of every form, in the order a person fixes them: by file, then
+            sheet (in the form's order), then cell in reading order (A2, B2, A10); nothing may
+            be written unless it is empty.
+        warnings: The implausible values merged, and the projects merged without their cost or
+            description, in the same order.
+        forms: The files read, in the order they were merged.
     """
 
     strategy: Strategy
@@ -163,6 +184,7 @@ class MergeResult:
     log: tuple[Provenance, ...] = field(factory=tuple, converter=_provenance)
     errors: tuple[FormProblem, ...] = field(factory=tuple, converter=_problems)
     warnings: tuple[MergeWarning, ...] = field(factory=tuple, converter=_warnings)
+    forms: tuple[str, ...] = field(factory=tuple, converter=_strings)
 
     @property
     def ok(self) -> bool:
@@ -216,6 +238,22 @@ def _impossible(indicator: Indicator, value: Decimal | None) -> Message | None:
     if indicator.unit in CURRENCIES and _places(value) > 2:
         return Message(N_("an amount of money has at most two decimals (grosze)"))
     return None
+
+
+def _reading_order(cell: str | None) -> tuple[int, int]:
+    """The row and the column (1-based) of an A1 *cell*, so that A2, B2, A10 sort in that
+    order; ``(0, 0)`` for none (a problem of the whole sheet comes before its cells).
+
+    >>> sorted(["A10", "B2", "A2", "AA1"], key=_reading_order)
+    ['AA1', 'A2', 'B2', 'A10']
+    """
+    match = re.fullmatch(r"([A-Z]+)([0-9]+)", cell or "")
+    if match is None:
+        return 0, 0
+    column = 0
+    for letter in match.group(1):
+        column = column * 26 + ord(letter) - ord("A") + 1
+    return int(match.group(2)), column
 
 
 def _places(value: Decimal) -> int:
@@ -286,8 +324,11 @@ def merge_forms(
     rule: str | None = None
     for path, form, problems in _read_each(form_paths(paths), strategy, year):
         merger.errors += problems
+        merger.forms.append(str(path))
         if form is None:
             continue
+        for sheet in [v.sheet for v in form.values] + [p.sheet for p in form.projects]:
+            merger.sheets.setdefault(sheet, len(merger.sheets))
         rule = rule or form.group_by
         units[form.unit] = form.unit_name
         for value in form.values:
@@ -324,6 +365,8 @@ class _Merger:
         self.errors: list[FormProblem] = []
         self.warnings: list[MergeWarning] = []
         self.log: list[Provenance] = []
+        self.forms: list[str] = []
+        self.sheets: dict[str, int] = {layout.ID_SHEET: 0}  # in the order of a form
         self.given: dict[str, tuple[FilledValue, Path]] = {}
         self.empties: list[tuple[Path, FilledValue]] = []
         self.observations: dict[str, Observation] = {}
@@ -428,10 +471,11 @@ class _Merger:
                 kind="indicator",
                 code=filled.indicator,
                 year=self.year,
-                value=raw,
+                value=filled.value,
+                marker=filled.marker if filled.value is None else None,
                 file=str(path),
                 sheet=filled.sheet,
-                cell=filled.cell,
+                cell=filled.cell if filled.value is not None else filled.marker_cell or filled.cell,
                 unit=unit,
                 comment=filled.comment,
             )
@@ -550,20 +594,73 @@ class _Merger:
             links=project.links if filled.cost is None else _with_cost(project, filled.cost),
             description=filled.description or project.description,
         )
-        cost = "" if filled.cost is None else " " + _raw(filled.cost.amount)
+        row = filled.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        cost_cell = _letter(layout.PROJECT_FIRST_INPUT + 1) + row
+        self._kept(path, filled, project, cost_cell, _letter(layout.PROJECT_FIRST_INPUT + 2) + row)
         self.log.append(
             Provenance(
                 kind="project",
                 code=code,
                 year=self.year,
-                value=f"{self.year}{cost}",
+                value=None if filled.cost is None else filled.cost.amount,
+                currency="" if filled.cost is None else filled.cost.currency,
+                description=filled.description,
                 file=str(path),
                 sheet=filled.sheet,
-                cell=filled.cell,
+                cell=filled.cell if filled.cost is None else cost_cell,
                 unit=unit,
                 comment=filled.comment,
             )
         )
+
+    def _kept(
+        self, path: Path, filled: FilledProject, project: Project, cost: str, description: str
+    ) -> None:
+        """Warn of a project marked completed whose form gives no cost or no description."""
+        missing: list[tuple[WarningKind, str, str]] = []
+        if filled.cost is None:
+            template = (
+                N_(
+                    "the project {code!r} is marked completed, but without its cost: the cost "
+                    "the data has is kept; type the cost of the work done"
+                )
+                if project.cost is not None
+                else N_(
+                    "the project {code!r} is marked completed, but without its cost, and the data "
+                    "has none: type the cost of the work done"
+                )
+            )
+            missing.append((WarningKind.NO_COST, template, cost))
+        if not filled.description:
+            template = (
+                N_(
+                    "the project {code!r} is marked completed, but without a description of the "
+                    "work done: the description the data has is kept; describe the work done"
+                )
+                if project.description
+                else N_(
+                    "the project {code!r} is marked completed, but without a description of the "
+                    "work done: the report's list will have none; describe the work done"
+                )
+            )
+            missing.append((WarningKind.NO_DESCRIPTION, template, description))
+        for kind, template, cell in missing:
+            self.warnings.append(
+                MergeWarning(
+                    kind=kind,
+                    indicator=filled.project,
+                    value=None,
+                    message=Message(template, {"code": filled.project}),
+                    file=str(path),
+                    sheet=filled.sheet,
+                    cell=cell,
+                )
+            )
+
+    def _order(self, path: str, sheet: str | None, cell: str | None) -> tuple[object, ...]:
+        """Where a problem lies, in the order a person fixes them: file, sheet, row, column."""
+        rank = self.sheets.get(sheet, len(self.sheets)) if sheet is not None else -1
+        return (path, rank, sheet or "", *_reading_order(cell))
 
     def result(self) -> MergeResult:
         territory = self.strategy.territory.id
@@ -604,17 +701,38 @@ class _Merger:
             strategy=merged,
             year=self.year,
             log=self.log,
-            errors=self.errors,
-            warnings=self.warnings,
+            errors=sorted(self.errors, key=lambda p: self._order(p.path, p.sheet, p.cell)),
+            warnings=sorted(self.warnings, key=lambda w: self._order(w.file, w.sheet, w.cell)),
+            forms=self.forms,
         )
 
 
-#: The columns of the log of a merge (:func:`log_frame`), in order.
-LOG_COLUMNS: Final = ("kind", "code", "year", "value", "file", "sheet", "cell", "unit", "comment")
+#: The columns of the log of a merge (:func:`log_frame`), in order: the fields of
+#: :class:`Provenance`.
+LOG_COLUMNS: Final = (
+    "kind",
+    "code",
+    "year",
+    "value",
+    "currency",
+    "marker",
+    "description",
+    "file",
+    "sheet",
+    "cell",
+    "unit",
+    "comment",
+)
 
 
 def log_frame(result: MergeResult) -> pd.DataFrame:
-    """The log of a merge as a frame: one row per merged value or project (:data:`LOG_COLUMNS`).
+    """The log of a merge as a frame for programs: one row per merged value or project.
+
+    The columns (:data:`LOG_COLUMNS`) are :class:`Provenance`'s fields, with stable keys and
+    values: ``kind`` is ``"indicator"`` or ``"project"``, ``value`` an exact ``Decimal`` (or
+    ``None``), ``marker`` the missing-value sign. The CSV file that
+    :func:`write_merge` writes is the same log for people
+    (:func:`~citystrategy.collect.log_table`).
 
     Raises:
         ArgumentTypeError: If *result* is not a :class:`MergeResult`.
@@ -632,12 +750,18 @@ def write_merge(
     *,
     force: bool = False,
     like: Traversable | str | os.PathLike[str] | None = None,
+    locale: str = "pl_PL",
 ) -> tuple[Path, Path]:
     """Write the merged strategy as a new data folder and its log beside it, if there is no error.
 
-    The folder is written by :func:`citystrategy.io.write_strategy` (atomically); the log is the
-    CSV file ``<folder>-log.csv`` next to it (:func:`log_frame`, Polish CSV: ``;`` and a byte
-    order mark for Excel). With an error in the result, nothing is written.
+    The folder is written by :func:`citystrategy.io.write_strategy` (atomically), with a
+    README.md that says what it holds: the data it was merged into, the year's values from how
+    many forms (named), the date of the merge and the log's file; the README of *like*, which
+    describes the earlier data, follows it. The log is the CSV file ``<folder>-log.csv`` next to
+    the folder, for people (:func:`~citystrategy.collect.log_table`, in the language of
+    *locale*): for Polish, cells separated by ``;``, numbers with a decimal comma and a byte order
+    mark, as a Polish Excel opens it; for English, ``,`` and a decimal point. With an error in
+    the result, nothing is written.
 
     The report on the merge's year, which the merge adds when the strategy has none (the
     calendar year, not yet dated), is written to ``reports/<year>.toml`` with the list of the
@@ -649,6 +773,7 @@ def write_merge(
         force: Replace the folder and the log if they exist.
         like: The folder the strategy was read from, whose layout to keep (see
             :func:`~citystrategy.io.write_strategy`); ``None`` for the canonical layout.
+        locale: The language of the log and the README.
 
     Returns:
         The folder and the log written.
@@ -659,7 +784,10 @@ def write_merge(
             :func:`~citystrategy.io.write_strategy`).
         OutputExistsError: If the folder or the log exists and *force* is false.
         ArgumentTypeError: If *result* is not a MergeResult or *directory* not a path.
+        ArgumentError: If *locale* is not one citystrategy supports.
     """
+    from citystrategy._output import write_text
+    from citystrategy.collect._log import log_table, readme
     from citystrategy.errors import OutputExistsError
     from citystrategy.io import write_strategy
     from citystrategy.reports.csv import to_csv
@@ -667,12 +795,18 @@ def write_merge(
     instance(result, "result", MergeResult, "a MergeResult")
     folder = Path(os.fspath(path_argument(directory, "directory")))
     instance(force, "force", bool, "True or False")
+    table = log_table(result, locale=locale)
     error = result.error()
     if error is not None:
         raise error
     log = folder.parent / f"{folder.name}-log.csv"
     if log.exists() and not force:
         raise OutputExistsError(str(log))
-    written = write_strategy(result.strategy, folder, force=force, like=like)
-    to_csv(log_frame(result), log, force=force)
-    return Path(written), log
+    written = Path(write_strategy(result.strategy, folder, force=force, like=like))
+    about = written / "README.md"
+    earlier = about.read_text(encoding="utf-8") if about.is_file() else None
+    source = os.fspath(like) if isinstance(like, str | os.PathLike) else like  # else package data
+    text = readme(result, log, source, earlier, locale, dt.date.today())
+    write_text(about, text, force=True)
+    to_csv(table, log, locale=locale, force=force)
+    return written, log

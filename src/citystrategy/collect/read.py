@@ -83,6 +83,8 @@ class FilledValue:
             :data:`~citystrategy.collect.MISSING_REASONS`), if any.
         comment: The comment written beside it.
         raw: The value's cell as typed (a number as Python writes it).
+        marker_cell: The cell *marker* came from: the reason's cell when it was chosen from
+            the list, the value's when the sign was typed there; ``None`` without a marker.
     """
 
     indicator: str
@@ -93,6 +95,7 @@ class FilledValue:
     marker: str | None = None
     comment: str = ""
     raw: str = ""
+    marker_cell: str | None = None
 
 
 @frozen(kw_only=True)
@@ -514,6 +517,7 @@ class _RowReader:
         before = len(self.problems.items)
         number, raw, typed_marker = self._number(cells, sheet, row, column, unit)
         reason_text = self._text(cells, sheet, row, column + 1)
+        reason_cell = f"{_letter(column + 1)}{row}"
         comment = self._text(cells, sheet, row, column + 2)
         marker = typed_marker
         if reason_text:
@@ -543,6 +547,7 @@ class _RowReader:
             marker=marker,
             comment=comment,
             raw=raw,
+            marker_cell=None if marker is None else reason_cell if reason_text else value_cell,
         )
 
     def _number(

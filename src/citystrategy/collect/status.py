@@ -68,7 +68,10 @@ def form_status(
     are missing with a reason, or are missing without one (empty, or refused by an error); its
     projects and how many say whether they were completed; the problems the form has
     (``errors``; a refused form counts its problems and fills nothing); and
-    ``completeness_percent``, the share of its indicators with a value or a reason, in percent.
+    ``completeness_percent``, the share of its expected entries that are answered, in percent:
+    every indicator with a value or a reason and every project that says whether it was
+    completed, out of all its indicators and projects (DHIS2's completeness: every expected
+    entry counts).
     A form that belongs to no expected unit (another strategy or year) gets a row of its own
     with an empty ``unit``; a unit with two forms counts the problem in ``errors``.
 
@@ -144,8 +147,9 @@ def form_status(
             }
         )
     frame = pd.DataFrame(rows, columns=list(STATUS_COLUMNS[:-1]))
-    done = frame["filled"] + frame["missing_with_reason"]
-    share = (done * 100 / frame["indicators"].where(frame["indicators"] > 0)).round(1)
+    done = frame["filled"] + frame["missing_with_reason"] + frame["projects_answered"]
+    entries = frame["indicators"] + frame["projects"]
+    share = (done * 100 / entries.where(entries > 0)).round(1)
     frame["completeness_percent"] = share
     return frame
 
