@@ -14,9 +14,10 @@ a record of where (line, column or key), an English template and its values.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Protocol
+from typing import Final, Protocol
 
 import attrs
 
@@ -158,7 +159,12 @@ def _show(value: object, words: Words) -> object:
         if not value:
             return words.gettext(N_("none"))
         return ", ".join(
-            repr(item) if isinstance(item, str) else str(_show(item, words)) for item in value
+            repr(_show(item, words))
+            if isinstance(item, UnitName)
+            else repr(item)
+            if isinstance(item, str)
+            else str(_show(item, words))
+            for item in value
         )
     return value
 
@@ -194,6 +200,33 @@ class CityStrategyWarning(UserWarning):
     """Base class of every citystrategy warning."""
 
 
+#: The words of the fields the parsers are given (``field=``), for :class:`ParseError`.
+_PARSE_FIELDS: Final = {
+    "value": N_("value"),
+    "amount": N_("amount"),
+    "cost": N_("cost"),
+    "total_cost": N_("total cost"),
+    "target": N_("target"),
+    "range": N_("plausible range"),
+    "count": N_("count"),
+    "share": N_("share"),
+    "rate": N_("rate"),
+    "percent": N_("percentage"),
+}
+_VALUE_OF_YEAR: Final = re.compile(r"value_(?P<year>[0-9]{4})")
+
+
+def _field_name(field: str) -> object:
+    """*field* as a message names it: its words in ``_PARSE_FIELDS``, ``value_<year>`` by
+    its year, any other field as given (a caller's own words)."""
+    if field in _PARSE_FIELDS:
+        return Message(_PARSE_FIELDS[field])
+    match = _VALUE_OF_YEAR.fullmatch(field)
+    if match is not None:
+        return Message(N_("value for {year}"), {"year": match["year"]})
+    return field
+
+
 class ParseError(ValueError, CityStrategyError):
     """A raw value from a source document could not be parsed.
 
@@ -216,8 +249,12 @@ class ParseError(ValueError, CityStrategyError):
         self.location = location
 
     def to_message(self) -> Message:
-        """The error's message: an English template and its values, to word in any language."""
-        values = {"field": self.field, "raw": self.raw, "reason": self._reason}
+        """The error's message: an English template and its values, to word in any language.
+
+        The field is named in words of the catalogue (``value_2024`` reads "value for 2024",
+        "wartość za 2024 r."); a field the catalogue does not name is shown as given.
+        """
+        values = {"field": _field_name(self.field), "raw": self.raw, "reason": self._reason}
         if self.location:
             template = N_("cannot parse {field} {raw!r}: {reason} ({location})")
             return Message(template, {**values, "location": self.location})

@@ -270,3 +270,25 @@ def test_a_responsible_unit_gets_its_own_form(kielce: Strategy) -> None:
     assert [i.code for i in unit.indicators] == [f"KIE-3.5-0{n}" for n in range(1, 7)]
     assert [p.code for p in unit.projects] == ["KIE-P-03"]  # P-01 and P-02: completed in 2023
     assert len(groups["goal:3"].indicators) == 34 - 6
+
+
+def test_an_english_form_says_to_type_english_numbers(kielce: Strategy, tmp_path: Path) -> None:
+    """An English form asks for a decimal point everywhere and records its locale for the reader."""
+    (path,) = write_forms(kielce, 2024, tmp_path, by="all", locale="en")
+    text, _ = _texts(path)
+    assert "with a decimal point: 12.5 (not 12,5)" in text
+    assert "A decimal point: 12.5." in text
+    assert "in złoty: 1 234 567.89." in text
+    assert "(1,234) is refused as ambiguous" in text
+    assert "decimal comma" not in text
+    assert "12,5" not in text.replace("(not 12,5)", "")
+    assert openpyxl.load_workbook(path)["citystrategy"]["B8"].value == "en"
+
+
+def test_a_polish_form_says_to_type_a_decimal_comma(forms: list[Path]) -> None:
+    """A Polish form keeps the decimal comma in its instructions and input messages."""
+    text, _ = _texts(forms[0])
+    assert "z przecinkiem dziesiętnym: 12,5 (nie 12.5)" in text
+    assert "Przecinek dziesiętny: 12,5." in text
+    assert "kropk" not in text
+    assert openpyxl.load_workbook(forms[0])["citystrategy"]["B8"].value == "pl_PL"

@@ -334,3 +334,170 @@ def test_a_missing_file_says_why_in_the_readers_language(tmp_path: Path) -> None
     polish = describe_error(caught.value, locale="pl")
     assert "No such file" not in polish
     assert "nie można odczytać pliku" in polish
+
+
+@pytest.fixture(scope="module")
+def blank_english(kielce: Strategy, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The empty English 2024 form of strategic goal 1, as `collect forms --locale en` sends it."""
+    forms = write_forms(kielce, 2024, tmp_path_factory.mktemp("sent-en"), locale="en")
+    return forms[0]
+
+
+@pytest.fixture
+def english_form(blank_english: Path, tmp_path: Path) -> Path:
+    """A copy of the blank English form for one test to fill."""
+    return Path(shutil.copy(blank_english, tmp_path / blank_english.name))
+
+
+def test_an_english_form_is_read_with_a_decimal_point(english_form: Path, kielce: Strategy) -> None:
+    """Text typed in an English form is read as English numbers: '4.2', '1,234.5', 'yes'."""
+    ind, prj = "Indicators", "Projects"
+    rows = {code: row_of(english_form, ind, code) for code in ("KIE-1-01", "KIE-1.1-01")}
+    rows |= {code: row_of(english_form, ind, code) for code in ("KIE-1.1-04", "KIE-1.3-04")}
+    fill(
+        english_form,
+        {
+            (ind, f"I{rows['KIE-1-01']}"): "4.2",  # percent, typed as text
+            (ind, f"I{rows['KIE-1.1-01']}"): "12.5 %",
+            (ind, f"I{rows['KIE-1.1-04']}"): "1,234,567",  # persons, thousands grouped
+            (ind, f"I{rows['KIE-1.3-04']}"): "47.80 PLN per inhabitant",  # as column 'Unit' says
+            (prj, "E2"): "yes",
+            (prj, "F2"): "1,234,567.50 zł",
+            (prj, "E3"): "no",
+        },
+    )
+    filled = read_form(english_form, strategy=kielce, year=2024)
+    values = {v.indicator: v.value for v in filled.values}
+    assert values["KIE-1-01"] == Decimal("4.2")
+    assert values["KIE-1.1-01"] == Decimal("12.5")
+    assert values["KIE-1.1-04"] == Decimal(1234567)
+    assert values["KIE-1.3-04"] == Decimal("47.80")
+    assert filled.projects[0].completed is True
+    assert filled.projects[0].cost == Money(Decimal("1234567.50"), "PLN")
+    assert filled.projects[1].completed is False
+
+
+def test_an_english_form_refuses_a_decimal_comma_and_an_ambiguous_comma(
+    english_form: Path,
+) -> None:
+    """'4,2' is refused with what to type; '1,234' is ambiguous; a number cell shows '0.125'."""
+    ind = "Indicators"
+    fill(english_form, {(ind, "I2"): "4,2", (ind, "I3"): "1,234", (ind, "I4"): "12,5 %"})
+    workbook = openpyxl.load_workbook(english_form)
+    workbook["Projects"]["E2"] = "yes"
+    workbook["Projects"]["F2"] = 449292.205  # tenths of a grosz
+    workbook.save(english_form)
+    problems = problems_of(english_form)
+    assert [located(p) for p in problems] == [
+        (ind, "I2", "4,2"),
+        (ind, "I3", "1,234"),
+        (ind, "I4", "12,5 %"),
+        ("Projects", "F2", "449292.205"),
+    ]
+    english = [str(p.message) for p in problems]
+    assert english[0] == (
+        "not a value: a comma is not a decimal separator in English text; write a point"
+    )
+    assert english[1] == (
+        "not a value: '1,234' is ambiguous: a comma groups thousands in English but marks "
+        "decimals in Polish; type '1234' for the whole number or '1.234' for the decimal one"
+    )
+    polish = describe_error(FormError(problems), locale="pl")
+    assert "'1,234' jest niejednoznaczne" in polish
+    assert english_words(polish, names=[str(english_form), ind, "Projects"]) == []
+
+
+def test_a_polish_form_keeps_the_decimal_comma(form: Path) -> None:
+    """The same texts in a Polish form: '4,2' is 4,2 and '4.2' is refused, as before."""
+    fill(form, {(IND, "I2"): "4,2"})
+    assert read_form(form).values[0].value == Decimal("4.2")
+    fill(form, {(IND, "I2"): "4.2"})
+    (problem,) = problems_of(form)
+    assert "a dot is not a decimal separator in Polish text" in str(problem.message)
+
+
+@pytest.mark.parametrize("typed", ["47,80 zł", "47,80 zł na mieszkańca", "47,80"])
+def test_a_value_per_inhabitant_may_be_typed_in_zloty(
+    form: Path, kielce: Strategy, typed: str
+) -> None:
+    """'47,80 zł' for an indicator in zł per inhabitant is read, as the data folder reader does."""
+    row = row_of(form, IND, "KIE-1.3-04")
+    fill(form, {(IND, f"I{row}"): typed})
+    (value,) = [v for v in read_form(form, strategy=kielce).values if v.indicator == "KIE-1.3-04"]
+    assert (value.value, value.unit) == (Decimal("47.80"), "PLN / inhabitant")
+    assert value.raw == typed
+
+
+@pytest.mark.parametrize(
+    ("locale", "listed"),
+    [
+        ("pl", "(znane: 'zł na mieszkańca', 'zł')"),
+        ("en", "(known: 'PLN per inhabitant', 'PLN')"),
+    ],
+)
+def test_an_unknown_unit_lists_what_the_cell_takes(form: Path, locale: str, listed: str) -> None:
+    """'47,80 kg' is refused with the units the cell takes, as the reader writes them."""
+    row = row_of(form, IND, "KIE-1.3-04")
+    fill(form, {(IND, f"I{row}"): "47,80 kg"})
+    with pytest.raises(FormError) as caught:
+        read_form(form)
+    text = describe_error(caught.value, locale=locale)
+    assert listed in text
+    names = [str(form), IND, "47,80 kg"]
+    assert identifiers(text, names=names) == []
+    assert "PLN / inhabitant" not in text
+    if locale == "pl":
+        assert english_words(text, names=names) == []
+    else:
+        assert polish_words(text, names=names) == []
+
+
+def test_a_polish_form_names_the_field_in_polish(form: Path) -> None:
+    """A refused amount reads as Polish throughout: no 'value' or 'value_2024' in the text."""
+    fill(form, {(IND, "I2"): "1e5", (PRJ, "E2"): "tak", (PRJ, "F2"): "abc zł"})
+    with pytest.raises(FormError) as caught:
+        read_form(form)
+    polish = describe_error(caught.value, locale="pl")
+    names = [str(form), IND, PRJ, "1e5", "abc zł"]
+    assert identifiers(polish, names=names) == []
+    assert english_words(polish, names=names) == []
+    assert "value" not in polish
+
+
+@pytest.mark.parametrize("locale", ["pl", "en"])
+def test_an_english_form_through_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], locale: str
+) -> None:
+    """`collect forms --locale en`, filled in English, merged: '4,2' refused, '4.2' read as 4,2."""
+    from citystrategy.cli import main
+    from citystrategy.io.strategy_files import read_strategy
+
+    sent = tmp_path / "forms"
+    assert main(["collect", "forms", "kielce", "--year", "2024", "--by", "all", "--locale", "en", "-o", str(sent)]) == 0  # fmt: skip
+    (path,) = sent.glob("*.xlsx")
+    first, second = (row_of(path, "Indicators", code) for code in ("KIE-1-01", "KIE-1.3-04"))
+    last = openpyxl.load_workbook(path, read_only=True)["Indicators"].max_row
+    assert isinstance(last, int)
+    typed: dict[tuple[str, str], object] = {("Indicators", f"I{row}"): "- *" for row in range(2, last + 1)}  # fmt: skip
+    typed |= {("Indicators", f"I{first}"): "4.2", ("Indicators", f"I{second}"): "47,80 zł"}
+    fill(path, typed)
+    capsys.readouterr()
+    merged = tmp_path / "merged"
+    merge = ["collect", "merge", "kielce", str(path), "--by", "all", "-o", str(merged)]
+    assert main([*merge, "--locale", locale]) != 0
+    err = capsys.readouterr().err
+    names = [str(path), "Indicators", "47,80 zł"]
+    assert f"I{second}" in err
+    assert not merged.exists()
+    assert identifiers(err, names=names) == []
+    if locale == "pl":
+        assert "przecinek nie oddziela części dziesiętnej w tekście angielskim" in err
+        assert english_words(err, names=names) == []
+    else:
+        assert "a comma is not a decimal separator in English text; write a point" in err
+        assert polish_words(err, names=names) == []
+    fill(path, {("Indicators", f"I{second}"): "47.80 zł"})
+    assert main([*merge, "--locale", locale]) == 0
+    observations = {(o.indicator, o.year): o.value for o in read_strategy(merged).observations}
+    assert observations[("KIE-1-01", 2024)] == Decimal("4.2")
+    assert observations[("KIE-1.3-04", 2024)] == Decimal("47.80")

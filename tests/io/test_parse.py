@@ -576,3 +576,202 @@ def test_a_unit_that_does_not_convert_is_named_by_its_label(
     assert polish in describe_error(caught.value, locale="pl")
     assert english in describe_error(caught.value, locale="en")
     assert english in str(caught.value)
+
+
+# --- numbers written in English (an English form) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "number", "unit"),
+    [
+        ("4.2", "4.2", None),
+        ("-0.5", "-0.5", None),
+        ("1,234.5", "1234.5", None),
+        ("1 234.5", "1234.5", None),
+        ("12,345,678", "12345678", None),
+        ("1234", "1234", None),
+        ("12.5 %", "12.5", "percent"),
+        ("1,234,567.89 zł", "1234567.89", "PLN"),
+    ],
+)
+def test_english_numbers_are_read_in_an_english_locale(
+    raw: str, number: str, unit: str | None
+) -> None:
+    """A decimal point and comma-grouped thousands are English numbers, read exactly."""
+    parsed = parse_value(raw, locale="en_GB")
+    assert isinstance(parsed, Amount)
+    assert (parsed.number, parsed.unit) == (Decimal(number), unit)
+    assert str(parsed.number) == number
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("4,2", "a comma is not a decimal separator in English text; write a point"),
+        ("1.2.3", "more than one decimal point"),
+        ("12.", "a decimal point must be followed by digits"),
+        ("1,23", "a comma is not a decimal separator in English text; write a point"),
+    ],
+)
+def test_polish_numbers_are_refused_in_an_english_locale(raw: str, reason: str) -> None:
+    """A decimal comma in English text is refused with the reason, not read as a thousands group."""
+    with pytest.raises(ParseError) as caught:
+        parse_value(raw, locale="en")
+    assert caught.value.reason == reason
+
+
+def test_a_single_comma_group_is_ambiguous_in_english() -> None:
+    """'1,234' is 1234 in English and 1,234 in Polish: refused, both readings offered."""
+    from citystrategy.reports import describe_error
+
+    with pytest.raises(ParseError) as caught:
+        parse_decimal("1,234", locale="en", field="value_2024")
+    assert caught.value.reason == (
+        "'1,234' is ambiguous: a comma groups thousands in English but marks decimals in "
+        "Polish; type '1234' for the whole number or '1.234' for the decimal one"
+    )
+    polish = describe_error(caught.value, locale="pl")
+    assert "w polu „wartość za 2024 r.”" in polish
+    assert "niejednoznaczne" in polish
+
+
+def test_a_polish_locale_still_refuses_a_decimal_point() -> None:
+    """The default and Polish locales keep the decimal comma: '4.2' is refused there."""
+    assert parse_decimal("4,2", locale="pl_PL") == Decimal("4.2")
+    for locale in ("pl", "pl_PL"):
+        with pytest.raises(ParseError, match="a dot is not a decimal separator"):
+            parse_decimal("4.2", locale=locale)
+
+
+def test_english_money_with_three_decimals_is_refused_as_such() -> None:
+    """'1.234 zł' in English: three decimals are more than a grosz, whatever was meant."""
+    with pytest.raises(ParseError) as caught:
+        parse_money("1.234 zł", locale="en")
+    assert caught.value.reason == "3 decimals: an amount of money has at most two (grosze or cents)"
+    assert parse_money("1,234.50 zł", locale="en") == Money(Decimal("1234.50"), "PLN")
+
+
+def test_english_quantities_and_percentages() -> None:
+    """parse_quantity and parse_percent take the locale too."""
+    assert parse_quantity("1,234.5 kWh", unit="MWh", locale="en").magnitude == Decimal("1.2345")
+    assert parse_percent("12.5%", locale="en") == Decimal("12.5")
+
+
+def test_a_locale_that_is_not_text_is_refused() -> None:
+    """locale=5 is an ArgumentTypeError (a TypeError), not an English or Polish number."""
+    from citystrategy.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError):
+        parse_value("1", locale=5)  # type: ignore[arg-type]
+
+
+# --- the unit printed beside a value ----------------------------------------------------------
+
+
+def test_a_printed_numerator_fits_a_unit_per_inhabitant() -> None:
+    """'47,80 zł' is a value in zł per inhabitant, as the data-folder readers accept it."""
+    quantity = parse_quantity("47,80 zł", unit="PLN / inhabitant")
+    assert (quantity.magnitude, str(quantity.units)) == (Decimal("47.80"), "PLN / inhabitant")
+    with pytest.raises(ParseError, match="'€' cannot be converted to 'PLN per inhabitant'"):
+        parse_quantity("47,80 €", unit="PLN / inhabitant")
+    with pytest.raises(ParseError, match="'%' cannot be converted"):
+        parse_quantity("12 %", unit="count")
+
+
+def test_the_data_folder_reader_and_parse_quantity_share_the_rule() -> None:
+    """The indicators reader's rule is the parser's: the same printed units fit the same units."""
+    from citystrategy.io import _indicators
+    from citystrategy.io.parse import _fit_unit
+
+    amount = Amount(Decimal("46.10"), "PLN", None, "46,10 zł")
+    assert _indicators._fit(amount, "PLN / inhabitant") == _fit_unit(amount, "PLN / inhabitant")
+    assert _fit_unit(amount, "PLN / inhabitant") == Decimal("46.10")
+    assert _fit_unit(Amount(Decimal(3), "megawatt_hour", None, "3 MWh"), "PLN") is None
+
+
+@pytest.mark.parametrize(("language", "locale"), [("pl", "pl"), ("en", "en")])
+def test_an_unknown_units_list_is_what_a_user_may_write(language: str, locale: str) -> None:
+    """The units an unknown unit's message lists are labels a reader writes, each one parsed."""
+    import re
+
+    from citystrategy.reports import describe_error
+    from tests.language import identifiers
+
+    with pytest.raises(ParseError) as caught:
+        parse_value("31 kg")
+    text = describe_error(caught.value, locale=locale)
+    listed = re.search(r"\((?:znane|known): (.*)\)$", text)
+    assert listed is not None, text
+    labels = re.findall(r"'([^']*)'", listed[1])
+    assert len(labels) == 15
+    assert "megawatt_hour" not in text
+    assert identifiers(text) == []
+    for label in labels:
+        parsed = parse_value(f"1 {label}")
+        assert isinstance(parsed, Amount)
+        assert parsed.unit is not None, label
+
+
+def test_an_unknown_unit_for_a_given_unit_lists_those_that_fit() -> None:
+    """With the unit of the value known, only the units that convert to it are listed."""
+    from citystrategy.reports import describe_error
+
+    with pytest.raises(ParseError) as caught:
+        parse_quantity("31 kg", unit="megawatt_hour")
+    assert describe_error(caught.value, locale="pl").endswith("(znane: 'MWh', 'kWh', 'GJ')")
+    with pytest.raises(ParseError) as caught:
+        parse_quantity("31 kg", unit="PLN / inhabitant")
+    assert describe_error(caught.value, locale="pl").endswith("(znane: 'zł na mieszkańca', 'zł')")
+    assert str(caught.value).endswith("(known: 'PLN per inhabitant', 'PLN')")
+
+
+# --- the field of a parse error, in words -------------------------------------------------------
+
+
+def _fields_passed_in_src() -> set[str]:
+    """Every field name written as a literal `field="..."` in a call of the library's source."""
+    import re
+    from pathlib import Path
+
+    import citystrategy
+
+    found: set[str] = set()
+    for path in Path(citystrategy.__file__).parent.rglob("*.py"):
+        found |= set(re.findall(r"\bfield=\"([a-z_0-9]+)\"", path.read_text(encoding="utf-8")))
+    return found
+
+
+def test_every_field_given_to_the_parsers_has_words() -> None:
+    """Each field the library names (grep field=) and each parser's default is worded in Polish."""
+    import inspect
+
+    from citystrategy.errors import _PARSE_FIELDS
+    from citystrategy.reports import describe_error
+    from tests.language import english_words, identifiers
+
+    defaults = {
+        str(inspect.signature(f).parameters["field"].default)
+        for f in (parse_value, parse_decimal, parse_money, parse_percent, parse_quantity)
+    }
+    fields = _fields_passed_in_src() | defaults | {"value_2023", "value_2024"}
+    assert {"value", "cost", "amount", "target", "range", "rate", "count", "share"} <= fields
+    for field in sorted(fields):
+        assert field in _PARSE_FIELDS or field.startswith("value_"), field
+        polish = describe_error(ParseError("abc", field, "no number found"), locale="pl")
+        assert identifiers(polish) == [], polish
+        assert english_words(polish) == [], polish
+        assert f"„{field}”" not in polish, polish
+
+
+def test_a_field_is_worded_in_both_languages() -> None:
+    """'value_2024' reads 'wartość za 2024 r.' and 'value for 2024'; an unknown field as given."""
+    from citystrategy.reports import describe_error
+
+    error = ParseError("4.2", "value_2024", "no number found", "dane.tsv")
+    assert describe_error(error, locale="pl") == (
+        "nie można odczytać '4.2' w polu „wartość za 2024 r.”: nie znaleziono liczby (dane.tsv)"
+    )
+    assert str(error) == "cannot parse value for 2024 '4.2': no number found (dane.tsv)"
+    cost = ParseError("x", "cost", "no number found")
+    assert describe_error(cost, locale="pl").startswith("nie można odczytać 'x' w polu „koszt”")
+    assert str(ParseError("x", "Koszt", "no number found")).startswith("cannot parse Koszt 'x'")

@@ -338,8 +338,8 @@ def test_polish_has_no_english(case: str) -> None:
             "brak danych za 1999 ('year'); lata, za które są raporty roczne: brak",
         ),
         (
-            errors.ParseError("1.5", "koszt", "no number found", "projects.tsv"),
-            "nie można odczytać wartości '1.5' pola koszt: nie znaleziono liczby (projects.tsv)",
+            errors.ParseError("1.5", "cost", "no number found", "projects.tsv"),
+            "nie można odczytać '1.5' w polu „koszt”: nie znaleziono liczby (projects.tsv)",
         ),
     ],
     ids=["did-you-mean", "no-years", "parse-reason"],
@@ -427,7 +427,7 @@ POLISH_PROBLEMS = (
     "wiersz 2, kolumna 'direction': 'rosnąca' nie jest żadną z wartości: "
     "'higher_is_better', 'lower_is_better', ",
     "wiersz 2, kolumna 'survey': oczekiwano „yes” albo „no”, znaleziono 'tak'",
-    "wiersz 2, kolumna 'value_2023': nie można odczytać wartości '5,2,1 %' pola value_2023: "
+    "wiersz 2, kolumna 'value_2023': nie można odczytać '5,2,1 %' w polu „wartość za 2023 r.”: "
     "więcej niż jeden przecinek dziesiętny",
 )
 
@@ -487,9 +487,9 @@ def test_a_reason_with_values_is_worded_in_polish() -> None:
     with pytest.raises(errors.ParseError) as caught:
         parse_value("31 kg", field="value_2023")
     text = describe_error(caught.value, locale="pl")
-    assert text.startswith("nie można odczytać wartości '31 kg' pola value_2023: ")
-    assert "nieznana jednostka 'kg' (znane: %, EUR, " in text
-    assert caught.value.reason.startswith("unknown unit 'kg' (known: %, EUR, ")
+    assert text.startswith("nie można odczytać '31 kg' w polu „wartość za 2023 r.”: ")
+    assert "nieznana jednostka 'kg' (znane: 'zł', '€', '%', 'p.p.', 'MWh', " in text
+    assert caught.value.reason.startswith("unknown unit 'kg' (known: 'PLN', '€', '%', 'pp', ")
 
 
 @pytest.mark.parametrize("broken", ["period", "goal"])

@@ -66,6 +66,21 @@ __all__ = ["PREVIOUS_YEARS", "write_forms"]
 
 #: How many years before the form's year it shows values of (those the data has).
 PREVIOUS_YEARS: Final = 3
+#: How to type numbers, as the instructions of a form say it: a Polish form reads numbers with a
+#: decimal comma, an English one with a decimal point (:func:`~citystrategy.collect.read_form`
+#: reads each by the locale its identification sheet records).
+_NUMBERS_POLISH: Final = N_(
+    "Type the number only, with a decimal comma: 12,5 (not 12.5). Groups of "
+    "thousands may be separated by a space: 1 234 567,89. A percentage is typed "
+    "as a number of percent: 12,5 for 12,5%. An amount of money is typed in "
+    "złoty, with at most two decimals."
+)
+_NUMBERS_ENGLISH: Final = N_(
+    "Type the number only, with a decimal point: 12.5 (not 12,5). Groups of thousands may be "
+    "separated by a space or a comma: 1 234 567.89 or 1,234,567.89; a single comma before "
+    "three digits (1,234) is refused as ambiguous: type 1234. A percentage is typed as a number "
+    "of percent: 12.5 for 12.5%. An amount of money is typed in złoty, with at most two decimals."
+)
 #: Fill colour of the input cells (light yellow) and of the locked header cells (grey).
 _INPUT_FILL: Final = "#FFF2CC"
 _HEADER_FILL: Final = "#D9D9D9"
@@ -253,6 +268,7 @@ class _Form:
         self.rule = rule
         self.locale = locale
         self.language = get_language(locale)
+        self.english = self.language == "en"
         self.styles = _Styles(workbook)
         self.rows: list[tuple[str, int, str, str, str]] = []  # sheet, row, code, kind, unit
         self.indicator_sheet = pgettext("sheet", "Indicators", locale)
@@ -342,14 +358,7 @@ class _Form:
             ).format(projects=self.project_sheet, year=self.year),
             t(N_("A comment may be added to any row, in the column 'Comment'.")),
             N_("How to type numbers"),
-            t(
-                N_(
-                    "Type the number only, with a decimal comma: 12,5 (not 12.5). Groups of "
-                    "thousands may be separated by a space: 1 234 567,89. A percentage is typed "
-                    "as a number of percent: 12,5 for 12,5%. An amount of money is typed in "
-                    "złoty, with at most two decimals."
-                )
-            ),
+            t(_NUMBERS_ENGLISH if self.english else _NUMBERS_POLISH),
             t(
                 N_(
                     "Do not type formulas: a cell with a formula is refused when the form is "
@@ -525,9 +534,10 @@ class _Form:
     ) -> dict[str, Any]:
         locale = self.locale
         unit = _unit_label(indicator.unit, self.language)
-        message = self._t(
-            N_("The value for {year}, in the unit: {unit}. A decimal comma: 12,5.")
-        ).format(year=self.year, unit=unit)
+        template = N_("The value for {year}, in the unit: {unit}. A decimal comma: 12,5.")
+        if self.english:
+            template = N_("The value for {year}, in the unit: {unit}. A decimal point: 12.5.")
+        message = self._t(template).format(year=self.year, unit=unit)
         rule: dict[str, Any] = {"validate": "any"}
         low = value_range.low if value_range is not None else None
         high = value_range.high if value_range is not None else None
@@ -625,7 +635,9 @@ class _Form:
                     "error_type": "warning",
                     "input_title": _title(pgettext("form", "Cost", locale)),
                     "input_message": self._t(
-                        N_("The cost of carrying out the project, in złoty: 1 234 567,89.")
+                        N_("The cost of carrying out the project, in złoty: 1 234 567.89.")
+                        if self.english
+                        else N_("The cost of carrying out the project, in złoty: 1 234 567,89.")
                     ),
                     "error_title": _title(self._t(N_("Not an amount"))),
                     "error_message": self._t(

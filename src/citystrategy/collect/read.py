@@ -33,6 +33,7 @@ from attrs import field, frozen
 from citystrategy._arguments import instance, integer
 from citystrategy._arguments import path as path_argument
 from citystrategy._i18n import N_
+from citystrategy._i18n import language as _language
 from citystrategy.collect import _layout as layout
 from citystrategy.collect._groups import (
     MISSING_REASONS,
@@ -252,17 +253,38 @@ def _cells(sheet: ReadOnlyWorksheet) -> dict[tuple[int, int], tuple[object, str,
     return found
 
 
-def _typed(value: object) -> str:
-    """A cell's value as the form shows it: a number with a decimal comma, a date without a time."""
+def _typed(value: object, *, english: bool = False) -> str:
+    """A cell's value as the form shows it: a number with a decimal comma (a decimal point in an
+    English form), a date without a time."""
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, float) and value == int(value) and abs(value) < 1e15:
         return str(int(value))
     if isinstance(value, float):
-        return format(Decimal(repr(value)), "f").replace(".", ",")
+        text = format(Decimal(repr(value)), "f")
+        return text if english else text.replace(".", ",")
     if isinstance(value, dt.datetime) and value.time() == dt.time():
         return value.date().isoformat()
     return str(value)
+
+
+def _without_label(text: str, unit: str) -> str:
+    """*text* without the label of *unit* after its number, in either language, as the form's
+    column 'Unit' shows it (``47,80 zł na mieszkańca`` for ``PLN / inhabitant``).
+
+    >>> _without_label("47,80 zł na mieszkańca", "PLN / inhabitant")
+    '47,80'
+    >>> _without_label("31 791 MWh", "megawatt_hour")
+    '31 791'
+    """
+    from citystrategy.formatting._labels import unit_name
+
+    for language in ("pl", "en"):
+        label = unit_name(unit, language) if unit else ""
+        rest = text.removesuffix(label).rstrip(" \u00a0\u202f\u2009")
+        if label and rest != text and rest[-1:].isdigit():
+            return rest
+    return text
 
 
 def read_form(
@@ -449,6 +471,9 @@ class _RowReader:
         self.meta = meta
         self.problems = problems
         self.locale = meta["locale"] or "pl_PL"
+        #: An English form is read as it asks: numbers with a decimal point (``12.5``).
+        self.english = _language(self.locale) == "en"
+        self.field = f"value_{meta['year']}"
         self.first_input = int(meta["indicator_first_input"] or "0")
         self.sheets: dict[str, dict[tuple[int, int], tuple[object, str, str]]] = {}
         self.reasons = {reason_label(m, self.locale).casefold(): m for m in MISSING_REASONS}
@@ -476,7 +501,7 @@ class _RowReader:
             "expected the row of {code!r} here: rows were moved, inserted or deleted; fill in "
             "the form as it was sent"
         )
-        text = None if found is None else _typed(found)
+        text = None if found is None else _typed(found, english=self.english)
         self.problems.add(template, {"code": code}, sheet=sheet, cell=f"A{row}", text=text)
         return False
 
@@ -506,7 +531,7 @@ class _RowReader:
         cell = f"{_letter(column)}{row}"
         if self._formula(sheet, cell, value, data_type):
             return ""
-        return _typed(value).strip()
+        return _typed(value, english=self.english).strip()
 
     def indicator(self, sheet: str, row: int, code: str, unit: str) -> FilledValue | None:
         cells = self.cells(sheet)
@@ -566,7 +591,7 @@ class _RowReader:
         cell = f"{_letter(column)}{row}"
         if self._formula(sheet, cell, value, data_type):
             return None, "", None
-        raw = _typed(value)
+        raw = _typed(value, english=self.english)
         if isinstance(value, bool):
             self.problems.add(
                 N_("TRUE or FALSE is not a value: type the number"),
@@ -576,11 +601,14 @@ class _RowReader:
             )
             return None, raw, None
         if isinstance(value, dt.datetime | dt.date | dt.time):
+            template = N_(
+                "a date is not a value (a spreadsheet may read 12.5 as a date): type the "
+                "number with a decimal comma, 12,5"
+            )
+            if self.english:
+                template = N_("a date is not a value: type the number, with a decimal point: 12.5")
             self.problems.add(
-                N_(
-                    "a date is not a value (a spreadsheet may read 12.5 as a date): type the "
-                    "number with a decimal comma, 12,5"
-                ),
+                template,
                 sheet=sheet,
                 cell=cell,
                 text=raw,
@@ -593,7 +621,7 @@ class _RowReader:
             number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
             if _PERCENT_FORMAT.match(number_format):
                 number = (number * 100).normalize()
-                raw = _typed(value) + " (" + number_format + ")"
+                raw = _typed(value, english=self.english) + " (" + number_format + ")"
                 if unit != "percent":
                     self.problems.add(
                         N_("a percentage, but the indicator's unit is {unit!r}"),
@@ -607,15 +635,21 @@ class _RowReader:
         text = str(value).strip()
         if not text:
             return None, "", None
+        field, locale = self.field, self.locale
         try:
-            parsed = parse_value(text, field="value")
+            parsed = parse_value(text, field=field, locale=locale)
             if isinstance(parsed, MissingValue):
                 if parsed.marker in MISSING_REASONS:
                     return None, text, parsed.marker
                 marker = {"-*": "- *", "-": "–"}.get(parsed.marker)
                 if marker is not None:
                     return None, text, marker
-            quantity = parse_quantity(text, unit=unit or "count", field="value")
+        except ParseError:
+            pass  # the unit may be written as the form's column 'Unit' shows it: read below
+        try:
+            quantity = parse_quantity(
+                _without_label(text, unit), unit=unit or "count", field=field, locale=locale
+            )
         except ParseError as error:
             reason = error.to_message().values.get("reason", Message(error.reason))
             self.problems.add(
@@ -687,7 +721,7 @@ class _RowReader:
         cell = f"{_letter(column)}{row}"
         if self._formula(sheet, cell, value, data_type):
             return None
-        raw = _typed(value)
+        raw = _typed(value, english=self.english)
         if isinstance(value, (bool, dt.datetime | dt.date | dt.time)):
             self.problems.add(N_("not an amount of money"), sheet=sheet, cell=cell, text=raw)
             return None
@@ -708,7 +742,7 @@ class _RowReader:
                 text = str(value).strip()
                 if not text:
                     return None
-                money = parse_money(text, currency="PLN", field="cost")
+                money = parse_money(text, currency="PLN", field="cost", locale=self.locale)
         except ParseError as error:
             reason = error.to_message().values.get("reason", Message(error.reason))
             self.problems.add(
@@ -740,7 +774,7 @@ class _RowReader:
                     N_("a row the form did not have: rows were inserted or copied in"),
                     sheet=sheet_name,
                     cell=f"{_letter(column - 1)}{row}",
-                    text=_typed(value),
+                    text=_typed(value, english=self.english),
                 )
 
 

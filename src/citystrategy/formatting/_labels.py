@@ -26,6 +26,7 @@ _UNIT_SYMBOLS: Final = {
     "kilometer": "km",
     "meter": "m",
     "meter ** 2": "m²",
+    "meter ** 3": "m³",
     "kilometer ** 2": "km²",
     "percent": "%",
     "EUR": "€",

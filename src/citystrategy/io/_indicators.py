@@ -9,7 +9,6 @@ from typing import Final
 
 import attrs
 
-from citystrategy._exact import to_unit
 from citystrategy._i18n import N_
 from citystrategy.errors import Message
 from citystrategy.io._files import (
@@ -25,6 +24,7 @@ from citystrategy.io.parse import (
     Amount,
     Bound,
     MissingValue,
+    _fit_unit,
     parse_decimal,
     parse_money,
     parse_value,
@@ -40,7 +40,7 @@ from citystrategy.model import (
     ValueRange,
 )
 from citystrategy.money import CURRENCIES
-from citystrategy.units import check_unit, unit_facts
+from citystrategy.units import check_unit
 
 #: How many years before the strategy's first year a value column may be, for baselines: a
 #: strategy adopted in 2022 may give values from 2012 on (``value_2012``), no earlier.
@@ -77,33 +77,17 @@ INDICATOR_COLUMNS: Final = (
 
 def _fit(amount: Amount, unit: str) -> Decimal | Message:
     """The amount in *unit*, exactly; or why not, when the unit printed beside it does not fit
-    *unit* or does not convert to it exactly.
-
-    A printed unit fits when it converts to *unit*, or when it is the numerator of *unit*
-    (``46,10 zł`` for an indicator in ``PLN / inhabitant``). The conversion uses a ratio built
-    from the registry's definitions and applies it in Decimal: ``1 234,5 kWh`` is ``1,2345 MWh``;
-    ``31 791 GJ`` (8 830,8(3) MWh, a repeating decimal) is refused rather than rounded.
+    *unit* or does not convert to it exactly (the rule of :func:`~citystrategy.io.parse._fit_unit`,
+    which the forms follow too).
     """
-    if amount.unit is None:
-        return amount.number
-    # the units' facts (the registry's answers, from the table of known units when it has them)
-    printed = unit_facts(amount.unit)
-    expected = unit_facts(unit)
-    mismatch = Message(
-        N_("unit {printed!r} of {raw!r} does not fit the indicator's unit {unit!r}"),
-        {"printed": amount.unit, "raw": amount.raw, "unit": unit},
-    )
-    if not printed.dimensionality or not expected.dimensionality:
-        # percent and count are both dimensionless to pint; "102 %" is never 1,02 of a count
-        return amount.number if printed.units == expected.units else mismatch
-    if printed.dimensionality == expected.dimensionality:
-        converted = to_unit(amount.number, amount.unit, unit)
-        # why not, in the words of _exact (English: it is outside this package)
-        return Message(converted) if isinstance(converted, str) else converted
-    numerator = unit.split("/", 1)[0].strip()
-    if "/" in unit and "*" not in numerator and unit_facts(numerator).units == printed.units:
-        return amount.number
-    return mismatch
+    converted = _fit_unit(amount, unit)
+    if converted is None:
+        return Message(
+            N_("unit {printed!r} of {raw!r} does not fit the indicator's unit {unit!r}"),
+            {"printed": amount.unit, "raw": amount.raw, "unit": unit},
+        )
+    # why not, in the words of _exact (English: it is outside this package)
+    return Message(converted) if isinstance(converted, str) else converted
 
 
 def _in_unit(

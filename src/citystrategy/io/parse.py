@@ -17,6 +17,11 @@ units, empty text, and numbers of more than :data:`MAX_DIGITS` digits (too large
 with exactly). :func:`parse_money` also refuses amounts finer than a grosz or a cent unless asked
 for them: ``1,234 zł`` is most likely ``1 234 zł`` with a misplaced thousands separator.
 
+With an English ``locale`` (an English data-entry form), numbers are read as English writes
+them: a decimal point, groups of three digits separated by a comma or a space (``1,234,567.89``);
+a decimal comma is refused there, and so is a single comma before three digits with no decimal
+point (``1,234``), which is 1234 in English but 1,234 in Polish: nothing is guessed.
+
 >>> parse_value("8 818 970,62 zł")
 Amount(number=Decimal('8818970.62'), unit='PLN', bound=None, raw='8 818 970,62 zł', scale=None)
 >>> parse_value("<45").bound
@@ -39,9 +44,10 @@ from attrs import frozen
 from citystrategy import _arguments
 from citystrategy._exact import to_unit
 from citystrategy._i18n import N_
+from citystrategy._i18n import language as _language
 from citystrategy.errors import Message, ParseError, UnitError, UnitName
 from citystrategy.money import Money
-from citystrategy.units import check_unit
+from citystrategy.units import check_unit, unit_facts
 
 if TYPE_CHECKING:
     import pint
@@ -102,8 +108,11 @@ UNIT_ALIASES: Final = {
     "km2": "kilometer ** 2",
     "dni": "day",
     "dzień": "day",
+    "days": "day",
     "os.": "person",
     "osób": "person",
+    "persons": "person",
+    "people": "person",
 }
 
 #: Most significant digits a number may have: sums of many such numbers stay exact in the
@@ -135,6 +144,18 @@ _NUMBER_RE: Final = re.compile(
     (?P<sign>[{_MINUS}+])?
     (?P<int>[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}})+|[0-9]+)
     (?:,(?P<frac>[0-9]+))?
+    (?P<rest>.*)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+#: A number as English text writes it: a decimal point, groups of three digits separated by a
+#: comma or a space (``1,234,567.89``, ``1 234 567.89``).
+_ENGLISH_NUMBER_RE: Final = re.compile(
+    rf"""
+    (?P<bound><=|>=|≤|≥|<|>)?\s*
+    (?P<sign>[{_MINUS}+])?
+    (?P<int>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}})+|[0-9]+)
+    (?:\.(?P<frac>[0-9]+))?
     (?P<rest>.*)
     """,
     re.VERBOSE | re.DOTALL,
@@ -218,15 +239,23 @@ def _clean(raw: str) -> str:
     return raw.strip(" \t\r\n\u00a0\u202f\u2009")
 
 
-def _diagnose(text: str) -> str:
-    """Say why *text* is not a Polish number."""
+def _diagnose(text: str, *, english: bool = False) -> str:
+    """Say why *text* is not a Polish number (an English one if *english*)."""
     lowered = text.lower()
     if re.search(r"\b(nan|inf|infinity)\b", lowered):
         return N_("not a number (NaN and infinities are not values)")
+    if english and re.search(r"\d[eE][+\-\u2212]?\d", text):
+        return N_("an exponent is not a number to type; write the number in full")
     if re.search(r"\d[eE][+\-\u2212]?\d", text):
         return N_("an exponent is not a Polish number; write the number in full")
     if "_" in text:
         return N_("underscores are not digit separators")
+    if english:
+        if re.search(r"\d\.\d+\.\d", text):
+            return N_("more than one decimal point")
+        if re.search(r"\d,\d", text):
+            return N_("a comma is not a decimal separator in English text; write a point")
+        return N_("no number found") if not re.search(r"[0-9]", text) else N_("not a number")
     if (
         re.search(r"\d\.\d{3}(?!\d)", text)
         and re.search(r"\d\.\d{3}(?:[.,\s]|$)", text)
@@ -248,13 +277,21 @@ def _starts_with_digit(text: str) -> bool:
     return text[:1] in "0123456789" and text[:1] != ""
 
 
+def _english(locale: str) -> bool:
+    """Whether *locale* writes numbers in English (a decimal point), not in Polish."""
+    _arguments.text(locale, "locale")
+    return _language(locale) == "en"
+
+
 def _split(
-    raw: str, field: str, location: str | None
+    raw: str, field: str, location: str | None, *, english: bool = False
 ) -> tuple[Decimal, str, Bound | None, Decimal | None]:
     """Split *raw* into the number (scale applied), the unit text, the bound and the scale."""
     text = _clean(raw)
     if not text:
         raise _fail(raw, field, N_("empty text is not a value"), location)
+    if english:
+        return _split_english(raw, text, field, location)
     match = _NUMBER_RE.fullmatch(text)
     if match is None or not match["int"]:
         raise _fail(raw, field, _diagnose(text), location)
@@ -272,7 +309,51 @@ def _split(
         raise _fail(raw, field, N_("a decimal comma must be followed by digits"), location)
     if re.match(r"[eE][+\-\u2212]?[0-9]", rest):
         raise _fail(raw, field, _diagnose(text), location)
-    digits = re.sub(f"[{_GROUP_SPACES}]", "", match["int"])
+    return _number(raw, match, field, location)
+
+
+def _split_english(
+    raw: str, text: str, field: str, location: str | None
+) -> tuple[Decimal, str, Bound | None, Decimal | None]:
+    """:func:`_split` of a number written in English: ``1,234.5``, ``1 234.5``, ``12.5 %``.
+
+    A single comma before three digits and no decimal point (``1,234``) is refused as
+    ambiguous: in English it groups thousands, but the same text typed by someone who writes
+    Polish numbers means 1,234 (one and a quarter), a value a thousand times smaller. Nothing is
+    guessed; retyping it as ``1234`` or ``1.234`` costs a moment.
+    """
+    match = _ENGLISH_NUMBER_RE.fullmatch(text)
+    if match is None or not match["int"]:
+        raise _fail(raw, field, _diagnose(text, english=True), location)
+    rest = match["rest"]
+    if match["int"].count(",") == 1 and match["frac"] is None and not rest.startswith((",", ".")):
+        whole = match["int"].replace(",", "")
+        template = N_(
+            "{text!r} is ambiguous: a comma groups thousands in English but marks decimals "
+            "in Polish; type {whole!r} for the whole number or {decimal!r} for the decimal one"
+        )
+        values = {"text": match["int"], "whole": whole, "decimal": match["int"].replace(",", ".")}
+        raise _fail(raw, field, Message(template, values), location)
+    if _starts_with_digit(rest) or (rest[:1] in ",._" and _starts_with_digit(rest[1:])):
+        reason = _diagnose(text, english=True)
+        if reason == "not a number":
+            reason = N_("digits must be grouped in threes")
+        raise _fail(raw, field, reason, location)
+    if rest[:1] in _GROUP_SPACES and _starts_with_digit(rest[1:]):
+        raise _fail(raw, field, N_("digits must be grouped in threes"), location)
+    if rest[:1] == ".":
+        raise _fail(raw, field, N_("a decimal point must be followed by digits"), location)
+    if re.match(r"[eE][+\-\u2212]?[0-9]", rest):
+        raise _fail(raw, field, _diagnose(text, english=True), location)
+    return _number(raw, match, field, location)
+
+
+def _number(
+    raw: str, match: re.Match[str], field: str, location: str | None
+) -> tuple[Decimal, str, Bound | None, Decimal | None]:
+    """The number of a matched text, its unit text, bound and scale (the rest of :func:`_split`)."""
+    rest = match["rest"]
+    digits = re.sub(f"[{_GROUP_SPACES},]", "", match["int"])
     number = Decimal(f"{digits}.{match['frac']}" if match["frac"] is not None else digits)
     if match["sign"] and match["sign"] != "+":
         number = -number
@@ -292,26 +373,82 @@ def _split(
     return number, unit_text, Bound(_BOUND_NAMES.get(bound, bound)) if bound else None, scale
 
 
-def _unit(unit_text: str, raw: str, field: str, location: str | None) -> str | None:
+#: The units a text may name, each once, in the order of :data:`UNIT_ALIASES`.
+_WRITABLE_UNITS: Final = tuple(dict.fromkeys(UNIT_ALIASES.values()))
+
+
+def _unit(
+    unit_text: str, raw: str, field: str, location: str | None, expected: str | None = None
+) -> str | None:
+    """The canonical unit of *unit_text* (``None`` if empty).
+
+    An unknown unit's message lists the units that may be written instead, as a reader writes
+    them (:class:`~citystrategy.errors.UnitName`: ``'MWh'``, ``'zł'``, in the reader's
+    language): those that fit *expected* when it is given (its own first), else all of them.
+    """
     if not unit_text:
         return None
     try:
         return UNIT_ALIASES[unit_text]
     except KeyError:
-        known = ", ".join(sorted(UNIT_ALIASES))
+        known = _WRITABLE_UNITS
+        if expected is not None:
+            fitting = [
+                u for u in known if _fit_unit(Amount(Decimal(1), u, None, ""), expected) is not None
+            ]
+            known = tuple(dict.fromkeys([expected, *fitting]))
         reason = Message(
-            N_("unknown unit {unit!r} (known: {known})"), {"unit": unit_text, "known": known}
+            N_("unknown unit {unit!r} (known: {known})"),
+            {"unit": unit_text, "known": tuple(UnitName(unit) for unit in known)},
         )
         raise _fail(raw, field, reason, location) from None
 
 
-def parse_value(raw: str, *, field: str = "value", location: str | None = None) -> ParsedValue:
+def _fit_unit(amount: Amount, unit: str) -> Decimal | str | None:
+    """The number of *amount* in *unit*, exactly; why not (English), or ``None`` when the unit
+    printed beside it does not fit *unit*.
+
+    The one rule of what a printed unit may be, shared by the data-folder readers and the
+    forms: a printed unit fits when it converts to *unit*, or when it is the numerator of
+    *unit* (``46,10 zł`` for an indicator in ``PLN / inhabitant``); no unit is *unit* itself.
+    The conversion uses a ratio built from the registry's definitions and applies it in
+    Decimal: ``1 234,5 kWh`` is ``1,2345 MWh``; ``31 791 GJ`` (8 830,8(3) MWh, a repeating
+    decimal) is refused rather than rounded. Percent and a count are both dimensionless to
+    pint, but ``102 %`` is never 1,02 of a count.
+
+    >>> _fit_unit(Amount(Decimal("46.10"), "PLN", None, "46,10 zł"), "PLN / inhabitant")
+    Decimal('46.10')
+    >>> _fit_unit(Amount(Decimal("1234.5"), "kilowatt_hour", None, "1 234,5 kWh"), "megawatt_hour")
+    Decimal('1.2345')
+    >>> _fit_unit(Amount(Decimal("102"), "percent", None, "102 %"), "count") is None
+    True
+    """
+    if amount.unit is None:
+        return amount.number
+    # the units' facts (the registry's answers, from the table of known units when it has them)
+    printed = unit_facts(amount.unit)
+    expected = unit_facts(unit)
+    if not printed.dimensionality or not expected.dimensionality:
+        return amount.number if printed.units == expected.units else None
+    if printed.dimensionality == expected.dimensionality:
+        return to_unit(amount.number, amount.unit, unit)
+    numerator = unit.split("/", 1)[0].strip()
+    if "/" in unit and "*" not in numerator and unit_facts(numerator).units == printed.units:
+        return amount.number
+    return None
+
+
+def parse_value(
+    raw: str, *, field: str = "value", location: str | None = None, locale: str = "pl_PL"
+) -> ParsedValue:
     """Read one cell of a Polish report: an amount, a missing sign, ``jw.`` or a cost reference.
 
     Args:
         raw: The cell, as printed.
         field: What the cell holds, for error messages.
         location: Where the cell is (file, row, column), for error messages.
+        locale: How the number is written: Polish (``12,5``) by default; an English locale
+            reads ``12.5`` and ``1,234.5``, and refuses ``1,234`` as ambiguous.
 
     Raises:
         ParseError: If the text is none of these.
@@ -325,6 +462,7 @@ def parse_value(raw: str, *, field: str = "value", location: str | None = None) 
     'microgram / meter ** 3'
     """
     _arguments.text(raw, "raw")
+    english = _english(locale)
     text = _clean(raw)
     marker = re.sub(f"[{_SPACES}]+", " ", text)
     if marker in MISSING_MARKERS:
@@ -334,20 +472,24 @@ def parse_value(raw: str, *, field: str = "value", location: str | None = None) 
     reference = _COST_REFERENCE_RE.fullmatch(text)
     if reference is not None:
         return CostReference(reference["goal"], raw)
-    number, unit_text, bound, scale = _split(raw, field, location)
+    number, unit_text, bound, scale = _split(raw, field, location, english=english)
     return Amount(number, _unit(unit_text, raw, field, location), bound, raw, scale)
 
 
-def parse_decimal(raw: str, *, field: str = "value", location: str | None = None) -> Decimal:
-    r"""Read a plain Polish number (no unit, no bound).
+def parse_decimal(
+    raw: str, *, field: str = "value", location: str | None = None, locale: str = "pl_PL"
+) -> Decimal:
+    r"""Read a plain Polish number (no unit, no bound); *locale* as in :func:`parse_value`.
 
     >>> parse_decimal("38\u00a0266\u202f276")
     Decimal('38266276')
     >>> parse_decimal("−0,5")
     Decimal('-0.5')
+    >>> parse_decimal("1,234.5", locale="en")
+    Decimal('1234.5')
     """
     _arguments.text(raw, "raw")
-    number, unit_text, bound, scale = _split(raw, field, location)
+    number, unit_text, bound, scale = _split(raw, field, location, english=_english(locale))
     if unit_text or bound is not None or scale is not None:
         message = N_("expected a plain number, without a unit, a scale word or a bound")
         raise _fail(raw, field, message, location)
@@ -355,7 +497,7 @@ def parse_decimal(raw: str, *, field: str = "value", location: str | None = None
 
 
 def _subunit_problem(
-    number: Decimal, raw: str, scale: Decimal | None = None
+    number: Decimal, raw: str, scale: Decimal | None = None, *, english: bool = False
 ) -> str | Message | None:
     """Why *number*, read from *raw*, is not a whole number of grosze or cents (``None`` if it is).
 
@@ -372,7 +514,7 @@ def _subunit_problem(
     """
     exponent = number.as_tuple().exponent
     if scale is None and isinstance(exponent, int) and exponent < -2:
-        if exponent == -3 and abs(number) >= 1:  # '0,005 zł' is no misplaced separator
+        if exponent == -3 and abs(number) >= 1 and not english:  # '0,005 zł' is none
             meant = raw.strip().replace(",", " ", 1)
             template = N_(
                 "three decimals look like a misplaced thousands separator; a thousands "
@@ -393,6 +535,7 @@ def parse_money(
     field: str = "amount",
     location: str | None = None,
     allow_subunit: bool = False,
+    locale: str = "pl_PL",
 ) -> Money:
     """Read an amount of money: ``8 818 970,62 zł``, ``140 002 443 zł``, ``115 tys. zł``, ``30 000 €``.
 
@@ -404,6 +547,7 @@ def parse_money(
         allow_subunit: Accept amounts finer than a grosz or a cent (a unit price such as
             ``0,0525 zł``); by default they are refused, since three decimals are most likely a
             thousands separator written as a comma.
+        locale: How the number is written (as in :func:`parse_value`).
 
     Raises:
         ParseError: If the text is not an amount of money, names another currency than
@@ -424,7 +568,8 @@ def parse_money(
     _arguments.text(raw, "raw")
     if currency is not None:
         _arguments.text(currency, "currency")
-    number, unit_text, bound, scale = _split(raw, field, location)
+    english = _english(locale)
+    number, unit_text, bound, scale = _split(raw, field, location, english=english)
     if bound is not None:
         raise _fail(raw, field, N_("an amount of money cannot be a bound"), location)
     unit = _unit(unit_text, raw, field, location)
@@ -441,14 +586,18 @@ def parse_money(
     if currency is not None and unit != currency:
         template = N_("expected an amount in {currency}, found {unit}")
         raise _fail(raw, field, Message(template, {"currency": currency, "unit": unit}), location)
-    problem = None if allow_subunit else _subunit_problem(number, raw, scale)
+    problem = None if allow_subunit else _subunit_problem(number, raw, scale, english=english)
     if problem is not None:
         raise _fail(raw, field, problem, location)
     return Money(number, unit)
 
 
-def parse_percent(raw: str, *, field: str = "percent", location: str | None = None) -> Decimal:
+def parse_percent(
+    raw: str, *, field: str = "percent", location: str | None = None, locale: str = "pl_PL"
+) -> Decimal:
     """Read a percentage, in percent units: ``5,2 %`` and ``14,3%`` give 5.2 and 14.3.
+
+    *locale* says how the number is written (as in :func:`parse_value`).
 
     Raises:
         ParseError: If the text has no ``%`` sign or is not a number.
@@ -458,14 +607,19 @@ def parse_percent(raw: str, *, field: str = "percent", location: str | None = No
     Decimal('5.2')
     """
     _arguments.text(raw, "raw")
-    number, unit_text, bound, _scale = _split(raw, field, location)
+    number, unit_text, bound, _scale = _split(raw, field, location, english=_english(locale))
     if unit_text != "%" or bound is not None:
         raise _fail(raw, field, N_("expected a percentage such as '5,2%'"), location)
     return number
 
 
 def parse_quantity(
-    raw: str, *, unit: str | None = None, field: str = "value", location: str | None = None
+    raw: str,
+    *,
+    unit: str | None = None,
+    field: str = "value",
+    location: str | None = None,
+    locale: str = "pl_PL",
 ) -> pint.Quantity[Decimal]:
     """Read a number with its unit (``31791,00 MWh``) into a quantity with a Decimal magnitude.
 
@@ -475,7 +629,10 @@ def parse_quantity(
             compatible one; ``None`` to take the unit from the text.
         field: What the text holds, for error messages.
         location: Where it is, for error messages.
+        locale: How the number is written (as in :func:`parse_value`).
 
+    A unit named in the text fits *unit* when it converts to it or is its numerator (``47,80
+    zł`` for a value in ``PLN / inhabitant``), the rule the data-folder readers follow too.
     The conversion is exact (a ratio built from the registry's definitions, applied to the
     Decimal): ``114 447,6 GJ`` is ``31 791 MWh``. A value whose conversion is not a finite decimal
     (``31 791 GJ`` in MWh, since 1 GJ is 5/18 MWh) is refused rather than rounded.
@@ -491,40 +648,34 @@ def parse_quantity(
     _arguments.text(raw, "raw")
     if unit is not None:
         _arguments.text(unit, "unit")
-    number, unit_text, bound, _scale = _split(raw, field, location)
+    number, unit_text, bound, _scale = _split(raw, field, location, english=_english(locale))
     if bound is not None:
         raise _fail(raw, field, N_("a bound is not a quantity; use parse_value"), location)
-    found = _unit(unit_text, raw, field, location)
-    if found is None and unit is None:
-        raise _fail(raw, field, N_("no unit given"), location)
-    import pint  # a quantity needs pint and the registry
-
-    from citystrategy.units import Q_
-
-    try:
-        quantity: pint.Quantity[Decimal] = Q_(number, check_unit(found or unit or ""))
-    except UnitError:
-        reason = Message(N_("unknown unit {unit!r}"), {"unit": unit})
-        raise _fail(raw, field, reason, location) from None
-    if unit is not None and found is not None:
+    expected = None
+    if unit is not None:
         try:
-            converted: pint.Quantity[Decimal] = quantity.to(check_unit(unit))
+            expected = check_unit(unit)
         except UnitError:
             reason = Message(N_("unknown unit {unit!r}"), {"unit": unit})
             raise _fail(raw, field, reason, location) from None
-        except pint.errors.DimensionalityError:
-            raise _fail(
-                raw,
-                field,
-                Message(
-                    N_("{found!r} cannot be converted to {unit!r}"),
-                    {"found": UnitName(check_unit(found)), "unit": UnitName(check_unit(unit))},
-                ),
-                location,
-            ) from None
-        exact = to_unit(number, found, str(converted.units))
-        if isinstance(exact, str):
-            raise _fail(raw, field, exact, location)
-        result: pint.Quantity[Decimal] = Q_(exact, converted.units)
-        return result
-    return quantity
+    found = _unit(unit_text, raw, field, location, expected)
+    if found is None and expected is None:
+        raise _fail(raw, field, N_("no unit given"), location)
+    from citystrategy.units import Q_  # a quantity needs pint and the registry
+
+    if expected is None:
+        assert found is not None
+        quantity: pint.Quantity[Decimal] = Q_(number, check_unit(found))
+        return quantity
+    exact = _fit_unit(Amount(number, found, None, raw), expected)
+    if exact is None:
+        assert found is not None
+        reason = Message(
+            N_("{found!r} cannot be converted to {unit!r}"),
+            {"found": UnitName(check_unit(found)), "unit": UnitName(expected)},
+        )
+        raise _fail(raw, field, reason, location)
+    if isinstance(exact, str):
+        raise _fail(raw, field, exact, location)
+    result: pint.Quantity[Decimal] = Q_(exact, expected)
+    return result
