@@ -98,3 +98,14 @@ def test_a_direction_label_does_not_load_the_progress_method() -> None:
         "assert get_label(Status.DETERIORATION, locale='en') == 'deterioration'\n"
     )
     assert _loaded_after(status) == ["numpy"]
+
+
+def test_assess_builds_no_programme_catalogue_classes() -> None:
+    """A strategy loads, and `assess` runs, without the programme catalogue's model classes."""
+    probe = _cli("assess", "kielce", "--year", "2023") + (
+        "import sys\nprint('citystrategy.model.program' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -225,16 +225,55 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _parser(locale: str = _DEFAULT_LOCALE) -> argparse.ArgumentParser:
+class _Unbuilt:
+    """The arguments of a command that does not run: whatever is added to it is dropped.
+
+    :func:`_parser` registers every command (its name and help, all the main help and a
+    usage error show) but builds the arguments of the one *argv* names only, which saves
+    start-up time; the help and the errors of parsing are the same.
+    """
+
+    def __getattr__(self, name: str) -> Callable[..., _Unbuilt]:
+        return lambda *args, **kwargs: self
+
+
+def _chosen_command(argv: Sequence[str]) -> str | None:
+    """The command *argv* runs (its first positional argument), ``None`` if it names none.
+
+    >>> _chosen_command(["--locale", "en", "assess", "kielce"]), _chosen_command(["--help"])
+    ('assess', None)
+    """
+    arguments = iter(argv)
+    for arg in arguments:
+        if arg == "--":
+            return next(arguments, None)
+        if not arg.startswith("-"):
+            return arg
+        option = arg.partition("=")[0]
+        if "=" not in arg and len(option) >= 3 and "--locale".startswith(option):
+            next(arguments, None)  # its value
+    return None
+
+
+def _parser(
+    locale: str = _DEFAULT_LOCALE, argv: Sequence[str] | None = None
+) -> argparse.ArgumentParser:
+    """The command's parser; with *argv*, only the command it names gets its arguments."""
+    chosen = None if argv is None else _chosen_command(argv)
+
     def _t(message: str) -> str:
         return _text(message, locale)
 
     def new(parent: Any, name: str | None, **kwargs: Any) -> argparse.ArgumentParser:
         """A parser (a command's, if *parent* is given) with -h/--help worded in the locale."""
+        if isinstance(parent, _Unbuilt):
+            return parent  # type: ignore[return-value]
         if parent is None:
             parser: argparse.ArgumentParser = _Parser(add_help=False, **kwargs)
         else:
             parser = parent.add_parser(name, add_help=False, **kwargs)
+            if chosen is not None and parent.dest == "command" and name != chosen:
+                return _Unbuilt()  # type: ignore[return-value]
         parser.locale = locale  # type: ignore[attr-defined]
         parser.add_argument(
             "-h", "--help", action="help", help=_t("show this help message and exit")
@@ -1248,7 +1287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         try:
             with argparse_words(locale):  # argparse's own words (usage:, its errors) too
-                args = _parser(locale).parse_args(argv)
+                args = _parser(locale, argv).parse_args(argv)
             args.locale = getattr(args, "locale", _DEFAULT_LOCALE)
         except SystemExit as done:  # --help, --version, or a usage error already printed
             sys.stdout.flush()

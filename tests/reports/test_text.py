@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from citystrategy.errors import ArgumentError, ArgumentTypeError
@@ -87,3 +89,45 @@ def test_a_number_columns_title_wraps_when_it_is_wider_than_its_numbers() -> Non
         "------  --------  -------------",
         "Kielce         6  514\xa0239,53\xa0zł",
     ]
+
+
+NAMES = [
+    "Odsetek kielczanek i kielczan uważających, że Miasto Kielce zapewnia równe warunki do życia",
+    "Stopa bezrobocia rejestrowanego w Kielcach",
+]
+WIDE = [
+    [code, name, "1\xa0579\xa0375\xa0948,66\xa0zł", "1\xa0679\xa0523\xa0470,54\xa0zł", "regres"]
+    for code, name in zip(("KIE-1-01", "KIE-1.1-01"), NAMES, strict=True)
+]
+WIDE_HEADER = ["Kod", "Wskaźnik", "Poprzednio", "Obecnie", "Ocena"]
+
+
+@pytest.mark.parametrize("width", [30, 40, 60])
+def test_a_table_too_wide_for_its_figures_becomes_records_within_the_width(width: int) -> None:
+    """Figures too wide side by side: each row a record, no line over the width, names whole."""
+    text = render_table(WIDE_HEADER, WIDE, align="llrrl", width=width)
+    assert max(len(line) for line in text.splitlines()) <= width
+    records = text.split("\n\n")
+    assert [record.splitlines()[0] for record in records] == ["KIE-1-01", "KIE-1.1-01"]
+    for record, row in zip(records, WIDE, strict=True):
+        words = re.split("[ \n]+", record.strip())  # a no-break space is not a break
+        for title, cell in zip(WIDE_HEADER[1:], row[1:], strict=True):
+            assert f"{title}:" in words
+            assert " ".join(cell.split(" ")) in " ".join(words)  # every word, in order
+    assert "-" * 10 not in text  # no column rules: not a table any more
+
+
+def test_a_table_that_fits_stays_a_table() -> None:
+    """The same rows in a terminal wide enough stay columns under a rule."""
+    text = render_table(WIDE_HEADER, WIDE, align="llrrl", width=200)
+    assert text.splitlines()[1].startswith("-" * 10 + "  ")
+    assert NAMES[0] in text
+
+
+def test_records_keep_the_footer_under_a_rule_and_leave_empty_cells_out() -> None:
+    """A footer (totals) follows the records under a rule; an empty cell is not shown."""
+    footer = [["Razem", "", "1\xa0579\xa0375\xa0948,66\xa0zł", "", ""]]
+    text = render_table(WIDE_HEADER, WIDE, align="llrrl", footer=footer, width=40)
+    head, _, totals = text.rpartition("-" * 40 + "\n")
+    assert head.endswith("Ocena: regres\n")
+    assert totals == "Razem\n  Poprzednio: 1\xa0579\xa0375\xa0948,66\xa0zł"

@@ -279,6 +279,24 @@ def test_piped_commands_print_every_name_whole(
         (["programs", "city", CITY], 110),
         (["check", "kielce"], 80),
         (["check", "kielce", "--locale", "en"], 80),
+        (["assess", "kielce", "--year", "2023"], 80),
+        (["assess", "kielce", "--year", "2023", "--locale", "en"], 80),
+        (["summary", "kielce", "--year", "2023"], 80),
+        (["summary", "kielce", "--year", "2023", "--locale", "en"], 80),
+        (["compare", "Kielce", "--indicators", "unemployment_rate", "--year", "2023"], 80),
+        (
+            [
+                "compare",
+                "Kielce",
+                "--indicators",
+                "unemployment_rate",
+                "--year",
+                "2023",
+                "--locale",
+                "en",
+            ],
+            80,
+        ),
     ],
     ids=lambda value: " ".join(value) if isinstance(value, list) else str(value),
 )
@@ -311,14 +329,38 @@ def test_in_a_terminal_names_read_whole_once_joined(
     assert rejoined(tables(out)[0][0], _goal_names(kielce)) == _goal_names(kielce)
 
 
-def test_in_a_terminal_the_assessment_wraps_its_longest_name(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, kielce: Strategy
+def _record_names(text: str, title: str) -> dict[str, str]:
+    """The names of a table laid out as records (:func:`render_table` when too wide), by the
+    first cell of each record: the ``title: …`` cell with its continuation lines rejoined."""
+    names = {}
+    for block in text.split("\n\n"):
+        lines = block.splitlines()
+        for n, line in enumerate(lines):
+            if line.startswith(f"  {title}: "):
+                pieces = [line.removeprefix(f"  {title}: ")]
+                pieces += [rest.strip() for rest in lines[n + 1 :] if rest.startswith("    ")]
+                names[lines[0]] = " ".join(pieces)
+    return names
+
+
+@pytest.mark.parametrize(("locale", "title"), [("pl", "Wskaźnik"), ("en", "Indicator")])
+@pytest.mark.parametrize("width", [80, 100])
+def test_in_a_terminal_the_assessment_wraps_every_name_whole(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    kielce: Strategy,
+    locale: str,
+    title: str,
+    width: int,
 ) -> None:
-    """assess in a terminal wraps the longest name (463 characters) into pieces, all in order."""
+    """assess in a terminal too narrow for its figures side by side: records, names whole."""
     longest = max(kielce.indicators, key=lambda i: len(i.name))
     assert len(longest.name) == 463
-    _terminal(monkeypatch, 100)
-    out = _run(["assess", "kielce", "--year", "2023"], capsys)
+    _terminal(monkeypatch, width)
+    out = _run(["assess", "kielce", "--year", "2023", "--locale", locale], capsys)
+    assert fits(out, width) == []
     assert not any(longest.name in line for line in out.splitlines())
-    pieces = tables(out)[0][1]
-    assert longest.name in " ".join(piece for piece in pieces if piece)
+    names = _record_names(out, title)
+    assert list(names) == [i.code for i in kielce.indicators]
+    for indicator in kielce.indicators:
+        assert names[indicator.code].startswith(indicator.name), indicator.code

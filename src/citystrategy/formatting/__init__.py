@@ -23,6 +23,7 @@ the environment is never read. Strings in the examples show U+00A0 as ``\xa0``.
 from __future__ import annotations
 
 import decimal
+import functools
 import sys
 from decimal import ROUND_HALF_UP, Context, Decimal
 from enum import StrEnum
@@ -161,6 +162,12 @@ def _round(value: Decimal, decimals: int | None, rounding: str) -> Decimal:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _symbols(locale: Locale) -> tuple[str, str]:
+    """The group and decimal symbols of *locale* (babel looks them up anew on every call)."""
+    return get_group_symbol(locale), get_decimal_symbol(locale)
+
+
 def _plain(
     value: Decimal,
     *,
@@ -174,12 +181,13 @@ def _plain(
     integer, _, fraction = text.partition(".")
     if grouping is None:
         grouping = Grouping.MIN2 if locale.language == "pl" else Grouping.ALWAYS
-    group = get_group_symbol(locale) if separator is None else separator
+    symbols = _symbols(locale)
+    group = symbols[0] if separator is None else separator
     if grouping == Grouping.ALWAYS or (grouping == Grouping.MIN2 and len(integer) >= 5):
         head = len(integer) % 3 or 3
         parts = [integer[:head]] + [integer[i : i + 3] for i in range(head, len(integer), 3)]
         integer = group.join(parts)
-    body = integer + (get_decimal_symbol(locale) + fraction if fraction else "")
+    body = integer + (symbols[1] + fraction if fraction else "")
     return ("-" if negative else "") + body
 
 

@@ -12,6 +12,7 @@ from attrs import Factory, field, frozen
 from citystrategy._arguments import integer, member, text
 from citystrategy._i18n import N_
 from citystrategy.errors import Message, ModelError, UnknownCodeError
+from citystrategy.model._links import ProgramLink as ProgramLink
 from citystrategy.model._names import normalise_name
 from citystrategy.model._validators import decimal_or_none, entity, non_blank, str_tuple
 from citystrategy.model.territory import Membership, MembershipStatus, Territory
@@ -683,20 +684,3 @@ class CityProfile:
     def programs(self) -> tuple[Program, ...]:
         """The programmes, each once."""
         return tuple(dict.fromkeys(program for program, _ in self.participations))
-
-
-@frozen(kw_only=True)
-class ProgramLink:
-    """A programme attached to goals of a strategy (the strategy office decides the link).
-
-    Attributes:
-        program: Code of the programme.
-        catalogue: Code of its catalogue.
-        goal_codes: Codes of the goals it serves.
-        note: Why.
-    """
-
-    program: str = field(validator=non_blank)
-    catalogue: str = field(validator=non_blank)
-    goal_codes: tuple[str, ...] = field(factory=tuple, converter=str_tuple)
-    note: str = ""

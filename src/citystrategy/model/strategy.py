@@ -13,6 +13,7 @@ from attrs import field, frozen
 from citystrategy._arguments import integer
 from citystrategy._i18n import N_
 from citystrategy.errors import Message, ModelError, UnknownCodeError
+from citystrategy.model._links import ProgramLink
 from citystrategy.model._validators import (
     entity,
     int_tuple,
@@ -22,7 +23,6 @@ from citystrategy.model._validators import (
     str_tuple,
 )
 from citystrategy.model.indicator import Indicator, Observation
-from citystrategy.model.program import ProgramLink
 from citystrategy.model.project import Project
 from citystrategy.model.territory import Territory
 from citystrategy.money import Money

@@ -204,7 +204,7 @@ def format_comparison(
         ArgumentError: If *table* is not a table made by ``compare()``.
         ArgumentTypeError: If an argument is of the wrong type.
     """
-    from citystrategy.reports.text import render_table
+    from citystrategy.reports.text import _fill, render_table
 
     frame = _check(table)
     text(spec, "spec")
@@ -222,7 +222,7 @@ def format_comparison(
         spec=f"({_peers(spec, language)})",
         year=int(frame.year.iloc[0]),
     )
-    blocks = [title]
+    blocks = [_fill(title, width)]
     for indicator, rows in frame.groupby("indicator", sort=False):
         first = rows.iloc[0]
         unit = str(first["unit"])
@@ -266,7 +266,7 @@ def format_comparison(
             ]
             for _, r in ordered.iterrows()
         ]
-        lines = [heading, render_table(header, body, align="rlrrrrl", width=width)]
+        lines = [_fill(heading, width), render_table(header, body, align="rlrrrrl", width=width)]
         missing = int(first["missing"])
         if missing:
             lines.append(
@@ -277,7 +277,7 @@ def format_comparison(
                     language,
                 ).format(count=missing)
             )
-        lines += _caveats(rows, language)
+        lines += [_fill(caveat, width) for caveat in _caveats(rows, language)]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from typing import Final
 
 from citystrategy._arguments import each, integer
 from citystrategy.errors import ArgumentError, ArgumentTypeError
@@ -31,8 +32,11 @@ def render_table(
     Cells are never cut. With a *width* (a terminal's), a table wider than that wraps its
     text columns (the left-aligned ones, the widest first) at spaces, each row taking as many
     lines as its longest cell needs; numbers (right-aligned) stay on one line, and their titles
-    wrap when they are wider than the numbers. A no-break space
-    never breaks. Without *width* (a file, a pipe) every cell stays on its one line.
+    wrap when they are wider than the numbers. A no-break space never breaks. A table whose
+    numbers and words do not fit side by side even then is laid out as records: each row's
+    first cell on a line of its own, then its other cells as ``title: cell``, as many to a
+    line as fit, wrapped at spaces (a single word wider than *width*, which cannot be broken,
+    stays whole). Without *width* (a file, a pipe) every cell stays on its one line.
 
     Args:
         header: Column titles.
@@ -42,7 +46,7 @@ def render_table(
         footer: Rows printed under a rule (totals).
         width: The widest line wanted, in characters (``shutil.get_terminal_size().columns``
             in a terminal), or ``None`` never to wrap. A table that cannot shrink to it (its
-            numbers and words are wider) is printed wider rather than cut.
+            numbers and words are wider) is laid out as records rather than cut.
 
     Raises:
         ArgumentError: If a row or *align* does not match the header, or *width* is under 1
@@ -62,6 +66,13 @@ def render_table(
     KIE-1.1-01  Stopa bezrobocia     4,6%
                 rejestrowanego w
                 Kielcach
+    >>> print(render_table(["Kod", "Wskaźnik", "Obecnie"], rows, align="llr", width=26))
+    KIE-1.1-01
+      Wskaźnik: Stopa
+        bezrobocia
+        rejestrowanego w
+        Kielcach
+      Obecnie: 4,6%
     """
     header = each(header, "header", str, "a column title (a string)")
     rows = each(rows, "rows", Sequence, _ROW)  # type: ignore[type-abstract]
@@ -81,6 +92,8 @@ def render_table(
     widths = [max(len(row[i]) for row in body) for i in range(columns)]
     if limit is not None:
         widths = _fit(widths, body, align, limit)
+        if columns > 1 and sum(widths) + _GAP * (columns - 1) > limit:
+            return _records(header, rows, footer, limit)
 
     def lines_of(cells: Sequence[str], *, title: bool = False) -> list[str]:
         wrapped = [
@@ -104,6 +117,62 @@ def render_table(
     if footer:
         lines += [rule, *(text for r in footer for text in lines_of(r))]
     return "\n".join(lines)
+
+
+#: How records indent their cells, and the continuation of a cell that wraps.
+_INDENT: Final = "  "
+
+
+def _records(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    footer: Sequence[Sequence[str]],
+    limit: int,
+) -> str:
+    """The table as records within *limit* characters, for a table too wide to fit as columns.
+
+    Each row starts with its first cell; its other cells follow as ``title: cell``, indented,
+    short ones as many to a line as fit, a long one (a name) on lines of its own, wrapped at
+    spaces; an empty cell is left out. Records are separated by an empty line, the footer's by a rule.
+
+    >>> print(
+    ...     _records(
+    ...         ["Cel", "Koszt", "Udział"], [["1", "5 zł", "50%"]], [["Razem", "10 zł", ""]], 20
+    ...     )
+    ... )
+    1
+      Koszt: 5 zł
+      Udział: 50%
+    --------------------
+    Razem
+      Koszt: 10 zł
+    """
+
+    def record(cells: Sequence[str]) -> list[str]:
+        lines = _fill(cells[0], limit, indent=_INDENT).split("\n")
+        line = ""
+        for title, cell in zip(header[1:], cells[1:], strict=True):
+            if not cell:
+                continue
+            item = f"{title}: {cell}"
+            long = len(_INDENT + item) > limit // 2  # a name: on a line (or lines) of its own
+            if line and not long and len(line) + _GAP + len(item) <= limit:
+                line += " " * _GAP + item
+                continue
+            if line:
+                lines.append(line)
+            line = _INDENT + item
+            if long:
+                lines += _fill(line, limit, indent=_INDENT * 2).split("\n")
+                line = ""
+        return [*lines, line] if line else lines
+
+    blocks = ["\n".join(record(row)) for row in rows]
+    text = "\n\n".join(blocks)
+    if footer:
+        totals = "\n".join(line for row in footer for line in record(row))
+        text += ("\n" if text else "") + "-" * min(limit, 40) + "\n" + totals
+    return text
 
 
 def _width(width: int | None) -> int | None:
