@@ -494,10 +494,64 @@ def test_an_english_template_reads_back(tmp_path: Path) -> None:
     sheets = dict(zip([META, GOALS, DIRS, IND, PROJ], ["Strategy", "Goals", "Action directions", "Indicators", "Projects"], strict=True))  # fmt: skip
     english = {sheets[name]: cells for name, cells in city.items()}
     english["Indicators"] |= {"E2": "higher is better", "F2": "at least", "L2": "yes"}
-    english["Projects"]["H2"] = "internal"
+    # numbers typed the English way: a decimal point, groups of thousands by commas
+    english["Indicators"] |= {"G2": "60.5 %", "K2": "52.5 %", "K3": "1 234"}
+    english["Projects"] |= {"C2": "1,234,567.89 zł", "H2": "internal"}
     strategy = read_template(_fill(path, english))
     assert strategy.indicators[0].direction is Direction.HIGHER_IS_BETTER
     assert strategy.indicators[0].survey is True
+    target = strategy.indicators[0].target
+    assert target is not None
+    assert target.value == Decimal("60.5")
+    assert strategy.projects[0].cost == Money(Decimal("1234567.89"), "PLN")
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed", "expected"),
+    [
+        ("pl", "60.5 %", "kropka nie oddziela części dziesiętnej; wpisz przecinek"),
+        ("en", "60,5 %", "a comma is not a decimal separator in English text; write a point"),
+    ],
+)
+def test_numbers_are_read_the_way_the_template_asks(
+    locale: str, typed: str, expected: str, tmp_path: Path
+) -> None:
+    """A Polish template refuses a decimal point, an English one a decimal comma, at the cell,
+    and each says how to type the number its way."""
+    path = write_template(tmp_path / "t.xlsx", locale=locale)
+    sheet = IND if locale == "pl" else "Indicators"
+    city = _small_city()
+    sheets = dict(zip([META, GOALS, DIRS, IND, PROJ], ["Strategy", "Goals", "Action directions", "Indicators", "Projects"], strict=True))  # fmt: skip
+    cells = city if locale == "pl" else {sheets[name]: c for name, c in city.items()}
+    if locale == "en":
+        cells["Indicators"] |= {"E2": "higher is better", "F2": "at least", "L2": "yes"}
+        cells["Projects"] |= {"C2": "1,234,567.89 zł", "H2": "internal"}
+        cells["Indicators"] |= {"K2": "52.5 %", "K3": "1234"}
+    cells[sheet]["G2"] = typed
+    with pytest.raises(FormError) as caught:
+        read_template(_fill(path, cells))
+    problems = caught.value.problems
+    assert [(p.sheet, p.cell, p.text) for p in problems] == [(sheet, "G2", typed)]
+    said = describe_error(caught.value, locale="pl_PL" if locale == "pl" else "en_GB")
+    assert expected in said
+
+
+@pytest.mark.parametrize("locale", ["pl", "en"])
+def test_the_instructions_ask_for_the_templates_decimal_sign(locale: str, tmp_path: Path) -> None:
+    """The instructions sheet asks for the decimal sign the template is read with."""
+    path = write_template(tmp_path / "t.xlsx", locale=locale)
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    text = " ".join(
+        str(cell)
+        for row in workbook.worksheets[0].iter_rows(values_only=True)
+        for cell in row
+        if cell
+    )
+    workbook.close()
+    if locale == "pl":
+        assert "z przecinkiem dziesiętnym: 12,5 (nie 12.5)" in text
+    else:
+        assert "with a decimal point: 12.5 (not 12,5)" in text
 
 
 # --- (5) the commands -----------------------------------------------------------------------

@@ -165,6 +165,25 @@ _CURRENCIES: Final = ("PLN", "EUR")
 _LANGUAGES: Final = ("pl", "en")
 
 
+#: How to type numbers, as the instructions say it: a Polish workbook is read with a decimal
+#: comma, an English one with a decimal point (by the language of its sheets' names).
+_NUMBERS_POLISH: Final = N_(
+    "Type numbers with a decimal comma: 12,5 (not 12.5); groups of thousands "
+    "may be separated by a space: 1 234 567,89. A percentage is a number of "
+    "percent: 12,5 or 12,5 %. An amount of money has at most two decimals: "
+    "1 234,50 PLN. A target may be a bound (<45) or a range (40–60). A base "
+    "value that is not known is given by a missing-data sign: - * or –."
+)
+_NUMBERS_ENGLISH: Final = N_(
+    "Type numbers with a decimal point: 12.5 (not 12,5); groups of thousands may be separated "
+    "by a space or a comma: 1 234 567.89 or 1,234,567.89 (a single comma before three digits, "
+    "1,234, is refused as ambiguous: type 1234). A percentage is a number of percent: 12.5 or "
+    "12.5 %. An amount of money has at most two decimals: 1,234.50 PLN. A target may be a bound "
+    "(<45) or a range (40–60). A base value that is not known is given by a missing-data sign: "
+    "- * or –."
+)
+
+
 def _sheet_name(key: str, locale: str) -> str:
     return gettext(_SHEETS[key], locale)
 
@@ -446,15 +465,7 @@ class _Writer:
             (True, t(N_("How to type values"))),
             (
                 False,
-                t(
-                    N_(
-                        "Type numbers with a decimal comma: 12,5 (not 12.5); groups of thousands "
-                        "may be separated by a space: 1 234 567,89. A percentage is a number of "
-                        "percent: 12,5 or 12,5 %. An amount of money has at most two decimals: "
-                        "1 234,50 PLN. A target may be a bound (<45) or a range (40–60). A base "
-                        "value that is not known is given by a missing-data sign: - * or –."
-                    )
-                ),
+                t(_NUMBERS_ENGLISH if self.language == "en" else _NUMBERS_POLISH),
             ),
             (
                 False,
@@ -858,6 +869,21 @@ class _Reader:
         )
         return None
 
+    @property
+    def english(self) -> bool:
+        """The workbook is in English: its numbers are typed with a decimal point."""
+        return self.language == "en"
+
+    def typed(self, value: object) -> str:
+        """A cell's value as the workbook shows it (a decimal point in an English one)."""
+        return _typed(value, english=self.english)
+
+    def not_a_number(self) -> str:
+        """What to type instead of a cell that is not a number, in the workbook's way."""
+        if self.english:
+            return N_("not a number: type the number, with a decimal point")
+        return N_("not a number: type the number, with a decimal comma")
+
     def add(self, key: str, cell: str, template: str, text: str | None, **values: object) -> None:
         self.problems.add(template, values, sheet=self.names[key], cell=cell, text=text)
 
@@ -882,7 +908,7 @@ class _Reader:
 
     def text(self, key: str, cells: _CellMap, row: int, column: int) -> str:
         found = self.raw(key, cells, row, column)
-        return "" if found is None else _typed(found[0]).strip()
+        return "" if found is None else self.typed(found[0]).strip()
 
     def check_headers(self, key: str, cells: _CellMap) -> bool:
         ok = True
@@ -918,14 +944,14 @@ class _Reader:
                 value = self.raw(key, cells, row, column)
                 if value is not None:
                     typed[name] = value
-                    texts[name] = _typed(value[0]).strip()
+                    texts[name] = self.typed(value[0]).strip()
             extra = sorted(c for r, c in cells if r == row and c > len(columns))
             if extra and str(cells[(row, extra[0])][0]).strip():
                 self.add(
                     key,
                     f"{_letter(extra[0] - 1)}{row}",
                     N_("a value outside the table's columns"),
-                    _typed(cells[(row, extra[0])][0]),
+                    self.typed(cells[(row, extra[0])][0]),
                 )
             if not texts:
                 continue
@@ -1049,7 +1075,7 @@ class _Reader:
             entry = self.raw(key, cells, row, 1)
             if entry is not None:
                 typed[name] = entry[0]
-                values[name] = _typed(entry[0]).strip()
+                values[name] = self.typed(entry[0]).strip()
         if len(self.problems.items) > before:
             return None
         for name in ("code", "title", "territory_name", "period_start", "period_end"):
@@ -1077,7 +1103,7 @@ class _Reader:
                     key,
                     f"{_letter(column - 1)}{row}",
                     N_("a value outside the sheet's fields: it would not be read"),
-                    _typed(cells[(row, column)][0]),
+                    self.typed(cells[(row, column)][0]),
                 )
         kind = TerritoryKind.GMINA
         if values.get("territory_kind"):
@@ -1140,7 +1166,7 @@ class _Reader:
             return None
         if isinstance(value, dt.datetime):
             return value.date()
-        text = _typed(value).strip()
+        text = self.typed(value).strip()
         match = _DATE_RE.fullmatch(text)
         try:
             if match is not None:
@@ -1342,13 +1368,13 @@ class _Reader:
     ) -> Amount | MissingValue | None:
         """A number cell in *unit*: typed as a number, or as text through the Polish parser."""
         value, number_format = typed
-        raw = _typed(value)
+        raw = self.typed(value)
         if isinstance(value, bool | dt.datetime):
-            self.add(key, cell, N_("not a number: type the number, with a decimal comma"), raw)
+            self.add(key, cell, self.not_a_number(), raw)
             return None
         if isinstance(value, int | float):
             if isinstance(value, float) and not math.isfinite(value):
-                self.add(key, cell, N_("not a number: type the number, with a decimal comma"), raw)
+                self.add(key, cell, self.not_a_number(), raw)
                 return None
             number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
             if _PERCENT_FORMAT.match(number_format):
@@ -1365,14 +1391,14 @@ class _Reader:
             return Amount(number, None, None, raw)
         text = str(value).strip()
         try:
-            parsed = parse_value(text, field="value")
+            parsed = parse_value(text, field="value", locale=self.language)
         except ParseError as error:
             self.add(key, cell, N_("not a value: {reason}"), text, reason=_reason_of(error))
             return None
         if isinstance(parsed, MissingValue):
             return parsed
         if not isinstance(parsed, Amount):
-            self.add(key, cell, N_("not a number: type the number, with a decimal comma"), text)
+            self.add(key, cell, self.not_a_number(), text)
             return None
         if parsed.bound is not None and not bound:
             self.add(key, cell, N_("a value cannot be a bound (<, >): type the number"), text)
@@ -1391,7 +1417,9 @@ class _Reader:
                 return None
         if unit in _CURRENCIES:
             try:
-                parse_money(text.lstrip("<>=≤≥ "), currency=unit, field="value")
+                parse_money(
+                    text.lstrip("<>=≤≥ "), currency=unit, field="value", locale=self.language
+                )
             except ParseError as error:
                 self.add(key, cell, N_("not a value: {reason}"), text, reason=_reason_of(error))
                 return None
@@ -1656,7 +1684,7 @@ class _Reader:
     def cost(self, cell: str, typed: tuple[object, str], currency: str) -> Money | None:
         key = "projects"
         value, _format = typed
-        raw = _typed(value)
+        raw = self.typed(value)
         if isinstance(value, bool | dt.datetime):
             self.add(key, cell, N_("not an amount of money"), raw)
             return None
@@ -1677,7 +1705,9 @@ class _Reader:
                     return None
                 money = Money(amount, currency)
             else:
-                money = parse_money(str(value).strip(), currency=currency, field="cost")
+                money = parse_money(
+                    str(value).strip(), currency=currency, field="cost", locale=self.language
+                )
         except ParseError as error:
             self.add(
                 key, cell, N_("not an amount of money: {reason}"), raw, reason=_reason_of(error)
