@@ -244,3 +244,26 @@ def test_to_quantity_uses_the_shared_registry() -> None:
     total = to_quantity(Decimal("0.6"), "p_p") + Q_(Decimal("0.4"), "percentage_point")
     assert total == Q_(Decimal(1), "percentage_point")
     assert isinstance(total, ureg.Quantity)
+
+
+@pytest.mark.parametrize(
+    ("number", "printed", "unit", "expected"),
+    [
+        # a larger unit to a smaller: no decimals the printed number did not have
+        ("1.6", "gigaPLN", "kiloPLN", "1600000"),
+        ("1.7", "gigaPLN", "PLN", "1700000000"),
+        # a smaller unit to a larger: the zeros after the last significant digit dropped
+        ("800000000", "PLN", "megaPLN", "800"),
+        ("1234.5", "kilowatt_hour", "megawatt_hour", "1.2345"),
+        ("1234.50", "kilowatt_hour", "megawatt_hour", "1.2345"),
+    ],
+)
+def test_a_converted_value_has_no_stray_zeros(
+    number: str, printed: str, unit: str, expected: str
+) -> None:
+    """1,6 mld zł is 1 600 000 tys. zł and 800 000 000 zł is 800 mln zł, written so."""
+    from citystrategy._exact import to_unit
+
+    converted = to_unit(Decimal(number), printed, unit)
+    assert isinstance(converted, Decimal)
+    assert str(converted) == expected

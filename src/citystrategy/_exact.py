@@ -127,8 +127,21 @@ def convert(number: Decimal, factor: Fraction) -> Decimal | None:
         context.traps[Inexact] = True
         if _is_terminating(factor):
             # the digits as written, shifted: 1 234,5 kWh is 1,2345 MWh
-            return number * (Decimal(factor.numerator) / Decimal(factor.denominator))
-        return Decimal(exact.numerator) / Decimal(exact.denominator)
+            product = number * (Decimal(factor.numerator) / Decimal(factor.denominator))
+        else:
+            product = Decimal(exact.numerator) / Decimal(exact.denominator)
+        return _plain(product)
+
+
+def _plain(number: Decimal) -> Decimal:
+    """*number* without the zeros a conversion left after its last significant digit: 1,6 mld zł
+    is 1 600 000 tys. zł (not 1 600 000,0), 800 000 000 zł is 800 mln zł (not 800,000000).
+
+    >>> _plain(Decimal("800.000000")), _plain(Decimal("1.6E+6")), _plain(Decimal("1.2345"))
+    (Decimal('800'), Decimal('1600000'), Decimal('1.2345'))
+    """
+    normal = number.normalize()
+    return normal.quantize(Decimal(1)) if normal.as_tuple().exponent > 0 else normal  # type: ignore[operator]
 
 
 def _symbol(unit: str) -> str:

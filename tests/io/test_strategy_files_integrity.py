@@ -264,17 +264,20 @@ def test_number_too_large_to_compute_with_is_located(
     ("cell", "expected"),
     [
         ("114 447,6 GJ", "31791"),  # 114 447,6 GJ / 3,6 GJ per MWh
-        ("31 791 000 kWh", "31791.000"),
+        # no zeros after the last significant digit (shown as 31 791 MWh, not 31 791,000)
+        ("31 791 000 kWh", "31791"),
         ("31 791 234,5 kWh", "31791.2345"),
     ],
     ids=["gigajoules", "kilowatt-hours", "kilowatt-hours-fraction"],
 )
 def test_exact_conversion_to_the_indicator_unit(kielce_dir: Path, cell: str, expected: str) -> None:
-    """A value printed in GJ or kWh on an MWh indicator is stored exactly, no float digits."""
+    """A value printed in GJ or kWh on an MWh indicator is stored exactly, no float digits, and
+    keeps its printed text."""
     replace_once(kielce_dir / INDICATORS, "\t31791,00 MWh\t", f"\t{cell}\t")
     strategy = read_strategy(kielce_dir)
-    (value,) = [o.value for o in strategy.observations_of("KIE-2.4-09") if o.year == 2023]
-    assert str(value) == expected
+    (observation,) = [o for o in strategy.observations_of("KIE-2.4-09") if o.year == 2023]
+    assert str(observation.value) == expected
+    assert observation.raw == cell
 
 
 def test_conversion_that_is_not_exact_is_refused(kielce_dir: Path) -> None:

@@ -7,10 +7,12 @@ import pytest
 
 from citystrategy.cities.kielce import load
 from citystrategy.io.parse import MISSING_MARKERS
-from citystrategy.model import Missing
+from citystrategy.model import Missing, Strategy
 from citystrategy.reports import describe_finding
+from citystrategy.reports.annual import annual_report
 from citystrategy.reports.cells import cell_text
 from citystrategy.reports.document import Column, ColumnKind
+from citystrategy.reports.markdown import to_markdown
 from citystrategy.validation import FindingKind, check
 from tests.language import english_words, polish_words
 
@@ -57,3 +59,38 @@ def test_a_citys_own_reason_is_shown_as_it_is() -> None:
     column = Column("value", kind=ColumnKind.NUMBER, reason_key="why")
     own = "na dzień sporządzenia raportu brak danych w Bazie Danych Lokalnych GUS"
     assert cell_text(None, column, {"why": own}) == own
+
+
+#: KIE-1.1-01's 2023 value, replaced by GUS's sign "x" with the meaning the data keeps for it
+#: (its English words, as the reader and the merge store a sign without a meaning of its own).
+CODE = "KIE-1.1-01"
+
+
+@pytest.fixture(scope="module")
+def without_value() -> Strategy:
+    """Kielce with KIE-1.1-01 missing in 2023 for GUS's "not applicable"."""
+    shipped = load()
+    missing = Missing(code="missing", marker="x", text=MISSING_MARKERS["x"])
+    observations = tuple(
+        attrs.evolve(o, value=None, missing=missing) if (o.indicator, o.year) == (CODE, 2023) else o
+        for o in shipped.observations
+    )
+    return attrs.evolve(shipped, observations=observations)
+
+
+def test_polish_report_words_the_sign_in_polish(without_value: Strategy) -> None:
+    """Section 3, the findings and the data table say "nie dotyczy", never the English words."""
+    text = to_markdown(annual_report(without_value, 2023), data_rows=1000)
+    assert "not applicable" not in text
+    assert "GUS sign" not in text
+    words = "nie dotyczy: wypełnienie pozycji niemożliwe lub niecelowe (znak GUS „x”)"
+    assert f"| brak wartości za 2023\xa0r. (x): {words} |" in text  # section 3
+    assert f"| brak wartości | {CODE} | brak wartości za 2023\xa0r. (x): {words} |" in text
+    assert f"| {CODE} | 2023 | x: {words} | % | x: {words} |" in text  # the data
+
+
+def test_english_report_words_the_sign_in_english(without_value: Strategy) -> None:
+    """The English report keeps the English words."""
+    text = to_markdown(annual_report(without_value, 2023, locale="en_GB"), data_rows=1000)
+    assert "not applicable (GUS sign 'x')" in text
+    assert "nie dotyczy" not in text

@@ -40,6 +40,7 @@ from citystrategy.progress import (
 )
 from citystrategy.progress.strategy import check_table
 from citystrategy.reports._json import Why, exact, no_blank_texts, put, rounded, significant
+from citystrategy.reports.cells import reason_words
 from citystrategy.reports.tables import indicators as tables
 from citystrategy.reports.tables.indicators import _goals_frame, _values_frame
 from citystrategy.reports.text import _fill, _width, render_table
@@ -422,7 +423,7 @@ def format_assessment(
                     missing.format(
                         year=year,
                         marker=row[tables.MISSING_MARKER],
-                        text=str(row[tables.MISSING_REASON]).rstrip(". "),
+                        text=reason_words(row[tables.MISSING_REASON], locale).rstrip(". "),
                         used=row["current_year"],
                     ),
                 )

@@ -217,11 +217,18 @@ def _number_text(value: object, column: Column, locale: LocaleLike) -> str:
     return format_number(number, decimals=decimals, locale=locale)
 
 
+def reason_words(text: object, locale: LocaleLike) -> str:
+    """The reason for a missing value in the reader's language: the meaning of one of GUS's
+    signs (``not applicable (GUS sign 'x')``, as the data keeps it) translated, a city's own
+    reason (``brak danych w terminie``) as it is."""
+    return gettext(str(text), locale)
+
+
 def _missing_text(column: Column, row: Any, locale: LocaleLike) -> str:
     if column.reason_key and row is not None:
         reason = _row_value(row, column.reason_key, column)
         if not _is_missing(reason) and str(reason):
-            return gettext(_text(reason, column, locale), locale)  # GUS's signs translated
+            return reason_words(_text(reason, column, locale), locale)
     return format_missing(locale=locale)
 
 

@@ -61,7 +61,7 @@ from citystrategy.reports._web import (
     style_sheet,
     table_view,
 )
-from citystrategy.reports.cells import STATUS_ICONS
+from citystrategy.reports.cells import STATUS_ICONS, reason_words
 from citystrategy.reports.charts import ChartImages, indicator_chart
 from citystrategy.reports.csv import to_csv
 from citystrategy.reports.document import Chart, Column, ColumnKind, Table
@@ -289,7 +289,7 @@ class _Site:
     def missing_text(self, row: dict[str, Any]) -> str | None:
         if row[VALUE] is not None:
             return None
-        reason = str(row[MISSING_REASON] or "").strip()
+        reason = reason_words(row[MISSING_REASON] or "", self.loc).strip()
         marker = str(row[MISSING_MARKER] or "").strip()
         return " ".join(p for p in (marker, reason) if p) or pgettext("site", "no value", self.loc)
 
@@ -362,7 +362,10 @@ class _Site:
                 VALUE: pd.Series([o.value for o in observed], dtype=object),
                 UNIT: [indicator.unit] * len(observed),
                 MISSING_MARKER: [None if o.missing is None else o.missing.marker for o in observed],
-                MISSING_REASON: [None if o.missing is None else o.missing.text for o in observed],
+                MISSING_REASON: [
+                    None if o.missing is None else reason_words(o.missing.text, self.loc)
+                    for o in observed
+                ],
                 SOURCE: [o.source or indicator.source or None for o in observed],
             }
         )

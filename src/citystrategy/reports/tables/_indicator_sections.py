@@ -26,6 +26,7 @@ from citystrategy.formatting import (
 from citystrategy.frames import INDICATOR, SOURCE, TERRITORY, UNIT, YEAR
 from citystrategy.model import Strategy, TargetKind
 from citystrategy.progress import MIN_COVERAGE, Method, Note, ProgressOptions, Status, Trend
+from citystrategy.reports.cells import reason_words
 from citystrategy.reports.document import (
     Chart,
     ChartKind,
@@ -132,7 +133,7 @@ def _value_note(row: dict[str, Any], year: int, locale: LocaleLike) -> str | Non
         return None
     if row[MISSING_CODE] == _NO_OBSERVATION:
         return pgettext("indicator table", "no value for {year}", locale).format(year=year)
-    text = str(row[MISSING_REASON] or "").rstrip(". ")
+    text = reason_words(row[MISSING_REASON] or "", locale).rstrip(". ")
     template = gettext("no value for {year} ({marker}): {text}", locale)
     return template.format(year=year, marker=row[MISSING_MARKER], text=text)
 
@@ -500,7 +501,7 @@ def data_table_block(strategy: Strategy, *, locale: LocaleLike = "pl_PL") -> Tab
     labels = {unit: unit_label(unit, loc) for unit in frame[UNIT].unique()}
     shown[_UNIT_LABEL] = frame[UNIT].map(labels)
     shown[_REASON] = [
-        f"{marker}: {str(text).rstrip('. ')}" if _present(marker) else None
+        f"{marker}: {reason_words(text, loc).rstrip('. ')}" if _present(marker) else None
         for marker, text in zip(frame[MISSING_MARKER], frame[MISSING_REASON], strict=True)
     ]
     columns = (
