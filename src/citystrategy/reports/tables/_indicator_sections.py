@@ -508,8 +508,9 @@ def data_table_block(strategy: Strategy, *, locale: LocaleLike = "pl_PL") -> Tab
         Column(TERRITORY, pgettext("data table", "Territory (TERYT)", loc)),
         Column(INDICATOR, pgettext("assessment column", "Indicator", loc)),
         Column(YEAR, pgettext("data table", "Year", loc), ColumnKind.YEAR),
-        # a plain number: the unit is in the column beside it, said once
-        Column(VALUE, pgettext("data table", "Value", loc), ColumnKind.NUMBER, reason_key=_REASON),
+        # a plain number (the unit is in the column beside it, said once); a missing one empty,
+        # its reason in a column of its own, so that the column holds numbers only
+        Column(VALUE, pgettext("data table", "Value", loc), ColumnKind.NUMBER),
         Column(_UNIT_LABEL, pgettext("data table", "Unit", loc)),
         Column(_REASON, pgettext("data table", "Why the value is missing", loc)),
         Column(SOURCE, pgettext("data table", "Source", loc)),
