@@ -676,3 +676,34 @@ def test_formula_like_project_name(name: str, flagged: bool) -> None:
     )
     if flagged:
         assert found[0].severity is Severity.WARNING
+
+
+def _sampled(*values: str) -> Strategy:
+    """The count ``T-1.1-01`` as the survey-responses indicator, with *values* for 2022, 2023, …"""
+    observations = [
+        make_observation(year=2022 + i, value=Decimal(v.replace(",", ".")), raw=v)
+        for i, v in enumerate(values)
+    ]
+    return make_strategy(survey_responses_indicator="T-1.1-01", observations=observations)
+
+
+@pytest.mark.parametrize("size", ["0", "-3", "12,5"])
+def test_an_unusable_survey_sample_is_an_error(size: str) -> None:
+    """A sample size of 0, negative or fractional is an error on its year; 593 is none."""
+    report = check(_sampled("593", size))
+    (finding,) = report.of_kind(FindingKind.SURVEY_SAMPLE_UNUSABLE)
+    assert (finding.code, finding.detail("year")) == ("T-1.1-01", 2023)
+    assert finding.found == Measure(Decimal(size.replace(",", ".")), "count", size)
+    assert finding.severity is Severity.ERROR
+    assert not report.ok
+    assert "is the survey's sample size, yet it is not a whole number above 0" in finding.message
+
+
+def test_usable_survey_samples_and_other_counts_are_no_finding(
+    kielce_report: ValidationReport,
+) -> None:
+    """Whole sizes above 0 (Kielce's 593 and 248) are fine; a 0 of another count is no sample."""
+    assert kielce_report.of_kind(FindingKind.SURVEY_SAMPLE_UNUSABLE) == ()
+    assert check(_sampled("593", "248")).of_kind(FindingKind.SURVEY_SAMPLE_UNUSABLE) == ()
+    zero = make_strategy(observations=(make_observation(value=Decimal(0), raw="0"),))
+    assert check(zero).of_kind(FindingKind.SURVEY_SAMPLE_UNUSABLE) == ()

@@ -35,6 +35,8 @@ def _fill(path: Path, first: bool) -> None:
         previous = sheet[f"E{row}"].value
         if isinstance(previous, int | float):
             value = (Decimal(str(previous)) * Decimal("1.1")).quantize(Decimal("0.01"))
+            if sheet[f"A{row}"].value == "KIE-1.3-06":  # the survey's responses: a whole number
+                value = value.quantize(Decimal(1))
             sheet[f"I{row}"] = str(value).replace(".", ",") if row % 2 else float(value)
         else:
             sheet[f"J{row}"] = "- * brak danych w terminie (jeszcze nieopublikowane)"

@@ -681,3 +681,48 @@ def test_errors_are_listed_in_the_order_a_person_fixes_them(
     ]
     # the forms not returned (goals 3 and 4) come after the forms' own cells
     assert [p.sheet for p in result.errors[-2:]] == [None, None]
+
+
+@pytest.mark.parametrize("typed", [0, -3, "12,5"])
+def test_an_unusable_sample_size_is_refused_at_its_cell(
+    kielce: Strategy, sent: list[Path], tmp_path: Path, typed: object
+) -> None:
+    """A survey sample size of 0, negative or fractional is refused at its cell, saying what to do."""
+    form = copy(sent[0], tmp_path)  # goal 1's form: KIE-1.3-06, the survey's responses
+    fill_all(form)
+    row = row_of(form, IND, "KIE-1.3-06")
+    fill(form, {(IND, f"I{row}"): typed})
+    result = merge_forms(kielce, 2024, [form])
+    mine = [p for p in result.errors if Path(p.path) == form]  # the other forms: not returned
+    assert [(p.sheet, p.cell, p.text) for p in mine] == [(IND, f"I{row}", str(typed))]
+    english = str(mine[0])
+    assert (
+        "'KIE-1.3-06' is the number of the survey's responses, the sample size of the survey "
+        "shares: a whole number above 0; if there was no survey, leave the cell empty and choose "
+        "the reason"
+    ) in english
+    polish = describe_error(result.error(), locale="pl")  # type: ignore[arg-type]
+    assert (
+        "'KIE-1.3-06' to liczba odpowiedzi w badaniu ankietowym, czyli liczebność próby odsetków "
+        "z badania: liczba całkowita większa od 0; jeśli badania nie przeprowadzono, zostaw "
+        "komórkę pustą i wybierz przyczynę braku wartości"
+    ) in polish
+    names = [str(form), IND, "'KIE-1.3-06'", str(typed)]
+    assert english_words(polish, names=names) == []
+    assert polish_words(english, names=names) == []
+
+
+def test_an_empty_sample_cell_with_a_reason_is_merged(
+    kielce: Strategy, sent: list[Path], tmp_path: Path
+) -> None:
+    """Without a survey the cell stays empty with a reason, as the refusal says: no error."""
+    form = copy(sent[0], tmp_path)
+    fill_all(form)
+    row = row_of(form, IND, "KIE-1.3-06")
+    reason = "- * brak danych w terminie (jeszcze nieopublikowane)"
+    fill(form, {(IND, f"I{row}"): None, (IND, f"J{row}"): reason})
+    result = merge_forms(kielce, 2024, [form])
+    assert [p for p in result.errors if Path(p.path) == form] == []
+    merged = result.strategy.observation("KIE-1.3-06", 2024)
+    assert merged is not None
+    assert (merged.value, merged.raw) == (None, "- *")

@@ -7,12 +7,16 @@ Expected values are worked out by hand from the report's figures and the formula
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
+import attrs
 import pandas as pd
 import pytest
 
 from citystrategy import Q_
+from citystrategy.cli import main
 from citystrategy.errors import YearError
+from citystrategy.io import write_strategy
 from citystrategy.model import Direction, Level, Strategy, TargetKind
 from citystrategy.percent import Percent
 from citystrategy.progress import (
@@ -31,6 +35,7 @@ from tests.factories import (
     make_strategy,
     make_target,
 )
+from tests.reports.test_excel import load
 
 
 @pytest.fixture(scope="module")
@@ -138,6 +143,59 @@ def test_survey_samples_come_from_the_responses_indicator(kielce: Strategy) -> N
     assert samples is not None
     assert dict(zip(samples["year"], samples["n"], strict=True)) == {2023: 248, 2022: 593}
     assert survey_samples(make_strategy()) is None
+
+
+def _with_sample(kielce: Strategy, size: str) -> Strategy:
+    """Kielce with *size* typed as the 2023 value of KIE-1.3-06, the survey's responses."""
+    observations = [
+        attrs.evolve(o, value=Decimal(size.replace(",", ".")), raw=size)
+        if (o.indicator, o.year) == ("KIE-1.3-06", 2023)
+        else o
+        for o in kielce.observations
+    ]
+    return attrs.evolve(kielce, observations=observations)
+
+
+@pytest.mark.parametrize("size", ["0", "-248", "248,5"])
+def test_an_unusable_sample_size_is_left_out(kielce: Strategy, size: str) -> None:
+    """A 2023 size of 0, negative or fractional is no sample: 2022's 593 alone is kept."""
+    samples = survey_samples(_with_sample(kielce, size))
+    assert samples is not None
+    assert dict(zip(samples["year"], samples["n"], strict=True)) == {2022: 593}
+
+
+def test_assess_goes_on_without_the_unusable_size(kielce: Strategy) -> None:
+    """With 0 answers in 2023, KIE-1-01 keeps its status and change, without interval or test."""
+    row = assess(_with_sample(kielce, "0"), year=2023).set_index("code").loc["KIE-1-01"]
+    assert row["status"] == "deterioration"  # as with 248 answers (above)
+    assert row["change"] == Decimal("-7.1")
+    assert pd.isna(row["interval_low"])
+    assert pd.isna(row["interval_high"])
+    assert pd.isna(row["p_value"])
+
+
+def test_assess_and_report_run_on_a_folder_with_a_zero_sample(
+    kielce: Strategy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A data folder with 0 answers in 2023: check fails on it, assess and report run and list it."""
+    folder = write_strategy(_with_sample(kielce, "0"), tmp_path / "kielce-0")
+    assert main(["check", str(folder), "--year", "2023"]) == 1
+    out = capsys.readouterr().out
+    assert "wartość 0 za 2023\xa0r. to liczebność próby badania ankietowego" in out
+    assert main(["assess", str(folder), "--year", "2023"]) == 0
+    capsys.readouterr()
+    report = tmp_path / "raport.xlsx"
+    assert main(["report", str(folder), "--year", "2023", "-o", str(report)]) == 0
+    capsys.readouterr()
+    texts = [
+        str(value)
+        for sheet in load(report).worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    ]
+    assert "błędna liczebność próby" in texts
+    assert any(t.startswith("wartość 0 za 2023\xa0r. to liczebność próby") for t in texts)
 
 
 def test_goal_scores_average_their_indicators(table: pd.DataFrame, kielce: Strategy) -> None:

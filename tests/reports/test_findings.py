@@ -343,6 +343,16 @@ def test_findings_data_is_json_with_typed_values(kielce_report: ValidationReport
             "nazwa zaczyna się od znaku „=” (=SUMA(A1:A3)): arkusz kalkulacyjny potraktuje ten "
             "tekst jako formułę",
         ),
+        (
+            make_strategy(
+                survey_responses_indicator="T-1.1-01",
+                observations=(make_observation(value=Decimal(0), raw="0"),),
+            ),
+            FindingKind.SURVEY_SAMPLE_UNUSABLE,
+            "wartość 0 za 2023\xa0r. to liczebność próby badania ankietowego, a nie jest liczbą "
+            "całkowitą większą od 0: odsetki z badania za 2023\xa0r. nie mają przedziału ufności "
+            "ani testu istotności zmiany",
+        ),
     ],
     ids=[
         "share-above-100",
@@ -352,6 +362,7 @@ def test_findings_data_is_json_with_typed_values(kielce_report: ValidationReport
         "target-year",
         "target-above-100",
         "formula",
+        "survey-sample",
     ],
 )
 def test_plausibility_findings_in_polish(
@@ -359,6 +370,21 @@ def test_plausibility_findings_in_polish(
 ) -> None:
     """Plausibility and target-year findings are worded in Polish, with Polish numbers."""
     assert [describe_finding(f) for f in check(strategy).of_kind(kind)] == [expected]
+
+
+def test_an_unusable_sample_in_english() -> None:
+    """In English, the finding names the size and its year, and what the survey shares lose."""
+    strategy = make_strategy(
+        survey_responses_indicator="T-1.1-01",
+        observations=(make_observation(value=Decimal("-3"), raw="-3"),),
+    )
+    (finding,) = check(strategy).of_kind(FindingKind.SURVEY_SAMPLE_UNUSABLE)
+    assert describe_finding(finding, locale="en_GB") == (
+        "the value -3 for 2023 is the survey's sample size, yet it is not a whole number above 0: "
+        "the survey shares of 2023 get no confidence interval and no change test"
+    )
+    assert kind_name(finding.kind, locale="en_GB") == "unusable sample size"
+    assert kind_name(finding.kind) == "błędna liczebność próby"
 
 
 def test_plausibility_findings_in_english() -> None:
@@ -555,6 +581,11 @@ _EVERY_CASE: list[Finding] = [
             values={"field": field, "start": "=", "text": "=SUMA(A1)"},
         )
         for field in ("name", "note", "description", "aliases", "implementer")
+    ),
+    Finding(
+        kind=_K.SURVEY_SAMPLE_UNUSABLE,
+        code="T-1.1-01",
+        values={"year": 2023, "value": _m("12.5", "count"), "unit": "count"},
     ),
 ]
 _CASE_IDS = [f"{i}-{f.kind.value}-{f.variant}" for i, f in enumerate(_EVERY_CASE)]

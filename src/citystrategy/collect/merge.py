@@ -226,11 +226,24 @@ def _range_message(low: Decimal | None, high: Decimal | None) -> Message:
     return Message("\u2264\u00a0{high}", {"high": high})
 
 
-def _impossible(indicator: Indicator, value: Decimal | None) -> Message | None:
-    """Why *value* cannot be a value of *indicator* at all (not merely implausible), or None."""
+def _impossible(
+    indicator: Indicator, value: Decimal | None, *, sample: bool = False
+) -> Message | None:
+    """Why *value* cannot be a value of *indicator* at all (not merely implausible), or None.
+
+    *sample* says that *indicator* is the strategy's survey-responses indicator, whose values
+    are the sample sizes of the survey shares: whole numbers above 0.
+    """
     if value is None:
         return None
     code = {"code": indicator.code}
+    if sample and (value <= 0 or value != value.to_integral_value()):
+        template = N_(
+            "{code!r} is the number of the survey's responses, the sample size of the survey "
+            "shares: a whole number above 0; if there was no survey, leave the cell empty and "
+            "choose the reason"
+        )
+        return Message(template, code)
     if indicator.survey and indicator.unit == "percent" and not 0 <= value <= 100:
         return Message(N_("{code!r} is a share of the survey's answers, between 0 and 100%"), code)
     if indicator.unit in WHOLE_UNITS and value < 0:
@@ -428,7 +441,11 @@ class _Merger:
         source = gettext("Data-entry form for {year}: {unit} ({file})", self.locale).format(
             year=self.year, unit=unit, file=path.name
         )
-        impossible = _impossible(self.strategy.indicator(filled.indicator), filled.value)
+        impossible = _impossible(
+            self.strategy.indicator(filled.indicator),
+            filled.value,
+            sample=filled.indicator == self.strategy.survey_responses_indicator,
+        )
         if impossible is not None:
             self.errors.append(
                 FormProblem(

@@ -153,7 +153,12 @@ def indicator_metadata(strategy: Strategy) -> pd.DataFrame:
 
 
 def survey_samples(strategy: Strategy) -> pd.DataFrame | None:
-    """Survey sample sizes by territory and year, from the survey-responses indicator."""
+    """Survey sample sizes by territory and year, from the survey-responses indicator.
+
+    A value that is no sample size (0, negative or fractional) is left out, as a year without
+    a value is: the survey shares of that year get no interval and no change test, and
+    :func:`citystrategy.check` reports it (``survey_sample_unusable``).
+    """
     instance(strategy, "strategy", Strategy, "a Strategy")
     code = strategy.survey_responses_indicator
     if code is None or code not in {i.code for i in strategy.indicators}:
@@ -161,7 +166,7 @@ def survey_samples(strategy: Strategy) -> pd.DataFrame | None:
     rows = [
         {TERRITORY: o.territory, YEAR: o.year, "n": int(o.value)}
         for o in strategy.observations_of(code)
-        if o.value is not None
+        if o.value is not None and o.value > 0 and o.value == o.value.to_integral_value()
     ]
     return pd.DataFrame(rows, columns=[TERRITORY, YEAR, "n"]) if rows else None
 

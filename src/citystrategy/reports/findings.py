@@ -93,6 +93,7 @@ def _kind_names(language: str) -> dict[FindingKind, str]:
         _K.TARGET_YEAR_BEFORE_BASE: pgettext("finding kind", "target year before base", language),
         _K.TARGET_OUT_OF_RANGE: pgettext("finding kind", "target out of range", language),
         _K.FORMULA_LIKE_TEXT: pgettext("finding kind", "text like a formula", language),
+        _K.SURVEY_SAMPLE_UNUSABLE: pgettext("finding kind", "unusable sample size", language),
     }
 
 
@@ -205,6 +206,12 @@ def _template(finding: Finding, locale: Locale) -> str:
         ),
         _K.FORMULA_LIKE_TEXT: lambda: gettext(
             "{field} starts with “{start}” ({text}): a spreadsheet would run it as a formula",
+            locale,
+        ),
+        _K.SURVEY_SAMPLE_UNUSABLE: lambda: gettext(
+            "the value {value} for {year} is the survey's sample size, yet it is not a whole "
+            "number above 0: the survey shares of {year} get no confidence interval and no "
+            "change test",
             locale,
         ),
     }

@@ -120,6 +120,7 @@ def check(strategy: Strategy, *, year: int | None = None) -> ValidationReport:
         findings += plausibility_findings(strategy, indicator)
         findings += target_year_findings(strategy, indicator)
     findings += missing_findings(strategy.observations)
+    findings += _survey_samples(strategy)
     findings += _formula_like(strategy)
     findings += [
         Finding(
@@ -236,6 +237,30 @@ def _links(strategy: Strategy) -> list[Finding]:
             FindingKind.UNKNOWN_INDICATOR,
             responses,
             "survey",
+        )
+    return findings
+
+
+def _survey_samples(strategy: Strategy) -> list[Finding]:
+    """Sample sizes the survey shares cannot use: values of the survey-responses indicator that
+    are 0, negative or fractional (:func:`~citystrategy.progress.survey_samples` leaves them out).
+    """
+    code = strategy.survey_responses_indicator
+    if code is None or code not in {i.code for i in strategy.indicators}:
+        return []  # no survey indicator, or an unknown one (a finding of its own)
+    unit = strategy.indicator(code).unit
+    findings = []
+    for o in sorted(strategy.observations_of(code), key=lambda o: (o.year, o.territory)):
+        if o.value is None or (o.value > 0 and o.value == o.value.to_integral_value()):
+            continue
+        value = Measure(o.value, unit, o.raw)
+        findings.append(
+            Finding(
+                kind=FindingKind.SURVEY_SAMPLE_UNUSABLE,
+                code=code,
+                found=value,  # expected: a whole number above 0
+                values={"year": o.year, "value": value, "unit": unit},
+            )
         )
     return findings
 

@@ -60,6 +60,7 @@ class FindingKind(StrEnum):
     TARGET_YEAR_BEFORE_BASE = "target_year_before_base"
     TARGET_OUT_OF_RANGE = "target_out_of_range"
     FORMULA_LIKE_TEXT = "formula_like_text"
+    SURVEY_SAMPLE_UNUSABLE = "survey_sample_unusable"
 
 
 #: Severity of each kind.
@@ -87,6 +88,9 @@ SEVERITIES: Final = {
     FindingKind.TARGET_YEAR_BEFORE_BASE: Severity.WARNING,
     FindingKind.TARGET_OUT_OF_RANGE: Severity.WARNING,
     FindingKind.FORMULA_LIKE_TEXT: Severity.WARNING,
+    # An error: the merge refuses such a size as impossible, and the survey shares of its year
+    # lose their intervals and change tests; `check` exits non-zero so that it is corrected.
+    FindingKind.SURVEY_SAMPLE_UNUSABLE: Severity.ERROR,
 }
 
 
