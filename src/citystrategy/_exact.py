@@ -19,6 +19,8 @@ from fractions import Fraction
 from functools import lru_cache
 
 from citystrategy import units
+from citystrategy._i18n import N_
+from citystrategy.errors import Message, UnitName
 from citystrategy.units import unit_facts
 
 
@@ -144,29 +146,30 @@ def _plain(number: Decimal) -> Decimal:
     return normal.quantize(Decimal(1)) if normal.as_tuple().exponent > 0 else normal  # type: ignore[operator]
 
 
-def _symbol(unit: str) -> str:
-    """The unit as people write it (``MWh`` for ``megawatt_hour``)."""
-    return f"{units.ureg.Unit(unit):~}"
-
-
-def to_unit(number: Decimal, printed: str, unit: str) -> Decimal | str:
-    """*number* in *printed* written in *unit*, exactly; or why it cannot be (for messages).
+def to_unit(number: Decimal, printed: str, unit: str) -> Decimal | Message:
+    """*number* in *printed* written in *unit*, exactly; or why it cannot be (a message, the
+    units shown by their labels in the reader's language).
 
     Both units must be of one dimensionality (checked by the caller).
 
     >>> to_unit(Decimal("1234.5"), "kilowatt_hour", "megawatt_hour")
     Decimal('1.2345')
-    >>> to_unit(Decimal("31791"), "gigajoule", "megawatt_hour")
-    '31791 GJ is not a finite decimal in MWh (1 GJ = 5/18 MWh); write the value in MWh'
+    >>> str(to_unit(Decimal("31791"), "gigajoule", "megawatt_hour"))
+    "31791 'GJ' is not a finite decimal in 'MWh' (1 'GJ' = 5/18 'MWh'); write the value in 'MWh'"
     """
     factor = ratio(printed, unit)
     converted = None if factor is None else convert(number, factor)
     if converted is not None:
         return converted
-    source, target = _symbol(printed), _symbol(unit)
+    values: dict[str, object] = {"found": UnitName(printed), "unit": UnitName(unit)}
     if factor is None:
-        return f"{source} cannot be converted to {target} exactly; write the value in {target}"
-    return (
-        f"{number} {source} is not a finite decimal in {target} (1 {source} = "
-        f"{factor.numerator}/{factor.denominator} {target}); write the value in {target}"
+        template = N_(
+            "{found!r} cannot be converted to {unit!r} exactly; write the value in {unit!r}"
+        )
+        return Message(template, values)
+    template = N_(
+        "{number} {found!r} is not a finite decimal in {unit!r} (1 {found!r} = "
+        "{numerator}/{denominator} {unit!r}); write the value in {unit!r}"
     )
+    values |= {"number": number, "numerator": factor.numerator, "denominator": factor.denominator}
+    return Message(template, values)

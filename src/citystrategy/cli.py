@@ -1160,6 +1160,11 @@ def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     else:
         said = ngettext("the forms can be merged, with {count} warning to check", "the forms can be merged, with {count} warnings to check", len(merge.warnings), args.locale)  # fmt: skip
     out.write("\n" + said.format(count=len(merge.errors) or len(merge.warnings)) + "\n")
+    if merge.duplicates:  # a form that came back twice: named here, not only counted
+        from citystrategy.errors import FormError
+
+        text = _describe_error(FormError(list(merge.duplicates), len(merge.duplicates)), args.locale)  # fmt: skip
+        out.writelines(f"  {line.strip()}\n" for line in text.splitlines()[1:])
     if not merge.errors:
         out.writelines(_merge_warnings(merge, args.locale))
     return EXIT_OK

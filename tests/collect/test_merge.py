@@ -187,7 +187,7 @@ def test_plausibility_warnings(merged: MergeResult) -> None:
     assert ("KIE-1-01", WarningKind.CHANGE) not in kinds  # 6,1 against 5,2
     change = next(w for w in merged.warnings if w.indicator == "KIE-1.1-04")
     assert str(change.message) == (
-        "'KIE-1.1-04': 400 is 2.35 times the value of 2023 (170), beyond the factor 2"
+        "'KIE-1.1-04': 400 is 2.4 times the value of 2023 (170), more than 2 times it"
     )
     history = next(w for w in merged.warnings if w.indicator == "KIE-1.1-05")
     assert "(371 to 425) by more than the margin of 20%" in str(history.message)
@@ -206,12 +206,59 @@ def test_warnings_in_both_languages(merged: MergeResult) -> None:
         "'KIE-1.1-05'",
     ]
     polish = describe_error(error, locale="pl_PL")
-    assert "400 to 2,35 raza wartość z 2023 r. (170)" in polish
+    assert "400 to 2,4-krotność wartości z 2023 r. (170), ponad 2-krotny wzrost" in polish
     # the range as the form shows it, and no Python number quoted as if typed
     assert "leży poza zakresem wiarygodnych wartości 0–100" in polish
     assert "wpisano" not in polish
     assert english_words(polish, names=names) == []
     assert polish_words(describe_error(error, locale="en_GB"), names=names) == []
+
+
+@pytest.mark.parametrize(
+    ("factor", "english", "polish"),
+    [
+        (2, "is less than a half of", "to mniej niż połowa wartości"),
+        (3, "is less than a third of", "to mniej niż jedna trzecia wartości"),
+        (5, "is less than 1/5 of", "to mniej niż 1/5 wartości"),
+    ],
+)
+def test_a_fall_is_worded_as_a_part_of_the_previous_value(
+    kielce: Strategy, sent: list[Path], tmp_path: Path, factor: int, english: str, polish: str
+) -> None:
+    """A fall reads as less than a half (a third, 1/N) of the previous value, never 0,00 times."""
+    form = copy(sent[0], tmp_path)
+    fill_all(form)
+    dps = row_of(form, IND, "KIE-1.1-04")  # 170 in 2023
+    fill(form, {(IND, f"I{dps}"): "1,5"})  # 170 / 1,5 = 113,3: about 1/110 of it
+    result = merge_forms(kielce, 2024, [form], change_factor=factor)
+    change = next(
+        w for w in result.warnings if (w.indicator, w.kind) == ("KIE-1.1-04", WarningKind.CHANGE)
+    )
+    assert str(change.message) == (
+        f"'KIE-1.1-04': 1.5 {english} the value of 2023 (170): about 1/110 of it"
+    )
+    error = FormError([change.to_problem()])
+    names = [str(form), IND, "'KIE-1.1-04'"]
+    worded = describe_error(error, locale="pl_PL")
+    assert f"1,5 {polish} z 2023 r. (170): około 1/110 tej wartości" in worded
+    assert "0,00" not in worded
+    assert english_words(worded, names=names) == []
+    english_text = describe_error(error, locale="en_GB")
+    assert "about 1/110 of it" in english_text
+    assert polish_words(english_text, names=names) == []
+
+
+def test_a_rise_near_the_factor_keeps_the_figures_that_show_it(
+    kielce: Strategy, sent: list[Path], tmp_path: Path
+) -> None:
+    """341 against 170 is 2.0059 times: shown as 2.01 (2.0, two figures, would not be above 2)."""
+    form = copy(sent[0], tmp_path)
+    fill_all(form)
+    dps = row_of(form, IND, "KIE-1.1-04")
+    fill(form, {(IND, f"I{dps}"): 341})
+    result = merge_forms(kielce, 2024, [form])
+    change = next(w for w in result.warnings if w.indicator == "KIE-1.1-04")
+    assert "341 is 2.01 times the value of 2023 (170)" in str(change.message)
 
 
 def test_the_same_indicator_with_different_values_is_an_error(

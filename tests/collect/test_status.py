@@ -196,3 +196,80 @@ def test_the_grouping_is_taken_from_the_forms(kielce: Strategy, tmp_path: Path) 
     assert list(frame["unit"]) == ["source:survey", "source:records", "source:bdl"]
     assert list(frame["returned"]) == [True, False, False]
     assert list(frame["indicators"]) == [29, 79, 4]
+
+
+def _copied(returned: Path) -> tuple[Path, Path]:
+    """Goal 1's form in *returned* and a copy of it beside it, as a file manager names one."""
+    form = next(p for p in sorted(returned.iterdir()) if "-1-" in p.name)
+    copy = Path(shutil.copy(form, returned / f"{form.stem} (kopia).xlsx"))
+    return form, copy
+
+
+def test_a_form_that_came_back_twice_is_one_problem(kielce: Strategy, returned: Path) -> None:
+    """A copied form: one problem naming both files, its rows not counted or refused again."""
+    from citystrategy.collect import merge_forms
+
+    before = merge_forms(kielce, 2024, [returned])
+    form, copy = _copied(returned)
+    frame = form_status(kielce, 2024, [returned])
+    one = frame[frame["unit"] == "goal:1"].iloc[0]
+    assert (one["filled"], one["errors"]) == (2, 2)  # the formula, and the copy
+    assert form.name in one["file"]
+    assert copy.name in one["file"]
+    result = merge_forms(kielce, 2024, [returned])
+    assert len(result.errors) == len(before.errors) + 1
+    assert len(result.duplicates) == 1
+    duplicate = result.duplicates[0]
+    assert duplicate in result.errors
+    # the copy sorts first ("(kopia)" after a space, before ".xlsx"): the form is the second
+    assert str(duplicate.message) == (
+        f"this form came back twice: {copy} and {form} (the same unit and strategy): keep one"
+    )
+    assert not [p for p in result.errors if "also on" in str(p.message)]
+    assert [p for p in result.errors if p.path == str(form)] == [duplicate]
+
+
+@pytest.mark.parametrize("locale", ["pl", "en"])
+def test_the_status_names_a_form_that_came_back_twice(
+    locale: str, returned: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`collect status` and `collect merge` name both files of a copied form, in one language."""
+    form, copy = _copied(returned)
+    names = [*GOALS, str(form), str(copy)]
+    code, out, err = run(["collect", "status", "kielce", str(returned), "--locale", locale], capsys)
+    assert (code, err) == (0, "")
+    goal_1 = next(line for line in out.splitlines() if line.startswith(GOALS[0]))
+    assert goal_1.split()[-2] == "2"
+    if locale == "pl":
+        said = f"ten formularz odesłano dwukrotnie: {copy} i {form} (ta sama jednostka i strategia)"
+        assert "56 problemów uniemożliwia scalenie" in out
+        assert english_words(out, names=names) == []
+    else:
+        said = f"this form came back twice: {copy} and {form} (the same unit and strategy)"
+        assert "56 problems stand in the way" in out
+        assert polish_words(out, names=names) == []
+    assert out.count(said) == 1
+    argv = ["collect", "merge", "kielce", str(returned), "-o", str(returned.parent / "out")]
+    code, out, err = run([*argv, "--locale", locale], capsys)
+    assert code != 0
+    assert err.count(said) == 1
+    assert not (returned.parent / "out").exists()
+
+
+def test_excel_lock_files_are_not_forms(kielce: Strategy, returned: Path) -> None:
+    """Excel's ~$ lock file beside an open form is skipped, in a folder and named by a glob."""
+    from citystrategy.collect import form_paths, merge_forms
+
+    forms = sorted(returned.iterdir())
+    lock = returned / f"~${forms[0].name}"
+    lock.write_bytes(b"\x0bJan Kowalski" + b" " * 41 + b"\x00" * 111)  # 165 bytes, as Excel's
+    assert form_paths([returned]) == forms
+    assert form_paths(sorted(returned.glob("*.xlsx"))) == forms  # formularze/*.xlsx
+    before = merge_forms(kielce, 2024, forms)
+    after = merge_forms(kielce, 2024, sorted(returned.glob("*.xlsx")))
+    assert after.errors == before.errors
+    assert str(lock) not in after.forms
+    # a workbook someone saved under such a name is a form all the same
+    lock.unlink()
+    saved = Path(shutil.copy(forms[1], returned / f"~${forms[1].name}"))
+    assert saved in form_paths([returned])

@@ -522,7 +522,7 @@ def test_parse_quantity_inexact_conversion_is_refused() -> None:
     """31 791 GJ is 8 830,8(3) MWh, a repeating decimal: refused, never float digits."""
     with pytest.raises(ParseError, match="5/18") as info:
         parse_quantity("31 791 GJ", unit="MWh", location="row 4")
-    assert "write the value in MWh" in str(info.value)
+    assert "write the value in 'MWh'" in str(info.value)
     assert info.value.location == "row 4"
 
 

@@ -286,8 +286,47 @@ def test_conversion_that_is_not_exact_is_refused(kielce_dir: Path) -> None:
     problem = only_problem(kielce_dir, INDICATORS)
     assert problem.startswith(f"line {line}, column 'value_2023'")
     assert "5/18" in problem
-    assert "write the value in MWh" in problem
+    assert "write the value in 'MWh'" in problem
     assert "8830,83" not in problem
+
+
+@pytest.mark.parametrize(
+    ("cell", "english", "polish"),
+    [
+        (
+            "31 791 GJ",
+            "31791 'GJ' is not a finite decimal in 'MWh' (1 'GJ' = 5/18 'MWh'); write the "
+            "value in 'MWh'",
+            "31\u00a0791 'GJ' to w jednostce 'MWh' nieskończony ułamek dziesiętny (1 'GJ' = "
+            "5/18 'MWh'); wpisz wartość w jednostce 'MWh'",
+        ),
+        (
+            "31 791 zł",
+            "unit 'PLN' of '31 791 zł' does not fit the indicator's unit 'MWh'",
+            "jednostka 'zł' wartości '31 791 zł' nie pasuje do jednostki wskaźnika 'MWh'",
+        ),
+    ],
+)
+def test_a_unit_that_does_not_fit_is_named_by_its_label(
+    kielce_dir: Path, cell: str, english: str, polish: str
+) -> None:
+    """A unit that does not fit or convert is worded by its label in either language."""
+    from citystrategy.reports import describe_error
+    from tests.language import english_words, identifiers, polish_words
+
+    replace_once(kielce_dir / INDICATORS, "\t31791,00 MWh\t", f"\t{cell}\t")
+    error = read_error(kielce_dir)
+    names = [str(kielce_dir / INDICATORS), "value_2023", "GJ", "MWh", cell]
+    english_text = describe_error(error, locale="en_GB")
+    polish_text = describe_error(error, locale="pl_PL")
+    assert english in str(error)
+    assert polish in polish_text
+    for text in (english_text, polish_text):
+        assert "megawatt_hour" not in text
+        assert "gigajoule" not in text
+        assert identifiers(text, names=names) == []
+    assert english_words(polish_text, names=names) == []
+    assert polish_words(english_text, names=names) == []
 
 
 def test_formula_in_a_project_name_is_a_finding(kielce_dir: Path) -> None:

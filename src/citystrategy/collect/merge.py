@@ -28,7 +28,7 @@ from citystrategy._i18n import N_, gettext
 from citystrategy.collect import _layout as layout
 from citystrategy.collect._groups import GroupBy, form_groups
 from citystrategy.collect.read import FilledProject, FilledValue, _letter, _read_each
-from citystrategy.collect.status import form_paths
+from citystrategy.collect.status import _copies, form_paths
 from citystrategy.errors import (
     ArgumentError,
     ArgumentTypeError,
@@ -177,6 +177,9 @@ class MergeResult:
         warnings: The implausible values merged, and the projects merged without their cost or
             description, in the same order.
         forms: The files read, in the order they were merged.
+        duplicates: The forms that came back twice (the same file copied: the same unit and
+            fingerprint on the identification sheet), one problem each; they are among
+            :attr:`errors` too. The copy's rows are not read again.
     """
 
     strategy: Strategy
@@ -185,6 +188,7 @@ class MergeResult:
     errors: tuple[FormProblem, ...] = field(factory=tuple, converter=_problems)
     warnings: tuple[MergeWarning, ...] = field(factory=tuple, converter=_warnings)
     forms: tuple[str, ...] = field(factory=tuple, converter=_strings)
+    duplicates: tuple[FormProblem, ...] = field(factory=tuple, converter=_problems)
 
     @property
     def ok(self) -> bool:
@@ -251,6 +255,50 @@ def _impossible(
     if indicator.unit in CURRENCIES and _places(value) > 2:
         return Message(N_("an amount of money has at most two decimals (grosze)"))
     return None
+
+
+def _significant(value: Decimal, beyond: Decimal) -> Decimal:
+    """*value* (above *beyond*) to two significant figures, or more while that would not be
+    above *beyond* (2,04 against a factor of 2 is ``2.04``, not ``2.0``); never ``0``.
+
+    >>> [str(_significant(Decimal(v), Decimal(2))) for v in ("3.547", "11354.3", "2.04", "2.001")]
+    ['3.5', '11000', '2.04', '2.001']
+    """
+    rounded = value
+    for digits in range(2, 6):
+        place = value.adjusted() - digits + 1
+        rounded = _plain(value.quantize(Decimal(1).scaleb(place)))
+        if rounded > beyond:
+            return rounded
+    return rounded
+
+
+def _change_message(ratio: Decimal, factor: Decimal) -> tuple[str, Decimal]:
+    """The template of a change beyond *factor* and the ratio it shows, as a person says it: a
+    rise as so many times the previous value, a fall as less than a half (a third, 1/N) of it,
+    about 1/N of it (never ``0.00`` times)."""
+    if ratio > 1:
+        template = N_(
+            "{code!r}: {value} is {ratio} times the value of {year} ({previous}), more than "
+            "{factor} times it"
+        )
+        return template, _significant(ratio, factor)
+    if factor == 2:
+        template = N_(
+            "{code!r}: {value} is less than a half of the value of {year} ({previous}): about "
+            "1/{ratio} of it"
+        )
+    elif factor == 3:
+        template = N_(
+            "{code!r}: {value} is less than a third of the value of {year} ({previous}): about "
+            "1/{ratio} of it"
+        )
+    else:
+        template = N_(
+            "{code!r}: {value} is less than 1/{factor} of the value of {year} ({previous}): "
+            "about 1/{ratio} of it"
+        )
+    return template, _significant(1 / ratio, factor)
 
 
 def _reading_order(cell: str | None) -> tuple[int, int]:
@@ -335,9 +383,15 @@ def merge_forms(
     merger = _Merger(strategy, year, factor, margin / 100, loc)
     units: dict[str, str] = {}
     rule: str | None = None
-    for path, form, problems in _read_each(form_paths(paths), strategy, year):
-        merger.errors += problems
+    read = _read_each(form_paths(paths), strategy, year)
+    copies, copied = _copies(read)
+    merger.duplicates = [problem for problems in copied.values() for problem in problems]
+    merger.errors += merger.duplicates
+    for path, form, problems in read:
         merger.forms.append(str(path))
+        if path in copies:
+            continue  # the form that came back twice: one problem, not one per row again
+        merger.errors += problems
         if form is None:
             continue
         for sheet in [v.sheet for v in form.values] + [p.sheet for p in form.projects]:
@@ -376,6 +430,7 @@ class _Merger:
         self.factor = factor
         self.margin = margin
         self.errors: list[FormProblem] = []
+        self.duplicates: list[FormProblem] = []
         self.warnings: list[MergeWarning] = []
         self.log: list[Provenance] = []
         self.forms: list[str] = []
@@ -543,17 +598,14 @@ class _Merger:
         if previous is not None and previous != 0 and value != 0 and (value > 0) == (previous > 0):
             ratio = value / previous
             if ratio > self.factor or ratio < 1 / self.factor:
-                template = N_(
-                    "{code!r}: {value} is {ratio} times the value of {year} ({previous}), "
-                    "beyond the factor {factor}"
-                )
+                template, shown = _change_message(ratio, self.factor)
                 self._warn(
                     path,
                     filled,
                     WarningKind.CHANGE,
                     template,
                     value=value,
-                    ratio=ratio.quantize(Decimal("0.01")),
+                    ratio=shown,
                     year=str(self.year - 1),
                     previous=previous,
                     factor=self.factor,
@@ -721,6 +773,7 @@ class _Merger:
             errors=sorted(self.errors, key=lambda p: self._order(p.path, p.sheet, p.cell)),
             warnings=sorted(self.warnings, key=lambda w: self._order(w.file, w.sheet, w.cell)),
             forms=self.forms,
+            duplicates=self.duplicates,
         )
 
 

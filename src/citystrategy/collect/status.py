@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import os
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from citystrategy._arguments import instance, integer
 from citystrategy._arguments import path as path_argument
-from citystrategy._i18n import pgettext
+from citystrategy._i18n import N_, pgettext
 from citystrategy.collect._groups import GroupBy, form_groups
 from citystrategy.collect.read import FilledForm, _read_each
-from citystrategy.errors import FormProblem
+from citystrategy.errors import FormProblem, Message
 from citystrategy.formatting import get_locale
 from citystrategy.model import Strategy
 
@@ -38,8 +39,20 @@ STATUS_COLUMNS: Final = (
 )
 
 
+def _is_lock_file(path: Path) -> bool:
+    """Whether *path* is the lock file Excel keeps beside a workbook open in it
+    (``~$cel-1.xlsx``, a few hundred bytes, not a workbook): a ``~$`` name and no zip inside.
+    A workbook someone saved under such a name is still read."""
+    # is_zipfile is False for a file gone already (Excel removes it when the form is closed)
+    return path.name.startswith("~$") and not zipfile.is_zipfile(path)
+
+
 def form_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """*paths* with each folder replaced by the ``.xlsx`` files in it, sorted by name.
+
+    Excel's lock files (``~$cel-1.xlsx``, beside a form open in Excel) are left out, in a
+    folder and when named one by one (``formularze/*.xlsx`` names them while a form is open):
+    they are not forms.
 
     Raises:
         ArgumentTypeError: If an item is not a path.
@@ -48,10 +61,48 @@ def form_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for item in paths:
         path = Path(os.fspath(path_argument(item, "paths")))
         if path.is_dir():
-            found += sorted(p for p in path.glob("*.xlsx") if not p.name.startswith("~$"))
-        else:
+            found += sorted(p for p in path.glob("*.xlsx") if not _is_lock_file(p))
+        elif not _is_lock_file(path):
             found.append(path)
     return found
+
+
+_Read = list[tuple[Path, FilledForm | None, list[FormProblem]]]
+
+
+def _copies(read: _Read) -> tuple[set[Path], dict[str, list[FormProblem]]]:
+    """The forms that came back more than once, and one problem per such form, by unit.
+
+    Two files are one form when their identification sheets say the same strategy, year, unit
+    and fingerprint (a file copied, ``cel-1 (kopia).xlsx`` beside ``cel-1.xlsx``). The first
+    of them (in the order read) is the form; the others are its copies, which are not read
+    further: their rows would only repeat the form's.
+    """
+    seen: dict[tuple[str, int, str, str], list[Path]] = {}
+    for path, form, _problems in read:
+        if form is not None:
+            key = (form.strategy, form.year, form.unit, form.fingerprint)
+            seen.setdefault(key, []).append(path)
+    copies: set[Path] = set()
+    problems: dict[str, list[FormProblem]] = {}
+    for (_strategy, _year, unit, _fingerprint), paths in seen.items():
+        if len(paths) < 2:
+            continue
+        copies.update(paths[1:])
+        if len(paths) == 2:
+            template = N_(
+                "this form came back twice: {first} and {second} (the same unit and "
+                "strategy): keep one"
+            )
+            values: dict[str, object] = {"first": str(paths[0]), "second": str(paths[1])}
+        else:
+            template = N_(
+                "this form came back {count} times: {files} (the same unit and strategy): keep one"
+            )
+            values = {"count": len(paths), "files": tuple(str(path) for path in paths)}
+        problem = FormProblem(message=Message(template, values), path=str(paths[1]))
+        problems.setdefault(unit, []).append(problem)
+    return copies, problems
 
 
 def form_status(
@@ -73,7 +124,9 @@ def form_status(
     completed, out of all its indicators and projects (DHIS2's completeness: every expected
     entry counts).
     A form that belongs to no expected unit (another strategy or year) gets a row of its own
-    with an empty ``unit``; a unit with two forms counts the problem in ``errors``.
+    with an empty ``unit``; a unit with two forms counts the problem in ``errors``, and a form
+    that came back twice (the same file copied: the same unit and fingerprint on its
+    identification sheet) counts one problem, its copy's rows not again; ``file`` names both.
 
     Args:
         strategy: The strategy.
@@ -92,6 +145,7 @@ def form_status(
     instance(strategy, "strategy", Strategy, "a Strategy")
     year = integer(year, "year")
     read = _read_each(form_paths(paths), strategy, year)
+    copies, copied = _copies(read)
     if by is None:
         by = next((form.group_by for _, form, _ in read if form is not None), GroupBy.GOAL)
     groups = form_groups(strategy, year, by=by)
@@ -115,13 +169,16 @@ def form_status(
             "projects": len(group.projects),
         }
         filled = with_reason = answered = errors = 0
-        if returned:
-            _path, form, problems = returned[-1]
+        # a copy of a form counts once, as the one problem of the form that came back twice
+        kept = [entry for entry in returned if entry[0] not in copies]
+        if kept:
+            _path, form, problems = kept[-1]
             assert form is not None
             filled = sum(1 for v in form.values if v.value is not None)
             with_reason = sum(1 for v in form.values if v.value is None and v.marker)
             answered = sum(1 for p in form.projects if p.completed is not None)
-            errors = sum(len(p) for _, _, p in returned) + len(returned) - 1
+            errors = sum(len(p) for _, _, p in kept) + len(kept) - 1
+            errors += len(copied.get(group.key, []))
         row |= {
             "filled": filled,
             "missing_with_reason": with_reason,

@@ -10,7 +10,7 @@ from typing import Final
 import attrs
 
 from citystrategy._i18n import N_
-from citystrategy.errors import Message
+from citystrategy.errors import Message, UnitName
 from citystrategy.io._files import (
     HEADER,
     Place,
@@ -84,10 +84,9 @@ def _fit(amount: Amount, unit: str) -> Decimal | Message:
     if converted is None:
         return Message(
             N_("unit {printed!r} of {raw!r} does not fit the indicator's unit {unit!r}"),
-            {"printed": amount.unit, "raw": amount.raw, "unit": unit},
+            {"printed": UnitName(amount.unit or ""), "raw": amount.raw, "unit": UnitName(unit)},
         )
-    # why not, in the words of _exact (English: it is outside this package)
-    return Message(converted) if isinstance(converted, str) else converted
+    return converted  # a number, or why not (the units by their labels)
 
 
 def _in_unit(

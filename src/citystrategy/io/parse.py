@@ -404,9 +404,9 @@ def _unit(
         raise _fail(raw, field, reason, location) from None
 
 
-def _fit_unit(amount: Amount, unit: str) -> Decimal | str | None:
-    """The number of *amount* in *unit*, exactly; why not (English), or ``None`` when the unit
-    printed beside it does not fit *unit*.
+def _fit_unit(amount: Amount, unit: str) -> Decimal | Message | None:
+    """The number of *amount* in *unit*, exactly; why not (a message), or ``None`` when the
+    unit printed beside it does not fit *unit*.
 
     The one rule of what a printed unit may be, shared by the data-folder readers and the
     forms: a printed unit fits when it converts to *unit*, or when it is the numerator of
@@ -675,7 +675,7 @@ def parse_quantity(
             {"found": UnitName(check_unit(found)), "unit": UnitName(expected)},
         )
         raise _fail(raw, field, reason, location)
-    if isinstance(exact, str):
+    if isinstance(exact, Message):
         raise _fail(raw, field, exact, location)
     result: pint.Quantity[Decimal] = Q_(exact, expected)
     return result
