@@ -1122,7 +1122,7 @@ def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
         return EXIT_OK
     if args.action == "merge":
         return _collect_merge(strategy, city, args, out)
-    frame = collect.form_status(strategy, args.year, args.forms, by=args.by)
+    frame = collect.form_status(strategy, args.year, args.forms, by=args.by, locale=args.locale)
     merge = collect.merge_forms(strategy, args.year, args.forms, by=args.by or "goal")
     if args.format == "json":
         records = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")

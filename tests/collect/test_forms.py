@@ -161,6 +161,11 @@ def test_validations_are_there(forms: list[Path]) -> None:
     count_row = row_of(forms[0], "Wskaźniki", "KIE-1.1-04")  # persons: 0 or more
     count = rules[f"I{count_row}"]
     assert (count.type, count.operator, count.formula1) == ("decimal", "greaterThanOrEqual", "0")
+    # the survey's sample size (strategy.toml's survey_responses_indicator): one response or more
+    sample_row = row_of(forms[0], "Wskaźniki", "KIE-1.3-06")
+    sample = rules[f"I{sample_row}"]
+    assert (sample.type, sample.operator, sample.formula1) == ("decimal", "greaterThanOrEqual", "1")
+    assert workbook["Wskaźniki"][f"H{sample_row}"].value == "≥\xa01"
     reasons = rules["J2"]
     assert reasons.type == "list"
     assert reasons.formula1 == "'citystrategy'!$G$1:$G$4"

@@ -82,13 +82,15 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return code, captured.out, captured.err
 
 
-GOALS = [
-    "Cel strategiczny 1. Miasto dla każdego",
-    "Cel strategiczny 2. Miasto sprawne i aktywne",
-    "Cel strategiczny 3. Miasto rozwijające się",
-    "Cel strategiczny 4. Miasto, w którym chce się żyć",
-    "Strategic goal 1. Miasto dla każdego",
+#: The units' names: each goal's own (Polish) name after "Strategic goal N." in English.
+NAMES = [
+    "Miasto dla każdego",
+    "Miasto sprawne i aktywne",
+    "Miasto rozwijające się",
+    "Miasto, w którym chce się żyć",
 ]
+GOALS = [f"Cel strategiczny {n}. {name}" for n, name in enumerate(NAMES, start=1)]
+ENGLISH_GOALS = [f"Strategic goal {n}. {name}" for n, name in enumerate(NAMES, start=1)]
 
 
 @pytest.mark.parametrize("locale", ["pl", "en"])
@@ -128,7 +130,8 @@ def test_collect_status_command(
     assert (code, err) == (0, "")
     assert identifiers(out, names=GOALS) == []
     lines = out.splitlines()
-    goal_1 = next(line for line in lines if line.startswith(GOALS[0]))
+    named = GOALS if locale == "pl" else ENGLISH_GOALS  # the units in the reader's language
+    goal_1 = next(line for line in lines if line.startswith(named[0]))
     if locale == "pl":
         assert lines[0] == "formularze za 2024 r.: zwrócono 2 z 4"
         assert goal_1.split()[-7:] == ["tak", "2/24", "1", "21", "2/10", "1", "14,7%"]
@@ -140,7 +143,8 @@ def test_collect_status_command(
         assert lines[0] == "forms for 2024: 2 of 4 returned"
         assert goal_1.split()[-7:] == ["yes", "2/24", "1", "21", "2/10", "1", "14.7%"]
         assert lines[-1] == "55 problems stand in the way of the merge; collect merge lists them"
-        assert polish_words(out, names=GOALS) == []
+        assert polish_words(out, names=NAMES) == []
+        assert "Cel strategiczny" not in out
 
 
 def test_collect_status_json(returned: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -182,7 +186,11 @@ def test_collect_status_csv(
     complete = {"pl": "14,7", "en": "14.7"}[locale]
     assert units[0][-1] == complete
     assert not {"True", "False", "true", "false"} & {cell for row in units for cell in row}
-    names = [*GOALS, *(p.name for p in returned.iterdir()), "goal:1", "goal:2", "goal:3", "goal:4"]
+    names = [*GOALS, *NAMES, *(p.name for p in returned.iterdir())]
+    names += ["goal:1", "goal:2", "goal:3", "goal:4"]
+    unit_column = header.index({"pl": "Jednostka", "en": "Unit"}[locale])
+    named = GOALS if locale == "pl" else ENGLISH_GOALS  # the units in the reader's language
+    assert [row[unit_column] for row in units] == named
     if locale == "pl":
         assert english_words(out, names=names) == []
     else:
@@ -235,10 +243,11 @@ def test_the_status_names_a_form_that_came_back_twice(
 ) -> None:
     """`collect status` and `collect merge` name both files of a copied form, in one language."""
     form, copy = _copied(returned)
-    names = [*GOALS, str(form), str(copy)]
+    names = [*GOALS, *NAMES, str(form), str(copy)]
     code, out, err = run(["collect", "status", "kielce", str(returned), "--locale", locale], capsys)
     assert (code, err) == (0, "")
-    goal_1 = next(line for line in out.splitlines() if line.startswith(GOALS[0]))
+    named = GOALS if locale == "pl" else ENGLISH_GOALS
+    goal_1 = next(line for line in out.splitlines() if line.startswith(named[0]))
     assert goal_1.split()[-2] == "2"
     if locale == "pl":
         said = f"ten formularz odesłano dwukrotnie: {copy} i {form} (ta sama jednostka i strategia)"

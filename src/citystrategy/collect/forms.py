@@ -483,6 +483,11 @@ class _Form:
             row, column + 1, get_label(indicator.direction, locale=locale), styles.text
         )
         value_range = plausible_range(indicator)
+        if indicator.code == self.strategy.survey_responses_indicator:
+            # the survey's sample size: at least one response (the merge refuses 0)
+            high = None if value_range is None else value_range.high
+            low = None if value_range is None else value_range.low
+            value_range = ValueRange(low=max(low or 1, Decimal(1)), high=high)
         sheet.write_string(row, column + 2, _range_text(value_range, locale), styles.text)
         value, reason, comment = (self.first_input + i for i in range(3))
         sheet.write_blank(row, value, None, styles.number("General", input_cell=True))

@@ -111,6 +111,7 @@ def form_status(
     paths: Iterable[str | os.PathLike[str]],
     *,
     by: GroupBy | str | None = None,
+    locale: str = "pl_PL",
 ) -> pd.DataFrame:
     """How complete the returned forms of *year* are, per unit: one row per expected form.
 
@@ -134,11 +135,14 @@ def form_status(
         paths: The returned forms: files, or folders whose ``.xlsx`` files are read.
         by: The grouping the forms were written with; by default, the one the first readable
             form names (by goal when none can be read).
+        locale: The language of the units' names (``unit_name``: ``Strategic goal 1. …`` in
+            English), as :func:`~citystrategy.collect.form_groups` names them.
 
     Raises:
         ArgumentTypeError: If *strategy* is not a Strategy, *year* not an int, or a path not a
             path.
-        ArgumentError: If *by* is not a :class:`~citystrategy.collect.GroupBy`.
+        ArgumentError: If *by* is not a :class:`~citystrategy.collect.GroupBy`, or *locale*
+            not one citystrategy supports.
     """
     import pandas as pd
 
@@ -148,7 +152,7 @@ def form_status(
     copies, copied = _copies(read)
     if by is None:
         by = next((form.group_by for _, form, _ in read if form is not None), GroupBy.GOAL)
-    groups = form_groups(strategy, year, by=by)
+    groups = form_groups(strategy, year, by=by, locale=locale)
     by_unit: dict[str, list[tuple[Path, FilledForm | None, list[FormProblem]]]] = {}
     stray: list[tuple[Path, FilledForm | None, list[FormProblem]]] = []
     expected = {group.key for group in groups}
