@@ -466,12 +466,13 @@ POLISH_HEADER = [
     "Kod",
     "Rok",
     "Wartość lub koszt",
+    "Jednostka miary",
     "Przyczyna braku wartości",
     "Wykonane prace",
     "Plik",
     "Arkusz",
     "Komórka",
-    "Jednostka",
+    "Jednostka odpowiedzialna",
     "Komentarz",
 ]
 
@@ -502,6 +503,7 @@ def test_the_polish_log_is_a_table_excel_opens(merged: MergeResult, tmp_path: Pa
         "6,1",
     )
     assert (first["Komórka"], first["Komentarz"]) == ("I2", "badanie ankietowe 2024")
+    assert first["Jednostka miary"] == "%"  # KIE-1-01 is in percent (indicators.tsv)
     reason = by_code["KIE-1.1-02"]  # '.' chosen in J4
     assert reason["Wartość lub koszt"] == ""
     assert reason["Przyczyna braku wartości"] == "brak danych: nieznane lub objęte tajemnicą"
@@ -511,6 +513,7 @@ def test_the_polish_log_is_a_table_excel_opens(merged: MergeResult, tmp_path: Pa
     project = by_code["KIE-P-03"]
     assert (project["Rodzaj"], project["Rok"]) == ("projekt", "2024")
     assert (project["Wartość lub koszt"], project["Komórka"]) == ("5200000,00", "F2")
+    assert project["Jednostka miary"] == "zł"  # a cost's currency
     assert project["Wykonane prace"] == "Staże i bony szkoleniowe dla 120 osób."
     assert not [cell for row in rows for cell in row.values() if cell.startswith("'")]
     text = raw.decode("utf-8-sig")
@@ -539,7 +542,7 @@ def test_the_english_log_is_plain_csv(merged: MergeResult, tmp_path: Path) -> No
         "Code",
         "Year",
         "Value or cost",
-        "Reason for a missing value",
+        "Unit of measure",
     ]
     by_code = {row["Code"]: row for row in rows}
     assert (by_code["KIE-1-01"]["Kind"], by_code["KIE-1-01"]["Value or cost"]) == (
@@ -692,6 +695,11 @@ GOAL_NAMES = [
     "Cel strategiczny 2. Miasto sprawne i aktywne",
     "Cel strategiczny 3. Miasto rozwijające się",
     "Cel strategiczny 4. Miasto, w którym chce się żyć",
+    # the goals' own names, after "Strategic goal N." where the reader reads English
+    "Miasto dla każdego",
+    "Miasto sprawne i aktywne",
+    "Miasto rozwijające się",
+    "Miasto, w którym chce się żyć",
 ]
 
 

@@ -155,6 +155,22 @@ def test_survey_significance(table: pd.DataFrame) -> None:
     assert math.isnan(count[t.P_VALUE])
 
 
+def test_an_unchanged_survey_share_is_not_a_significant_change(kielce: Strategy) -> None:
+    """KIE-3.3-07 at 6,2% in 2022 and, changed here, in 2023 too: unchanged, p = 1, not significant."""
+    observations = [
+        attrs.evolve(o, value=Decimal("6.2"), raw="6,2%")
+        if (o.indicator, o.year) == ("KIE-3.3-07", 2023)
+        else o
+        for o in kielce.observations
+    ]
+    table = t.indicator_values_table(attrs.evolve(kielce, observations=observations), 2023)
+    same = table[table[t.CODE] == "KIE-3.3-07"].iloc[0]
+    assert (same[t.VALUE], same[t.PREVIOUS_VALUE]) == (Decimal("6.2"), Decimal("6.2"))
+    assert same[t.TREND] == "unchanged"
+    assert same[t.P_VALUE] == pytest.approx(1)
+    assert not same[t.SIGNIFICANT]
+
+
 def test_targets_are_data(table: pd.DataFrame) -> None:
     """``<45`` and ``20 ug/m3`` are at-most limits; every target is for 2030."""
     ozone = _row(table, "Średnioroczne stężenie zanieczyszczenia O3")

@@ -16,7 +16,8 @@ from citystrategy._arguments import instance
 from citystrategy._i18n import N_, gettext, ngettext, pgettext
 from citystrategy.collect._groups import MISSING_REASONS
 from citystrategy.collect.merge import MergeResult, log_frame
-from citystrategy.formatting import format_date, get_locale
+from citystrategy.formatting import format_date, get_language, get_locale
+from citystrategy.formatting._labels import unit_name
 from citystrategy.reports.document import Column, ColumnKind, Table
 
 __all__ = ["log_table"]
@@ -29,7 +30,8 @@ def log_table(result: MergeResult, *, locale: str = "pl_PL") -> Table:
     words), the code, the year (of the value; of a project, the year it was completed in), the
     value or the project's cost (an exact number, left empty when the value is missing or no cost
     is given), the reason a value is missing (the words of the form's list), the work done on a
-    project, the file, sheet and cell the value came from, the unit and the comment. It is what
+    project, its unit of measure (a cost's currency), the file, sheet and cell the value came
+    from, the unit responsible for it and the comment. It is what
     :func:`~citystrategy.collect.write_merge` writes as the log's CSV file;
     :func:`~citystrategy.collect.log_frame` is the same log for programs (stable keys, the
     missing-value sign, the currency of a cost).
@@ -46,11 +48,21 @@ def log_table(result: MergeResult, *, locale: str = "pl_PL") -> Table:
     >>> from citystrategy.collect import merge_forms
     >>> table = log_table(merge_forms(kielce.load(), 2024, []), locale="en_GB")
     >>> [column.title for column in table.columns][:5]
-    ['Kind', 'Code', 'Year', 'Value or cost', 'Reason for a missing value']
+    ['Kind', 'Code', 'Year', 'Value or cost', 'Unit of measure']
     """
     instance(result, "result", MergeResult, "a MergeResult")
     language = str(get_locale(locale))
     frame = log_frame(result)
+    # the unit of measure of each value (a cost's currency), as the form's column names it
+    units = {indicator.code: indicator.unit for indicator in result.strategy.indicators}
+    words = get_language(language)
+    measures = zip(frame["kind"], frame["code"], frame["currency"], strict=True)
+    frame["measure"] = [
+        unit_name(units[code] if kind == "indicator" else currency, words)
+        if (units.get(code) if kind == "indicator" else currency)
+        else ""
+        for kind, code, currency in measures
+    ]
 
     kinds = {
         "indicator": pgettext("merge log", "indicator", language),
@@ -62,6 +74,7 @@ def log_table(result: MergeResult, *, locale: str = "pl_PL") -> Table:
         Column("code", pgettext("merge log", "Code", language)),
         Column("year", pgettext("merge log", "Year", language), ColumnKind.INTEGER),
         Column("value", pgettext("merge log", "Value or cost", language), ColumnKind.NUMBER),
+        Column("measure", pgettext("merge log", "Unit of measure", language)),
         Column(
             "marker",
             pgettext("merge log", "Reason for a missing value", language),
@@ -72,7 +85,7 @@ def log_table(result: MergeResult, *, locale: str = "pl_PL") -> Table:
         Column("file", pgettext("merge log", "File", language)),
         Column("sheet", pgettext("merge log", "Sheet", language)),
         Column("cell", pgettext("merge log", "Cell", language)),
-        Column("unit", pgettext("merge log", "Unit", language)),
+        Column("unit", pgettext("merge log", "Responsible unit", language)),
         Column("comment", pgettext("merge log", "Comment", language)),
     )
     return Table(frame, columns, title=pgettext("merge log", "Log of the merge", language))

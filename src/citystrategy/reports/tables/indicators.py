@@ -462,7 +462,8 @@ def _values_frame(
         p_value = row["p_value"]
         significant: object = pd.NA
         if bool(row["survey"]) and _present(p_value):
-            significant = row["trend"] != Trend.NOT_SIGNIFICANT.value
+            # a change beyond sampling error: neither within it nor no change at all
+            significant = row["trend"] not in (Trend.NOT_SIGNIFICANT.value, Trend.UNCHANGED.value)
         progress = row["progress"]
         rows.append(
             {
