@@ -87,10 +87,6 @@ _HEADER_FILL: Final = "#D9D9D9"
 _WIDTHS: Final = {"code": 12, "name": 60, "unit": 14, "previous": 13, "target": 20}
 
 
-def _unit_label(unit: str, language: str) -> str:
-    return unit_name(unit, language)
-
-
 def _decimals(values: Sequence[Decimal]) -> int:
     places = [-int(v.as_tuple().exponent) for v in values if isinstance(v.as_tuple().exponent, int)]
     return min(max([0, *places]), 4)
@@ -453,7 +449,7 @@ class _Form:
         locale = self.locale
         sheet.write_string(row, 0, indicator.code, styles.text)
         sheet.write_string(row, 1, indicator.name, styles.text)
-        sheet.write_string(row, 2, _unit_label(indicator.unit, self.language), styles.text)
+        sheet.write_string(row, 2, unit_name(indicator.unit, self.language), styles.text)
         values = [
             o.value
             for y in self.previous
@@ -526,7 +522,7 @@ class _Form:
             row,
             _height(
                 (indicator.name, _WIDTHS["name"]),
-                (_unit_label(indicator.unit, self.language), _WIDTHS["unit"]),
+                (unit_name(indicator.unit, self.language), _WIDTHS["unit"]),
                 (direction, 24),
             ),
         )
@@ -538,7 +534,7 @@ class _Form:
         self, indicator: Indicator, value_range: ValueRange | None
     ) -> dict[str, Any]:
         locale = self.locale
-        unit = _unit_label(indicator.unit, self.language)
+        unit = unit_name(indicator.unit, self.language)
         template = N_("The value for {year}, in the unit: {unit}. A decimal comma: 12,5.")
         if self.english:
             template = N_("The value for {year}, in the unit: {unit}. A decimal point: 12.5.")

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from citystrategy._arguments import instance
 from citystrategy._arguments import path as path_argument
-from citystrategy._i18n import N_, gettext, ngettext, pgettext
+from citystrategy._i18n import N_, gettext
 from citystrategy.collect._groups import yes_word
 from citystrategy.collect.forms import _height, _print_setup, _workbook
 from citystrategy.collect.read import _cells, _check_file, _letter, _Problems, _typed
@@ -43,7 +43,8 @@ from citystrategy.errors import (
     ParseError,
     UnsupportedFormatError,
 )
-from citystrategy.formatting import NOUNS, UNIT_LABELS, get_label, get_language, get_locale
+from citystrategy.formatting import UNIT_LABELS, get_label, get_language, get_locale
+from citystrategy.formatting._labels import unit_name
 from citystrategy.io.parse import Amount, Bound, MissingValue, parse_money, parse_value
 from citystrategy.model import (
     ActionDirection,
@@ -196,22 +197,12 @@ def _yes_no(locale: str) -> tuple[str, str]:
     return yes_word(True, locale), yes_word(False, locale)
 
 
-def _unit_label(unit: str, language: str) -> str:
-    """The unit as the workbook shows it: its label (``%``, ``µg/m³``), else its registry key."""
-    label = UNIT_LABELS.get(unit, {}).get(language, "")
-    if label.startswith("noun:"):
-        return ngettext(*NOUNS[label.removeprefix("noun:")], 5, language)
-    if unit == "count":
-        return pgettext("unit", "number", language)
-    return label or unit
-
-
 def _unit_labels() -> dict[str, str]:
     """Each unit label of either language (casefolded) -> its unit, where it names one unit."""
     found: dict[str, set[str]] = {}
     for unit in UNIT_LABELS:
         for language in _LANGUAGES:
-            found.setdefault(_unit_label(unit, language).casefold(), set()).add(unit)
+            found.setdefault(unit_name(unit, language).casefold(), set()).add(unit)
     return {label: next(iter(units)) for label, units in found.items() if len(units) == 1}
 
 
@@ -362,7 +353,7 @@ class _Writer:
             "territory_kind": [gettext(k, locale) for k in _KINDS.values()],
             "currency": list(_CURRENCIES),
             "implementer_kind": [gettext(k, locale) for k in _IMPLEMENTER_KINDS.values()],
-            "unit": sorted({_unit_label(u, self.language) for u in UNIT_LABELS}, key=str.casefold),
+            "unit": sorted({unit_name(u, self.language) for u in UNIT_LABELS}, key=str.casefold),
         }
         if self.strategy is not None:
             strategy = self.strategy
@@ -658,7 +649,7 @@ class _Writer:
                         indicator.code,
                         indicator.goal_code,
                         indicator.name,
-                        _unit_label(indicator.unit, self.language),
+                        unit_name(indicator.unit, self.language),
                         get_label(indicator.direction, locale=self.locale),
                         *self._target_cells(indicator),
                         None
@@ -1385,7 +1376,7 @@ class _Reader:
                         cell,
                         N_("a percentage, but the indicator's unit is {unit!r}"),
                         raw,
-                        unit=_unit_label(unit, self.language),
+                        unit=unit_name(unit, self.language),
                     )
                     return None
             return Amount(number, None, None, raw)
@@ -1411,8 +1402,8 @@ class _Reader:
                     cell,
                     N_("the unit {found!r} does not fit the indicator's unit {unit!r}"),
                     text,
-                    found=_unit_label(parsed.unit, self.language),
-                    unit=_unit_label(unit, self.language),
+                    found=unit_name(parsed.unit, self.language),
+                    unit=unit_name(unit, self.language),
                 )
                 return None
         if unit in _CURRENCIES:
