@@ -8,8 +8,9 @@ baseline is ``python -c "import pandas"`` with the same interpreter. The rounds 
 falls on all of them alike, and each figure is the best of the rounds, the least disturbed.
 One untimed run of each first fills the caches (the operating system's, pint's cache of its
 parsed definitions and citystrategy's of the parsed packaged data (``citystrategy._cache``),
-which a user's first run writes, and Python's bytecode of a source checkout, which an installed
-package has already: the children run without ``PYTHONDONTWRITEBYTECODE``).
+which a user's first run writes, Python's bytecode of a source checkout, which an installed
+package has already: the children run without ``PYTHONDONTWRITEBYTECODE``, and the compiled
+message catalogue of a checkout whose ``.po`` is newer than its ``.mo``, which a wheel carries).
 
 It prints the figures and the ratios to the baseline as a Markdown table, for
 ``docs/performance.md``, then what a run of ``assess`` spends importing (``python -X

@@ -2,9 +2,9 @@
 
 Messages are written in English in the code, marked for babel's extractor, and translated in
 ``locale/<language>/LC_MESSAGES/citystrategy.po``: the ``.po`` files are the source. A wheel
-carries them compiled (``.mo``, built by ``hatch_build.py``); in a source checkout whose ``.mo``
-is missing or older than its ``.po`` the ``.po`` is compiled in memory, so an edited catalogue
-takes effect at once. English needs no catalogue: the messages are English.
+carries them compiled (``.mo``, built by ``hatch_build.py``) and without the ``.po``; in a source
+checkout whose ``.mo`` is missing or older than its ``.po`` the ``.po`` is compiled and kept as the
+``.mo``, so an edited catalogue takes effect at once (:func:`load`). English needs no catalogue: the messages are English.
 
 Every function takes the locale explicitly (nothing is read from the environment):
 
@@ -30,11 +30,15 @@ translation or the catalogue holds one the code no longer uses.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gettext as _gettext
 import io
+import os
+import tempfile
 from decimal import Decimal
 from importlib.resources import as_file, files
+from pathlib import Path
 from typing import Final
 
 from babel import Locale
@@ -47,6 +51,7 @@ __all__ = [
     "Nn_",
     "gettext",
     "language",
+    "load",
     "ngettext",
     "pgettext",
 ]
@@ -79,14 +84,43 @@ def language(locale: Locale | str) -> str:
     return code if code in LANGUAGES else "en"
 
 
-def _compile(po: bytes) -> _gettext.GNUTranslations:
+def _compile(po: bytes) -> bytes:
     from babel.messages import mofile, pofile  # only in a checkout with a stale .mo
 
-    catalog = pofile.read_po(io.BytesIO(po))
     buffer = io.BytesIO()
-    mofile.write_mo(buffer, catalog)
-    buffer.seek(0)
-    return _gettext.GNUTranslations(buffer)
+    mofile.write_mo(buffer, pofile.read_po(io.BytesIO(po)))
+    return buffer.getvalue()
+
+
+def _keep(mo: Path, compiled: bytes) -> None:
+    """Write *compiled* to *mo* whole or not at all; a folder that cannot be written is left."""
+    try:
+        descriptor, name = tempfile.mkstemp(dir=mo.parent, suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(compiled)
+        os.replace(name, mo)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+
+
+def load(folder: Path) -> _gettext.GNUTranslations:
+    """The catalogue of *folder* (``…/LC_MESSAGES``): its ``.mo``, or its ``.po`` compiled.
+
+    A wheel carries the ``.mo`` alone. In a source checkout the ``.po`` is compiled when the
+    ``.mo`` is missing or older, and the result is kept as the ``.mo`` (git-ignored) where the
+    folder can be written, so an edited catalogue takes effect at once and is compiled once.
+    """
+    po, mo = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
+    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with mo.open("rb") as stream:
+            return _gettext.GNUTranslations(stream)
+    compiled = _compile(po.read_bytes())
+    _keep(mo, compiled)
+    return _gettext.GNUTranslations(io.BytesIO(compiled))
 
 
 @functools.cache
@@ -94,14 +128,8 @@ def translations(code: str) -> _gettext.NullTranslations:
     """The translations of the language *code* (``"pl"``), or the English identity."""
     if code not in LANGUAGES:
         return _gettext.NullTranslations()
-    folder = files("citystrategy") / "locale" / code / "LC_MESSAGES"
-    po, mo = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
-    if mo.is_file():
-        with as_file(po) as po_path, as_file(mo) as mo_path:
-            if not po_path.is_file() or mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-                with mo_path.open("rb") as stream:
-                    return _gettext.GNUTranslations(stream)
-    return _compile(po.read_bytes())
+    with as_file(files("citystrategy") / "locale" / code / "LC_MESSAGES") as folder:
+        return load(folder)
 
 
 def gettext(message: str, locale: Locale | str) -> str:
