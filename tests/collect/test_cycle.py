@@ -104,8 +104,8 @@ def test_the_2024_cycle_runs_end_to_end(cycle: Path, capsys: pytest.CaptureFixtu
     workbook = load(report)
     summary = [c for row in workbook["Podsumowanie"].iter_rows(values_only=True) for c in row if c]
     assert any("od 01.01.2024\xa0r. do 31.12.2024\xa0r." in str(c) for c in summary)
-    assert any(
-        "Projekty zakończone w 2024 r.: 1, o łącznym koszcie 5\xa0200\xa0000,00\xa0zł" in str(c)
+    assert any(  # the catalogue's cost (goal table 1); the form's is the cost incurred
+        "Projekty zakończone w 2024 r.: 1, o łącznym koszcie 5\xa0156\xa0229,23\xa0zł" in str(c)
         for c in summary
     )
     rows = list(workbook["3. Wskaźniki"].iter_rows(values_only=True))
@@ -125,6 +125,9 @@ def test_the_2024_cycle_runs_end_to_end(cycle: Path, capsys: pytest.CaptureFixtu
     projects = list(workbook["2. Projekty i koszty"].iter_rows(values_only=True))
     listed = next(row for row in projects if row[:2] == (1, "Zawodowy bumerang"))
     assert listed[2] == "Staże i bony szkoleniowe dla 120 osób."
+    header = next(row for row in projects if row[:2] == ("Lp.", "Nazwa projektu"))
+    costs = dict(zip(header, listed, strict=False))
+    assert (costs["Koszt"], costs["Koszt poniesiony"]) == (5156229.23, 5200000)
 
     checked = _run(capsys, "check", str(merged), "--year", "2024")
     assert "0 błędów" in checked

@@ -45,6 +45,12 @@ _TEXT = st.text(alphabet=_ALPHABET, min_size=1, max_size=24).map(str.strip).filt
 #: A project's name as projects.tsv writes it: without surrounding quotation marks.
 _NAME = _TEXT.filter(lambda name: name[:1] not in '„"“' and name[-1:] not in '”"')
 _LONG_TEXT = st.lists(_TEXT, min_size=1, max_size=3).map("\n\n".join)
+#: A cost a year's list of completed projects reports, in zł or €, to the grosz or cent.
+_REPORTED_COST = st.builds(
+    Money,
+    st.decimals(min_value=0, max_value=10**9, places=2),
+    st.sampled_from(["PLN", "EUR"]),
+)
 _UNITS = ("count", "percent", "PLN", "day")
 _MARKERS = ("- *", "–", ".", "x")
 _SETTINGS = settings(
@@ -252,6 +258,7 @@ def strategies(draw: Any) -> Strategy:
                 completed_in=report_year if completed else None,
                 description=draw(_LONG_TEXT) if listed else "",
                 list_number=number if listed else None,
+                reported_cost=draw(st.one_of(st.none(), _REPORTED_COST)) if listed else None,
                 note=draw(st.one_of(st.just(""), _TEXT)),
                 responsible=draw(st.one_of(st.just(""), _TEXT)),
             )

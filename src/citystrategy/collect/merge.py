@@ -35,20 +35,18 @@ from citystrategy.errors import (
     FormError,
     FormProblem,
     Message,
-    ParseError,
 )
 from citystrategy.formatting import get_locale
-from citystrategy.io.parse import MISSING_MARKERS, Amount, parse_value
+from citystrategy.io.parse import MISSING_MARKERS
 from citystrategy.model import (
     AnnualReport,
-    GoalLink,
     Indicator,
     Missing,
     Observation,
     Project,
     Strategy,
 )
-from citystrategy.money import CURRENCIES, Money
+from citystrategy.money import CURRENCIES
 from citystrategy.percent import as_percent
 from citystrategy.validation import WHOLE_UNITS, plausible_range
 
@@ -207,20 +205,6 @@ def _plain(value: Decimal) -> Decimal:
     return normal.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else normal
 
 
-def _with_cost(project: Project, cost: Money) -> tuple[GoalLink, ...]:
-    """*project*'s links, the one that states its cost (the first amount) stating *cost*."""
-    links = list(project.links)
-    for index, link in enumerate(links):
-        try:
-            stated = parse_value(link.cost_cell, field="cost")
-        except ParseError:
-            continue
-        if isinstance(stated, Amount):
-            links[index] = attrs.evolve(link, cost_cell=_raw(cost.amount) + " zł")
-            return tuple(links)
-    return tuple(links)
-
-
 def _range_message(low: Decimal | None, high: Decimal | None) -> Message:
     """A plausible range as a message: ``0–100``, ``≥ 0`` or ``≤ 100``, figures of the language."""
     if low is not None and high is not None:
@@ -341,8 +325,10 @@ def merge_forms(
 
     Each value becomes an observation of *year* for the strategy's territory (a value, or the
     missing-value sign chosen, with the strategy's own meaning of that sign where it has one);
-    each project marked completed gets ``completed_in`` *year*, and the cost and the
-    description given. Empty rows add nothing. A strategy without a report on *year* gets one
+    each project marked completed gets ``completed_in`` *year*, the description given, and the
+    cost given as its :attr:`~citystrategy.model.Project.reported_cost` (the cost of the work
+    done; the catalogue's cost, :attr:`~citystrategy.model.Project.cost`, and the goal links'
+    cost cells stay as they were). Empty rows add nothing. A strategy without a report on *year* gets one
     (the calendar year, not yet dated), so that the year can be reported on.
 
     Args:
@@ -659,8 +645,7 @@ class _Merger:
         self.projects[code] = attrs.evolve(
             project,
             completed_in=self.year,
-            cost=project.cost if filled.cost is None else filled.cost,
-            links=project.links if filled.cost is None else _with_cost(project, filled.cost),
+            reported_cost=project.reported_cost if filled.cost is None else filled.cost,
             description=filled.description or project.description,
         )
         row = filled.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -835,7 +820,7 @@ def write_merge(
 
     The report on the merge's year, which the merge adds when the strategy has none (the
     calendar year, not yet dated), is written to ``reports/<year>.toml`` with the list of the
-    projects completed in the year and their descriptions.
+    projects completed in the year, their descriptions and the costs reported for them.
 
     Args:
         result: The merge.

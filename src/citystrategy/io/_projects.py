@@ -55,6 +55,7 @@ class _ProjectDraft:
     description: str = ""
     listed_as: str = ""
     list_number: int | None = None
+    reported_cost: Money | None = None
 
 
 def _completed_in_period(row: Row, strategy: Strategy, problems: Problems) -> None:
@@ -157,6 +158,7 @@ def read_projects(
             responsible=row["responsible"],
             listed_as=draft.listed_as,
             list_number=draft.list_number,
+            reported_cost=draft.reported_cost,
         )
         if project is not None:
             projects.append(project)
@@ -287,12 +289,16 @@ class _Completed:
         code: The project's code in projects.tsv.
         listed_as: Its name as the list prints it.
         description: The "Opis prac" cell, as plain text.
+        cost: The cost of the work done in the year, as the unit reports it (exact money
+            text, ``"5 200 000,00 zł"``); it stands beside the catalogue's cost in
+            goal_links.tsv, never over it.
     """
 
     lp: int
     code: str
     listed_as: str = ""
     description: str = ""
+    cost: Money | None = None
 
 
 _COMPLETED: Final = Structurer({})
@@ -362,4 +368,5 @@ def _read_completed(
         draft.description = completed.description
         draft.listed_as = completed.listed_as
         draft.list_number = completed.lp
+        draft.reported_cost = completed.cost
     problems.raise_if_any()

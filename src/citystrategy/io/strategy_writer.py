@@ -19,8 +19,8 @@ printed text, is written in the canonical form the reader accepts, and read back
 * a goal link without its printed cell: the cost at the project's first link, and "Koszt
   realizacji projektu podany w Celu nr N" (N, the table of that first link) at the others; the
   project's own name; the next row of its goal table;
-* a project listed as completed (with a description or a listed name) without its number in the
-  report's list: the next number.
+* a project listed as completed (with a description, a listed name or a reported cost) without
+  its number in the report's list: the next number.
 
 Observations are written one column per year, newest first (or oldest first, as the strategy's
 observations or the earlier folder have them), and read back in that order: indicator by
@@ -220,11 +220,16 @@ def _as_written(strategy: Strategy, years: Sequence[int]) -> Strategy:
     )
 
 
+def _listed(project: Project) -> bool:
+    """Whether *project* says something only a report's list of completed projects holds."""
+    return bool(project.description or project.listed_as or project.reported_cost is not None)
+
+
 def _check_lists(strategy: Strategy) -> None:
     """A project listed as completed needs the year it was completed in and a report on it."""
     years = tuple(report.year for report in strategy.reports)
     for project in strategy.projects:
-        if project.list_number is None and not (project.description or project.listed_as):
+        if project.list_number is None and not _listed(project):
             continue
         if project.completed_in is None:
             raise _error(
@@ -316,7 +321,7 @@ def _projects_as_written(projects: Sequence[Project]) -> list[Project]:
                 )
             )
         number = project.list_number
-        if number is None and (project.description or project.listed_as):
+        if number is None and _listed(project):
             number = following.get(project.completed_in, 0) + 1
             following[project.completed_in] = number
         written.append(attrs.evolve(project, links=links, list_number=number))
@@ -827,6 +832,8 @@ def _completed_list(strategy: Strategy, year: int | None) -> list[toml.Table]:
         )
         if project.listed_as:
             entry.entries["listed_as"] = _plain_value(project.listed_as)
+        if project.reported_cost is not None:
+            entry.entries["cost"] = _money_value(project.reported_cost)
         if project.description:
             entry.entries["description"] = _plain_value(project.description)
         entries.append(entry)

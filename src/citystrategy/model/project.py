@@ -82,6 +82,10 @@ class Project:
             city names it; empty when not known.
         listed_as: Its name as a report's list of completed projects prints it, verbatim.
         list_number: Its number (lp) in that list, if it is listed.
+        reported_cost: The cost of the work done, as the year's list of completed projects
+            gives it (what the responsible unit reports as spent), exact; ``None`` if the list
+            gives none. It stands beside :attr:`cost`, the catalogue's cost, and never
+            replaces it: every total of the strategy's costs is of :attr:`cost`.
     """
 
     code: str = field(validator=non_blank)
@@ -96,6 +100,7 @@ class Project:
     responsible: str = ""
     listed_as: str = ""
     list_number: int | None = None
+    reported_cost: Money | None = None
 
     @property
     def strategic_goals(self) -> tuple[str, ...]:

@@ -141,6 +141,9 @@ COMPLETED_PROJECTS_COLUMNS: Final = (
     "cost",
     "currency",
     "cost_missing",
+    "reported_cost",
+    "reported_currency",
+    "reported_cost_missing",
 )
 
 #: The figures :func:`goal_costs_table` puts side by side, computed and declared.
@@ -383,10 +386,12 @@ def completed_projects_table(strategy: Strategy, year: int) -> pd.DataFrame:
         Columns :data:`COMPLETED_PROJECTS_COLUMNS`, one row per project in catalogue order:
         ``number`` (1, 2 …), ``project`` (its code), ``name``, ``description`` (the work done),
         ``strategic_goals`` and ``operational_goals`` (tuples of codes), ``implementer`` and
-        ``implementer_kind`` (``internal``, ``external``), ``cost`` (exact ``Decimal``) and its
-        ``currency`` (each project's own, so projects in several currencies keep theirs). What the
-        data do not state is ``None`` with ``not_stated`` in its ``*_missing`` column. A year
-        with no completed project gives no rows.
+        ``implementer_kind`` (``internal``, ``external``), ``cost`` (exact ``Decimal``, the
+        catalogue's cost) and its ``currency`` (each project's own, so projects in several
+        currencies keep theirs), ``reported_cost`` and ``reported_currency`` (the cost of the work
+        done as the year's list gives it, :attr:`~citystrategy.model.Project.reported_cost`).
+        What the data do not state is ``None`` with ``not_stated`` in its ``*_missing`` column.
+        A year with no completed project gives no rows.
 
     Raises:
         ArgumentTypeError: If *year* is not an int.
@@ -409,6 +414,10 @@ def completed_projects_table(strategy: Strategy, year: int) -> pd.DataFrame:
         record["cost"] = None if cost is None else cost.amount
         record["currency"] = None if cost is None else cost.currency
         record["cost_missing"] = Why.NOT_STATED.value if cost is None else None
+        reported = project.reported_cost
+        record["reported_cost"] = None if reported is None else reported.amount
+        record["reported_currency"] = None if reported is None else reported.currency
+        record["reported_cost_missing"] = Why.NOT_STATED.value if reported is None else None
         rows.append(record)
     frame = _frame(rows, COMPLETED_PROJECTS_COLUMNS, _settings(strategy, int(year)))
     frame["number"] = frame["number"].astype("int64")
@@ -741,7 +750,8 @@ def _completed_block(strategy: Strategy, year: int, locale: LocaleLike) -> Table
     shown = table.copy()
     for column in ("description_missing", "implementer_missing", "cost_missing"):
         _words(shown, column, _REASONS, locale)
-    columns = (
+    _words(shown, "reported_cost_missing", _REASONS, locale)
+    columns = [
         Column("number", pgettext("report column", "No.", locale), ColumnKind.INTEGER),
         Column("name", pgettext("report column", "Project", locale)),
         Column(
@@ -768,8 +778,31 @@ def _completed_block(strategy: Strategy, year: int, locale: LocaleLike) -> Table
             _currency(strategy),
             reason_key="cost_missing",
         ),
-    )
-    return Table(shown, columns, name="completed_projects")  # under its section's heading
+    ]
+    if table["reported_cost"].notna().any():  # beside the catalogue's cost, when a list gives one
+        currencies = set(table["reported_currency"].dropna())
+        currency = _currency(strategy)
+        title = pgettext("report column", "Cost incurred", locale)
+        key = "reported_cost_missing"
+        columns.append(
+            _money_column("reported_cost", title, currency, reason_key=key)
+            if currencies <= {currency}
+            else Column(
+                "reported_cost",
+                title,
+                ColumnKind.MEASURE,
+                unit_key="reported_currency",
+                decimals=2,
+                reason_key=key,
+            )
+        )
+        note = gettext(
+            "Cost: the project's cost as the strategy's project tables state it. Cost incurred: "
+            "the cost of the work done in {year}, as the unit responsible reports it.",
+            locale,
+        ).format(year=year)
+        return Table(shown, tuple(columns), note=note, name="completed_projects")
+    return Table(shown, tuple(columns), name="completed_projects")  # under its section's heading
 
 
 def _agree_column(key: str, title: str, locale: LocaleLike) -> Column:
