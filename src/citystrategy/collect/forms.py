@@ -581,7 +581,7 @@ class _Form:
                 14,
                 styles.input_header,
             ),
-            (pgettext("form", "Cost", locale), 18, styles.input_header),
+            (pgettext("form", "Cost incurred", locale), 18, styles.input_header),
             (pgettext("form", "Work done", locale), 50, styles.input_header),
             (pgettext("form", "Comment", locale), 40, styles.input_header),
         ]
@@ -634,11 +634,15 @@ class _Form:
                     "criteria": ">=",
                     "value": 0,
                     "error_type": "warning",
-                    "input_title": _title(pgettext("form", "Cost", locale)),
+                    "input_title": _title(pgettext("form", "Cost incurred", locale)),
                     "input_message": self._t(
-                        N_("The cost of carrying out the project, in złoty: 1 234 567.89.")
+                        N_(
+                            "The cost incurred for the work done in the year, in złoty: 1 234 567.89."
+                        )
                         if self.english
-                        else N_("The cost of carrying out the project, in złoty: 1 234 567,89.")
+                        else N_(
+                            "The cost incurred for the work done in the year, in złoty: 1 234 567,89."
+                        )
                     ),
                     "error_title": _title(self._t(N_("Not an amount"))),
                     "error_message": self._t(
