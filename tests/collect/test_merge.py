@@ -130,7 +130,9 @@ def test_values_become_observations_of_the_year(merged: MergeResult, kielce: Str
     bdl = strategy.observation("KIE-3.3-02", 2024)  # '- *' in 2023: the reason typed again
     assert bdl is not None
     assert bdl.missing is not None
-    assert bdl.missing.code == "not_yet_in_bdl"  # the strategy's own meaning of '- *'
+    # the reason chosen from the form's list, not the strategy's meaning of '- *' for 2023
+    assert (bdl.missing.code, bdl.missing.marker) == ("missing", "- *")
+    assert bdl.missing.text == "brak danych w terminie (jeszcze nieopublikowane)"
     assert len([o for o in strategy.observations if o.year == 2024]) == 112
     assert len(strategy.observations) == len(kielce.observations) + 112
     assert kielce.observation("KIE-1-01", 2024) is None  # the input is left as it was

@@ -187,6 +187,8 @@ def strategies(draw: Any) -> Strategy:
             if draw(st.integers(0, 3)) == 0:
                 marker = draw(st.sampled_from(_MARKERS))
                 missing = reasons[marker]
+                if draw(st.booleans()):  # a reason of its own (a form's): its reason_<year>
+                    missing = Missing(code="missing", marker=marker, text=draw(_TEXT))
                 observation = Observation(
                     indicator=code,
                     territory="2661011",

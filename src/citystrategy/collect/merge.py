@@ -26,7 +26,7 @@ from citystrategy._arguments import instance, integer
 from citystrategy._arguments import path as path_argument
 from citystrategy._i18n import N_, gettext
 from citystrategy.collect import _layout as layout
-from citystrategy.collect._groups import GroupBy, form_groups
+from citystrategy.collect._groups import MISSING_REASONS, GroupBy, form_groups
 from citystrategy.collect.read import FilledProject, FilledValue, _letter, _read_each
 from citystrategy.collect.status import _copies, form_paths
 from citystrategy.errors import (
@@ -37,7 +37,6 @@ from citystrategy.errors import (
     Message,
 )
 from citystrategy.formatting import get_locale
-from citystrategy.io.parse import MISSING_MARKERS
 from citystrategy.model import (
     AnnualReport,
     Indicator,
@@ -324,11 +323,12 @@ def merge_forms(
     """Merge the filled forms of *year* into *strategy*.
 
     Each value becomes an observation of *year* for the strategy's territory (a value, or the
-    missing-value sign chosen, with the strategy's own meaning of that sign where it has one);
-    each project marked completed gets ``completed_in`` *year*, the description given, and the
-    cost given as its :attr:`~citystrategy.model.Project.reported_cost` (the cost of the work
-    done; the catalogue's cost, :attr:`~citystrategy.model.Project.cost`, and the goal links'
-    cost cells stay as they were). Empty rows add nothing. A strategy without a report on *year* gets one
+    missing-value sign chosen, with the reason of the form's list in words: what the unit
+    chose, whatever the strategy's data say that sign means in earlier years); each project
+    marked completed gets ``completed_in`` *year*, the description given, and the cost given
+    as its :attr:`~citystrategy.model.Project.reported_cost` (the cost of the work done; the
+    catalogue's cost, :attr:`~citystrategy.model.Project.cost`, and the goal links' cost cells
+    stay as they were). Empty rows add nothing. A strategy without a report on *year* gets one
     (the calendar year, not yet dated), so that the year can be reported on.
 
     Args:
@@ -344,7 +344,9 @@ def merge_forms(
             absolute min and max, in percent (``Percent(20)``, the default).
         locale: The language of the words the merge adds to the data: each new value's
             source (:attr:`Observation.source <citystrategy.model.Observation.source>`,
-            ``Formularz danych za 2024 r.: Cel strategiczny 1 (cel-1.xlsx)``).
+            ``Formularz danych za 2024 r.: Cel strategiczny 1 (cel-1.xlsx)``) and each
+            missing value's reason (``brak danych w terminie (jeszcze nieopublikowane)``), as
+            the log words them.
 
     Returns:
         The merged strategy, the log of where each value came from, the errors and the warnings.
@@ -426,11 +428,6 @@ class _Merger:
         self.observations: dict[str, Observation] = {}
         self.projects: dict[str, Project] = {}
         self.project_cells: dict[str, tuple[str, str, str]] = {}
-        self.missing = {
-            o.missing.marker: o.missing
-            for o in strategy.observations
-            if o.missing is not None and o.missing.marker
-        }
         self.indicators = {i.code: i for i in strategy.indicators}
 
     def empty(self, path: Path, filled: FilledValue) -> None:
@@ -512,8 +509,12 @@ class _Merger:
         else:
             assert filled.marker is not None
             raw = filled.marker
-            missing = self.missing.get(filled.marker) or Missing(
-                code="missing", marker=filled.marker, text=MISSING_MARKERS[filled.marker]
+            # the reason the unit chose, in the words of the form's list (as the log says it),
+            # not the meaning the strategy gives the same sign for an earlier year
+            missing = Missing(
+                code="missing",
+                marker=filled.marker,
+                text=gettext(MISSING_REASONS[filled.marker], self.locale),
             )
             observation = Observation(
                 indicator=filled.indicator,

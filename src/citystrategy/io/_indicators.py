@@ -48,8 +48,10 @@ BASELINE_YEARS: Final = 10
 
 _VALUE_COLUMN_RE: Final = re.compile(r"value_(\d{4})")
 #: ``value_<year>`` and its optional ``source_<year>`` (where that year's values come from,
-#: when not from the indicator's source).
-_YEAR_COLUMN_RE: Final = re.compile(r"(value|source)_(\d{4})")
+#: when not from the indicator's source) and ``reason_<year>`` (why a value of that year is
+#: missing, when not what its sign means for the whole strategy: the reason a data-entry
+#: form's unit chose).
+_YEAR_COLUMN_RE: Final = re.compile(r"(value|source|reason)_(\d{4})")
 #: The optional columns of indicators.tsv, in the order the writer puts them.
 OPTIONAL_INDICATOR_COLUMNS: Final = (
     "target_year",
@@ -149,6 +151,10 @@ def read_indicators(
             observation = _observation(row, column, year, unit, meta, problems)
             if observation is not None and (value_source := row[f"source_{year}"]):
                 observation = attrs.evolve(observation, source=value_source)
+            if observation is not None and (reason := row[f"reason_{year}"]):
+                observation = _with_reason(
+                    observation, reason, row.where(f"reason_{year}"), problems
+                )
             if observation is not None:
                 observations.append(observation)
         if level is None or direction is None or survey is None:
@@ -194,15 +200,39 @@ def _number(raw: str, unit: str, where: Place, problems: Problems) -> Amount | N
 
 
 def _check_sources(header: list[str], years: set[int], problems: Problems) -> None:
-    """Each ``source_<year>`` column names the source of a ``value_<year>`` column there."""
+    """Each ``source_<year>`` and ``reason_<year>`` column is beside a ``value_<year>`` column."""
     for column in header:
         match = _YEAR_COLUMN_RE.fullmatch(column)
-        if match is not None and match[1] == "source" and int(match[2]) not in years:
+        if match is None or int(match[2]) in years:
+            continue
+        if match[1] == "source":
             message = N_(
                 "column {column!r} gives the sources of values that are not there: no "
                 "{expected!r} column"
             )
             problems.add(HEADER, message, column=column, expected=f"value_{match[2]}")
+        elif match[1] == "reason":
+            message = N_(
+                "column {column!r} gives the reasons of missing values that are not there: no "
+                "{expected!r} column"
+            )
+            problems.add(HEADER, message, column=column, expected=f"value_{match[2]}")
+
+
+def _with_reason(
+    observation: Observation, reason: str, where: Place, problems: Problems
+) -> Observation:
+    """*observation* missing for *reason* (a ``reason_<year>`` cell), which replaces the
+    strategy's meaning of its sign; a reason beside a value is a problem."""
+    if observation.missing is None:
+        message = N_(
+            "a reason {reason!r} is given for the value {raw!r}, which is not missing: leave "
+            "the reason empty, or write the missing-data sign as the value"
+        )
+        problems.add(where, message, reason=reason, raw=observation.raw)
+        return observation
+    missing = Missing(code="missing", marker=observation.missing.marker, text=reason)
+    return attrs.evolve(observation, missing=missing)
 
 
 def _check_years(years: list[tuple[str, int]], period: tuple[int, int], problems: Problems) -> None:

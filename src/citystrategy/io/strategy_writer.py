@@ -13,7 +13,9 @@ printed text, is written in the canonical form the reader accepts, and read back
   ``target_is_limit``, not by a ``<`` sign;
 * an amount of money ``8 818 970,62 zł`` (``€`` for euro), as exact as the Decimal is;
 * a share ``0,6%``, a declared count ``10``; a plausible range ``0..1,5``;
-* a missing value: its :attr:`~citystrategy.model.Missing.marker`; a missing cost ``.``;
+* a missing value: its :attr:`~citystrategy.model.Missing.marker`, and its own reason in the
+  year's ``reason_<year>`` column where the strategy's meaning of that sign is another; a
+  missing cost ``.``;
 * the ``target_kind`` of an indicator without a target: the one its direction suggests
   (``at_least``, ``at_most``, ``within_range``), since the column is never empty;
 * a goal link without its printed cell: the cost at the project's first link, and "Koszt
@@ -441,6 +443,7 @@ def _indicators_tsv(strategy: Strategy, template: str | None) -> str:
     values = [f"value_{year}" for year in years]
     source = _default_source(strategy)
     by_cell = {(o.indicator, o.year): o for o in strategy.observations}
+    meanings = _sign_meanings(strategy)
     rows = []
     for indicator in strategy.indicators:
         target = indicator.target
@@ -472,6 +475,7 @@ def _indicators_tsv(strategy: Strategy, template: str | None) -> str:
             observation = by_cell[indicator.code, year]
             row[f"value_{year}"] = _observation_text(strategy, observation)
             row[f"source_{year}"] = observation.source
+            row[f"reason_{year}"] = _reason_text(meanings, strategy, observation)
         rows.append(row)
     in_template = set() if found is None else set(found[0])
     name = INDICATOR_COLUMNS.index("name") + 1
@@ -484,6 +488,12 @@ def _indicators_tsv(strategy: Strategy, template: str | None) -> str:
         f"source_{year}"
         for year in years
         if f"source_{year}" in in_template or any(row[f"source_{year}"] for row in rows)
+    ]
+    # each year's own reasons for missing values, where some value of the year has one
+    sources += [
+        f"reason_{year}"
+        for year in years
+        if f"reason_{year}" in in_template or any(row[f"reason_{year}"] for row in rows)
     ]
     at = columns.index("source") + 1 if "source" in columns else len(columns)
     columns[at:at] = sources
@@ -786,24 +796,34 @@ def _strategy_toml(strategy: Strategy, template: str | None) -> str:
 
 def _missing_table(strategy: Strategy) -> toml.Table:
     """[missing]: the reason of each marker the observations use, where it is not GUS's own."""
+    table = toml.Table()
+    for marker, missing in _sign_meanings(strategy).items():
+        if missing != _gus_meaning(marker):
+            table.entries[marker] = _table(missing, skip=("marker",))
+    return table
+
+
+def _gus_meaning(marker: str) -> Missing:
+    """What *marker* means where the strategy gives it no meaning of its own: GUS's."""
+    return Missing(code="missing", marker=marker, text=MISSING_MARKERS[marker])
+
+
+def _sign_meanings(strategy: Strategy) -> dict[str, Missing]:
+    """The reason each marker the observations use has for the whole strategy ([missing]).
+
+    A reason with a code of its own (``not_yet_in_bdl``) is the strategy's meaning of its sign,
+    one per sign; a sign without one means what GUS says. A value missing for another reason
+    (``missing`` with words of its own: the reason a form's unit chose) keeps it in its year's
+    ``reason_<year>`` cell.
+    """
     reasons: dict[str, Missing] = {}
     for obs in strategy.observations:
         if obs.missing is None:
             continue
-        marker = re.sub(r"\s+", " ", obs.raw.strip())
-        if marker not in MISSING_MARKERS:
-            raise _error(
-                strategy,
-                N_(
-                    "the missing value of {indicator!r} in {year} is written {raw!r}, which is not "
-                    "a missing-data sign (one of {markers})"
-                ),
-                indicator=obs.indicator,
-                year=obs.year,
-                raw=obs.raw,
-                markers=tuple(MISSING_MARKERS),
-            )
+        marker = _marker(strategy, obs)
         missing = attrs.evolve(obs.missing, marker=marker)
+        if missing.code == "missing":
+            continue  # GUS's meaning, or a value's own reason
         if reasons.setdefault(marker, missing) != missing:
             raise _error(
                 strategy,
@@ -812,11 +832,36 @@ def _missing_table(strategy: Strategy) -> toml.Table:
                 first=reasons[marker].code,
                 second=missing.code,
             )
-    table = toml.Table()
-    for marker, missing in reasons.items():
-        if missing != Missing(code="missing", marker=marker, text=MISSING_MARKERS[marker]):
-            table.entries[marker] = _table(missing, skip=("marker",))
-    return table
+    return reasons
+
+
+def _reason_text(meanings: dict[str, Missing], strategy: Strategy, obs: Observation) -> str:
+    """The ``reason_<year>`` cell of *obs*: its own reason, where its sign alone says another."""
+    if obs.missing is None:
+        return ""
+    marker = _marker(strategy, obs)
+    missing = attrs.evolve(obs.missing, marker=marker)
+    if missing == meanings.get(marker, _gus_meaning(marker)):
+        return ""
+    return missing.text
+
+
+def _marker(strategy: Strategy, obs: Observation) -> str:
+    """The missing-data sign *obs* is written with."""
+    marker = re.sub(r"\s+", " ", obs.raw.strip())
+    if marker not in MISSING_MARKERS:
+        raise _error(
+            strategy,
+            N_(
+                "the missing value of {indicator!r} in {year} is written {raw!r}, which is not "
+                "a missing-data sign (one of {markers})"
+            ),
+            indicator=obs.indicator,
+            year=obs.year,
+            raw=obs.raw,
+            markers=tuple(MISSING_MARKERS),
+        )
+    return marker
 
 
 def _completed_list(strategy: Strategy, year: int | None) -> list[toml.Table]:

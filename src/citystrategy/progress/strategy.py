@@ -32,7 +32,7 @@ from citystrategy.frames import INDICATOR, TERRITORY, VALUE, YEAR
 from citystrategy.model import Direction, Observation, Strategy, TargetKind
 from citystrategy.percent import Percent, as_percent
 from citystrategy.progress.frame import META_COLUMNS, assess_frame
-from citystrategy.progress.method import Note, Status, status_from_score
+from citystrategy.progress.method import Note, Status, Trend, status_from_score
 from citystrategy.progress.options import ProgressOptions, resolve
 from citystrategy.validation import FindingKind
 from citystrategy.validation._values import target_findings
@@ -193,7 +193,10 @@ def assess(
         The columns of :data:`INDICATOR_COLUMNS`, in strategy order. ``value`` is the value of
         *year* itself; when the source has none, it is missing and ``missing`` says why, and the
         indicator is ``not_assessable`` with the note ``no_value_in_year`` (never "target
-        achieved" on an older value; its latest earlier year is in ``current_year``). ``value``,
+        achieved" on an older value; its latest earlier year is in ``current_year``, its value in
+        ``previous_value``), with no ``change``, ``trend`` (``not_assessable``) or survey test:
+        no change ends in *year*, and the method's pair of earlier years is not the year's
+        (the latest value's survey interval is ``previous_interval_low`` / ``_high``). ``value``,
         ``previous_value``, ``base_value`` and ``change`` are exact ``Decimal`` s as printed in
         the source (a change of a percentage is in percentage points: 12,3% to 5,2% is
         ``Decimal("-7.1")``); the other numbers are floats. ``notes`` holds
@@ -290,9 +293,20 @@ def _exact(
     change = None if current is None or previous is None else current - previous
     in_year = observations.get((code, year))
     previous_year = assessed["previous_year"]
+    change_of_year: dict[str, Any] = {}
     if in_year is None or in_year.value is None:  # the latest value is from an earlier year
         previous, change, previous_year = current, None, assessed["current_year"]
-    return {
+        # no change ends in the year, so no trend and no test of one: the pair of earlier years
+        # the method compared is not the year's; the latest value's interval is the previous one
+        change_of_year = {
+            "trend": Trend.NOT_ASSESSABLE.value,
+            "p_value": np.nan,
+            "interval_low": np.nan,
+            "interval_high": np.nan,
+            "previous_interval_low": assessed["interval_low"],
+            "previous_interval_high": assessed["interval_high"],
+        }
+    return change_of_year | {
         "previous_year": previous_year,
         # the value of the reporting year itself: missing (with its reason) if the source has none,
         # even when the assessment had to use an earlier year

@@ -144,6 +144,16 @@ def _value(value: Any, unit: str, locale: LocaleLike) -> str:
     return format_number(_decimal(value), locale=locale)
 
 
+def _missing_words(row: dict[str, Any], year: int, locale: LocaleLike) -> str:
+    """Why the year's value is missing, in words, as the report's value cell says it: the
+    reason the data give (``nie dotyczy``), never a sign alone (``–`` is GUS's "no occurrence",
+    itself a reason), or that the data hold no value for the year."""
+    reason = row[tables.MISSING_REASON]
+    if _present(reason) and str(reason).strip():
+        return reason_words(reason, locale).rstrip(". ")
+    return pgettext("indicator table", "no value for {year}", locale).format(year=year)
+
+
 def _change(value: Any, unit: str, locale: LocaleLike) -> str:
     if not _present(value):
         return "–"
@@ -321,8 +331,12 @@ def format_assessment(
         cells = {
             "code": str(row["code"]),
             "name": str(row["name"]) + (f" [{label}]" if label else ""),
-            "previous_value": _value(row["previous_value"], unit, locale),
-            "value": _value(row["value"], unit, locale),
+            "previous_value": _value(row["previous_value"], unit, locale)
+            if _present(row["previous_value"])
+            else pgettext("indicator table", "no earlier value", locale),
+            "value": _value(row["value"], unit, locale)
+            if _present(row["value"])
+            else _missing_words(row, year, locale),
             "change": _change(row["change"], str(row["change_unit"]), locale),
             "trend": get_label(Trend(row["trend"]), locale=locale),
             "target": _target(row, targets, locale),

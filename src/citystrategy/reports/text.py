@@ -31,8 +31,9 @@ def render_table(
 
     Cells are never cut. With a *width* (a terminal's), a table wider than that wraps its
     text columns (the left-aligned ones, the widest first) at spaces, each row taking as many
-    lines as its longest cell needs; numbers (right-aligned) stay on one line, and their titles
-    wrap when they are wider than the numbers. A no-break space never breaks. A table whose
+    lines as its longest cell needs; numbers (right-aligned) stay on one line, and their titles,
+    and words among them (a reason in place of a missing value), wrap when they are wider than
+    the numbers. A no-break space never breaks. A table whose
     numbers and words do not fit side by side even then is laid out as records: each row's
     first cell on a line of its own, then its other cells as ``title: cell``, as many to a
     line as fit, wrapped at spaces (a single word wider than *width*, which cannot be broken,
@@ -97,7 +98,7 @@ def render_table(
 
     def lines_of(cells: Sequence[str], *, title: bool = False) -> list[str]:
         wrapped = [
-            _wrap(cell, w) if (a == "l" or title) and len(cell) > w else [cell]
+            _wrap(cell, w) if (a == "l" or title or " " in cell) and len(cell) > w else [cell]
             for cell, w, a in zip(cells, widths, align, strict=True)
         ]
         height = max(len(parts) for parts in wrapped)
@@ -224,8 +225,13 @@ def _fit(widths: list[int], body: list[list[str]], align: str, limit: int) -> li
             floors.append(min(max(words, default=0), _WHOLE_WORD))
         else:
             title = max(len(word) for word in body[0][i].split(" "))
-            numbers = max((len(row[i]) for row in body[1:]), default=0)
-            floors.append(max(numbers, min(title, _WHOLE_WORD)))
+            # words among the numbers (why a value is missing) wrap as a title does
+            numbers = max((len(row[i]) for row in body[1:] if " " not in row[i]), default=0)
+            said = max(
+                (len(word) for row in body[1:] if " " in row[i] for word in row[i].split(" ")),
+                default=0,
+            )
+            floors.append(max(numbers, min(title, _WHOLE_WORD), min(said, _WHOLE_WORD)))
     widths = list(widths)
     excess = sum(widths) + _GAP * (len(widths) - 1) - limit
     while excess > 0:

@@ -1,0 +1,112 @@
+"""assess's text says why a value is missing in words, never with a sign alone: ``–`` is GUS's
+sign for "no occurrence", a reason of its own, so "no value" must not look like it."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+import pytest
+
+from citystrategy.cli import main
+from citystrategy.model import Strategy
+from citystrategy.progress import assess, assess_goals
+from citystrategy.reports import format_assessment
+from tests.collect.helpers import tsv
+from tests.language import english_words, identifiers, polish_words
+
+#: Kielce's indicators without a 2023 value: '- *', no data in GUS BDL at the report date.
+LATE = ("KIE-3.3-02", "KIE-3.3-03", "KIE-3.3-04", "KIE-3.4-01")
+#: The 2023 report's footnote on '- *' (strategy.toml), as a cell quotes it (no final stop).
+FOOTNOTE = (
+    "na dzień sporządzenia raportu brak danych w Bazie Danych Lokalnych GUS (dane zostaną "
+    "dopisane po ich udostępnieniu)"
+)
+
+
+def _names(strategy: Strategy) -> list[str]:
+    names = [indicator.name for indicator in strategy.indicators]
+    for goal in strategy.strategic_goals:
+        names += [goal.name, *(operational.name for operational in goal.operational_goals)]
+    names += [o.missing.text for o in strategy.observations if o.missing is not None]
+    names += [o.missing.text.rstrip(". ") for o in strategy.observations if o.missing is not None]
+    return names
+
+
+def _text(strategy: Strategy, locale: str = "pl_PL", width: int | None = None) -> str:
+    table = assess(strategy, year=2023)
+    goals = assess_goals(strategy, year=2023, table=table)
+    targets = {indicator.code: indicator.target for indicator in strategy.indicators}
+    return format_assessment(table, goals, year=2023, targets=targets, width=width, locale=locale)
+
+
+def _line(text: str, code: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith(code + " "))
+
+
+def test_the_shipped_values_are_missing_with_the_footnote() -> None:
+    """The four indicators are '- *' in 2023 in the shipped data."""
+    rows = {row["code"]: row for row in tsv("indicators.tsv")}
+    assert [rows[code]["value_2023"] for code in LATE] == ["- *"] * 4
+
+
+@pytest.mark.parametrize("locale", ["pl_PL", "en_GB"])
+def test_a_missing_value_reads_as_its_reason(kielce: Strategy, locale: str) -> None:
+    """The value cell of a '- *' value is the report's footnote, not '–'."""
+    text = _text(kielce, locale)
+    lines = text.splitlines()
+    assert lines[2].split()[3] == ("Obecnie" if locale == "pl_PL" else "Current")
+    low, high = [(m.start(), m.end()) for m in re.finditer(r"-+", lines[3])][3]
+    for code in LATE:
+        assert _line(text, code)[low:high].strip() == FOOTNOTE  # the whole cell, not '–'
+    if locale == "pl_PL":
+        assert english_words(text, names=_names(kielce)) == []
+    else:
+        assert polish_words(text, names=_names(kielce)) == []
+    assert identifiers(text, names=_names(kielce)) == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "words"),
+    [("pl_PL", "brak wartości za 2023\xa0r."), ("en_GB", "no value for 2023")],
+    ids=["pl", "en"],
+)
+def test_a_value_the_data_do_not_hold_says_so(kielce: Strategy, locale: str, words: str) -> None:
+    """An indicator with no observation of the year: 'no value for 2023' in words."""
+    kept = [o for o in kielce.observations if not (o.indicator == "KIE-1.1-02" and o.year == 2023)]
+    text = _text(attrs.evolve(kielce, observations=kept), locale)
+    line = _line(text, "KIE-1.1-02")
+    assert words in line
+    assert "  –  " not in line.split(words)[0]  # no sign in the value's place
+
+
+def test_in_a_terminal_the_reason_wraps_within_the_width(kielce: Strategy) -> None:
+    """Within 160 columns the table stays a table; the reason wraps word for word."""
+    text = _text(kielce, width=160)
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= 160
+    assert lines[2].startswith("Kod ")  # columns, not records
+    spans = [(m.start(), m.end()) for m in re.finditer(r"-+", lines[3])]
+    low, high = spans[3]  # the fourth column: the value of the year
+    first = lines.index(_line(text, "KIE-3.3-02"))
+    rest = next(n for n in range(first + 1, len(lines)) if lines[n].startswith("KIE-"))
+    cell = " ".join(line[low:high].strip() for line in lines[first:rest] if line[low:high].strip())
+    assert cell == FOOTNOTE
+    assert rest - first > 1  # wrapped over several lines
+
+
+def test_records_give_the_reason_under_its_title(kielce: Strategy) -> None:
+    """A narrow terminal's records: 'Obecnie:' with the reason, wrapped at spaces."""
+    text = _text(kielce, width=60)
+    record = text.split("\n\nKIE-3.3-02\n", 1)[1].split("\n\n", 1)[0]
+    flat = " ".join(part.strip() for part in record.splitlines())
+    assert f"Obecnie: {FOOTNOTE}" in flat
+    assert max(len(line) for line in text.splitlines() if " " in line.strip()) <= 60
+
+
+def test_the_command_says_the_reason(capsys: pytest.CaptureFixture[str]) -> None:
+    """`assess kielce --year 2023`: the footnote in the value cell of each '- *' value."""
+    assert main(["assess", "kielce", "--year", "2023"]) == 0
+    out = capsys.readouterr().out
+    for code in LATE:
+        assert FOOTNOTE in _line(out, code)
