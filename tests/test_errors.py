@@ -231,6 +231,12 @@ CASES: dict[str, Case] = {
     "chart-images-png-not-chart": Case(
         lambda s, c: ChartImages().png(bad("Wykres 1")), TypeError, ArgumentTypeError, "'Wykres 1'"
     ),
+    "chart-images-png-pages-not-chart": Case(
+        lambda s, c: ChartImages().png_pages(bad("Wykres 1"), height=6),
+        TypeError,
+        ArgumentTypeError,
+        "'Wykres 1'",
+    ),
     "programs-table-not-programs": Case(
         lambda s, c: rtp.programs_table(bad(["ZMP-PPP"])), TypeError, ArgumentTypeError, "'ZMP-PPP'"
     ),

@@ -595,3 +595,97 @@ def test_indicator_chart_refuses_what_it_cannot_draw() -> None:
         indicator_chart(indicator, _series((2022, "1")), base_year=2023)
     with pytest.raises(ArgumentTypeError, match="observations"):
         indicator_chart(indicator, bad("KIE-1-01"))
+
+
+# --- charts on printed pages -----------------------------------------------------------------
+
+
+def _tall(rows: int, kind: ColumnKind = ColumnKind.NUMBER) -> Chart:
+    """Horizontal bars of *rows* indicators, ``KIE-01`` … with values 1, 2, …, a long name each."""
+    frame = pd.DataFrame(
+        {
+            "code": [f"KIE-{i:02}" for i in range(1, rows + 1)],
+            "name": [
+                f"Wskaźnik numer {i} o nazwie długiej na dwa wiersze etykiety" for i in range(rows)
+            ],
+            "value": [float(i) for i in range(1, rows + 1)],
+        }
+    )
+    columns = (Column("code", "Kod"), Column("name", "Wskaźnik"), Column("value", "Wartość", kind))
+    return Chart(ChartKind.BAR, "Wartości wskaźników", Table(frame, columns), "code", ("value",))
+
+
+def test_a_bar_chart_taller_than_the_page_is_drawn_in_parts_that_fit() -> None:
+    """40 bars do not fit 6 inches: parts of consecutive rows, each within it, none left out."""
+    chart = _tall(40)
+    images = ChartImages("pl_PL")
+    whole = images.png(chart)
+    assert charts._png_height(whole) > 12  # the premise: far taller than the page
+    pages = images.png_pages(chart, height=6)
+    assert len(pages) >= 2
+    assert all(charts._png_height(png) <= 6 for _, png in pages)
+    codes = [code for part, _ in pages for code in part.table.frame["code"]]
+    assert codes == list(chart.table.frame["code"])
+    assert [part.title for part, _ in pages] == [
+        f"Wartości wskaźników, część {n} z {len(pages)}" for n in range(1, len(pages) + 1)
+    ]
+    assert images.png_pages(chart, height=6) is pages  # drawn once
+
+
+def test_the_parts_of_a_chart_share_its_value_axis(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each part runs on the whole chart's axis (0 to its largest value and room for labels)."""
+    drawn: list[tuple[float, float] | None] = []  # the axis of each drawing
+    render = charts._render
+
+    def spy(chart: Chart, *args: Any) -> bytes:
+        drawn.append(args[-1] if len(args) == 5 else None)
+        return render(chart, *args)
+
+    monkeypatch.setattr(charts, "_render", spy)
+    pages = ChartImages("en_GB").png_pages(_tall(40), height=6)
+    assert len(drawn) >= len(pages) + 1  # the whole, then each part
+    assert None not in drawn[-len(pages) :]
+    limits = {(low, round(high, 9)) for low, high in filter(None, drawn[-len(pages) :])}
+    assert limits == {(0.0, 47.2)}  # 40 and 18% of the span 0–40 for the labels
+    assert pages[0][0].title == f"Wartości wskaźników, part 1 of {len(pages)}"
+
+
+def test_a_chart_that_fits_the_page_is_one_picture() -> None:
+    """Five bars on a page: the chart itself and its one PNG, as png() draws it."""
+    chart = _tall(5, ColumnKind.SCORE)
+    images = ChartImages("pl_PL")
+    ((part, png),) = images.png_pages(chart, height=6, width=10.5)
+    assert part is chart
+    assert png == images.png(chart, width=10.5)
+
+
+def test_a_part_whose_values_are_all_missing_is_drawn_with_their_reasons() -> None:
+    """The second half of a chart has no scores: its part shows the reasons, not an error."""
+    chart = _tall(40, ColumnKind.SCORE)
+    scores: list[object] = [2.0] * 20 + [None] * 20
+    reasons: list[object] = [None] * 20 + ["brak wartości bazowej"] * 20
+    frame = chart.table.frame.assign(value=pd.Series(scores), why=pd.Series(reasons))
+    columns = (
+        *chart.table.columns[:2],
+        Column("value", "Wynik", ColumnKind.SCORE, reason_key="why"),
+    )
+    chart = Chart(ChartKind.BAR, chart.title, Table(frame, columns), "code", ("value",))
+    pages = ChartImages("pl_PL").png_pages(chart, height=6)
+    assert len(pages) >= 2
+    assert pages[-1][0].table.frame["value"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("height", "error", "shows"),
+    [
+        ("6", ArgumentTypeError, "'6'"),
+        (True, ArgumentTypeError, "True"),
+        (0.5, ArgumentError, "0.5"),
+    ],
+)
+def test_png_pages_refuses_a_height_that_is_not_one(
+    height: object, error: type, shows: str
+) -> None:
+    """A page height that is not a number, or not above an inch, is refused with the value."""
+    with pytest.raises(error, match=re.escape(shows)):
+        ChartImages().png_pages(_tall(3), height=bad(height))

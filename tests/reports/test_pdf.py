@@ -277,3 +277,24 @@ def test_charts_are_as_wide_as_their_pages_text(kielce: Strategy) -> None:
             found.setdefault((wide, pie), set()).add(round(float(width) * 25.4))
     # A4 landscape less two 15 mm margins: 297 - 30 mm; a pie (and its legend) 7,2 in, 183 mm
     assert found == {(True, False): {267}, (True, True): {183}}
+
+
+def test_a_chart_taller_than_its_page_is_printed_in_parts_that_fit(kielce: Strategy) -> None:
+    """Each goal's scores (20 and more indicators) are drawn in parts within a landscape page's
+    160 mm, their text never scaled down; each part is captioned, the parts in order."""
+    page = _page(annual_report(kielce, 2023))
+    (section,) = [
+        s
+        for s in re.findall(r"<section .*?</section>", page, flags=re.DOTALL)
+        if "Postęp wskaźników" in s
+    ]
+    assert ' class="wide"' in section.split(">", 1)[0]
+    pictures = re.findall(
+        r'<img [^>]*alt="([^"]*)"[^>]*style="width: [0-9.]+in; height: ([0-9.]+)in', section
+    )
+    assert all(float(height) * 25.4 <= 160 for _, height in pictures)
+    for goal in "1234":
+        title = f"Postęp wskaźników celu strategicznego {goal} (wynik od −5 do +5)"
+        parts = [alt for alt, _ in pictures if alt.startswith(title)]
+        assert len(parts) >= 2
+        assert parts == [f"{title}, część {n} z {len(parts)}" for n in range(1, len(parts) + 1)]

@@ -175,6 +175,28 @@ def test_indicator_metadata(site: Path, strategy: Strategy) -> None:
     assert crumbs == ["../index.html", "../goals/goal-3.html"]
 
 
+def test_a_count_s_unit_is_named_in_words(site: Path, english: tuple[Path, str]) -> None:
+    """A plain count (KIE-2.3-01, reports in the app) has the unit "liczba", never ``count``."""
+    page = read(site / "indicators" / "kie-2-3-01.html")
+    values = dict(
+        zip(
+            [e.text() for e in page.find_all("dt")],
+            [e.text() for e in page.find_all("dd")],
+            strict=True,
+        )
+    )
+    assert values["Jednostka"] == "liczba"
+    page = read(english[0] / "indicators" / "kie-2-3-01.html")
+    values = dict(
+        zip(
+            [e.text() for e in page.find_all("dt")],
+            [e.text() for e in page.find_all("dd")],
+            strict=True,
+        )
+    )
+    assert values["Unit"] == "number"
+
+
 def test_a_value_with_its_own_source_shows_it(strategy: Strategy, tmp_path: Path) -> None:
     """A value with a source of its own adds a source column to its indicator's values table."""
     goal = strategy.strategic_goals[0]

@@ -411,6 +411,15 @@ def test_the_other_sections_declare_their_column_kinds(kielce: Strategy) -> None
         assert 0 < len(section.sheet) <= 31
 
 
+@pytest.mark.parametrize(("locale", "count"), [("pl_PL", "liczba"), ("en_GB", "number")])
+def test_the_data_table_names_every_unit(kielce: Strategy, locale: str, count: str) -> None:
+    """Every value's unit of measure is named, a plain count's too (KIE-2.3-01: liczba)."""
+    frame = t.data_table_block(kielce, locale=locale).frame
+    assert frame["unit_label"].map(bool).all()
+    assert set(frame.loc[frame[INDICATOR] == "KIE-2.3-01", "unit_label"]) == {count}
+    assert set(frame.loc[frame[INDICATOR] == "KIE-2.4-01", "unit_label"]) == {"µg/m³"}
+
+
 def test_findings_of_later_years_stay_out(kielce: Strategy) -> None:
     """A report on 2022 leaves out the findings about 2023 values and the 2023 report."""
     earlier = t.findings_section(kielce, year=2022).tables[0].frame

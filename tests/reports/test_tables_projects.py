@@ -7,11 +7,12 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pandas as pd
 import pytest
 
 from citystrategy.errors import YearError
-from citystrategy.model import ReportSection, Strategy
+from citystrategy.model import AdoptedDocument, ReportSection, Strategy
 from citystrategy.money import Money
 from citystrategy.reports.document import (
     EXCEL_SHEET_NAME_LIMIT,
@@ -378,6 +379,22 @@ def test_projects_section_ends_with_the_other_documents(kielce: Strategy) -> Non
     )
     documents = next(t for t in section.tables if t.name == "adopted_documents")
     assert list(documents.frame["document"]) == ["SUMP-KOF", "SRP-KOF-2030"]
+
+
+def test_a_later_report_lists_only_the_documents_adopted_in_its_year(kielce: Strategy) -> None:
+    """A 2024 report leaves out the SUMP (adopted 17.11.2023) and the undated KOF strategy, whose
+    status text is the 2023 report's; a document adopted in 2024 is listed there, not in 2023."""
+    later = factories.make_report(
+        year=2024, period_start=dt.date(2024, 1, 1), period_end=dt.date(2024, 12, 31)
+    )
+    adopted = AdoptedDocument(code="P-2024", title="Plan", adopted_on=dt.date(2024, 3, 14))
+    strategy = attrs.evolve(
+        kielce,
+        reports=(*kielce.reports, later),
+        other_documents=(*kielce.other_documents, adopted),
+    )
+    assert list(adopted_documents_table(strategy, 2024)["document"]) == ["P-2024"]
+    assert list(adopted_documents_table(strategy, 2023)["document"]) == ["SUMP-KOF", "SRP-KOF-2030"]
 
 
 # --- sections 4–7 ---------------------------------------------------------------------------

@@ -40,6 +40,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, Literal
 from xml.sax.saxutils import escape
 
+import attrs
+
 from citystrategy._arguments import each, instance, integer
 from citystrategy._i18n import pgettext
 from citystrategy.errors import ArgumentError, ArgumentTypeError, ChartDataError
@@ -132,6 +134,8 @@ _STYLE: Final[Mapping[str, Any]] = {
 }
 
 Format = Literal["svg", "png"]
+#: A chart's parts for printed pages: each part's block and its PNG image.
+_Pages = tuple[tuple[Chart, bytes], ...]
 
 
 @contextmanager
@@ -381,12 +385,15 @@ def _records(chart: Chart) -> list[dict[str, Any]]:
     return records
 
 
-def _series(chart: Chart, records: list[dict[str, Any]]) -> dict[str, list[float | None]]:
-    """Each series' values as floats (``None`` missing); a series without a number is an error."""
+def _series(
+    chart: Chart, records: list[dict[str, Any]], part: bool = False
+) -> dict[str, list[float | None]]:
+    """Each series' values as floats (``None`` missing); a series without a number is an error,
+    unless the chart is a *part* of one whose other parts have numbers."""
     series: dict[str, list[float | None]] = {}
     for key in chart.series:
         values = [_number(record[key], f"{chart.title!r}: {key}") for record in records]
-        if all(value is None for value in values):
+        if not part and all(value is None for value in values):
             raise ChartDataError(chart.title, "no_numbers", key)
         series[key] = values
     return series
@@ -585,6 +592,16 @@ def _bar_colour(value: float, column: Column, index: int) -> tuple[str, str]:
     return PALETTE[index % len(PALETTE)], _HATCHES[index % len(_HATCHES)] if index else ""
 
 
+def _value_limits(column: Column, values: Sequence[float]) -> tuple[float, float]:
+    """The value axis of bars of *values*: scores on a fixed −5…+5 (with room for the labels),
+    other values from 0 or their least to their greatest, a margin on the side of the labels."""
+    if column.kind is ColumnKind.SCORE:
+        return -6.6, 6.6
+    low, high = min([0.0, *values]), max([0.0, *values])
+    span = (high - low) or 1.0
+    return low - 0.18 * span if low < 0 else 0.0, high + 0.18 * span if high > 0 else 0.0
+
+
 def _rows(lines: Sequence[int], count: int) -> tuple[list[float], float]:
     """Where each row of horizontal bars is (its middle) and how thick a bar is, in inches down
     from the top: each row as high as its label of so many *lines* (never less than its *count*
@@ -595,14 +612,21 @@ def _rows(lines: Sequence[int], count: int) -> tuple[list[float], float]:
     return [*middles, sum(heights)], thickness
 
 
-def _bars(chart: Chart, locale: str, title: str, width: float) -> Figure:
+def _bars(
+    chart: Chart,
+    locale: str,
+    title: str,
+    width: float,
+    limits: tuple[float, float] | None = None,
+) -> Figure:
     """Horizontal bars (BAR) or columns (COLUMN), a group per category, a bar per series.
 
     Horizontal bars' rows are as high as their wrapped labels; a bar's data unit is an inch.
+    The value axis runs over *limits*, or over what the values need when ``None``.
     """
     horizontal = chart.kind is ChartKind.BAR
     records = _records(chart)
-    series = _series(chart, records)
+    series = _series(chart, records, part=limits is not None)
     columns = _columns(chart)
     labels = _labels(chart, records, locale)
     first = columns[chart.series[0]]
@@ -665,14 +689,8 @@ def _bars(chart: Chart, locale: str, title: str, width: float) -> Figure:
                 )
             label.set_gid(f"value-{s + 1}-{i + 1}")
     value_axis: Literal["x", "y"] = "x" if horizontal else "y"
-    if first.kind is ColumnKind.SCORE:
-        limits = (-6.6, 6.6)
-        ticks = [float(t) for t in range(-5, 6)]
-    else:
-        low, high = min([0.0, *present]), max([0.0, *present])
-        span = (high - low) or 1.0
-        limits = (low - 0.18 * span if low < 0 else 0.0, high + 0.18 * span if high > 0 else 0.0)
-        ticks = []
+    limits = limits or _value_limits(first, present)
+    ticks = [float(t) for t in range(-5, 6)] if first.kind is ColumnKind.SCORE else []
     if horizontal:
         axes.set_yticks(positions, wrapped)
         axes.set_ylim(plot_height, 0)  # the first row on top
@@ -755,15 +773,22 @@ def _description(chart: Chart, locale: str) -> str:
     return "; ".join(parts)
 
 
-def _draw(chart: Chart, locale: str, *, width: float = _WIDTH, titled: bool = True) -> Figure:
-    """The chart's figure, *width* inches wide, with its title over it or not; drawn inside
-    :func:`_style`."""
+def _draw(
+    chart: Chart,
+    locale: str,
+    *,
+    width: float = _WIDTH,
+    titled: bool = True,
+    limits: tuple[float, float] | None = None,
+) -> Figure:
+    """The chart's figure, *width* inches wide, with its title over it or not (bars on the value
+    axis *limits*, where given); drawn inside :func:`_style`."""
     title = chart.title if titled else ""
     if chart.kind is ChartKind.PIE:
         return _pie(chart, locale, title, width)
     if chart.kind is ChartKind.LINE:
         return _lines(chart, locale, title, width)
-    return _bars(chart, locale, title, width)
+    return _bars(chart, locale, title, width, limits)
 
 
 #: The narrowest and the widest a chart may be drawn, in inches.
@@ -832,9 +857,42 @@ def render_chart(
     kind = _format(format)
     inches = _chart_width(width)
     instance(titled, "titled", bool, "True or False")
+    return _render(chart, locale, kind, inches, titled)
+
+
+def _render(
+    chart: Chart,
+    locale: str,
+    format: Format,
+    width: float,
+    titled: bool,
+    limits: tuple[float, float] | None = None,
+) -> bytes:
+    """:func:`render_chart` of checked arguments; bars on the value axis *limits* where given."""
     with _style():
-        figure = _draw(chart, locale, width=inches, titled=titled)
-        return _save(figure, kind, chart.title, _description(chart, locale))
+        figure = _draw(chart, locale, width=width, titled=titled, limits=limits)
+        return _save(figure, format, chart.title, _description(chart, locale))
+
+
+def _png_height(png: bytes) -> float:
+    """The height of a PNG image drawn here, in inches (its IHDR chunk's, at :data:`PNG_DPI`)."""
+    return int.from_bytes(png[20:24], "big") / PNG_DPI
+
+
+def _split(chart: Chart, parts: int, locale: str) -> list[Chart]:
+    """*chart* as *parts* charts of consecutive rows, as many in each as may be, titled
+    ``…, część 1 z 3``."""
+    frame = chart.table.frame
+    size, extra = divmod(len(frame), parts)
+    title = pgettext("chart", "{title}, part {part} of {parts}", locale)
+    charts, start = [], 0
+    for part in range(parts):
+        end = start + size + (part < extra)
+        table = attrs.evolve(chart.table, frame=frame.iloc[start:end].reset_index(drop=True))
+        words = title.format(title=chart.title, part=part + 1, parts=parts)
+        charts.append(attrs.evolve(chart, title=words, table=table))
+        start = end
+    return charts
 
 
 # --- indicator charts ------------------------------------------------------------------------
@@ -1093,6 +1151,7 @@ class ChartImages:
         get_locale(locale)
         self.locale = locale
         self._images: dict[tuple[int, Format, float | None, bool], tuple[Chart, bytes]] = {}
+        self._pages: dict[tuple[int, float | None, bool, float], tuple[Chart, _Pages]] = {}
 
     def _image(
         self, chart: Chart, format: Format, width: float | None = None, titled: bool = True
@@ -1105,6 +1164,58 @@ class ChartImages:
         image = render_chart(chart, locale=self.locale, format=format, width=width, titled=titled)
         self._images[key] = (chart, image)
         return image
+
+    def png_pages(
+        self, chart: Chart, *, height: float, width: float | None = None, titled: bool = True
+    ) -> _Pages:
+        """The chart as PNG images at most *height* inches high each, for a printed page.
+
+        A chart of horizontal bars taller than that (a goal with many indicators) is drawn in
+        parts of consecutive rows, as few as fit, each titled ``…, część 1 z 2`` and on the
+        whole chart's value axis, so that bars of two parts compare; its text keeps its size.
+        Any other chart, and one that fits, is one image (:meth:`png`). A part of a single row
+        still too high is left as it is, for the writer to scale.
+
+        Args:
+            chart: The chart block.
+            height: The most a picture may take of the page, in inches (above 1).
+            width: The picture's width in inches, as :func:`render_chart` takes it.
+            titled: Draw the title over each picture (``False`` where a caption gives it).
+
+        Returns:
+            Each part's chart block (its title and rows) and image, in order.
+
+        Raises:
+            ArgumentTypeError: If *chart* is not a Chart or *height* not a number.
+            ArgumentError: If *height* is not above 1 inch.
+        """
+        whole = self._image(chart, "png", width, titled)
+        if isinstance(height, bool) or not isinstance(height, int | float | Decimal):
+            raise ArgumentTypeError("height", height, "a height in inches (a number)")
+        if not float(height) > 1:
+            raise ArgumentError("height", height, "a height above 1 inch")
+        key = (id(chart), width, titled, float(height))
+        known = self._pages.get(key)
+        if known is not None and known[0] is chart:
+            return known[1]
+        rows = len(chart.table.frame)
+        pages: _Pages = ((chart, whole),)
+        if chart.kind is ChartKind.BAR and _png_height(whole) > height and rows > 1:
+            columns = _columns(chart)
+            values = _series(chart, _records(chart))
+            present = [v for key in chart.series for v in values[key] if v is not None]
+            limits = _value_limits(columns[chart.series[0]], present)
+            inches = _chart_width(width)
+            for count in range(math.ceil(_png_height(whole) / height), rows + 1):
+                parts = _split(chart, count, self.locale)
+                pages = tuple(
+                    (part, _render(part, self.locale, "png", inches, titled, limits))
+                    for part in parts
+                )
+                if all(_png_height(image) <= height for _, image in pages):
+                    break
+        self._pages[key] = (chart, pages)
+        return pages
 
     def svg(self, chart: Chart, *, width: float | None = None, titled: bool = True) -> bytes:
         """The chart as SVG (:func:`render_chart`), drawn on the first call only.

@@ -57,7 +57,7 @@ from citystrategy.reports._web import (
     style,
     table_view,
 )
-from citystrategy.reports.charts import PNG_DPI, ChartImages
+from citystrategy.reports.charts import PNG_DPI, ChartImages, _png_height
 from citystrategy.reports.document import (
     Chart,
     ChartKind,
@@ -75,6 +75,10 @@ __all__ = ["DATA_ROWS_SHOWN", "to_html", "write_html"]
 #: The most rows of the long data written out as a table; longer data is only counted.
 DATA_ROWS_SHOWN: Final = 1000
 _SHARE_DECIMALS: Final = 1
+#: The most a chart's picture may take of a printed page's height, in inches: A4 portrait's
+#: text (297 mm less 18 and 20 mm margins) or landscape's (210 mm less 15 and 18 mm), less the
+#: figure's margins and a line of room (``report.css``, ``paged.css``).
+_CHART_HEIGHT: Final = {False: 240 / 25.4, True: 160 / 25.4}
 #: A section with a table of more columns than this is printed on landscape pages.
 _WIDE_COLUMNS: Final = 8
 
@@ -185,7 +189,7 @@ class _Builder:
                 view = table_view(block, block.columns, self.locale, self.table_id())
                 blocks.append(attrs.evolve(view, caption=block.title or heading_text))
             elif isinstance(block, Chart):
-                blocks.append(self.figure(block, wide))
+                blocks.extend(self.figures(block, wide))
             elif isinstance(block, PageBreak):
                 blocks.append(_Break())
         return _Section(sid, self.laid_out(blocks, wide), wide), _Entry(sid, title, tuple(children))
@@ -201,21 +205,29 @@ class _Builder:
             for block in blocks
         )
 
-    def figure(self, chart: Chart, wide: bool = False) -> _Figure:
+    def figures(self, chart: Chart, wide: bool = False) -> list[_Figure]:
         """*chart* as a figure; on paper, as wide as the page's text (a landscape page's when
-        *wide*)."""
-        self.charts += 1
-        fid = f"chart-{self.charts}"
-        table = _chart_table(chart, self.locale, self.table_id())
-        if self.paged:  # WeasyPrint draws a PNG twenty times faster than matplotlib's SVG
-            png = self.images.png(chart, width=text_width(wide) if wide else None)
-            width = int.from_bytes(png[16:20], "big") / PNG_DPI  # the IHDR chunk's size
-            height = int.from_bytes(png[20:24], "big") / PNG_DPI
+        *wide*) and, if it is taller than the page, in parts that fit it (``png_pages``)."""
+        if not self.paged:
+            self.charts += 1
+            fid = f"chart-{self.charts}"
+            svg = inline_svg(self.images.svg(chart), fid)
+            return [_Figure(fid, chart.title, chart.axis_title, self.chart_table(chart), svg)]
+        figures = []  # WeasyPrint draws a PNG twenty times faster than matplotlib's SVG
+        width = text_width(wide) if wide else None
+        for part, png in self.images.png_pages(chart, width=width, height=_CHART_HEIGHT[wide]):
+            self.charts += 1
+            inches = int.from_bytes(png[16:20], "big") / PNG_DPI  # the IHDR chunk's size
             uri = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
-            size = f"width: {width:.2f}in; height: {height:.2f}in"
-            return _Figure(fid, chart.title, chart.axis_title, table, None, uri, size)
-        svg = inline_svg(self.images.svg(chart), fid)
-        return _Figure(fid, chart.title, chart.axis_title, table, svg)
+            size = f"width: {inches:.2f}in; height: {_png_height(png):.2f}in"
+            table = self.chart_table(part)
+            figures.append(
+                _Figure(f"chart-{self.charts}", part.title, part.axis_title, table, None, uri, size)
+            )
+        return figures
+
+    def chart_table(self, chart: Chart) -> TableView:
+        return _chart_table(chart, self.locale, self.table_id())
 
     def data(self, number: int) -> tuple[_Section, _Entry] | None:
         data = self.report.data

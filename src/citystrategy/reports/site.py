@@ -34,7 +34,7 @@ from attrs import frozen
 from markupsafe import Markup
 
 from citystrategy._arguments import instance, integer
-from citystrategy._i18n import ngettext, pgettext
+from citystrategy._i18n import language, ngettext, pgettext
 from citystrategy._output import atomic_directory
 from citystrategy.errors import ArgumentError, ArgumentTypeError, OutputExistsError
 from citystrategy.formatting import (
@@ -45,6 +45,7 @@ from citystrategy.formatting import (
     get_label,
     get_locale,
 )
+from citystrategy.formatting._labels import unit_name
 from citystrategy.frames import SOURCE, UNIT, YEAR
 from citystrategy.model import Indicator, Strategy
 from citystrategy.progress import Status
@@ -397,7 +398,7 @@ class _Site:
         items = [
             (
                 pgettext("site", "Unit", self.loc),
-                unit_label(indicator.unit, self.loc) or indicator.unit,
+                unit_name(indicator.unit, language(self.loc)),
             ),
             (
                 pgettext("site", "Direction", self.loc),

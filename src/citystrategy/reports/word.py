@@ -624,26 +624,29 @@ def _chart(document: Document, chart: Chart, images: ChartImages, *, landscape: 
     """A chart as a picture (PNG), its title as alternative text and as a caption under it.
 
     The picture is drawn as wide as the page's text (its labels wrapped to it) and without its
-    title, which the caption gives once; it is made smaller only to fit the page's height with
-    its caption (a tall bar chart of many indicators fits a page too).
+    title, which the caption gives once. A chart taller than the page with its caption (a bar
+    chart of many indicators) is drawn in parts that fit it, each with its caption
+    (``ChartImages.png_pages``); a picture is made smaller only if a part still does not fit.
     """
     from docx.shared import Emu
 
-    picture = document.add_paragraph()
-    picture.paragraph_format.keep_with_next = True
     inches = _body_width(landscape=landscape) / _TWIPS_PER_INCH
-    drawn = images.png(chart, width=inches, titled=False)
-    shape = picture.add_run().add_picture(io.BytesIO(drawn))
-    width, height = shape.width, shape.height
-    if width is not None and height is not None and width > 0 and height > 0:
-        wide = _body_width(landscape=landscape) * _EMU_PER_TWIP
-        high = (_body_height(landscape=landscape) - _CAPTION_ROOM) * _EMU_PER_TWIP
-        scale = min(1.0, wide / width, high / height)  # the page's text, with its caption
-        shape.width, shape.height = Emu(round(width * scale)), Emu(round(height * scale))
-    properties = shape._inline.docPr
-    properties.set("descr", _xml_text(chart.title))  # the picture's alternative text
-    properties.set("name", _xml_text(chart.title)[:255])
-    _caption(document, chart.title, keep_with_next=False)
+    room = _body_height(landscape=landscape) - _CAPTION_ROOM  # twips
+    parts = images.png_pages(chart, width=inches, height=room / _TWIPS_PER_INCH, titled=False)
+    for part, drawn in parts:
+        picture = document.add_paragraph()
+        picture.paragraph_format.keep_with_next = True
+        shape = picture.add_run().add_picture(io.BytesIO(drawn))
+        width, height = shape.width, shape.height
+        if width is not None and height is not None and width > 0 and height > 0:
+            wide = _body_width(landscape=landscape) * _EMU_PER_TWIP
+            high = room * _EMU_PER_TWIP
+            scale = min(1.0, wide / width, high / height)  # the page's text, with its caption
+            shape.width, shape.height = Emu(round(width * scale)), Emu(round(height * scale))
+        properties = shape._inline.docPr
+        properties.set("descr", _xml_text(part.title))  # the picture's alternative text
+        properties.set("name", _xml_text(part.title)[:255])
+        _caption(document, part.title, keep_with_next=False)
 
 
 # --- the document ----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import pandas as pd
 from babel import Locale
 
 from citystrategy._arguments import instance, integer
-from citystrategy._i18n import gettext, pgettext
+from citystrategy._i18n import gettext, language, pgettext
 from citystrategy.formatting import (
     UNIT_LABELS,
     LocaleLike,
@@ -23,6 +23,7 @@ from citystrategy.formatting import (
     get_label,
     get_locale,
 )
+from citystrategy.formatting._labels import unit_name
 from citystrategy.frames import INDICATOR, SOURCE, TERRITORY, UNIT, YEAR
 from citystrategy.model import Strategy, TargetKind
 from citystrategy.progress import MIN_COVERAGE, Method, Note, ProgressOptions, Status, Trend
@@ -498,7 +499,8 @@ def data_table_block(strategy: Strategy, *, locale: LocaleLike = "pl_PL") -> Tab
     loc = get_locale(locale)
     frame = observations_table(strategy)
     shown = frame.copy()
-    labels = {unit: unit_label(unit, loc) for unit in frame[UNIT].unique()}
+    # the unit named in a column of its own: a plain count is "liczba", never an empty cell
+    labels = {unit: unit_name(unit, language(loc)) for unit in frame[UNIT].unique()}
     shown[_UNIT_LABEL] = frame[UNIT].map(labels)
     shown[_REASON] = [
         f"{marker}: {reason_words(text, loc).rstrip('. ')}" if _present(marker) else None

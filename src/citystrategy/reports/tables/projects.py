@@ -634,8 +634,10 @@ def adopted_documents_table(strategy: Strategy, year: int) -> pd.DataFrame:
     Section 2 of the report ends with "Inne projekty przyjęte do realizacji w okresie
     sprawozdawczym": for Kielce 2023 the SUMP KOF mobility plan and the KOF supra-local strategy.
 
-    A document adopted before the report's period (on a date the data give) belongs to the
-    report on its own year and is left out of later ones.
+    A document belongs to the report on the year it was adopted in: one adopted before the
+    report's period, or after it, is left out (a date the data give); one without a date is
+    listed by the strategy's first report only (strategy.toml's, whose data state it and whose
+    status text it carries), not by the reports on later years.
 
     Returns:
         Columns :data:`ADOPTED_DOCUMENTS_COLUMNS`, one row per document of the strategy in its
@@ -653,9 +655,14 @@ def adopted_documents_table(strategy: Strategy, year: int) -> pd.DataFrame:
     _strategy(strategy)
     report = _report(strategy, year)
     rows = []
+    first = strategy.reports[0].year
     for document in strategy.other_documents:
-        if document.adopted_on is not None and document.adopted_on < report.period_start:
-            continue  # adopted before the period: the report on its own year listed it
+        if document.adopted_on is None and report.year != first:
+            continue  # its status is the first report's: a later one says nothing of it
+        if document.adopted_on is not None and not (
+            report.period_start <= document.adopted_on <= report.period_end
+        ):
+            continue  # adopted in another period: the report on its own year lists it
         record: dict[str, Any] = {"document": document.code, "title": document.title}
         for field in _DOCUMENT_TEXTS:
             value = getattr(document, field)
