@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 
@@ -19,7 +20,7 @@ from citystrategy.collect import (
     write_forms,
 )
 from citystrategy.errors import OutputExistsError
-from citystrategy.model import Strategy
+from citystrategy.model import Missing, Strategy
 from tests.collect.helpers import row_of, tsv
 from tests.language import english_words, identifiers, polish_words
 
@@ -142,6 +143,27 @@ def test_missing_previous_value_shows_its_sign(forms: list[Path]) -> None:
     sheet = openpyxl.load_workbook(path)["Wskaźniki"]
     assert sheet[f"E{row}"].value == "- *"
     assert sheet[f"D{row}"].value == 1594522  # '1 594 522' in 2022
+    # the sign's meaning, strategy.toml's footnote of '- *' (the report's), in a note on the cell
+    comment = sheet[f"E{row}"].comment
+    assert comment is not None
+    assert comment.text == (
+        "na dzień sporządzenia raportu brak danych w Bazie Danych Lokalnych GUS (dane zostaną "
+        "dopisane po ich udostępnieniu)."
+    )
+
+
+def test_a_missing_value_without_a_sign_is_said_in_words(kielce: Strategy, tmp_path: Path) -> None:
+    """A missing 2023 value without a sign reads "brak wartości", never a dash (GUS's "none")."""
+    observations = tuple(
+        attrs.evolve(o, value=None, raw="", missing=Missing(code="not_stated"))
+        if (o.indicator, o.year) == ("KIE-1-01", 2023)
+        else o
+        for o in kielce.observations
+    )
+    path = write_forms(attrs.evolve(kielce, observations=observations), 2024, tmp_path)[0]
+    row = row_of(path, "Wskaźniki", "KIE-1-01")
+    cell = openpyxl.load_workbook(path)["Wskaźniki"][f"E{row}"]
+    assert (cell.value, cell.comment) == ("brak wartości", None)
 
 
 def test_validations_are_there(forms: list[Path]) -> None:

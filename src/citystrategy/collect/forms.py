@@ -461,9 +461,13 @@ class _Form:
             column = 3 + offset
             if observation is None:
                 sheet.write_blank(row, column, None, styles.text)
-            elif observation.value is None:
-                marker = observation.missing.marker if observation.missing else ""
-                sheet.write_string(row, column, marker or "–", styles.text)
+            elif observation.value is None:  # the sign (never a bare dash: GUS's "none"), and
+                missing = observation.missing  # what it means in a note on the cell
+                marker = missing.marker if missing is not None else ""
+                shown = marker or pgettext("form", "no value", locale)
+                sheet.write_string(row, column, shown, styles.text)
+                if missing is not None and missing.text:
+                    sheet.write_comment(row, column, gettext(missing.text, locale))
             else:
                 sheet.write_number(
                     row, column, float(observation.value), styles.number(number_format)
