@@ -633,8 +633,19 @@ def test_the_merged_folder_says_what_it_holds(
         "citystrategy collect merge",
         *dates,
         KIELCE,
+        *_SOURCE_WORDS,
+        _source_example(merged),
     ]
     assert english_words(text.split("\n---\n")[0], names=names) == []
+
+
+#: The file and columns the README names, as they are spelt.
+_SOURCE_WORDS = ("indicators.tsv", "value_2024", "source_2024")
+
+
+def _source_example(merged: MergeResult) -> str:
+    """The first source_2024 cell, which the README quotes as its example (the data's words)."""
+    return next(o.source for o in merged.strategy.observations if o.year == 2024 and o.source)
 
 
 def test_a_folder_without_a_readme_gets_one(
@@ -647,7 +658,9 @@ def test_a_folder_without_a_readme_gets_one(
     assert "from 4 forms, merged on" in text
     assert 'the strategy "Strategia Rozwoju Miasta Kielce 2030+ w kierunku Smart City"' in text
     assert "---" not in text
-    names = [*(p.name for p in filled), log.name, merged.strategy.title]
+    names = [*(p.name for p in filled), log.name, merged.strategy.title, *_SOURCE_WORDS]
+    assert f"(`{_source_example(merged)}`)" in text
+    names.append(_source_example(merged))
     assert polish_words(text, names=names) == []
     assert read_strategy(folder) == read_strategy(write_merge(merged, tmp_path / "k2")[0])
 
