@@ -1123,7 +1123,7 @@ def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     if args.action == "merge":
         return _collect_merge(strategy, city, args, out)
     frame = collect.form_status(strategy, args.year, args.forms, by=args.by, locale=args.locale)
-    merge = collect.merge_forms(strategy, args.year, args.forms, by=args.by or "goal")
+    merge = collect.merge_forms(strategy, args.year, args.forms, by=args.by or "goal", locale=args.locale)  # fmt: skip
     if args.format == "json":
         records = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
         merging = {"errors": len(merge.errors), "warnings": len(merge.warnings)}
@@ -1156,14 +1156,14 @@ def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     from citystrategy._i18n import ngettext
 
     if merge.errors:  # what the merge refuses: the errors above, empty rows, forms not returned
-        said = ngettext("{count} problem stands in the way of the merge; collect merge lists it", "{count} problems stand in the way of the merge; collect merge lists them", len(merge.errors), args.locale)  # fmt: skip
+        said = ngettext("{count} problem stands in the way of the merge:", "{count} problems stand in the way of the merge:", len(merge.errors), args.locale)  # fmt: skip
     else:
         said = ngettext("the forms can be merged, with {count} warning to check", "the forms can be merged, with {count} warnings to check", len(merge.warnings), args.locale)  # fmt: skip
     out.write("\n" + said.format(count=len(merge.errors) or len(merge.warnings)) + "\n")
-    if merge.duplicates:  # a form that came back twice: named here, not only counted
+    if merge.errors:  # every problem counted, named here as collect merge names them
         from citystrategy.errors import FormError
 
-        text = _describe_error(FormError(list(merge.duplicates), len(merge.duplicates)), args.locale)  # fmt: skip
+        text = _describe_error(FormError(list(merge.errors), len(merge.errors)), args.locale)
         out.writelines(f"  {line.strip()}\n" for line in text.splitlines()[1:])
     if not merge.errors:
         out.writelines(_merge_warnings(merge, args.locale))

@@ -145,6 +145,31 @@ _KNOWN: Final = {
     for text, (canonical, units, dimensionality, root) in ENTRIES.items()
 }
 
+#: The shortest spelling of each canonical unit in the table of known units, where it is not
+#: the canonical name itself and has a letter (``1`` for ``dimensionless`` is no spelling).
+_SPELLINGS: Final = {
+    facts.canonical: min(
+        (t for t, f in _KNOWN.items() if f.canonical == facts.canonical), key=lambda t: (len(t), t)
+    )
+    for facts in _KNOWN.values()
+    if any(
+        t != facts.canonical and f.canonical == facts.canonical and any(c.isalpha() for c in t)
+        for t, f in _KNOWN.items()
+    )
+}
+
+
+def _spelling(unit: str) -> str:
+    """How a data folder writes *unit*, a canonical name of the registry: the shortest spelling
+    of it the packaged data folders use (``MWh`` for ``megawatt_hour``, ``kPLN`` for
+    ``kiloPLN``, ``PLN / km`` for ``PLN / kilometer``), else the name itself. Reading the
+    spelling gives the unit again (:func:`check_unit`).
+
+    >>> [_spelling(u) for u in ("megawatt_hour", "kiloPLN", "PLN / kilometer", "percent")]
+    ['MWh', 'kPLN', 'PLN / km', 'percent']
+    """
+    return _SPELLINGS.get(unit, unit)
+
 
 def unit_facts(unit: str) -> UnitFacts:
     """The facts of *unit*: from the table of known units, else from the registry.

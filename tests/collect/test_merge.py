@@ -232,22 +232,56 @@ def test_a_fall_is_worded_as_a_part_of_the_previous_value(
     form = copy(sent[0], tmp_path)
     fill_all(form)
     dps = row_of(form, IND, "KIE-1.1-04")  # 170 in 2023
-    fill(form, {(IND, f"I{dps}"): "1,5"})  # 170 / 1,5 = 113,3: about 1/110 of it
+    fill(form, {(IND, f"I{dps}"): "1,5"})  # 170 / 1,5 = 113,3: about 110 times smaller
     result = merge_forms(kielce, 2024, [form], change_factor=factor)
     change = next(
         w for w in result.warnings if (w.indicator, w.kind) == ("KIE-1.1-04", WarningKind.CHANGE)
     )
     assert str(change.message) == (
-        f"'KIE-1.1-04': 1.5 {english} the value of 2023 (170): about 1/110 of it"
+        f"'KIE-1.1-04': 1.5 {english} the value of 2023 (170): about 110 times smaller"
     )
     error = FormError([change.to_problem()])
     names = [str(form), IND, "'KIE-1.1-04'"]
     worded = describe_error(error, locale="pl_PL")
-    assert f"1,5 {polish} z 2023 r. (170): około 1/110 tej wartości" in worded
+    assert f"1,5 {polish} z 2023 r. (170): około 110 razy mniej" in worded
     assert "0,00" not in worded
     assert english_words(worded, names=names) == []
     english_text = describe_error(error, locale="en_GB")
-    assert "about 1/110 of it" in english_text
+    assert "about 110 times smaller" in english_text
+    assert polish_words(english_text, names=names) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "english", "polish"),
+    [
+        # 25 / 170 = 14,7%: a share a reader says, never "1/6,8"
+        ("25", "about 15%", "około 15% tej wartości"),
+        ("84,9", "about 49.9%", "około 49,9% tej wartości"),  # 49,94%: not "50%"
+        ("1", "about 170 times smaller", "około 170 razy mniej"),  # under 1%: so many times
+        ("0,1", "about 1,700 times smaller", "około 1700 razy mniej"),
+        ("0,01", "about 17,000 times smaller", "około 17\u00a0000 razy mniej"),
+    ],
+)
+def test_a_fall_says_how_much_is_left_as_a_reader_says_it(
+    kielce: Strategy, sent: list[Path], tmp_path: Path, typed: str, english: str, polish: str
+) -> None:
+    """A fall to a part of the value: a share in percent, or so many times smaller below 1%."""
+    form = copy(sent[0], tmp_path)
+    fill_all(form)
+    dps = row_of(form, IND, "KIE-1.1-04")  # 170 in 2023
+    fill(form, {(IND, f"I{dps}"): typed})
+    result = merge_forms(kielce, 2024, [form])
+    change = next(
+        w for w in result.warnings if (w.indicator, w.kind) == ("KIE-1.1-04", WarningKind.CHANGE)
+    )
+    error = FormError([change.to_problem()])
+    names = [str(form), IND, "'KIE-1.1-04'"]
+    worded = describe_error(error, locale="pl_PL")
+    assert worded.endswith(f"z 2023 r. (170): {polish}"), worded
+    assert "1/" not in worded.split("(170): ")[1]
+    assert english_words(worded, names=names) == []
+    english_text = describe_error(error, locale="en_GB")
+    assert english_text.endswith(f"the value of 2023 (170): {english}"), english_text
     assert polish_words(english_text, names=names) == []
 
 
@@ -604,8 +638,19 @@ def test_the_merged_folder_says_what_it_holds(
         "citystrategy collect merge",
         *dates,
         KIELCE,
+        *_SOURCE_WORDS,
+        _source_example(merged),
     ]
     assert english_words(text.split("\n---\n")[0], names=names) == []
+
+
+#: The file and columns the README names, as they are spelt.
+_SOURCE_WORDS = ("indicators.tsv", "value_2024", "source_2024")
+
+
+def _source_example(merged: MergeResult) -> str:
+    """The first source_2024 cell, which the README quotes as its example (the data's words)."""
+    return next(o.source for o in merged.strategy.observations if o.year == 2024 and o.source)
 
 
 def test_a_folder_without_a_readme_gets_one(
@@ -618,7 +663,9 @@ def test_a_folder_without_a_readme_gets_one(
     assert "from 4 forms, merged on" in text
     assert 'the strategy "Strategia Rozwoju Miasta Kielce 2030+ w kierunku Smart City"' in text
     assert "---" not in text
-    names = [*(p.name for p in filled), log.name, merged.strategy.title]
+    names = [*(p.name for p in filled), log.name, merged.strategy.title, *_SOURCE_WORDS]
+    assert f"(`{_source_example(merged)}`)" in text
+    names.append(_source_example(merged))
     assert polish_words(text, names=names) == []
     assert read_strategy(folder) == read_strategy(write_merge(merged, tmp_path / "k2")[0])
 

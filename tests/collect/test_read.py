@@ -431,8 +431,11 @@ def test_a_value_per_inhabitant_may_be_typed_in_zloty(
 @pytest.mark.parametrize(
     ("locale", "listed"),
     [
-        ("pl", "(znane: 'zł na mieszkańca', 'zł')"),
-        ("en", "(known: 'PLN per inhabitant', 'PLN')"),
+        ("pl", "(znane: 'zł na mieszkańca', 'zł', 'tys. zł', 'mln zł', 'mld zł')"),
+        (
+            "en",
+            "(known: 'PLN per inhabitant', 'PLN', 'thousand PLN', 'million PLN', 'billion PLN')",
+        ),
     ],
 )
 def test_an_unknown_unit_lists_what_the_cell_takes(form: Path, locale: str, listed: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -123,12 +124,17 @@ def test_collect_forms_command(
 
 @pytest.mark.parametrize("locale", ["pl", "en"])
 def test_collect_status_command(
-    locale: str, returned: Path, capsys: pytest.CaptureFixture[str]
+    locale: str, returned: Path, kielce: Strategy, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`collect status kielce DIR` prints the completeness table in one language."""
     code, out, err = run(["collect", "status", "kielce", str(returned), "--locale", locale], capsys)
     assert (code, err) == (0, "")
-    assert identifiers(out, names=GOALS) == []
+    from citystrategy.collect import form_groups
+
+    files = [group.file_name for group in form_groups(kielce, 2024, locale=locale)]
+    files += [path.name for path in returned.iterdir()]
+    names = [*GOALS, *NAMES, *files, str(returned), IND, PRJ, "=2*2"]  # the files' and forms' words
+    assert identifiers(out, names=names) == []
     lines = out.splitlines()
     named = GOALS if locale == "pl" else ENGLISH_GOALS  # the units in the reader's language
     goal_1 = next(line for line in lines if line.startswith(named[0]))
@@ -137,14 +143,19 @@ def test_collect_status_command(
         assert goal_1.split()[-7:] == ["tak", "2/24", "1", "21", "2/10", "1", "14,7%"]
         # what the merge refuses, counted by hand: goal 1's 20 empty rows and its formula, goal
         # 2's 32 empty rows, the forms of goals 3 and 4 not returned
-        assert lines[-1] == "55 problemów uniemożliwia scalenie; wymienia je collect merge"
-        assert english_words(out, names=GOALS) == []
+        said = "55 problemów uniemożliwia scalenie:"
+        assert english_words(out, names=names) == []
     else:
         assert lines[0] == "forms for 2024: 2 of 4 returned"
         assert goal_1.split()[-7:] == ["yes", "2/24", "1", "21", "2/10", "1", "14.7%"]
-        assert lines[-1] == "55 problems stand in the way of the merge; collect merge lists them"
-        assert polish_words(out, names=NAMES) == []
+        said = "55 problems stand in the way of the merge:"
+        assert polish_words(out, names=names) == []
         assert "Cel strategiczny" not in out
+    # every problem counted is listed under the count, each naming its file
+    listed = lines[lines.index(said) + 1 :]
+    assert len(listed) == 55
+    assert all(line.startswith(f"  {returned}") or "'" in line for line in listed)
+    assert sum(f"{returned}{os.sep}cel-strategiczny-1" in line for line in listed) == 21
 
 
 def test_collect_status_json(returned: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -229,12 +240,33 @@ def test_a_form_that_came_back_twice_is_one_problem(kielce: Strategy, returned: 
     assert len(result.duplicates) == 1
     duplicate = result.duplicates[0]
     assert duplicate in result.errors
-    # the copy sorts first ("(kopia)" after a space, before ".xlsx"): the form is the second
+    # the copy sorts first ("(kopia)" after a space, before ".xlsx"), but the form is the file
+    # with the name it was sent under: named first, and where its cells' problems are
     assert str(duplicate.message) == (
-        f"this form came back twice: {copy} and {form} (the same unit and strategy): keep one"
+        f"this form came back twice: {form} and {copy} (the same unit and strategy): keep one"
     )
     assert not [p for p in result.errors if "also on" in str(p.message)]
-    assert [p for p in result.errors if p.path == str(form)] == [duplicate]
+    assert duplicate.path == str(form)
+    assert not [p for p in result.errors if p.path == str(copy)]
+    formula = [p for p in result.errors if p.cell == "I5" and "-1-" in Path(p.path).name]
+    assert [(p.path, p.sheet) for p in formula] == [(str(form), IND)]
+
+
+def test_every_problem_of_a_copied_form_names_the_form(kielce: Strategy, returned: Path) -> None:
+    """Cell problems and the duplicate name the same file, the one the values were read from."""
+    from citystrategy.collect import merge_forms
+
+    form, copy = _copied(returned)
+    renamed = Path(shutil.move(form, returned / "cel-1 (moja wersja).xlsx"))  # neither is 'sent'
+    result = merge_forms(kielce, 2024, [returned])
+    (duplicate,) = result.duplicates
+    first, second = sorted([renamed, copy], key=lambda path: path.name)
+    assert str(duplicate.message).startswith(f"this form came back twice: {first} and {second}")
+    goal_1 = [p for p in result.errors if p.path in {str(renamed), str(copy)}]
+    assert len(goal_1) == 22  # the duplicate, the formula and 20 empty rows
+    assert {p.path for p in goal_1} == {str(first)} == {duplicate.path}
+    values = {entry.file for entry in result.log}
+    assert str(second) not in values
 
 
 @pytest.mark.parametrize("locale", ["pl", "en"])
@@ -243,18 +275,20 @@ def test_the_status_names_a_form_that_came_back_twice(
 ) -> None:
     """`collect status` and `collect merge` name both files of a copied form, in one language."""
     form, copy = _copied(returned)
-    names = [*GOALS, *NAMES, str(form), str(copy)]
+    names = [*GOALS, *NAMES, str(returned), IND, PRJ, "=2*2"]
+    names += [path.name for path in returned.iterdir()]
+    names += [f"{n}-{s}" for n, s in (("2", "miasto-sprawne-i-aktywne"), ("3", "miasto-rozwijajace-sie"), ("4", "miasto-w-ktorym-chce-sie-zyc"))]  # fmt: skip
     code, out, err = run(["collect", "status", "kielce", str(returned), "--locale", locale], capsys)
     assert (code, err) == (0, "")
     named = GOALS if locale == "pl" else ENGLISH_GOALS
     goal_1 = next(line for line in out.splitlines() if line.startswith(named[0]))
     assert goal_1.split()[-2] == "2"
     if locale == "pl":
-        said = f"ten formularz odesłano dwukrotnie: {copy} i {form} (ta sama jednostka i strategia)"
+        said = f"ten formularz odesłano dwukrotnie: {form} i {copy} (ta sama jednostka i strategia)"
         assert "56 problemów uniemożliwia scalenie" in out
         assert english_words(out, names=names) == []
     else:
-        said = f"this form came back twice: {copy} and {form} (the same unit and strategy)"
+        said = f"this form came back twice: {form} and {copy} (the same unit and strategy)"
         assert "56 problems stand in the way" in out
         assert polish_words(out, names=names) == []
     assert out.count(said) == 1

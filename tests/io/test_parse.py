@@ -703,11 +703,11 @@ def test_an_unknown_units_list_is_what_a_user_may_write(language: str, locale: s
     listed = re.search(r"\((?:znane|known): (.*)\)$", text)
     assert listed is not None, text
     labels = re.findall(r"'([^']*)'", listed[1])
-    assert len(labels) == 15
+    assert len(labels) == 21  # 15 units and 6 amounts of money with a scale word
     assert "megawatt_hour" not in text
     assert identifiers(text) == []
     for label in labels:
-        parsed = parse_value(f"1 {label}")
+        parsed = parse_value(f"1 {label}", locale=locale)
         assert isinstance(parsed, Amount)
         assert parsed.unit is not None, label
 
@@ -721,8 +721,13 @@ def test_an_unknown_unit_for_a_given_unit_lists_those_that_fit() -> None:
     assert describe_error(caught.value, locale="pl").endswith("(znane: 'MWh', 'kWh', 'GJ')")
     with pytest.raises(ParseError) as caught:
         parse_quantity("31 kg", unit="PLN / inhabitant")
-    assert describe_error(caught.value, locale="pl").endswith("(znane: 'zł na mieszkańca', 'zł')")
-    assert str(caught.value).endswith("(known: 'PLN per inhabitant', 'PLN')")
+    per_inhabitant = "(znane: 'zł na mieszkańca', 'zł', 'tys. zł', 'mln zł', 'mld zł')"
+    assert describe_error(caught.value, locale="pl").endswith(per_inhabitant)
+    assert str(caught.value).endswith(
+        "(known: 'PLN per inhabitant', 'PLN', 'thousand PLN', 'million PLN', 'billion PLN')"
+    )
+    # each is read: '1,2 tys. zł' for a value per inhabitant is 1 200 zł per inhabitant
+    assert parse_quantity("1,2 tys. zł", unit="PLN / inhabitant").magnitude == Decimal(1200)
 
 
 # --- the field of a parse error, in words -------------------------------------------------------

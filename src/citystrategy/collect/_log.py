@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 
 from citystrategy._arguments import instance
@@ -22,6 +23,13 @@ from citystrategy.reports.document import Column, ColumnKind, Table
 
 __all__ = ["log_table"]
 
+#: A cost to the grosz (or the cent).
+_GROSZ = Decimal("0.01")
+#: The keys of the reason's column for a project marked completed without a cost: the data's
+#: cost stands, or the data has none either (the words of the warning ``no_cost``).
+_COST_KEPT = "cost:kept"
+_NO_COST = "cost:none"
+
 
 def log_table(result: MergeResult, *, locale: str = "pl_PL") -> Table:
     r"""The log of a merge as a table for people: one row per merged value or completed project.
@@ -29,7 +37,9 @@ def log_table(result: MergeResult, *, locale: str = "pl_PL") -> Table:
     Its columns, titled in the language of *locale*: the kind (indicator or project, in
     words), the code, the year (of the value; of a project, the year it was completed in), the
     value or the project's cost (an exact number, left empty when the value is missing or no cost
-    is given), the reason a value is missing (the words of the form's list), the work done on a
+    is given; a cost to the grosz, ``5200000,00``, ungrouped as every number of a CSV file), the
+    reason a value is missing (the words of the form's list; of a project marked completed
+    without a cost, that the data's cost stands or that there is none), the work done on a
     project, its unit of measure (a cost's currency), the file, sheet and cell the value came
     from, the unit responsible for it and the comment. It is what
     :func:`~citystrategy.collect.write_merge` writes as the log's CSV file;
@@ -64,11 +74,32 @@ def log_table(result: MergeResult, *, locale: str = "pl_PL") -> Table:
         for kind, code, currency in measures
     ]
 
+    # every cost as money is written, to the grosz (5200000,00 beside 104550,00), ungrouped as
+    # every number of the log so that a spreadsheet reads it as a number; a project marked
+    # completed without a cost says in the reason's column which cost stands
+    costs = {p.code: p.cost for p in result.strategy.projects}
+    rows = zip(frame["kind"], frame["code"], frame["value"], strict=True)
+    frame["value"] = [
+        value.quantize(_GROSZ) if kind == "project" and value is not None else value
+        for kind, code, value in rows
+    ]
+    no_cost = [kind == "project" and value is None for kind, value in zip(frame["kind"], frame["value"], strict=True)]  # fmt: skip
+    frame["marker"] = [
+        (_COST_KEPT if costs.get(code) is not None else _NO_COST) if missing else marker
+        for missing, code, marker in zip(no_cost, frame["code"], frame["marker"], strict=True)
+    ]
+
     kinds = {
         "indicator": pgettext("merge log", "indicator", language),
         "project": pgettext("merge log", "project", language),
     }
     reasons = {marker: gettext(words, language) for marker, words in MISSING_REASONS.items()}
+    reasons[_COST_KEPT] = pgettext(
+        "merge log", "no cost in the form: the cost the data has stands", language
+    )
+    reasons[_NO_COST] = pgettext(
+        "merge log", "no cost in the form, and the data has none", language
+    )
     columns = (
         Column("kind", pgettext("merge log", "Kind", language), ColumnKind.TEXT, labels=kinds),
         Column("code", pgettext("merge log", "Code", language)),
@@ -110,6 +141,18 @@ def _source(result: MergeResult, like: object, language: str) -> str:
     return gettext(N_('the data of the strategy "{strategy}"'), language).format(strategy=name)
 
 
+def _source_example(result: MergeResult, forms: Sequence[str], language: str) -> str:
+    """The ``source_<year>`` cell of a value from the first form, as the merge writes it."""
+    observed = [
+        o.source for o in result.strategy.observations if o.year == result.year and o.source
+    ]
+    if observed:
+        return observed[0]
+    template = gettext("Data-entry form for {year}: {unit} ({file})", language)
+    name = Path(forms[0]).name if forms else "…"
+    return template.format(year=result.year, unit="…", file=name)
+
+
 def readme(
     result: MergeResult,
     log: Path,
@@ -145,6 +188,16 @@ def readme(
             date=format_date(today, style="long", locale=language),
             log=log.name,
         ),
+        "",
+        gettext(
+            N_(
+                "In `indicators.tsv`, the column `value_{year}` holds the values of {year} and "
+                "the column `source_{year}` where each came from: the form, its unit and its "
+                "file (`{example}`). An empty cell there, and a year without such a column, "
+                "means the indicator's own source."
+            ),
+            language,
+        ).format(year=result.year, example=_source_example(result, forms, language)),
         "",
         gettext(N_("The forms merged:"), language),
         "",

@@ -24,7 +24,7 @@ from attrs import field, frozen
 
 from citystrategy._arguments import instance, integer
 from citystrategy._arguments import path as path_argument
-from citystrategy._i18n import N_, gettext
+from citystrategy._i18n import N_, Nn_, gettext
 from citystrategy.collect import _layout as layout
 from citystrategy.collect._groups import MISSING_REASONS, GroupBy, form_groups
 from citystrategy.collect.read import FilledProject, FilledValue, _letter, _read_each
@@ -256,10 +256,46 @@ def _significant(value: Decimal, beyond: Decimal) -> Decimal:
     return rounded
 
 
-def _change_message(ratio: Decimal, factor: Decimal) -> tuple[str, Decimal]:
-    """The template of a change beyond *factor* and the ratio it shows, as a person says it: a
-    rise as so many times the previous value, a fall as less than a half (a third, 1/N) of it,
-    about 1/N of it (never ``0.00`` times)."""
+def _significant_below(value: Decimal, limit: Decimal) -> Decimal:
+    """*value* (below *limit*) to two significant figures, or more while that would not be
+    below *limit* (49,96% of a value is not shown as 50% of it, less than a half).
+
+    >>> [str(_significant_below(Decimal(v), Decimal(50))) for v in ("14.7", "8.82", "49.96")]
+    ['15', '8.8', '49.96']
+    """
+    rounded = value
+    for digits in range(2, 6):
+        place = value.adjusted() - digits + 1
+        rounded = _plain(value.quantize(Decimal(1).scaleb(place)))
+        if rounded < limit:
+            return rounded
+    return rounded
+
+
+def _fall_part(ratio: Decimal, factor: Decimal) -> Message:
+    """How much of the previous value a fall to *ratio* of it leaves, as a reader says it: a
+    share in percent down to 1% (``about 15%`` for 1/6,8), below that so many times
+    smaller (``about 11 000 times smaller``; a whole number, two significant figures).
+
+    >>> str(_fall_part(Decimal(1) / Decimal("6.8"), Decimal(2)))
+    'about 15%'
+    >>> str(_fall_part(Decimal("4.2") / Decimal(47688), Decimal(2)))
+    'about 11000 times smaller'
+    """
+    share = ratio * 100
+    if share >= 1:
+        # '{share}% of it' would read to gettext as a '% o' conversion
+        return Message(N_("about {share}%"), {"share": _significant_below(share, 100 / factor)})
+    times = _significant(1 / ratio, Decimal(0))  # over 100: two figures make a whole number
+    singular, plural = Nn_("about {times} time smaller", "about {times} times smaller")
+    # the figure of the language (11 000), its plural form chosen by the count
+    return Message(singular, {"count": int(times), "times": times}, plural=plural)
+
+
+def _change_message(ratio: Decimal, factor: Decimal) -> tuple[str, Decimal | Message]:
+    """The template of a change beyond *factor* and what it shows of the change, as a person
+    says it: a rise as so many times the previous value (the ratio), a fall as less than a half
+    (a third, 1/N) of it and how much of it is left (:func:`_fall_part`, the ``part``)."""
     if ratio > 1:
         template = N_(
             "{code!r}: {value} is {ratio} times the value of {year} ({previous}), more than "
@@ -268,20 +304,17 @@ def _change_message(ratio: Decimal, factor: Decimal) -> tuple[str, Decimal]:
         return template, _significant(ratio, factor)
     if factor == 2:
         template = N_(
-            "{code!r}: {value} is less than a half of the value of {year} ({previous}): about "
-            "1/{ratio} of it"
+            "{code!r}: {value} is less than a half of the value of {year} ({previous}): {part}"
         )
     elif factor == 3:
         template = N_(
-            "{code!r}: {value} is less than a third of the value of {year} ({previous}): about "
-            "1/{ratio} of it"
+            "{code!r}: {value} is less than a third of the value of {year} ({previous}): {part}"
         )
     else:
         template = N_(
-            "{code!r}: {value} is less than 1/{factor} of the value of {year} ({previous}): "
-            "about 1/{ratio} of it"
+            "{code!r}: {value} is less than 1/{factor} of the value of {year} ({previous}): {part}"
         )
-    return template, _significant(1 / ratio, factor)
+    return template, _fall_part(ratio, factor)
 
 
 def _reading_order(cell: str | None) -> tuple[int, int]:
@@ -396,7 +429,7 @@ def merge_forms(
             merger.project(Path(path), form.unit_name, project.project, project)
     for path, value in merger.empties:
         merger.empty(path, value)
-    for group in form_groups(strategy, year, by=rule or by):
+    for group in form_groups(strategy, year, by=rule or by, locale=loc):
         if group.key not in units and group.indicators:
             template = N_(
                 "no form came back from {unit!r}: its {count} indicators have no value for {year}"
@@ -592,7 +625,7 @@ class _Merger:
                     WarningKind.CHANGE,
                     template,
                     value=value,
-                    ratio=shown,
+                    **{"ratio" if ratio > 1 else "part": shown},
                     year=str(self.year - 1),
                     previous=previous,
                     factor=self.factor,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Final
 from citystrategy._arguments import instance, integer
 from citystrategy._arguments import path as path_argument
 from citystrategy._i18n import N_, pgettext
-from citystrategy.collect._groups import GroupBy, form_groups
+from citystrategy.collect._groups import GroupBy, _slug, form_groups
 from citystrategy.collect.read import FilledForm, _read_each
 from citystrategy.errors import FormProblem, Message
 from citystrategy.formatting import get_locale
@@ -74,20 +74,25 @@ def _copies(read: _Read) -> tuple[set[Path], dict[str, list[FormProblem]]]:
     """The forms that came back more than once, and one problem per such form, by unit.
 
     Two files are one form when their identification sheets say the same strategy, year, unit
-    and fingerprint (a file copied, ``cel-1 (kopia).xlsx`` beside ``cel-1.xlsx``). The first
-    of them (in the order read) is the form; the others are its copies, which are not read
-    further: their rows would only repeat the form's.
+    and fingerprint (a file copied, ``cel-1 (kopia).xlsx`` beside ``cel-1.xlsx``). One of them
+    is the form: the file with the name the form was sent under (``cel-1.xlsx``), else the
+    first in the order read; the others are its copies, which are not read further: their rows
+    would only repeat the form's. The problem is the form's, as its cells' problems are, and
+    names the form first: every problem of the form names the file its values were read from.
     """
     seen: dict[tuple[str, int, str, str], list[Path]] = {}
+    sent: dict[tuple[str, int, str, str], str] = {}
     for path, form, _problems in read:
         if form is not None:
             key = (form.strategy, form.year, form.unit, form.fingerprint)
             seen.setdefault(key, []).append(path)
+            sent[key] = _slug(form.unit_name) + ".xlsx"  # the name write_forms gave it
     copies: set[Path] = set()
     problems: dict[str, list[FormProblem]] = {}
-    for (_strategy, _year, unit, _fingerprint), paths in seen.items():
-        if len(paths) < 2:
+    for key, found in seen.items():
+        if len(found) < 2:
             continue
+        paths = sorted(found, key=lambda path: path.name != sent[key])  # the form first
         copies.update(paths[1:])
         if len(paths) == 2:
             template = N_(
@@ -100,8 +105,8 @@ def _copies(read: _Read) -> tuple[set[Path], dict[str, list[FormProblem]]]:
                 "this form came back {count} times: {files} (the same unit and strategy): keep one"
             )
             values = {"count": len(paths), "files": tuple(str(path) for path in paths)}
-        problem = FormProblem(message=Message(template, values), path=str(paths[1]))
-        problems.setdefault(unit, []).append(problem)
+        problem = FormProblem(message=Message(template, values), path=str(paths[0]))
+        problems.setdefault(key[2], []).append(problem)
     return copies, problems
 
 

@@ -43,10 +43,12 @@ def _unit_words(language: str) -> dict[str, str]:
         "PLN": pgettext("unit", "PLN", language),
         "kiloPLN": pgettext("unit", "thousand PLN", language),
         "megaPLN": pgettext("unit", "million PLN", language),
+        "gigaPLN": pgettext("unit", "billion PLN", language),
         "PLN / inhabitant": pgettext("unit", "PLN per inhabitant", language),
         "PLN / kilometer": pgettext("unit", "PLN/km", language),
         "kiloEUR": pgettext("unit", "thousand EUR", language),
         "megaEUR": pgettext("unit", "million EUR", language),
+        "gigaEUR": pgettext("unit", "billion EUR", language),
         "EUR / inhabitant": pgettext("unit", "EUR per inhabitant", language),
         "EUR / kilometer": pgettext("unit", "EUR/km", language),
         "meter / hundred_thousand_inhabitants": pgettext(

@@ -121,6 +121,31 @@ MAX_DIGITS: Final = 18
 
 #: Scale words: ``115 tys. zł`` is 115 000 zł.
 SCALES: Final = {"tys.": Decimal(1_000), "mln": Decimal(1_000_000), "mld": Decimal(1_000_000_000)}
+#: The scale words an English text may use besides :data:`SCALES`, the words and abbreviations
+#: English formatting writes (``PLN 115k``, ``PLN 10.9m``, ``PLN 1.6bn``). ``m`` is a scale word
+#: only before a currency (``10.9m PLN``) or after one (``PLN 10.9m``): alone, ``1.5 m`` is a
+#: metre. ``b``, ``mn``, ``M`` and ``K`` are not read: nothing is guessed.
+_ENGLISH_SCALES: Final = {
+    "thousand": Decimal(1_000),
+    "k": Decimal(1_000),
+    "million": Decimal(1_000_000),
+    "m": Decimal(1_000_000),
+    "billion": Decimal(1_000_000_000),
+    "bn": Decimal(1_000_000_000),
+}
+#: Scale words that may stand only beside a currency.
+_CURRENCY_ONLY_SCALES: Final = frozenset({"m"})
+#: The currencies of the registry a scale word may stand before in the list of known units.
+_CURRENCIES: Final = ("PLN", "EUR")
+#: The SI prefix of each scale: ``tys. zł`` is the registry's ``kiloPLN``.
+_SCALE_PREFIXES: Final = {
+    Decimal(1_000): "kilo",
+    Decimal(1_000_000): "mega",
+    Decimal(1_000_000_000): "giga",
+}
+#: A currency written before an English amount, as English formatting writes it (``PLN 1.6bn``,
+#: ``€30.50``).
+_LEADING_CURRENCY_RE: Final = re.compile(r"(?P<currency>PLN|EUR|€)[ \u00a0]?(?=[0-9<>≤≥])")
 
 #: GUS signs for missing data and what they mean ("- *" is the Kielce report's own footnote sign).
 MISSING_MARKERS: Final = {
@@ -322,6 +347,9 @@ def _split_english(
     Polish numbers means 1,234 (one and a quarter), a value a thousand times smaller. Nothing is
     guessed; retyping it as ``1234`` or ``1.234`` costs a moment.
     """
+    leading = _LEADING_CURRENCY_RE.match(text)
+    if leading is not None:  # 'PLN 1.6bn' as '1.6bn PLN'
+        text = f"{text[leading.end() :]} {leading['currency']}"
     match = _ENGLISH_NUMBER_RE.fullmatch(text)
     if match is None or not match["int"]:
         raise _fail(raw, field, _diagnose(text, english=True), location)
@@ -345,13 +373,16 @@ def _split_english(
         raise _fail(raw, field, N_("a decimal point must be followed by digits"), location)
     if re.match(r"[eE][+\-\u2212]?[0-9]", rest):
         raise _fail(raw, field, _diagnose(text, english=True), location)
-    return _number(raw, match, field, location)
+    return _number(raw, match, field, location, english=True)
 
 
 def _number(
-    raw: str, match: re.Match[str], field: str, location: str | None
+    raw: str, match: re.Match[str], field: str, location: str | None, *, english: bool = False
 ) -> tuple[Decimal, str, Bound | None, Decimal | None]:
-    """The number of a matched text, its unit text, bound and scale (the rest of :func:`_split`)."""
+    """The number of a matched text, its unit text, bound and scale (the rest of :func:`_split`).
+
+    An English text (*english*) may also use the scale words of :data:`_ENGLISH_SCALES`.
+    """
     rest = match["rest"]
     digits = re.sub(f"[{_GROUP_SPACES},]", "", match["int"])
     number = Decimal(f"{digits}.{match['frac']}" if match["frac"] is not None else digits)
@@ -359,7 +390,11 @@ def _number(
         number = -number
     unit_text = rest.strip(_SPACES)
     scale = None
-    for word, factor in SCALES.items():
+    scales = {**SCALES, **_ENGLISH_SCALES} if english else SCALES
+    for word, factor in scales.items():
+        after = unit_text[len(word) :].strip(_SPACES)
+        if word in _CURRENCY_ONLY_SCALES and UNIT_ALIASES.get(after) not in _CURRENCIES:
+            continue
         if unit_text == word or (unit_text.startswith(word) and unit_text[len(word)] in _SPACES):
             number *= factor
             scale = factor
@@ -377,26 +412,43 @@ def _number(
 _WRITABLE_UNITS: Final = tuple(dict.fromkeys(UNIT_ALIASES.values()))
 
 
+def _accepted_units(expected: str | None) -> tuple[str, ...]:
+    """The units a value for *expected* may be written in (all of them if ``None``), as units
+    of the registry: *expected* first, then each unit of :data:`UNIT_ALIASES` that fits it,
+    each currency followed by itself with each scale word of :data:`SCALES` (``tys. zł`` is
+    ``kiloPLN``). What fits is what :func:`_fit_unit` accepts, so the list is what is read.
+
+    >>> _accepted_units("kiloPLN")
+    ('kiloPLN', 'PLN', 'megaPLN', 'gigaPLN')
+    """
+    written = [(Decimal(1), unit) for unit in _WRITABLE_UNITS]
+    written += [(factor, unit) for unit in _CURRENCIES for factor in SCALES.values()]
+    accepted = [
+        _SCALE_PREFIXES.get(factor, "") + unit
+        for factor, unit in written
+        if expected is None or _fit_unit(Amount(factor, unit, None, ""), expected) is not None
+    ]
+    if expected is None:
+        return tuple(dict.fromkeys(accepted))
+    return tuple(dict.fromkeys([expected, *accepted]))
+
+
 def _unit(
     unit_text: str, raw: str, field: str, location: str | None, expected: str | None = None
 ) -> str | None:
     """The canonical unit of *unit_text* (``None`` if empty).
 
     An unknown unit's message lists the units that may be written instead, as a reader writes
-    them (:class:`~citystrategy.errors.UnitName`: ``'MWh'``, ``'zł'``, in the reader's
-    language): those that fit *expected* when it is given (its own first), else all of them.
+    them (:class:`~citystrategy.errors.UnitName`: ``'MWh'``, ``'zł'``, ``'mln zł'``, in the
+    reader's language): those that fit *expected* when it is given (its own first), else all of
+    them (:func:`_accepted_units`).
     """
     if not unit_text:
         return None
     try:
         return UNIT_ALIASES[unit_text]
     except KeyError:
-        known = _WRITABLE_UNITS
-        if expected is not None:
-            fitting = [
-                u for u in known if _fit_unit(Amount(Decimal(1), u, None, ""), expected) is not None
-            ]
-            known = tuple(dict.fromkeys([expected, *fitting]))
+        known = _accepted_units(expected)
         reason = Message(
             N_("unknown unit {unit!r} (known: {known})"),
             {"unit": unit_text, "known": tuple(UnitName(unit) for unit in known)},

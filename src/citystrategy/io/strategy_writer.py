@@ -78,7 +78,7 @@ from citystrategy.model import (
 )
 from citystrategy.model._validators import entity
 from citystrategy.money import Money
-from citystrategy.units import check_unit
+from citystrategy.units import _spelling, check_unit
 
 __all__ = ["write_strategy"]
 
@@ -396,7 +396,7 @@ def _unit_as_in(row: dict[str, str], key: str, template: list[dict[str, str]]) -
         if found.get(key) == row[key]:
             spelt = found.get("unit", "")
             try:
-                same = bool(spelt) and check_unit(spelt) == row["unit"]
+                same = bool(spelt) and check_unit(spelt) == check_unit(row["unit"])
             except UnitError:
                 same = False
             return {**row, "unit": spelt} if same else row
@@ -453,7 +453,7 @@ def _indicators_tsv(strategy: Strategy, template: str | None) -> str:
             "goal": indicator.goal_code,
             "name": indicator.name,
             "target": "" if target is None else _target_text(target),
-            "unit": indicator.unit,
+            "unit": _spelling(indicator.unit),  # 'MWh', as data folders write it
             "survey": _yes(indicator.survey),
             "direction": indicator.direction.value,
             "target_kind": (
