@@ -25,7 +25,7 @@ from citystrategy.collect import (
     write_merge,
 )
 from citystrategy.errors import FormError
-from citystrategy.formatting import format_date
+from citystrategy.formatting import format_date, format_number
 from citystrategy.io.strategy_files import read_strategy
 from citystrategy.model import Strategy
 from citystrategy.money import Money
@@ -195,6 +195,60 @@ def test_plausibility_warnings(merged: MergeResult) -> None:
     history = next(w for w in merged.warnings if w.indicator == "KIE-1.1-05")
     assert "(371 to 425) by more than the margin of 20%" in str(history.message)
     assert (history.sheet, history.file.endswith(".xlsx")) == (IND, True)
+
+
+def test_merging_the_same_value_again_warns_of_nothing(
+    merged: MergeResult, filled: list[Path], tmp_path: Path
+) -> None:
+    """Forms merged again into their own merge replace nothing; a changed value is said, grouped."""
+    again = merge_forms(merged.strategy, 2024, filled)
+    assert [w for w in again.warnings if w.kind is WarningKind.REPLACES] == []
+    big = [  # a value of goal 2 with thousands to group
+        o
+        for o in merged.strategy.observations
+        if o.year == 2024 and o.indicator.startswith("KIE-2") and (o.value or 0) >= 10_000
+    ]
+    known = big[0]
+    assert known.value is not None
+    changed = copy(filled[1], tmp_path)
+    fill(changed, {(IND, f"I{row_of(changed, IND, known.indicator)}"): float(known.value) + 1})
+    forms = [changed if path == filled[1] else path for path in filled]
+    result = merge_forms(merged.strategy, 2024, forms)
+    (replaced,) = [w for w in result.warnings if w.kind is WarningKind.REPLACES]
+    polish = describe_error(FormError([replaced.to_problem()]), locale="pl_PL")
+    shown = format_number(known.value, locale="pl_PL")
+    assert "\xa0" in shown  # grouped, as the forms show numbers
+    assert f"{known.indicator!r}: zastępuje wartość {shown}, którą dane miały już" in polish
+
+
+def test_a_history_of_one_value_is_said_as_one(
+    kielce: Strategy, sent: list[Path], tmp_path: Path
+) -> None:
+    """Earlier years all at 170: "every earlier year (170)", never "(170 to 170)"."""
+    observations = tuple(
+        attrs.evolve(o, value=Decimal(170), raw="170")
+        if (o.indicator, o.year) == ("KIE-1.1-04", 2022)
+        else o
+        for o in kielce.observations
+    )
+    strategy = attrs.evolve(kielce, observations=observations)
+    form = copy(sent[0], tmp_path)
+    fill_all(form)
+    fill(form, {(IND, f"I{row_of(form, IND, 'KIE-1.1-04')}"): 400})
+    history = next(
+        w
+        for w in merge_forms(strategy, 2024, [form]).warnings
+        if (w.indicator, w.kind) == ("KIE-1.1-04", WarningKind.OUTSIDE_HISTORY)
+    )
+    assert str(history.message) == (
+        "'KIE-1.1-04': 400 differs from the value of every earlier year (170) by more than the "
+        "margin of 20%"
+    )
+    polish = describe_error(FormError([history.to_problem()]), locale="pl_PL")
+    assert (
+        "400 odbiega od wartości z każdego z poprzednich lat (170) o więcej niż margines 20%"
+        in (polish)
+    )
 
 
 def test_warnings_in_both_languages(merged: MergeResult) -> None:

@@ -325,6 +325,28 @@ def test_a_refused_cell_is_quoted_as_the_form_shows_it(form: Path) -> None:
     assert texts[(IND, "I3")] == "2024-05-03"
 
 
+@pytest.mark.parametrize(
+    ("locale", "shown"),
+    [
+        (
+            "pl",
+            "wartość logiczna (PRAWDA lub FAŁSZ) nie jest liczbą: wpisz liczbę (wpisano 'PRAWDA')",
+        ),
+        ("en", "a logical value (TRUE or FALSE) is not a number: type the number (found 'PRAWDA')"),
+    ],
+)
+def test_a_logical_value_is_quoted_as_the_spreadsheet_shows_it(
+    form: Path, locale: str, shown: str
+) -> None:
+    """TRUE typed in a value cell is refused, quoted as a Polish Excel writes it, not as Python."""
+    fill(form, {(IND, "I3"): True})
+    (problem,) = [p for p in problems_of(form) if p.cell == "I3"]
+    assert problem.text == "PRAWDA"
+    with pytest.raises(FormError) as caught:
+        read_form(form)
+    assert shown in describe_error(caught.value, locale=locale)
+
+
 def test_a_missing_file_says_why_in_the_readers_language(tmp_path: Path) -> None:
     """A form that is not there: the reason in Polish, not the system's English."""
     from citystrategy.reports import describe_error

@@ -176,6 +176,8 @@ REJECTED: list[tuple[str, str]] = [
     ("abc", "no number"),
     ("5 kg", "unknown unit"),
     ("1,", "comma"),
+    ("4 ,2", "a space inside the number, before ','"),
+    ("4 .2", "a space inside the number, before '.'"),
 ]
 REJECTED_IDS = [
     "dot-decimal",
@@ -189,6 +191,8 @@ REJECTED_IDS = [
     "letters",
     "unknown-unit",
     "trailing-comma",
+    "space-before-comma",
+    "space-before-dot",
 ]
 
 

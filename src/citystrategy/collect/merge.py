@@ -639,6 +639,11 @@ class _Merger:
                     "{code!r}: {value} lies outside the values of the earlier years ({low} to "
                     "{high}) by more than the margin of {margin}%"
                 )
+                if low == high:
+                    template = N_(
+                        "{code!r}: {value} differs from the value of every earlier year ({low}) "
+                        "by more than the margin of {margin}%"
+                    )
                 self._warn(
                     path,
                     filled,
@@ -650,9 +655,13 @@ class _Merger:
                     margin=_plain(self.margin * 100),
                 )
         known = self.strategy.observation(filled.indicator, self.year)
-        if known is not None:
-            template = N_("{code!r}: replaces the value {known!r} the data had for the year")
-            self._warn(path, filled, WarningKind.REPLACES, template, known=known.raw)
+        if known is not None and known.value != value:  # the same value again changes nothing
+            if known.value is None:
+                template = N_("{code!r}: replaces the value {known!r} the data had for the year")
+                self._warn(path, filled, WarningKind.REPLACES, template, known=known.raw)
+            else:
+                template = N_("{code!r}: replaces the value {known} the data had for the year")
+                self._warn(path, filled, WarningKind.REPLACES, template, known=known.value)
 
     def project(self, path: Path, unit: str, code: str, filled: FilledProject) -> None:
         if code in self.project_cells:

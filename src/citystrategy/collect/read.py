@@ -255,9 +255,12 @@ def _cells(sheet: ReadOnlyWorksheet) -> dict[tuple[int, int], tuple[object, str,
 
 def _typed(value: object, *, english: bool = False) -> str:
     """A cell's value as the form shows it: a number with a decimal comma (a decimal point in an
-    English form), a date without a time."""
+    English form), a date without a time, a logical value as a Polish spreadsheet writes it
+    (``PRAWDA``; ``TRUE`` in an English form)."""
     if isinstance(value, bool):
-        return str(value)
+        if english:
+            return "TRUE" if value else "FALSE"
+        return "PRAWDA" if value else "FAŁSZ"
     if isinstance(value, float) and value == int(value) and abs(value) < 1e15:
         return str(int(value))
     if isinstance(value, float):
@@ -594,7 +597,7 @@ class _RowReader:
         raw = _typed(value, english=self.english)
         if isinstance(value, bool):
             self.problems.add(
-                N_("TRUE or FALSE is not a value: type the number"),
+                N_("a logical value (TRUE or FALSE) is not a number: type the number"),
                 sheet=sheet,
                 cell=cell,
                 text=raw,

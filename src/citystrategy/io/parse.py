@@ -448,6 +448,10 @@ def _unit(
     try:
         return UNIT_ALIASES[unit_text]
     except KeyError:
+        if re.match(r"[,.]\d", unit_text):  # "4 ,2": a space before the decimal separator
+            template = N_("a space inside the number, before {separator!r}: type it without one")
+            reason = Message(template, {"separator": unit_text[0]})
+            raise _fail(raw, field, reason, location) from None
         known = _accepted_units(expected)
         reason = Message(
             N_("unknown unit {unit!r} (known: {known})"),
