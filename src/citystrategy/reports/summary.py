@@ -384,16 +384,24 @@ def _cost_table(
         return [_fill(none, width)]
     comparisons = _comparisons(strategy, year)
     costs = _cost_rows(strategy, year)
-    rows = [_cost_cells(row, locale) for row in _goal_rows(strategy, costs)]
+    shown = 8 if declared is not None else 4  # no column of figures the report does not declare
+    rows = [_cost_cells(row, locale)[:shown] for row in _goal_rows(strategy, costs)]
     total = _total_row(costs)
-    footer = [[pgettext("summary", "Total", locale), *_cost_cells(total, locale)[1:]]]
-    table = render_table(_columns(locale), rows, align="lrrrrrrl", footer=footer, width=width)
+    footer = [[pgettext("summary", "Total", locale), *_cost_cells(total, locale)[1:shown]]]
+    columns = _columns(locale)[:shown]
+    table = render_table(columns, rows, align="lrrrrrrl"[:shown], footer=footer, width=width)
     title = gettext("Projects completed in {year} by strategic goal", locale).format(year=year)
     note = gettext(
         "Computed from the project tables (each project once); "
         "'report': figures the report declares.",
         locale,
     )
+    if declared is None:
+        note = gettext(
+            "Computed from the project tables (each project once); the report on {year} "
+            "declares no figures to compare them with.",
+            locale,
+        ).format(year=year)
     lines = [_fill(title, width), "", table, "", _fill(note, width)]
     mismatches = sum(1 for c in comparisons if c.agrees is False)
     if mismatches and slug:
