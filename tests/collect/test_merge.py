@@ -30,6 +30,7 @@ from citystrategy.io.strategy_files import read_strategy
 from citystrategy.model import Strategy
 from citystrategy.money import Money
 from citystrategy.reports import describe_error
+from citystrategy.reports.cells import reason_words
 from tests.collect.helpers import fill, row_of
 from tests.language import english_words, polish_words
 
@@ -132,7 +133,12 @@ def test_values_become_observations_of_the_year(merged: MergeResult, kielce: Str
     assert bdl.missing is not None
     # the reason chosen from the form's list, not the strategy's meaning of '- *' for 2023
     assert (bdl.missing.code, bdl.missing.marker) == ("missing", "- *")
-    assert bdl.missing.text == "brak danych w terminie (jeszcze nieopublikowane)"
+    # kept as the list's message, which each reader reads in their language
+    assert bdl.missing.text == "no data yet at the deadline (not yet published)"
+    assert (
+        reason_words(bdl.missing.text, "pl_PL")
+        == "brak danych w terminie (jeszcze nieopublikowane)"
+    )
     assert len([o for o in strategy.observations if o.year == 2024]) == 112
     assert len(strategy.observations) == len(kielce.observations) + 112
     assert kielce.observation("KIE-1-01", 2024) is None  # the input is left as it was

@@ -542,12 +542,11 @@ class _Merger:
         else:
             assert filled.marker is not None
             raw = filled.marker
-            # the reason the unit chose, in the words of the form's list (as the log says it),
-            # not the meaning the strategy gives the same sign for an earlier year
+            # the reason the unit chose, the form list's message (each reader reads it in
+            # their language, as GUS's signs' meanings), not the meaning the strategy gives
+            # the same sign for an earlier year
             missing = Missing(
-                code="missing",
-                marker=filled.marker,
-                text=gettext(MISSING_REASONS[filled.marker], self.locale),
+                code="missing", marker=filled.marker, text=MISSING_REASONS[filled.marker]
             )
             observation = Observation(
                 indicator=filled.indicator,
