@@ -14,6 +14,7 @@ from citystrategy.progress import assess, assess_goals
 from citystrategy.reports import format_assessment
 from tests.collect.helpers import tsv
 from tests.language import english_words, identifiers, polish_words
+from tests.reports.test_assessment import _names
 
 #: Kielce's indicators without a 2023 value: '- *', no data in GUS BDL at the report date.
 LATE = ("KIE-3.3-02", "KIE-3.3-03", "KIE-3.3-04", "KIE-3.4-01")
@@ -22,15 +23,6 @@ FOOTNOTE = (
     "na dzień sporządzenia raportu brak danych w Bazie Danych Lokalnych GUS (dane zostaną "
     "dopisane po ich udostępnieniu)"
 )
-
-
-def _names(strategy: Strategy) -> list[str]:
-    names = [indicator.name for indicator in strategy.indicators]
-    for goal in strategy.strategic_goals:
-        names += [goal.name, *(operational.name for operational in goal.operational_goals)]
-    names += [o.missing.text for o in strategy.observations if o.missing is not None]
-    names += [o.missing.text.rstrip(". ") for o in strategy.observations if o.missing is not None]
-    return names
 
 
 def _text(strategy: Strategy, locale: str = "pl_PL", width: int | None = None) -> str:

@@ -52,6 +52,12 @@ def english(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return folder, out.getvalue()
 
 
+def metadata(page: Element) -> dict[str, str]:
+    """An indicator page's metadata: each term (``dt``) and its value (``dd``)."""
+    terms = [e.text() for e in page.find_all("dt")]
+    return dict(zip(terms, [e.text() for e in page.find_all("dd")], strict=True))
+
+
 def pages(folder: Path) -> list[Path]:
     """Every HTML page of the site."""
     return sorted(folder.rglob("*.html"))
@@ -164,8 +170,7 @@ def test_indicator_metadata(site: Path, strategy: Strategy) -> None:
     """The metadata of KIE-3.1-01: unit, direction, target kind, target and its year, source."""
     indicator = next(i for i in strategy.indicators if i.code == "KIE-3.1-01")
     page = read(site / "indicators" / "kie-3-1-01.html")
-    terms = [e.text() for e in page.find_all("dt")]
-    values = dict(zip(terms, [e.text() for e in page.find_all("dd")], strict=True))
+    values = metadata(page)
     assert values["Jednostka"] == "zł"
     assert values["Rok docelowy"] == "2030"
     assert values["Rodzaj wartości docelowej"] == "co najmniej"
@@ -178,22 +183,10 @@ def test_indicator_metadata(site: Path, strategy: Strategy) -> None:
 def test_a_count_s_unit_is_named_in_words(site: Path, english: tuple[Path, str]) -> None:
     """A plain count (KIE-2.3-01, reports in the app) has the unit "liczba", never ``count``."""
     page = read(site / "indicators" / "kie-2-3-01.html")
-    values = dict(
-        zip(
-            [e.text() for e in page.find_all("dt")],
-            [e.text() for e in page.find_all("dd")],
-            strict=True,
-        )
-    )
+    values = metadata(page)
     assert values["Jednostka"] == "liczba"
     page = read(english[0] / "indicators" / "kie-2-3-01.html")
-    values = dict(
-        zip(
-            [e.text() for e in page.find_all("dt")],
-            [e.text() for e in page.find_all("dd")],
-            strict=True,
-        )
-    )
+    values = metadata(page)
     assert values["Unit"] == "number"
 
 
@@ -228,13 +221,7 @@ def test_survey_indicator_has_sample_and_interval(site: Path, strategy: Strategy
     assert sample is not None and sample.value is not None  # noqa: PT018
     assert share is not None and share.value is not None  # noqa: PT018
     page = read(site / "indicators" / "kie-1-01.html")
-    values = dict(
-        zip(
-            [e.text() for e in page.find_all("dt")],
-            [e.text() for e in page.find_all("dd")],
-            strict=True,
-        )
-    )
+    values = metadata(page)
     n = int(sample.value)
     assert values["Liczebność próby badania ankietowego"].replace("\xa0", "") == str(n)
     p, z = float(share.value) / 100, 1.959964
