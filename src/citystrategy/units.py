@@ -11,6 +11,7 @@ read from a table made from this registry (``_unit_table.py``, which a test keep
 so a command that converts nothing inexact never loads pint.
 
 >>> from decimal import Decimal
+>>> from citystrategy.units import Q_
 >>> str((Q_(Decimal("31791.00"), "MWh")).to("GJ").magnitude)
 '114447.600'
 """
@@ -145,18 +146,21 @@ _KNOWN: Final = {
     for text, (canonical, units, dimensionality, root) in ENTRIES.items()
 }
 
-#: The shortest spelling of each canonical unit in the table of known units, where it is not
-#: the canonical name itself and has a letter (``1`` for ``dimensionless`` is no spelling).
-_SPELLINGS: Final = {
-    facts.canonical: min(
-        (t for t, f in _KNOWN.items() if f.canonical == facts.canonical), key=lambda t: (len(t), t)
-    )
-    for facts in _KNOWN.values()
-    if any(
-        t != facts.canonical and f.canonical == facts.canonical and any(c.isalpha() for c in t)
-        for t, f in _KNOWN.items()
-    )
-}
+
+def _shortest_spellings() -> dict[str, str]:
+    """The shortest spelling of each canonical unit in the table of known units, for the units
+    spelt some other way with a letter (``1`` for ``dimensionless`` is no spelling)."""
+    spelt: dict[str, list[str]] = {}
+    for text, facts in _KNOWN.items():
+        spelt.setdefault(facts.canonical, []).append(text)
+    return {
+        canonical: min(texts, key=lambda t: (len(t), t))
+        for canonical, texts in spelt.items()
+        if any(t != canonical and any(c.isalpha() for c in t) for t in texts)
+    }
+
+
+_SPELLINGS: Final = _shortest_spellings()
 
 
 def _spelling(unit: str) -> str:

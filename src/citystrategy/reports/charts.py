@@ -1189,7 +1189,7 @@ class ChartImages:
             ArgumentTypeError: If *chart* is not a Chart or *height* not a number.
             ArgumentError: If *height* is not above 1 inch.
         """
-        whole = self._image(chart, "png", width, titled)
+        instance(chart, "chart", Chart, "a Chart")
         if isinstance(height, bool) or not isinstance(height, int | float | Decimal):
             raise ArgumentTypeError("height", height, "a height in inches (a number)")
         if not float(height) > 1:
@@ -1198,6 +1198,7 @@ class ChartImages:
         known = self._pages.get(key)
         if known is not None and known[0] is chart:
             return known[1]
+        whole = self._image(chart, "png", width, titled)  # checked before anything is drawn
         rows = len(chart.table.frame)
         pages: _Pages = ((chart, whole),)
         if chart.kind is ChartKind.BAR and _png_height(whole) > height and rows > 1:
