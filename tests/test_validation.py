@@ -560,7 +560,7 @@ def test_value_out_of_range_is_a_warning(
         int(year),
         Measure(Decimal(value), unit, value),
     )
-    assert f"for {year} is outside the range possible for its unit" in finding.message
+    assert f"for {year} is outside the range assumed for its unit" in finding.message
     assert finding.variant == "assumed"
 
 

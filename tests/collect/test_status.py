@@ -14,7 +14,7 @@ import pytest
 from citystrategy.cli import main
 from citystrategy.collect import STATUS_COLUMNS, form_status, write_forms
 from citystrategy.model import Strategy
-from tests.collect.helpers import fill
+from tests.collect.helpers import fill, row_of
 from tests.language import english_words, identifiers, polish_words
 
 IND = "Wskaźniki"
@@ -316,3 +316,26 @@ def test_excel_lock_files_are_not_forms(kielce: Strategy, returned: Path) -> Non
     lock.unlink()
     saved = Path(shutil.copy(forms[1], returned / f"~${forms[1].name}"))
     assert saved in form_paths([returned])
+
+
+def test_values_the_merge_refuses_are_errors_not_filled(kielce: Strategy, returned: Path) -> None:
+    """A negative count, a survey share over 100% and tenths of a grosz: the merge refuses each
+    (one error per cell), and the status counts them as errors, not as filled values."""
+    from citystrategy.collect import merge_forms
+
+    goal_1 = next(returned.glob("*-1-*.xlsx"))
+    refused = {
+        "KIE-1.2-04": -5,  # a number of decisions
+        "KIE-1.1-07": "105%",  # a share of the survey's answers
+        "KIE-1.3-03": "8 400 000,005 zł",  # the civic budget's amount
+    }
+    cells = {(IND, f"I{row_of(goal_1, IND, code)}"): value for code, value in refused.items()}
+    fill(goal_1, cells)
+    result = merge_forms(kielce, 2024, [returned])
+    refused_cells = {(p.sheet, p.cell) for p in result.errors if p.path == str(goal_1)}
+    assert set(cells) <= refused_cells
+    one = form_status(kielce, 2024, [returned]).set_index("unit").loc["goal:1"]
+    # as before (2 filled, 1 with a reason, the formula) with three values refused
+    assert (one["filled"], one["missing_with_reason"], one["errors"]) == (2, 1, 4)
+    assert one["missing_without_reason"] == 24 - 2 - 1
+    assert one["completeness_percent"] == pytest.approx(100 * 5 / 34, abs=0.05)

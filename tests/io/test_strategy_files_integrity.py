@@ -115,7 +115,7 @@ def test_implausible_value_is_a_finding(
     shown = finding.detail("value")
     assert isinstance(shown, Measure)
     assert (shown.raw, finding.detail("year")) == (value, int(year))
-    assert f"for {year} is outside the range possible for its unit" in finding.message
+    assert f"for {year} is outside the range assumed for its unit" in finding.message
     assert finding.severity.value == "warning"
 
 

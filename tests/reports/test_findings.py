@@ -298,13 +298,13 @@ def test_findings_data_is_json_with_typed_values(kielce_report: ValidationReport
         (
             _with_values(4, 146, unit="percent", target=None),
             FindingKind.VALUE_OUT_OF_RANGE,
-            "wartość 146% za 2023\xa0r. jest poza zakresem możliwym dla tej jednostki "
+            "wartość 146% za 2023\xa0r. jest poza zakresem przyjętym dla tej jednostki "
             "(od 0% do 100%)",
         ),
         (
             _with_values(-4, 5, unit="person", target=None),
             FindingKind.VALUE_OUT_OF_RANGE,
-            "wartość -4\xa0osoby za 2022\xa0r. jest poza zakresem możliwym dla tej jednostki "
+            "wartość -4\xa0osoby za 2022\xa0r. jest poza zakresem przyjętym dla tej jednostki "
             "(co najmniej 0\xa0osób)",
         ),
         (
@@ -335,7 +335,7 @@ def test_findings_data_is_json_with_typed_values(kielce_report: ValidationReport
         (
             _with_values(4, 5, unit="percent", target=make_target(value=Decimal(146), raw="146%")),
             FindingKind.TARGET_OUT_OF_RANGE,
-            "wartość docelowa 146% jest poza zakresem możliwym dla tej jednostki (od 0% do 100%)",
+            "wartość docelowa 146% jest poza zakresem przyjętym dla tej jednostki (od 0% do 100%)",
         ),
         (
             make_strategy(projects=(make_project(name="=SUMA(A1:A3)"),)),
@@ -393,7 +393,7 @@ def test_plausibility_findings_in_english() -> None:
         FindingKind.VALUE_OUT_OF_RANGE
     )
     assert describe_finding(finding, locale="en_GB") == (
-        "the value 146% for 2023 is outside the range possible for its unit (from 0% to 100%)"
+        "the value 146% for 2023 is outside the range assumed for its unit (from 0% to 100%)"
     )
 
 

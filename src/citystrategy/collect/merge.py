@@ -27,7 +27,13 @@ from citystrategy._arguments import path as path_argument
 from citystrategy._i18n import N_, Nn_, gettext
 from citystrategy.collect import _layout as layout
 from citystrategy.collect._groups import MISSING_REASONS, GroupBy, form_groups
-from citystrategy.collect.read import FilledProject, FilledValue, _letter, _read_each
+from citystrategy.collect.read import (
+    FilledProject,
+    FilledValue,
+    _impossible,
+    _letter,
+    _read_each,
+)
 from citystrategy.collect.status import _copies, form_paths
 from citystrategy.errors import (
     ArgumentError,
@@ -39,15 +45,13 @@ from citystrategy.errors import (
 from citystrategy.formatting import get_locale
 from citystrategy.model import (
     AnnualReport,
-    Indicator,
     Missing,
     Observation,
     Project,
     Strategy,
 )
-from citystrategy.money import CURRENCIES
 from citystrategy.percent import as_percent
-from citystrategy.validation import WHOLE_UNITS, plausible_range
+from citystrategy.validation import plausible_range
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -213,33 +217,6 @@ def _range_message(low: Decimal | None, high: Decimal | None) -> Message:
     return Message("\u2264\u00a0{high}", {"high": high})
 
 
-def _impossible(
-    indicator: Indicator, value: Decimal | None, *, sample: bool = False
-) -> Message | None:
-    """Why *value* cannot be a value of *indicator* at all (not merely implausible), or None.
-
-    *sample* says that *indicator* is the strategy's survey-responses indicator, whose values
-    are the sample sizes of the survey shares: whole numbers above 0.
-    """
-    if value is None:
-        return None
-    code = {"code": indicator.code}
-    if sample and (value <= 0 or value != value.to_integral_value()):
-        template = N_(
-            "{code!r} is the number of the survey's responses, the sample size of the survey "
-            "shares: a whole number above 0; if there was no survey, leave the cell empty and "
-            "choose the reason"
-        )
-        return Message(template, code)
-    if indicator.survey and indicator.unit == "percent" and not 0 <= value <= 100:
-        return Message(N_("{code!r} is a share of the survey's answers, between 0 and 100%"), code)
-    if indicator.unit in WHOLE_UNITS and value < 0:
-        return Message(N_("{code!r} counts things or people: its value is not negative"), code)
-    if indicator.unit in CURRENCIES and _places(value) > 2:
-        return Message(N_("an amount of money has at most two decimals (grosze)"))
-    return None
-
-
 def _significant(value: Decimal, beyond: Decimal) -> Decimal:
     """*value* (above *beyond*) to two significant figures, or more while that would not be
     above *beyond* (2,04 against a factor of 2 is ``2.04``, not ``2.0``); never ``0``.
@@ -331,11 +308,6 @@ def _reading_order(cell: str | None) -> tuple[int, int]:
     for letter in match.group(1):
         column = column * 26 + ord(letter) - ord("A") + 1
     return int(match.group(2)), column
-
-
-def _places(value: Decimal) -> int:
-    exponent = value.normalize().as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _raw(value: Decimal) -> str:

@@ -45,8 +45,9 @@ from citystrategy.collect._groups import (
 )
 from citystrategy.errors import FormError, FormProblem, Message, ParseError
 from citystrategy.io.parse import MissingValue, parse_money, parse_quantity, parse_value
-from citystrategy.model import Strategy
-from citystrategy.money import Money
+from citystrategy.model import Indicator, Strategy
+from citystrategy.money import CURRENCIES, Money
+from citystrategy.validation import WHOLE_UNITS
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -779,6 +780,38 @@ class _RowReader:
                     cell=f"{_letter(column - 1)}{row}",
                     text=_typed(value, english=self.english),
                 )
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _impossible(
+    indicator: Indicator, value: Decimal | None, *, sample: bool = False
+) -> Message | None:
+    """Why *value* cannot be a value of *indicator* at all (not merely implausible), or None.
+
+    *sample* says that *indicator* is the strategy's survey-responses indicator, whose values
+    are the sample sizes of the survey shares: whole numbers above 0.
+    """
+    if value is None:
+        return None
+    code = {"code": indicator.code}
+    if sample and (value <= 0 or value != value.to_integral_value()):
+        template = N_(
+            "{code!r} is the number of the survey's responses, the sample size of the survey "
+            "shares: a whole number above 0; if there was no survey, leave the cell empty and "
+            "choose the reason"
+        )
+        return Message(template, code)
+    if indicator.survey and indicator.unit == "percent" and not 0 <= value <= 100:
+        return Message(N_("{code!r} is a share of the survey's answers, between 0 and 100%"), code)
+    if indicator.unit in WHOLE_UNITS and value < 0:
+        return Message(N_("{code!r} counts things or people: its value is not negative"), code)
+    if indicator.unit in CURRENCIES and _places(value) > 2:
+        return Message(N_("an amount of money has at most two decimals (grosze)"))
+    return None
 
 
 def _read_each(

@@ -12,7 +12,7 @@ from citystrategy._arguments import instance, integer
 from citystrategy._arguments import path as path_argument
 from citystrategy._i18n import N_, pgettext
 from citystrategy.collect._groups import GroupBy, _slug, form_groups
-from citystrategy.collect.read import FilledForm, _read_each
+from citystrategy.collect.read import FilledForm, FilledValue, _impossible, _read_each
 from citystrategy.errors import FormProblem, Message
 from citystrategy.formatting import get_locale
 from citystrategy.model import Strategy
@@ -110,6 +110,13 @@ def _copies(read: _Read) -> tuple[set[Path], dict[str, list[FormProblem]]]:
     return copies, problems
 
 
+def _refused(strategy: Strategy, filled: FilledValue) -> bool:
+    """Whether the merge refuses *filled* as a value its indicator cannot have."""
+    sample = filled.indicator == strategy.survey_responses_indicator
+    indicator = strategy.indicator(filled.indicator)
+    return _impossible(indicator, filled.value, sample=sample) is not None
+
+
 def form_status(
     strategy: Strategy,
     year: int,
@@ -183,10 +190,13 @@ def form_status(
         if kept:
             _path, form, problems = kept[-1]
             assert form is not None
-            filled = sum(1 for v in form.values if v.value is not None)
+            # a value the merge refuses (a negative count, a share over 100%) is an error,
+            # not a filled value
+            refused = sum(1 for v in form.values if _refused(strategy, v))
+            filled = sum(1 for v in form.values if v.value is not None) - refused
             with_reason = sum(1 for v in form.values if v.value is None and v.marker)
             answered = sum(1 for p in form.projects if p.completed is not None)
-            errors = sum(len(p) for _, _, p in kept) + len(kept) - 1
+            errors = sum(len(p) for _, _, p in kept) + len(kept) - 1 + refused
             errors += len(copied.get(group.key, []))
         row |= {
             "filled": filled,

@@ -255,7 +255,7 @@ def _template(finding: Finding, locale: Locale) -> str:
             locale,
         ),
         (_K.VALUE_OUT_OF_RANGE, False): lambda: gettext(
-            "the value {value} for {year} is outside the range possible for its unit ({range})",
+            "the value {value} for {year} is outside the range assumed for its unit ({range})",
             locale,
         ),
         (_K.TARGET_OUT_OF_RANGE, True): lambda: gettext(
@@ -263,7 +263,7 @@ def _template(finding: Finding, locale: Locale) -> str:
             locale,
         ),
         (_K.TARGET_OUT_OF_RANGE, False): lambda: gettext(
-            "the target {target} is outside the range possible for its unit ({range})", locale
+            "the target {target} is outside the range assumed for its unit ({range})", locale
         ),
     }
     flag = (
