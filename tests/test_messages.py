@@ -85,6 +85,17 @@ def test_the_catalogue_is_valid(polish: Catalog) -> None:
     assert polish.num_plurals == 4
 
 
+def test_a_year_is_never_parted_from_its_abbreviation(polish: Catalog) -> None:
+    """``2024\xa0r.``, never ``2024 r.``, which a line may break between the year and "r."
+    (Polish typography keeps them together with a non-breaking space)."""
+    year = re.compile(r"(\{[a-z_]+\}|\b\d{4}) r\.")
+    broken = []
+    for entry in polish:
+        strings = (entry.string,) if isinstance(entry.string, str) else tuple(entry.string)
+        broken += [(entry.id, s) for s in strings if year.search(s)]
+    assert broken == []
+
+
 def test_the_plural_rule_agrees_with_cldr_for_whole_numbers() -> None:
     """The catalogue's Plural-Forms picks CLDR's category for every whole number to 1000."""
     index = {"one": 0, "few": 1, "many": 2}

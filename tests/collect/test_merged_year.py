@@ -241,3 +241,35 @@ def test_assess_csv_and_json_keep_the_reason_beside_an_empty_value(
     assert record["value_missing"] == "missing_in_source"
     assert (record["missing_marker"], record["missing_reason"]) == ("- *", STORED["KIE-3.3-04"])
     assert record["trend"] == "not_assessable"
+
+
+@pytest.mark.parametrize(
+    ("locale", "sentence"),
+    [
+        (
+            "pl_PL",
+            "W 2024\xa0r. nie zrealizowano żadnego projektu; raport nie podaje danych o projektach.",
+        ),
+        (
+            "en_GB",
+            "No project was completed in 2024; the report declares no figures on projects.",
+        ),
+    ],
+)
+def test_a_year_without_a_completed_project_says_so_once(
+    merged: tuple[Path, Path], locale: str, sentence: str
+) -> None:
+    """Section 2 of a year no form reported a project completed in, and whose report declares
+    no figures: one sentence, no empty list, no table or chart of zeros; the catalogue's chart
+    stays."""
+    from citystrategy.reports.document import Chart, Paragraph
+    from citystrategy.reports.tables import projects_section
+
+    strategy = read_strategy(merged[0])
+    assert [p for p in strategy.projects if p.completed_in == 2024] == []
+    blocks = projects_section(strategy, 2024, locale=locale).blocks
+    texts = [block.text for block in blocks if isinstance(block, Paragraph)]
+    assert texts[0] == sentence
+    assert [block.name for block in blocks if isinstance(block, Table)] == []
+    charts = [block for block in blocks if isinstance(block, Chart)]
+    assert [chart.table.name for chart in charts] == ["spending_catalogue"]

@@ -73,7 +73,7 @@ def test_english_outline(kielce: Strategy) -> None:
 def test_summary_gives_the_computed_and_the_declared_cost(report: Report) -> None:
     """10 projects at 119 738 036,31 zł from the project tables, 85 665 519,74 zł as declared."""
     text = _paragraphs(report, 0).replace(NBSP, " ")
-    assert "Projekty zakończone w 2023 r.: 10, o łącznym koszcie 119 738 036,31 zł" in text
+    assert "Projekty zrealizowane w 2023 r.: 10, o łącznym koszcie 119 738 036,31 zł" in text
     assert "Raport podaje 85 665 519,74 zł" in text
     assert "od 01.01.2023 r. do 31.12.2023 r.; raport sporządzono 20.06.2024 r." in text
     assert (

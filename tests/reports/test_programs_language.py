@@ -236,7 +236,7 @@ def test_the_summary_reads_in_one_language(locale: str, capsys: pytest.CaptureFi
     out = _run(_argv(["summary", "kielce", "--year", "2023"], locale), capsys)
     _check_language(out, locale, _strategy_names(kielce_adapter.load()))
     if locale == "pl_PL":
-        assert "Projekty zakończone w 2023\xa0r. według celów strategicznych" in out
+        assert "Projekty zrealizowane w 2023\xa0r. według celów strategicznych" in out
         assert "Programy zewnętrzne powiązane z celami strategii" in out
         assert "44 projekty w katalogu" in out
     else:

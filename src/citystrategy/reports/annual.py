@@ -18,7 +18,7 @@ import pandas as pd
 from babel import Locale
 
 from citystrategy._arguments import instance, integer
-from citystrategy._i18n import gettext, pgettext
+from citystrategy._i18n import gettext, ngettext, pgettext
 from citystrategy.costs import (
     catalogue_total,
     completed_projects,
@@ -176,10 +176,17 @@ def _summary(strategy: Strategy, year: int, frame: pd.DataFrame, loc: Locale) ->
     )
     done = completed_projects(strategy, year)
     if len(project_currencies(strategy)) <= 1:
-        costs = gettext(
+        costs = ngettext(
+            "{count} project completed in {year}, costing {cost}; the whole catalogue: {all} projects, {catalogue}.",
             "{count} projects completed in {year}, costing {cost} in total; the whole catalogue: {all} projects, {catalogue}.",
+            len(done),
             loc,
         )
+        if not done:
+            costs = gettext(
+                "No project was completed in {year}; the whole catalogue: {all} projects, {catalogue}.",
+                loc,
+            )
         blocks.append(
             Paragraph(
                 costs.format(

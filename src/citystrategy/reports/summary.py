@@ -380,7 +380,10 @@ def _cost_table(
     completed = completed_projects(strategy, year)
     declared = _declared(strategy, year)
     if not completed and declared is None:
-        none = gettext("No data on projects completed in {year}.", locale).format(year=year)
+        none = gettext(
+            "No project was completed in {year}; the report declares no figures on projects.",
+            locale,
+        ).format(year=year)
         return [_fill(none, width)]
     comparisons = _comparisons(strategy, year)
     costs = _cost_rows(strategy, year)

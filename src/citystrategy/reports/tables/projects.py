@@ -964,6 +964,13 @@ def _header(strategy: Strategy, year: int, locale: LocaleLike) -> str:
     else:
         computed = format_money(completed_total(strategy, year), locale=locale)
     declared = _report(strategy, year).declared
+    count = len(completed_projects(strategy, year))
+    if declared is None and not count:
+        message = gettext(
+            "No project was completed in {year}; the report declares no figures on projects.",
+            locale,
+        )
+        return message.format(year=year)
     if declared is None:
         message = gettext(
             "Projects completed in {year}: {count}. Their total cost, computed from the project "
@@ -971,7 +978,6 @@ def _header(strategy: Strategy, year: int, locale: LocaleLike) -> str:
             "them.",
             locale,
         )
-        count = len(completed_projects(strategy, year))
         return message.format(
             year=year, count=format_number(count, decimals=0, locale=locale), computed=computed
         )
@@ -1069,14 +1075,17 @@ def projects_section(strategy: Strategy, year: int, *, locale: LocaleLike = "pl_
     year = report.year
     title = gettext("2. Projects carried out and their cost", locale)
     costs, differing = _costs_block(strategy, year, locale)
-    blocks: list[Block] = [
-        Heading(title),
-        Paragraph(_header(strategy, year, locale)),
-        Heading(gettext("Projects completed in {year}", locale).format(year=year), 2),
-        _completed_block(strategy, year, locale),
-        Heading(gettext("Projects completed by strategic goal", locale), 2),
-        costs,
-    ]
+    blocks: list[Block] = [Heading(title), Paragraph(_header(strategy, year, locale))]
+    # a year without a completed project, and no figures declared to compare: no empty list,
+    # no table of zeros, no chart of nothing
+    none = not completed_projects(strategy, year) and report.declared is None
+    if not none:
+        blocks += [
+            Heading(gettext("Projects completed in {year}", locale).format(year=year), 2),
+            _completed_block(strategy, year, locale),
+            Heading(gettext("Projects completed by strategic goal", locale), 2),
+            costs,
+        ]
     if report.declared is not None:
         text = gettext("Figures that disagree with the report: {count}.", locale)
         blocks.append(
@@ -1086,7 +1095,9 @@ def projects_section(strategy: Strategy, year: int, *, locale: LocaleLike = "pl_
         start=strategy.period_start, end=strategy.period_end
     )
     completed = gettext("Chart 2. Spending per strategic goal in {year}", locale).format(year=year)
-    pies = [_pie(strategy, None, catalogue, locale), _pie(strategy, year, completed, locale)]
+    pies = [_pie(strategy, None, catalogue, locale)]
+    if not none:
+        pies.append(_pie(strategy, year, completed, locale))
     charts = [pie for pie in pies if pie is not None]
     if charts:
         blocks.append(Heading(gettext("Spending per strategic goal", locale), 2))
