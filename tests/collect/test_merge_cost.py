@@ -98,10 +98,11 @@ def test_the_log_says_the_cost_given(merged: MergeResult, forms: list[Path]) -> 
 
 
 def test_the_written_folder_keeps_the_reported_cost(folder: Path, merged: MergeResult) -> None:
-    """reports/2024.toml gives each cost as money text; the folder reads back with them."""
+    """reports/2024.toml gives each cost as money text to the grosz (300 000,50 zł for the
+    number 300000.5 typed); the folder reads back with them."""
     text = (folder / "reports" / "2024.toml").read_text("utf-8")
     assert 'code = "KIE-P-03"\ncost = "5 200 000,00 zł"\n' in text
-    assert 'code = "KIE-P-18"\ncost = "300 000,5 zł"\ndescription = "Usunięto azbest' in text
+    assert 'code = "KIE-P-18"\ncost = "300 000,50 zł"\ndescription = "Usunięto azbest' in text
     found = read_strategy(folder)
     assert found.project("KIE-P-03").reported_cost == P03
     assert found.project("KIE-P-18").reported_cost == P18

@@ -78,6 +78,35 @@ def test_values_typed_as_a_person_does(form: Path, kielce: Strategy) -> None:
     assert len(filled.values) == 24
 
 
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        (74500000, "74500000.00"),
+        ("74 500 000 zł", "74500000.00"),
+        ("1,5 mln zł", "1500000.00"),
+        ("1,2345678 mln zł", "1234567.80"),
+        (300000.5, "300000.50"),
+    ],
+)
+def test_a_cost_is_kept_to_the_grosz(form: Path, typed: object, kept: str) -> None:
+    """However it is typed, a cost has two decimals, as the data folder writes costs."""
+    fill(form, {(PRJ, "E2"): "tak", (PRJ, "F2"): typed})
+    cost = read_form(form).projects[0].cost
+    assert cost is not None
+    assert cost.amount.as_tuple() == Decimal(kept).as_tuple()
+
+
+@pytest.mark.parametrize("typed", ["1,234567891 mln zł", 1234.567])
+def test_a_cost_in_fractions_of_a_grosz_is_refused(form: Path, typed: object) -> None:
+    """1,234567891 mln zł is 1 234 567,891 zł: a cost has no fraction of a grosz."""
+    fill(form, {(PRJ, "E2"): "tak", (PRJ, "F2"): typed})
+    with pytest.raises(FormError) as raised:
+        read_form(form)
+    (problem,) = raised.value.problems
+    assert (problem.sheet, problem.cell) == (PRJ, "F2")
+    assert "grosze" in str(problem.message)
+
+
 def test_a_percentage_typed_with_its_sign_is_not_a_fraction(form: Path, kielce: Strategy) -> None:
     """Excel stores '12,5%' typed in a cell as 0.125 with a percent format: read as 12,5."""
     workbook = openpyxl.load_workbook(form)

@@ -732,15 +732,6 @@ class _RowReader:
         try:
             if isinstance(value, int | float):
                 amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-                exponent = amount.as_tuple().exponent
-                if isinstance(exponent, int) and exponent < -2:
-                    self.problems.add(
-                        N_("an amount of money has at most two decimals (grosze)"),
-                        sheet=sheet,
-                        cell=cell,
-                        text=raw,
-                    )
-                    return None
                 money = Money(amount, "PLN")
             else:
                 text = str(value).strip()
@@ -760,7 +751,16 @@ class _RowReader:
         if money.amount < 0:
             self.problems.add(N_("a cost cannot be negative"), sheet=sheet, cell=cell, text=raw)
             return None
-        return money
+        if _places(money.amount) > 2:  # a number typed in the cell (the parser refuses text)
+            self.problems.add(
+                N_("an amount of money has at most two decimals (grosze)"),
+                sheet=sheet,
+                cell=cell,
+                text=raw,
+            )
+            return None
+        # to the grosz, as the data folder writes costs: 74 500 000,00 zł, whatever was typed
+        return Money(money.amount.quantize(_GROSZ), money.currency)
 
     def check_extra_rows(self, rows: Sequence[tuple[str, int, str, str, str]]) -> None:
         """Refuse values typed in rows the form did not send (below its last row)."""
@@ -780,6 +780,10 @@ class _RowReader:
                     cell=f"{_letter(column - 1)}{row}",
                     text=_typed(value, english=self.english),
                 )
+
+
+#: A grosz (a cent): the place costs are kept to.
+_GROSZ: Final = Decimal("0.01")
 
 
 def _places(value: Decimal) -> int:

@@ -108,9 +108,7 @@ NOTES: Final = {
     Note.REQUIRED_CHANGE_ZERO: N_("target equals the base value: no change required"),
     Note.NO_DATA: N_("no value in the years assessed"),
     Note.NO_TARGET_YEAR: N_("the target has no year and the strategy gives none"),
-    Note.NO_VALUE_IN_YEAR: N_(
-        "no value in the reporting year: the latest value is from an earlier year"
-    ),
+    Note.NO_VALUE_IN_YEAR: N_("no value in the reporting year"),
 }
 
 #: The value substituted for a zero base or target, as Open SDG does.

@@ -156,9 +156,7 @@ def _chart(chart: Chart, locale: str) -> list[str]:
             cells.append(shown)
         titles.append(pgettext("chart", "Share", locale))
         numeric.append(True)
-    caption = f"**{_inline(chart.title)}**"
-    if chart.axis_title:
-        caption += f" ({_inline(chart.axis_title)})"
+    caption = f"**{_inline(chart.title)}**"  # the axis titles are the table's column titles
     return [caption, _pipe_table(titles, numeric, rows)]
 
 
