@@ -91,7 +91,7 @@ def test_a_year_is_never_parted_from_its_abbreviation(polish: Catalog) -> None:
     year = re.compile(r"(\{[a-z_]+\}|\b\d{4}) r\.")
     broken = []
     for entry in polish:
-        strings = (entry.string,) if isinstance(entry.string, str) else tuple(entry.string)
+        strings = (entry.string,) if isinstance(entry.string, str) else tuple(entry.string or ())
         broken += [(entry.id, s) for s in strings if year.search(s)]
     assert broken == []
 
