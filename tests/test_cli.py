@@ -321,7 +321,7 @@ def test_assess_options(capsys: pytest.CaptureFixture[str]) -> None:
     [
         (["assess", "kielce", "--year", "2023", "--window", "0"], ["--window"]),
         (["assess", "kielce", "--year", "2023", "--min-coverage", "150"], ["--min-coverage"]),
-        (["assess", "kielce", "--year", "2019"], ["brak raportu za 2019 r."]),
+        (["assess", "kielce", "--year", "2019"], ["brak raportu za 2019\xa0r."]),
     ],
     ids=["window", "coverage", "year"],
 )
@@ -735,8 +735,8 @@ def _user_error_cases(tmp_path: Path, kielce_dir: Path) -> dict[str, tuple[list[
         ),
         "check-unknown-slug": (["check", "atlantyda"], "nieznane miasto 'atlantyda'"),
         "assess-unknown-slug": (["assess", "atlantyda", "--year", "2023"], "'atlantyda'"),
-        "summary-year-without-data": (["summary", new, "--year", "2019"], "za 2019 r."),
-        "assess-year-without-data": (["assess", new, "--year", "2030"], "za 2030 r."),
+        "summary-year-without-data": (["summary", new, "--year", "2019"], "za 2019\xa0r."),
+        "assess-year-without-data": (["assess", new, "--year", "2030"], "za 2030\xa0r."),
         "check-year-without-data": (["check", new, "--year", "2023"], "(raporty: 2024)"),
         "check-broken-toml": (["check", broken], "strategy.toml: 1 problem"),
         "summary-broken-toml": (["summary", broken, "--year", "2023"], "strategy.toml"),

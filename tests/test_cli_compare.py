@@ -172,7 +172,7 @@ def test_compare_shows_the_area_caveat(capsys: pytest.CaptureFixture[str]) -> No
     argv = ["compare", "Gdańsk", "--peers", "list:Gdynia,Sopot", "--indicators", "population_density", "--year", "2023"]  # fmt: skip
     code, out, err = run(argv, capsys)
     assert (code, err) == (0, "")
-    assert "Uwaga: w 2023 r. do Gdańska (z 266 do 683\xa0km²)" in out
+    assert "Uwaga: w 2023\xa0r. do Gdańska (z 266 do 683\xa0km²)" in out
     code, out, err = run([*argv, "--locale", "en"], capsys)
     assert "Caveat: in 2023 Gdańsk (266 -> 683 km²)" in out
 

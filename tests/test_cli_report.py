@@ -126,7 +126,7 @@ def test_a_year_without_a_report(tmp_path: Path, capsys: pytest.CaptureFixture[s
         ["report", "kielce", "--year", "2022", "-o", str(tmp_path / "r.md")], capsys
     )
     assert (code, out) == (2, "")
-    assert err == "citystrategy: błąd: Kielce: brak raportu za 2022 r. (raporty: 2023)\n"
+    assert err == "citystrategy: błąd: Kielce: brak raportu za 2022\xa0r. (raporty: 2023)\n"
 
 
 def test_report_from_a_data_folder(

@@ -72,7 +72,7 @@ def _assert_english(text: str) -> None:
 USAGE_ERRORS = {
     "year-without-report": (
         ["summary", "kielce", "--year", "2022"],
-        "Kielce: brak raportu za 2022 r. (raporty: ",
+        "Kielce: brak raportu za 2022\xa0r. (raporty: ",
         "Kielce has no report on 2022 (reports: ",
     ),
     "window": (
@@ -319,4 +319,4 @@ def test_locale_before_the_command(capsys: pytest.CaptureFixture[str]) -> None:
     err = _stderr(
         ["--locale", "en", "summary", "kielce", "--year", "2022", "--locale", "pl"], capsys
     )
-    assert err.startswith("citystrategy: błąd: Kielce: brak raportu za 2022 r.")
+    assert err.startswith("citystrategy: błąd: Kielce: brak raportu za 2022\xa0r.")

@@ -80,7 +80,7 @@ def test_the_2024_cycle_runs_end_to_end(cycle: Path, capsys: pytest.CaptureFixtu
     status = _run(capsys, "collect", "status", "kielce", str(forms))
     assert "\nformularze można scalić; " in status
     said = _run(capsys, *merge)
-    assert "wartości za 2024 r.: 112; zrealizowane projekty: 1" in said
+    assert "wartości za 2024\xa0r.: 112; zrealizowane projekty: 1" in said
 
     strategy = read_strategy(merged)
     assert [r.year for r in strategy.reports] == [2023, 2024]
@@ -105,7 +105,8 @@ def test_the_2024_cycle_runs_end_to_end(cycle: Path, capsys: pytest.CaptureFixtu
     summary = [c for row in workbook["Podsumowanie"].iter_rows(values_only=True) for c in row if c]
     assert any("od 01.01.2024\xa0r. do 31.12.2024\xa0r." in str(c) for c in summary)
     assert any(  # the catalogue's cost (goal table 1); the form's is the cost incurred
-        "Projekty zrealizowane w 2024 r.: 1, o łącznym koszcie 5\xa0156\xa0229,23\xa0zł" in str(c)
+        "Projekty zrealizowane w 2024\xa0r.: 1, o łącznym koszcie 5\xa0156\xa0229,23\xa0zł"
+        in str(c)
         for c in summary
     )
     rows = list(workbook["3. Wskaźniki"].iter_rows(values_only=True))

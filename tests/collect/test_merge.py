@@ -269,7 +269,7 @@ def test_warnings_in_both_languages(merged: MergeResult) -> None:
         "'KIE-1.1-05'",
     ]
     polish = describe_error(error, locale="pl_PL")
-    assert "400 to 2,4-krotność wartości z 2023 r. (170), ponad 2-krotny wzrost" in polish
+    assert "400 to 2,4-krotność wartości z 2023\xa0r. (170), ponad 2-krotny wzrost" in polish
     # the range as the form shows it, and no Python number quoted as if typed
     assert "leży poza zakresem wiarygodnych wartości 0–100" in polish
     assert "wpisano" not in polish
@@ -303,7 +303,7 @@ def test_a_fall_is_worded_as_a_part_of_the_previous_value(
     error = FormError([change.to_problem()])
     names = [str(form), IND, "'KIE-1.1-04'"]
     worded = describe_error(error, locale="pl_PL")
-    assert f"1,5 {polish} z 2023 r. (170): około 110 razy mniej" in worded
+    assert f"1,5 {polish} z 2023\xa0r. (170): około 110 razy mniej" in worded
     assert "0,00" not in worded
     assert english_words(worded, names=names) == []
     english_text = describe_error(error, locale="en_GB")
@@ -337,7 +337,7 @@ def test_a_fall_says_how_much_is_left_as_a_reader_says_it(
     error = FormError([change.to_problem()])
     names = [str(form), IND, "'KIE-1.1-04'"]
     worded = describe_error(error, locale="pl_PL")
-    assert worded.endswith(f"z 2023 r. (170): {polish}"), worded
+    assert worded.endswith(f"z 2023\xa0r. (170): {polish}"), worded
     assert "1/" not in worded.split("(170): ")[1]
     assert english_words(worded, names=names) == []
     english_text = describe_error(error, locale="en_GB")
@@ -478,7 +478,7 @@ def test_collect_merge_command(
     log = (tmp_path / "kielce-2024-log.csv").read_text("utf-8-sig")
     header, first = log.splitlines()[:2]
     if locale == "pl":
-        assert "wartości za 2024 r.: 112; zrealizowane projekty: 0" in out
+        assert "wartości za 2024\xa0r.: 112; zrealizowane projekty: 0" in out
         assert english_words(out, names=names) == []
         assert header.startswith("Rodzaj;Kod;Rok;Wartość lub koszt;")
         assert first.startswith("wskaźnik;KIE-1-01;2024;6,1;")

@@ -110,7 +110,7 @@ def test_collect_forms_command(
     words = [str(folder), *names]
     assert identifiers(out, names=words) == []
     if locale == "pl":
-        assert out.startswith(f"zapisano 4 formularze za 2024 r. w folderze {folder}:")
+        assert out.startswith(f"zapisano 4 formularze za 2024\xa0r. w folderze {folder}:")
         assert english_words(out, names=words) == []
     else:
         assert out.startswith(f"wrote 4 forms for 2024 in {folder}:")
@@ -139,7 +139,7 @@ def test_collect_status_command(
     named = GOALS if locale == "pl" else ENGLISH_GOALS  # the units in the reader's language
     goal_1 = next(line for line in lines if line.startswith(named[0]))
     if locale == "pl":
-        assert lines[0] == "formularze za 2024 r.: zwrócono 2 z 4"
+        assert lines[0] == "formularze za 2024\xa0r.: zwrócono 2 z 4"
         assert goal_1.split()[-7:] == ["tak", "2/24", "1", "21", "2/10", "1", "14,7%"]
         # what the merge refuses, counted by hand: goal 1's 20 empty rows and its formula, goal
         # 2's 32 empty rows, the forms of goals 3 and 4 not returned

@@ -635,7 +635,7 @@ def test_a_single_comma_group_is_ambiguous_in_english() -> None:
         "Polish; type '1234' for the whole number or '1.234' for the decimal one"
     )
     polish = describe_error(caught.value, locale="pl")
-    assert "w polu „wartość za 2024 r.”" in polish
+    assert "w polu „wartość za 2024\xa0r.”" in polish
     assert "niejednoznaczne" in polish
 
 
@@ -778,7 +778,7 @@ def test_a_field_is_worded_in_both_languages() -> None:
 
     error = ParseError("4.2", "value_2024", "no number found", "dane.tsv")
     assert describe_error(error, locale="pl") == (
-        "nie można odczytać '4.2' w polu „wartość za 2024 r.”: nie znaleziono liczby (dane.tsv)"
+        "nie można odczytać '4.2' w polu „wartość za 2024\xa0r.”: nie znaleziono liczby (dane.tsv)"
     )
     assert str(error) == "cannot parse value for 2024 '4.2': no number found (dane.tsv)"
     cost = ParseError("x", "cost", "no number found")

@@ -286,7 +286,7 @@ def test_responsible_is_read_and_written(kielce: Strategy, tmp_path: Path) -> No
 
 def test_a_value_with_its_own_source_keeps_it(kielce: Strategy, tmp_path: Path) -> None:
     """A value's own source goes to a source_<year> column after the sources and comes back."""
-    form = "Formularz danych za 2023 r.: Biuro Smart City (cel-1.xlsx)"
+    form = "Formularz danych za 2023\xa0r.: Biuro Smart City (cel-1.xlsx)"
     observations = [
         attrs.evolve(o, source=form) if (o.indicator, o.year) == ("KIE-1-01", 2023) else o
         for o in kielce.observations
@@ -364,7 +364,7 @@ def test_a_refusal_is_worded_in_both_languages(kielce: Strategy, tmp_path: Path)
     names = [kielce.code, kielce.indicators[1].code]
     assert polish.startswith(f"strategia {kielce.code!r}: "), polish
     assert english.startswith(f"strategy {kielce.code!r}: "), english
-    assert f"wskaźnik {kielce.indicators[1].code!r} nie ma wartości za 2024 r." in polish
+    assert f"wskaźnik {kielce.indicators[1].code!r} nie ma wartości za 2024\xa0r." in polish
     assert f"{kielce.indicators[1].code!r} has no observation in 2024" in english
     assert english_words(polish, names=names) == []
     assert polish_words(english, names=names) == []

@@ -427,7 +427,7 @@ POLISH_PROBLEMS = (
     "wiersz 2, kolumna 'direction': 'rosnąca' nie jest żadną z wartości: "
     "'higher_is_better', 'lower_is_better', ",
     "wiersz 2, kolumna 'survey': oczekiwano „yes” albo „no”, znaleziono 'tak'",
-    "wiersz 2, kolumna 'value_2023': nie można odczytać '5,2,1 %' w polu „wartość za 2023 r.”: "
+    "wiersz 2, kolumna 'value_2023': nie można odczytać '5,2,1 %' w polu „wartość za 2023\xa0r.”: "
     "więcej niż jeden przecinek dziesiętny",
 )
 
@@ -487,7 +487,7 @@ def test_a_reason_with_values_is_worded_in_polish() -> None:
     with pytest.raises(errors.ParseError) as caught:
         parse_value("31 kg", field="value_2023")
     text = describe_error(caught.value, locale="pl")
-    assert text.startswith("nie można odczytać '31 kg' w polu „wartość za 2023 r.”: ")
+    assert text.startswith("nie można odczytać '31 kg' w polu „wartość za 2023\xa0r.”: ")
     assert "nieznana jednostka 'kg' (znane: 'zł', '€', '%', 'p.p.', 'MWh', " in text
     assert caught.value.reason.startswith("unknown unit 'kg' (known: 'PLN', '€', '%', 'pp', ")
 
