@@ -17,6 +17,7 @@ from citystrategy.cli import main
 from citystrategy.collect import (
     LOG_COLUMNS,
     MergeResult,
+    MergeWarning,
     WarningKind,
     log_frame,
     log_table,
@@ -277,6 +278,22 @@ def test_warnings_in_both_languages(merged: MergeResult) -> None:
     assert polish_words(describe_error(error, locale="en_GB"), names=names) == []
 
 
+def _change_of_dps(
+    kielce: Strategy, sent: Path, folder: Path, typed: str, factor: int = 2
+) -> tuple[MergeWarning, FormError, list[str]]:
+    """The change warning when *typed* is the 2024 value of the persons waiting for a DPS place
+    (170 in 2023), with that warning as a form error and the names its text may hold."""
+    form = copy(sent, folder)
+    fill_all(form)
+    dps = row_of(form, IND, "KIE-1.1-04")
+    fill(form, {(IND, f"I{dps}"): typed})
+    result = merge_forms(kielce, 2024, [form], change_factor=factor)
+    change = next(
+        w for w in result.warnings if (w.indicator, w.kind) == ("KIE-1.1-04", WarningKind.CHANGE)
+    )
+    return change, FormError([change.to_problem()]), [str(form), IND, "'KIE-1.1-04'"]
+
+
 @pytest.mark.parametrize(
     ("factor", "english", "polish"),
     [
@@ -289,19 +306,11 @@ def test_a_fall_is_worded_as_a_part_of_the_previous_value(
     kielce: Strategy, sent: list[Path], tmp_path: Path, factor: int, english: str, polish: str
 ) -> None:
     """A fall reads as less than a half (a third, 1/N) of the previous value, never 0,00 times."""
-    form = copy(sent[0], tmp_path)
-    fill_all(form)
-    dps = row_of(form, IND, "KIE-1.1-04")  # 170 in 2023
-    fill(form, {(IND, f"I{dps}"): "1,5"})  # 170 / 1,5 = 113,3: about 110 times smaller
-    result = merge_forms(kielce, 2024, [form], change_factor=factor)
-    change = next(
-        w for w in result.warnings if (w.indicator, w.kind) == ("KIE-1.1-04", WarningKind.CHANGE)
-    )
+    # 170 / 1,5 = 113,3: about 110 times smaller
+    change, error, names = _change_of_dps(kielce, sent[0], tmp_path, "1,5", factor)
     assert str(change.message) == (
         f"'KIE-1.1-04': 1.5 {english} the value of 2023 (170): about 110 times smaller"
     )
-    error = FormError([change.to_problem()])
-    names = [str(form), IND, "'KIE-1.1-04'"]
     worded = describe_error(error, locale="pl_PL")
     assert f"1,5 {polish} z 2023\xa0r. (170): około 110 razy mniej" in worded
     assert "0,00" not in worded
@@ -326,16 +335,7 @@ def test_a_fall_says_how_much_is_left_as_a_reader_says_it(
     kielce: Strategy, sent: list[Path], tmp_path: Path, typed: str, english: str, polish: str
 ) -> None:
     """A fall to a part of the value: a share in percent, or so many times smaller below 1%."""
-    form = copy(sent[0], tmp_path)
-    fill_all(form)
-    dps = row_of(form, IND, "KIE-1.1-04")  # 170 in 2023
-    fill(form, {(IND, f"I{dps}"): typed})
-    result = merge_forms(kielce, 2024, [form])
-    change = next(
-        w for w in result.warnings if (w.indicator, w.kind) == ("KIE-1.1-04", WarningKind.CHANGE)
-    )
-    error = FormError([change.to_problem()])
-    names = [str(form), IND, "'KIE-1.1-04'"]
+    _, error, names = _change_of_dps(kielce, sent[0], tmp_path, typed)
     worded = describe_error(error, locale="pl_PL")
     assert worded.endswith(f"z 2023\xa0r. (170): {polish}"), worded
     assert "1/" not in worded.split("(170): ")[1]

@@ -273,3 +273,15 @@ def test_a_year_without_a_completed_project_says_so_once(
     assert [block.name for block in blocks if isinstance(block, Table)] == []
     charts = [block for block in blocks if isinstance(block, Chart)]
     assert [chart.table.name for chart in charts] == ["spending_catalogue"]
+
+
+def test_summary_says_the_same_sentence(
+    merged: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`summary` of that year says what section 2 says, and shows no table of zeros."""
+    out = _run(["summary", str(merged[0]), "--year", "2024"], capsys)
+    sentence = (
+        "W 2024\xa0r. nie zrealizowano żadnego projektu; raport nie podaje danych o projektach."
+    )
+    assert sentence in out.replace("\n", " ")
+    assert "0,00\xa0zł" not in out

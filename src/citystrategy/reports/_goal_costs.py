@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
+from citystrategy._i18n import gettext
 from citystrategy.costs import (
     Comparison,
     Figure,
@@ -21,16 +22,31 @@ from citystrategy.costs import (
     project_currencies,
     strategy_currency,
 )
+from citystrategy.formatting import LocaleLike
 from citystrategy.model import DeclaredSummary, Project, Strategy
 from citystrategy.reports._json import MISSING_SUFFIX, Why
 
-__all__ = ["FIGURES", "goal_cost_rows"]
+__all__ = ["FIGURES", "goal_cost_rows", "nothing_to_show", "nothing_to_show_sentence"]
 
 #: The figures put side by side, computed and declared.
 FIGURES: Final = ("projects", "implementers", "cost", "share")
 
 #: Why a goal row has no name: the report declares a goal the strategy does not have.
 _UNKNOWN_GOAL: Final = "unknown_goal"
+
+
+def nothing_to_show(strategy: Strategy, year: int, declared: DeclaredSummary | None) -> bool:
+    """Whether no project was completed in *year* and the report declares no figures: no list,
+    no table of zeros and no chart of nothing, but :func:`nothing_to_show_sentence`."""
+    return declared is None and not completed_projects(strategy, year)
+
+
+def nothing_to_show_sentence(year: int, locale: LocaleLike) -> str:
+    """The one sentence said of a year :func:`nothing_to_show` holds for."""
+    return gettext(
+        "No project was completed in {year}; the report declares no figures on projects.",
+        locale,
+    ).format(year=year)
 
 
 def _currency(strategy: Strategy) -> str | None:

@@ -36,7 +36,11 @@ from citystrategy.formatting import (
 )
 from citystrategy.model import DeclaredSummary, Level, Strategy, TerritoryKind
 from citystrategy.money import Money
-from citystrategy.reports._goal_costs import goal_cost_rows
+from citystrategy.reports._goal_costs import (
+    goal_cost_rows,
+    nothing_to_show,
+    nothing_to_show_sentence,
+)
 from citystrategy.reports._json import Why, exact, put, rounded
 from citystrategy.reports.text import _fill, _width, render_table
 
@@ -377,14 +381,9 @@ def _heading_line(strategy: Strategy, locale: LocaleLike) -> str:
 def _cost_table(
     strategy: Strategy, year: int, locale: LocaleLike, slug: str, width: int | None
 ) -> list[str]:
-    completed = completed_projects(strategy, year)
     declared = _declared(strategy, year)
-    if not completed and declared is None:
-        none = gettext(
-            "No project was completed in {year}; the report declares no figures on projects.",
-            locale,
-        ).format(year=year)
-        return [_fill(none, width)]
+    if nothing_to_show(strategy, year, declared):
+        return [_fill(nothing_to_show_sentence(year, locale), width)]
     comparisons = _comparisons(strategy, year)
     costs = _cost_rows(strategy, year)
     shown = 8 if declared is not None else 4  # no column of figures the report does not declare

@@ -62,6 +62,8 @@ from citystrategy.reports._goal_costs import (
     _currency,
     _put,
     goal_cost_rows,
+    nothing_to_show,
+    nothing_to_show_sentence,
 )
 from citystrategy.reports._json import Why
 from citystrategy.reports.document import (
@@ -964,14 +966,10 @@ def _header(strategy: Strategy, year: int, locale: LocaleLike) -> str:
     else:
         computed = format_money(completed_total(strategy, year), locale=locale)
     declared = _report(strategy, year).declared
-    count = len(completed_projects(strategy, year))
-    if declared is None and not count:
-        message = gettext(
-            "No project was completed in {year}; the report declares no figures on projects.",
-            locale,
-        )
-        return message.format(year=year)
+    if nothing_to_show(strategy, year, declared):
+        return nothing_to_show_sentence(year, locale)
     if declared is None:
+        count = len(completed_projects(strategy, year))
         message = gettext(
             "Projects completed in {year}: {count}. Their total cost, computed from the project "
             "tables (each project counted once): {computed}. The report declares no figures on "
@@ -1074,12 +1072,10 @@ def projects_section(strategy: Strategy, year: int, *, locale: LocaleLike = "pl_
     report = _report(strategy, year)
     year = report.year
     title = gettext("2. Projects carried out and their cost", locale)
-    costs, differing = _costs_block(strategy, year, locale)
     blocks: list[Block] = [Heading(title), Paragraph(_header(strategy, year, locale))]
-    # a year without a completed project, and no figures declared to compare: no empty list,
-    # no table of zeros, no chart of nothing
-    none = not completed_projects(strategy, year) and report.declared is None
+    none = nothing_to_show(strategy, year, report.declared)
     if not none:
+        costs, differing = _costs_block(strategy, year, locale)
         blocks += [
             Heading(gettext("Projects completed in {year}", locale).format(year=year), 2),
             _completed_block(strategy, year, locale),
