@@ -1353,6 +1353,7 @@ EXEMPT: dict[str, str] = {
     "citystrategy.errors.Problem.render": "takes only a Words object, a protocol",
     "citystrategy.errors.Problem.where": _NO_ARGUMENTS,
     "citystrategy.errors.FormProblem.render": "takes only a Words object, a protocol",
+    "citystrategy.errors.FormProblem.what": _NO_ARGUMENTS,
     "citystrategy.errors.FormProblem.where": _NO_ARGUMENTS,
     "citystrategy.collect.merge.MergeResult.error": _NO_ARGUMENTS,
     "citystrategy.collect.merge.MergeWarning.to_problem": _NO_ARGUMENTS,

@@ -1164,7 +1164,7 @@ def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
         from citystrategy.errors import FormError
 
         text = _describe_error(FormError(list(merge.errors), len(merge.errors)), args.locale)
-        out.writelines(f"  {line.strip()}\n" for line in text.splitlines()[1:])
+        out.writelines(f"{line}\n" for line in text.splitlines()[1:])
     if not merge.errors:
         out.writelines(_merge_warnings(merge, args.locale))
     return EXIT_OK
@@ -1178,7 +1178,7 @@ def _merge_warnings(result: Any, locale: str) -> list[str]:
         return []
     problems = [warning.to_problem() for warning in result.warnings]
     text = _describe_error(FormError(problems, len(problems)), locale)
-    return [f"  {line.strip()}\n" for line in text.splitlines()[1:]]
+    return [f"{line}\n" for line in text.splitlines()[1:]]
 
 
 def _collect_merge(strategy: Strategy, city: Any, args: argparse.Namespace, out: TextIO) -> int:

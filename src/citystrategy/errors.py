@@ -1030,16 +1030,27 @@ class FormProblem:
         values["cell"] = self.cell
         return Message(N_("{path}, sheet {sheet!r}, cell {cell}"), values)
 
+    def what(self) -> Message:
+        """What is wrong, with the text found if any: the problem without its place."""
+        if not self.text:
+            return self.message
+        found = Message(N_("found {text!r}"), {"text": self.text})
+        return Message("{message} ({found})", {"message": self.message, "found": found})
+
     def render(self, words: Words = _ENGLISH) -> str:
         """The problem in the language of *words* (English by default)."""
-        text = f"{self.where().render(words)}: {self.message.render(words)}"
-        if self.text:
-            found = Message(N_("found {text!r}"), {"text": self.text}).render(words)
-            text += f" ({found})"
-        return text
+        return f"{self.where().render(words)}: {self.what().render(words)}"
 
     def __str__(self) -> str:
         return self.render()
+
+
+def _same_cell(one: FormProblem, other: FormProblem) -> bool:
+    return one.cell is not None and (one.path, one.sheet, one.cell) == (
+        other.path,
+        other.sheet,
+        other.cell,
+    )
 
 
 class FormError(ValueError, CityStrategyError):
@@ -1066,9 +1077,22 @@ class FormError(ValueError, CityStrategyError):
         singular, plural = Nn_("{count} problem in the forms:", "{count} problems in the forms:")
         lines: dict[str, object] = {"head": Message(singular, {"count": count}, plural=plural)}
         template = "{head}"
-        for number, record in enumerate(self.problems[: self.shown]):
-            lines[f"p{number}"] = record
-            template += f"\n  {{p{number}}}"
+        shown = self.problems[: self.shown]
+        for number, record in enumerate(shown):
+            # the problems of one cell (a value out of range, beyond the change and outside the
+            # history) under its place, said once
+            first, last = number == 0, number == len(shown) - 1
+            same_before = not first and _same_cell(shown[number - 1], record)
+            same_after = not last and _same_cell(record, shown[number + 1])
+            if same_before or same_after:
+                if not same_before:
+                    lines[f"w{number}"] = record.where()
+                    template += f"\n  {{w{number}}}:"
+                lines[f"p{number}"] = record.what()
+                template += f"\n    {{p{number}}}"
+            else:
+                lines[f"p{number}"] = record
+                template += f"\n  {{p{number}}}"
         if count > self.shown:
             lines["more"] = Message(N_("and {count} more"), {"count": count - self.shown})
             template += "\n  {more}"

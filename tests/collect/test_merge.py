@@ -489,6 +489,30 @@ def test_collect_merge_command(
         assert first.startswith("indicator,KIE-1-01,2024,6.1,")
 
 
+def test_the_warnings_of_one_cell_are_said_under_its_place(
+    values_only: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A value out of range, far beyond last year's and its history: its cell named once."""
+    form = copy(values_only[0], tmp_path / "back")
+    fill(form, {(IND, "I3"): 146})  # the unemployment rate 146% against 4,6% in 2022 and 2023
+    code = main(["collect", "merge", "kielce", str(form), *map(str, values_only[1:]), "-o", str(tmp_path / "out")])  # fmt: skip
+    out, _ = capsys.readouterr()
+    assert code == 0
+    lines = out.splitlines()
+    place = f"  {form}, arkusz 'Wskaźniki', komórka I3:"
+    assert lines.count(place) == 1
+    said = lines[lines.index(place) + 1 : lines.index(place) + 4]
+    assert said == [
+        "    'KIE-1.1-01': 146 leży poza zakresem wiarygodnych wartości 0–100",
+        "    'KIE-1.1-01': 146 to 32-krotność wartości z 2023\xa0r. (4,6), ponad 2-krotny wzrost",
+        "    'KIE-1.1-01': 146 odbiega od wartości z każdego z poprzednich lat (4,6) o więcej niż"
+        " margines 20%",
+    ]
+    alone = [line for line in lines if "'KIE-1.1-05'" in line]  # one warning: one line
+    assert len(alone) == 1
+    assert alone[0].startswith(f"  {form}, arkusz 'Wskaźniki', komórka I")
+
+
 def test_collect_merge_with_errors_writes_nothing(
     sent: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
