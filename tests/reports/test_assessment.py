@@ -298,13 +298,13 @@ def test_a_bad_width_is_refused(kielce: Strategy) -> None:
 
 
 def test_a_frame_without_targets_still_formats(kielce: Strategy) -> None:
-    """A table of another source (no model targets): an indicator without target shows –."""
+    """A table of another source (no model targets): an indicator without target shows x."""
     table = assess(kielce, year=2023).head(1).copy()
     table["target"] = float("nan")
     row = _row(
         format_assessment(pd.DataFrame(table), year=2023, columns=["code", "target"]), "KIE-1-01"
     )
-    assert _cells(row) == ["KIE-1-01", "–"]
+    assert _cells(row) == ["KIE-1-01", "x"]
 
 
 @pytest.mark.parametrize(

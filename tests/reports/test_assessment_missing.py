@@ -59,6 +59,33 @@ def test_a_missing_value_reads_as_its_reason(kielce: Strategy, locale: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("locale", "legend"),
+    [("pl_PL", "x – nie obliczono: brak potrzebnych wartości"),
+     ("en_GB", "x: not computed, the values it needs are missing")],
+    ids=["pl", "en"],
+)  # fmt: skip
+def test_what_cannot_be_computed_is_gus_x_said_once(
+    kielce: Strategy, locale: str, legend: str
+) -> None:
+    """A change and a score without this year's value are GUS's 'x' (cannot be filled in), not
+    its '–' (no occurrence, which would read as no change), with the sign said under the tables;
+    a table with every figure computed has no legend."""
+    text = _text(kielce, locale)
+    for code in LATE:
+        cells = _line(text, code).split()
+        assert cells[-1] == "x"  # the score
+    assert text.splitlines().count(legend) == 1
+    assert "  –  " not in text
+    computed = attrs.evolve(
+        kielce,
+        indicators=[i for i in kielce.indicators if i.code not in LATE],
+        observations=[o for o in kielce.observations if o.indicator not in LATE],
+    )
+    whole = _text(computed, locale)
+    assert legend not in whole
+
+
+@pytest.mark.parametrize(
     ("locale", "words"),
     [("pl_PL", "brak wartości za 2023\xa0r."), ("en_GB", "no value for 2023")],
     ids=["pl", "en"],

@@ -50,6 +50,9 @@ __all__ = ["assessment_data", "format_assessment"]
 #: The smallest p-value shown as a number; smaller ones read ``p < 0,001``.
 _P_FLOOR: Final = Decimal("0.001")
 _NBSP: Final = "\xa0"
+#: GUS's sign for a figure that cannot be filled in (``–`` is its "no occurrence", which a
+#: change that cannot be computed is not).
+_NOT_COMPUTED: Final = "x"
 #: The JSON key of the progress measure, which is in percent.
 _PROGRESS_KEY: Final = "progress_percent"
 
@@ -138,7 +141,7 @@ def _cell_unit(unit: str) -> str:
 
 def _value(value: Any, unit: str, locale: LocaleLike) -> str:
     if not _present(value):
-        return "–"
+        return _NOT_COMPUTED
     if unit == "percent" or unit in CURRENCIES:
         return format_value(_decimal(value), unit, locale=locale)
     return format_number(_decimal(value), locale=locale)
@@ -156,7 +159,7 @@ def _missing_words(row: dict[str, Any], year: int, locale: LocaleLike) -> str:
 
 def _change(value: Any, unit: str, locale: LocaleLike) -> str:
     if not _present(value):
-        return "–"
+        return _NOT_COMPUTED
     change = _decimal(value)
     if unit == "percentage_point":
         return format_percentage_points(change, decimals=None, locale=locale)
@@ -341,7 +344,7 @@ def format_assessment(
             "trend": get_label(Trend(row["trend"]), locale=locale),
             "target": _target(row, targets, locale),
             "status": status + (" (!)" if _flagged(row) else ""),
-            "score": "–"
+            "score": _NOT_COMPUTED
             if not _present(row["score"])
             else format_number(_decimal(row["score"]), decimals=1, locale=locale),
         }
@@ -349,6 +352,7 @@ def format_assessment(
     align = "".join(_INDICATOR_ALIGN[key] for key in keys)
     header = [titles[key] for key in keys]
     lines.append(render_table(header, rows, align=align, width=width))
+    shown = list(rows)  # every table's rows, for the legend of the sign they may hold
     counts = values[tables.STATUS].value_counts()
     summary = ", ".join(
         f"{get_label(status, locale=locale)} {int(counts[status.value])}"
@@ -382,6 +386,7 @@ def format_assessment(
             ]
             for row in _rows(survey)
         ]
+        shown += survey_rows
         survey_title = gettext(
             "Survey indicators: 95% Wilson intervals and a two-proportion test of the change",
             locale,
@@ -399,16 +404,17 @@ def format_assessment(
                 str(row["name"]),
                 str(row["indicators"]),
                 str(row["scored"]),
-                "–"
+                _NOT_COMPUTED
                 if not _present(row["coverage"])
                 else format_percent(_decimal(row["coverage"]), decimals=0, locale=locale),
-                "–"
+                _NOT_COMPUTED
                 if not _present(row["score"])
                 else format_number(_decimal(row["score"]), decimals=2, locale=locale),
                 get_label(Status(row["status"]), locale=locale),
             ]
             for row in _rows(scores)
         ]
+        shown += goal_rows
         coverage = format_percent(threshold, decimals=0, locale=locale)
         goals_title = gettext("Goals (mean indicator score, coverage at least {coverage})", locale)
         lines += [
@@ -417,6 +423,9 @@ def format_assessment(
             "",
             render_table(_goal_titles(locale), goal_rows, align="llrrrrl", width=width),
         ]
+    if any(_NOT_COMPUTED in row for row in shown):  # GUS's sign, said in words once
+        legend = gettext("x: not computed, the values it needs are missing", locale)
+        lines += ["", _fill(legend, width)]
     noted = [row for row in records if row[tables.NOTES] or _present(row[tables.MISSING_REASON])]
     if noted:
         lines += ["", pgettext("assessment", "Notes:", locale)]
@@ -447,7 +456,7 @@ def format_assessment(
 
 def _interval(value: Any, low: Any, high: Any, locale: LocaleLike) -> str:
     if not (_present(value) and _present(low) and _present(high)):
-        return "–"
+        return _NOT_COMPUTED
     shown = [format_number(_decimal(v), decimals=1, locale=locale) for v in (value, low, high)]
     return f"{shown[0]}% ({shown[1]}–{shown[2]})"
 
