@@ -96,6 +96,17 @@ def test_a_year_is_never_parted_from_its_abbreviation(polish: Catalog) -> None:
     assert broken == []
 
 
+def test_a_project_is_realised_as_the_report_says(polish: Catalog) -> None:
+    """A project of a year's list is "zrealizowany" (the Kielce report's "Projekty
+    zrealizowane"), never "zakończony", in every message of the catalogue."""
+    ended = re.compile(r"zakończ(ono|on[yea]|onych)")
+    said = []
+    for entry in polish:
+        strings = (entry.string,) if isinstance(entry.string, str) else tuple(entry.string or ())
+        said += [(entry.id, s) for s in strings if "projekt" in s and ended.search(s)]
+    assert said == []
+
+
 def test_the_plural_rule_agrees_with_cldr_for_whole_numbers() -> None:
     """The catalogue's Plural-Forms picks CLDR's category for every whole number to 1000."""
     index = {"one": 0, "few": 1, "many": 2}
