@@ -27,15 +27,15 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 
 
 def _fill(path: Path, first: bool) -> None:
-    """Type every indicator's 2023 value plus 10% (every other one as text with a decimal comma),
-    or the reason '- *' where 2023 has none; on the first form, a project completed."""
+    """Type every indicator's 2023 value plus 10% (every other one as text with a decimal comma,
+    a whole number where 2023's is), or the reason '- *' where 2023 has none; on the first form, a project completed."""
     workbook = openpyxl.load_workbook(path)
     sheet = workbook[IND]
     for row in range(2, sheet.max_row + 1):
         previous = sheet[f"E{row}"].value
         if isinstance(previous, int | float):
             value = (Decimal(str(previous)) * Decimal("1.1")).quantize(Decimal("0.01"))
-            if sheet[f"A{row}"].value == "KIE-1.3-06":  # the survey's responses: a whole number
+            if isinstance(previous, int):  # a count (of persons, of responses): whole
                 value = value.quantize(Decimal(1))
             sheet[f"I{row}"] = str(value).replace(".", ",") if row % 2 else float(value)
         else:

@@ -19,6 +19,7 @@ from citystrategy.collect import (
     MergeResult,
     MergeWarning,
     WarningKind,
+    form_status,
     log_frame,
     log_table,
     merge_forms,
@@ -282,12 +283,19 @@ def _change_of_dps(
     kielce: Strategy, sent: Path, folder: Path, typed: str, factor: int = 2
 ) -> tuple[MergeWarning, FormError, list[str]]:
     """The change warning when *typed* is the 2024 value of the persons waiting for a DPS place
-    (170 in 2023), with that warning as a form error and the names its text may hold."""
+    (170 in 2023), with that warning as a form error and the names its text may hold.
+
+    The indicator is taken as a rate (per thousand inhabitants) here: a count of persons is
+    whole, and the merge refuses 1,5 of it before any warning.
+    """
     form = copy(sent, folder)
     fill_all(form)
     dps = row_of(form, IND, "KIE-1.1-04")
     fill(form, {(IND, f"I{dps}"): typed})
-    result = merge_forms(kielce, 2024, [form], change_factor=factor)
+    rate = attrs.evolve(kielce.indicator("KIE-1.1-04"), unit="count / thousand_inhabitants")
+    indicators = [rate if i.code == rate.code else i for i in kielce.indicators]
+    strategy = attrs.evolve(kielce, indicators=indicators)
+    result = merge_forms(strategy, 2024, [form], change_factor=factor)
     change = next(
         w for w in result.warnings if (w.indicator, w.kind) == ("KIE-1.1-04", WarningKind.CHANGE)
     )
@@ -418,6 +426,37 @@ def test_empty_rows_and_forms_not_returned_are_errors(
     assert not (tmp_path / "kielce-2024-log.csv").exists()
 
 
+def test_a_form_named_twice_is_read_once(
+    kielce: Strategy, values_only: list[Path], tmp_path: Path
+) -> None:
+    """`formularze/ formularze/*.xlsx` names each form twice: read once, nothing refused."""
+    once = merge_forms(kielce, 2024, values_only)
+    folder = values_only[0].parent
+    twice = merge_forms(kielce, 2024, [folder, *values_only, values_only[0].resolve()])
+    assert twice.ok
+    assert (twice.strategy, twice.forms) == (once.strategy, once.forms)
+    status = form_status(kielce, 2024, [folder, folder])
+    assert status["errors"].tolist() == [0, 0, 0, 0]
+
+
+def test_a_form_that_is_no_workbook_is_not_also_missing(
+    kielce: Strategy, values_only: list[Path], tmp_path: Path
+) -> None:
+    """A text file saved under a form's name is refused as such, not also as a form not back."""
+    broken = tmp_path / values_only[0].name
+    broken.write_text("Wartość 2024: 6,1", encoding="utf-8")
+    result = merge_forms(kielce, 2024, [broken, *values_only[1:]])
+    assert [(p.path, p.sheet) for p in result.errors] == [(str(broken), None)]
+    assert "zip" in str(result.errors[0].message)
+
+
+def test_a_form_not_back_is_named_as_it_was_sent(kielce: Strategy, values_only: list[Path]) -> None:
+    """A Polish form not back is named by its Polish file, whatever language the merge speaks."""
+    result = merge_forms(kielce, 2024, values_only[1:], locale="en_GB")
+    assert [p.path for p in result.errors] == [values_only[0].name]
+    assert values_only[0].name == "cel-strategiczny-1-miasto-dla-kazdego.xlsx"
+
+
 def test_the_merge_is_written_as_a_data_folder(
     kielce: Strategy, values_only: list[Path], tmp_path: Path
 ) -> None:
@@ -530,13 +569,15 @@ def test_collect_merge_with_errors_writes_nothing(
 def test_values_that_cannot_be_are_errors_at_their_cells(
     kielce: Strategy, sent: list[Path], tmp_path: Path
 ) -> None:
-    """A negative number of persons and an amount with tenths of a grosz are refused, not warned."""
+    """A negative number of persons, half a decision and an amount with tenths of a grosz are
+    refused, not warned."""
     forms = [copy(path, tmp_path) for path in sent[:4]]
     for form in forms:
         fill_all(form)
     persons = row_of(forms[0], IND, "KIE-1.1-04")  # persons waiting for a care home
     revenue = row_of(forms[2], IND, "KIE-3.1-01")  # budget revenue, in zł
-    fill(forms[0], {(IND, f"I{persons}"): -5})
+    decisions = row_of(forms[0], IND, "KIE-1.2-04")  # decisions issued: a count
+    fill(forms[0], {(IND, f"I{persons}"): -5, (IND, f"I{decisions}"): "107,5"})
     fill(forms[2], {(IND, f"I{revenue}"): "1 729 909 174,6562"})
     result = merge_forms(kielce, 2024, forms)
     found = {(Path(p.path).name, p.sheet, p.cell): p for p in result.errors}
@@ -547,7 +588,9 @@ def test_values_that_cannot_be_are_errors_at_their_cells(
     money = found[(forms[2].name, IND, f"I{revenue}")]
     assert money.text == "1 729 909 174,6562"
     assert "at most two decimals" in str(money.message)
-    assert len(result.errors) == 2
+    half = found[(forms[0].name, IND, f"I{decisions}")]
+    assert str(half.message) == "'KIE-1.2-04' counts things or people: its value is a whole number"
+    assert len(result.errors) == 3
     polish = describe_error(result.error(), locale="pl")  # type: ignore[arg-type]
     assert "'KIE-1.1-04' liczy rzeczy lub osoby: jego wartość nie może być ujemna" in polish
 

@@ -401,14 +401,20 @@ def merge_forms(
             merger.project(Path(path), form.unit_name, project.project, project)
     for path, value in merger.empties:
         merger.empty(path, value)
+    # a form not back is named by its unit in the reader's language and by the file it was
+    # sent as, in the language of those that are back; one given under that name but
+    # unreadable has its own problem already
+    sent = next((form.locale for _, form, _ in read if form is not None), loc)
+    files = {g.key: g.file_name for g in form_groups(strategy, year, by=rule or by, locale=sent)}
+    given = {path.name for path, _, _ in read}
     for group in form_groups(strategy, year, by=rule or by, locale=loc):
-        if group.key not in units and group.indicators:
+        if group.key not in units and group.indicators and files[group.key] not in given:
             template = N_(
                 "no form came back from {unit!r}: its {count} indicators have no value for {year}"
             )
             values = {"unit": group.name, "count": len(group.indicators), "year": str(year)}
             merger.errors.append(
-                FormProblem(message=Message(template, values), path=group.file_name)
+                FormProblem(message=Message(template, values), path=files[group.key])
             )
     return merger.result()
 

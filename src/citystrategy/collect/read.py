@@ -145,6 +145,8 @@ class FilledForm:
         fingerprint: SHA-256 over its indicator and project codes.
         values: One entry per indicator row, in the form's order.
         projects: One entry per project row, in the form's order.
+        locale: The locale the form was written in (``pl_PL``): its words, and the name it
+            was sent under.
     """
 
     path: str
@@ -156,6 +158,7 @@ class FilledForm:
     fingerprint: str
     values: tuple[FilledValue, ...] = field(factory=tuple, converter=_values)
     projects: tuple[FilledProject, ...] = field(factory=tuple, converter=_filled_projects)
+    locale: str = "pl_PL"
 
 
 def _letter(column: int) -> str:
@@ -436,6 +439,7 @@ def _read_workbook(
         fingerprint=meta["fingerprint"],
         values=values,
         projects=projects,
+        locale=meta["locale"] or "pl_PL",
     )
     return form, problems.items
 
@@ -813,6 +817,8 @@ def _impossible(
         return Message(N_("{code!r} is a share of the survey's answers, between 0 and 100%"), code)
     if indicator.unit in WHOLE_UNITS and value < 0:
         return Message(N_("{code!r} counts things or people: its value is not negative"), code)
+    if indicator.unit in WHOLE_UNITS and value != value.to_integral_value():
+        return Message(N_("{code!r} counts things or people: its value is a whole number"), code)
     if indicator.unit in CURRENCIES and _places(value) > 2:
         return Message(N_("an amount of money has at most two decimals (grosze)"))
     return None

@@ -48,7 +48,8 @@ def _is_lock_file(path: Path) -> bool:
 
 
 def form_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """*paths* with each folder replaced by the ``.xlsx`` files in it, sorted by name.
+    """*paths* with each folder replaced by the ``.xlsx`` files in it, sorted by name, each
+    file once (``formularze/ formularze/*.xlsx`` names every form twice).
 
     Excel's lock files (``~$cel-1.xlsx``, beside a form open in Excel) are left out, in a
     folder and when named one by one (``formularze/*.xlsx`` names them while a form is open):
@@ -57,14 +58,16 @@ def form_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     Raises:
         ArgumentTypeError: If an item is not a path.
     """
-    found: list[Path] = []
+    found: dict[Path, Path] = {}  # by the file itself: a form named twice is read once
     for item in paths:
         path = Path(os.fspath(path_argument(item, "paths")))
         if path.is_dir():
-            found += sorted(p for p in path.glob("*.xlsx") if not _is_lock_file(p))
-        elif not _is_lock_file(path):
-            found.append(path)
-    return found
+            named = sorted(p for p in path.glob("*.xlsx") if not _is_lock_file(p))
+        else:
+            named = [] if _is_lock_file(path) else [path]
+        for form in named:
+            found.setdefault(form.resolve(), form)
+    return list(found.values())
 
 
 _Read = list[tuple[Path, FilledForm | None, list[FormProblem]]]
