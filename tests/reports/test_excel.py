@@ -525,6 +525,70 @@ def test_number_formats_are_us_syntax(arguments: dict[str, Any], expected: str) 
     assert excel_number_format(**arguments) == expected
 
 
+#: The Polish forms of the counted nouns, by the rule of Polish grammar: one, few (2–4 in the
+#: last digit, but not 12–14), many, and a fraction's (the genitive singular).
+_COUNTED = {
+    "person": ("osoba", "osoby", "osób", "osoby"),
+    "day": ("dzień", "dni", "dni", "dnia"),
+}
+
+
+def _polish_form(shown: Decimal, forms: tuple[str, str, str, str]) -> str:
+    if shown != shown.to_integral_value():
+        return forms[3]
+    n = int(shown)
+    if n == 1:
+        return forms[0]
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return forms[1]
+    return forms[2]
+
+
+@pytest.mark.parametrize(
+    ("unit", "shown", "decimals"),
+    [("person", 1, 0), ("person", 254, 0), ("person", 170, 0), ("person", 12, 0),
+     ("person", 22, 0), ("person", Decimal("1.5"), 1), ("day", 1, 0), ("day", 58, 0),
+     ("day", 3, 0), ("day", Decimal("0.5"), 1)],
+    ids=str,
+)  # fmt: skip
+def test_a_counted_noun_agrees_with_its_value(unit: str, shown: Decimal, decimals: int) -> None:
+    """A number format cannot inflect, so each value gets the form it takes: 254 osoby."""
+    expected = _polish_form(Decimal(shown), _COUNTED[unit])
+    digits = "." + "0" * decimals if decimals else ""
+    assert excel_number_format("measure", unit=unit, decimals=decimals, shown=shown) == (
+        f'#,##0{digits}\\ "{expected}"'
+    )
+
+
+def test_the_report_s_counts_of_persons_agree_with_their_values(
+    kielce: Strategy, tmp_path: Path
+) -> None:
+    """In the annual report as the command writes it, every count of persons and of days reads
+    as Polish says it (254 osoby, 170 osób, 1 dzień), in every cell."""
+    from citystrategy.cli import main
+
+    path = tmp_path / "raport.xlsx"
+    assert main(["report", "kielce", "--year", "2023", "-o", str(path)]) == 0
+    label = re.compile(r'"([^"]+)"$')
+    checked = 0
+    for sheet in load(path):
+        for cell in cells(sheet):
+            found = label.search(cell.number_format or "")
+            if found is None or not isinstance(cell.value, int | float):
+                continue
+            for forms in _COUNTED.values():
+                if found.group(1) in forms:
+                    fraction = re.search(r"\.(0+)", cell.number_format)
+                    places = len(fraction.group(1)) if fraction else 0
+                    shown = abs(Decimal(f"{cell.value:.{places}f}"))
+                    assert found.group(1) == _polish_form(shown, forms), (
+                        sheet.title,
+                        cell.coordinate,
+                    )
+                    checked += 1
+    assert checked >= 20  # persons and days across sections 3 and the data sheets
+
+
 def test_constant_memory_mode_writes_the_same_workbook(
     kielce: Strategy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

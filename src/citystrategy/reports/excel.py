@@ -58,6 +58,7 @@ from citystrategy.formatting import (
     format_number,
     get_language,
 )
+from citystrategy.formatting._labels import _NOUN_UNITS
 from citystrategy.money import CURRENCIES, Money
 from citystrategy.reports.document import (
     EXCEL_SHEET_NAME_LIMIT,
@@ -176,15 +177,21 @@ def _digits(decimals: int) -> str:
     return "." + "0" * decimals if decimals else ""
 
 
-def _unit_label(unit: str, language: str) -> str:
-    """The label of *unit* in a number format (a noun in its plural for counts: ``dni``)."""
+def _unit_label(unit: str, language: str, shown: Decimal | None = None) -> str:
+    """The label of *unit* in a number format: a counted noun in the form the value *shown*
+    takes (``254 osoby``, ``5 osób``, ``1,5 osoby``; without a value, the form for five)."""
     try:
         label = UNIT_LABELS[unit][language]
     except KeyError:
         return unit
     if label.startswith("noun:"):
-        return ngettext(*NOUNS[label.removeprefix("noun:")], 5, language)
+        return ngettext(*NOUNS[label.removeprefix("noun:")], 5 if shown is None else shown, language)  # fmt: skip
     return label
+
+
+def _shown(number: float, places: int) -> Decimal:
+    """*number* as a cell with *places* fraction digits shows it."""
+    return Decimal(f"{abs(number):.{places}f}")
 
 
 def excel_number_format(
@@ -194,6 +201,7 @@ def excel_number_format(
     unit: str = "",
     currency: str = "PLN",
     locale: str = "pl_PL",
+    shown: Decimal | int | None = None,
 ) -> str:
     r"""The Excel number format of a column's values, in Excel's (US) syntax.
 
@@ -208,6 +216,9 @@ def excel_number_format(
         unit: The unit of a ``MEASURE`` value (``"percent"``, ``"PLN"``, ``"megawatt_hour"`` …).
         currency: The currency of a ``MONEY`` value.
         locale: The report's locale: the words of units and where the currency goes.
+        shown: The value the format shows, as shown: a unit that is a counted noun takes the
+            form of this value (``254 osoby``, ``5 osób``); without it, the form for five. A
+            number format cannot choose the form itself, so each value needs its own.
 
     >>> excel_number_format("money")
     '#,##0.00\\ "zł"'
@@ -221,6 +232,8 @@ def excel_number_format(
     '#,##0\\ "µg/m³"'
     >>> excel_number_format("measure", unit="day", decimals=0)
     '#,##0\\ "dni"'
+    >>> excel_number_format("measure", unit="person", decimals=0, shown=254)
+    '#,##0\\ "osoby"'
     """
     kind = member(ColumnKind, kind, "kind")
     language = get_language(locale)
@@ -233,7 +246,8 @@ def excel_number_format(
             return excel_number_format("percent", decimals=places)
         if unit == "percentage_point":
             return excel_number_format("points", decimals=places, locale=locale)
-        label = _unit_label(unit, language) if unit else ""
+        counted = None if shown is None else abs(Decimal(shown))
+        label = _unit_label(unit, language, counted) if unit else ""
         return f"#,##0{digits}\\ {_quoted(label)}" if label else f"#,##0{digits}"
     if kind is ColumnKind.MONEY:
         symbol = "zł" if currency == "PLN" and language == "pl" else currency
@@ -317,15 +331,29 @@ class _Converter:
         self.wrapped = formats.get(valign="top", text_wrap=True)
         self.reason = formats.get(valign="top", italic=True, font_color="#595959")
 
-    def number_format(self, column: Column, places: int, unit: str, currency: str) -> Format:
-        key = (column.kind, column.key, places, unit, currency)
+    def number_format(
+        self, column: Column, places: int, unit: str, currency: str, number: float | None = None
+    ) -> Format:
+        """The format of a value of *column* in *unit*; a counted noun's form (``254 osoby``)
+        follows *number*, the value as written to the cell."""
+        shown = None
+        if number is not None and column.kind is ColumnKind.MEASURE and unit in _NOUN_UNITS:
+            shown = _shown(number, places)
+        # the noun's form, not the value, tells formats apart: a few per table
+        form = "" if shown is None else _unit_label(unit, self.language, shown)
+        key = (column.kind, column.key, places, unit, currency, form)
         found = self.by_key.get(key)
         if found is None:
             if column.kind is ColumnKind.INTEGER and _YEAR_KEY.search(column.key):
                 code = "0"  # a year: never 2 023
             else:
                 code = excel_number_format(
-                    column.kind, decimals=places, unit=unit, currency=currency, locale=self.locale
+                    column.kind,
+                    decimals=places,
+                    unit=unit,
+                    currency=currency,
+                    locale=self.locale,
+                    shown=shown,
                 )
             found = self.by_key[key] = self.formats.number(code)
         return found
@@ -400,6 +428,12 @@ class _Converter:
                 by_code = [self.number_format(column, places, u, column.currency) for u in names]
                 table = np.array([*by_code, None], dtype=object)  # code -1: no unit
                 cells.formats = table[codes].tolist()
+                for code, unit in enumerate(names):  # a counted noun: its form by the value
+                    if unit in _NOUN_UNITS and kind is ColumnKind.MEASURE:
+                        for index in np.flatnonzero((codes == code) & present).tolist():
+                            cells.formats[index] = self.number_format(
+                                column, places, unit, column.currency, numbers[index]
+                            )
             else:
                 fraction = kind in (ColumnKind.PERCENT, ColumnKind.PROGRESS) or (
                     kind is ColumnKind.MEASURE and column.unit == "percent"
@@ -408,6 +442,13 @@ class _Converter:
                     numbers = numbers / 100
                 unit_format = self.number_format(column, places, column.unit, column.currency)
                 cells.formats = [unit_format] * size
+                if column.unit in _NOUN_UNITS and kind is ColumnKind.MEASURE:
+                    cells.formats = [
+                        self.number_format(column, places, column.unit, column.currency, number)
+                        if shown
+                        else unit_format
+                        for number, shown in zip(numbers.tolist(), present.tolist(), strict=True)
+                    ]
             cells.kinds = np.where(present, _NUMBER, _NONE).tolist()
             cells.values = numbers.tolist()
             largest = float(np.abs(numbers[present]).max()) if present.any() else 0.0
@@ -505,7 +546,7 @@ class _Converter:
                 raise ArgumentTypeError(column.key, value, "a finite number")
             cells.kinds[index] = _NUMBER
             cells.values[index] = number
-            cells.formats[index] = self.number_format(column, places, unit, currency)
+            cells.formats[index] = self.number_format(column, places, unit, currency, number)
             exact = isinstance(value, Decimal) and not as_fraction and not _round_trips(value)
             if exact and (kind is ColumnKind.MONEY or unit in CURRENCIES):
                 text = format_money(Money(value, currency), decimals=places, locale=self.locale)
