@@ -355,3 +355,29 @@ def test_the_peer_group_is_described_in_words(spec: str, polish: str, english: s
     names = ["Kielce", "Radom", "świętokrzyskie", "ZMP", "benchmark"]
     assert english_words(polish, names=names) == []
     assert polish_words(english, names=names) == []
+
+
+def _strict(text: str) -> Any:
+    """JSON as every parser reads it: NaN and Infinity are not JSON."""
+
+    def refuse(constant: str) -> None:
+        raise ValueError(f"{constant} is not JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_compare_among_zmp_members_with_changes_missing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Among the ZMP's 168 members most have no change since 2021 in the panel: their quadrant
+    is '–' in the text and null with its reason in JSON, never a crash or a bare NaN."""
+    args = ["compare", "kielce", "--peers", "zmp", "--indicators", "unemployment_rate", "--year", "2023"]  # fmt: skip
+    assert main(args) == 0
+    text = capsys.readouterr().out
+    rows = [line for line in text.splitlines() if line.rstrip().endswith("  –")]
+    assert len(rows) > 100
+    assert main([*args, "--format", "json"]) == 0
+    data = _strict(capsys.readouterr().out)
+    missing = [row for row in data["rows"] if row["quadrant"] is None]
+    assert len(missing) == len(rows)
+    assert {row["quadrant_missing"] for row in missing} == {"no_value"}

@@ -262,7 +262,9 @@ def format_comparison(
                 if _missing(r["percentile"])
                 else format_number(float(r["percentile"]), decimals=0, locale=locale),
                 _change(float(r["change"]), str(r["change_unit"]), locale),
-                "–" if r["quadrant"] is None else gettext(_QUADRANTS[str(r["quadrant"])], language),
+                "–"
+                if _missing(r["quadrant"])  # no change: no quadrant (None, NaN in a frame)
+                else gettext(_QUADRANTS[str(r["quadrant"])], language),
             ]
             for _, r in ordered.iterrows()
         ]
@@ -341,7 +343,7 @@ def comparison_data(table: pd.DataFrame) -> list[dict[str, Any]]:
         put(record, "base_year", base, Why.NO_VALUE)
         put(record, "change", rounded(r["change"], 2), Why.NO_VALUE)
         record["change_unit"] = r["change_unit"]
-        put(record, "quadrant", r["quadrant"], Why.NO_VALUE)
+        put(record, "quadrant", None if _missing(r["quadrant"]) else r["quadrant"], Why.NO_VALUE)
         record["caveats"] = [c for c in str(r["caveats"]).split(";") if c]
         records.append(record)
     return records
