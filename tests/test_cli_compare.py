@@ -221,7 +221,7 @@ def test_compare_unknown_city_and_year(capsys: pytest.CaptureFixture[str]) -> No
     assert "'Kielce' (2661011)" in err
     code, _, err = run(["compare", "Kielce", "--indicators", "unemployment_rate", "--year", "2030"], capsys)  # fmt: skip
     assert code == 2
-    assert "brak danych za 2030 ('year'); lata z danymi: 2021, 2022, 2023" in err
+    assert "brak danych za 2030\xa0r. ('--year'); lata z danymi: 2021, 2022, 2023" in err
     code, _, err = run(["compare", "Kielce", "--indicators", "crime", "--year", "2023", "--peers", "benchmark"], capsys)  # fmt: skip
     assert code == 2
     assert "'crime'" in err

@@ -36,6 +36,9 @@ SYNTAX = (
     "show",
     "city",
     "code,name,target,status",  # the keys --columns takes
+    "'population:100000-250000'",  # the example of --peers
+    "voivodeship:xx",
+    "'--base-year'",
     "city_with_powiat_rights",  # --kind's choices, TerritoryKind's values
     "functional_area",
 )
@@ -67,6 +70,9 @@ def _assert_english(text: str) -> None:
 
 # --- usage errors --------------------------------------------------------------------------------
 
+#: A comparison of Kielce with the cities of its size class.
+COMPARE = ["compare", "kielce", "--peers", "population:100000-250000", "--indicators", "unemployment_rate", "--year", "2023"]  # fmt: skip
+
 #: Each usage error the command finds after parsing: its arguments and its message, whose
 #: figures are written for the language (150,5 in Polish, 150.5 in English).
 USAGE_ERRORS = {
@@ -95,6 +101,22 @@ USAGE_ERRORS = {
         "nieznany program 'ZMP-NOPE'; znane programy: ZMP-SMUP, ZMP-MRL,",
         "unknown programme 'ZMP-NOPE'; known: ZMP-SMUP, ZMP-MRL,",
     ),
+    # the library's refusals, named by the option that gave the value
+    "base-year": (
+        [*COMPARE, "--base-year", "2023"],
+        "'--base-year' musi być: rok wcześniejszy niż 2023 (podano 2023)",
+        "'--base-year' must be a year before 2023 (got 2023)",
+    ),
+    "voivodeship": (
+        [*COMPARE[:3], "voivodeship:xx", *COMPARE[4:]],
+        "'--peers' musi być: nazwa województwa lub jego kod TERC (podano 'xx')",
+        "'--peers' must be a voivodeship's name or TERC code (got 'xx')",
+    ),
+    "peers": (
+        [*COMPARE[:3], "similar", *COMPARE[4:]],
+        "'--peers' musi być: grupa porównawcza, np. 'population:100000-250000' (podano 'similar')",
+        "'--peers' must be a peer group such as 'population:100000-250000' (got 'similar')",
+    ),
     "search-without-text": (
         ["territories", "search"],
         "„territories search” wymaga tekstu TEXT, np. Gorzów albo 2661",
@@ -114,6 +136,34 @@ def test_usage_errors_in_both_languages(
     assert err.count("\n") == 1
     assert err.startswith(PREFIX[language] + (polish if language == "pl" else english))
     (_assert_polish if language == "pl" else _assert_english)(err)
+
+
+@pytest.mark.parametrize(
+    ("argv", "polish", "english"),
+    [
+        (["assess", "kielce", "--year", "abc"],
+         "argument --year: oczekiwano liczby całkowitej, np. 2023, podano 'abc'",
+         "argument --year: expected a whole number such as 2023, found 'abc'"),
+        (["assess", "kielce", "--year", "2023", "--min-coverage", "sześćdziesiąt"],
+         "argument --min-coverage: oczekiwano liczby, np. 60 albo 62,5, podano 'sześćdziesiąt'",
+         "argument --min-coverage: expected a number such as 60 or 62.5, found 'sześćdziesiąt'"),
+        (["bdl", "fetch", "60270", "--level", "powiat", "--years", "2023-2021", "-o", "b.csv"],
+         "argument --years: przedział lat '2023-2021' jest odwrócony: wpisz najpierw wcześniejszy"
+         " rok, np. 2021-2023",
+         "argument --years: the years '2023-2021' run backwards: write the earlier year first,"
+         " e.g. 2021-2023"),
+    ],
+    ids=["year", "min-coverage", "years-backwards"],
+)  # fmt: skip
+def test_a_value_argparse_cannot_read_says_what_it_expects(
+    argv: list[str], polish: str, english: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not argparse's "invalid int value": what is expected, as the reader writes it."""
+    for language, said in (("pl", polish), ("en", english)):
+        err = _stderr([*argv, "--locale", language], capsys)
+        assert err.splitlines()[-1] == PREFIX[language] + said
+    assert main(["assess", "kielce", "--year", "2023", "--min-coverage", "62,5"]) == 0
+    assert "pokrycie co najmniej 62,5%" in capsys.readouterr().out
 
 
 def test_usage_errors_are_polish_by_default(capsys: pytest.CaptureFixture[str]) -> None:

@@ -44,6 +44,7 @@ the parts of citystrategy (and so pandas, NumPy and pint) that it needs when it 
 from __future__ import annotations
 
 import argparse
+import copy
 import io
 import json
 import os
@@ -126,6 +127,19 @@ def _os_error(error: OSError, locale: str) -> str:
     return message.format(reason=reason, file=os.fsdecode(error.filename))
 
 
+#: The library's parameters that a command's options give, by the name the user typed.
+_OPTIONS: Final = {
+    "year": "--year",
+    "base_year": "--base-year",
+    "columns": "--columns",
+    "spec": "--peers",
+    "voivodeship": "--peers",
+    "years": "--years",
+    "window": "--window",
+    "min_coverage": "--min-coverage",
+}
+
+
 def _describe_error(error: BaseException, locale: str) -> str:
     """The text of a user error, as the user reads it in *locale* (the one place errors pass)."""
     from citystrategy.errors import CityStrategyError, OutputExistsError
@@ -134,8 +148,13 @@ def _describe_error(error: BaseException, locale: str) -> str:
         message = _text("{path} exists already and was left as it is; add --force to replace it", locale)  # fmt: skip
         return message.format(path=error.path)
     if isinstance(error, CityStrategyError):
+        from citystrategy.errors import _BadArgument
         from citystrategy.reports.errors import describe_error
 
+        option = _OPTIONS.get(getattr(error, "argument", ""))
+        if isinstance(error, _BadArgument) and option is not None:
+            error = copy.copy(error)  # named as the user typed it: --base-year, not base_year
+            error.argument = option
         return describe_error(error, locale=locale)
     if isinstance(error, OSError):
         return _os_error(error, locale)
@@ -264,6 +283,9 @@ def _parser(
     def _t(message: str) -> str:
         return _text(message, locale)
 
+    whole = _number(int, _t("expected a whole number such as 2023, found {text!r}"))
+    decimal = _number(float, _t("expected a number such as 60 or 62.5, found {text!r}"))
+
     def new(parent: Any, name: str | None, **kwargs: Any) -> argparse.ArgumentParser:
         """A parser (a command's, if *parent* is given) with -h/--help worded in the locale."""
         if isinstance(parent, _Unbuilt):
@@ -317,7 +339,7 @@ def _parser(
     def year(sub: argparse.ArgumentParser, *, required: bool) -> None:
         sub.add_argument(
             "--year",
-            type=int,
+            type=whole,
             required=required,
             metavar=_t("YEAR"),
             help=_t("reporting year, e.g. 2023")
@@ -376,13 +398,13 @@ def _parser(
     )
     assess.add_argument(
         "--window",
-        type=int,
+        type=whole,
         metavar="N",
         help=_t("rolling window of N years (default: from the first year)"),
     )
     assess.add_argument(
         "--min-coverage",
-        type=float,
+        type=decimal,
         metavar=_t("PERCENT"),
         default=60.0,
         help=_t("percent of scored indicators a goal needs (default: 60)"),
@@ -422,7 +444,7 @@ def _parser(
     listing = new(actions, "list", help=_t("the programmes of a catalogue"))
     listing.add_argument("--theme", help=_t("only programmes with this theme (e.g. PPP)"))
     listing.add_argument(
-        "--year", type=int, metavar=_t("YEAR"), help=_t("only programmes running in this year")
+        "--year", type=whole, metavar=_t("YEAR"), help=_t("only programmes running in this year")
     )
     catalogue(listing, ("text", "json", "csv"))
     show = new(actions, "show", help=_t("one programme, with its figures and rate checks"))
@@ -455,7 +477,7 @@ def _parser(
     comparison.add_argument("--peers", default="population-class", help=_t("peer group: population:100000-250000, population-class (default), voivodeship:NAME, powiat-rights, zmp, list:NAME,NAME, benchmark, similar:K:INDICATOR,INDICATOR"))  # fmt: skip
     comparison.add_argument("--indicators", required=True, type=lambda text: [i.strip() for i in text.split(",") if i.strip()], help=_t("indicators, comma-separated, e.g. unemployment_rate,population_density"))  # fmt: skip
     year(comparison, required=True)
-    comparison.add_argument("--base-year", type=int, help=_t("start of the change's period (default: the data's first year)"))  # fmt: skip
+    comparison.add_argument("--base-year", type=whole, help=_t("start of the change's period (default: the data's first year)"))  # fmt: skip
     comparison.add_argument("--data", metavar=_t("FILE"), help=_t("a long CSV file (territory,indicator,unit,year,value[,flag,source]) instead of the shipped panel"))  # fmt: skip
     comparison.add_argument("--direction", action="append", default=[], metavar="INDICATOR=higher|lower", type=lambda text: _direction(text, _t), help=_t("which way is better for an indicator the panel does not know, e.g. 60270=lower (repeatable)"))  # fmt: skip
     output(comparison, ("text", "json", "csv"))
@@ -897,6 +919,21 @@ def _territories(args: argparse.Namespace, out: TextIO) -> int:
 # --- bdl: the GUS Local Data Bank ---------------------------------------------------------------
 
 
+def _number(kind: Callable[[str], Any], message: str) -> Callable[[str], Any]:
+    """An argparse type reading *kind* (``int`` or ``float``), refusing other text with
+    *message* worded in the user's language, not with Python's name of the type; a float may
+    have a decimal comma (``62,5``)."""
+
+    def read(text: str) -> Any:
+        try:
+            return kind(text.strip().replace(",", ".") if kind is float else text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(message.format(text=text)) from None
+
+    read.__name__ = getattr(kind, "__name__", "number")
+    return read
+
+
 def _bdl_years(text: str, _t: Callable[[str], str]) -> list[int]:
     """The years of ``--years``: ``2023``, ``2021-2023`` (or with an en dash) or ``2021,2023``.
 
@@ -909,6 +946,9 @@ def _bdl_years(text: str, _t: Callable[[str], str]) -> list[int]:
         if not (first.isdigit() and len(first) == 4 and (not dash or (last.isdigit() and len(last) == 4))):  # fmt: skip
             message = _t("expected years such as 2023, 2021-2023 or 2021,2023, found {text!r}")
             raise argparse.ArgumentTypeError(message.format(text=text))
+        if last and int(last) < int(first):
+            message = _t("the years {text!r} run backwards: write the earlier year first, e.g. {fixed}")  # fmt: skip
+            raise argparse.ArgumentTypeError(message.format(text=part.strip(), fixed=f"{last}-{first}"))  # fmt: skip
         years.extend(range(int(first), int(last or first) + 1))
     return years
 
@@ -930,7 +970,7 @@ def _bdl_parser(commands: Any, new: Any, output: Any, _t: Callable[[str], str]) 
     connection(search)
     output(search, ("text", "json"))
     fetch = new(actions, "fetch", help=_t("one variable for every unit of a level, as a long CSV"))
-    fetch.add_argument("variable", type=int, metavar=_t("VARIABLE"), help=_t("the variable's id, e.g. 60270"))  # fmt: skip
+    fetch.add_argument("variable", type=_number(int, _t("expected the variable's id, a whole number such as 60270, found {text!r}")), metavar=_t("VARIABLE"), help=_t("the variable's id, e.g. 60270"))  # fmt: skip
     fetch.add_argument("--level", required=True, choices=("voivodeship", "powiat", "gmina"), help=_t("the unit level"))  # fmt: skip
     fetch.add_argument("--years", required=True, type=lambda text: _bdl_years(text, _t), help=_t("years, e.g. 2021-2023 or 2021,2023"))  # fmt: skip
     fetch.add_argument("--parent", help=_t("only the units under this BDL unit id"))
@@ -1059,7 +1099,7 @@ def _collect_parser(
 
     def common(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("city", metavar=_t("CITY"), help=city_help)
-        sub.add_argument("--year", type=int, metavar=_t("YEAR"), help=_t("the year the forms ask for (default: the year after the last report)"))  # fmt: skip
+        sub.add_argument("--year", type=_number(int, _t("expected a whole number such as 2023, found {text!r}")), metavar=_t("YEAR"), help=_t("the year the forms ask for (default: the year after the last report)"))  # fmt: skip
         sub.add_argument("--by", choices=("goal", "source", "all"), help=_t("how indicators without a responsible unit are grouped: goal, source or all (default: goal; for returned forms, as they say)"))  # fmt: skip
 
     forms = new(actions, "forms", help=_t("one data-entry workbook per responsible unit"))

@@ -222,7 +222,7 @@ def test_columns_are_chosen_by_key_or_title(capsys: pytest.CaptureFixture[str]) 
     ("columns", "shows"),
     [
         ("kod,foo", ["'foo'", "'score'", "'Wartość docelowa'", "'previous_value'"]),
-        ("kod,code", ["each column once"]),
+        ("kod,code", ["każda kolumna raz ('code' podano dwa razy)"]),
         ("", ["''"]),
     ],
     ids=["unknown", "twice", "empty"],
@@ -237,6 +237,9 @@ def test_a_bad_column_is_a_usage_error(
     assert "Traceback" not in err
     for text in shows:
         assert text in err
+    if columns:  # the library's columns as the option the user typed, in Polish
+        assert "'--columns' musi być: " in err
+        assert "column" not in err.replace("'--columns'", "")
 
 
 @pytest.mark.parametrize("output", ["csv", "json"])

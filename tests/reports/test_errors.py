@@ -335,7 +335,7 @@ def test_polish_has_no_english(case: str) -> None:
         ),
         (
             errors.YearError("year", 1999, [], N_("years with annual reports")),
-            "brak danych za 1999 ('year'); lata, za które są raporty roczne: brak",
+            "brak danych za 1999\xa0r. ('year'); lata, za które są raporty roczne: brak",
         ),
         (
             errors.ParseError("1.5", "cost", "no number found", "projects.tsv"),

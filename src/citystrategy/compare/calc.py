@@ -397,7 +397,8 @@ def compare(
     if base_year is not None:
         base_year = integer(base_year, "base_year")
         if base_year >= year:
-            raise ArgumentError("base_year", base_year, f"a year before {year}")
+            before = Message(N_("a year before {year}"), {"year": str(year)})
+            raise ArgumentError("base_year", base_year, before)
     tables = [
         _one(frame, name, _direction(name, wanted), group, code, year, base_year) for name in names
     ]

@@ -28,7 +28,13 @@ from attrs import field, frozen
 from citystrategy._arguments import each, integer, member, text
 from citystrategy._i18n import N_
 from citystrategy.compare.panel import sample_panel
-from citystrategy.errors import ArgumentError, ArgumentTypeError, UnknownCodeError, YearError
+from citystrategy.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    Message,
+    UnknownCodeError,
+    YearError,
+)
 from citystrategy.frames import INDICATOR, TERRITORY, VALUE, YEAR, validate_long
 from citystrategy.model import MembershipStatus, Territory, TerritoryKind
 
@@ -268,7 +274,11 @@ def population_class_of(
     for group in population_classes(frame, year=year, bounds=bounds, indicator=indicator):
         if code in group:
             return group
-    raise ArgumentError("focus", focus, f"a territory with a {indicator!r} in {year}")
+    expected = Message(
+        N_("a territory with a value of {indicator!r} in {year}"),
+        {"indicator": indicator, "year": str(year)},
+    )
+    raise ArgumentError("focus", focus, expected)
 
 
 def voivodeship_group(voivodeship: str) -> PeerGroup:
@@ -286,7 +296,7 @@ def voivodeship_group(voivodeship: str) -> PeerGroup:
     codes = {name: code for code, name in VOIVODESHIPS.items()}
     code = wanted if wanted in VOIVODESHIPS else codes.get(wanted.lower())
     if code is None:
-        raise ArgumentError("voivodeship", voivodeship, "a voivodeship's name or TERC code")
+        raise ArgumentError("voivodeship", voivodeship, N_("a voivodeship's name or TERC code"))
     members = [c.id for c in _cities() if c.voivodeship_code == code]
     return PeerGroup(PeerRule.VOIVODESHIP, f"voivodeship:{VOIVODESHIPS[code]}", members)
 
@@ -378,7 +388,8 @@ def similar_group(
     wide = rows.pivot_table(index=TERRITORY, columns=INDICATOR, values=VALUE, aggfunc="first")
     wide = wide.reindex(columns=list(names)).dropna()
     if code not in wide.index:
-        raise ArgumentError("focus", focus, f"a territory with every indicator in {year}")
+        expected = Message(N_("a territory with every indicator in {year}"), {"year": str(year)})
+        raise ArgumentError("focus", focus, expected)
     spread = wide.std(ddof=0).replace(0.0, np.nan)
     z = ((wide - wide.mean()) / spread).fillna(0.0)
     distance = np.sqrt(((z - z.loc[code]) ** 2).sum(axis=1)).drop(code)
@@ -447,7 +458,7 @@ def peer_group(
         if isinstance(error, ArgumentError):
             raise
         raise ArgumentError(
-            "spec", spec, "a peer group such as 'population:100000-250000'"
+            "spec", spec, N_("a peer group such as 'population:100000-250000'")
         ) from None
     if head == "voivodeship" and rest.strip():
         return voivodeship_group(rest)
@@ -459,4 +470,4 @@ def peer_group(
         return explicit_group([n.strip() for n in rest.split(",") if n.strip()], frame=frame)
     if head == "benchmark" and not rest:
         return benchmark_group()
-    raise ArgumentError("spec", spec, "a peer group such as 'population:100000-250000'")
+    raise ArgumentError("spec", spec, N_("a peer group such as 'population:100000-250000'"))

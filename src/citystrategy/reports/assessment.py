@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from citystrategy._arguments import each, instance, integer, member
-from citystrategy._i18n import gettext, pgettext
-from citystrategy.errors import ArgumentError
+from citystrategy._i18n import N_, gettext, pgettext
+from citystrategy.errors import ArgumentError, Message
 from citystrategy.formatting import (
     DEFAULT_LOCALE,
     UNIT_LABELS,
@@ -254,9 +254,11 @@ def _chosen(columns: object, titles: dict[str, str]) -> list[str]:
         key = lookup.get(column.strip().casefold())
         if key is None:
             known = ", ".join(repr(name) for name in [*titles, *titles.values()])
-            raise ArgumentError("columns", column, f"a column's key or title, one of {known}")
+            expected = Message(N_("a column's key or title, one of {known}"), {"known": known})
+            raise ArgumentError("columns", column, expected)
         if key in chosen:
-            raise ArgumentError("columns", tuple(asked), f"each column once ({column!r} twice)")
+            expected = Message(N_("each column once ({column!r} twice)"), {"column": column})
+            raise ArgumentError("columns", tuple(asked), expected)
         chosen.append(key)
     if not chosen:
         raise ArgumentError("columns", tuple(asked), "at least one column")
@@ -415,7 +417,8 @@ def format_assessment(
             for row in _rows(scores)
         ]
         shown += goal_rows
-        coverage = format_percent(threshold, decimals=0, locale=locale)
+        places = 0 if threshold == threshold.to_integral_value() else 1  # 60%, 62,5%
+        coverage = format_percent(threshold, decimals=places, locale=locale)
         goals_title = gettext("Goals (mean indicator score, coverage at least {coverage})", locale)
         lines += [
             "",

@@ -16,6 +16,7 @@ import pandas as pd
 from attrs import frozen
 
 from citystrategy._arguments import instance, integer, path, real, text
+from citystrategy._i18n import N_
 from citystrategy.errors import ArgumentError, ArgumentTypeError, BdlRequestError
 from citystrategy.io.bdl._http import (
     ANONYMOUS_QUOTAS,
@@ -134,7 +135,7 @@ def _years(values: object) -> list[str]:
         raise ArgumentTypeError("years", values, "a collection of years (ints)")
     years = [integer(year, "years") for year in values]
     if not years:
-        raise ArgumentError("years", values, "at least one year")
+        raise ArgumentError("years", values, N_("at least one year"))
     return [str(year) for year in sorted(set(years))]
 
 

@@ -26,6 +26,7 @@ from citystrategy.formatting import (
 from citystrategy.formatting._labels import unit_name
 from citystrategy.frames import INDICATOR, SOURCE, TERRITORY, UNIT, YEAR
 from citystrategy.model import Strategy, TargetKind
+from citystrategy.percent import as_percent
 from citystrategy.progress import MIN_COVERAGE, Method, Note, ProgressOptions, Status, Trend
 from citystrategy.reports.cells import reason_words
 from citystrategy.reports.document import (
@@ -386,9 +387,10 @@ def goal_scores_section(
     """
     loc = get_locale(locale)
     frame = goal_scores_table(strategy, year, options=options, min_coverage=min_coverage)
-    threshold = frame.attrs["settings"]["min_coverage"]
+    threshold = as_percent(frame.attrs["settings"]["min_coverage"], "min_coverage")
     shown = frame.copy()
-    coverage = format_percent(threshold, decimals=0, locale=loc)
+    places = 0 if threshold == threshold.to_integral_value() else 1  # 60%, 62,5%
+    coverage = format_percent(threshold, decimals=places, locale=loc)
     too_few = pgettext("goal table", "fewer than {coverage} of its indicators have a score", loc)
     not_scored = too_few.format(coverage=coverage)
     shown[_REASON] = [None if _present(score) else not_scored for score in frame[SCORE]]
