@@ -172,3 +172,16 @@ def test_the_indicators_are_assessed_once(
     report = annual_report(kielce, 2023, data=False)
     assert len(calls) == 1
     assert report.sections[3].sheet == "3. Wskaźniki"
+
+
+def test_a_p_value_under_0_001_reads_as_such(report: Report) -> None:
+    """KIE-4-01's fall from 38,5% to 22,2% (p about 0.00003) and KIE-1.3-08's (p = 0.000625)
+    read "< 0,001" in the report's survey table, as in assess, never "0,000" or "0,001"."""
+    text = to_markdown(report)
+    codes = ("| KIE-4-01 |", "| KIE-1.3-08 |")
+    survey = [
+        line for line in text.splitlines() if any(c in line for c in codes) and "p.p." in line
+    ]
+    assert len(survey) == 2  # section 3's rows, with the change and the test
+    assert all(f"<{NBSP}0,001" in row for row in survey)
+    assert "| 0,000 |" not in text

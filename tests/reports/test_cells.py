@@ -41,11 +41,15 @@ VALUE = Column("value", kind=ColumnKind.MEASURE, unit_key="unit", reason_key="wh
         (float("nan"), MONEY, "–", "–"),
         (pd.NA, Column("n", kind=ColumnKind.INTEGER), "–", "–"),
         ("=HYPERLINK(1)", Column("name"), "=HYPERLINK(1)", "=HYPERLINK(1)"),
+        (0.000625, Column("p", kind=ColumnKind.P_VALUE), f"<{NBSP}0,001", f"<{NBSP}0.001"),
+        (0.001, Column("p", kind=ColumnKind.P_VALUE), "0,001", "0.001"),
+        (0.0019261, Column("p", kind=ColumnKind.P_VALUE), "0,002", "0.002"),
     ],
     ids=[
         "money", "money-eur", "money-zero", "percent", "percent-float", "points", "points-minus",
         "integer", "number-noise", "number-half-up", "score", "date", "boolean", "list",
-        "enum-label", "missing", "missing-nan-money", "missing-na", "text-as-is",
+        "enum-label", "missing", "missing-nan-money", "missing-na", "text-as-is", "p-under-0.001",
+        "p-0.001", "p",
     ],
 )  # fmt: skip
 def test_cell_text(value: object, column: Column, polish: str, english: str | None) -> None:

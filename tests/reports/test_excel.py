@@ -517,6 +517,8 @@ def test_dates_booleans_and_long_amounts(tmp_path: Path) -> None:
         ({"kind": "integer"}, "#,##0"),
         ({"kind": "date", "locale": "en"}, "yyyy-mm-dd"),
         ({"kind": "text"}, ""),
+        ({"kind": "p_value"}, '[<0.001]"<\xa00,001";0.000'),
+        ({"kind": "p_value", "locale": "en"}, '[<0.001]"<\xa00.001";0.000'),
     ],
     ids=str,
 )

@@ -40,7 +40,7 @@ from citystrategy.progress import (
 )
 from citystrategy.progress.strategy import check_table
 from citystrategy.reports._json import Why, exact, no_blank_texts, put, rounded, significant
-from citystrategy.reports.cells import reason_words
+from citystrategy.reports.cells import P_FLOOR, reason_words
 from citystrategy.reports.tables import indicators as tables
 from citystrategy.reports.tables.indicators import _goals_frame, _values_frame
 from citystrategy.reports.text import _fill, _width, render_table
@@ -48,7 +48,7 @@ from citystrategy.reports.text import _fill, _width, render_table
 __all__ = ["assessment_data", "format_assessment"]
 
 #: The smallest p-value shown as a number; smaller ones read ``p < 0,001``.
-_P_FLOOR: Final = Decimal("0.001")
+
 _NBSP: Final = "\xa0"
 #: GUS's sign for a figure that cannot be filled in (``–`` is its "no occurrence", which a
 #: change that cannot be computed is not).
@@ -179,8 +179,8 @@ def _target(row: dict[str, Any], targets: Mapping[str, Target | None], locale: L
 def _p_value(value: Any, locale: LocaleLike) -> str:
     """A p-value to three decimals; under 0,001 as ``< 0,001``, never ``0,000``."""
     p = _decimal(value)
-    if p < _P_FLOOR:
-        return f"<{_NBSP}{format_number(_P_FLOOR, locale=locale)}"
+    if p < P_FLOOR:
+        return f"<{_NBSP}{format_number(P_FLOOR, locale=locale)}"
     return format_number(p, decimals=3, locale=locale)
 
 

@@ -63,6 +63,7 @@ NUMERIC_KINDS: Final = frozenset(
         ColumnKind.MEASURE,
         ColumnKind.SCORE,
         ColumnKind.PROGRESS,
+        ColumnKind.P_VALUE,
     }
 )
 #: The icon every writer shows before a status's word, by its tone, so that colour never
@@ -83,7 +84,10 @@ _DECIMALS: Final = {
     ColumnKind.POINTS: 1,
     ColumnKind.PROGRESS: 1,
     ColumnKind.SCORE: 1,
+    ColumnKind.P_VALUE: 3,
 }
+#: The least p-value shown as a number; a smaller one is ``< 0,001``, never ``0,000``.
+P_FLOOR: Final = Decimal("0.001")
 #: Significant digits a float is read to: its binary noise (``0.30000000000000004``) is gone,
 #: and every digit a float holds for certain is kept (Excel keeps the same 15).
 _FLOAT_DIGITS: Final = 15
@@ -214,6 +218,8 @@ def _number_text(value: object, column: Column, locale: LocaleLike) -> str:
         return format_percent(number, decimals=decimals, locale=locale)
     if column.kind is ColumnKind.POINTS:
         return format_percentage_points(number, decimals=decimals, locale=locale)
+    if column.kind is ColumnKind.P_VALUE and number < P_FLOOR:
+        return f"<\xa0{format_number(P_FLOOR, locale=locale)}"
     return format_number(number, decimals=decimals, locale=locale)
 
 
@@ -298,6 +304,7 @@ def cell_text(
         ColumnKind.POINTS,
         ColumnKind.SCORE,
         ColumnKind.PROGRESS,
+        ColumnKind.P_VALUE,
     ):
         return _number_text(value, column, locale)
     if kind is ColumnKind.DATE:

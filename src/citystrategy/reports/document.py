@@ -82,6 +82,7 @@ class ColumnKind(StrEnum):
     STATUS = "status"  #: codes shown by :attr:`Column.labels`, coloured by :attr:`Column.tones`
     SCORE = "score"  #: a score on a -5..+5 scale (icons in a spreadsheet)
     PROGRESS = "progress"  #: percent of the way to a target (data bars in a spreadsheet)
+    P_VALUE = "p_value"  #: a test's p-value: three decimals, one under 0.001 as ``< 0,001``
 
 
 class Tone(StrEnum):

@@ -60,6 +60,7 @@ from citystrategy.formatting import (
 )
 from citystrategy.formatting._labels import _NOUN_UNITS
 from citystrategy.money import CURRENCIES, Money
+from citystrategy.reports.cells import P_FLOOR
 from citystrategy.reports.document import (
     EXCEL_SHEET_NAME_LIMIT,
     Chart,
@@ -110,6 +111,7 @@ _DEFAULT_DECIMALS: Final = {
     ColumnKind.SCORE: 1,
     ColumnKind.PROGRESS: 0,
     ColumnKind.MONEY: 2,
+    ColumnKind.P_VALUE: 3,
 }
 #: A Decimal with more fraction digits than this (a computed ratio) shows the kind's default.
 _MAX_OWN_DECIMALS: Final = 4
@@ -151,6 +153,7 @@ _VECTOR_NUMBERS: Final = frozenset(
         ColumnKind.POINTS,
         ColumnKind.SCORE,
         ColumnKind.PROGRESS,
+        ColumnKind.P_VALUE,
     }
 )
 
@@ -261,6 +264,9 @@ def excel_number_format(
         return f"+0{digits}\\ {label};-0{digits}\\ {label};0{digits}\\ {label}"
     if kind is ColumnKind.SCORE:
         return f"+0{digits};-0{digits};0{digits}"
+    if kind is ColumnKind.P_VALUE:  # under 0.001 as the words say it, never 0,000
+        floor = format_number(P_FLOOR, locale=locale)
+        return f'[<{P_FLOOR}]"<\xa0{floor}";0{digits}'
     if kind is ColumnKind.NUMBER:
         return f"#,##0{digits}"
     if kind is ColumnKind.INTEGER:

@@ -258,7 +258,7 @@ def _indicator_columns(year: int, ranges: bool, locale: LocaleLike) -> tuple[Col
             labels=_trend_labels(locale),
             tones=TREND_TONES,
         ),
-        Column(P_VALUE, "p", ColumnKind.NUMBER, decimals=3),
+        Column(P_VALUE, "p", ColumnKind.P_VALUE),
         Column(
             SIGNIFICANT,
             pgettext("indicator table", "Significant change", locale),
