@@ -319,3 +319,30 @@ def test_a_polish_form_says_to_type_a_decimal_comma(forms: list[Path]) -> None:
     assert "Przecinek dziesiętny: 12,5." in text
     assert "kropk" not in text
     assert openpyxl.load_workbook(forms[0])["citystrategy"]["B8"].value == "pl_PL"
+
+
+@pytest.mark.parametrize("year", [20233, 1999, 2031], ids=str)
+def test_a_year_outside_the_strategy_is_refused(
+    kielce: Strategy, year: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped year (20233), or one before or after 2022–2030, gets no forms, no status and
+    no merge: an error naming the strategy's years, and nothing written."""
+    from citystrategy.cli import main
+    from citystrategy.collect import form_status, merge_forms
+    from citystrategy.errors import ArgumentError
+
+    for call in (
+        lambda: write_forms(kielce, year, tmp_path / "f"),
+        lambda: form_status(kielce, year, [tmp_path]),
+        lambda: merge_forms(kielce, year, [tmp_path]),
+    ):
+        with pytest.raises(ArgumentError, match="a year of the strategy, 2022 to 2030"):
+            call()
+    code = main(["collect", "forms", "kielce", "--year", str(year), "-o", str(tmp_path / "f")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == (
+        f"citystrategy: błąd: '--year' musi być: rok z okresu strategii, od 2022 do 2030 "
+        f"(podano {year})\n"
+    )
+    assert not (tmp_path / "f").exists()

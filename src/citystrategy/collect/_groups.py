@@ -14,6 +14,7 @@ from attrs import field, frozen
 
 from citystrategy._arguments import instance, integer, member
 from citystrategy._i18n import N_, gettext, pgettext
+from citystrategy.errors import ArgumentError, Message
 from citystrategy.formatting import get_language
 from citystrategy.io.parse import MISSING_MARKERS
 from citystrategy.model import Indicator, Missing, Project, Strategy
@@ -172,7 +173,9 @@ def form_groups(
 
     Raises:
         ArgumentTypeError: If *strategy* is not a Strategy or *year* not an int.
-        ArgumentError: If *by* is not a :class:`GroupBy` or *locale* not supported.
+        ArgumentError: If *year* lies outside the strategy's period (``20233`` for 2023, 1999
+            for a strategy of 2022–2030), *by* is not a :class:`GroupBy` or *locale* not
+            supported.
 
     >>> from citystrategy.cities import kielce
     >>> groups = form_groups(kielce.load(), 2024)
@@ -183,6 +186,11 @@ def form_groups(
     """
     instance(strategy, "strategy", Strategy, "a Strategy")
     year = integer(year, "year")
+    if not strategy.period_start <= year <= strategy.period_end:
+        period = {"first": str(strategy.period_start), "last": str(strategy.period_end)}
+        raise ArgumentError(
+            "year", year, Message(N_("a year of the strategy, {first} to {last}"), period)
+        )
     rule = member(GroupBy, by, "by")
     language = get_language(locale)
     missing: dict[str, list[Missing]] = {}
