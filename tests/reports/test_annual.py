@@ -185,3 +185,18 @@ def test_a_p_value_under_0_001_reads_as_such(report: Report) -> None:
     assert len(survey) == 2  # section 3's rows, with the change and the test
     assert all(f"<{NBSP}0,001" in row for row in survey)
     assert "| 0,000 |" not in text
+
+
+@pytest.mark.parametrize(
+    ("locale", "due"), [("pl_PL", "| 30 czerwca |"), ("en_GB", "| 30 June |")], ids=["pl", "en"]
+)
+def test_the_report_s_due_day_is_in_the_report_s_language(
+    kielce: Strategy, locale: str, due: str
+) -> None:
+    """The ordinance's "do dnia 30 czerwca" (strategy.toml: "30 czerwca") reads 30 June in
+    English, not the Polish words under an English heading."""
+    text = to_markdown(annual_report(kielce, 2023, locale=locale))
+    line = next(
+        line for line in text.splitlines() if "raportu rocznego" in line or "due by" in line
+    )
+    assert line.endswith(due)

@@ -704,6 +704,27 @@ def _shown(value: object, locale: LocaleLike) -> str | None:
     return str(value)
 
 
+def _day_and_month(text: str, locale: LocaleLike) -> str:
+    """A day of every year as a Polish act writes it (``30 czerwca``, the month in the
+    genitive), in *locale* (``30 June``); any other text as it is."""
+    import re
+
+    from babel.dates import format_skeleton, get_month_names
+
+    match = re.fullmatch(r"(\d{1,2})\s+(\w+)", text.strip())
+    if match is None:
+        return text
+    months = get_month_names("wide", "format", "pl")  # the genitive: "czerwca"
+    month = next((n for n, name in months.items() if name == match.group(2).casefold()), None)
+    if month is None:
+        return text
+    try:
+        day = dt.date(2000, month, int(match.group(1)))  # a leap year: "29 lutego" too
+    except ValueError:
+        return text
+    return str(format_skeleton("MMMMd", day, locale=get_locale(locale)))
+
+
 def _money_column(key: str, title: str, currency: str | None, *, reason_key: str = "") -> Column:
     """A cost column: money in *currency*, or amounts each in its row's ``currency``."""
     if currency is None:
@@ -729,7 +750,10 @@ def introduction_section(strategy: Strategy, year: int, *, locale: LocaleLike = 
     table = introduction_table(strategy, year)
     shown = table.copy()
     shown["label"] = [gettext(_ITEM_LABELS[item], locale) for item in table["item"]]
-    shown["shown"] = [_shown(value, locale) for value in table["value"]]
+    shown["shown"] = [
+        _day_and_month(str(value), locale) if item == "annual_report_due" and value else _shown(value, locale)
+        for item, value in zip(table["item"], table["value"], strict=True)
+    ]  # fmt: skip
     _words(shown, "value_missing", _REASONS, locale)
     title = gettext("1. Introduction", locale)
     blocks: list[Block] = [
