@@ -38,6 +38,14 @@ SYNTAX = (
     "code,name,target,status",  # the keys --columns takes
     "'population:100000-250000'",  # the example of --peers
     "voivodeship:xx",
+    "unemployment_rate,population_density",  # compare's example of indicators
+    "60270=lower",
+    "--base-url",
+    "--base-year",
+    "--indicators",
+    "=higher|lower",
+    "territory,indicator,unit,year,value[,flag,source]",  # the columns of a long CSV
+    "--cache-dir",
     "'--base-year'",
     "city_with_powiat_rights",  # --kind's choices, TerritoryKind's values
     "functional_area",
@@ -119,7 +127,7 @@ USAGE_ERRORS = {
     ),
     "search-without-text": (
         ["territories", "search"],
-        "„territories search” wymaga tekstu TEXT, np. Gorzów albo 2661",
+        "„territories search” wymaga TEKSTU, np. Gorzów albo 2661",
         "'territories search' needs a TEXT, e.g. Gorzów or 2661",
     ),
 }
@@ -261,6 +269,9 @@ COMMANDS = [
     ["cities"],
     ["territories"],
     ["init"],
+    ["compare"],
+    ["bdl", "fetch"],
+    ["bdl", "search"],
 ]
 
 
@@ -304,6 +315,16 @@ PLACEHOLDERS = {
     "TEKST": "TEXT",
     "PROCENT": "PERCENT",
     "KOLUMNY": "COLUMNS",
+    "KATALOG": "CATALOGUE",
+    "TEMAT": "THEME",
+    "KOD": "CODE",
+    "NAZWA": "NAME",
+    "GRUPA": "PEERS",
+    "WSKAŹNIKI": "INDICATORS",
+    "WSKAŹNIK": "INDICATOR",
+    "ADRES": "ADDRESS",
+    "LATA": "YEARS",
+    "PLIK": "FILE",
 }
 
 

@@ -436,23 +436,29 @@ def _parser(
 
     def catalogue(sub: argparse.ArgumentParser, formats: Sequence[str] = ("text", "json")) -> None:
         sub.add_argument(
-            "--catalogue", default="zmp", help=_t("programme catalogue (default: zmp)")
+            "--catalogue",
+            default="zmp",
+            metavar=_t("CATALOGUE"),
+            help=_t("programme catalogue (default: zmp)"),
         )
         output(sub, formats)
         to_file(sub)
 
     listing = new(actions, "list", help=_t("the programmes of a catalogue"))
-    listing.add_argument("--theme", help=_t("only programmes with this theme (e.g. PPP)"))
+    listing.add_argument(
+        "--theme", metavar=_t("THEME"), help=_t("only programmes with this theme (e.g. PPP)")
+    )
     listing.add_argument(
         "--year", type=whole, metavar=_t("YEAR"), help=_t("only programmes running in this year")
     )
     catalogue(listing, ("text", "json", "csv"))
     show = new(actions, "show", help=_t("one programme, with its figures and rate checks"))
-    show.add_argument("code", help=_t("programme code, e.g. ZMP-PPP"))
+    show.add_argument("code", metavar=_t("CODE"), help=_t("programme code, e.g. ZMP-PPP"))
     catalogue(show)
     city = new(actions, "city", help=_t("everything a city took part in"))
     city.add_argument(
         "city",
+        metavar=_t("CITY"),
         help=_t(
             "city name (any spelling: Gorzów Wlkp.), TERYT code or the path of a strategy folder"
         ),
@@ -474,12 +480,12 @@ def _parser(
     # --- compare: a city among its peers on the shipped panel or a user's long CSV
     comparison = new(commands, "compare", help=_t("a city among its peers on official statistics"))  # fmt: skip
     comparison.add_argument("focus", metavar=_t("CITY"), help=_t("city name (any spelling: Gorzów Wlkp.) or TERYT code"))  # fmt: skip
-    comparison.add_argument("--peers", default="population-class", help=_t("peer group: population:100000-250000, population-class (default), voivodeship:NAME, powiat-rights, zmp, list:NAME,NAME, benchmark, similar:K:INDICATOR,INDICATOR"))  # fmt: skip
-    comparison.add_argument("--indicators", required=True, type=lambda text: [i.strip() for i in text.split(",") if i.strip()], help=_t("indicators, comma-separated, e.g. unemployment_rate,population_density"))  # fmt: skip
+    comparison.add_argument("--peers", default="population-class", metavar=_t("PEERS"), help=_t("peer group: population:100000-250000, population-class (default), voivodeship:NAME, powiat-rights, zmp, list:NAME,NAME, benchmark, similar:K:INDICATOR,INDICATOR"))  # fmt: skip
+    comparison.add_argument("--indicators", required=True, metavar=_t("INDICATORS"), type=lambda text: [i.strip() for i in text.split(",") if i.strip()], help=_t("indicators, comma-separated, e.g. unemployment_rate,population_density"))  # fmt: skip
     year(comparison, required=True)
-    comparison.add_argument("--base-year", type=whole, help=_t("start of the change's period (default: the data's first year)"))  # fmt: skip
+    comparison.add_argument("--base-year", type=whole, metavar=_t("YEAR"), help=_t("start of the change's period (default: the data's first year)"))  # fmt: skip
     comparison.add_argument("--data", metavar=_t("FILE"), help=_t("a long CSV file (territory,indicator,unit,year,value[,flag,source]) instead of the shipped panel"))  # fmt: skip
-    comparison.add_argument("--direction", action="append", default=[], metavar="INDICATOR=higher|lower", type=lambda text: _direction(text, _t), help=_t("which way is better for an indicator the panel does not know, e.g. 60270=lower (repeatable)"))  # fmt: skip
+    comparison.add_argument("--direction", action="append", default=[], metavar=_t("INDICATOR") + "=higher|lower", type=lambda text: _direction(text, _t), help=_t("which way is better for an indicator the panel does not know, e.g. 60270=lower (repeatable)"))  # fmt: skip
     output(comparison, ("text", "json", "csv"))
     to_file(comparison)
     init = new(
@@ -497,9 +503,12 @@ def _parser(
     init.add_argument(
         "--name",
         default="Przykładowo",
+        metavar=_t("NAME"),
         help=_t("the city's official name (default: Przykładowo)"),
     )
-    init.add_argument("--teryt", help=_t("its TERYT (TERC) code, e.g. 2661011 (default: none)"))
+    init.add_argument(
+        "--teryt", metavar="TERYT", help=_t("its TERYT (TERC) code, e.g. 2661011 (default: none)")
+    )
     init.add_argument(
         "--kind",
         choices=_TERRITORY_KINDS,
@@ -960,8 +969,8 @@ def _bdl_parser(commands: Any, new: Any, output: Any, _t: Callable[[str], str]) 
 
     def connection(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--offline", action="store_true", help=_t("read only the cache; send no request"))  # fmt: skip
-        sub.add_argument("--cache-dir", help=_t("the cache folder (default: the user's cache folder)"))  # fmt: skip
-        sub.add_argument("--base-url", help=_t("the API's address, for a mirror (default: GUS's)"))  # fmt: skip
+        sub.add_argument("--cache-dir", metavar=_t("FOLDER"), help=_t("the cache folder (default: the user's cache folder)"))  # fmt: skip
+        sub.add_argument("--base-url", metavar=_t("ADDRESS"), help=_t("the API's address, for a mirror (default: GUS's)"))  # fmt: skip
 
     search = new(actions, "search", help=_t("the variables whose name contains TEXT"))
     search.add_argument(
@@ -972,8 +981,8 @@ def _bdl_parser(commands: Any, new: Any, output: Any, _t: Callable[[str], str]) 
     fetch = new(actions, "fetch", help=_t("one variable for every unit of a level, as a long CSV"))
     fetch.add_argument("variable", type=_number(int, _t("expected the variable's id, a whole number such as 60270, found {text!r}")), metavar=_t("VARIABLE"), help=_t("the variable's id, e.g. 60270"))  # fmt: skip
     fetch.add_argument("--level", required=True, choices=("voivodeship", "powiat", "gmina"), help=_t("the unit level"))  # fmt: skip
-    fetch.add_argument("--years", required=True, type=lambda text: _bdl_years(text, _t), help=_t("years, e.g. 2021-2023 or 2021,2023"))  # fmt: skip
-    fetch.add_argument("--parent", help=_t("only the units under this BDL unit id"))
+    fetch.add_argument("--years", required=True, metavar=_t("YEARS"), type=lambda text: _bdl_years(text, _t), help=_t("years, e.g. 2021-2023 or 2021,2023"))  # fmt: skip
+    fetch.add_argument("--parent", metavar="ID", help=_t("only the units under this BDL unit id"))
     fetch.add_argument("-o", "--output", required=True, metavar=_t("FILE"), help=_t("the CSV file to write"))  # fmt: skip
     fetch.add_argument("--force", action="store_true", help=_t("replace FILE if it exists"))
     connection(fetch)
