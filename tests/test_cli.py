@@ -152,6 +152,13 @@ def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
     }
     assert {"KIE-1.1-02", "KIE-1.1-04", "KIE-1.1-05", "KIE-4.3-04"} <= contradicted
     assert all(set(f) >= {"kind", "severity", "code", "message"} for f in data["findings"])
+    # the message is the reader's, in the chosen language; the keys are the program's
+    first = next(f for f in data["findings"] if f["code"] == "KIE-1.1-02")
+    assert first["message"].startswith("destymulanta (im mniej, tym lepiej), a wartość docelowa")
+    english = run_json(["check", "kielce", "--format", "json", "--locale", "en"], capsys)
+    same = next(f for f in english["findings"] if f["code"] == "KIE-1.1-02")
+    assert same["message"].startswith("lower is better, yet the target 60%")
+    assert same["kind"] == first["kind"] == "target_contradicts_direction"
 
 
 def test_check_with_year(capsys: pytest.CaptureFixture[str]) -> None:

@@ -839,6 +839,9 @@ CASES: dict[str, Case] = {
     "findings-data-str": Case(
         lambda s, c: rp.findings_data(bad("x")), TypeError, ArgumentTypeError, "'x'"
     ),
+    "findings-data-locale": Case(
+        lambda s, c: rp.findings_data(check(s), locale="xx"), ValueError, ArgumentError, "'xx'"
+    ),
     "describe-finding-str": Case(
         lambda s, c: rp.describe_finding(bad("x")), TypeError, ArgumentTypeError, "'x'"
     ),

@@ -662,7 +662,7 @@ def _check(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: Te
 
     report = check(strategy, year=args.year)
     if args.format == "json":
-        _print_json(findings_data(report), out)
+        _print_json(findings_data(report, locale=locale), out)
     elif args.format == "csv":
         _findings_csv(report, locale, out)
     else:

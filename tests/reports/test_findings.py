@@ -266,7 +266,7 @@ def test_format_findings_english_and_empty() -> None:
 
 def test_findings_data_is_json_with_typed_values(kielce_report: ValidationReport) -> None:
     """The JSON data carry every finding with its values: exact decimals as strings."""
-    data = json.loads(json.dumps(findings_data(kielce_report)))
+    data = json.loads(json.dumps(findings_data(kielce_report, locale="en_GB")))
     assert data["ok"] is True
     assert len(data["findings"]) == 44
     total = next(
@@ -284,6 +284,13 @@ def test_findings_data_is_json_with_typed_values(kielce_report: ValidationReport
         "the report for 2023 declares the cost in total: PLN\xa085,665,519.74; the project "
         "data give PLN\xa0119,738,036.31"
     )
+    polish = findings_data(kielce_report)  # the reader's language: Polish by default
+    said = next(f["message"] for f in polish["findings"] if f == total | {"message": f["message"]})
+    assert said == (
+        "raport za 2023\xa0r. podaje koszt łącznie: 85\xa0665\xa0519,74\xa0zł; z danych o "
+        "projektach wynika 119\xa0738\xa0036,31\xa0zł"
+    )
+    assert [f["kind"] for f in polish["findings"]] == [f["kind"] for f in data["findings"]]
     limit = next(f for f in data["findings"] if f["code"] == "KIE-2.4-04")
     assert limit["values"]["target"] == {
         "value": "30",

@@ -403,28 +403,38 @@ def _json_value(value: FindingValue) -> object:
     return value
 
 
-def findings_data(report: ValidationReport) -> dict[str, Any]:
-    """The findings as JSON-ready data: each with its English message and its typed values.
+def findings_data(
+    report: ValidationReport, *, locale: LocaleLike = DEFAULT_LOCALE
+) -> dict[str, Any]:
+    """The findings as JSON-ready data: each with its message in *locale* and its typed values.
 
-    Exact decimals are strings; money is ``{"amount", "currency"}``; a value in a unit is
-    ``{"value", "unit", "raw"}`` (``raw``: the text the source printed).
+    The keys and codes (``kind``, ``severity``) are the same in every language, for programs;
+    ``message`` is what a reader reads, as ``citystrategy check`` prints it. Exact decimals are
+    strings; money is ``{"amount", "currency"}``; a value in a unit is ``{"value", "unit",
+    "raw"}`` (``raw``: the text the source printed).
+
+    Raises:
+        ArgumentTypeError: If *report* is not a ValidationReport.
+        ArgumentError: If *locale* is not one citystrategy supports.
     """
     instance(report, "report", ValidationReport, "a ValidationReport")
+    get_locale(locale)
+    findings = [_finding_data(f, locale) for f in report]
     return {
         "strategy": report.strategy,
         "ok": report.ok,
         "counts": {kind.value: count for kind, count in report.counts().items()},
-        "findings": no_blank_texts([_finding_data(f) for f in report], Why.NOT_APPLICABLE),
+        "findings": no_blank_texts(findings, Why.NOT_APPLICABLE),
     }
 
 
-def _finding_data(finding: Finding) -> dict[str, Any]:
+def _finding_data(finding: Finding, locale: LocaleLike) -> dict[str, Any]:
     record: dict[str, Any] = {
         "kind": finding.kind.value,
         "severity": finding.severity.value,
         "code": finding.code,
         "variant": finding.variant,
-        "message": describe_finding(finding, locale="en_GB"),
+        "message": describe_finding(finding, locale=locale),
     }
     put(record, "expected", _json_value(finding.expected), Why.NOT_APPLICABLE)
     put(record, "found", _json_value(finding.found), Why.NOT_APPLICABLE)
