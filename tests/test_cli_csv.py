@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 import attrs
@@ -128,3 +129,27 @@ def test_summary_csv_neutralises_a_formula_name(
     found = rows(["summary", "testowo", "--year", "2023"], locale, capsys)
     assert found[0]["name"] == "'" + FORMULA
     assert found[0]["cost_computed"] == ("1000,00" if locale == "pl" else "1000.00")
+
+
+@pytest.mark.parametrize(("locale", "point"), [("pl", ","), ("en", ".")])
+def test_assess_csv_rounds_as_the_json_data(
+    locale: str, point: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """KIE-1-01's computed figures as the JSON gives them (progress -3036,33, score -5,0,
+    interval from 3,1, p 0,00193), no longer a float's 15 digits, in the locale's decimals."""
+    argv = ["assess", "kielce", "--year", "2023"]
+    table = rows(argv, locale, capsys)
+    json_row = next(r for r in data(argv, capsys)["indicators"] if r["code"] == "KIE-1-01")
+    row = next(r for r in table if r["code"] == "KIE-1-01")
+    for key, json_key in (("progress", "progress_percent"), ("score", "score"),
+                          ("interval_low", "interval_low"), ("p_value", "p_value")):  # fmt: skip
+        assert row[key] == json_row[json_key].replace(".", point)
+    assert (row["progress"], row["p_value"]) == (f"-3036{point}33", f"0{point}00193")
+    number = re.compile(rf"-?\d+\{point}(\d+)")
+    decimals = [
+        len(found.group(1))
+        for r in table
+        for key, v in r.items()
+        if key != "p_value" and (found := number.fullmatch(v))
+    ]
+    assert max(decimals) <= 2  # the data's own figures and the rounded computed ones

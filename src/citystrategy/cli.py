@@ -712,9 +712,10 @@ def _assess(strategy: Strategy, args: argparse.Namespace, locale: Locale, out: T
     if args.format == "json":
         _print_json(assessment_data(table, goals), out)
     elif args.format == "csv":
+        from citystrategy.reports.assessment import csv_table
         from citystrategy.reports.csv import write_csv
 
-        write_csv(table, out, locale=locale)
+        write_csv(csv_table(table), out, locale=locale)
     else:
         text = format_assessment(
             table,

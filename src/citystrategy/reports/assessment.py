@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
@@ -504,6 +505,30 @@ _SURVEY_COLUMNS: Final = (
     tables.P_VALUE,
     tables.SIGNIFICANT,
 )
+
+
+def csv_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The indicator table as ``assess --format csv`` writes it: every computed figure rounded
+    as the JSON data give it (a score to 1 decimal, progress to 2, intervals to 1, a p-value to
+    3 significant digits), no longer a float's 15 digits (``-3036,32753537869``)."""
+    shown = table.copy()
+    places = {(tables.PROGRESS if key == _PROGRESS_KEY else key): n for key, n in _DECIMALS.items()}
+    for key, decimals in places.items():
+        if key in shown.columns:
+            shown[key] = _decimals(shown[key], functools.partial(_rounded_to, decimals))
+    if tables.P_VALUE in shown.columns:
+        shown[tables.P_VALUE] = _decimals(shown[tables.P_VALUE], lambda v: significant(v, _P_DIGITS))  # fmt: skip
+    return shown
+
+
+def _rounded_to(places: int, value: object) -> str | None:
+    return rounded(value, places)
+
+
+def _decimals(column: pd.Series[Any], text: Callable[[Any], str | None]) -> pd.Series[Any]:
+    """*column* as exact Decimals of the text *text* gives each value (``None`` if missing)."""
+    values = [None if (t := text(v)) is None else Decimal(t) for v in column]
+    return pd.Series(values, index=column.index, dtype=object)
 
 
 def _json_value(key: str, value: Any, decimals: dict[str, int]) -> Any:
