@@ -17,6 +17,8 @@ from citystrategy.reports.document import Column, ColumnKind, Table
 NBSP = "\xa0"
 MONEY = Column("cost", kind=ColumnKind.MONEY)
 VALUE = Column("value", kind=ColumnKind.MEASURE, unit_key="unit", reason_key="why")
+#: A change, which shows its sign: in days here.
+CHANGE = Column("change", kind=ColumnKind.MEASURE, unit="day", signed=True)
 
 
 @pytest.mark.parametrize(
@@ -44,12 +46,15 @@ VALUE = Column("value", kind=ColumnKind.MEASURE, unit_key="unit", reason_key="wh
         (0.000625, Column("p", kind=ColumnKind.P_VALUE), f"<{NBSP}0,001", f"<{NBSP}0.001"),
         (0.001, Column("p", kind=ColumnKind.P_VALUE), "0,001", "0.001"),
         (0.0019261, Column("p", kind=ColumnKind.P_VALUE), "0,002", "0.002"),
+        (54, CHANGE, f"+54{NBSP}dni", f"+54{NBSP}days"),
+        (-11, CHANGE, f"-11{NBSP}dni", f"-11{NBSP}days"),
+        (0, CHANGE, f"0{NBSP}dni", f"0{NBSP}days"),
     ],
     ids=[
         "money", "money-eur", "money-zero", "percent", "percent-float", "points", "points-minus",
         "integer", "number-noise", "number-half-up", "score", "date", "boolean", "list",
         "enum-label", "missing", "missing-nan-money", "missing-na", "text-as-is", "p-under-0.001",
-        "p-0.001", "p",
+        "p-0.001", "p", "change-up", "change-down", "no-change",
     ],
 )  # fmt: skip
 def test_cell_text(value: object, column: Column, polish: str, english: str | None) -> None:

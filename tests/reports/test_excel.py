@@ -518,6 +518,11 @@ def test_dates_booleans_and_long_amounts(tmp_path: Path) -> None:
         ({"kind": "date", "locale": "en"}, "yyyy-mm-dd"),
         ({"kind": "text"}, ""),
         ({"kind": "p_value"}, '[<0.001]"<\xa00,001";0.000'),
+        (
+            {"kind": "measure", "unit": "meter", "decimals": 0, "signed": True},
+            '+#,##0\\ "m";-#,##0\\ "m";#,##0\\ "m"',
+        ),
+        ({"kind": "points", "signed": True}, '+0.0\\ "p.p.";-0.0\\ "p.p.";0.0\\ "p.p."'),
         ({"kind": "p_value", "locale": "en"}, '[<0.001]"<\xa00.001";0.000'),
     ],
     ids=str,

@@ -178,8 +178,10 @@ def _measure(value: object, column: Column, row: Any, locale: LocaleLike) -> str
     if column.unit_key:
         unit = _row_value(row, column.unit_key, column)
     if _is_missing(unit) or not unit:
-        return format_number(number, decimals=column.decimals, locale=locale)
-    return format_value(number, _canonical(str(unit)), decimals=column.decimals, locale=locale)
+        text = format_number(number, decimals=column.decimals, locale=locale)
+    else:
+        text = format_value(number, _canonical(str(unit)), decimals=column.decimals, locale=locale)
+    return "+" + text if column.signed and number > 0 and text[0].isdigit() else text
 
 
 def _canonical(unit: str) -> str:

@@ -131,6 +131,8 @@ class Column:
         labels: The words shown for codes (``STATUS``, ``BOOLEAN`` and coded ``TEXT`` columns).
         tones: How good each code is (``STATUS`` columns).
         note: A remark on the column (a footnote, a cell comment).
+        signed: Whether a value above zero shows its plus sign (a change: ``+54``,
+            ``+0,3 p.p.``), as a difference of percentages and a score always do.
     """
 
     key: str
@@ -144,6 +146,7 @@ class Column:
     labels: Mapping[Any, str] = field(factory=dict, converter=_mapping, kw_only=True, eq=False)
     tones: Mapping[Any, Tone] = field(factory=dict, converter=_mapping, kw_only=True, eq=False)
     note: str = field(default="", kw_only=True)
+    signed: bool = field(default=False, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if not self.title:

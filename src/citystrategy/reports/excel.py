@@ -205,6 +205,7 @@ def excel_number_format(
     currency: str = "PLN",
     locale: str = "pl_PL",
     shown: Decimal | int | None = None,
+    signed: bool = False,
 ) -> str:
     r"""The Excel number format of a column's values, in Excel's (US) syntax.
 
@@ -222,6 +223,8 @@ def excel_number_format(
         shown: The value the format shows, as shown: a unit that is a counted noun takes the
             form of this value (``254 osoby``, ``5 osób``); without it, the form for five. A
             number format cannot choose the form itself, so each value needs its own.
+        signed: Whether a value above zero shows its plus sign (a change), as points and
+            scores always do.
 
     >>> excel_number_format("money")
     '#,##0.00\\ "zł"'
@@ -239,6 +242,9 @@ def excel_number_format(
     '#,##0\\ "osoby"'
     """
     kind = member(ColumnKind, kind, "kind")
+    if signed:  # a plus before a value above zero, the same format otherwise
+        code = excel_number_format(kind, decimals=decimals, unit=unit, currency=currency, locale=locale, shown=shown)  # fmt: skip
+        return code if ";" in code or not code else f"+{code};-{code};{code}"
     language = get_language(locale)
     places = _DEFAULT_DECIMALS.get(kind, 0) if decimals is None else decimals
     digits = _digits(places)
@@ -347,7 +353,7 @@ class _Converter:
             shown = _shown(number, places)
         # the noun's form, not the value, tells formats apart: a few per table
         form = "" if shown is None else _unit_label(unit, self.language, shown)
-        key = (column.kind, column.key, places, unit, currency, form)
+        key = (column.kind, column.key, places, unit, currency, form, column.signed)
         found = self.by_key.get(key)
         if found is None:
             if column.kind is ColumnKind.INTEGER and _YEAR_KEY.search(column.key):
@@ -360,6 +366,7 @@ class _Converter:
                     currency=currency,
                     locale=self.locale,
                     shown=shown,
+                    signed=column.signed,
                 )
             found = self.by_key[key] = self.formats.number(code)
         return found

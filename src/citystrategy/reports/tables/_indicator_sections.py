@@ -212,7 +212,11 @@ def _indicator_columns(year: int, ranges: bool, locale: LocaleLike) -> tuple[Col
             PREVIOUS_YEAR, pgettext("indicator table", "Previous year", locale), ColumnKind.YEAR
         ),
         Column(
-            CHANGE, pgettext("assessment column", "Change", locale), measure, unit_key=CHANGE_UNIT
+            CHANGE,
+            pgettext("assessment column", "Change", locale),
+            measure,
+            unit_key=CHANGE_UNIT,
+            signed=True,
         ),
         Column(
             TARGET_KIND,
