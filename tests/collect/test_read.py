@@ -479,6 +479,20 @@ def test_a_value_per_inhabitant_may_be_typed_in_zloty(
     assert value.raw == typed
 
 
+@pytest.mark.parametrize("typed", ["170 osób", "172 osoby", "1 osoba", "170"])
+def test_a_count_of_persons_may_be_typed_with_any_form_of_its_noun(
+    form: Path, kielce: Strategy, typed: str
+) -> None:
+    """The unit column says 'osoby', as a unit stands alone; '170 osób', '172 osoby' and
+    '1 osoba' are all read, each as Polish inflects it after its number."""
+    row = row_of(form, IND, "KIE-1.1-04")  # persons waiting for a place in a care home
+    book = openpyxl.load_workbook(form)
+    assert book[IND][f"C{row}"].value == "osoby"
+    fill(form, {(IND, f"I{row}"): typed})
+    (value,) = [v for v in read_form(form, strategy=kielce).values if v.indicator == "KIE-1.1-04"]
+    assert value.value == Decimal(typed.split()[0])
+
+
 @pytest.mark.parametrize(
     ("locale", "listed"),
     [

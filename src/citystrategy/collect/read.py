@@ -284,13 +284,13 @@ def _without_label(text: str, unit: str) -> str:
     >>> _without_label("31 791 MWh", "megawatt_hour")
     '31 791'
     """
-    from citystrategy.formatting._labels import unit_name
+    from citystrategy.formatting._labels import unit_names
 
     for language in ("pl", "en"):
-        label = unit_name(unit, language) if unit else ""
-        rest = text.removesuffix(label).rstrip(" \u00a0\u202f\u2009")
-        if label and rest != text and rest[-1:].isdigit():
-            return rest
+        for label in unit_names(unit, language) if unit else ():
+            rest = text.removesuffix(label).rstrip(" \u00a0\u202f\u2009")
+            if label and rest != text and rest[-1:].isdigit():
+                return rest
     return text
 
 

@@ -44,7 +44,7 @@ from citystrategy.errors import (
     UnsupportedFormatError,
 )
 from citystrategy.formatting import UNIT_LABELS, get_label, get_language, get_locale
-from citystrategy.formatting._labels import unit_name
+from citystrategy.formatting._labels import unit_name, unit_names
 from citystrategy.io.parse import Amount, Bound, MissingValue, parse_money, parse_value
 from citystrategy.model import (
     ActionDirection,
@@ -202,7 +202,8 @@ def _unit_labels() -> dict[str, str]:
     found: dict[str, set[str]] = {}
     for unit in UNIT_LABELS:
         for language in _LANGUAGES:
-            found.setdefault(unit_name(unit, language).casefold(), set()).add(unit)
+            for name in unit_names(unit, language):
+                found.setdefault(name.casefold(), set()).add(unit)
     return {label: next(iter(units)) for label, units in found.items() if len(units) == 1}
 
 

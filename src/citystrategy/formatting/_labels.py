@@ -76,16 +76,33 @@ def _unit_labels(language: str) -> dict[str, str]:
 
 def unit_name(unit: str, language: str) -> str:
     """How a reader names *unit* in *language* (``"pl"``, ``"en"``): its symbol or words, a
-    counted noun in its plural form (``dni``), "liczba" for a plain count; a unit without a
-    label as it is written."""
+    counted noun in the nominative plural, as a unit stands alone (``osoby``, ``dni``;
+    ``people``), "liczba" for a plain count; a unit without a label as it is written."""
     label = _unit_labels(language).get(unit)
     if label is None:
         return unit
     if label.startswith("noun:"):
         from citystrategy.formatting import NOUNS
 
-        return ngettext(*NOUNS[label.removeprefix("noun:")], 5, language)
+        return ngettext(*NOUNS[label.removeprefix("noun:")], 2, language)
     return label or pgettext("unit", "number", language)
+
+
+def unit_names(unit: str, language: str) -> tuple[str, ...]:
+    """Every way a reader writes *unit* in *language*: :func:`unit_name`, and each form of a
+    counted noun (``osoba``, ``osoby``, ``osób``), so that ``254 osób`` and ``254 osoby`` are
+    both read."""
+    label = _unit_labels(language).get(unit, "")
+    name = unit_name(unit, language)
+    if not label.startswith("noun:"):
+        return (name,)
+    from decimal import Decimal
+
+    from citystrategy.formatting import NOUNS
+
+    forms = NOUNS[label.removeprefix("noun:")]
+    counts = (1, 2, 5, Decimal("1.5"))
+    return tuple(dict.fromkeys([name, *(ngettext(*forms, n, language) for n in counts)]))
 
 
 class _UnitLabels(Mapping[str, Mapping[str, str]]):
