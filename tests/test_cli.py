@@ -486,7 +486,7 @@ def test_programs_city(
 def test_programs_city_kielce_membership_and_edition(capsys: pytest.CaptureFixture[str]) -> None:
     """Kielce is a member city and took part in edition I of Przestrzeń dla partycypacji."""
     _, out, _ = run(["programs", "city", "Kielce"], capsys)
-    assert out.splitlines()[1] == "miasto członkowskie"
+    assert out.splitlines()[1] == "jednostka członkowska"
     (row,) = table_rows(out)
     assert " I " in row
 

@@ -168,7 +168,7 @@ def _membership(member: bool | None, locale: LocaleLike) -> str:
     if member is None:
         return pgettext("membership", "membership unknown (the member list is partial)", locale)
     if member:
-        return pgettext("membership", "member city", locale)
+        return pgettext("membership", "member", locale)  # a gmina too: Kobylnica
     return pgettext("membership", "not a member", locale)
 
 
