@@ -1089,6 +1089,9 @@ CASES: dict[str, Case] = {
         ArgumentError,
         "'county'",
     ),
+    "init-folder-locale": Case(
+        lambda s, c: cities.init_folder("nowe", locale="xx"), ValueError, ArgumentError, "'xx'"
+    ),
     "read-strategy-int": Case(
         lambda s, c: read_strategy(bad(5)), TypeError, ArgumentTypeError, "5"
     ),

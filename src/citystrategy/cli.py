@@ -750,9 +750,8 @@ def _init(args: argparse.Namespace, out: TextIO) -> int:
     from citystrategy.cities import SKELETON_FILES, init_folder, is_folder_path
     from citystrategy.model import TerritoryKind
 
-    folder = init_folder(
-        args.folder, name=args.name, teryt=args.teryt, kind=TerritoryKind(args.kind)
-    )
+    kind = TerritoryKind(args.kind)
+    folder = init_folder(args.folder, name=args.name, teryt=args.teryt, kind=kind, locale=args.locale)  # fmt: skip
     if args.format == "json":
         _print_json({"folder": str(folder), "files": list(SKELETON_FILES)}, out)
         return EXIT_OK

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from citystrategy.errors import (
 from citystrategy.io.strategy_files import FILES, read_strategy
 from citystrategy.model import TerritoryKind
 from citystrategy.validation import Severity
+from tests.language import english_words
 
 
 @pytest.mark.parametrize(
@@ -181,6 +183,41 @@ def test_init_folder_writes_a_valid_strategy(tmp_path: Path) -> None:
     assert [r.year for r in strategy.reports] == [2024]
     report = check(strategy)
     assert [f for f in report if f.severity is Severity.ERROR] == []
+
+
+#: What a README names as it is in any language: the command, codes, formats.
+_NAMES = ("citystrategy", "TERC", "TERYT", "GUS", "BDL", "TSV", "UTF-8", "CSV", "ZMP")
+
+
+def _prose(text: str) -> str:
+    """*text* without what a reader types as it is: code blocks, `code`, file names, keys."""
+    text = re.sub(r"```.*?```", " ", text, flags=re.DOTALL)
+    text = re.sub(r"^ {4}.*$", " ", text, flags=re.MULTILINE)
+    text = re.sub(r"`[^`]*`", " ", text)
+    return re.sub(r"\b[\w.-]+\.(tsv|toml|md)\b|\b\w+_\w+\b", " ", text)
+
+
+def test_init_folder_speaks_the_reader_s_language(tmp_path: Path) -> None:
+    """The README and strategy.toml's comments are Polish by default and English on request;
+    the data, and so the strategy read, are the same."""
+    polish = init_folder(tmp_path / "pl")
+    english = init_folder(tmp_path / "en", locale="en_GB")
+    readme = (polish / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# Folder danych strategii\n")
+    assert (
+        (english / "README.md").read_text(encoding="utf-8").startswith("# Strategy data folder\n")
+    )
+    comments = [
+        line.partition("#")[2]
+        for line in (polish / "strategy.toml").read_text(encoding="utf-8").splitlines()
+        if "#" in line
+    ]
+    assert english_words(_prose(" ".join(comments)), names=_NAMES) == []
+    assert english_words(_prose(readme), names=_NAMES) == []
+    assert read_strategy(polish) == read_strategy(english)
+    for name in SKELETON_FILES:
+        if name not in ("README.md", "strategy.toml"):
+            assert (polish / name).read_bytes() == (english / name).read_bytes()
 
 
 def test_init_folder_indicators_of_different_kinds(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ import shutil
 from importlib.resources import files
 from pathlib import Path
 from string import Template
+from typing import Final
 
 from attrs import field, frozen
 
@@ -138,19 +139,40 @@ class FolderAdapter:
         return self.strategy
 
 
-def _skeleton(name: str, teryt: str | None, kind: TerritoryKind) -> dict[str, str]:
-    """The text of each skeleton file, with the territory filled into ``strategy.toml``."""
+#: The comment of ``strategy.toml``'s TERYT line, by language: without a code, and with one.
+_TERYT_COMMENTS: Final = {
+    "en": (
+        "the 7-digit TERC code of the gmina (rejestr TERC, GUS): voivodeship 2 digits, powiat 2, "
+        "gmina 2, gmina type 1",
+        "the TERC code of the territory (rejestr TERC, GUS)",
+    ),
+    "pl": (
+        "7-cyfrowy kod TERC gminy (rejestr TERC, GUS): województwo 2 cyfry, powiat 2, gmina 2, "
+        "rodzaj gminy 1",
+        "kod TERC jednostki (rejestr TERC, GUS)",
+    ),
+}
+
+
+def _skeleton(name: str, teryt: str | None, kind: TerritoryKind, language: str) -> dict[str, str]:
+    """The text of each skeleton file in *language*, the territory filled into ``strategy.toml``.
+
+    The README and the comments of ``strategy.toml`` are in the reader's language (Polish in
+    ``skeleton/pl``); the data files, Polish data with the columns' keys, are the same in both.
+    """
     root = files("citystrategy.cities") / "skeleton"
-    texts = {file: (root / file).read_text(encoding="utf-8") for file in _skeleton_files()}
+    local = root / language
+    texts = {
+        file: ((local / file) if (local / file).is_file() else (root / file)).read_text(
+            encoding="utf-8"
+        )
+        for file in _skeleton_files()
+    }
+    without, with_code = _TERYT_COMMENTS.get(language, _TERYT_COMMENTS["en"])
     if teryt is None:
-        teryt_line = (
-            '# territory_teryt = "0000000"  # the 7-digit TERC code of the gmina '
-            "(rejestr TERC, GUS): voivodeship 2 digits, powiat 2, gmina 2, gmina type 1"
-        )
+        teryt_line = f'# territory_teryt = "0000000"  # {without}'
     else:
-        teryt_line = (
-            f'territory_teryt = "{teryt}"  # the TERC code of the territory (rejestr TERC, GUS)'
-        )
+        teryt_line = f'territory_teryt = "{teryt}"  # {with_code}'
     texts["strategy.toml"] = Template(texts["strategy.toml"]).substitute(
         # JSON string syntax is valid TOML basic-string syntax: quotes and backslashes escaped
         title=json.dumps(f"Strategia Rozwoju {name} 2030", ensure_ascii=False),
@@ -178,6 +200,7 @@ def init_folder(
     name: str = "Przykładowo",
     teryt: str | None = None,
     kind: TerritoryKind | str = TerritoryKind.GMINA,
+    locale: str = "pl_PL",
 ) -> Path:
     """Write a small, valid, commented strategy data folder at *path* to start from.
 
@@ -192,6 +215,8 @@ def init_folder(
             (voivodeship 2, powiat 2, gmina 2, gmina type 1), 4 for a powiat, 2 for a
             voivodeship; ``None`` to write the key commented out, with an example.
         kind: What kind of territory it is (a member of :class:`TerritoryKind` or its value).
+        locale: The language of the README and of the comments in ``strategy.toml``
+            (``pl_PL``, the default, or ``en_GB``); the data and the keys are the same in both.
 
     Returns:
         The folder written.
@@ -201,7 +226,8 @@ def init_folder(
             folder does not exist.
         ModelError: If *name* is blank or *teryt* is not a TERYT code of that kind.
         ArgumentTypeError: If *path* is not a path, or *name* or *teryt* is not a string.
-        ArgumentError: If *kind* names no :class:`TerritoryKind`.
+        ArgumentError: If *kind* names no :class:`TerritoryKind`, or *locale* is not one
+            citystrategy supports.
         StrategyFolderError: Also if the folder cannot be written (nothing is left behind).
 
     >>> import tempfile
@@ -217,6 +243,9 @@ def init_folder(
     if teryt is not None:
         text_argument(teryt, "teryt")
     kind = member(TerritoryKind, kind, "kind")
+    from citystrategy.formatting import get_language  # babel: only when a folder is written
+
+    language = get_language(locale)
     shown = _shown(path)
     if target.is_symlink() or target.exists():
         if not target.is_dir():
@@ -236,7 +265,7 @@ def init_folder(
         raise StrategyFolderError(shown, Message(template, {"parent": str(parent)}))
     # raises ModelError for a bad name, or a code that is no TERYT code of that kind
     Territory(name=name, kind=kind, teryt=teryt)
-    texts = _skeleton(name, teryt, kind)
+    texts = _skeleton(name, teryt, kind, language)
     try:
         temporary = _new_folder(parent, target.name)
     except OSError as error:

@@ -108,11 +108,16 @@ UNIT_ALIASES: Final = {
     "km2": "kilometer ** 2",
     "dni": "day",
     "dzień": "day",
+    "dnia": "day",  # 1,5 dnia
     "days": "day",
+    "day": "day",
     "os.": "person",
     "osób": "person",
+    "osoby": "person",  # 2–4 osoby, as a unit alone names them, 1,5 osoby
+    "osoba": "person",
     "persons": "person",
     "people": "person",
+    "person": "person",
 }
 
 #: Most significant digits a number may have: sums of many such numbers stay exact in the
