@@ -206,7 +206,10 @@ def test_complementary_rates_are_worded(locale: str, why: str) -> None:
 
 @pytest.mark.parametrize(
     ("locale", "why"),
-    [("pl_PL", "nie podano kwoty dofinansowania"), ("en_GB", "no grant is stated")],
+    [
+        ("pl_PL", "źródło nie podaje kwoty dofinansowania, z którą można porównać stawkę"),
+        ("en_GB", "no grant amount is stated to check the rate against"),
+    ],
     ids=["pl", "en"],
 )
 def test_a_rate_that_cannot_be_checked_says_why(locale: str, why: str) -> None:

@@ -237,7 +237,7 @@ def format_comparison(
         if first["change_unit"] == "percentage_point":
             change_title = gettext("change since {year}", language)
         else:
-            change_title = gettext("change a year since {year}", language)
+            change_title = gettext("mean change a year since {year}", language)
         header = [
             gettext("rank", language),
             gettext("territory", language),

@@ -477,7 +477,7 @@ def _why(check: RateCheck, locale: LocaleLike) -> str:
     if reason is RateCheckReason.NO_TOTAL:
         return gettext("no total value is stated", locale)
     if reason is RateCheckReason.NO_GRANT:
-        return gettext("no grant is stated", locale)
+        return gettext("no grant amount is stated to check the rate against", locale)
     if reason is RateCheckReason.APPROXIMATE:
         approximate = next(f for f in (check.grant, check.total) if f is not None and f.qualifier)
         figure = _figure_text(approximate, locale)
