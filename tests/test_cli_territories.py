@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from importlib.resources import files
 from typing import Any
 
@@ -49,23 +50,29 @@ def test_territories_lists_the_register(capsys: pytest.CaptureFixture[str]) -> N
         )
     )
     cities = _codes("citystrategy.territories:cities_with_powiat_rights.csv")
-    lines = out.splitlines()
+    lines = _cells(out)
     assert len(lines) == 16 + len(cities | zmp)
-    assert {line.split("\t")[0] for line in lines} >= cities | zmp
-    assert "2661011\t2661\tKielce\tświętokrzyskie\t052615261000" in lines
+    assert {line[0] for line in lines} >= cities | zmp
+    assert ["2661011", "2661", "Kielce", "świętokrzyskie", "052615261000"] in lines
+
+
+def _cells(out: str) -> list[list[str]]:
+    """The rows of a text table under its header and rule, cells apart by two spaces or more."""
+    return [re.split(r" {2,}", line.strip()) for line in out.splitlines()[2:]]
 
 
 def test_territories_search_text(capsys: pytest.CaptureFixture[str]) -> None:
     """`territories search Gorzow Wlkp` prints Gorzów Wielkopolski with its codes and BDL id."""
     code, out, err = run(["territories", "search", "Gorzow Wlkp"], capsys)
     assert (code, err) == (0, "")
-    assert out == "0861011\t0861\tGorzów Wielkopolski\tlubuskie\t020811361000\n"
+    assert out.splitlines()[0].split() == ["TERYT", "Kod", "powiatu", "Nazwa", "Województwo", "Identyfikator", "jednostki", "BDL"]  # fmt: skip
+    assert _cells(out) == [["0861011", "0861", "Gorzów Wielkopolski", "lubuskie", "020811361000"]]
 
 
 def test_territories_search_a_gmina(capsys: pytest.CaptureFixture[str]) -> None:
     """A gmina without BDL id shows a dash there; an urban-rural one is found by its name."""
     _, out, _ = run(["territories", "search", "Bierutów"], capsys)
-    assert out == "0214023\t0214\tBierutów\tdolnośląskie\t–\n"
+    assert _cells(out) == [["0214023", "0214", "Bierutów", "dolnośląskie", "–"]]
 
 
 def test_territories_search_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -897,7 +897,7 @@ def _program_row(program: Program) -> tuple[object, ...]:
 
 
 def _territories(args: argparse.Namespace, out: TextIO) -> int:
-    """``territories [search TEXT]``: code, powiat, name, voivodeship and BDL id, one a line."""
+    """``territories [search TEXT]``: code, powiat, name, voivodeship and BDL id, as a table."""
     from citystrategy.territories import (
         find_territories,
         get_territory,
@@ -919,9 +919,21 @@ def _territories(args: argparse.Namespace, out: TextIO) -> int:
         rows = [territory_data(t) for t in found]
         _write_csv(list(rows[0]), (list(row.values()) for row in rows), out, args.locale)
         return EXIT_OK
-    for t in found:
-        cells = (t.teryt, t.powiat_code, t.name, t.voivodeship, t.bdl_powiat_id)
-        out.write("\t".join(cell or "–" for cell in cells) + "\n")
+    from citystrategy._i18n import pgettext
+    from citystrategy.reports.text import render_table
+
+    titles = [
+        pgettext("territory column", "TERYT", args.locale),
+        pgettext("territory column", "Powiat code", args.locale),
+        pgettext("territory column", "Name", args.locale),
+        pgettext("territory column", "Voivodeship", args.locale),
+        pgettext("territory column", "BDL unit id", args.locale),
+    ]
+    rows = [
+        [cell or "–" for cell in (t.teryt, t.powiat_code, t.name, t.voivodeship, t.bdl_powiat_id)]
+        for t in found
+    ]
+    out.write(render_table(titles, rows, align="lllll", width=_width()) + "\n")
     return EXIT_OK
 
 
