@@ -929,11 +929,11 @@ def _territories(args: argparse.Namespace, out: TextIO) -> int:
         pgettext("territory column", "Voivodeship", args.locale),
         pgettext("territory column", "BDL unit id", args.locale),
     ]
-    rows = [
+    cells = [
         [cell or "–" for cell in (t.teryt, t.powiat_code, t.name, t.voivodeship, t.bdl_powiat_id)]
         for t in found
     ]
-    out.write(render_table(titles, rows, align="lllll", width=_width()) + "\n")
+    out.write(render_table(titles, cells, align="lllll", width=_width()) + "\n")
     return EXIT_OK
 
 
