@@ -257,7 +257,11 @@ def test_cities(capsys: pytest.CaptureFixture[str]) -> None:
     """cities lists kielce with its name and TERYT code."""
     code, out, err = run(["cities"], capsys)
     assert (code, err) == (0, "")
-    assert out.splitlines() == ["kielce\tKielce\t2661011"]
+    assert [line.split() for line in out.splitlines()] == [
+        ["Nazwa", "do", "wpisania", "Miasto", "TERYT"],
+        ["-" * 17, "-" * 6, "-" * 7],
+        ["kielce", "Kielce", "2661011"],
+    ]
 
 
 # --- python -m citystrategy ------------------------------------------------------------------

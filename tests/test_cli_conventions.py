@@ -224,7 +224,7 @@ def test_csv_neutralises_formulas(
 
 def test_cities_formats(capsys: pytest.CaptureFixture[str]) -> None:
     """cities gives the same city in text, JSON and CSV."""
-    assert _output(["cities"], capsys) == "kielce\tKielce\t2661011\n"
+    assert _output(["cities"], capsys).splitlines()[-1].split() == ["kielce", "Kielce", "2661011"]
     assert json.loads(_output(["cities", "--format", "json"], capsys)) == [
         {"slug": "kielce", "name": "Kielce", "teryt": "2661011"}
     ]

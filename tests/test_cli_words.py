@@ -236,6 +236,10 @@ class _FullDisk:
     def flush(self) -> None:
         """Nothing is buffered."""
 
+    def isatty(self) -> bool:
+        """A file, as /dev/full is."""
+        return False
+
 
 @pytest.mark.parametrize(
     ("language", "message"),

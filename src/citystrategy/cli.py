@@ -741,8 +741,16 @@ def _cities(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format == "csv":
         _write_csv(("slug", "name", "teryt"), rows, out, args.locale)
     else:
-        for slug, name, teryt in rows:
-            out.write(f"{slug}\t{name}\t{teryt or '–'}\n")
+        from citystrategy._i18n import pgettext
+        from citystrategy.reports.text import render_table
+
+        titles = [
+            pgettext("city column", "Name to type", args.locale),
+            pgettext("city column", "City", args.locale),
+            pgettext("city column", "TERYT", args.locale),
+        ]
+        cells = [[slug, name, teryt or "–"] for slug, name, teryt in rows]
+        out.write(render_table(titles, cells, align="lll", width=_width()) + "\n")
     return EXIT_OK
 
 

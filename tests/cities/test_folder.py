@@ -193,7 +193,7 @@ def _prose(text: str) -> str:
     """*text* without what a reader types as it is: code blocks, `code`, file names, keys."""
     text = re.sub(r"```.*?```", " ", text, flags=re.DOTALL)
     text = re.sub(r"^ {4}.*$", " ", text, flags=re.MULTILINE)
-    text = re.sub(r"`[^`]*`", " ", text)
+    text = re.sub(r"`[^`]*`|\[\[?[\w.]+\]\]?", " ", text)  # code, and TOML's [[project]]
     return re.sub(r"\b[\w.-]+\.(tsv|toml|md)\b|\b\w+_\w+\b", " ", text)
 
 
@@ -209,14 +209,15 @@ def test_init_folder_speaks_the_reader_s_language(tmp_path: Path) -> None:
     )
     comments = [
         line.partition("#")[2]
-        for line in (polish / "strategy.toml").read_text(encoding="utf-8").splitlines()
+        for name in ("strategy.toml", "completed.toml")
+        for line in (polish / name).read_text(encoding="utf-8").splitlines()
         if "#" in line
     ]
     assert english_words(_prose(" ".join(comments)), names=_NAMES) == []
     assert english_words(_prose(readme), names=_NAMES) == []
     assert read_strategy(polish) == read_strategy(english)
     for name in SKELETON_FILES:
-        if name not in ("README.md", "strategy.toml"):
+        if name not in ("README.md", "strategy.toml", "completed.toml"):
             assert (polish / name).read_bytes() == (english / name).read_bytes()
 
 

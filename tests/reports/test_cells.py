@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import attrs
 import pandas as pd
 import pytest
 
@@ -49,12 +50,14 @@ CHANGE = Column("change", kind=ColumnKind.MEASURE, unit="day", signed=True)
         (54, CHANGE, f"+54{NBSP}dni", f"+54{NBSP}days"),
         (-11, CHANGE, f"-11{NBSP}dni", f"-11{NBSP}days"),
         (0, CHANGE, f"0{NBSP}dni", f"0{NBSP}days"),
+        (Decimal("400000.00"), attrs.evolve(CHANGE, unit="PLN", decimals=2),
+         f"+400{NBSP}000,00{NBSP}zł", f"+PLN{NBSP}400,000.00"),
     ],
     ids=[
         "money", "money-eur", "money-zero", "percent", "percent-float", "points", "points-minus",
         "integer", "number-noise", "number-half-up", "score", "date", "boolean", "list",
         "enum-label", "missing", "missing-nan-money", "missing-na", "text-as-is", "p-under-0.001",
-        "p-0.001", "p", "change-up", "change-down", "no-change",
+        "p-0.001", "p", "change-up", "change-down", "no-change", "change-money",
     ],
 )  # fmt: skip
 def test_cell_text(value: object, column: Column, polish: str, english: str | None) -> None:

@@ -270,7 +270,7 @@ def test_goal_scores(kielce: Strategy) -> None:
 def test_a_goal_below_coverage_says_why(kielce: Strategy) -> None:
     """Goal 3.3's missing score is explained by the coverage threshold, in the locale."""
     for locale, reason in (
-        ("pl_PL", "wynik ma mniej niż 60% jego wskaźników"),
+        ("pl_PL", "ocenę ma mniej niż 60% wskaźników celu"),
         ("en_GB", "fewer than 60% of its indicators have a score"),
     ):
         frame = t.goal_scores_section(kielce, 2023, locale=locale).tables[0].frame

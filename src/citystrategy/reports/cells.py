@@ -181,7 +181,7 @@ def _measure(value: object, column: Column, row: Any, locale: LocaleLike) -> str
         text = format_number(number, decimals=column.decimals, locale=locale)
     else:
         text = format_value(number, _canonical(str(unit)), decimals=column.decimals, locale=locale)
-    return "+" + text if column.signed and number > 0 and text[0].isdigit() else text
+    return "+" + text if column.signed and number > 0 and text[0] not in "+-−" else text
 
 
 def _canonical(unit: str) -> str:
