@@ -381,3 +381,15 @@ def test_compare_among_zmp_members_with_changes_missing(
     missing = [row for row in data["rows"] if row["quadrant"] is None]
     assert len(missing) == len(rows)
     assert {row["quadrant_missing"] for row in missing} == {"no_value"}
+
+
+def test_the_density_is_an_indicator_like_the_others(capsys: pytest.CaptureFixture[str]) -> None:
+    """population_density, derived from population and area, is listed among the known
+    indicators and groups peers by similarity, as --help's example promises."""
+    assert main(["compare", "kielce", "--indicators", "nope", "--year", "2023"]) == 2
+    assert "'population_density'" in capsys.readouterr().err
+    args = ["compare", "kielce", "--peers", "similar:5:population_density", "--indicators", "unemployment_rate", "--year", "2023"]  # fmt: skip
+    assert main(args) == 0
+    assert "5 terytoriów najbardziej podobnych pod względem: gęstość zaludnienia" in (
+        capsys.readouterr().out
+    )

@@ -1089,7 +1089,9 @@ def _compare(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
 
     frame = cmp.sample_panel() if args.data is None else cmp.read_long_csv(args.data)
     known = set(frame["indicator"])
-    if "population_density" in args.indicators and "population_density" not in known:
+    # the density is derived wherever population and area are given: an indicator like the
+    # others, for --indicators, --peers similar:K:… and the list of known ones alike
+    if "population_density" not in known and {"population", "area_km2"} <= known:
         frame = cmp.density(frame)
     peers = cmp.peer_group(args.peers, frame=frame, year=args.year, focus=args.focus)
     table = cmp.compare(
