@@ -94,7 +94,7 @@ def test_compare_kielce_in_polish(capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert lines[0] == (  # the peer group in words, the bounds as numbers with an en dash
         "Kielce wśród 26 jednostek terytorialnych grupy porównawczej "
-        "(terytoria liczące 100\xa0000–250\xa0000 mieszkańców), 2023"
+        "(jednostki liczące 100\xa0000–250\xa0000 mieszkańców), 2023\xa0r."
     )
     assert "Stopa bezrobocia rejestrowanego (%; im mniej, tym lepiej)" in lines
     unemployment = next(line for line in lines if "▶ Kielce" in line)
@@ -314,7 +314,7 @@ def test_compare_to_a_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str
     [
         (
             "population-class",
-            "terytoria tej samej klasy wielkości co badane miasto",
+            "jednostki tej samej klasy wielkości co badane miasto",
             "territories of the compared city's population class",
         ),
         ("powiat-rights", "miasta na prawach powiatu", "cities with powiat rights"),
@@ -325,7 +325,7 @@ def test_compare_to_a_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str
         ),
         (
             "list:Kielce,Radom",
-            "wybrane terytoria: Kielce, Radom",
+            "wybrane jednostki: Kielce, Radom",
             "chosen territories: Kielce, Radom",
         ),
         (
@@ -335,12 +335,12 @@ def test_compare_to_a_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str
         ),
         (
             "similar:2:unemployment_rate",
-            "2 terytoria najbardziej podobne pod względem: stopa bezrobocia rejestrowanego",
+            "2 jednostki najbardziej podobne pod względem: stopa bezrobocia rejestrowanego",
             "the 2 territories most similar in registered unemployment rate",
         ),
         (
             "similar:5:unemployment_rate",
-            "5 terytoriów najbardziej podobnych pod względem: stopa bezrobocia rejestrowanego",
+            "5 jednostek najbardziej podobnych pod względem: stopa bezrobocia rejestrowanego",
             "the 5 territories most similar in registered unemployment rate",
         ),
         ("benchmark", "benchmark", "benchmark"),  # a rule without words: as given
@@ -390,6 +390,6 @@ def test_the_density_is_an_indicator_like_the_others(capsys: pytest.CaptureFixtu
     assert "'population_density'" in capsys.readouterr().err
     args = ["compare", "kielce", "--peers", "similar:5:population_density", "--indicators", "unemployment_rate", "--year", "2023"]  # fmt: skip
     assert main(args) == 0
-    assert "5 terytoriów najbardziej podobnych pod względem: gęstość zaludnienia" in (
+    assert "5 jednostek najbardziej podobnych pod względem: gęstość zaludnienia" in (
         capsys.readouterr().out
     )
