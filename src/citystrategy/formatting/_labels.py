@@ -55,7 +55,7 @@ def _unit_words(language: str) -> dict[str, str]:
             "unit", "m per 100,000 inhabitants", language
         ),
         "person / hundred_thousand_inhabitants": pgettext(
-            "unit", "persons per 100,000 inhabitants", language
+            "unit", "people per 100,000 inhabitants", language
         ),
         "count / hundred_thousand_inhabitants": pgettext(
             "unit", "per 100,000 inhabitants", language
