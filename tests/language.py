@@ -46,8 +46,19 @@ _POLISH: frozenset[str] = _vocabulary(
 )
 
 
+def _quoted(names: Iterable[str]) -> set[str]:
+    """*names*, and each name quoted as English quotes it (``'a'``) also as Polish does
+    (``„a”``): a quoted value is the same name in either language's quotes."""
+    found = set(names)
+    found |= {_QUOTED.sub(r"„\1”", name) for name in found}
+    return found
+
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+
 def _strip(text: str, names: Iterable[str]) -> str:
-    for name in sorted(set(names), key=len, reverse=True):
+    for name in sorted(_quoted(names), key=len, reverse=True):
         if name:
             text = text.replace(name, " ")
     return text

@@ -22,17 +22,17 @@ def _raise_text() -> object:
 CASES: dict[str, tuple[Callable[[], object], str, str]] = {
     "a-string": (
         _raise_text,
-        "'code' musi być: tekst (podano 5 typu int)",
+        "„code” musi być: tekst (podano 5 typu int)",
         "'code' must be a string (got 5 of type int)",
     ),
     "one-of": (
         lambda: check_teryt("26", "county"),
-        "'level' musi być: jedna z wartości 'voivodeship', 'powiat', 'gmina' (podano 'county')",
+        "„level” musi być: jedna z wartości „voivodeship”, „powiat”, „gmina” (podano „county”)",
         "'level' must be one of 'voivodeship', 'powiat', 'gmina' (got 'county')",
     ),
     "unit": (
         lambda: check_unit("kwh na mieszkańca"),
-        "jednostka 'kwh na mieszkańca' nie pasuje: oczekiwano jednostki z rejestru citystrategy",
+        "jednostka „kwh na mieszkańca” nie pasuje: oczekiwano jednostki z rejestru citystrategy",
         "unit 'kwh na mieszkańca' does not fit: expected a unit of the citystrategy registry",
     ),
 }

@@ -173,8 +173,8 @@ def test_check_with_year(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "words"),
     [
-        (["summary", "warszawa", "--year", "2023"], ["'warszawa'", "kielce"]),
-        (["check", "warszawa"], ["'warszawa'", "kielce"]),
+        (["summary", "warszawa", "--year", "2023"], ["„warszawa”", "kielce"]),
+        (["check", "warszawa"], ["„warszawa”", "kielce"]),
         (["summary", "kielce", "--year", "2022"], ["2022", "2023"]),
         (["check", "kielce", "--year", "2022"], ["2022", "2023"]),
     ],
@@ -201,7 +201,7 @@ def test_unknown_city_names_known_ones(capsys: pytest.CaptureFixture[str]) -> No
     """The unknown-city message lists the known cities."""
     _, _, err = run(["summary", "warszawa", "--year", "2023"], capsys)
     assert err == (
-        "citystrategy: błąd: nieznane miasto 'warszawa'; znane miasta: kielce;"
+        "citystrategy: błąd: nieznane miasto „warszawa”; znane miasta: kielce;"
         " albo podaj ścieżkę folderu danych strategii, np. ./warszawa\n"
     )
 
@@ -552,7 +552,7 @@ def test_programs_unknown_catalogue_is_called_a_catalogue(
     """An unknown --catalogue is reported as an unknown catalogue, not as an unknown city."""
     code, _, err = run(["programs", "list", "--catalogue", "zpp"], capsys)
     assert code == 2
-    assert "nieznany katalog programów 'zpp'" in err
+    assert "nieznany katalog programów „zpp”" in err
     assert "miasto" not in err
 
 
@@ -744,8 +744,8 @@ def _user_error_cases(tmp_path: Path, kielce_dir: Path) -> dict[str, tuple[list[
             ["check", str(tmp_path / "pusty")],
             "brakuje plików strategy.toml",
         ),
-        "check-unknown-slug": (["check", "atlantyda"], "nieznane miasto 'atlantyda'"),
-        "assess-unknown-slug": (["assess", "atlantyda", "--year", "2023"], "'atlantyda'"),
+        "check-unknown-slug": (["check", "atlantyda"], "nieznane miasto „atlantyda”"),
+        "assess-unknown-slug": (["assess", "atlantyda", "--year", "2023"], "„atlantyda”"),
         "summary-year-without-data": (["summary", new, "--year", "2019"], "za 2019\xa0r."),
         "assess-year-without-data": (["assess", new, "--year", "2030"], "za 2030\xa0r."),
         "check-year-without-data": (["check", new, "--year", "2023"], "(raporty: 2024)"),
@@ -755,7 +755,7 @@ def _user_error_cases(tmp_path: Path, kielce_dir: Path) -> dict[str, tuple[list[
         "init-not-empty": (["init", new], "nie jest pusty"),
         "init-on-a-file": (["init", file], "jest plikiem"),
         "init-no-parent": (["init", str(tmp_path / "a" / "b")], "nie istnieje"),
-        "init-bad-teryt": (["init", str(tmp_path / "t"), "--teryt", "12345"], "'12345'"),
+        "init-bad-teryt": (["init", str(tmp_path / "t"), "--teryt", "12345"], "„12345”"),
         "init-short-gmina-teryt": (["init", str(tmp_path / "t"), "--teryt", "2661"], "7 cyfr"),
         "init-blank-name": (["init", str(tmp_path / "t"), "--name", " "], "nie może być puste"),
     }
@@ -852,7 +852,7 @@ def test_empty_city_is_unknown(capsys: pytest.CaptureFixture[str]) -> None:
     """An empty city argument is an unknown city, never the current folder."""
     code, _, err = run(["check", ""], capsys)
     assert code == 2
-    assert err.startswith("citystrategy: błąd: nieznane miasto ''")
+    assert err.startswith("citystrategy: błąd: nieznane miasto „”")
 
 
 def test_programs_city_of_a_strategy_folder(
@@ -895,7 +895,7 @@ def test_init_where_nothing_can_be_written(
     code, out, err = run(["init", str(tmp_path / "moje-miasto")], capsys)
     assert (code, out) == (2, "")
     assert err == (
-        f"citystrategy: błąd: folder danych strategii {str(tmp_path / 'moje-miasto')!r}: "
+        f"citystrategy: błąd: folder danych strategii „{tmp_path / 'moje-miasto'}”: "
         "nie można go tu zapisać (brak uprawnień)\n"
     )
     code, out, err = run(["init", str(tmp_path / "moje-miasto"), "--locale", "en"], capsys)

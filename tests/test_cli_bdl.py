@@ -166,7 +166,7 @@ def test_search_without_results_says_so(
     """No variable found: a sentence in the user's language."""
     fake.route("variables/search", Reply(body={"totalRecords": 0, "results": []}))
     argv = ["bdl", "search", "xyz", "--base-url", fake.base_url, "--cache-dir", str(tmp_path)]
-    assert run(argv, capsys)[1] == "nazwa żadnej zmiennej nie zawiera 'xyz'\n"
+    assert run(argv, capsys)[1] == "nazwa żadnej zmiennej nie zawiera „xyz”\n"
     english = run([*argv, "--locale", "en"], capsys)[1]
     assert english == "no variable's name contains 'xyz'\n"
 
@@ -177,9 +177,10 @@ def test_bad_years_is_a_usage_error(locale: str, capsys: pytest.CaptureFixture[s
     argv = ["bdl", "fetch", "60270", "--level", "powiat", "--years", "2021-23", "-o", "x.csv", "--locale", locale]  # fmt: skip
     code, _, err = run(argv, capsys)
     assert code == 2
-    assert "'2021-23'" in err
+    typed = {"pl": "„2021-23”", "en": "'2021-23'"}[locale]
+    assert typed in err
     last = err.strip().splitlines()[-1]
-    names = ("citystrategy: error:", "argument", "--years", "'2021-23'", "2021-2023", "2021,2023")
+    names = ("citystrategy: error:", "argument", "--years", typed, "2021-2023", "2021,2023")
     if locale == "pl":
         assert "oczekiwano lat" in last
         assert english_words(last, names=names) == []
@@ -242,4 +243,4 @@ def test_a_bad_direction_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
     argv = ["compare", "Kielce", "--indicators", "x", "--year", "2023", "--direction", "x=up"]
     code, out, err = run(argv, capsys)
     assert (code, out) == (2, "")
-    assert "oczekiwano WSKAŹNIK=higher lub WSKAŹNIK=lower, podano 'x=up'" in err
+    assert "oczekiwano WSKAŹNIK=higher lub WSKAŹNIK=lower, podano „x=up”" in err

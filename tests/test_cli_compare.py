@@ -208,8 +208,8 @@ def test_compare_bad_data_is_located(tmp_path: Path, capsys: pytest.CaptureFixtu
     code, out, err = run(argv, capsys)
     assert code == 2
     assert out == ""
-    assert "wiersz 2, kolumna 'value'" in err
-    assert "'abc'" in err
+    assert "wiersz 2, kolumna „value”" in err
+    assert "„abc”" in err
     code, out, err = run([*argv, "--locale", "en"], capsys)
     assert "line 2, column 'value'" in err
 
@@ -218,13 +218,13 @@ def test_compare_unknown_city_and_year(capsys: pytest.CaptureFixture[str]) -> No
     """An unknown city suggests close names; a year without data names the years there are."""
     code, _, err = run(["compare", "Kielcee", "--indicators", "unemployment_rate", "--year", "2023"], capsys)  # fmt: skip
     assert code == 2
-    assert "'Kielce' (2661011)" in err
+    assert "„Kielce (2661011)”" in err
     code, _, err = run(["compare", "Kielce", "--indicators", "unemployment_rate", "--year", "2030"], capsys)  # fmt: skip
     assert code == 2
-    assert "brak danych za 2030\xa0r. ('--year'); lata z danymi: 2021, 2022, 2023" in err
+    assert "brak danych za 2030\xa0r. („--year”); lata z danymi: 2021, 2022, 2023" in err
     code, _, err = run(["compare", "Kielce", "--indicators", "crime", "--year", "2023", "--peers", "benchmark"], capsys)  # fmt: skip
     assert code == 2
-    assert "'crime'" in err
+    assert "„crime”" in err
 
 
 def _table() -> Any:
@@ -387,7 +387,7 @@ def test_the_density_is_an_indicator_like_the_others(capsys: pytest.CaptureFixtu
     """population_density, derived from population and area, is listed among the known
     indicators and groups peers by similarity, as --help's example promises."""
     assert main(["compare", "kielce", "--indicators", "nope", "--year", "2023"]) == 2
-    assert "'population_density'" in capsys.readouterr().err
+    assert "„population_density”" in capsys.readouterr().err
     args = ["compare", "kielce", "--peers", "similar:5:population_density", "--indicators", "unemployment_rate", "--year", "2023"]  # fmt: skip
     assert main(args) == 0
     assert "5 jednostek najbardziej podobnych pod względem: gęstość zaludnienia" in (

@@ -28,7 +28,7 @@ VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["
 #: The prefix of an error line, by language.
 PREFIX = {"pl": "citystrategy: błąd: ", "en": "citystrategy: error: "}
 UNSUPPORTED = {
-    "pl": "nieobsługiwane ustawienia regionalne {locale!r}; obsługiwane: pl, pl_PL, en, en_GB",
+    "pl": "nieobsługiwane ustawienia regionalne „{locale}”; obsługiwane: pl, pl_PL, en, en_GB",
     "en": "unsupported locale {locale!r}; supported: pl, pl_PL, en, en_GB",
 }
 
@@ -313,12 +313,12 @@ def test_locale_with_equals_sign(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_command_errors_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
-    """A CityStrategyError from the library is one 'citystrategy: błąd:' line, exit 2."""
+    """A CityStrategyError from the library is one „citystrategy: błąd:” line, exit 2."""
     code, out, err = run(["programs", "list", "--catalogue", "zpp"], capsys)
     assert (code, out) == (2, "")
     assert err.startswith("citystrategy: błąd: ")
     assert err.count("\n") == 1
-    assert "'zpp'" in err
+    assert "„zpp”" in err
 
 
 def test_no_output_before_an_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -102,7 +102,7 @@ def test_a_missing_folder_is_named(tmp_path: Path, capsys: pytest.CaptureFixture
     code, out, err = run(["report", "kielce", "--year", "2023", "-o", str(path)], capsys)
     assert (code, out) == (2, "")
     folder = str(tmp_path / "brak")
-    assert err == f"citystrategy: błąd: nie ma folderu {folder!r} na plik 'raport.md'\n"
+    assert err == f"citystrategy: błąd: nie ma folderu „{folder}” na plik „raport.md”\n"
     args = ["report", "kielce", "--year", "2023", "-o", str(path), "--locale", "en"]
     code, out, err = run(args, capsys)
     assert err == f"citystrategy: error: there is no folder {folder!r} for the file 'raport.md'\n"

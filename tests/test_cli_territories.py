@@ -102,8 +102,8 @@ def test_territories_search_by_code(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "shows"),
     [
-        (["territories", "search", "Radomm"], "czy chodziło o: 'Radom' (1463011)"),
-        (["territories", "search", "26610111"], "'26610111' nie jest kodem TERYT: kod ma 2, 4"),
+        (["territories", "search", "Radomm"], "czy chodziło o: „Radom (1463011)”"),
+        (["territories", "search", "26610111"], "„26610111” nie jest kodem TERYT: kod ma 2, 4"),
         (["territories", "search"], "wymaga TEKSTU"),
     ],
     ids=["unknown", "bad-code", "no-text"],

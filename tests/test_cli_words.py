@@ -106,23 +106,23 @@ USAGE_ERRORS = {
     ),
     "unknown-programme": (
         ["programs", "show", "ZMP-NOPE"],
-        "nieznany program 'ZMP-NOPE'; znane programy: ZMP-SMUP, ZMP-MRL,",
+        "nieznany program „ZMP-NOPE”; znane programy: ZMP-SMUP, ZMP-MRL,",
         "unknown programme 'ZMP-NOPE'; known: ZMP-SMUP, ZMP-MRL,",
     ),
     # the library's refusals, named by the option that gave the value
     "base-year": (
         [*COMPARE, "--base-year", "2023"],
-        "'--base-year' musi być: rok wcześniejszy niż 2023 (podano 2023)",
+        "„--base-year” musi być: rok wcześniejszy niż 2023 (podano 2023)",
         "'--base-year' must be a year before 2023 (got 2023)",
     ),
     "voivodeship": (
         [*COMPARE[:3], "voivodeship:xx", *COMPARE[4:]],
-        "'--peers' musi być: nazwa województwa lub jego kod TERC (podano 'xx')",
+        "„--peers” musi być: nazwa województwa lub jego kod TERC (podano „xx”)",
         "'--peers' must be a voivodeship's name or TERC code (got 'xx')",
     ),
     "peers": (
         [*COMPARE[:3], "similar", *COMPARE[4:]],
-        "'--peers' musi być: grupa porównawcza, np. 'population:100000-250000' (podano 'similar')",
+        "„--peers” musi być: grupa porównawcza, np. „population:100000-250000” (podano „similar”)",
         "'--peers' must be a peer group such as 'population:100000-250000' (got 'similar')",
     ),
     "search-without-text": (
@@ -150,13 +150,13 @@ def test_usage_errors_in_both_languages(
     ("argv", "polish", "english"),
     [
         (["assess", "kielce", "--year", "abc"],
-         "argument --year: oczekiwano liczby całkowitej, np. 2023, podano 'abc'",
+         "argument --year: oczekiwano liczby całkowitej, np. 2023, podano „abc”",
          "argument --year: expected a whole number such as 2023, found 'abc'"),
         (["assess", "kielce", "--year", "2023", "--min-coverage", "sześćdziesiąt"],
-         "argument --min-coverage: oczekiwano liczby, np. 60 albo 62,5, podano 'sześćdziesiąt'",
+         "argument --min-coverage: oczekiwano liczby, np. 60 albo 62,5, podano „sześćdziesiąt”",
          "argument --min-coverage: expected a number such as 60 or 62.5, found 'sześćdziesiąt'"),
         (["bdl", "fetch", "60270", "--level", "powiat", "--years", "2023-2021", "-o", "b.csv"],
-         "argument --years: przedział lat '2023-2021' jest odwrócony: wpisz najpierw wcześniejszy"
+         "argument --years: przedział lat „2023-2021” jest odwrócony: wpisz najpierw wcześniejszy"
          " rok, np. 2021-2023",
          "argument --years: the years '2023-2021' run backwards: write the earlier year first,"
          " e.g. 2021-2023"),
@@ -185,7 +185,7 @@ def test_usage_errors_are_polish_by_default(capsys: pytest.CaptureFixture[str]) 
     [
         (
             "de_DE",
-            "nieobsługiwane ustawienia regionalne 'de_DE'; obsługiwane: pl, pl_PL, en, en_GB",
+            "nieobsługiwane ustawienia regionalne „de_DE”; obsługiwane: pl, pl_PL, en, en_GB",
             _assert_polish,
         ),
         (
@@ -209,7 +209,7 @@ def test_an_unsupported_locale_is_worded_in_the_language_it_names(
 @pytest.mark.parametrize(
     ("language", "message"),
     [
-        ("pl", "brak uprawnień: 'dane/strategy.toml'"),
+        ("pl", "brak uprawnień: „dane/strategy.toml”"),
         ("en", "permission denied: 'dane/strategy.toml'"),
     ],
 )

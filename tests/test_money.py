@@ -371,7 +371,7 @@ ERROR_EXAMPLES: tuple[BaseException, ...] = (
         "No module named 'weasyprint'",
     ),
     errors.TerytError("2661019", "gmina kind '9' does not exist (expected 1–5)", "line 3"),
-    errors.UnknownTerritoryError("Radomm", ["'Radom' (1463011)"]),
+    errors.UnknownTerritoryError("Radomm", ["Radom (1463011)"]),
     errors.AmbiguousTerritoryError("Nowe", ["'Nowe' (0414033)", "'Nowe' (2204043)"]),
     errors.BdlRequestError("https://bdl.stat.gov.pl/api/v1/units?level=5", "status", "", 503, 5),
     errors.BdlNotCachedError("https://bdl.stat.gov.pl/api/v1/units?level=5", "/tmp/bdl"),

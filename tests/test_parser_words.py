@@ -130,7 +130,7 @@ def test_a_rare_os_error_reads_as_polish_on_the_command_line(
     err = _stderr(["check", "dane"], capsys)
     assert err == (
         "citystrategy: błąd: system odmówił wykonania operacji (błąd ENOTRECOVERABLE): "
-        "'dane/strategy.toml'\n"
+        "„dane/strategy.toml”\n"
     )
     assert english_words(err, names=("ENOTRECOVERABLE", "citystrategy")) == []
     err = _stderr(["check", "dane", "--locale", "en"], capsys)

@@ -191,9 +191,9 @@ def test_unknown_name_lists_close_matches() -> None:
     with pytest.raises(UnknownTerritoryError) as caught:
         get_territory("Radomm")
     assert isinstance(caught.value, KeyError)
-    assert caught.value.close[0] == "'Radom' (1463011)"
+    assert caught.value.close[0] == "Radom (1463011)"
     assert str(caught.value).startswith(
-        "no territory 'Radomm' in the territory register (did you mean 'Radom' (1463011)"
+        "no territory 'Radomm' in the territory register (did you mean 'Radom (1463011)'"
     )
 
 
@@ -215,7 +215,7 @@ def test_ambiguous_name_lists_every_match() -> None:
     with pytest.raises(AmbiguousTerritoryError) as caught:
         register.get("nowe miasto")
     assert isinstance(caught.value, KeyError)
-    assert caught.value.matches == ("'Nowe Miasto' (1420062)", "'Nowe Miasto' (3012062)")
+    assert caught.value.matches == ("Nowe Miasto (1420062)", "Nowe Miasto (3012062)")
     assert "give its TERYT code" in str(caught.value)
     assert register.get("3012062").teryt == "3012062"
 
@@ -430,7 +430,7 @@ def test_a_repeated_city_and_a_short_row_in_polish(cities_file: Path) -> None:
     polish = describe_error(data_file_error(read_cities, cities_file), locale="pl")
     assert "\n  wiersz 58: oczekiwano komórek: 6, znaleziono: 3" in polish
     assert (
-        "\n  wiersz 69, kolumna 'teryt_gmina': '2661011' dla 'Kielce' powtarza wiersz 68" in polish
+        "\n  wiersz 69, kolumna „teryt_gmina”: „2661011” dla „Kielce” powtarza wiersz 68" in polish
     )
 
 

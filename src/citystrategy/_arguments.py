@@ -71,7 +71,7 @@ def member(kind: type[_E], value: object, argument: str) -> _E:
     try:
         return kind(value)
     except ValueError:
-        allowed = ", ".join(repr(m.value) for m in kind)
+        allowed = tuple(str(m.value) for m in kind)
         raise ArgumentError(
             argument, value, Message(N_("one of {allowed}"), {"allowed": allowed})
         ) from None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import string
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Final, Protocol
@@ -44,6 +45,7 @@ __all__ = [
     "OutputExistsError",
     "ParseError",
     "Problem",
+    "Quoted",
     "StrategyFolderError",
     "TerytError",
     "UnitError",
@@ -131,7 +133,8 @@ class Message:
             text = words.ngettext(self.template, self.plural, count)
         if not self.values:
             return text  # a message without placeholders may hold braces of its own
-        return text.format(**{key: _show(value, words) for key, value in self.values.items()})
+        values = {key: _show(value, words) for key, value in self.values.items()}
+        return _format_quoted(text, values, words)
 
     def __str__(self) -> str:
         return self.render()
@@ -147,7 +150,62 @@ class UnitName(str):
     __slots__ = ()
 
 
+#: How a language quotes a text shown with ``!r`` (Polish: „…”). Translators: keep {text}.
+_QUOTE: Final = N_("'{text}'")
+
+
+class _Quoting(string.Formatter):
+    """``str.format`` that quotes a text shown with ``!r`` as the language quotes it."""
+
+    def __init__(self, words: Words) -> None:
+        self._words = words
+
+    def convert_field(self, value: object, conversion: str | None) -> object:
+        if conversion == "r" and isinstance(value, str):
+            return _quoted(value, self._words)
+        return super().convert_field(value, conversion)
+
+
+#: Spaces shown as they are: a Polish figure or date holds them (``2024\xa0r.``).
+_SPACES: Final = "\u00a0\u202f"
+
+
+def _quoted(text: str, words: Words) -> str:
+    """*text* in the quotes of the language of *words*; a character that cannot be seen (a tab,
+    a no-break space) is written as Python escapes it, so that the offending text shows whole."""
+    quote = words.gettext(_QUOTE)
+    if quote == _QUOTE:
+        return repr(text)
+    shown = "".join(c if c.isprintable() or c in _SPACES else repr(c)[1:-1] for c in text)
+    return quote.replace("{text}", shown)
+
+
+def _format_quoted(template: str, values: Mapping[str, object], words: Words = _ENGLISH) -> str:
+    """*template* filled with *values* as ``str.format`` fills it, but a text shown with ``!r``
+    is quoted as the language of *words* quotes it (``'a'`` in English, ``„a”`` in Polish).
+
+    >>> _format_quoted("unknown goal {code!r}", {"code": "9.9"})
+    "unknown goal '9.9'"
+    """
+    return _Quoting(words).vformat(template, (), values)
+
+
+class Quoted(str):
+    """A text in a message, shown in the quotes of the reader's language: ``'a'`` in English,
+    ``„a”`` in Polish (as a template's ``{value!r}`` shows a text)."""
+
+    __slots__ = ()
+
+
+def _shown(value: object) -> object:
+    """*value* as a message shows a value given by its caller: a text quoted in the reader's
+    language, anything else as Python writes it."""
+    return Quoted(value) if isinstance(value, str) else repr(value)
+
+
 def _show(value: object, words: Words) -> object:
+    if isinstance(value, Quoted):
+        return _quoted(str(value), words)
     if isinstance(value, UnitName):
         label = getattr(words, "unit", None)
         return str(value) if label is None else label(str(value))
@@ -159,9 +217,7 @@ def _show(value: object, words: Words) -> object:
         if not value:
             return words.gettext(N_("none"))
         return ", ".join(
-            repr(_show(item, words))
-            if isinstance(item, UnitName)
-            else repr(item)
+            _quoted(str(_show(item, words)), words)
             if isinstance(item, str)
             else str(_show(item, words))
             for item in value
@@ -506,7 +562,7 @@ class AssessmentError(ValueError, CityStrategyError):
 _SHOWN: int = 8
 
 
-def _either(shown: Sequence[str]) -> Message:
+def _either(shown: Sequence[object]) -> Message:
     """``'a' or 'b' or 'c'``: each of *shown* (already written out), joined by "or"."""
     if len(shown) == 1:
         return Message("{first}", {"first": shown[0]})
@@ -558,14 +614,14 @@ class UnknownCodeError(KeyError, CityStrategyError):
 
     def to_message(self) -> Message:
         """The error's message: an English template and its values, to word in any language."""
-        values: dict[str, object] = {"kind": _kind(self.kind), "code": repr(self.code)}
+        values: dict[str, object] = {"kind": _kind(self.kind), "code": _shown(self.code)}
         if not self.known:
             return Message(N_("unknown {kind} {code}; there is none"), values)
         by_text = {str(code): code for code in self.known}
         close = difflib.get_close_matches(str(self.code), list(by_text), n=3, cutoff=0.6)
         values["known"] = _listed(self.known)
         if close:
-            values["close"] = _either([repr(by_text[match]) for match in close])
+            values["close"] = _either([_shown(by_text[match]) for match in close])
             template = N_("unknown {kind} {code} (did you mean {close}?); known: {known}")
             return Message(template, values)
         return Message(N_("unknown {kind} {code}; known: {known}"), values)
@@ -597,7 +653,7 @@ class ArgumentError(_BadArgument, ValueError):
         values = {
             "argument": self.argument,
             "expected": getattr(self, "_expected", None) or _text(self.expected),
-            "value": repr(self.value),
+            "value": _shown(self.value),
         }
         return Message(N_("{argument!r} must be {expected} (got {value})"), values)
 
@@ -610,7 +666,7 @@ class ArgumentTypeError(_BadArgument, TypeError):
         values = {
             "argument": self.argument,
             "expected": getattr(self, "_expected", None) or _text(self.expected),
-            "value": repr(self.value),
+            "value": _shown(self.value),
             "type": type(self.value).__name__,
         }
         return Message(N_("{argument!r} must be {expected} (got {value} of type {type})"), values)
@@ -644,7 +700,7 @@ class YearError(ArgumentError, KeyError):
         """The error's message: an English template and its values, to word in any language."""
         values = {
             "argument": self.argument,
-            "value": repr(self.value),
+            "value": _shown(self.value),
             "what": _text(self.what),
             "years": self.years,
         }
@@ -765,7 +821,7 @@ class UnknownTerritoryError(KeyError, CityStrategyError):
 
     Attributes:
         query: The name or code, as given.
-        close: The closest territories, as shown (``"'Radom' (1463011)"``).
+        close: The closest territories, as shown (``"Radom (1463011)"``).
     """
 
     def __init__(self, query: str, close: Sequence[str]) -> None:
@@ -779,7 +835,7 @@ class UnknownTerritoryError(KeyError, CityStrategyError):
             template = N_(
                 "no territory {query!r} in the territory register (did you mean {close}?)"
             )
-            return Message(template, {"query": self.query, "close": ", ".join(self.close)})
+            return Message(template, {"query": self.query, "close": self.close})
         return Message(
             N_("no territory {query!r} in the territory register"), {"query": self.query}
         )
@@ -790,7 +846,7 @@ class AmbiguousTerritoryError(KeyError, CityStrategyError):
 
     Attributes:
         query: The name, as given.
-        matches: Every territory it names, as shown (``"'Radom' (1463011)"``).
+        matches: Every territory it names, as shown (``"Radom (1463011)"``).
     """
 
     def __init__(self, query: str, matches: Sequence[str]) -> None:
@@ -804,7 +860,7 @@ class AmbiguousTerritoryError(KeyError, CityStrategyError):
         values = {
             "query": self.query,
             "count": len(self.matches),
-            "matches": ", ".join(self.matches),
+            "matches": self.matches,
         }
         return Message(template, values)
 

@@ -55,7 +55,7 @@ def _entity(instance: object) -> Message:
 def _check_amount(instance: object, attribute: object, value: Decimal) -> None:
     if not value.is_finite():
         template = N_("'amount' must be a finite number (got {value})")
-        raise ModelError(_entity(instance), Message(template, {"value": repr(value)}))
+        raise ModelError(_entity(instance), Message(template, {"value": str(value)}))
 
 
 def _check_currency(instance: object, attribute: object, value: str) -> None:
@@ -190,7 +190,7 @@ def _date(instance: object, attribute: object, value: dt.date) -> None:
 def _positive(instance: object, attribute: object, value: Decimal) -> None:
     if not value.is_finite() or value <= 0:
         template = N_("'rate' must be a number above 0 (got {value})")
-        raise ModelError(_entity(instance), Message(template, {"value": repr(value)}))
+        raise ModelError(_entity(instance), Message(template, {"value": str(value)}))
 
 
 @frozen(kw_only=True)

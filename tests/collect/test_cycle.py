@@ -73,8 +73,8 @@ def test_the_2024_cycle_runs_end_to_end(cycle: Path, capsys: pytest.CaptureFixtu
     err = capsys.readouterr().err
     share = next(p for p in paths if "rozwijajace" in p.name)
     row = row_of(share, IND, "KIE-3.4-05")
-    assert f"{share}, arkusz 'Wskaźniki', komórka I{row}: 'KIE-3.4-05' to odsetek" in err
-    assert "(wpisano '104,17')" in err
+    assert f"{share}, arkusz „Wskaźniki”, komórka I{row}: „KIE-3.4-05” to odsetek" in err
+    assert "(wpisano „104,17”)" in err
     assert not merged.exists()
     fill(share, {(IND, f"I{row}"): "98,5"})  # the unit corrects it
     status = _run(capsys, "collect", "status", "kielce", str(forms))

@@ -226,7 +226,7 @@ def test_merging_the_same_value_again_warns_of_nothing(
     polish = describe_error(FormError([replaced.to_problem()]), locale="pl_PL")
     shown = format_number(known.value, locale="pl_PL")
     assert "\xa0" in shown  # grouped, as the forms show numbers
-    assert f"{known.indicator!r}: zastępuje wartość {shown}, którą dane miały już" in polish
+    assert f"„{known.indicator}”: zastępuje wartość {shown}, którą dane miały już" in polish
 
 
 def test_a_history_of_one_value_is_said_as_one(
@@ -538,18 +538,18 @@ def test_the_warnings_of_one_cell_are_said_under_its_place(
     out, _ = capsys.readouterr()
     assert code == 0
     lines = out.splitlines()
-    place = f"  {form}, arkusz 'Wskaźniki', komórka I3:"
+    place = f"  {form}, arkusz „Wskaźniki”, komórka I3:"
     assert lines.count(place) == 1
     said = lines[lines.index(place) + 1 : lines.index(place) + 4]
     assert said == [
-        "    'KIE-1.1-01': 146 leży poza zakresem wiarygodnych wartości 0–100",
-        "    'KIE-1.1-01': 146 to 32-krotność wartości z 2023\xa0r. (4,6), ponad 2-krotny wzrost",
-        "    'KIE-1.1-01': 146 odbiega od wartości z każdego z poprzednich lat (4,6) o więcej niż"
+        "    „KIE-1.1-01”: 146 leży poza zakresem wiarygodnych wartości 0–100",
+        "    „KIE-1.1-01”: 146 to 32-krotność wartości z 2023\xa0r. (4,6), ponad 2-krotny wzrost",
+        "    „KIE-1.1-01”: 146 odbiega od wartości z każdego z poprzednich lat (4,6) o więcej niż"
         " margines 20%",
     ]
-    alone = [line for line in lines if "'KIE-1.1-05'" in line]  # one warning: one line
+    alone = [line for line in lines if "„KIE-1.1-05”" in line]  # one warning: one line
     assert len(alone) == 1
-    assert alone[0].startswith(f"  {form}, arkusz 'Wskaźniki', komórka I")
+    assert alone[0].startswith(f"  {form}, arkusz „Wskaźniki”, komórka I")
 
 
 def test_collect_merge_with_errors_writes_nothing(
@@ -592,7 +592,7 @@ def test_values_that_cannot_be_are_errors_at_their_cells(
     assert str(half.message) == "'KIE-1.2-04' counts things or people: its value is a whole number"
     assert len(result.errors) == 3
     polish = describe_error(result.error(), locale="pl")  # type: ignore[arg-type]
-    assert "'KIE-1.1-04' liczy rzeczy lub osoby: jego wartość nie może być ujemna" in polish
+    assert "„KIE-1.1-04” liczy rzeczy lub osoby: jego wartość nie może być ujemna" in polish
 
 
 def test_every_project_completed_in_the_year_is_on_its_list(
@@ -825,10 +825,10 @@ def test_a_project_completed_without_cost_or_description_is_warned(
     error = FormError([w.to_problem() for w in result.warnings if w.sheet == PRJ])
     polish = describe_error(error, locale="pl")
     assert (
-        f"{undescribed[0]}, arkusz 'Projekty', komórka F3: projekt 'KIE-P-05' oznaczono jako "
+        f"{undescribed[0]}, arkusz „Projekty”, komórka F3: projekt „KIE-P-05” oznaczono jako "
         "zrealizowany, ale bez kosztu: zostaje koszt zapisany w danych" in polish
     )
-    assert "komórka G3: projekt 'KIE-P-05' oznaczono jako zrealizowany, ale bez opisu" in polish
+    assert "komórka G3: projekt „KIE-P-05” oznaczono jako zrealizowany, ale bez opisu" in polish
     names = [str(undescribed[0]), PRJ, "'KIE-P-05'"]
     assert english_words(polish, names=names) == []
     english = describe_error(error, locale="en")
@@ -847,8 +847,8 @@ def test_status_and_merge_list_the_kept_cost(
     argv = ["collect", "merge", "kielce", *map(str, undescribed), "-o", str(target)]
     assert main([*argv, "--locale", locale]) == 0
     merge = capsys.readouterr().out
-    sheet = "'Projekty'"
-    cell = {"pl": "komórka F3: projekt 'KIE-P-05'", "en": "cell F3: the project 'KIE-P-05'"}
+    sheet = {"pl": "arkusz „Projekty”", "en": "sheet 'Projekty'"}[locale]
+    cell = {"pl": "komórka F3: projekt „KIE-P-05”", "en": "cell F3: the project 'KIE-P-05'"}
     for out in (status, merge):
         line = next(line for line in out.splitlines() if "F3" in line)
         assert line.startswith(f"  {undescribed[0]}, ")
@@ -937,7 +937,7 @@ def test_an_unusable_sample_size_is_refused_at_its_cell(
     ) in english
     polish = describe_error(result.error(), locale="pl")  # type: ignore[arg-type]
     assert (
-        "'KIE-1.3-06' to liczba odpowiedzi w badaniu ankietowym, czyli liczebność próby odsetków "
+        "„KIE-1.3-06” to liczba odpowiedzi w badaniu ankietowym, czyli liczebność próby odsetków "
         "z badania: liczba całkowita większa od 0; jeśli badania nie przeprowadzono, zostaw "
         "komórkę pustą i wybierz przyczynę braku wartości"
     ) in polish

@@ -277,7 +277,7 @@ def test_bad_cost_text_is_refused_with_its_place(
     polish = capsys.readouterr().err
     assert f"{path}: 2 problemy" in polish
     assert "project[1].cost: oczekiwano kwoty zapisanej jako tekst" in polish
-    assert "project[2].cost: nie można odczytać '1,234 zł' w polu „koszt”" in polish
+    assert "project[2].cost: nie można odczytać „1,234 zł” w polu „koszt”" in polish
     assert english_words(polish, names=[str(path), "project[1].cost", "project[2].cost"]) == []
 
 

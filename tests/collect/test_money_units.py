@@ -104,10 +104,10 @@ def test_a_polish_text_does_not_take_english_scale_words(text: str) -> None:
 @pytest.mark.parametrize(
     ("form_language", "locale", "listed"),
     [
-        ("pl", "pl", "(znane: 'tys. zł', 'zł', 'mln zł', 'mld zł')"),
+        ("pl", "pl", "(znane: „tys. zł”, „zł”, „mln zł”, „mld zł”)"),
         ("pl", "en", "(known: 'thousand PLN', 'PLN', 'million PLN', 'billion PLN')"),
         ("en", "en", "(known: 'thousand PLN', 'PLN', 'million PLN', 'billion PLN')"),
-        ("en", "pl", "(znane: 'tys. zł', 'zł', 'mln zł', 'mld zł')"),
+        ("en", "pl", "(znane: „tys. zł”, „zł”, „mln zł”, „mld zł”)"),
     ],
 )
 def test_an_unknown_unit_lists_every_unit_the_cell_takes(

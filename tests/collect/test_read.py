@@ -118,7 +118,7 @@ def test_a_percentage_typed_with_its_sign_is_not_a_fraction(form: Path, kielce: 
 
 
 def test_money_and_project_results(form: Path, kielce: Strategy) -> None:
-    """'tak' with '1 234,50 zł' and a description; 'nie'; an empty row stays unknown."""
+    """„tak” with „1 234,50 zł” and a description; „nie”; an empty row stays unknown."""
     fill(
         form,
         {
@@ -330,7 +330,7 @@ def test_form_errors_in_both_languages(form: Path, locale: str) -> None:
             assert polish_words(text, names=names) == []
     text = describe_error(located_errors.value, locale=locale)
     if locale == "pl_PL":
-        assert "arkusz 'Wskaźniki', komórka I2: formuła nie jest odczytywana" in text
+        assert "arkusz „Wskaźniki”, komórka I2: formuła nie jest odczytywana" in text
         assert text.startswith("3 problemy w formularzach:")
     else:
         assert "sheet 'Wskaźniki', cell I2: a formula is not read" in text
@@ -359,7 +359,7 @@ def test_a_refused_cell_is_quoted_as_the_form_shows_it(form: Path) -> None:
     [
         (
             "pl",
-            "wartość logiczna (PRAWDA lub FAŁSZ) nie jest liczbą: wpisz liczbę (wpisano 'PRAWDA')",
+            "wartość logiczna (PRAWDA lub FAŁSZ) nie jest liczbą: wpisz liczbę (wpisano „PRAWDA”)",
         ),
         ("en", "a logical value (TRUE or FALSE) is not a number: type the number (found 'PRAWDA')"),
     ],
@@ -454,7 +454,7 @@ def test_an_english_form_refuses_a_decimal_comma_and_an_ambiguous_comma(
         "decimals in Polish; type '1234' for the whole number or '1.234' for the decimal one"
     )
     polish = describe_error(FormError(problems), locale="pl")
-    assert "'1,234' jest niejednoznaczne" in polish
+    assert "„1,234” jest niejednoznaczne" in polish
     assert english_words(polish, names=[str(english_form), ind, "Projects"]) == []
 
 
@@ -496,7 +496,7 @@ def test_a_count_of_persons_may_be_typed_with_any_form_of_its_noun(
 @pytest.mark.parametrize(
     ("locale", "listed"),
     [
-        ("pl", "(znane: 'zł na mieszkańca', 'zł', 'tys. zł', 'mln zł', 'mld zł')"),
+        ("pl", "(znane: „zł na mieszkańca”, „zł”, „tys. zł”, „mln zł”, „mld zł”)"),
         (
             "en",
             "(known: 'PLN per inhabitant', 'PLN', 'thousand PLN', 'million PLN', 'billion PLN')",

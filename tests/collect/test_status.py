@@ -154,7 +154,7 @@ def test_collect_status_command(
     # every problem counted is listed under the count, each naming its file
     listed = lines[lines.index(said) + 1 :]
     assert len(listed) == 55
-    assert all(line.startswith(f"  {returned}") or "'" in line for line in listed)
+    assert all(line.startswith(f"  {returned}") or "'" in line or "„" in line for line in listed)
     assert sum(f"{returned}{os.sep}cel-strategiczny-1" in line for line in listed) == 21
 
 

@@ -437,8 +437,8 @@ def test_bad_entries_through_the_cli_write_nothing(
     assert (code, out) == (2, "")
     lines = err.strip().splitlines()
     assert "2 problemy" in lines[0]
-    assert any("arkusz 'Wskaźniki', komórka E2" in line and "'rosnąco'" in line for line in lines)
-    assert any("komórka K3" in line and "'12,5,0'" in line for line in lines)
+    assert any("arkusz „Wskaźniki”, komórka E2" in line and "„rosnąco”" in line for line in lines)
+    assert any("komórka K3" in line and "„12,5,0”" in line for line in lines)
     assert english_words(err, names=[str(bad), "rosnąco", "12,5,0", IND]) == []
     assert not folder.exists()
 

@@ -552,19 +552,19 @@ def test_parse_quantity_converts_exactly(raw: str, unit: str, expected: str) -> 
         (
             "12,5 %",
             "day",
-            "'%' nie da się przeliczyć na 'dni'",
+            "„%” nie da się przeliczyć na „dni”",
             "'%' cannot be converted to 'days'",
         ),
         (
             "5 dni",
             "percent",
-            "'dni' nie da się przeliczyć na '%'",
+            "„dni” nie da się przeliczyć na „%”",
             "'days' cannot be converted to '%'",
         ),
         (
             "3 MWh",
             "PLN",
-            "'MWh' nie da się przeliczyć na 'zł'",
+            "„MWh” nie da się przeliczyć na „zł”",
             "'MWh' cannot be converted to 'PLN'",
         ),
     ],
@@ -706,7 +706,7 @@ def test_an_unknown_units_list_is_what_a_user_may_write(language: str, locale: s
     text = describe_error(caught.value, locale=locale)
     listed = re.search(r"\((?:znane|known): (.*)\)$", text)
     assert listed is not None, text
-    labels = re.findall(r"'([^']*)'", listed[1])
+    labels = re.findall(r"['„]([^'”]*)['”]", listed[1])
     assert len(labels) == 21  # 15 units and 6 amounts of money with a scale word
     assert "megawatt_hour" not in text
     assert identifiers(text) == []
@@ -722,10 +722,10 @@ def test_an_unknown_unit_for_a_given_unit_lists_those_that_fit() -> None:
 
     with pytest.raises(ParseError) as caught:
         parse_quantity("31 kg", unit="megawatt_hour")
-    assert describe_error(caught.value, locale="pl").endswith("(znane: 'MWh', 'kWh', 'GJ')")
+    assert describe_error(caught.value, locale="pl").endswith("(znane: „MWh”, „kWh”, „GJ”)")
     with pytest.raises(ParseError) as caught:
         parse_quantity("31 kg", unit="PLN / inhabitant")
-    per_inhabitant = "(znane: 'zł na mieszkańca', 'zł', 'tys. zł', 'mln zł', 'mld zł')"
+    per_inhabitant = "(znane: „zł na mieszkańca”, „zł”, „tys. zł”, „mln zł”, „mld zł”)"
     assert describe_error(caught.value, locale="pl").endswith(per_inhabitant)
     assert str(caught.value).endswith(
         "(known: 'PLN per inhabitant', 'PLN', 'thousand PLN', 'million PLN', 'billion PLN')"
@@ -778,9 +778,9 @@ def test_a_field_is_worded_in_both_languages() -> None:
 
     error = ParseError("4.2", "value_2024", "no number found", "dane.tsv")
     assert describe_error(error, locale="pl") == (
-        "nie można odczytać '4.2' w polu „wartość za 2024\xa0r.”: nie znaleziono liczby (dane.tsv)"
+        "nie można odczytać „4.2” w polu „wartość za 2024\xa0r.”: nie znaleziono liczby (dane.tsv)"
     )
     assert str(error) == "cannot parse value for 2024 '4.2': no number found (dane.tsv)"
     cost = ParseError("x", "cost", "no number found")
-    assert describe_error(cost, locale="pl").startswith("nie można odczytać 'x' w polu „koszt”")
+    assert describe_error(cost, locale="pl").startswith("nie można odczytać „x” w polu „koszt”")
     assert str(ParseError("x", "Koszt", "no number found")).startswith("cannot parse Koszt 'x'")

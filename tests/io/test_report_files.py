@@ -126,7 +126,7 @@ def test_a_described_project_of_a_year_without_a_report_is_refused(
     polish = describe_error(caught.value, locale="pl")
     english = describe_error(caught.value, locale="en")
     assert "no annual report on 2025" in english
-    assert "'KIE-P-03'" in polish
+    assert "„KIE-P-03”" in polish
     assert "2025" in polish
     names = [kielce.title, "KIE-P-03", "kielce-2030"]
     assert english_words(polish, names=names) == []

@@ -297,13 +297,13 @@ def test_conversion_that_is_not_exact_is_refused(kielce_dir: Path) -> None:
             "31 791 GJ",
             "31791 'GJ' is not a finite decimal in 'MWh' (1 'GJ' = 5/18 'MWh'); write the "
             "value in 'MWh'",
-            "31\u00a0791 'GJ' to w jednostce 'MWh' nieskończony ułamek dziesiętny (1 'GJ' = "
-            "5/18 'MWh'); wpisz wartość w jednostce 'MWh'",
+            "31\u00a0791 „GJ” to w jednostce „MWh” nieskończony ułamek dziesiętny (1 „GJ” = "
+            "5/18 „MWh”); wpisz wartość w jednostce „MWh”",
         ),
         (
             "31 791 zł",
             "unit 'PLN' of '31 791 zł' does not fit the indicator's unit 'MWh'",
-            "jednostka 'zł' wartości '31 791 zł' nie pasuje do jednostki wskaźnika 'MWh'",
+            "jednostka „zł” wartości „31 791 zł” nie pasuje do jednostki wskaźnika „MWh”",
         ),
     ],
 )

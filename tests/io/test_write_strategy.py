@@ -325,7 +325,7 @@ def test_a_source_column_without_its_values_is_refused(tmp_path: Path) -> None:
     assert "'source_2021'" in text
     assert "'value_2021'" in text
     polish = describe_error(caught.value, locale="pl_PL")
-    assert "kolumna 'source_2021' podaje źródła wartości, których nie ma" in polish
+    assert "kolumna „source_2021” podaje źródła wartości, których nie ma" in polish
     assert identifiers(polish, names=["source_2021", "value_2021"]) == []
 
 
@@ -362,9 +362,9 @@ def test_a_refusal_is_worded_in_both_languages(kielce: Strategy, tmp_path: Path)
     polish = describe_error(raised.value, locale="pl")
     english = describe_error(raised.value, locale="en")
     names = [kielce.code, kielce.indicators[1].code]
-    assert polish.startswith(f"strategia {kielce.code!r}: "), polish
+    assert polish.startswith(f"strategia „{kielce.code}”: "), polish
     assert english.startswith(f"strategy {kielce.code!r}: "), english
-    assert f"wskaźnik {kielce.indicators[1].code!r} nie ma wartości za 2024\xa0r." in polish
+    assert f"wskaźnik „{kielce.indicators[1].code}” nie ma wartości za 2024\xa0r." in polish
     assert f"{kielce.indicators[1].code!r} has no observation in 2024" in english
     assert english_words(polish, names=names) == []
     assert polish_words(english, names=names) == []

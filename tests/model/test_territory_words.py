@@ -22,13 +22,13 @@ REASONS = {
     "voivodeship": (
         "2761011",
         None,
-        "województwo '27' nie istnieje",
+        "województwo „27” nie istnieje",
         "voivodeship '27' does not exist",
     ),
     "gmina-kind": (
         "2661019",
         None,
-        "rodzaj gminy '9' nie istnieje (oczekiwano 1–5)",
+        "rodzaj gminy „9” nie istnieje (oczekiwano 1–5)",
         "gmina kind '9' does not exist (expected 1–5)",
     ),
     "gmina-length": ("2661", "gmina", "kod ma 7 cyfr", "expected 7 digits"),
@@ -48,7 +48,7 @@ def test_teryt_reasons_in_both_languages(case: str) -> None:
     assert str(reason) == english
     with pytest.raises(TerytError) as raised:
         validate_teryt(code, level)
-    assert describe_error(raised.value, locale="pl") == f"{code!r} nie jest kodem TERYT: {polish}"
+    assert describe_error(raised.value, locale="pl") == f"„{code}” nie jest kodem TERYT: {polish}"
     assert describe_error(raised.value, locale="en") == f"{code!r} is not a TERYT code: {english}"
     for text in (polish, describe_error(raised.value, locale="pl")):
         assert english_words(text, names=NAMES) == []
@@ -62,13 +62,13 @@ def test_a_territory_with_a_bad_code_words_its_reason() -> None:
         Territory(name="Przykładowo", kind=TerritoryKind.GMINA, teryt="2761011")
     polish = describe_error(raised.value, locale="pl")
     assert polish.endswith(
-        "„teryt” musi być kodem TERYT (województwo '27' nie istnieje; podano '2761011')"
+        "„teryt” musi być kodem TERYT (województwo „27” nie istnieje; podano „2761011”)"
     )
     assert english_words(polish, names=NAMES) == []
     with pytest.raises(ModelError) as raised:
         Territory(name="Przykładowo", kind=TerritoryKind.CITY_WITH_POWIAT_RIGHTS, teryt="2661")
     assert describe_error(raised.value, locale="pl").endswith(
-        "kod TERYT miasta na prawach powiatu ma 7 cyfr (podano '2661')"
+        "kod TERYT miasta na prawach powiatu ma 7 cyfr (podano „2661”)"
     )
     assert str(raised.value).endswith(
         "the TERYT code of a city with powiat rights has 7 digits (got '2661')"
@@ -80,12 +80,12 @@ def test_a_territory_with_a_bad_code_words_its_reason() -> None:
     [
         (
             ["territories", "search", "2761011"],
-            "citystrategy: błąd: '2761011' nie jest kodem TERYT: województwo '27' nie istnieje\n",
+            "citystrategy: błąd: „2761011” nie jest kodem TERYT: województwo „27” nie istnieje\n",
             "citystrategy: error: '2761011' is not a TERYT code: voivodeship '27' does not exist\n",
         ),
         (
             ["init", "{tmp}/x", "--teryt", "2661", "--kind", "gmina"],
-            "citystrategy: błąd: jednostka terytorialna 'Przykładowo': kod TERYT gminy ma 7 cyfr (podano '2661')\n",
+            "citystrategy: błąd: jednostka terytorialna „Przykładowo”: kod TERYT gminy ma 7 cyfr (podano „2661”)\n",
             "citystrategy: error: territory 'Przykładowo': the TERYT code of a gmina has 7 digits "
             "(got '2661')\n",
         ),
@@ -112,13 +112,13 @@ def test_a_blank_name_is_worded_by_the_catalogue(
     with pytest.raises(ModelError) as raised:
         Territory(name=" ", kind=TerritoryKind.GMINA)
     assert describe_error(raised.value, locale="pl") == (
-        "jednostka terytorialna: pole 'name' nie może być puste (podano ' ')"
+        "jednostka terytorialna: pole „name” nie może być puste (podano „ ”)"
     )
     assert str(raised.value) == "a territory: 'name' must not be blank (got ' ')"
     assert main(["init", str(tmp_path / "x"), "--name", " "]) == 2
     err = capsys.readouterr().err
     assert err == (
-        "citystrategy: błąd: jednostka terytorialna: pole 'name' nie może być puste (podano ' ')\n"
+        "citystrategy: błąd: jednostka terytorialna: pole „name” nie może być puste (podano „ ”)\n"
     )
     assert english_words(err, names=NAMES) == []
     assert main(["init", str(tmp_path / "x"), "--name", " ", "--locale", "en"]) == 2

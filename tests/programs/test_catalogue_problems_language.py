@@ -53,8 +53,8 @@ def test_a_wrong_voivodeship_is_a_record_worded_in_both_languages(zmp_dir: Path)
         "found": "mazowieckie",
     }
     assert _problems(error, "pl_PL") == [
-        "wiersz 167, kolumna 'voivodeship': oczekiwano 'świętokrzyskie' (województwo kodu "
-        "'2661011') dla 'Kielce', znaleziono 'mazowieckie'"
+        "wiersz 167, kolumna „voivodeship”: oczekiwano „świętokrzyskie” (województwo kodu "
+        "„2661011”) dla „Kielce”, znaleziono „mazowieckie”"
     ]
     assert _problems(error, "en_GB") == [
         "line 167, column 'voivodeship': expected 'świętokrzyskie' (the voivodeship of "
@@ -68,8 +68,8 @@ def test_a_flag_that_is_neither_yes_nor_no(zmp_dir: Path) -> None:
     error = _error(zmp_dir)
     assert _only(error).column == "city_with_powiat_rights"
     assert _problems(error, "pl_PL") == [
-        "wiersz 167, kolumna 'city_with_powiat_rights': oczekiwano „yes” albo „no”, "
-        "znaleziono 'tak'"
+        "wiersz 167, kolumna „city_with_powiat_rights”: oczekiwano „yes” albo „no”, "
+        "znaleziono „tak”"
     ]
     assert _problems(error, "en_GB") == [
         "line 167, column 'city_with_powiat_rights': expected 'yes' or 'no', found 'tak'"
@@ -103,7 +103,7 @@ def test_an_unknown_source_and_a_rate_not_as_printed(zmp_dir: Path) -> None:
     polish = _problems(error, "pl_PL")
     english = _problems(error, "en_GB")
     assert len(polish) == len(english) == 2
-    assert any(".source: nieznane źródło 'zmp-strony' (znane: doc, " in line for line in polish), (
+    assert any(".source: nieznane źródło „zmp-strony” (znane: doc, " in line for line in polish), (
         polish
     )
     assert any(

@@ -107,7 +107,7 @@ def test_a_foreign_partner() -> None:
 
 def test_an_unknown_city_is_an_error_with_close_names() -> None:
     """A name neither the register nor the catalogue knows is an UnknownTerritoryError."""
-    with pytest.raises(UnknownTerritoryError, match=r"did you mean 'Radom' \(1463011\)"):
+    with pytest.raises(UnknownTerritoryError, match=r"did you mean 'Radom \(1463011\)'"):
         city_profile("Radomm")
 
 

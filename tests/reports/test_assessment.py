@@ -221,9 +221,9 @@ def test_columns_are_chosen_by_key_or_title(capsys: pytest.CaptureFixture[str]) 
 @pytest.mark.parametrize(
     ("columns", "shows"),
     [
-        ("kod,foo", ["'foo'", "'score'", "'Wartość docelowa'", "'previous_value'"]),
-        ("kod,code", ["każda kolumna raz ('code' podano dwa razy)"]),
-        ("", ["''"]),
+        ("kod,foo", ["„foo”", "„score”", "„Wartość docelowa”", "„previous_value”"]),
+        ("kod,code", ["każda kolumna raz („code” podano dwa razy)"]),
+        ("", ["„”"]),
     ],
     ids=["unknown", "twice", "empty"],
 )
@@ -238,8 +238,8 @@ def test_a_bad_column_is_a_usage_error(
     for text in shows:
         assert text in err
     if columns:  # the library's columns as the option the user typed, in Polish
-        assert "'--columns' musi być: " in err
-        assert "column" not in err.replace("'--columns'", "")
+        assert "„--columns” musi być: " in err
+        assert "column" not in err.replace("„--columns”", "")
 
 
 @pytest.mark.parametrize("output", ["csv", "json"])

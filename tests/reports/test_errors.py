@@ -97,13 +97,13 @@ EXAMPLES: dict[str, tuple[CityStrategyError, tuple[str, ...]]] = {
         ("26", "strategy.toml"),
     ),
     "unknown-territory": (
-        errors.UnknownTerritoryError("Radomm", ["'Radom' (1463011)"]),
-        ("Radomm", "'Radom' (1463011)"),
+        errors.UnknownTerritoryError("Radomm", ["Radom (1463011)"]),
+        ("Radomm", "Radom (1463011)"),
     ),
     "unknown-territory-far": (errors.UnknownTerritoryError("Xyz", []), ("Xyz",)),
     "ambiguous-territory": (
-        errors.AmbiguousTerritoryError("Kowary", ["'Kowary' (0206011)", "'Kowary' (0206012)"]),
-        ("Kowary", "'Kowary' (0206011)", "'Kowary' (0206012)"),
+        errors.AmbiguousTerritoryError("Kowary", ["Kowary (0206011)", "Kowary (0206012)"]),
+        ("Kowary", "Kowary (0206011)", "Kowary (0206012)"),
     ),
     "parse": (
         errors.ParseError("5,2,1 %", "value_2023", "more than one decimal comma"),
@@ -193,7 +193,7 @@ EXAMPLES: dict[str, tuple[CityStrategyError, tuple[str, ...]]] = {
     "assessment-period": (_raised(lambda: parse_period("rok 2023")), ("'rok 2023'",)),
     "assessment-direction": (
         _raised(lambda: assess_series({2023: 1.0}, direction="rosnąca")),
-        ("'direction'", "'higher_is_better'", "'lower_is_better'", "'within_range'", "'rosnąca'"),
+        ("'direction'", "'higher_is_better'", "'lower_is_better'", "'within_range'", "„rosnąca”"),
     ),
     "assessment-range": (
         _raised(lambda: assess_series({2022: 1.0, 2023: 2.0}, direction="within_range")),
@@ -330,16 +330,16 @@ def test_polish_has_no_english(case: str) -> None:
     [
         (
             errors.UnknownCodeError("indicator", "KIE-1-1", ["KIE-1-01", "KIE-1-02"]),
-            "wskaźnik 'KIE-1-1' nie istnieje (czy chodziło o 'KIE-1-01' lub 'KIE-1-02'?); "
-            "istniejące: 'KIE-1-01', 'KIE-1-02'",
+            "wskaźnik „KIE-1-1” nie istnieje (czy chodziło o „KIE-1-01” lub „KIE-1-02”?); "
+            "istniejące: „KIE-1-01”, „KIE-1-02”",
         ),
         (
             errors.YearError("year", 1999, [], N_("years with annual reports")),
-            "brak danych za 1999\xa0r. ('year'); lata, za które są raporty roczne: brak",
+            "brak danych za 1999\xa0r. („year”); lata, za które są raporty roczne: brak",
         ),
         (
             errors.ParseError("1.5", "cost", "no number found", "projects.tsv"),
-            "nie można odczytać '1.5' w polu „koszt”: nie znaleziono liczby (projects.tsv)",
+            "nie można odczytać „1.5” w polu „koszt”: nie znaleziono liczby (projects.tsv)",
         ),
     ],
     ids=["did-you-mean", "no-years", "parse-reason"],
@@ -351,19 +351,19 @@ def test_polish_wording(error: CityStrategyError, polish: str) -> None:
 
 #: The Polish of errors made where the library makes them: whole sentences, cases agreeing.
 POLISH_SENTENCES = {
-    "model-target": "wartość docelowa '5–1': pole 'low' (5) jest większe niż pole 'high' (1)",
-    "model-goal": "cel strategiczny '1': cel operacyjny '2.9' do niego nie należy",
+    "model-target": "wartość docelowa „5–1”: pole „low” (5) jest większe niż pole „high” (1)",
+    "model-goal": "cel strategiczny „1”: cel operacyjny „2.9” do niego nie należy",
     "model-program": (
-        "program 'ZMP-X': pole 'end_year' (2020) jest wcześniejsze niż pole 'start_year' (2024)"
+        "program „ZMP-X”: pole „end_year” (2020) jest wcześniejsze niż pole „start_year” (2024)"
     ),
     "model-currency": (
-        "kwota pieniężna: waluta musi być jedną z wartości: 'EUR', 'PLN' (podano 'USD')"
+        "kwota pieniężna: waluta musi być jedną z wartości: „EUR”, „PLN” (podano „USD”)"
     ),
     "assessment-year": "rok 2023 występuje dwukrotnie",
-    "assessment-metadata": "w metadanych wskaźników brak kolumn: 'direction'",
+    "assessment-metadata": "w metadanych wskaźników brak kolumn: „direction”",
     "frame-columns": (
-        "nieprawidłowa ramka długa:\n  brak kolumn: 'unit'\n  kolumna 'year' musi zawierać liczby "
-        "całkowite (jej typ to float64)\n  nieoczekiwane kolumny: 'note'\n  wiersz 0: brak "
+        "nieprawidłowa ramka długa:\n  brak kolumn: „unit”\n  kolumna „year” musi zawierać liczby "
+        "całkowite (jej typ to float64)\n  nieoczekiwane kolumny: „note”\n  wiersz 0: brak "
         "wartości bez oznaczenia przyczyny"
     ),
 }
@@ -382,7 +382,7 @@ def test_a_figure_is_written_for_the_locale() -> None:
     values = {"code": "P-1", "cost": Decimal("1234.5"), "table": "2", "raw": "10 zł"}
     problem = Problem(line=3, column="cost", message=Message(template, values))
     assert describe_problem(problem, locale="pl") == (
-        "wiersz 3, kolumna 'cost': projekt 'P-1' ma już koszt 1234,5 (tabela 2); znaleziono '10 zł'"
+        "wiersz 3, kolumna „cost”: projekt „P-1” ma już koszt 1234,5 (tabela 2); znaleziono „10 zł”"
     )
     assert describe_problem(problem, locale="en_GB") == (
         "line 3, column 'cost': 'P-1' already costs 1,234.5 (table 2); found '10 zł'"
@@ -398,7 +398,7 @@ def test_many_problems_take_plural_forms_and_a_count_of_the_rest() -> None:
     text = describe_error(DataFileError("projects.tsv", problems), locale="pl")
     lines = text.split("\n  ")
     assert lines[0] == "projects.tsv: 22 problemy"
-    assert lines[1] == "wiersz 2: spacje wokół ' x'"
+    assert lines[1] == "wiersz 2: spacje wokół „ x”"
     assert lines[-1] == "i 2 więcej"
     assert len(lines) == 22
     few = describe_error(DataFileError("projects.tsv", problems[:5]), locale="pl")
@@ -423,11 +423,11 @@ def _break_indicators(folder: Path) -> None:
 
 #: What each mistake reads like in Polish: file row 2, its column, the offending text.
 POLISH_PROBLEMS = (
-    "wiersz 2, kolumna 'goal': nieznany cel '9' wskaźnika 'KIE-1-01'",
-    "wiersz 2, kolumna 'direction': 'rosnąca' nie jest żadną z wartości: "
-    "'higher_is_better', 'lower_is_better', ",
-    "wiersz 2, kolumna 'survey': oczekiwano „yes” albo „no”, znaleziono 'tak'",
-    "wiersz 2, kolumna 'value_2023': nie można odczytać '5,2,1 %' w polu „wartość za 2023\xa0r.”: "
+    "wiersz 2, kolumna „goal”: nieznany cel „9” wskaźnika „KIE-1-01”",
+    "wiersz 2, kolumna „direction”: „rosnąca” nie jest żadną z wartości: "
+    "„higher_is_better”, „lower_is_better”, ",
+    "wiersz 2, kolumna „survey”: oczekiwano „yes” albo „no”, znaleziono „tak”",
+    "wiersz 2, kolumna „value_2023”: nie można odczytać „5,2,1 %” w polu „wartość za 2023\xa0r.”: "
     "więcej niż jeden przecinek dziesiętny",
 )
 
@@ -487,8 +487,8 @@ def test_a_reason_with_values_is_worded_in_polish() -> None:
     with pytest.raises(errors.ParseError) as caught:
         parse_value("31 kg", field="value_2023")
     text = describe_error(caught.value, locale="pl")
-    assert text.startswith("nie można odczytać '31 kg' w polu „wartość za 2023\xa0r.”: ")
-    assert "nieznana jednostka 'kg' (znane: 'zł', '€', '%', 'p.p.', 'MWh', " in text
+    assert text.startswith("nie można odczytać „31 kg” w polu „wartość za 2023\xa0r.”: ")
+    assert "nieznana jednostka „kg” (znane: „zł”, „€”, „%”, „p.p.”, „MWh”, " in text
     assert caught.value.reason.startswith("unknown unit 'kg' (known: 'PLN', '€', '%', 'pp', ")
 
 
@@ -502,13 +502,13 @@ def test_the_cli_words_a_broken_strategy_in_the_chosen_language(
     if broken == "period":
         path.write_text(text.replace("\nperiod_end = 2030", "\nperiod_end = 2020"), "utf-8")
         polish = (
-            "strategia 'kielce-2030': pole 'period_start' (2022) jest późniejsze niż pole "
-            "'period_end' (2020)"
+            "strategia „kielce-2030”: pole „period_start” (2022) jest późniejsze niż pole "
+            "„period_end” (2020)"
         )
         english = "strategy 'kielce-2030': 'period_start' 2022 is after 'period_end' 2020"
     else:
         path.write_text(text.replace('\ncode = "1.1"\n', '\ncode = "2.9"\n', 1), "utf-8")
-        polish = "cel strategiczny '1': cel operacyjny '2.9' do niego nie należy"
+        polish = "cel strategiczny „1”: cel operacyjny „2.9” do niego nie należy"
         english = "strategic goal '1': the operational goal '2.9' does not belong to it"
     names = [str(path), "\n  strategy:", "\n  strategic_goals[1]:", "period_start", "period_end"]
     names += ["kielce-2030"]  # the places (TOML keys), fields and code are data
@@ -522,3 +522,17 @@ def test_the_cli_words_a_broken_strategy_in_the_chosen_language(
     err = capsys.readouterr().err
     assert english in err
     assert polish_words(err, names=names) == []
+
+
+def test_a_quoted_text_takes_the_quotes_of_the_language() -> None:
+    """A text shown with ``!r`` is in „…” in Polish and '…' in English; a tab is escaped so that
+    the offending text shows whole, a no-break space of a Polish figure is kept as it is."""
+    error = errors.UnknownCityError("ra\tdom", ["kielce"])
+    assert describe_error(error, locale="pl") == "nieznane miasto „ra\\tdom”; znane miasta: kielce"
+    assert describe_error(error, locale="en") == "unknown city 'ra\\tdom'; known cities: kielce"
+    spaced = errors.UnknownCityError("2024\xa0r.", ["kielce", "radom"])
+    assert describe_error(spaced, locale="pl") == (
+        "nieznane miasto „2024\xa0r.”; znane miasta: kielce, radom"
+    )
+    listed = errors.Message("one of {allowed}", {"allowed": ("a", "b")})
+    assert listed.render() == "one of 'a', 'b'"

@@ -188,7 +188,7 @@ def test_missing_weasyprint_says_what_to_install(
     code, out, err = run(["report", "kielce", "--year", "2023", "-o", str(path)], capsys)
     assert (code, out) == (2, "")
     assert err.startswith(
-        "citystrategy: błąd: zapis plików .pdf wymaga pakietu Pythona 'weasyprint'"
+        "citystrategy: błąd: zapis plików .pdf wymaga pakietu Pythona „weasyprint”"
     )
     assert "pip install 'citystrategy[pdf]'" in err
     assert "libpango-1.0-0" in err

@@ -126,7 +126,7 @@ def finite(instance: object, attribute: Attribute[Any], value: Decimal | None) -
     """Refuse NaN and infinities."""
     if value is not None and not value.is_finite():
         template = N_("{name!r} must be a finite number (got {value})")
-        values = {"name": attribute.name, "value": repr(value)}
+        values = {"name": attribute.name, "value": str(value)}
         raise ModelError(entity(instance), Message(template, values))
 
 

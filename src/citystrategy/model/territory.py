@@ -467,5 +467,5 @@ def _is_code(query: str) -> bool:
 
 
 def _shown(territory: Territory) -> str:
-    """A territory as an error lists it: ``'Radom' (1463011)``."""
-    return f"{territory.name!r} ({territory.teryt})" if territory.teryt else repr(territory.name)
+    """A territory as an error lists it (quoted in the reader's language): ``Radom (1463011)``."""
+    return f"{territory.name} ({territory.teryt})" if territory.teryt else territory.name

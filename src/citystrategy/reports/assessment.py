@@ -254,7 +254,7 @@ def _chosen(columns: object, titles: dict[str, str]) -> list[str]:
     for column in asked:
         key = lookup.get(column.strip().casefold())
         if key is None:
-            known = ", ".join(repr(name) for name in [*titles, *titles.values()])
+            known = (*titles, *titles.values())
             expected = Message(N_("a column's key or title, one of {known}"), {"known": known})
             raise ArgumentError("columns", column, expected)
         if key in chosen:

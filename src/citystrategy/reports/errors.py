@@ -5,7 +5,7 @@ message from the message catalogue, with figures written for the locale:
 
 >>> from citystrategy.errors import UnknownCityError
 >>> describe_error(UnknownCityError("radom", ["kielce"]), locale="pl_PL")
-"nieznane miasto 'radom'; znane miasta: kielce"
+'nieznane miasto „radom”; znane miasta: kielce'
 >>> describe_error(UnknownCityError("radom", ["kielce"]), locale="en_GB")
 "unknown city 'radom'; known cities: kielce"
 """
@@ -47,9 +47,9 @@ class _Words:
 def describe_error(error: CityStrategyError, *, locale: LocaleLike = DEFAULT_LOCALE) -> str:
     r"""*error*'s message in the language of *locale*.
 
-    The values keep the form the English text gives them (the offending text quoted as Python
-    quotes it, codes and years as written); numbers that are figures are written for the
-    locale. A :class:`~citystrategy.errors.DataFileError` names, for each problem, its line,
+    The values keep the form the English text gives them (codes and years as written, the
+    offending text whole, in the quotes of the language: ``'a'`` in English, ``„a”`` in
+    Polish); numbers that are figures are written for the locale. A :class:`~citystrategy.errors.DataFileError` names, for each problem, its line,
     column or key.
 
     >>> from citystrategy.errors import DataFileError, Message, Problem
@@ -58,7 +58,7 @@ def describe_error(error: CityStrategyError, *, locale: LocaleLike = DEFAULT_LOC
     ... )
     >>> print(describe_error(DataFileError("indicators.tsv", [problem]), locale="pl"))
     indicators.tsv: 1 problem
-      wiersz 4, kolumna 'goal': nieznany cel '9.9'
+      wiersz 4, kolumna „goal”: nieznany cel „9.9”
 
     Args:
         error: Any citystrategy error.
@@ -78,7 +78,7 @@ def describe_problem(problem: Problem, *, locale: LocaleLike = DEFAULT_LOCALE) -
     >>> from citystrategy.errors import Message, Problem
     >>> missing = Message("missing column(s) {columns}", {"columns": ("unit",)})
     >>> describe_problem(Problem(line=1, header=True, message=missing), locale="pl")
-    "wiersz 1 (nagłówek): brak kolumn: 'unit'"
+    'wiersz 1 (nagłówek): brak kolumn: „unit”'
 
     Raises:
         ArgumentTypeError: If *problem* is not a Problem, or *locale* is not a locale.
