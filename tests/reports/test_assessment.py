@@ -381,3 +381,15 @@ def test_the_json_holds_the_report_tables_rows(kielce: Strategy) -> None:
     assert first["target_kind"] == "at_least"
     assert first["target_value"] == "14.3"
     assert assessment_data(assess(kielce, year=2023))["indicators"][0]["value"] == "5.2"
+
+
+def test_a_missing_value_says_so_in_its_cell_and_why_in_the_notes(kielce: Strategy) -> None:
+    """KIE-3.3-02 has no 2023 value ("- *", GUS's footnote of the report): the cell says there
+    is none, the long reason is said once, under the notes, and does not widen the column."""
+    text = format_assessment(assess(kielce, year=2023), year=2023, columns=["code", "value"])
+    assert _row(text, "KIE-3.3-02").split("  ")[-1].strip() == f"brak wartości za 2023{NBSP}r."
+    reason = "na dzień sporządzenia raportu brak danych w Bazie Danych Lokalnych GUS"
+    noted = [line for line in text.splitlines() if reason in line]
+    codes = ["KIE-3.3-02", "KIE-3.3-03", "KIE-3.3-04", "KIE-3.4-01"]  # the four "- *" of 2023
+    assert [line.split(":")[0].strip() for line in noted] == codes
+    assert noted[0].startswith(f"  KIE-3.3-02: brak wartości za 2023{NBSP}r. (- *): ")

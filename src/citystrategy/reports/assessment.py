@@ -148,13 +148,10 @@ def _value(value: Any, unit: str, locale: LocaleLike) -> str:
     return format_number(_decimal(value), locale=locale)
 
 
-def _missing_words(row: dict[str, Any], year: int, locale: LocaleLike) -> str:
-    """Why the year's value is missing, in words, as the report's value cell says it: the
-    reason the data give (``nie dotyczy``), never a sign alone (``–`` is GUS's "no occurrence",
-    itself a reason), or that the data hold no value for the year."""
-    reason = row[tables.MISSING_REASON]
-    if _present(reason) and str(reason).strip():
-        return reason_words(reason, locale).rstrip(". ")
+def _missing_words(year: int, locale: LocaleLike) -> str:
+    """The value cell of a year without a value: that there is none, never a sign alone (``–``
+    is GUS's "no occurrence"); the reason the data give is said under the notes, so that a
+    long one (GUS's footnote on data not yet published) does not widen the column."""
     return pgettext("indicator table", "no value for {year}", locale).format(year=year)
 
 
@@ -342,7 +339,7 @@ def format_assessment(
             else pgettext("indicator table", "no earlier value", locale),
             "value": _value(row["value"], unit, locale)
             if _present(row["value"])
-            else _missing_words(row, year, locale),
+            else _missing_words(year, locale),
             "change": _change(row["change"], str(row["change_unit"]), locale),
             "trend": get_label(Trend(row["trend"]), locale=locale),
             "target": _target(row, targets, locale),
