@@ -145,8 +145,8 @@ def test_compare_csv(capsys: pytest.CaptureFixture[str]) -> None:
         r for r in rows if r["name"] == "Kielce" and r["indicator"] == "unemployment_rate"
     )
     # Kielce 4.6 against the benchmark: best Olsztyn 2.1, so 2.5 from the best; median 4.1
-    assert (kielce["rank"], kielce["to_best"], kielce["median"]) == ("5", "2,5", "4,1")
-    assert kielce["change"] == "-0,6"  # 4,6% less 5,2% in 2021: no float noise (-0,600000000000001)
+    assert (kielce["rank"], kielce["to_best"], kielce["median"]) == ("5", "2,5", "4,10")
+    assert kielce["change"] == "-0,60"  # 4,6% less 5,2% in 2021, not -0,600000000000001
     code, out, err = run(
         [*ARGS, "--format", "csv", "--peers", "benchmark", "--locale", "en"], capsys
     )
@@ -154,7 +154,22 @@ def test_compare_csv(capsys: pytest.CaptureFixture[str]) -> None:
     kielce = next(
         r for r in rows if r["name"] == "Kielce" and r["indicator"] == "unemployment_rate"
     )
-    assert (kielce["rank"], kielce["to_best"], kielce["median"]) == ("5", "2.5", "4.1")
+    assert (kielce["rank"], kielce["to_best"], kielce["median"]) == ("5", "2.5", "4.10")
+
+
+def test_compare_csv_rounds_as_the_json_does(capsys: pytest.CaptureFixture[str]) -> None:
+    """Every figure of the CSV is the JSON's, to the same decimals (a score to 4, not 10)."""
+    argv = [*ARGS, "--peers", "benchmark", "--locale", "en"]
+    assert main([*argv, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)["rows"]
+    assert main([*argv, "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == len(data)
+    keys = ("value", "percentile", "score", "z", "median", "to_median", "best", "to_best", "change")
+    for row, record in zip(rows, data, strict=True):
+        assert row["territory"] == record["territory"]
+        for key in keys:
+            assert row[key] == (record[key] or ""), (row["name"], key)
 
 
 def test_compare_missing_values_are_counted(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1230,6 +1230,9 @@ CASES: dict[str, Case] = {
         ArgumentTypeError,
         "5",
     ),
+    "comparison-csv-int": Case(
+        lambda s, c: comparison.comparison_csv(bad(5)), TypeError, ArgumentTypeError, "5"
+    ),
     "comparison-data-int": Case(
         lambda s, c: comparison.comparison_data(bad(5)), TypeError, ArgumentTypeError, "5"
     ),

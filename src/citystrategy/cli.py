@@ -1085,7 +1085,7 @@ def _direction(text: str, _t: Callable[[str], str]) -> tuple[str, str]:
 def _compare(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     """``compare CITY --peers SPEC --indicators A,B --year Y``: the comparison table."""
     from citystrategy import compare as cmp
-    from citystrategy.reports.comparison import comparison_data, format_comparison
+    from citystrategy.reports.comparison import comparison_csv, comparison_data, format_comparison
 
     frame = cmp.sample_panel() if args.data is None else cmp.read_long_csv(args.data)
     known = set(frame["indicator"])
@@ -1112,7 +1112,7 @@ def _compare(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     elif args.format == "csv":
         from citystrategy.reports.csv import write_csv
 
-        write_csv(table.round(10), out, locale=locale)  # no float noise (-0,600000000000001)
+        write_csv(comparison_csv(table), out, locale=locale)  # rounded as the JSON is
     else:
         out.write(format_comparison(table, spec=peers.spec, locale=locale, width=_width()) + "\n")
     return EXIT_OK

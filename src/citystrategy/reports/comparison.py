@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "INDICATOR_NAMES",
+    "comparison_csv",
     "comparison_data",
     "comparison_report",
     "format_comparison",
@@ -329,24 +330,58 @@ def comparison_data(table: pd.DataFrame) -> list[dict[str, Any]]:
         put(record, "rank", ranked, Why.NO_VALUE)
         record["ranked"] = int(r["ranked"])
         record["missing"] = int(r["missing"])
-        put(record, "percentile", rounded(r["percentile"], 1), Why.NO_VALUE)
-        for key, places in (
-            ("score", 4),
-            ("z", 4),
-            ("median", decimals + 1),
-            ("to_median", decimals + 1),
-            ("best", decimals),
-            ("to_best", decimals),
-        ):
-            put(record, key, rounded(r[key], places), Why.NO_VALUE)
+        places = _places(unit)
+        put(record, "percentile", rounded(r["percentile"], places["percentile"]), Why.NO_VALUE)
+        for key in ("score", "z", "median", "to_median", "best", "to_best"):
+            put(record, key, rounded(r[key], places[key]), Why.NO_VALUE)
         base = None if _missing(r["base_year"]) else int(r["base_year"])
         put(record, "base_year", base, Why.NO_VALUE)
-        put(record, "change", rounded(r["change"], 2), Why.NO_VALUE)
+        put(record, "change", rounded(r["change"], places["change"]), Why.NO_VALUE)
         record["change_unit"] = r["change_unit"]
         put(record, "quadrant", None if _missing(r["quadrant"]) else r["quadrant"], Why.NO_VALUE)
         record["caveats"] = [c for c in str(r["caveats"]).split(";") if c]
         records.append(record)
     return records
+
+
+def _places(unit: str) -> dict[str, int]:
+    """The decimals each computed figure of a row in *unit* is given, in the JSON and the CSV."""
+    decimals = _DECIMALS.get(unit, 2)
+    return {
+        "value": decimals,
+        "base_value": decimals,
+        "percentile": 1,
+        "score": 4,
+        "z": 4,
+        "median": decimals + 1,
+        "to_median": decimals + 1,
+        "best": decimals,
+        "to_best": decimals,
+        "change": 2,
+    }
+
+
+def comparison_csv(table: pd.DataFrame) -> pd.DataFrame:
+    """The comparison as ``compare --format csv`` writes it: every figure an exact decimal
+    rounded as :func:`comparison_data` gives it (a score to 4 decimals, a percentile to 1),
+    never a float's digits (``0,6153846154``).
+
+    Raises:
+        ArgumentError: If *table* is not a table made by ``compare()``.
+        ArgumentTypeError: If *table* is not a DataFrame.
+    """
+    import pandas as pd
+
+    shown = _check(table).copy()
+    rows = [_places(str(unit)) for unit in shown["unit"]]
+    for key in rows[0] if rows else ():
+        if key in shown.columns:
+            values = [
+                None if (text := rounded(value, places[key])) is None else Decimal(text)
+                for value, places in zip(shown[key], rows, strict=True)
+            ]
+            shown[key] = pd.Series(values, index=shown.index, dtype=object)
+    return shown
 
 
 def comparison_report(
