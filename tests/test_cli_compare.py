@@ -350,12 +350,12 @@ def test_compare_to_a_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str
         ),
         (
             "similar:2:unemployment_rate",
-            "2 jednostki najbardziej podobne pod względem: stopa bezrobocia rejestrowanego",
+            "2 jednostki najbardziej podobne według wskaźników: stopa bezrobocia rejestrowanego",
             "the 2 territories most similar in registered unemployment rate",
         ),
         (
             "similar:5:unemployment_rate",
-            "5 jednostek najbardziej podobnych pod względem: stopa bezrobocia rejestrowanego",
+            "5 jednostek najbardziej podobnych według wskaźników: stopa bezrobocia rejestrowanego",
             "the 5 territories most similar in registered unemployment rate",
         ),
         ("benchmark", "benchmark", "benchmark"),  # a rule without words: as given
@@ -405,6 +405,6 @@ def test_the_density_is_an_indicator_like_the_others(capsys: pytest.CaptureFixtu
     assert "„population_density”" in capsys.readouterr().err
     args = ["compare", "kielce", "--peers", "similar:5:population_density", "--indicators", "unemployment_rate", "--year", "2023"]  # fmt: skip
     assert main(args) == 0
-    assert "5 jednostek najbardziej podobnych pod względem: gęstość zaludnienia" in (
+    assert "5 jednostek najbardziej podobnych według wskaźników: gęstość zaludnienia" in (
         capsys.readouterr().out
     )

@@ -390,7 +390,7 @@ def test_a_figure_is_written_for_the_locale() -> None:
 
 
 def test_many_problems_take_plural_forms_and_a_count_of_the_rest() -> None:
-    """'5 problemów' and 'i 2 więcej' beyond the 20 listed; one line per problem."""
+    """'5 problemów' and 'i jeszcze 2' beyond the 20 listed; one line per problem."""
     problems = [
         Problem(line=n, message=Message("spaces around {cell!r}", {"cell": " x"}))
         for n in range(2, 24)
@@ -399,7 +399,7 @@ def test_many_problems_take_plural_forms_and_a_count_of_the_rest() -> None:
     lines = text.split("\n  ")
     assert lines[0] == "projects.tsv: 22 problemy"
     assert lines[1] == "wiersz 2: spacje wokół „ x”"
-    assert lines[-1] == "i 2 więcej"
+    assert lines[-1] == "i jeszcze 2"
     assert len(lines) == 22
     few = describe_error(DataFileError("projects.tsv", problems[:5]), locale="pl")
     assert few.startswith("projects.tsv: 5 problemów\n")

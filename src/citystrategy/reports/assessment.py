@@ -148,10 +148,20 @@ def _value(value: Any, unit: str, locale: LocaleLike) -> str:
     return format_number(_decimal(value), locale=locale)
 
 
-def _missing_words(year: int, locale: LocaleLike) -> str:
-    """The value cell of a year without a value: that there is none, never a sign alone (``–``
-    is GUS's "no occurrence"); the reason the data give is said under the notes, so that a
-    long one (GUS's footnote on data not yet published) does not widen the column."""
+#: The longest reason that stands in a value cell; a longer one is said under the notes only.
+_SHORT_REASON: Final = 60
+
+
+def _missing_words(row: dict[str, Any], year: int, locale: LocaleLike) -> str:
+    """The value cell of a year without a value: the reason the data give when it is short
+    (``nie dotyczy``, ``zjawisko nie wystąpiło``), never a sign alone (``–`` is GUS's "no
+    occurrence"), else that there is none. A long reason (a report's footnote on data not yet
+    published) is said under the notes, where every reason is, and does not widen the column."""
+    reason = row[tables.MISSING_REASON]
+    if _present(reason) and str(reason).strip():
+        words = reason_words(reason, locale).rstrip(". ")
+        if len(words) <= _SHORT_REASON:
+            return words
     return pgettext("indicator table", "no value for {year}", locale).format(year=year)
 
 
@@ -339,7 +349,7 @@ def format_assessment(
             else pgettext("indicator table", "no earlier value", locale),
             "value": _value(row["value"], unit, locale)
             if _present(row["value"])
-            else _missing_words(year, locale),
+            else _missing_words(row, year, locale),
             "change": _change(row["change"], str(row["change_unit"]), locale),
             "trend": get_label(Trend(row["trend"]), locale=locale),
             "target": _target(row, targets, locale),
