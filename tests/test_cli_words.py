@@ -155,13 +155,19 @@ def test_usage_errors_in_both_languages(
         (["assess", "kielce", "--year", "2023", "--min-coverage", "sześćdziesiąt"],
          "argument --min-coverage: oczekiwano liczby, np. 60 albo 62,5, podano „sześćdziesiąt”",
          "argument --min-coverage: expected a number such as 60 or 62.5, found 'sześćdziesiąt'"),
+        (["assess", "kielce", "--year", "2023", "--window", "x"],
+         "argument --window: oczekiwano liczby całkowitej lat, np. 3, podano „x”",
+         "argument --window: expected a whole number of years such as 3, found 'x'"),
+        (["territories", "kielce"],
+         "argument DZIAŁANIE: nieprawidłowy wybór: 'kielce' (do wyboru: 'search')",
+         "argument ACTION: invalid choice: 'kielce' (choose from 'search')"),
         (["bdl", "fetch", "60270", "--level", "powiat", "--years", "2023-2021", "-o", "b.csv"],
          "argument --years: przedział lat „2023-2021” jest odwrócony: wpisz najpierw wcześniejszy"
          " rok, np. 2021-2023",
          "argument --years: the years '2023-2021' run backwards: write the earlier year first,"
          " e.g. 2021-2023"),
     ],
-    ids=["year", "min-coverage", "years-backwards"],
+    ids=["year", "min-coverage", "window", "territories-action", "years-backwards"],
 )  # fmt: skip
 def test_a_value_argparse_cannot_read_says_what_it_expects(
     argv: list[str], polish: str, english: str, capsys: pytest.CaptureFixture[str]

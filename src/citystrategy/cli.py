@@ -398,7 +398,7 @@ def _parser(
     )
     assess.add_argument(
         "--window",
-        type=whole,
+        type=_number(int, _t("expected a whole number of years such as 3, found {text!r}")),
         metavar="N",
         help=_t("rolling window of N years (default: from the first year)"),
     )
@@ -471,6 +471,7 @@ def _parser(
         "action",
         nargs="?",
         choices=("search",),
+        metavar=_t("ACTION"),
         help=_t("search: the territories that TEXT names (default: all)"),
     )
     territories.add_argument("text", nargs="?", metavar=_t("TEXT"), help=_t("a name or TERYT code"))
