@@ -393,3 +393,15 @@ def test_a_missing_value_says_so_in_its_cell_and_why_in_the_notes(kielce: Strate
     codes = ["KIE-3.3-02", "KIE-3.3-03", "KIE-3.3-04", "KIE-3.4-01"]  # the four "- *" of 2023
     assert [line.split(":")[0].strip() for line in noted] == codes
     assert noted[0].startswith(f"  KIE-3.3-02: brak wartości za 2023{NBSP}r. (- *): ")
+
+
+def test_a_counted_noun_is_named_after_the_indicator(kielce: Strategy) -> None:
+    """Days and persons are bare numbers in the cells: their unit follows the name, as µg/m³
+    does, in the nominative plural (a unit standing alone)."""
+    table = assess(kielce, year=2023)
+    polish = format_assessment(table, year=2023, columns=["code", "name"])
+    english = format_assessment(table, year=2023, columns=["code", "name"], locale="en_GB")
+    assert _row(polish, "KIE-2.1-01").endswith("budowę [dni]")
+    assert _row(polish, "KIE-1.1-04").endswith("Społecznej [osoby]")
+    assert _row(english, "KIE-2.1-01").endswith("budowę [days]")
+    assert _row(english, "KIE-1.1-04").endswith("Społecznej [people]")

@@ -27,6 +27,7 @@ from citystrategy.formatting import (
     get_label,
     get_language,
 )
+from citystrategy.formatting._labels import unit_name
 from citystrategy.model import Target, TargetKind
 from citystrategy.money import CURRENCIES
 from citystrategy.percent import as_percent
@@ -128,10 +129,13 @@ def _decimal(value: Any) -> Decimal:
 
 
 def _short_unit(unit: str, language: str) -> str:
+    """The unit after an indicator's name, for the bare numbers of its row: ``µg/m³``, a
+    counted noun in the nominative plural (``dni``, ``osoby``); none for percentages and money,
+    whose cells carry their sign."""
     if unit == "percent" or unit in CURRENCIES:
         return ""
     label = UNIT_LABELS.get(unit, {}).get(language, "")
-    return "" if label.startswith("noun:") else label
+    return unit_name(unit, language) if label.startswith("noun:") else label
 
 
 def _cell_unit(unit: str) -> str:
