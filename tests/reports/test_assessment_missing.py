@@ -1,5 +1,6 @@
-"""assess's text says why a value is missing in words, never with a sign alone: ``–`` is GUS's
-sign for "no occurrence", a reason of its own, so "no value" must not look like it."""
+"""assess's text says that a value is missing in words, never with a sign alone: ``–`` is GUS's
+sign for "no occurrence", a reason of its own, so "no value" must not look like it. A long
+reason (the report's footnote on '- *') is said under the notes, not in the value's cell."""
 
 from __future__ import annotations
 
@@ -42,19 +43,39 @@ def test_the_shipped_values_are_missing_with_the_footnote() -> None:
     assert [rows[code]["value_2023"] for code in LATE] == ["- *"] * 4
 
 
+#: The value cell of a '- *' value, whose reason is long: that there is none.
+NONE = {"pl_PL": "brak wartości za 2023\xa0r.", "en_GB": "no value for 2023"}
+
+
+def _note(text: str, code: str) -> str:
+    """The note on *code* under the tables, its wrapped lines (indented further) joined."""
+    lines = text.splitlines()
+    first = lines.index(next(line for line in lines if line.startswith(f"  {code}: ")))
+    parts = [lines[first].strip()]
+    for line in lines[first + 1 :]:
+        if not line.startswith("    "):
+            break
+        parts.append(line.strip())
+    return " ".join(parts)
+
+
 @pytest.mark.parametrize("locale", ["pl_PL", "en_GB"])
-def test_a_missing_value_reads_as_its_reason(kielce: Strategy, locale: str) -> None:
-    """The value cell of a '- *' value is the report's footnote, not '–'."""
+def test_a_missing_value_says_so_and_its_reason_is_noted(kielce: Strategy, locale: str) -> None:
+    """The value cell of a '- *' value says there is none, not '–'; the report's footnote is
+    said under the notes, once for each indicator."""
     text = _text(kielce, locale)
     lines = text.splitlines()
     assert lines[2].split()[3] == ("Obecnie" if locale == "pl_PL" else "Current")
     low, high = [(m.start(), m.end()) for m in re.finditer(r"-+", lines[3])][3]
     for code in LATE:
-        assert _line(text, code)[low:high].strip() == FOOTNOTE  # the whole cell, not '–'
+        assert _line(text, code)[low:high].strip() == NONE[locale]  # the whole cell, not '–'
+        assert FOOTNOTE not in _line(text, code)
     if locale == "pl_PL":
+        for code in LATE:
+            assert FOOTNOTE in _note(text, code)
         assert english_words(text, names=_names(kielce)) == []
     else:
-        assert polish_words(text, names=_names(kielce)) == []
+        assert polish_words(text, names=[*_names(kielce), FOOTNOTE]) == []
     assert identifiers(text, names=_names(kielce)) == []
 
 
@@ -99,33 +120,29 @@ def test_a_value_the_data_do_not_hold_says_so(kielce: Strategy, locale: str, wor
     assert "  –  " not in line.split(words)[0]  # no sign in the value's place
 
 
-def test_in_a_terminal_the_reason_wraps_within_the_width(kielce: Strategy) -> None:
-    """Within 160 columns the table stays a table; the reason wraps word for word."""
+def test_in_a_terminal_the_table_stays_within_the_width(kielce: Strategy) -> None:
+    """Within 160 columns the table stays a table, and the footnote wraps under the notes."""
     text = _text(kielce, width=160)
     lines = text.splitlines()
     assert max(len(line) for line in lines) <= 160
     assert lines[2].startswith("Kod ")  # columns, not records
-    spans = [(m.start(), m.end()) for m in re.finditer(r"-+", lines[3])]
-    low, high = spans[3]  # the fourth column: the value of the year
-    first = lines.index(_line(text, "KIE-3.3-02"))
-    rest = next(n for n in range(first + 1, len(lines)) if lines[n].startswith("KIE-"))
-    cell = " ".join(line[low:high].strip() for line in lines[first:rest] if line[low:high].strip())
-    assert cell == FOOTNOTE
-    assert rest - first > 1  # wrapped over several lines
+    assert "brak wartości za" in _line(text, "KIE-3.3-02")  # wrapped within its column
+    assert FOOTNOTE in _note(text, "KIE-3.3-02")
 
 
-def test_records_give_the_reason_under_its_title(kielce: Strategy) -> None:
-    """A narrow terminal's records: 'Obecnie:' with the reason, wrapped at spaces."""
+def test_records_say_there_is_no_value_under_its_title(kielce: Strategy) -> None:
+    """A narrow terminal's records: 'Obecnie: brak wartości za 2023 r.', wrapped at spaces."""
     text = _text(kielce, width=60)
     record = text.split("\n\nKIE-3.3-02\n", 1)[1].split("\n\n", 1)[0]
     flat = " ".join(part.strip() for part in record.splitlines())
-    assert f"Obecnie: {FOOTNOTE}" in flat
+    assert f"Obecnie: {NONE['pl_PL']}" in flat
     assert max(len(line) for line in text.splitlines() if " " in line.strip()) <= 60
 
 
 def test_the_command_says_the_reason(capsys: pytest.CaptureFixture[str]) -> None:
-    """`assess kielce --year 2023`: the footnote in the value cell of each '- *' value."""
+    """`assess kielce --year 2023`: the footnote under the notes of each '- *' value."""
     assert main(["assess", "kielce", "--year", "2023"]) == 0
     out = capsys.readouterr().out
     for code in LATE:
-        assert FOOTNOTE in _line(out, code)
+        assert NONE["pl_PL"] in _line(out, code)
+        assert FOOTNOTE in _note(out, code)

@@ -211,7 +211,7 @@ def _native(values: list[Any]) -> list[Any]:
 
 
 def _flagged(row: dict[str, Any]) -> bool:
-    return any("contradicts" in str(kind) for kind in row[tables.TARGET_FINDINGS] or ())
+    return tables._contradicts(row[tables.TARGET_FINDINGS])
 
 
 def _indicator_table(table: pd.DataFrame) -> pd.DataFrame:

@@ -14,7 +14,7 @@ import pandas as pd
 from babel import Locale
 
 from citystrategy._arguments import instance, integer
-from citystrategy._i18n import gettext, language, pgettext
+from citystrategy._i18n import gettext, language, ngettext, pgettext
 from citystrategy.formatting import (
     UNIT_LABELS,
     LocaleLike,
@@ -69,6 +69,7 @@ from citystrategy.reports.tables.indicators import (
     STATUS,
     STATUS_TONES,
     STRATEGIC_GOAL,
+    TARGET_FINDINGS,
     TARGET_HIGH,
     TARGET_KIND,
     TARGET_LOW,
@@ -77,6 +78,7 @@ from citystrategy.reports.tables.indicators import (
     TREND,
     TREND_TONES,
     VALUE,
+    _contradicts,
     _present,
     findings_table,
     goal_scores_table,
@@ -272,6 +274,29 @@ def _indicator_columns(year: int, ranges: bool, locale: LocaleLike) -> tuple[Col
     )
 
 
+def _contradicting_note(rows: pd.DataFrame, locale: LocaleLike) -> str:
+    """The table's note naming the indicators whose target contradicts their direction: their
+    status ("cel osiągnięty") says nothing of progress, as ``assess`` marks with (!)."""
+    if TARGET_FINDINGS not in rows.columns:
+        return ""
+    codes = [
+        str(code)
+        for code, kinds in zip(rows[CODE], rows[TARGET_FINDINGS], strict=True)
+        if _contradicts(kinds)
+    ]
+    if not codes:
+        return ""
+    note = ngettext(
+        "The target of {codes} contradicts the direction of change: its status says nothing of "
+        "progress (see the findings on the data).",
+        "The targets of {codes} contradict the direction of change: their status says nothing "
+        "of progress (see the findings on the data).",
+        len(codes),
+        locale,
+    )
+    return note.format(codes=", ".join(codes))
+
+
 def _goal_blocks(
     code: str,
     name: str | None,
@@ -290,6 +315,7 @@ def _goal_blocks(
         columns,
         title=title.format(code=code),
         name=f"goal_{code}",
+        note=_contradicting_note(rows, locale),
     )
     chart_title = pgettext(
         "indicator table",

@@ -383,6 +383,13 @@ def _settings(strategy: Strategy, year: int, options: ProgressOptions) -> dict[s
     }
 
 
+def _contradicts(kinds: object) -> bool:
+    """Whether the kinds of findings of a row's :data:`TARGET_FINDINGS` say that its target
+    contradicts its direction (the target's value or its kind): its status is then no measure
+    of progress."""
+    return any("contradicts" in str(kind) for kind in kinds or ())  # type: ignore[attr-defined]
+
+
 def indicator_values_table(
     strategy: Strategy, year: int, *, options: ProgressOptions | None = None
 ) -> pd.DataFrame:
