@@ -1196,17 +1196,26 @@ def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
         return _collect_merge(strategy, city, args, out)
     frame = collect.form_status(strategy, args.year, args.forms, by=args.by, locale=args.locale)
     merge = collect.merge_forms(strategy, args.year, args.forms, by=args.by or "goal", locale=args.locale)  # fmt: skip
+    from citystrategy.reports._json import rounded
+
+    # the completeness as the text shows it (to 1 decimal), an exact decimal; a form not
+    # returned has no file
+    shares: list[Any] = [None if (t := rounded(v, 1)) is None else Decimal(t) for v in frame["completeness_percent"]]  # fmt: skip
+    files: list[Any] = [f or None for f in frame["file"]]
+    frame = frame.assign(completeness_percent=shares, file=files)
     if args.format == "json":
         records = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+        for record in records:  # an exact decimal as a string, as in every command's JSON
+            share = record["completeness_percent"]
+            record["completeness_percent"] = None if share is None else str(share)
         merging = {"errors": len(merge.errors), "warnings": len(merge.warnings)}
         _print_json({"year": args.year, "units": records, "merge": merging}, out)
         return EXIT_OK
+    if args.format == "csv":  # keyed and typed as every command's CSV is
+        _write_csv(list(frame.columns), frame.itertuples(index=False), out, args.locale)
+        return EXIT_OK
     titles = collect.status_titles(args.locale)
     yes, no = _text("yes", args.locale), _text("no", args.locale)
-    if args.format == "csv":  # the locale's yes and no, as the text shows them
-        frame = frame.assign(returned=[yes if returned else no for returned in frame["returned"]])
-        _write_csv([titles[c] for c in frame.columns], frame.itertuples(index=False), out, args.locale)  # fmt: skip
-        return EXIT_OK
     from citystrategy.formatting import format_percent
     from citystrategy.reports.text import render_table
 
@@ -1214,10 +1223,13 @@ def _collect(args: argparse.Namespace, locale: Locale, out: TextIO) -> int:
     rows = []
     for record in frame.to_dict(orient="records"):
         share = record["completeness_percent"]
-        cells = [str(record["unit_name"] or record["file"]), yes if record["returned"] else no]
+        cells = [
+            str(record["unit_name"] or record["file"] or ""),
+            yes if record["returned"] else no,
+        ]
         cells += [f"{record[k]}" for k in keys[2:5]]
         cells += [f"{record['projects_answered']}/{record['projects']}", str(record["errors"])]
-        cells.append("–" if share != share else format_percent(Decimal(str(share)), locale=locale))
+        cells.append("–" if share is None else format_percent(share, locale=locale))
         cells[2] = f"{record['filled']}/{record['indicators']}"
         rows.append(cells)
     expected_rows = frame[frame["unit"] != ""]

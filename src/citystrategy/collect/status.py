@@ -251,6 +251,6 @@ def status_titles(locale: str = "pl_PL") -> dict[str, str]:
         "missing_without_reason": pgettext("status", "Missing without a reason", locale),
         "projects": pgettext("status", "Projects", locale),
         "projects_answered": pgettext("status", "Projects answered", locale),
-        "errors": pgettext("status", "Errors", locale),
+        "errors": pgettext("status", "Entry errors", locale),
         "completeness_percent": pgettext("status", "Completeness", locale),
     }
