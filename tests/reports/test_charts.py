@@ -342,6 +342,11 @@ def test_kielce_missing_value_is_a_gap_marked_on_the_axis(
         assert points(one(root, "values")) == 1
         assert points(one(root, "missing")) == 1
         assert "brak wartości" in texts(root)
+        desc = root.find(f"{SVG}desc")
+        assert desc is not None
+        # the year says "no value", once: not again among the legend's items
+        assert "2023: brak wartości; wartość bazowa (2022): " in str(desc.text)
+        assert str(desc.text).count("brak wartości") == 1
 
 
 def _series(*values: tuple[int, str | None]) -> list[Observation]:

@@ -1126,7 +1126,8 @@ def indicator_chart(
             for year in years
             if year <= max(by_year)
         ]
-        legend = axes.get_legend_handles_labels()[1][1:]  # after the values: base, target, year
+        # after the values: base, target, year; the crosses' "no value" is said by year above
+        legend = [label for label in axes.get_legend_handles_labels()[1][1:] if label != no_value]
         return _save(figure, kind, heading, "; ".join([*seen, *legend]))
 
 
