@@ -63,7 +63,7 @@ def _with_values(*values: int, **indicator: object) -> Strategy:
         (
             FindingKind.BOUND_ALREADY_SATISFIED,
             "KIE-2.4-02",
-            "limit 40\xa0µg/m³ już spełniony: 24\xa0µg/m³ w 2022\xa0r.",
+            "limit 40\xa0µg/m³ spełniony już w roku bazowym, 2022\xa0r.: 24\xa0µg/m³",
         ),
         (
             FindingKind.LIMIT_NOT_MET,

@@ -181,7 +181,7 @@ def _template(finding: Finding, locale: Locale) -> str:
             "the target {target} equals the base value {base} ({year})", locale
         ),
         _K.BOUND_ALREADY_SATISFIED: lambda: gettext(
-            "the limit {target} is already met: {base} in {year}", locale
+            "the limit {target} is already met in the base year, {year}: {base}", locale
         ),
         _K.LIMIT_NOT_MET: lambda: gettext(
             "the limit {target} is not met in {year}: {value}", locale
