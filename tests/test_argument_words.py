@@ -22,12 +22,12 @@ def _raise_text() -> object:
 CASES: dict[str, tuple[Callable[[], object], str, str]] = {
     "a-string": (
         _raise_text,
-        "„code” musi być: tekst (podano 5 typu int)",
+        "„code” – dozwolone: tekst (podano 5 typu int)",
         "'code' must be a string (got 5 of type int)",
     ),
     "one-of": (
         lambda: check_teryt("26", "county"),
-        "„level” musi być: jedna z wartości „voivodeship”, „powiat”, „gmina” (podano „county”)",
+        "„level” – dozwolone: jedna z wartości „voivodeship”, „powiat”, „gmina” (podano „county”)",
         "'level' must be one of 'voivodeship', 'powiat', 'gmina' (got 'county')",
     ),
     "unit": (

@@ -244,3 +244,17 @@ def test_a_bad_direction_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
     code, out, err = run(argv, capsys)
     assert (code, out) == (2, "")
     assert "oczekiwano WSKAŹNIK=higher lub WSKAŹNIK=lower, podano „x=up”" in err
+
+
+@pytest.mark.parametrize("address", ["notaurl", "bdl.stat.gov.pl/api/v1", "ftp://mirror/api"])
+def test_an_address_that_is_not_a_web_address_is_refused_at_once(
+    address: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--base-url notaurl is refused before any request (it was tried five times)."""
+    argv = ["bdl", "fetch", "60270", "--level", "powiat", "--years", "2023", "-o", "x.csv"]
+    code, out, err = run([*argv, "--base-url", address], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"citystrategy: błąd: „--base-url” – dozwolone: adres internetowy, np. "
+        f"https://bdl.stat.gov.pl/api/v1/ (podano „{address}”)\n"
+    )

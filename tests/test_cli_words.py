@@ -112,17 +112,17 @@ USAGE_ERRORS = {
     # the library's refusals, named by the option that gave the value
     "base-year": (
         [*COMPARE, "--base-year", "2023"],
-        "„--base-year” musi być: rok wcześniejszy niż 2023 (podano 2023)",
+        "„--base-year” – dozwolone: rok wcześniejszy niż 2023 (podano 2023)",
         "'--base-year' must be a year before 2023 (got 2023)",
     ),
     "voivodeship": (
         [*COMPARE[:3], "voivodeship:xx", *COMPARE[4:]],
-        "„--peers” musi być: nazwa województwa lub jego kod TERC (podano „xx”)",
+        "„--peers” – dozwolone: nazwa województwa lub jego kod TERC (podano „xx”)",
         "'--peers' must be a voivodeship's name or TERC code (got 'xx')",
     ),
     "peers": (
         [*COMPARE[:3], "similar", *COMPARE[4:]],
-        "„--peers” musi być: grupa porównawcza, np. „population:100000-250000” (podano „similar”)",
+        "„--peers” – dozwolone: grupa porównawcza, np. „population:100000-250000” (podano „similar”)",
         "'--peers' must be a peer group such as 'population:100000-250000' (got 'similar')",
     ),
     "search-without-text": (

@@ -1261,6 +1261,12 @@ CASES: dict[str, Case] = {
     "bdl-client-tries": Case(
         lambda s, c: bdl.Client(offline=True, tries=0), ValueError, ArgumentError, "0"
     ),
+    "bdl-client-base-url": Case(
+        lambda s, c: bdl.Client(offline=True, base_url="notaurl"),
+        ValueError,
+        ArgumentError,
+        "'notaurl'",
+    ),
     "bdl-variable-str": Case(
         lambda s, c: _bdl().variable(bad("60270")), TypeError, ArgumentTypeError, "'60270'"
     ),

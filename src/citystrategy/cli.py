@@ -137,6 +137,7 @@ _OPTIONS: Final = {
     "years": "--years",
     "window": "--window",
     "min_coverage": "--min-coverage",
+    "base_url": "--base-url",
 }
 
 

@@ -342,7 +342,7 @@ def test_a_year_outside_the_strategy_is_refused(
     err = capsys.readouterr().err
     assert code == 2
     assert err == (
-        f"citystrategy: błąd: „--year” musi być: rok z okresu strategii, od 2022 do 2030 "
+        f"citystrategy: błąd: „--year” – dozwolone: rok z okresu strategii, od 2022 do 2030 "
         f"(podano {year})\n"
     )
     assert not (tmp_path / "f").exists()

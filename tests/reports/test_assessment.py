@@ -238,7 +238,7 @@ def test_a_bad_column_is_a_usage_error(
     for text in shows:
         assert text in err
     if columns:  # the library's columns as the option the user typed, in Polish
-        assert "„--columns” musi być: " in err
+        assert "„--columns” – dozwolone: " in err
         assert "column" not in err.replace("„--columns”", "")
 
 

@@ -17,7 +17,7 @@ from attrs import frozen
 
 from citystrategy._arguments import instance, integer, path, real, text
 from citystrategy._i18n import N_
-from citystrategy.errors import ArgumentError, ArgumentTypeError, BdlRequestError
+from citystrategy.errors import ArgumentError, ArgumentTypeError, BdlRequestError, Message
 from citystrategy.io.bdl._http import (
     ANONYMOUS_QUOTAS,
     KEY_QUOTAS,
@@ -186,6 +186,10 @@ class Client:
         now: Callable[[], float] | None = None,
     ) -> None:
         text(base_url, "base_url")
+        address = urlsplit(base_url)
+        if address.scheme not in ("http", "https") or not address.netloc:
+            expected = Message(N_("a web address such as {example}"), {"example": DEFAULT_BASE_URL})
+            raise ArgumentError("base_url", base_url, expected)
         if lang not in ("pl", "en"):
             raise ArgumentError("lang", lang, "'pl' or 'en'")
         if api_key is not None:
