@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from citystrategy.cli import main
-from citystrategy.collect import read_template, write_template
+from citystrategy.collect import read_template, write_forms, write_template
 from citystrategy.errors import FormError, FormProblem, OutputExistsError
 from citystrategy.io import write_strategy
 from citystrategy.io.strategy_files import read_strategy
@@ -423,6 +423,24 @@ def test_a_file_that_is_not_a_workbook(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["collect", "import", str(fake), "-o", str(folder)]) == 2
     _, err = capsys.readouterr()
     assert "to nie jest skoroszyt" in err or "skoroszyt" in err
+    assert not folder.exists()
+
+
+def test_a_data_form_is_said_to_be_one(
+    kielce: Strategy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A form of the monitoring cycle given to `collect import` is one problem that says what
+    it is and which command takes it, not 23 missing sheets and moved columns."""
+    (form, *_) = write_forms(kielce, 2024, tmp_path / "formularze")
+    (problem,) = _problems(form)
+    assert (problem.path, problem.sheet, problem.cell) == (str(form), None, None)
+    folder = tmp_path / "nowe"
+    assert main(["collect", "import", str(form), "-o", str(folder)]) == 2
+    _, err = capsys.readouterr()
+    assert err.splitlines()[1:] == [
+        f"  {form}: to formularz danych za jeden rok (citystrategy collect forms), a nie "
+        "skoroszyt strategii: scal go z danymi poleceniem citystrategy collect merge"
+    ]
     assert not folder.exists()
 
 

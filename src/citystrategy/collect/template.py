@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 from citystrategy._arguments import instance
 from citystrategy._arguments import path as path_argument
 from citystrategy._i18n import N_, gettext
+from citystrategy.collect import _layout as layout
 from citystrategy.collect._groups import yes_word
 from citystrategy.collect.forms import _height, _print_setup, _workbook
 from citystrategy.collect.read import _cells, _check_file, _letter, _Problems, _typed
@@ -791,6 +792,15 @@ def read_template(path: str | os.PathLike[str]) -> Strategy:
     except Exception as error:  # openpyxl raises many kinds for a broken workbook
         problems.add(N_("cannot be read as a workbook: {reason}"), {"reason": str(error)})
         raise FormError(problems.items) from None
+    if layout.ID_SHEET in workbook.sheetnames:  # a form of the monitoring cycle: said once
+        workbook.close()
+        problems.add(
+            N_(
+                "this is a data form for one year (citystrategy collect forms), not a "
+                "strategy workbook: merge it into the data with citystrategy collect merge"
+            )
+        )
+        raise FormError(problems.items)
     try:
         strategy = _Reader(workbook, problems).read()
     finally:
