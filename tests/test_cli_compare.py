@@ -292,8 +292,36 @@ def test_comparison_report_has_a_section_per_indicator() -> None:
     assert any(isinstance(b, Table) and len(b.frame) == 6 for b in blocks)
     assert any(isinstance(b, Chart) for b in blocks)
     assert comparison_report(_table(), spec="benchmark").title == (
-        "Kielce na tle grupy porównawczej (2023)"
+        "Kielce na tle grupy porównawczej, 2023\xa0r."
     )
+
+
+def test_the_file_report_has_what_the_text_has(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o file.md: each table as the text has it (unit and direction in its title, the change
+    and the quadrant), with the caveats of the group under it (Gdynia's area, 2023)."""
+    path = tmp_path / "porownanie.md"
+    argv = ["compare", "kielce", "--indicators", "population_density", "--year", "2023"]
+    assert main([*argv, "-o", str(path)]) == 0
+    capsys.readouterr()
+    assert main(argv) == 0
+    text = capsys.readouterr().out
+    written = path.read_text(encoding="utf-8")
+    assert written.startswith("# Kielce na tle grupy porównawczej, 2023\xa0r.\n")
+    assert "**Gęstość zaludnienia (os./km²; im więcej, tym lepiej)**" in written
+    assert (
+        "| miejsce | jednostka | wartość | wynik 0–1 | centyl | średnia roczna zmiana od 2021\xa0r."
+        " | poziom i zmiana |"
+    ) in written
+    kielce = next(line for line in written.splitlines() if "▶ Kielce" in line)
+    cells = [cell.strip() for cell in kielce.strip("|").split("|")]
+    shown = next(line for line in text.splitlines() if "▶ Kielce" in line).split()
+    assert cells[2:] == [shown[3], shown[4], shown[5], shown[6], " ".join(shown[7:])]
+    caveats = [line for line in text.splitlines() if line.startswith("Uwaga: ")]
+    assert len(caveats) == 2
+    for caveat in caveats:
+        assert caveat in written
 
 
 def test_compare_to_a_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

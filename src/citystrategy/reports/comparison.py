@@ -415,8 +415,14 @@ def comparison_report(
     )
     sections = []
     for indicator, rows in frame.groupby("indicator", sort=False):
+        first = rows.iloc[0]
         name = _title(indicator_name(str(indicator), locale=language))
-        unit = str(rows.unit.iloc[0])
+        unit = str(first["unit"])
+        heading = gettext("{indicator} ({unit}; {direction})", language).format(
+            indicator=name,
+            unit=_unit_label(unit, language),
+            direction=gettext(_DIRECTIONS[str(first["direction"])], language),
+        )
         shown = rows.sort_values(["rank", "territory"], na_position="last").reset_index(drop=True)
         # the compared city marked (▶, as the text marks it) and shaded, in its table and chart
         territory = Column(
@@ -426,22 +432,56 @@ def comparison_report(
             labels={focus: f"▶ {focus}"},
             tones={focus: Tone.GOOD},
         )
+        value = Column(
+            "value",
+            gettext("value", language),
+            ColumnKind.PERCENT if unit == "percent" else ColumnKind.NUMBER,
+            decimals=_DECIMALS.get(unit, 2),
+        )
+        base = first["base_year"]
+        points = first["change_unit"] == "percentage_point"
+        if _missing(base):
+            change_title = gettext("change", language)
+        else:
+            change_title = gettext(
+                "change since {year}" if points else "mean change a year since {year}", language
+            ).format(year=int(base))
         columns = (
             Column("rank", gettext("rank", language), ColumnKind.INTEGER),
             territory,
-            Column(
-                "value",
-                gettext("value", language),
-                ColumnKind.NUMBER,
-                decimals=_DECIMALS.get(unit, 2),
-            ),
+            value,
             Column("score", gettext("score 0–1", language), ColumnKind.NUMBER, decimals=2),
             Column("percentile", gettext("percentile", language), ColumnKind.NUMBER, decimals=0),
+            Column(
+                "change",
+                change_title,
+                ColumnKind.POINTS if points else ColumnKind.PERCENT,
+                decimals=1 if points else 2,
+                signed=True,
+            ),
+            Column(
+                "quadrant",
+                gettext("level and change", language),
+                ColumnKind.STATUS,
+                labels={key: gettext(words, language) for key, words in _QUADRANTS.items()},
+            ),
         )
+        notes = _caveats(rows, language)
+        missing = int(first["missing"])
+        if missing:
+            notes.insert(
+                0,
+                ngettext(
+                    "{count} territory without a value: not ranked",
+                    "{count} territories without a value: not ranked",
+                    missing,
+                    language,
+                ).format(count=missing),
+            )
         blocks = (
             Paragraph(gettext("Peer group: {spec}", language).format(spec=_peers(spec, language))),
-            Table(shown, columns, title=name),
-            Chart("bar", name, Table(shown, columns), "name", ("value",)),
+            Table(shown, columns, title=heading, note="\n\n".join(notes)),
+            Chart("bar", name, Table(shown, (territory, value)), "name", ("value",)),
         )
         sections.append(Section(name, blocks))
     return Report(
