@@ -436,3 +436,34 @@ def test_the_density_is_an_indicator_like_the_others(capsys: pytest.CaptureFixtu
     assert "5 jednostek najbardziej podobnych według wskaźników: gęstość zaludnienia" in (
         capsys.readouterr().out
     )
+
+
+def test_a_change_across_a_break_of_the_series_is_not_compared(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Gdynia's density changed by -41,66% a year since 2021 only because its area grew from 135
+    to 391 km² in 2023: no change, no quadrant, and not in the group's median change; the JSON
+    says why, the text shows '–'."""
+    table = compare(
+        density(sample_panel()),
+        focus="Kielce",
+        peers=["Gdynia", "Koszalin", "Lublin", "Radom"],
+        indicators=["population_density"],
+        year=2023,
+    )
+    broken = table[table.caveats != ""]
+    assert sorted(broken.name) == ["Gdynia", "Koszalin"]
+    assert broken.change.isna().all()
+    assert broken.quadrant.isna().all()
+    kept = table[table.caveats == ""]
+    assert kept.change.notna().all()
+    assert kept.quadrant.notna().all()
+    records = {r["name"]: r for r in comparison_data(table)}
+    assert records["Gdynia"]["change"] is None
+    assert records["Gdynia"]["change_missing"] == "not_comparable"
+    assert records["Gdynia"]["quadrant_missing"] == "not_comparable"
+    # the median change is that of Kielce, Lublin and Radom alone: the middle one leads or not
+    changes = sorted(float(c) for c in kept.change)
+    assert len(changes) == 3
+    middle = kept[kept.change == changes[1]]
+    assert str(middle.quadrant.iloc[0]) in {"leading", "catching_up"}

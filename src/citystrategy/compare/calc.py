@@ -357,7 +357,9 @@ def compare(
     - the change since ``base_year`` (default: the frame's first year of the indicator):
       ``change`` is the CAGR in percent a year for a level and the difference in percentage
       points for a percentage (``change_unit`` says which), and ``quadrant``
-      (:class:`Quadrant`) places level and change against the group's medians;
+      (:class:`Quadrant`) places level and change against the group's medians; a change
+      across a break of the series (a caveat's: Gdynia's area in 2023) is none (NaN), has no
+      quadrant and is not in the median;
     - ``focus`` (whether it is the focus territory) and ``caveats`` (codes of :data:`CAVEATS`
       whose break falls in the period, joined by ``;``).
 
@@ -461,6 +463,10 @@ def _one(
             else ratio * math.nan
         )
         change_unit = "percent"
+    # a change across a break of the series (a caveat's) compares nothing: none, no quadrant,
+    # and not in the group's median change
+    caveats = [caveats_for(t, indicator, year=year, base_year=start) for t in group]
+    change = change.where(pd.Series([not c for c in caveats], index=change.index))
     oriented_change = change * sign
     level_median = float(oriented.median())
     change_median = float(oriented_change.median())
@@ -494,10 +500,7 @@ def _one(
             "change_unit": change_unit,
             "quadrant": quadrant,
             "focus": [t == focus for t in group],
-            "caveats": [
-                ";".join(c.code for c in caveats_for(t, indicator, year=year, base_year=start))
-                for t in group
-            ],
+            "caveats": [";".join(c.code for c in found) for found in caveats],
         }
     )
 

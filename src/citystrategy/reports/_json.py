@@ -39,6 +39,7 @@ class Why(StrEnum):
     NOT_FOUND = "not_found"  #: nothing matched the query
     PARTIAL_LIST = "partial_list"  #: not on a member list that is known to be partial
     NOT_APPLICABLE = "not_applicable"  #: a kind of finding with no expected or found value
+    NOT_COMPARABLE = "not_comparable"  #: a change across a break of the series (a caveat)
 
 
 def put(record: dict[str, Any], key: str, value: object, why: Why) -> None:

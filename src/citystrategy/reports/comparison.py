@@ -336,9 +336,11 @@ def comparison_data(table: pd.DataFrame) -> list[dict[str, Any]]:
             put(record, key, rounded(r[key], places[key]), Why.NO_VALUE)
         base = None if _missing(r["base_year"]) else int(r["base_year"])
         put(record, "base_year", base, Why.NO_VALUE)
-        put(record, "change", rounded(r["change"], places["change"]), Why.NO_VALUE)
+        broken = bool(str(r["caveats"]))  # a change across a break of the series: not compared
+        why = Why.NOT_COMPARABLE if broken else Why.NO_VALUE
+        put(record, "change", rounded(r["change"], places["change"]), why)
         record["change_unit"] = r["change_unit"]
-        put(record, "quadrant", None if _missing(r["quadrant"]) else r["quadrant"], Why.NO_VALUE)
+        put(record, "quadrant", None if _missing(r["quadrant"]) else r["quadrant"], why)
         record["caveats"] = [c for c in str(r["caveats"]).split(";") if c]
         records.append(record)
     return records
