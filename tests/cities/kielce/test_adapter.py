@@ -280,7 +280,7 @@ def test_indicator_matches_printed_row(kielce: Strategy, printed: PrintedIndicat
     indicator = kielce.indicators[printed.position]
     assert indicator.name == INDICATOR_TYPOS.get(printed.name, printed.name)
     if printed.name in INDICATOR_TYPOS:
-        assert f"printed {printed.name.split()[0]!r}" in indicator.note
+        assert f"zapisano „{printed.name.split()[0]}”" in indicator.note  # the note, Polish
     assert indicator.level is printed.level
     assert indicator.goal_code == printed.goal
     assert indicator.code == printed.code
