@@ -445,9 +445,9 @@ def comparison_report(
         if _missing(base):
             change_title = gettext("change", language)
         else:
-            change_title = gettext(
-                "change since {year}" if points else "mean change a year since {year}", language
-            ).format(year=int(base))
+            since = gettext("change since {year}", language)
+            mean = gettext("mean change a year since {year}", language)
+            change_title = (since if points else mean).format(year=int(base))
         columns = (
             Column("rank", gettext("rank", language), ColumnKind.INTEGER),
             territory,
