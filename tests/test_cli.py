@@ -490,15 +490,36 @@ def test_programs_city(
 def test_programs_city_kielce_membership_and_edition(capsys: pytest.CaptureFixture[str]) -> None:
     """Kielce is a member city and took part in edition I of Przestrzeń dla partycypacji."""
     _, out, _ = run(["programs", "city", "Kielce"], capsys)
-    assert out.splitlines()[1] == "jednostka członkowska"
+    # the date of the source that states it: ZMP's news of 21 February 2019 (members.csv)
+    assert out.splitlines()[1] == "Członkostwo: jednostka członkowska (stan na 21.02.2019\xa0r.)"
     (row,) = table_rows(out)
     assert " I " in row
+
+
+@pytest.mark.parametrize(
+    ("city", "polish", "english"),
+    [
+        ("Piaseczno", "(stan na ok. 2018\xa0r.)", "(as of about 2018)"),  # c. 2018-12
+        ("Bierutów", "(stan na 18.06.2025\xa0r. lub później; źródło bez daty)",
+         "(as of 18/06/2025 or later; the source has no date)"),  # undated (>=2025-06-18)
+        ("Suwałki", "", ""),  # undated
+    ],
+    ids=["about", "undated-seen", "undated"],
+)  # fmt: skip
+def test_programs_city_says_the_date_of_the_member_list_in_words(
+    city: str, polish: str, english: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The member list's dates as given ("c. 2018-12", "undated (>=2025-06-18)") in words."""
+    for locale, said, label in (("pl", polish, "Członkostwo: jednostka członkowska"), ("en", english, "Membership: member")):  # fmt: skip
+        assert main(["programs", "city", city, "--locale", locale]) == 0
+        line = capsys.readouterr().out.splitlines()[1]
+        assert line == (f"{label} {said}" if said else label)
 
 
 def test_programs_city_membership_unknown(capsys: pytest.CaptureFixture[str]) -> None:
     """Płock is not on the partial member list: its membership is unknown, not denied."""
     _, out, _ = run(["programs", "city", "Płock"], capsys)
-    assert "członkostwo nieznane" in out.splitlines()[1]
+    assert out.splitlines()[1] == "Członkostwo: nieznane (lista członków jest niepełna)"
 
 
 def test_programs_city_json(capsys: pytest.CaptureFixture[str]) -> None:

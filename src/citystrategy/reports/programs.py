@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final
@@ -170,6 +171,40 @@ def _membership(member: bool | None, locale: LocaleLike) -> str:
     if member:
         return pgettext("membership", "member", locale)  # a gmina too: Kobylnica
     return pgettext("membership", "not a member", locale)
+
+
+def _as_of(text: str, locale: LocaleLike) -> str:
+    """The date of a member list's source as the reader's language writes it: ``2019-02-21``,
+    ``c. 2018-12`` (about), ``undated (>=2025-06-18)`` (seen on that day or later); none for a
+    source without a date."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return format_date(dt.date.fromisoformat(text), locale=locale)
+    about = re.fullmatch(r"c\. (\d{4})(?:-\d{2})?", text)
+    if about:
+        return pgettext("membership", "about {year}", locale).format(year=about[1])
+    seen = re.fullmatch(r"undated \(>=(\d{4}-\d{2}-\d{2})\)", text)
+    if seen:
+        day = format_date(dt.date.fromisoformat(seen[1]), locale=locale)
+        return pgettext("membership", "{date} or later; the source has no date", locale).format(
+            date=day
+        )
+    return ""  # undated, and nothing better known
+
+
+def _membership_line(profile: CityProfile, locale: LocaleLike) -> str:
+    """``Członkostwo: jednostka członkowska (stan na 21.02.2019 r.)``: the status, and the date
+    of the source that states it, where the member list gives one (:func:`_as_of`)."""
+    if profile.member is None:  # the label says "membership" already
+        status = pgettext("membership", "unknown (the member list is partial)", locale)
+    else:
+        status = _membership(profile.member, locale)
+    as_of = profile.membership.as_of.strip() if profile.membership is not None else ""
+    shown = _as_of(as_of, locale)
+    if shown:
+        status = pgettext("membership", "{status} (as of {date})", locale).format(
+            status=status, date=shown
+        )
+    return pgettext("membership", "Membership: {status}", locale).format(status=status)
 
 
 def _per_word(word: str, locale: LocaleLike) -> str:
@@ -565,7 +600,7 @@ def format_city_profile(
     title = gettext("{name}: programmes (catalogue: {catalogue})", locale)
     lines = [
         _fill(title.format(name=name + teryt, catalogue=catalogue_name), width),
-        _fill(_membership(profile.member, locale), width),
+        _fill(_membership_line(profile, locale), width),
         "",
     ]
     if not profile.participations:
