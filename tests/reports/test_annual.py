@@ -68,6 +68,10 @@ def test_english_outline(kielce: Strategy) -> None:
     names = [kielce.title, kielce.territory.name]
     assert polish_words(text, names=names) == []
     assert identifiers(text) == []
+    # a sentence ends with its full stop (the Polish one ends with the date's "r.")
+    assert "; drawn up on 20/06/2024." in text
+    polish = _paragraphs(annual_report(kielce, 2023, data=False), 0)
+    assert "; raport sporządzono 20.06.2024\xa0r.\n" in polish
 
 
 def test_summary_gives_the_computed_and_the_declared_cost(report: Report) -> None:

@@ -161,7 +161,7 @@ def _summary(strategy: Strategy, year: int, frame: pd.DataFrame, loc: Locale) ->
     title = pgettext("sheet", "Summary", loc)
     blocks: list[Heading | Paragraph | Table] = [Heading(title, 1)]
     about = gettext(
-        "{title}, {territory}. The period covered: {start} to {end}; drawn up on {drawn}", loc
+        "{title}, {territory}. The period covered: {start} to {end}; drawn up on {drawn}.", loc
     )
     blocks.append(
         Paragraph(
