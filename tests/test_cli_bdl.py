@@ -258,3 +258,27 @@ def test_an_address_that_is_not_a_web_address_is_refused_at_once(
         f"citystrategy: błąd: „--base-url” – dozwolone: adres internetowy, np. "
         f"https://bdl.stat.gov.pl/api/v1/ (podano „{address}”)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [("pl", "czekam 4 s na BDL (brak odpowiedzi lub limit zapytań)…\n"),
+     ("en", "waiting 4 s for the BDL (no answer yet, or its pace)…\n")],
+)  # fmt: skip
+def test_a_long_wait_is_said_in_a_terminal_only(
+    locale: str, said: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A retry's backoff of seconds looks like a hang: a terminal is told; a pipe, and a short
+    wait of the API's pace, are not."""
+    from citystrategy import cli
+
+    waited: list[float] = []
+    monkeypatch.setattr("time.sleep", waited.append)
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    cli._bdl_wait(3.7, locale=locale)
+    cli._bdl_wait(0.2, locale=locale)
+    assert capsys.readouterr().err == said
+    monkeypatch.setattr("sys.stderr.isatty", lambda: False)
+    cli._bdl_wait(3.7, locale=locale)
+    assert capsys.readouterr().err == ""
+    assert waited == [3.7, 0.2, 3.7]

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import io
 import json
 import os
@@ -965,6 +966,17 @@ def _number(kind: Callable[[str], Any], message: str) -> Callable[[str], Any]:
     return read
 
 
+def _bdl_wait(seconds: float, *, locale: str) -> None:
+    """Wait *seconds* for the BDL (a retry's backoff, the API's pace), saying so in a terminal
+    when the wait is long enough to look like a hang; nothing is said when it is piped."""
+    import time
+
+    if seconds >= 1 and sys.stderr.isatty():
+        said = _text("waiting {seconds} s for the BDL (no answer yet, or its pace)…", locale)
+        sys.stderr.write(said.format(seconds=round(seconds)) + "\n")
+    time.sleep(seconds)
+
+
 def _bdl_years(text: str, _t: Callable[[str], str]) -> list[int]:
     """The years of ``--years``: ``2023``, ``2021-2023`` (or with an en dash) or ``2021,2023``.
 
@@ -1033,6 +1045,7 @@ def _bdl(args: argparse.Namespace, out: TextIO) -> int:
         cache_dir=args.cache_dir,
         offline=args.offline,
         progress=progress if args.action == "fetch" else None,
+        sleep=functools.partial(_bdl_wait, locale=args.locale),
     )
     try:
         with client:
