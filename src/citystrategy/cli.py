@@ -139,6 +139,7 @@ _OPTIONS: Final = {
     "window": "--window",
     "min_coverage": "--min-coverage",
     "base_url": "--base-url",
+    "teryt": "--teryt",
 }
 
 
@@ -762,6 +763,8 @@ def _init(args: argparse.Namespace, out: TextIO) -> int:
     from citystrategy.model import TerritoryKind
 
     kind = TerritoryKind(args.kind)
+    if args.teryt is not None:  # refused as the option typed, not as the model's field
+        _check_init_teryt(args.teryt, kind)
     folder = init_folder(args.folder, name=args.name, teryt=args.teryt, kind=kind, locale=args.locale)  # fmt: skip
     if args.format == "json":
         _print_json({"folder": str(folder), "files": list(SKELETON_FILES)}, out)
@@ -778,6 +781,21 @@ def _init(args: argparse.Namespace, out: TextIO) -> int:
     files = ", ".join(SKELETON_FILES)
     out.write(text.format(folder=shown, files=files, readme=folder / "README.md"))
     return EXIT_OK
+
+
+def _check_init_teryt(code: str, kind: Any) -> None:
+    """``init --teryt``: a TERYT code, of the length its ``--kind`` has (7 digits for a gmina)."""
+    from citystrategy._i18n import N_, Nn_
+    from citystrategy.errors import ArgumentError, Message
+    from citystrategy.model.territory import _LEVEL_OF_KIND, TERYT_LENGTHS, teryt_problem
+
+    reason = teryt_problem(code)
+    level = _LEVEL_OF_KIND.get(kind)
+    if reason is None and level is not None and len(code) != TERYT_LENGTHS[level]:
+        digits = Nn_("{count} digit for its --kind", "{count} digits for its --kind")
+        reason = Message(digits[0], {"count": TERYT_LENGTHS[level]}, plural=digits[1])
+    if reason is not None:
+        raise ArgumentError("teryt", code, Message(N_("a TERYT (TERC) code: {reason}"), {"reason": reason}))  # fmt: skip
 
 
 def _catalogue_names(strategy: Strategy) -> dict[str, str]:
