@@ -172,7 +172,8 @@ _SPACES: Final = "\u00a0\u202f"
 
 def _quoted(text: str, words: Words) -> str:
     """*text* in the quotes of the language of *words*; a character that cannot be seen (a tab,
-    a no-break space) is written as Python escapes it, so that the offending text shows whole."""
+    a line break) is written as Python escapes it, so that the offending text shows whole, but
+    the no-break spaces of a Polish figure or date are shown as they are."""
     quote = words.gettext(_QUOTE)
     if quote == _QUOTE:
         return repr(text)
@@ -218,7 +219,7 @@ def _show(value: object, words: Words) -> object:
             return words.gettext(N_("none"))
         return ", ".join(
             _quoted(str(_show(item, words)), words)
-            if isinstance(item, str)
+            if isinstance(item, str) and not isinstance(item, Quoted)  # Quoted: quoted by _show
             else str(_show(item, words))
             for item in value
         )

@@ -534,5 +534,8 @@ def test_a_quoted_text_takes_the_quotes_of_the_language() -> None:
     assert describe_error(spaced, locale="pl") == (
         "nieznane miasto „2024\xa0r.”; znane miasta: kielce, radom"
     )
-    listed = errors.Message("one of {allowed}", {"allowed": ("a", "b")})
-    assert listed.render() == "one of 'a', 'b'"
+    listed = errors.Message("one of {allowed}", {"allowed": (errors.Quoted("a"), "b")})
+    assert listed.render() == "one of 'a', 'b'"  # a Quoted item is quoted once
+    assert describe_error(errors.ArgumentError("x", "y", listed), locale="pl") == (
+        "„x” – dozwolone: jedna z wartości „a”, „b” (podano „y”)"
+    )
