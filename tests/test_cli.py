@@ -929,19 +929,20 @@ def test_init_where_nothing_can_be_written(
 @pytest.mark.parametrize(
     ("argv", "polish"),
     [
-        (["--teryt", "12345"], "kod TERYT (TERC): kod ma 2, 4 lub 7 cyfr (podano „12345”)"),
-        (["--teryt", "2661"], "kod TERYT (TERC): dla podanego --kind kod ma 7 cyfr (podano „2661”)"),
-        (["--teryt", "26", "--kind", "powiat"], "kod TERYT (TERC): dla podanego --kind kod ma 4 cyfry (podano „26”)"),
+        (["--teryt", "12345"], "„--teryt” – dozwolone: kod TERYT (TERC): kod ma 2, 4 lub 7 cyfr (podano „12345”)"),
+        (["--teryt", "2761011"], "„--teryt” – dozwolone: kod TERYT (TERC): województwo „27” nie istnieje (podano „2761011”)"),
+        (["--teryt", "26", "--kind", "gmina"], "jednostka terytorialna „Przykładowo”: kod TERYT gminy ma 7 cyfr (podano „26”)"),
     ],
-    ids=["length", "kind", "powiat"],
+    ids=["length", "voivodeship", "kind"],
 )  # fmt: skip
 def test_init_refuses_a_bad_teryt_as_the_option_typed(
     argv: list[str], polish: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """--teryt is named as typed (not the data's field 'teryt'), and nothing is written."""
+    """--teryt is named as typed (not the data's field 'teryt'); a code of the wrong length for
+    --kind is said by the territory's own check; nothing is written."""
     folder = tmp_path / "nowe"
     code, out, err = run(["init", str(folder), *argv], capsys)
     assert (code, out) == (2, "")
-    assert err == f"citystrategy: błąd: „--teryt” – dozwolone: {polish}\n"
+    assert err == f"citystrategy: błąd: {polish}\n"
     assert not folder.exists()
     assert main(["init", str(folder), "--teryt", "2661", "--kind", "powiat"]) == 0

@@ -124,8 +124,8 @@ def test_territories_errors(
 @pytest.mark.parametrize(
     ("locale", "membership", "none"),
     [
-        ("pl_PL", "członkostwo nieznane (lista członków jest niepełna)", "Brak programów."),
-        ("en_GB", "membership unknown (the member list is partial)", "No programmes."),
+        ("pl_PL", "Członkostwo: nieznane (lista członków jest niepełna)", "Brak programów."),
+        ("en_GB", "Membership: unknown (the member list is partial)", "No programmes."),
     ],
     ids=["pl", "en"],
 )

@@ -764,7 +764,7 @@ def _init(args: argparse.Namespace, out: TextIO) -> int:
 
     kind = TerritoryKind(args.kind)
     if args.teryt is not None:  # refused as the option typed, not as the model's field
-        _check_init_teryt(args.teryt, kind)
+        _check_init_teryt(args.teryt)
     folder = init_folder(args.folder, name=args.name, teryt=args.teryt, kind=kind, locale=args.locale)  # fmt: skip
     if args.format == "json":
         _print_json({"folder": str(folder), "files": list(SKELETON_FILES)}, out)
@@ -783,17 +783,14 @@ def _init(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _check_init_teryt(code: str, kind: Any) -> None:
-    """``init --teryt``: a TERYT code, of the length its ``--kind`` has (7 digits for a gmina)."""
-    from citystrategy._i18n import N_, Nn_
+def _check_init_teryt(code: str) -> None:
+    """``init --teryt``: a TERYT code, refused as the option typed (the territory's own check
+    then says the length its ``--kind`` needs: "kod TERYT gminy ma 7 cyfr")."""
+    from citystrategy._i18n import N_
     from citystrategy.errors import ArgumentError, Message
-    from citystrategy.model.territory import _LEVEL_OF_KIND, TERYT_LENGTHS, teryt_problem
+    from citystrategy.model.territory import teryt_problem
 
     reason = teryt_problem(code)
-    level = _LEVEL_OF_KIND.get(kind)
-    if reason is None and level is not None and len(code) != TERYT_LENGTHS[level]:
-        digits = Nn_("{count} digit for its --kind", "{count} digits for its --kind")
-        reason = Message(digits[0], {"count": TERYT_LENGTHS[level]}, plural=digits[1])
     if reason is not None:
         raise ArgumentError("teryt", code, Message(N_("a TERYT (TERC) code: {reason}"), {"reason": reason}))  # fmt: skip
 
