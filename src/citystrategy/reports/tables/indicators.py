@@ -27,6 +27,7 @@ Four functions compose them into the report's blocks, with every word in the rep
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
@@ -383,11 +384,17 @@ def _settings(strategy: Strategy, year: int, options: ProgressOptions) -> dict[s
     }
 
 
-def _contradicts(kinds: object) -> bool:
+def _contradicts(kinds: Iterable[object] | None) -> bool:
     """Whether the kinds of findings of a row's :data:`TARGET_FINDINGS` say that its target
     contradicts its direction (the target's value or its kind): its status is then no measure
     of progress."""
-    return any("contradicts" in str(kind) for kind in kinds or ())  # type: ignore[attr-defined]
+    return any(str(kind) in _CONTRADICTING for kind in kinds or ())
+
+
+#: The kinds of findings of a target that contradicts its indicator's direction.
+_CONTRADICTING: Final = frozenset(
+    {FindingKind.TARGET_CONTRADICTS_DIRECTION, FindingKind.TARGET_KIND_CONTRADICTS_DIRECTION}
+)
 
 
 def indicator_values_table(
